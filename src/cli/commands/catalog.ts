@@ -1,0 +1,51 @@
+// `martech-audit catalog [query]`: searches the built-in tool catalog and capability taxonomy.
+import Table from 'cli-table3';
+import { t } from '../../i18n/index.js';
+import { loadCatalog, loadTaxonomy, searchCatalog, localName, capabilityName } from '../../catalog/index.js';
+import { UsageError } from '../../util/errors.js';
+import { chalk, write } from '../output.js';
+
+export interface CatalogOptions { format?: string; capabilities?: boolean; categories?: boolean; limit?: string }
+
+export async function run(query: string | undefined, opts: CatalogOptions): Promise<void> {
+  const format = opts.format ?? 'text';
+  if (!['text', 'json'].includes(format)) throw new UsageError(t('cli.bad-format', { format, allowed: 'text, json' }));
+  const tax = loadTaxonomy();
+  const cat = loadCatalog();
+  if (opts.capabilities || opts.categories) {
+    const rows = tax.categories.map((c) => ({
+      category: c.id, group: c.group, name: localName(c.name, c.id),
+      capabilities: c.capabilities.map((k) => ({ id: k.id, name: localName(k.name, k.id), measures: k.measures })),
+    }));
+    if (format === 'json') return write(JSON.stringify(rows, null, 2));
+    const table = new Table({ head: [t('catalog.col.category'), t('catalog.col.name'), opts.capabilities ? t('catalog.col.capabilities') : t('catalog.col.group')], style: { head: [], border: [] }, wordWrap: true, colWidths: opts.capabilities ? [24, 24, 30] : undefined });
+    for (const r of rows) {
+      table.push([r.category, r.name, opts.capabilities ? r.capabilities.map((k) => k.id + (k.measures ? ' *' : '')).join('\n') : r.group]);
+    }
+    write(table.toString());
+    if (opts.capabilities) write(chalk.dim(t('catalog.measures-legend')));
+    return;
+  }
+  const limit = opts.limit ? Number(opts.limit) : query ? 25 : 1000;
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(t('cli.bad-number', { option: '--limit', value: String(opts.limit) }));
+  const hits = searchCatalog(query ?? '', limit);
+  if (format === 'json') {
+    return write(JSON.stringify(hits.map((h) => (h.kind === 'tool' ? { kind: h.kind, ...cat.byId.get(h.id) } : { kind: h.kind, id: h.id, name: h.label })), null, 2));
+  }
+  if (!hits.length) {
+    write(t('catalog.none', { query: query ?? '' }));
+    return;
+  }
+  const table = new Table({ head: [t('catalog.col.id'), t('catalog.col.name'), t('catalog.col.kind'), t('catalog.col.details')], style: { head: [], border: [] }, wordWrap: true, colWidths: [26, 26, 12, 36] });
+  for (const h of hits) {
+    if (h.kind === 'tool') {
+      const tool = cat.byId.get(h.id)!;
+      const caps = tool.capabilities.map(capabilityName).join(', ');
+      table.push([h.id, h.label, t('catalog.kind.tool') + (tool.hub ? ' ★' : ''), `${tool.vendor ?? ''}${tool.vendor ? ': ' : ''}${caps}`]);
+    } else {
+      table.push([h.id, h.label, t(`catalog.kind.${h.kind}`), '']);
+    }
+  }
+  write(table.toString());
+  write(chalk.dim(t('catalog.hub-legend')));
+}

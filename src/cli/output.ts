@@ -1,0 +1,65 @@
+// Terminal output helpers: colour only on a TTY (never with NO_COLOR, --no-color or when piped),
+// diagnostics printed like a compiler (file:line:col, message, suggestion, excerpt).
+import chalk, { type ChalkInstance } from 'chalk';
+import stringWidth from 'string-width';
+import { t } from '../i18n/index.js';
+import type { Diagnostic } from '../workspace/diagnostics.js';
+
+export function setupColor(opts: { color?: boolean }, stream: NodeJS.WriteStream = process.stdout): ChalkInstance {
+  const off = opts.color === false || 'NO_COLOR' in process.env && process.env.NO_COLOR !== '' || !stream.isTTY;
+  const forced = process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0';
+  chalk.level = off && !forced ? 0 : chalk.level || 1;
+  return chalk;
+}
+
+export { chalk };
+
+export function write(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+export function writeErr(text: string): void {
+  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** Source excerpt with a caret under the problem, like a compiler. */
+export function excerpt(source: string | undefined, line: number, column: number, endLine?: number, endColumn?: number): string {
+  if (!source) return '';
+  const lines = source.split(/\r?\n/);
+  if (line < 1 || line > lines.length) return '';
+  const from = Math.max(1, line - 1);
+  const width = String(line).length;
+  const out: string[] = [];
+  for (let n = from; n <= line; n++) {
+    const mark = n === line ? '>' : ' ';
+    out.push(chalk.dim(`  ${mark} ${String(n).padStart(width)} | `) + lines[n - 1]);
+  }
+  const text = lines[line - 1] ?? '';
+  const before = stringWidth(text.slice(0, column - 1));
+  const endCol = endLine === line && endColumn && endColumn > column ? endColumn : column + 1;
+  const span = Math.max(1, Math.min(stringWidth(text.slice(column - 1, endCol - 1)), 60));
+  out.push(chalk.dim(`    ${' '.repeat(width)} | `) + ' '.repeat(before) + chalk.red('^'.repeat(span)));
+  return out.join('\n');
+}
+
+export function formatDiagnostic(d: Diagnostic, sources?: Map<string, string>, withExcerpt = true): string {
+  const where = `${d.location.file}:${d.location.line}:${d.location.column}`;
+  const sev = d.severity === 'error' ? chalk.red(t('cli.error')) : chalk.yellow(t('cli.warning'));
+  let line = `${chalk.bold(where)}  ${sev}  ${d.message}`;
+  if (d.suggestion) line += chalk.cyan(`  (${d.suggestion})`);
+  const parts = [line];
+  if (withExcerpt) {
+    const ex = excerpt(sources?.get(d.location.file), d.location.line, d.location.column, d.location.endLine, d.location.endColumn);
+    if (ex) parts.push(ex);
+  }
+  for (const r of d.related ?? []) {
+    parts.push(chalk.dim(`    ${r.location.file}:${r.location.line}:${r.location.column}  ${r.message}`));
+  }
+  return parts.join('\n');
+}
+
+/** Pads to a display width, counting East Asian wide characters as two columns. */
+export function padEnd(text: string, width: number): string {
+  const w = stringWidth(text);
+  return w >= width ? text : text + ' '.repeat(width - w);
+}

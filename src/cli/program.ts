@@ -1,0 +1,81 @@
+// The commander program. Each command is registered here with its options and help; its code
+// lives in commands/<name>.ts and is imported only when that command runs (start-up stays fast).
+import { Command, Option } from 'commander';
+import { t } from '../i18n/index.js';
+import type { GlobalOptions } from './context.js';
+
+declare const __VERSION__: string;
+export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+function globals(cmd: Command): GlobalOptions {
+  return cmd.optsWithGlobals() as GlobalOptions;
+}
+
+function examples(lines: string[]): string {
+  return `\n${t('cli.examples')}\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('martech-audit');
+  program
+    .description(t('cli.description'))
+    .version(VERSION, '-V, --version', t('cli.opt.version'))
+    .helpOption('-h, --help', t('cli.opt.help'))
+    .helpCommand('help [command]', t('cli.cmd.help'))
+    .addOption(new Option('--lang <lang>', t('cli.opt.lang')).choices(['en', 'ja']))
+    .option('--no-color', t('cli.opt.no-color'))
+    .showSuggestionAfterError(true)
+    .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
+    .addHelpText('after', examples([
+      'martech-audit init my-audit --template b2b-saas',
+      'martech-audit validate my-audit',
+      'martech-audit analyze examples/northwind-b2b',
+      'martech-audit report examples/northwind-b2b --out audit-report',
+    ]));
+
+  program
+    .command('init')
+    .summary(t('cli.cmd.init'))
+    .description(t('cli.cmd.init.long'))
+    .argument('[dir]', t('cli.arg.dir'), '.')
+    .option('-t, --template <name>', t('cli.opt.template'), 'blank')
+    .option('--list', t('cli.opt.list-templates'))
+    .option('--ci <provider>', t('cli.opt.ci'))
+    .option('-f, --force', t('cli.opt.force'))
+    .addHelpText('after', examples(['martech-audit init', 'martech-audit init audit --template retail', 'martech-audit init --list']))
+    .action(async (dir, opts, cmd) => (await import('./commands/init.js')).run(dir, opts));
+
+  program
+    .command('validate')
+    .summary(t('cli.cmd.validate'))
+    .description(t('cli.cmd.validate.long'))
+    .argument('[path]', t('cli.arg.path'), '.')
+    .addOption(new Option('--format <format>', t('cli.opt.format')).choices(['text', 'json']).default('text'))
+    .option('--strict', t('cli.opt.strict'))
+    .addHelpText('after', examples(['martech-audit validate', 'martech-audit validate audit/ --format json']))
+    .action(async (path, opts, cmd) => (await import('./commands/validate.js')).run(path, opts, globals(cmd)));
+
+  program
+    .command('schema')
+    .summary(t('cli.cmd.schema'))
+    .description(t('cli.cmd.schema.long'))
+    .option('--analysis', t('cli.opt.schema-analysis'))
+    .option('-o, --out <file>', t('cli.opt.out-file'))
+    .addHelpText('after', examples(['martech-audit schema > martech-audit.schema.json', 'martech-audit schema --analysis']))
+    .action(async (opts) => (await import('./commands/schema.js')).run(opts));
+
+  program
+    .command('catalog')
+    .summary(t('cli.cmd.catalog'))
+    .description(t('cli.cmd.catalog.long'))
+    .argument('[query]', t('cli.arg.query'))
+    .option('--capabilities', t('cli.opt.capabilities'))
+    .option('--categories', t('cli.opt.categories'))
+    .option('--limit <n>', t('cli.opt.limit'))
+    .addOption(new Option('--format <format>', t('cli.opt.format')).choices(['text', 'json']).default('text'))
+    .addHelpText('after', examples(['martech-audit catalog sales', 'martech-audit catalog --capabilities']))
+    .action(async (query, opts) => (await import('./commands/catalog.js')).run(query, opts));
+
+  // @register-commands: other commands are registered below by their modules' owners.
+  return program;
+}

@@ -1,0 +1,9 @@
+// English messages, one file per area. Add an area: create ./<area>.ts and spread it here
+// (and the same keys in ../ja/<area>.ts).
+import { cli } from './cli.js';
+import { workspace } from './workspace.js';
+
+export const en: Record<string, string> = {
+  ...cli,
+  ...workspace,
+};

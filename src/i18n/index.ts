@@ -1,0 +1,69 @@
+// One message module for every user-facing text. Keys map to templates with {placeholders}.
+// English is bundled; other languages load on demand (initLang) so that start-up stays cheap.
+import { en } from './en/index.js';
+
+export type Lang = 'en' | 'ja';
+export const LANGS: readonly Lang[] = ['en', 'ja'];
+export type Messages = Record<string, string>;
+export type Params = Record<string, string | number | undefined | null>;
+
+let current: Lang = 'en';
+let catalog: Messages = en;
+
+/** Picks the language: explicit flag, then workspace setting, then LC_ALL / LC_MESSAGES / LANG. */
+export function detectLang(explicit?: string | null, env: NodeJS.ProcessEnv = process.env): Lang {
+  if (explicit && isLang(explicit)) return explicit;
+  const loc = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^ja\b|^ja[_-]/i.test(loc) ? 'ja' : 'en';
+}
+
+export function isLang(value: string): value is Lang {
+  return (LANGS as readonly string[]).includes(value);
+}
+
+export async function loadMessages(lang: Lang): Promise<Messages> {
+  if (lang === 'en') return en;
+  const mod = await import('./ja/index.js');
+  return mod.ja;
+}
+
+/** Switches the language for every following t() call. */
+export async function initLang(lang: Lang): Promise<void> {
+  catalog = await loadMessages(lang);
+  current = lang;
+}
+
+export function setMessages(lang: Lang, messages: Messages): void {
+  current = lang;
+  catalog = messages;
+}
+
+export function currentLang(): Lang {
+  return current;
+}
+
+/** Translates a key; missing keys fall back to English, then to the key itself. */
+export function t(key: string, params?: Params): string {
+  const template = catalog[key] ?? en[key] ?? key;
+  return format(template, params);
+}
+
+export function has(key: string): boolean {
+  return key in catalog || key in en;
+}
+
+export function format(template: string, params?: Params): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => {
+    const v = params[name];
+    return v === undefined || v === null ? m : String(v);
+  });
+}
+
+/** Lists in the current language: "a, b and c" / 「a、b、c」. */
+export function list(items: readonly string[]): string {
+  if (current === 'ja') return items.join('、');
+  if (items.length <= 1) return items.join('');
+  if (items.length === 2) return `${items[0]} and ${items[1]}`;
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

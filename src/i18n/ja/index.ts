@@ -1,0 +1,8 @@
+// Japanese messages (loaded on demand). Same keys and placeholders as ../en.
+import { cli } from './cli.js';
+import { workspace } from './workspace.js';
+
+export const ja: Record<string, string> = {
+  ...cli,
+  ...workspace,
+};

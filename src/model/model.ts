@@ -1,0 +1,103 @@
+// The loaded workspace: an immutable, indexed graph that the analysis queries cheaply.
+// Built once by the loader (workspace/build.ts); nothing downstream re-reads YAML.
+import type {
+  Channel, IntegrationMode, InitiativeKind, InitiativeStatus, Level, ReviewCadence, Severity, ToolStatus,
+} from '../workspace/vocabulary.js';
+import type { SourceLocation } from '../workspace/diagnostics.js';
+
+export type Loc = SourceLocation;
+
+export interface Department { id: string; name: string }
+export interface Stage { id: string; name: string; description?: string; index: number; loc?: Loc }
+
+export interface Touchpoint {
+  id: string; name: string; stage: string; channel: Channel | string; owner?: string;
+  tools: readonly string[]; captures: readonly string[]; realtime: boolean; inScope: boolean;
+  notes?: string; loc: Loc;
+}
+
+export interface Tool {
+  id: string; name: string; vendor?: string; catalog?: string; category?: string;
+  capabilities: readonly string[];
+  /** Effective hub flag (declared, inherited from the catalog, or by the crm/CDP default). */
+  hub: boolean;
+  owner?: string; status: ToolStatus;
+  /** Annual cost in minor units (cents): integers, so totals never drift. Undefined when not given. */
+  annualCostMinor?: number;
+  costUnknown: boolean;
+  costGiven?: { amount: number; period: 'year' | 'month' };
+  seats?: { licensed?: number; active?: number };
+  data: readonly string[]; sourceOfTruth: readonly string[];
+  renewal?: string; url?: string; notes?: string; loc: Loc;
+}
+
+export interface Integration {
+  /** Authored id, or "<from>+<to>" (with "#n" when the same pair appears more than once). */
+  id: string;
+  from: string; to: string;
+  /** undefined: everything `from` holds. */
+  data?: readonly string[];
+  mode: IntegrationMode; bidirectional: boolean; notes?: string; loc: Loc;
+}
+
+export interface AuthoredInitiative {
+  id: string; title: string; kind?: InitiativeKind; tools: readonly string[]; addresses: readonly string[];
+  owner?: string; stakeholders: readonly string[]; start?: string; months?: number;
+  dependsOn: readonly string[]; pilot?: boolean; status?: InitiativeStatus; phase?: 1 | 2 | 3;
+  saving?: number; notes?: string; loc: Loc;
+}
+
+export interface RuleConfig { severity?: Severity | 'off'; threshold?: number }
+
+export interface Settings {
+  failOn?: Severity | 'none';
+  rules: Readonly<Record<string, RuleConfig>>;
+  output: string;
+  lang?: 'en' | 'ja';
+  assessment?: { level: Level; rationale: string; loc: Loc };
+  thresholds: { siloedShare: number; overlappingCapabilities: number; redundantShare: number; noHubTools: number };
+}
+
+export interface Question { about: string; field?: string; text: string; ask?: string; loc: Loc }
+
+export interface Workspace {
+  /** The path as the user gave it. */
+  path: string;
+  kind: 'directory' | 'file';
+  files: readonly string[];
+  organization: { name: string; currency: string; departments: readonly Department[]; departmentsDeclared: boolean; loc?: Loc };
+  stages: readonly Stage[];
+  touchpoints: readonly Touchpoint[];
+  tools: readonly Tool[];
+  integrations: readonly Integration[];
+  strategy: { horizon?: string; review: ReviewCadence; initiatives: readonly AuthoredInitiative[] };
+  settings: Settings;
+  questions: readonly Question[];
+  index: WorkspaceIndex;
+}
+
+export interface WorkspaceIndex {
+  toolById: ReadonlyMap<string, Tool>;
+  touchpointById: ReadonlyMap<string, Touchpoint>;
+  stageById: ReadonlyMap<string, Stage>;
+  departmentById: ReadonlyMap<string, Department>;
+  touchpointsByStage: ReadonlyMap<string, readonly Touchpoint[]>;
+  touchpointsByTool: ReadonlyMap<string, readonly Touchpoint[]>;
+  integrationsFrom: ReadonlyMap<string, readonly Integration[]>;
+  integrationsTo: ReadonlyMap<string, readonly Integration[]>;
+  hubs: readonly Tool[];
+}
+
+export const DEFAULT_THRESHOLDS: Settings['thresholds'] = {
+  siloedShare: 0.4, overlappingCapabilities: 3, redundantShare: 0.25, noHubTools: 5,
+};
+
+/** Formats minor units (cents) as major units without floating-point drift. */
+export function minorToMajor(minor: number): number {
+  return Math.round(minor) / 100;
+}
+
+export function departmentName(ws: Workspace, id: string | undefined): string {
+  if (!id) return '';
+  return ws.index.departmentById.get(id)?.name ?? id;
+}

@@ -1,0 +1,470 @@
+// Workspace-wide checks after each file passed its schema: version, singletons, duplicate ids,
+// references with "did you mean", warnings; then the immutable indexed model.
+import { t } from '../i18n/index.js';
+import { closest } from '../util/suggest.js';
+import { loadCatalog, loadTaxonomy } from '../catalog/index.js';
+import { RULE_IDS, TOOL_SUBJECT_RULES, TOUCHPOINT_SUBJECT_RULES } from '../analysis/rule-ids.js';
+import { CHANNELS, DEFAULT_STAGES } from './vocabulary.js';
+import { locate, type ParsedFile } from './parse.js';
+import type { Diagnostic, SourceLocation } from './diagnostics.js';
+import type {
+  ToolInput, TouchpointInput, IntegrationInput, InitiativeInput, SettingsInput, OrganizationInput,
+  StageInput, QuestionInput, StrategyInput,
+} from './schema.js';
+import {
+  DEFAULT_THRESHOLDS, type Workspace, type Tool, type Touchpoint, type Integration, type Stage,
+  type Department, type AuthoredInitiative, type Question, type Settings, type RuleConfig,
+} from '../model/model.js';
+
+type Seg = string | number;
+interface Entry<T> { value: T; pf: ParsedFile; path: Seg[] }
+
+const here = (e: Entry<unknown>, ...sub: Seg[]): SourceLocation => locate(e.pf, [...e.path, ...sub]);
+
+let currencies: Set<string> | undefined;
+function knownCurrencies(): Set<string> {
+  if (!currencies) {
+    try {
+      currencies = new Set((Intl as any).supportedValuesOf('currency') as string[]);
+    } catch {
+      currencies = new Set();
+    }
+  }
+  return currencies;
+}
+
+export interface BuildInput { path: string; kind: 'directory' | 'file'; files: ParsedFile[] }
+
+export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diagnostics: Diagnostic[] } {
+  const diags: Diagnostic[] = [];
+  const err = (code: string, location: SourceLocation, message: string, suggestion?: string, related?: Diagnostic['related']) =>
+    diags.push({ severity: 'error', code, location, message, suggestion, related });
+  const warn = (code: string, location: SourceLocation, message: string, suggestion?: string) =>
+    diags.push({ severity: 'warning', code, location, message, suggestion });
+
+  // ---- gather --------------------------------------------------------------------------
+  const single: Record<'organization' | 'stages' | 'settings', Entry<any> | undefined> = {
+    organization: undefined, stages: undefined, settings: undefined,
+  };
+  const touchpoints: Entry<TouchpointInput>[] = [];
+  const tools: Entry<ToolInput>[] = [];
+  const integrations: Entry<IntegrationInput>[] = [];
+  const initiatives: Entry<InitiativeInput>[] = [];
+  const questions: Entry<QuestionInput>[] = [];
+  let strategyHead: { horizon?: string; review?: StrategyInput['review'] } = {};
+  const strategySeen: Record<string, Entry<unknown>> = {};
+
+  for (const pf of input.files) {
+    const v = pf.value as Record<string, any> | undefined;
+    if (!v) continue;
+    if (pf.manifest) {
+      if (v.version === undefined) {
+        err('missing-version', { file: pf.file, line: 1, column: 1 }, t('build.missing-version'), t('build.missing-version.hint'));
+      }
+    }
+    if (v.version !== undefined && v.version !== 1) {
+      err('unsupported-version', locate(pf, ['version']), t('build.unsupported-version', { version: v.version }), t('build.unsupported-version.hint'));
+    }
+    for (const key of ['organization', 'stages', 'settings'] as const) {
+      if (v[key] === undefined) continue;
+      const prev = single[key];
+      const entry = { value: v[key], pf, path: [key] };
+      if (prev) {
+        err('defined-twice', locate(pf, [key], true), t('build.singleton-twice', { key, other: `${prev.pf.file}:${here(prev).line}` }),
+          t('build.singleton-twice.hint', { key }), [{ location: locate(prev.pf, [key], true), message: t('build.first-defined-here') }]);
+      } else single[key] = entry;
+    }
+    (v.touchpoints ?? []).forEach((x: any, i: number) => touchpoints.push({ value: x, pf, path: ['touchpoints', i] }));
+    (v.tools ?? []).forEach((x: any, i: number) => tools.push({ value: x, pf, path: ['tools', i] }));
+    (v.integrations ?? []).forEach((x: any, i: number) => integrations.push({ value: x, pf, path: ['integrations', i] }));
+    (v.questions ?? []).forEach((x: any, i: number) => questions.push({ value: x, pf, path: ['questions', i] }));
+    if (v.strategy) {
+      for (const k of ['horizon', 'review'] as const) {
+        if (v.strategy[k] === undefined) continue;
+        const prev = strategySeen[k];
+        if (prev) {
+          err('defined-twice', locate(pf, ['strategy', k], true), t('build.singleton-twice', { key: `strategy.${k}`, other: `${prev.pf.file}:${here(prev).line}` }),
+            undefined, [{ location: here(prev), message: t('build.first-defined-here') }]);
+        } else {
+          strategySeen[k] = { value: v.strategy[k], pf, path: ['strategy', k] };
+          strategyHead = { ...strategyHead, [k]: v.strategy[k] };
+        }
+      }
+      (v.strategy.initiatives ?? []).forEach((x: any, i: number) => initiatives.push({ value: x, pf, path: ['strategy', 'initiatives', i] }));
+    }
+  }
+
+  // ---- organization, departments, stages ------------------------------------------------
+  const orgEntry = single.organization as Entry<OrganizationInput> | undefined;
+  const org = orgEntry?.value;
+  const departments: Department[] = [];
+  const deptSeen = new Map<string, SourceLocation>();
+  (org?.departments ?? []).forEach((d, i) => {
+    const id = typeof d === 'string' ? d : d.id;
+    const name = typeof d === 'string' ? d : d.name ?? d.id;
+    const loc = here(orgEntry!, 'departments', i);
+    const prev = deptSeen.get(id);
+    if (prev) err('duplicate-id', loc, t('build.duplicate-id', { kind: t('entity.department'), id, other: `${prev.file}:${prev.line}` }), undefined, [{ location: prev, message: t('build.first-defined-here') }]);
+    else {
+      deptSeen.set(id, loc);
+      departments.push({ id, name });
+    }
+  });
+  const departmentsDeclared = departments.length > 0;
+  if (!org && input.files.length) {
+    const m = input.files.find((f) => f.manifest) ?? input.files[0];
+    warn('no-organization', { file: m.file, line: 1, column: 1 }, t('build.no-organization'), t('build.no-organization.hint'));
+  }
+  const currency = org?.currency ?? 'USD';
+  if (org?.currency && knownCurrencies().size && !knownCurrencies().has(org.currency)) {
+    const guess = closest(org.currency, knownCurrencies());
+    warn('unknown-currency', here(orgEntry!, 'currency'), t('build.unknown-currency', { value: org.currency }), guess ? t('suggest.did-you-mean', { value: guess }) : undefined);
+  }
+
+  const stageEntry = single.stages as Entry<StageInput[]> | undefined;
+  const stages: Stage[] = [];
+  if (stageEntry) {
+    const seen = new Map<string, SourceLocation>();
+    stageEntry.value.forEach((s, i) => {
+      const loc = here(stageEntry, i);
+      const prev = seen.get(s.id);
+      if (prev) {
+        err('duplicate-id', locate(stageEntry.pf, [...stageEntry.path, i, 'id']), t('build.duplicate-id', { kind: t('entity.stage'), id: s.id, other: `${prev.file}:${prev.line}` }), undefined, [{ location: prev, message: t('build.first-defined-here') }]);
+        return;
+      }
+      seen.set(s.id, loc);
+      stages.push(Object.freeze({ id: s.id, name: s.name, description: s.description, index: stages.length, loc }));
+    });
+  } else {
+    DEFAULT_STAGES.forEach((s, i) => {
+      // Default stage names follow the output language.
+      stages.push(Object.freeze({ id: s.id, get name() { return t(`stage.${s.id}`); }, index: i }) as Stage);
+    });
+  }
+  const stageIds = stages.map((s) => s.id);
+  const deptIds = departments.map((d) => d.id);
+
+  const checkOwner = (e: Entry<unknown>, owner: string | undefined, sub: Seg[]): void => {
+    if (!owner || !departmentsDeclared || deptSeen.has(owner)) return;
+    const guess = closest(owner, deptIds);
+    err('unknown-department', here(e, ...sub), t('build.unknown-department', { id: owner, known: deptIds.join(', ') }),
+      guess ? t('suggest.did-you-mean', { value: guess }) : t('build.unknown-department.hint'));
+  };
+
+  // ---- duplicate ids ------------------------------------------------------------------------
+  const indexIds = <T extends { id?: string }>(kind: string, list: Entry<T>[]): Map<string, Entry<T>> => {
+    const m = new Map<string, Entry<T>>();
+    for (const e of list) {
+      const id = e.value.id;
+      if (!id) continue;
+      const prev = m.get(id);
+      if (prev) {
+        const p = here(prev, 'id');
+        err('duplicate-id', here(e, 'id'), t('build.duplicate-id', { kind: t(`entity.${kind}`), id, other: `${p.file}:${p.line}` }),
+          t('build.duplicate-id.hint'), [{ location: p, message: t('build.first-defined-here') }]);
+      } else m.set(id, e);
+    }
+    return m;
+  };
+  const toolMap = indexIds('tool', tools);
+  const tpMap = indexIds('touchpoint', touchpoints);
+  const initMap = indexIds('initiative', initiatives);
+  indexIds('integration', integrations);
+  const toolIds = [...toolMap.keys()];
+
+  const refTool = (e: Entry<unknown>, id: string, sub: Seg[], role: string): boolean => {
+    if (toolMap.has(id)) return true;
+    const guess = closest(id, toolIds);
+    err('unresolved-reference', here(e, ...sub), t('build.unknown-tool', { id, role }),
+      guess ? t('suggest.did-you-mean', { value: guess }) : toolIds.length ? t('build.unknown-tool.hint') : t('build.no-tools.hint'));
+    return false;
+  };
+
+  // ---- catalog & taxonomy -------------------------------------------------------------------
+  const taxonomy = loadTaxonomy();
+  const catalog = loadCatalog();
+  const capIds = [...taxonomy.capabilities.keys()];
+  const catIds = [...taxonomy.categoryById.keys()];
+
+  // ---- touchpoints --------------------------------------------------------------------------
+  for (const e of touchpoints) {
+    const tp = e.value;
+    if (!stageIds.includes(tp.stage)) {
+      const guess = closest(tp.stage, stageIds);
+      err('unresolved-reference', here(e, 'stage'), t('build.unknown-stage', { id: tp.stage, known: stageIds.join(', ') }),
+        guess ? t('suggest.did-you-mean', { value: guess }) : undefined);
+    }
+    if (!(CHANNELS as readonly string[]).includes(tp.channel)) {
+      const guess = closest(tp.channel, CHANNELS);
+      warn('unknown-channel', here(e, 'channel'), t('build.unknown-channel', { value: tp.channel }),
+        guess ? t('suggest.did-you-mean', { value: guess }) : t('build.unknown-channel.hint'));
+    }
+    checkOwner(e, tp.owner, ['owner']);
+    (tp.tools ?? []).forEach((id, i) => refTool(e, id, ['tools', i], t('role.touchpoint-tool', { touchpoint: tp.id })));
+  }
+
+  // ---- tools --------------------------------------------------------------------------------
+  const usedAtTouchpoint = new Set<string>();
+  for (const e of touchpoints) for (const id of e.value.tools ?? []) usedAtTouchpoint.add(id);
+  for (const e of tools) {
+    const tool = e.value;
+    checkOwner(e, tool.owner, ['owner']);
+    if (tool.catalog && !catalog.byId.has(tool.catalog)) {
+      const guess = closest(tool.catalog, catalog.byId.keys());
+      err('unresolved-reference', here(e, 'catalog'), t('build.unknown-catalog', { id: tool.catalog }),
+        guess ? t('suggest.did-you-mean', { value: guess }) : t('build.unknown-catalog.hint'));
+    }
+    if (tool.category && !taxonomy.categoryById.has(tool.category)) {
+      const guess = closest(tool.category, catIds);
+      warn('unknown-category', here(e, 'category'), t('build.unknown-category', { id: tool.category }),
+        guess ? t('suggest.did-you-mean', { value: guess }) : t('build.unknown-category.hint'));
+    }
+    (tool.capabilities ?? []).forEach((c, i) => {
+      if (taxonomy.capabilities.has(c)) return;
+      const guess = closest(c, capIds);
+      warn('unknown-capability', here(e, 'capabilities', i), t('build.unknown-capability', { id: c }),
+        guess ? t('suggest.did-you-mean', { value: guess }) : t('build.unknown-capability.hint'));
+    });
+    const status = tool.status ?? 'active';
+    if ((status === 'active' || status === 'pilot') && !(tool.data?.length) && usedAtTouchpoint.has(tool.id)) {
+      warn('no-data', here(e, 'id'), t('build.no-data', { id: tool.id }), t('build.no-data.hint'));
+    }
+    if (tool.seats?.licensed !== undefined && tool.seats.active !== undefined && tool.seats.active > tool.seats.licensed) {
+      warn('seats', here(e, 'seats', 'active'), t('build.seats-over', { id: tool.id, active: tool.seats.active, licensed: tool.seats.licensed }));
+    }
+    (tool.source_of_truth ?? []).forEach((d, i) => {
+      if (!(tool.data ?? []).includes(d)) {
+        warn('sot-not-held', here(e, 'source_of_truth', i), t('build.sot-not-held', { id: tool.id, data: d }), t('build.sot-not-held.hint', { data: d }));
+      }
+    });
+  }
+
+  // ---- integrations -------------------------------------------------------------------------
+  for (const e of integrations) {
+    const it = e.value;
+    const okFrom = refTool(e, it.from, ['from'], t('role.integration-from'));
+    const okTo = refTool(e, it.to, ['to'], t('role.integration-to'));
+    if (it.from === it.to) err('self-integration', here(e, 'to'), t('build.self-integration', { id: it.from }));
+    if (okFrom && okTo && it.data) {
+      const held = toolMap.get(it.from)!.value.data ?? [];
+      const heldBack = it.bidirectional ? toolMap.get(it.to)!.value.data ?? [] : [];
+      if (held.length) {
+        it.data.forEach((d, i) => {
+          if (!held.includes(d) && !heldBack.includes(d)) {
+            const guess = closest(d, held);
+            warn('data-not-held', here(e, 'data', i), t('build.data-not-held', { data: d, tool: it.from }),
+              guess ? t('suggest.did-you-mean', { value: guess }) : t('build.data-not-held.hint', { tool: it.from }));
+          }
+        });
+      }
+    }
+  }
+
+  // ---- strategy -----------------------------------------------------------------------------
+  const initIds = [...initMap.keys()];
+  for (const e of initiatives) {
+    const ini = e.value;
+    (ini.tools ?? []).forEach((id, i) => refTool(e, id, ['tools', i], t('role.initiative-tool', { initiative: ini.id })));
+    checkOwner(e, ini.owner, ['owner']);
+    (ini.stakeholders ?? []).forEach((d, i) => checkOwner(e, d, ['stakeholders', i]));
+    (ini.depends_on ?? []).forEach((d, i) => {
+      if (initMap.has(d) || isGeneratedInitiativeId(d)) return;
+      const guess = closest(d, initIds);
+      err('unresolved-reference', here(e, 'depends_on', i), t('build.unknown-initiative', { id: d }),
+        guess ? t('suggest.did-you-mean', { value: guess }) : undefined);
+    });
+    (ini.addresses ?? []).forEach((f, i) => {
+      const [rule, subject] = splitFindingId(f);
+      if (!(RULE_IDS as readonly string[]).includes(rule)) {
+        const guess = closest(rule, RULE_IDS);
+        err('unresolved-reference', here(e, 'addresses', i), t('build.unknown-finding-rule', { id: f, rule }),
+          guess ? t('suggest.did-you-mean', { value: subject ? `${guess}:${subject}` : guess }) : t('build.unknown-finding-rule.hint'));
+        return;
+      }
+      if (subject && TOOL_SUBJECT_RULES.includes(rule) && !toolMap.has(subject)) {
+        const guess = closest(subject, toolIds);
+        warn('unresolved-reference', here(e, 'addresses', i), t('build.unknown-finding-subject', { id: f, subject }),
+          guess ? t('suggest.did-you-mean', { value: `${rule}:${guess}` }) : undefined);
+      }
+      if (subject && TOUCHPOINT_SUBJECT_RULES.includes(rule) && !tpMap.has(subject)) {
+        const guess = closest(subject, tpMap.keys());
+        warn('unresolved-reference', here(e, 'addresses', i), t('build.unknown-finding-subject', { id: f, subject }),
+          guess ? t('suggest.did-you-mean', { value: `${rule}:${guess}` }) : undefined);
+      }
+    });
+  }
+  // depends_on cycles among authored initiatives
+  {
+    const state = new Map<string, 1 | 2>();
+    const visit = (id: string, trail: string[]): void => {
+      const s = state.get(id);
+      if (s === 2) return;
+      const e = initMap.get(id);
+      if (!e) return;
+      if (s === 1) {
+        const cycle = [...trail.slice(trail.indexOf(id)), id];
+        err('dependency-cycle', here(e, 'depends_on'), t('build.dependency-cycle', { cycle: cycle.join(' → ') }));
+        return;
+      }
+      state.set(id, 1);
+      for (const d of e.value.depends_on ?? []) visit(d, [...trail, id]);
+      state.set(id, 2);
+    };
+    for (const id of initIds) visit(id, []);
+  }
+
+  // ---- settings -----------------------------------------------------------------------------
+  const setEntry = single.settings as Entry<SettingsInput> | undefined;
+  const rules: Record<string, RuleConfig> = {};
+  for (const [id, cfg] of Object.entries(setEntry?.value.rules ?? {})) {
+    if (!(RULE_IDS as readonly string[]).includes(id)) {
+      const guess = closest(id, RULE_IDS);
+      err('unknown-rule', locate(setEntry!.pf, ['settings', 'rules', id], true), t('build.unknown-rule', { id }),
+        guess ? t('suggest.did-you-mean', { value: guess }) : t('build.unknown-rule.hint'));
+      continue;
+    }
+    if (cfg === 'off') rules[id] = { severity: 'off' };
+    else if (typeof cfg === 'string') rules[id] = { severity: cfg };
+    else rules[id] = { severity: cfg.enabled === false ? 'off' : cfg.severity, threshold: cfg.threshold };
+  }
+
+  // ---- questions ----------------------------------------------------------------------------
+  for (const e of questions) {
+    const [kind, id] = e.value.about.split(':');
+    const pool = kind === 'tool' ? toolMap : kind === 'touchpoint' ? tpMap : undefined;
+    if (pool && id && !pool.has(id)) {
+      const guess = closest(id, pool.keys());
+      warn('unresolved-reference', here(e, 'about'), t('build.unknown-question-subject', { about: e.value.about }),
+        guess ? t('suggest.did-you-mean', { value: `${kind}:${guess}` }) : undefined);
+    }
+    if (e.value.ask) checkOwner(e, e.value.ask, ['ask']);
+  }
+
+  if (diags.some((d) => d.severity === 'error')) return { diagnostics: diags };
+
+  // ---- the model ----------------------------------------------------------------------------
+  const declaredHub = (tool: ToolInput): boolean | undefined => {
+    if (tool.hub !== undefined) return tool.hub;
+    const c = tool.catalog ? catalog.byId.get(tool.catalog) : undefined;
+    return c?.hub ? true : undefined;
+  };
+  const anyDeclared = tools.some((e) => declaredHub(e.value) === true);
+  const builtTools: Tool[] = tools.map((e) => {
+    const x = e.value;
+    const c = x.catalog ? catalog.byId.get(x.catalog) : undefined;
+    const category = x.category ?? c?.category;
+    let capabilities = [...new Set([...(x.capabilities ?? []), ...(c?.capabilities ?? [])])];
+    if (!capabilities.length && category && taxonomy.capabilities.has(category)) capabilities = [category];
+    const status = x.status ?? 'active';
+    const hub = anyDeclared
+      ? declaredHub(x) === true && status !== 'retired'
+      : status === 'active' && (capabilities.includes('crm') || capabilities.includes('customer-data-platform'));
+    let annualCostMinor: number | undefined;
+    let costGiven: Tool['costGiven'];
+    if (typeof x.cost === 'number') {
+      annualCostMinor = Math.round(x.cost * 100);
+      costGiven = { amount: x.cost, period: 'year' };
+    } else if (x.cost && typeof x.cost === 'object') {
+      annualCostMinor = Math.round(x.cost.amount * 100) * (x.cost.period === 'month' ? 12 : 1);
+      costGiven = { amount: x.cost.amount, period: x.cost.period };
+    }
+    return Object.freeze({
+      id: x.id, name: x.name, vendor: x.vendor ?? c?.vendor, catalog: x.catalog, category,
+      capabilities: Object.freeze(capabilities), hub, owner: x.owner, status,
+      annualCostMinor, costUnknown: x.cost === 'unknown', costGiven,
+      seats: x.seats ? Object.freeze({ ...x.seats }) : undefined,
+      data: Object.freeze([...(x.data ?? [])]), sourceOfTruth: Object.freeze([...(x.source_of_truth ?? [])]),
+      renewal: x.renewal, url: x.url, notes: x.notes, loc: here(e),
+    });
+  });
+  const builtTps: Touchpoint[] = touchpoints.map((e) => {
+    const x = e.value;
+    return Object.freeze({
+      id: x.id, name: x.name, stage: x.stage, channel: x.channel, owner: x.owner,
+      tools: Object.freeze([...(x.tools ?? [])]), captures: Object.freeze([...(x.captures ?? [])]),
+      realtime: x.realtime ?? false, inScope: x.in_scope ?? true, notes: x.notes, loc: here(e),
+    });
+  });
+  const pairCount = new Map<string, number>();
+  const builtInts: Integration[] = integrations.map((e) => {
+    const x = e.value;
+    const pair = `${x.from}+${x.to}`;
+    const n = (pairCount.get(pair) ?? 0) + 1;
+    pairCount.set(pair, n);
+    return Object.freeze({
+      id: x.id ?? (n > 1 ? `${pair}#${n}` : pair), from: x.from, to: x.to,
+      data: x.data ? Object.freeze([...x.data]) : undefined, mode: x.mode ?? 'batch',
+      bidirectional: x.bidirectional ?? false, notes: x.notes, loc: here(e),
+    });
+  });
+  const builtInits: AuthoredInitiative[] = initiatives.map((e) => {
+    const x = e.value;
+    return Object.freeze({
+      id: x.id, title: x.title, kind: x.kind, tools: Object.freeze([...(x.tools ?? [])]),
+      addresses: Object.freeze([...(x.addresses ?? [])]), owner: x.owner,
+      stakeholders: Object.freeze([...(x.stakeholders ?? [])]), start: x.start, months: x.months,
+      dependsOn: Object.freeze([...(x.depends_on ?? [])]), pilot: x.pilot, status: x.status, phase: x.phase,
+      saving: x.saving, notes: x.notes, loc: here(e),
+    });
+  });
+  const s = setEntry?.value;
+  const settings: Settings = Object.freeze({
+    failOn: s?.fail_on, rules: Object.freeze(rules), output: s?.output ?? 'reports', lang: s?.lang,
+    assessment: s?.assessment ? { ...s.assessment, loc: here(setEntry!, 'assessment') } : undefined,
+    thresholds: {
+      siloedShare: s?.thresholds?.siloed_share ?? DEFAULT_THRESHOLDS.siloedShare,
+      overlappingCapabilities: s?.thresholds?.overlapping_capabilities ?? DEFAULT_THRESHOLDS.overlappingCapabilities,
+      redundantShare: s?.thresholds?.redundant_share ?? DEFAULT_THRESHOLDS.redundantShare,
+      noHubTools: s?.thresholds?.no_hub_tools ?? DEFAULT_THRESHOLDS.noHubTools,
+    },
+  });
+  const builtQs: Question[] = questions.map((e) => Object.freeze({ ...e.value, loc: here(e) }));
+
+  const group = <T, K>(items: readonly T[], key: (x: T) => K[]): Map<K, T[]> => {
+    const m = new Map<K, T[]>();
+    for (const it of items) for (const k of key(it)) {
+      const arr = m.get(k);
+      if (arr) arr.push(it);
+      else m.set(k, [it]);
+    }
+    return m;
+  };
+  const toolById = new Map(builtTools.map((x) => [x.id, x]));
+  const workspace: Workspace = Object.freeze({
+    path: input.path, kind: input.kind, files: Object.freeze(input.files.map((f) => f.file)),
+    organization: Object.freeze({
+      name: org?.name ?? '', currency, departments: Object.freeze(departments), departmentsDeclared,
+      loc: orgEntry ? here(orgEntry) : undefined,
+    }),
+    stages: Object.freeze(stages),
+    touchpoints: Object.freeze(builtTps),
+    tools: Object.freeze(builtTools),
+    integrations: Object.freeze(builtInts),
+    strategy: Object.freeze({ horizon: strategyHead.horizon, review: strategyHead.review ?? 'quarterly', initiatives: Object.freeze(builtInits) }),
+    settings,
+    questions: Object.freeze(builtQs),
+    index: Object.freeze({
+      toolById,
+      touchpointById: new Map(builtTps.map((x) => [x.id, x])),
+      stageById: new Map(stages.map((x) => [x.id, x])),
+      departmentById: new Map(departments.map((x) => [x.id, x])),
+      touchpointsByStage: group(builtTps, (x) => [x.stage]),
+      touchpointsByTool: group(builtTps, (x) => [...new Set(x.tools)]),
+      integrationsFrom: group(builtInts, (x) => [x.from]),
+      integrationsTo: group(builtInts, (x) => [x.to]),
+      hubs: Object.freeze(builtTools.filter((x) => x.hub)),
+    }),
+  });
+  return { workspace, diagnostics: diags };
+}
+
+/** "data-silo:intercom" -> ["data-silo", "intercom"]. */
+export function splitFindingId(id: string): [string, string] {
+  const i = id.indexOf(':');
+  return i < 0 ? [id, ''] : [id.slice(0, i), id.slice(i + 1)];
+}
+
+/** Generated roadmap ids (rules.md): retire-x, connect-x, consolidate-x, designate-sot-x, replatform, ... */
+export function isGeneratedInitiativeId(id: string): boolean {
+  return /^(retire|connect|consolidate|designate-sot|replace-manual|realtime|pilot|replatform|assign-owner|cover|measure|license|governance|upgrade)(-|$)/.test(id);
+}

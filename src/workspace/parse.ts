@@ -1,0 +1,153 @@
+// Parses one workspace file with the yaml Document API so that every node keeps its source
+// range. YAML 1.2 core schema (no yes/no booleans; 2027-01 stays a string), duplicate keys are
+// errors, alias expansion is bounded.
+import { parseDocument, LineCounter, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { t } from '../i18n/index.js';
+import type { Diagnostic, SourceLocation } from './diagnostics.js';
+
+export const MAX_ALIAS_COUNT = 100;
+
+export interface ParsedFile {
+  /** Display path (relative to cwd when below it). */
+  file: string;
+  text: string;
+  doc?: Document;
+  lineCounter: LineCounter;
+  /** The plain JS value, when the file parsed. */
+  value?: unknown;
+  manifest: boolean;
+}
+
+export function decodeUtf8(bytes: Uint8Array): { text?: string; badOffset?: number } {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch {
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    return { badOffset: lossy.indexOf('\uFFFD') };
+  }
+}
+
+export function locAt(file: string, lc: LineCounter, offset: number, endOffset?: number): SourceLocation {
+  const p = lc.linePos(Math.max(0, offset));
+  const loc: SourceLocation = { file, line: p.line, column: p.col };
+  if (endOffset !== undefined && endOffset > offset) {
+    const e = lc.linePos(endOffset);
+    loc.endLine = e.line;
+    loc.endColumn = e.col;
+  }
+  return loc;
+}
+
+export function nodeLoc(pf: ParsedFile, node: Node | null | undefined): SourceLocation {
+  if (node && node.range) return locAt(pf.file, pf.lineCounter, node.range[0], node.range[1]);
+  return { file: pf.file, line: 1, column: 1 };
+}
+
+/** The node at a path, or the deepest existing ancestor; `key: true` returns the key node. */
+export function nodeAt(pf: ParsedFile, path: readonly (string | number)[], key = false): Node | undefined {
+  if (!pf.doc) return undefined;
+  let node: unknown = pf.doc.contents;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === seg);
+      if (!pair) return node as Node;
+      if (key && i === path.length - 1) return (pair.key as Node) ?? (node as Node);
+      if (pair.value === null || pair.value === undefined) return (pair.key as Node) ?? (node as Node);
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg];
+      if (item === undefined || item === null) return node as Node;
+      node = item;
+    } else {
+      return node as Node;
+    }
+  }
+  return node as Node;
+}
+
+export function locate(pf: ParsedFile, path: readonly (string | number)[], key = false): SourceLocation {
+  return nodeLoc(pf, nodeAt(pf, path, key));
+}
+
+const YAML_CODES: Record<string, string> = {
+  DUPLICATE_KEY: 'yaml.duplicate-key',
+  MULTIPLE_DOCS: 'yaml.multiple-docs',
+  BAD_INDENT: 'yaml.bad-indent',
+  TAB_AS_INDENT: 'yaml.tab-indent',
+  MISSING_CHAR: 'yaml.missing-char',
+  BLOCK_AS_IMPLICIT_KEY: 'yaml.block-as-key',
+  MULTILINE_IMPLICIT_KEY: 'yaml.multiline-key',
+  UNEXPECTED_TOKEN: 'yaml.unexpected-token',
+  BAD_ALIAS: 'yaml.bad-alias',
+  BAD_SCALAR_START: 'yaml.bad-scalar-start',
+};
+
+export function parseFile(file: string, bytes: Uint8Array, manifest: boolean): { parsed: ParsedFile; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const lineCounter = new LineCounter();
+  const decoded = decodeUtf8(bytes);
+  if (decoded.text === undefined) {
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    const lc = new LineCounter();
+    parseDocument(lossy, { lineCounter: lc });
+    diagnostics.push({
+      severity: 'error', code: 'not-utf8', message: t('load.not-utf8'),
+      location: locAt(file, lc, decoded.badOffset ?? 0), suggestion: t('load.not-utf8.hint'),
+    });
+    return { parsed: { file, text: lossy, lineCounter: lc, manifest }, diagnostics };
+  }
+  const text = decoded.text;
+  const parsed: ParsedFile = { file, text, lineCounter, manifest };
+  if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
+    diagnostics.push({
+      severity: manifest ? 'error' : 'warning', code: 'empty-file',
+      message: t(manifest ? 'load.empty-manifest' : 'load.empty-file'),
+      location: { file, line: 1, column: 1 }, suggestion: manifest ? t('load.empty-manifest.hint') : undefined,
+    });
+    parsed.value = {};
+    return { parsed, diagnostics };
+  }
+  const doc = parseDocument(text, {
+    lineCounter, uniqueKeys: true, prettyErrors: false, schema: 'core', version: '1.2', strict: true,
+  });
+  parsed.doc = doc;
+  for (const e of doc.errors) {
+    const key = YAML_CODES[e.code];
+    let message = key ? t(key) : t('yaml.syntax', { detail: e.message.split('\n')[0] });
+    if (e.code === 'DUPLICATE_KEY') {
+      const keyText = text.slice(e.pos[0], e.pos[1]).split(':')[0].trim();
+      message = t('yaml.duplicate-key', { key: keyText });
+    }
+    diagnostics.push({
+      severity: 'error', code: e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', message,
+      location: locAt(file, lineCounter, e.pos[0], e.pos[1]),
+      suggestion: e.code === 'DUPLICATE_KEY' ? t('yaml.duplicate-key.hint') : undefined,
+    });
+  }
+  if (doc.errors.length) return { parsed, diagnostics };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // yaml reports excessive alias expansion from toJS() as a ReferenceError.
+    diagnostics.push({
+      severity: 'error', code: 'alias-limit', message: t('yaml.alias-limit', { max: MAX_ALIAS_COUNT }),
+      location: { file, line: 1, column: 1 }, suggestion: t('yaml.alias-limit.hint'),
+    });
+    void err;
+    return { parsed, diagnostics };
+  }
+  if (value === null || value === undefined) {
+    value = {};
+  } else if (typeof value !== 'object' || Array.isArray(value) || value instanceof Map) {
+    diagnostics.push({
+      severity: 'error', code: 'not-a-mapping', message: t('load.not-a-mapping'),
+      location: nodeLoc(parsed, doc.contents as Node), suggestion: t('load.not-a-mapping.hint'),
+    });
+    return { parsed, diagnostics };
+  }
+  parsed.value = value;
+  return { parsed, diagnostics };
+}

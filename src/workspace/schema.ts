@@ -1,0 +1,179 @@
+// The zod schemas of one workspace file: the single source of truth for the loader, the TypeScript
+// types and the JSON Schema (`martech-audit schema`). Each file of a multi-file workspace is
+// validated on its own, so every top-level key is optional here; workspace-wide rules (version
+// required in the manifest, singletons, references) are checked after merging (resolve.ts).
+import { z } from 'zod';
+import {
+  ID_PATTERN, MONTH_PATTERN, TOOL_STATUSES, COST_PERIODS, INTEGRATION_MODES, REVIEW_CADENCES,
+  INITIATIVE_KINDS, INITIATIVE_STATUSES, SEVERITIES, LEVELS,
+} from './vocabulary.js';
+
+export const Id = z.string().regex(ID_PATTERN).meta({
+  description: 'An identifier: lowercase letters, digits, ".", "_" or "-", starting with a letter or digit.',
+});
+const Name = z.string().min(1);
+const Text = z.string();
+const Month = z.string().regex(MONTH_PATTERN).meta({ description: 'A month as YYYY-MM, e.g. 2027-03.' });
+const IdList = z.array(Id);
+const DataList = z.array(z.string().min(1)).meta({ description: 'Customer data types, e.g. contact-profile, orders.' });
+
+export const Department = z.union([
+  Id,
+  z.strictObject({ id: Id, name: Name.optional() }),
+]).meta({ description: 'A department id, or { id, name } to give it a display name.' });
+
+export const Organization = z.strictObject({
+  name: Name.meta({ description: 'The company audited.' }),
+  currency: z.string().regex(/^[A-Z]{3}$/).optional().meta({ description: 'ISO 4217 code, default USD. All costs are in it.' }),
+  departments: z.array(Department).optional().meta({ description: 'When given, every owner field must name one of these.' }),
+  notes: Text.optional(),
+});
+
+export const Stage = z.strictObject({
+  id: Id,
+  name: Name,
+  description: Text.optional(),
+});
+
+export const Touchpoint = z.strictObject({
+  id: Id,
+  name: Name,
+  stage: Id.meta({ description: 'A journey stage id (awareness, consideration, purchase, service, loyalty by default).' }),
+  channel: z.string().min(1).meta({ description: 'email, website, mobile-app, social, chat, phone, store, event, webinar, advertising, search, sms, push, direct-mail, marketplace, community, partner, review-site, other.' }),
+  owner: Id.optional(),
+  tools: IdList.optional().meta({ description: 'Ids of the tools used at this touchpoint.' }),
+  captures: DataList.optional().meta({ description: 'Customer data this interaction yields.' }),
+  realtime: z.boolean().optional().meta({ description: 'true: the experience needs live customer data.' }),
+  in_scope: z.boolean().optional().meta({ description: 'false: outside today\'s focus, listed for its potential.' }),
+  notes: Text.optional(),
+});
+
+export const Cost = z.union([
+  z.number().nonnegative(),
+  z.literal('unknown'),
+  z.strictObject({ amount: z.number().nonnegative(), period: z.enum(COST_PERIODS) }),
+]).meta({ description: 'A number (per year), { amount, period: year|month }, or "unknown" (recorded as an open question).' });
+
+export const Seats = z.strictObject({
+  licensed: z.number().int().nonnegative().optional(),
+  active: z.number().int().nonnegative().optional(),
+});
+
+export const Tool = z.strictObject({
+  id: Id,
+  name: Name,
+  vendor: Text.optional(),
+  catalog: Id.optional().meta({ description: 'A built-in catalog id: inherit category, capabilities and hub.' }),
+  category: Id.optional(),
+  capabilities: IdList.optional(),
+  hub: z.boolean().optional().meta({ description: 'A customer-data hub: the shared customer view (CRM, CDP).' }),
+  owner: Id.optional(),
+  status: z.enum(TOOL_STATUSES).optional(),
+  cost: Cost.optional(),
+  seats: Seats.optional(),
+  data: DataList.optional(),
+  source_of_truth: DataList.optional().meta({ description: 'Data types this tool is the authority for.' }),
+  renewal: Month.optional().meta({ description: 'Month the contract renews next (YYYY-MM).' }),
+  url: Text.optional(),
+  notes: Text.optional(),
+});
+
+export const Integration = z.strictObject({
+  id: Id.optional(),
+  from: Id,
+  to: Id,
+  data: DataList.optional().meta({ description: 'Omitted: everything `from` holds.' }),
+  mode: z.enum(INTEGRATION_MODES).optional(),
+  bidirectional: z.boolean().optional(),
+  notes: Text.optional(),
+});
+
+export const Initiative = z.strictObject({
+  id: Id,
+  title: Name,
+  kind: z.enum(INITIATIVE_KINDS).optional(),
+  tools: IdList.optional(),
+  addresses: z.array(z.string().min(1)).optional().meta({ description: 'Finding ids this initiative answers.' }),
+  owner: Id.optional(),
+  stakeholders: IdList.optional(),
+  start: Month.optional(),
+  months: z.number().int().positive().optional(),
+  depends_on: IdList.optional(),
+  pilot: z.boolean().optional(),
+  status: z.enum(INITIATIVE_STATUSES).optional(),
+  phase: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  saving: z.number().nonnegative().optional(),
+  notes: Text.optional(),
+});
+
+export const Strategy = z.strictObject({
+  horizon: Month.optional(),
+  review: z.enum(REVIEW_CADENCES).optional(),
+  initiatives: z.array(Initiative).optional(),
+  notes: Text.optional(),
+});
+
+const RuleSetting = z.union([
+  z.literal('off'),
+  z.enum(SEVERITIES),
+  z.strictObject({
+    severity: z.union([z.enum(SEVERITIES), z.literal('off')]).optional(),
+    threshold: z.number().optional(),
+    enabled: z.boolean().optional(),
+  }),
+]);
+
+export const Settings = z.strictObject({
+  fail_on: z.union([z.enum(SEVERITIES), z.literal('none')]).optional(),
+  rules: z.record(z.string(), RuleSetting).optional(),
+  output: Text.optional(),
+  lang: z.enum(['en', 'ja']).optional(),
+  assessment: z.strictObject({ level: z.enum(LEVELS), rationale: Name }).optional()
+    .meta({ description: 'A consultant\'s override of the computed level, with a written rationale.' }),
+  thresholds: z.strictObject({
+    siloed_share: z.number().min(0).max(1).optional(),
+    overlapping_capabilities: z.number().int().nonnegative().optional(),
+    redundant_share: z.number().min(0).max(1).optional(),
+    no_hub_tools: z.number().int().nonnegative().optional(),
+  }).optional(),
+});
+
+export const Question = z.strictObject({
+  about: z.string().regex(/^(tool|touchpoint|integration|organization|stage):?[a-z0-9._+-]*$/)
+    .meta({ description: '<kind>:<id>, e.g. tool:intercom; kind is tool, touchpoint, integration, stage or organization.' }),
+  field: z.string().optional(),
+  text: Name,
+  ask: Id.optional().meta({ description: 'The department to ask.' }),
+});
+
+/** One workspace file. */
+export const WorkspaceFile = z.strictObject({
+  version: z.number().int().optional().meta({ description: 'Format version; 1. Required in the manifest.' }),
+  organization: Organization.optional(),
+  stages: z.array(Stage).optional(),
+  settings: Settings.optional(),
+  touchpoints: z.array(Touchpoint).optional(),
+  tools: z.array(Tool).optional(),
+  integrations: z.array(Integration).optional(),
+  strategy: Strategy.optional(),
+  questions: z.array(Question).optional(),
+}).meta({
+  title: 'martech-audit workspace file',
+  description: 'One file of a martech-audit workspace (format version 1).',
+});
+
+export type WorkspaceFileInput = z.input<typeof WorkspaceFile>;
+export type ToolInput = z.infer<typeof Tool>;
+export type TouchpointInput = z.infer<typeof Touchpoint>;
+export type IntegrationInput = z.infer<typeof Integration>;
+export type InitiativeInput = z.infer<typeof Initiative>;
+export type SettingsInput = z.infer<typeof Settings>;
+export type OrganizationInput = z.infer<typeof Organization>;
+export type StageInput = z.infer<typeof Stage>;
+export type QuestionInput = z.infer<typeof Question>;
+export type StrategyInput = z.infer<typeof Strategy>;
+
+export function workspaceJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(WorkspaceFile, { target: 'draft-07', io: 'input' }) as Record<string, unknown>;
+  return { $id: 'https://martech-audit.dev/schema/workspace-v1.json', ...schema };
+}
