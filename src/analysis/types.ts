@@ -1,0 +1,85 @@
+// The analysis result: findings (step 3), assessment (step 4), roadmap (step 5). One object that
+// every reporter and diagram reads; its JSON form is public (rules.md "Machine output").
+import type { RuleId } from './rule-ids.js';
+import type {
+  InitiativeKind, InitiativeStatus, Level, ReviewCadence, Severity,
+} from '../workspace/vocabulary.js';
+import type { SourceLocation } from '../workspace/diagnostics.js';
+
+export type EntityKind = 'tool' | 'touchpoint' | 'integration' | 'stage' | 'capability' | 'data' | 'department' | 'workspace';
+export interface EntityRef { kind: EntityKind; id: string }
+
+export interface Finding {
+  /** Stable: `<rule>:<subject id(s)>`, several subjects joined with "+". */
+  id: string;
+  rule: RuleId;
+  severity: Severity;
+  /** Plain business language, already translated. */
+  message: string;
+  entities: EntityRef[];
+  /** file:line:col of the entity the finding is about (1-based). */
+  location?: SourceLocation;
+  /** Money involved, annual, in major units of the workspace currency. */
+  cost?: number;
+  recommendation: string;
+  /** Rule-specific facts for the roadmap and diagrams (not translated), e.g. { capability, tools, saving }. */
+  details?: Record<string, unknown>;
+}
+
+export interface AssessmentMetrics {
+  siloedShare: number;
+  redundantSpend: number;
+  redundantShare: number;
+  overlappingCapabilities: number;
+  hubs: number;
+  manualIntegrations: number;
+  [extra: string]: number;
+}
+
+export interface Assessment {
+  level: Level;
+  /** What the decision rules gave, when a consultant overrode it (settings.assessment). */
+  computedLevel?: Level;
+  override?: { level: Level; rationale: string };
+  score: number;
+  metrics: AssessmentMetrics;
+  reasons: string[];
+  [extra: string]: unknown;
+}
+
+export interface Initiative {
+  id: string;
+  title: string;
+  kind: InitiativeKind;
+  phase: 1 | 2 | 3;
+  addresses: string[];
+  tools: string[];
+  owner?: string;
+  stakeholders: string[];
+  saving?: number;
+  start?: string;
+  months: number;
+  dependsOn: string[];
+  pilot: boolean;
+  status: InitiativeStatus;
+  source: 'generated' | 'authored';
+  [extra: string]: unknown;
+}
+
+export interface Roadmap {
+  review: ReviewCadence;
+  horizon?: string;
+  initiatives: Initiative[];
+  [extra: string]: unknown;
+}
+
+export interface AuditResult {
+  version: 1;
+  workspace: string;
+  organization: string;
+  summary: { touchpoints: number; tools: number; integrations: number; annualCost: number; currency: string; [extra: string]: unknown };
+  assessment: Assessment;
+  findings: Finding[];
+  roadmap: Roadmap;
+  [extra: string]: unknown;
+}
