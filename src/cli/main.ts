@@ -20,6 +20,13 @@ export async function main(argv: string[]): Promise<void> {
 
 export async function runCli(argv: string[]): Promise<number> {
   const args = argv.slice(2);
+  // `martech-audit ... | head` closes the pipe early: that is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   setupColor({ color: !args.includes('--no-color') });
   await initLang(detectLang(argValue(args, '--lang')));
   const { buildProgram } = await import('./program.js');

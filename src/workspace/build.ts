@@ -33,7 +33,13 @@ function knownCurrencies(): Set<string> {
   return currencies;
 }
 
-export interface BuildInput { path: string; kind: 'directory' | 'file'; files: ParsedFile[] }
+export interface BuildInput {
+  path: string; kind: 'directory' | 'file'; files: ParsedFile[];
+  /** Ids of entities that exist but failed the schema: references to them are not errors. */
+  invalidIds?: Map<string, Set<string>>;
+  /** Some file could not be read at all: unresolved references may be defined there. */
+  partial?: boolean;
+}
 
 export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diagnostics: Diagnostic[] } {
   const diags: Diagnostic[] = [];
@@ -54,9 +60,14 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   let strategyHead: { horizon?: string; review?: StrategyInput['review'] } = {};
   const strategySeen: Record<string, Entry<unknown>> = {};
 
+  const invalid = (kind: string, id: string) => input.invalidIds?.get(kind)?.has(id) === true;
+  const orgInvalid = input.invalidIds?.has('organization') === true;
   for (const pf of input.files) {
-    const v = pf.value as Record<string, any> | undefined;
-    if (!v) continue;
+    const raw = pf.value as Record<string, any> | undefined;
+    if (!raw) continue;
+    const skipped = pf.skip ?? new Set<string>();
+    const v: Record<string, any> = Object.fromEntries(Object.entries(raw).filter(([k]) => !skipped.has(k)));
+    const keep = (key: string) => (_: unknown, i: number) => !skipped.has(`${key}.${i}`);
     if (pf.manifest) {
       if (v.version === undefined) {
         err('missing-version', { file: pf.file, line: 1, column: 1 }, t('build.missing-version'), t('build.missing-version.hint'));
@@ -74,10 +85,10 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
           t('build.singleton-twice.hint', { key }), [{ location: locate(prev.pf, [key], true), message: t('build.first-defined-here') }]);
       } else single[key] = entry;
     }
-    (v.touchpoints ?? []).forEach((x: any, i: number) => touchpoints.push({ value: x, pf, path: ['touchpoints', i] }));
-    (v.tools ?? []).forEach((x: any, i: number) => tools.push({ value: x, pf, path: ['tools', i] }));
-    (v.integrations ?? []).forEach((x: any, i: number) => integrations.push({ value: x, pf, path: ['integrations', i] }));
-    (v.questions ?? []).forEach((x: any, i: number) => questions.push({ value: x, pf, path: ['questions', i] }));
+    (v.touchpoints ?? []).forEach((x: any, i: number) => keep('touchpoints')(x, i) && touchpoints.push({ value: x, pf, path: ['touchpoints', i] }));
+    (v.tools ?? []).forEach((x: any, i: number) => keep('tools')(x, i) && tools.push({ value: x, pf, path: ['tools', i] }));
+    (v.integrations ?? []).forEach((x: any, i: number) => keep('integrations')(x, i) && integrations.push({ value: x, pf, path: ['integrations', i] }));
+    (v.questions ?? []).forEach((x: any, i: number) => keep('questions')(x, i) && questions.push({ value: x, pf, path: ['questions', i] }));
     if (v.strategy) {
       for (const k of ['horizon', 'review'] as const) {
         if (v.strategy[k] === undefined) continue;
@@ -90,7 +101,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
           strategyHead = { ...strategyHead, [k]: v.strategy[k] };
         }
       }
-      (v.strategy.initiatives ?? []).forEach((x: any, i: number) => initiatives.push({ value: x, pf, path: ['strategy', 'initiatives', i] }));
+      (v.strategy.initiatives ?? []).forEach((x: any, i: number) => keep('strategy.initiatives')(x, i) && initiatives.push({ value: x, pf, path: ['strategy', 'initiatives', i] }));
     }
   }
 
@@ -111,7 +122,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     }
   });
   const departmentsDeclared = departments.length > 0;
-  if (!org && input.files.length) {
+  if (!org && !orgInvalid && !input.partial && input.files.length) {
     const m = input.files.find((f) => f.manifest) ?? input.files[0];
     warn('no-organization', { file: m.file, line: 1, column: 1 }, t('build.no-organization'), t('build.no-organization.hint'));
   }
@@ -146,6 +157,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
 
   const checkOwner = (e: Entry<unknown>, owner: string | undefined, sub: Seg[]): void => {
     if (!owner || !departmentsDeclared || deptSeen.has(owner)) return;
+    if (input.partial) return;
     const guess = closest(owner, deptIds);
     err('unknown-department', here(e, ...sub), t('build.unknown-department', { id: owner, known: deptIds.join(', ') }),
       guess ? t('suggest.did-you-mean', { value: guess }) : t('build.unknown-department.hint'));
@@ -174,6 +186,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
 
   const refTool = (e: Entry<unknown>, id: string, sub: Seg[], role: string): boolean => {
     if (toolMap.has(id)) return true;
+    if (invalid('tool', id) || input.partial) return false;
     const guess = closest(id, toolIds);
     err('unresolved-reference', here(e, ...sub), t('build.unknown-tool', { id, role }),
       guess ? t('suggest.did-you-mean', { value: guess }) : toolIds.length ? t('build.unknown-tool.hint') : t('build.no-tools.hint'));
@@ -189,7 +202,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   // ---- touchpoints --------------------------------------------------------------------------
   for (const e of touchpoints) {
     const tp = e.value;
-    if (!stageIds.includes(tp.stage)) {
+    if (!stageIds.includes(tp.stage) && !invalid('stage', tp.stage) && !input.partial) {
       const guess = closest(tp.stage, stageIds);
       err('unresolved-reference', here(e, 'stage'), t('build.unknown-stage', { id: tp.stage, known: stageIds.join(', ') }),
         guess ? t('suggest.did-you-mean', { value: guess }) : undefined);
@@ -268,7 +281,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     checkOwner(e, ini.owner, ['owner']);
     (ini.stakeholders ?? []).forEach((d, i) => checkOwner(e, d, ['stakeholders', i]));
     (ini.depends_on ?? []).forEach((d, i) => {
-      if (initMap.has(d) || isGeneratedInitiativeId(d)) return;
+      if (initMap.has(d) || isGeneratedInitiativeId(d) || invalid('initiative', d) || input.partial) return;
       const guess = closest(d, initIds);
       err('unresolved-reference', here(e, 'depends_on', i), t('build.unknown-initiative', { id: d }),
         guess ? t('suggest.did-you-mean', { value: guess }) : undefined);

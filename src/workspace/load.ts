@@ -44,23 +44,72 @@ export function loadFromSources(src: WorkspaceSources, opts: LoadSourcesOptions 
   const diagnostics: Diagnostic[] = [];
   const parsed: ParsedFile[] = [];
   const sources = new Map<string, string>();
+  const invalidIds = new Map<string, Set<string>>();
+  let partial = false;
   for (const f of src.files) {
     const { parsed: pf, diagnostics: d } = parseFile(show(f), f.bytes, f.manifest);
     sources.set(pf.file, pf.text);
     diagnostics.push(...d);
-    if (d.some((x) => x.severity === 'error')) continue;
+    if (d.some((x) => x.severity === 'error')) {
+      partial = true;
+      continue;
+    }
+    if (pf.value === undefined) {
+      partial = true;
+      continue;
+    }
     const res = WorkspaceFile.safeParse(pf.value);
     if (!res.success) {
       diagnostics.push(...zodIssuesToDiagnostics(pf, res.error.issues));
-      continue;
+      // Keep going with the valid parts so that one run shows every problem (references too).
+      const { skip, dropped } = quarantine(pf.value as Record<string, unknown>, res.error.issues);
+      pf.skip = skip;
+      for (const [kind, ids] of dropped) {
+        const set = invalidIds.get(kind) ?? new Set<string>();
+        ids.forEach((id) => set.add(id));
+        invalidIds.set(kind, set);
+      }
     }
     parsed.push(pf);
   }
-  if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), sources, ok: false };
-  const built = buildWorkspace({ path: src.path, kind: src.kind, files: parsed });
+  const built = buildWorkspace({ path: src.path, kind: src.kind, files: parsed, invalidIds, partial });
   diagnostics.push(...built.diagnostics);
   const ok = !hasErrors(diagnostics);
   return { workspace: ok ? built.workspace : undefined, diagnostics: sortDiagnostics(diagnostics), sources, ok };
+}
+
+const LIST_KINDS: Record<string, string> = { tools: 'tool', touchpoints: 'touchpoint', integrations: 'integration', questions: 'question' };
+
+/**
+ * Marks the parts of a file that failed the schema so that the workspace checks can run on the
+ * rest: a bad list item is skipped (its id still counts as defined, so references to it are not
+ * reported twice); a bad section is skipped whole.
+ */
+function quarantine(value: Record<string, unknown>, issues: readonly { path: PropertyKey[] }[]): { skip: Set<string>; dropped: Map<string, string[]> } {
+  const skip = new Set<string>();
+  const dropped = new Map<string, string[]>();
+  const addDropped = (kind: string, item: unknown) => {
+    const id = item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+    if (typeof id === 'string') dropped.set(kind, [...(dropped.get(kind) ?? []), id]);
+  };
+  for (const issue of issues) {
+    const [top, second, third] = issue.path;
+    if (top === undefined) continue; // unknown top-level keys: nothing to skip
+    const key = String(top);
+    if (LIST_KINDS[key] && typeof second === 'number') {
+      skip.add(`${key}.${second}`);
+      addDropped(LIST_KINDS[key], (value[key] as unknown[])?.[second]);
+    } else if (key === 'strategy' && second === 'initiatives' && typeof third === 'number') {
+      skip.add(`strategy.initiatives.${third}`);
+      addDropped('initiative', ((value.strategy as any)?.initiatives as unknown[])?.[third]);
+    } else {
+      skip.add(key);
+      if (key === 'stages' && Array.isArray(value.stages)) value.stages.forEach((s) => addDropped('stage', s));
+      if (key === 'organization') dropped.set('organization', ['*']);
+      if (LIST_KINDS[key] && Array.isArray(value[key])) (value[key] as unknown[]).forEach((s) => addDropped(LIST_KINDS[key], s));
+    }
+  }
+  return { skip, dropped };
 }
 
 /** Loads YAML text as a single-file workspace (tests, the interview's inline validation). */

@@ -16,6 +16,8 @@ export interface ParsedFile {
   /** The plain JS value, when the file parsed. */
   value?: unknown;
   manifest: boolean;
+  /** Parts that failed the schema and are left out of the workspace checks ("tools.3", "settings"). */
+  skip?: Set<string>;
 }
 
 export function decodeUtf8(bytes: Uint8Array): { text?: string; badOffset?: number } {
@@ -117,7 +119,7 @@ export function parseFile(file: string, bytes: Uint8Array, manifest: boolean): {
     const key = YAML_CODES[e.code];
     let message = key ? t(key) : t('yaml.syntax', { detail: e.message.split('\n')[0] });
     if (e.code === 'DUPLICATE_KEY') {
-      const keyText = text.slice(e.pos[0], e.pos[1]).split(':')[0].trim();
+      const keyText = (/^[^:\n]*/.exec(text.slice(e.pos[0]))?.[0] ?? '').trim();
       message = t('yaml.duplicate-key', { key: keyText });
     }
     diagnostics.push({
