@@ -38,7 +38,7 @@ export const Stage = z.strictObject({
 export const Touchpoint = z.strictObject({
   id: Id,
   name: Name,
-  stage: Id.meta({ description: 'A journey stage id (awareness, consideration, purchase, service, loyalty by default).' }),
+  stage: z.string().min(1).meta({ description: 'A journey stage id (awareness, consideration, purchase, service, loyalty by default).' }),
   channel: z.string().min(1).meta({ description: 'email, website, mobile-app, social, chat, phone, store, event, webinar, advertising, search, sms, push, direct-mail, marketplace, community, partner, review-site, other.' }),
   owner: Id.optional(),
   tools: IdList.optional().meta({ description: 'Ids of the tools used at this touchpoint.' }),
