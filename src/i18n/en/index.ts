@@ -2,8 +2,10 @@
 // (and the same keys in ../ja/<area>.ts).
 import { cli } from './cli.js';
 import { workspace } from './workspace.js';
+import { diff } from './diff.js';
 
 export const en: Record<string, string> = {
   ...cli,
   ...workspace,
+  ...diff,
 };

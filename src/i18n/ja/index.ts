@@ -1,8 +1,10 @@
 // Japanese messages (loaded on demand). Same keys and placeholders as ../en.
 import { cli } from './cli.js';
 import { workspace } from './workspace.js';
+import { diff } from './diff.js';
 
 export const ja: Record<string, string> = {
   ...cli,
   ...workspace,
+  ...diff,
 };
