@@ -2,10 +2,12 @@
 // (and the same keys in ../ja/<area>.ts).
 import { cli } from './cli.js';
 import { workspace } from './workspace.js';
+import { commander } from './commander.js';
 import { diff } from './diff.js';
 
 export const en: Record<string, string> = {
   ...cli,
   ...workspace,
+  ...commander,
   ...diff,
 };
