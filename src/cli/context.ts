@@ -1,6 +1,7 @@
 // What every command shares: global options, language, loading a workspace or stopping with
 // its diagnostics.
-import { initLang, currentLang, detectLang, isLang, t, type Lang } from '../i18n/index.js';
+import { parseDocument } from 'yaml';
+import { initLang, currentLang, isLang, resolveLang, t, type Lang } from '../i18n/index.js';
 import { loadWorkspace, type LoadResult } from '../workspace/load.js';
 import { formatDiagnostic, writeErr } from './output.js';
 import { FailureExit, UsageError } from '../util/errors.js';
@@ -11,16 +12,39 @@ export interface GlobalOptions {
   color?: boolean;
 }
 
-/** Language priority: --lang, then the workspace's settings.lang, then LC_ALL / LANG. */
-export async function applyWorkspaceLang(ws: Workspace | undefined, globals: GlobalOptions): Promise<Lang> {
-  let lang: Lang = currentLang();
-  if (globals.lang) {
-    if (!isLang(globals.lang)) throw new UsageError(t('cli.bad-lang', { lang: globals.lang }));
-    lang = globals.lang;
-  } else if (ws?.settings.lang) lang = ws.settings.lang;
-  else lang = detectLang(undefined);
+/** Language priority: --lang, then the workspace's settings.lang, then LC_ALL / LC_MESSAGES / LANG. */
+export async function applyWorkspaceLang(ws: Workspace | undefined, globals: GlobalOptions, setting?: string): Promise<Lang> {
+  if (globals.lang && !isLang(globals.lang)) throw new UsageError(t('cli.bad-lang', { lang: globals.lang }));
+  const lang = resolveLang({ flag: globals.lang, setting: ws?.settings.lang ?? setting });
   if (lang !== currentLang()) await initLang(lang);
   return lang;
+}
+
+/** settings.lang read straight from the YAML texts, for a workspace too broken to build. */
+export function peekSettingsLang(sources: Map<string, string>): string | undefined {
+  for (const text of sources.values()) {
+    if (!/^settings:/m.test(text)) continue;
+    try {
+      // The document model tolerates errors elsewhere in the file (duplicate keys, bad indentation).
+      const lang = parseDocument(text, { uniqueKeys: false }).getIn(['settings', 'lang']);
+      if (typeof lang === 'string') return lang;
+    } catch {
+      // unparsable: its own diagnostics say so
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Loads a workspace with its messages in the language it asks for. Diagnostics are worded while
+ * loading, before settings.lang is known; when that setting picks another language, the
+ * workspace is read again (cheap) so that every message is in one language.
+ */
+export async function loadLocalized(path: string, globals: GlobalOptions): Promise<LoadResult> {
+  const result = loadWorkspace(path);
+  const before = currentLang();
+  await applyWorkspaceLang(result.workspace, globals, result.workspace ? undefined : peekSettingsLang(result.sources));
+  return currentLang() === before ? result : loadWorkspace(path);
 }
 
 /**
@@ -28,8 +52,7 @@ export async function applyWorkspaceLang(ws: Workspace | undefined, globals: Glo
  * Warnings are printed unless `quietWarnings`.
  */
 export async function loadOrExit(path: string, globals: GlobalOptions, opts: { quietWarnings?: boolean } = {}): Promise<{ workspace: Workspace; result: LoadResult }> {
-  const result = loadWorkspace(path);
-  await applyWorkspaceLang(result.workspace, globals);
+  const result = await loadLocalized(path, globals);
   if (!result.ok || !result.workspace) {
     for (const d of result.diagnostics) writeErr(formatDiagnostic(d, result.sources));
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

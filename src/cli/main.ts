@@ -31,8 +31,9 @@ export async function runCli(argv: string[]): Promise<number> {
   await initLang(detectLang(argValue(args, '--lang')));
   const { buildProgram } = await import('./program.js');
   const program = buildProgram();
-  program.exitOverride();
-  program.configureOutput({
+  // Translated help and commander errors; every (sub)command throws instead of process.exit.
+  const { localizeCommander } = await import('./commander-i18n.js');
+  localizeCommander(program, {
     writeErr: (s) => process.stderr.write(s),
     outputError: (s, write) => write(chalk.red(s)),
   });

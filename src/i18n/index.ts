@@ -10,11 +10,31 @@ export type Params = Record<string, string | number | undefined | null>;
 let current: Lang = 'en';
 let catalog: Messages = en;
 
+/**
+ * The language a POSIX locale asks for. LC_ALL overrides LC_MESSAGES, which overrides LANG;
+ * an empty variable counts as unset. "ja", "ja_JP", "ja_JP.UTF-8", "ja-JP" all mean Japanese;
+ * anything else (C, POSIX, en_US.UTF-8, ...) means English.
+ */
+export function localeLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  const loc = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^ja(?:$|[_.@-])/i.test(loc) ? 'ja' : 'en';
+}
+
 /** Picks the language: explicit flag, then workspace setting, then LC_ALL / LC_MESSAGES / LANG. */
 export function detectLang(explicit?: string | null, env: NodeJS.ProcessEnv = process.env): Lang {
   if (explicit && isLang(explicit)) return explicit;
-  const loc = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^ja\b|^ja[_-]/i.test(loc) ? 'ja' : 'en';
+  return localeLang(env);
+}
+
+/**
+ * The whole priority in one place: `--lang`, then `settings.lang` of the workspace, then the
+ * locale. Unknown values are skipped here (the CLI rejects a bad `--lang` before this runs; the
+ * schema rejects a bad `settings.lang`).
+ */
+export function resolveLang(opts: { flag?: string | null; setting?: string | null; env?: NodeJS.ProcessEnv } = {}): Lang {
+  if (opts.flag && isLang(opts.flag)) return opts.flag;
+  if (opts.setting && isLang(opts.setting)) return opts.setting;
+  return localeLang(opts.env ?? process.env);
 }
 
 export function isLang(value: string): value is Lang {
@@ -50,6 +70,11 @@ export function t(key: string, params?: Params): string {
 
 export function has(key: string): boolean {
   return key in catalog || key in en;
+}
+
+/** The {placeholder} names of a template, sorted and unique (for catalog checks). */
+export function placeholders(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 }
 
 export function format(template: string, params?: Params): string {

@@ -1,7 +1,6 @@
 // `martech-audit validate [path]`: every problem at once, like a compiler.
 import { t } from '../../i18n/index.js';
-import { loadWorkspace } from '../../workspace/load.js';
-import { applyWorkspaceLang, type GlobalOptions } from '../context.js';
+import { loadLocalized, type GlobalOptions } from '../context.js';
 import { chalk, formatDiagnostic, write } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
 
@@ -10,8 +9,7 @@ export interface ValidateOptions { format?: string; strict?: boolean }
 export async function run(path: string, opts: ValidateOptions, globals: GlobalOptions): Promise<void> {
   const format = opts.format ?? 'text';
   if (!['text', 'json'].includes(format)) throw new UsageError(t('cli.bad-format', { format, allowed: 'text, json' }));
-  const result = loadWorkspace(path);
-  await applyWorkspaceLang(result.workspace, globals);
+  const result = await loadLocalized(path, globals);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
   const failed = errors.length > 0 || (opts.strict === true && warnings.length > 0);

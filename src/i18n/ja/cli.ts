@@ -12,7 +12,7 @@ export const cli: Record<string, string> = {
   'cli.invalid-workspace': 'ワークスペース「{path}」にエラーが {errors} 件あります。先に修正してください（`martech-audit validate {path}` ですべて表示できます）。',
   'cli.opt.version': 'バージョンを表示',
   'cli.opt.help': 'コマンドのヘルプを表示',
-  'cli.opt.lang': '出力言語（省略時: settings.lang、次に LANG/LC_ALL）',
+  'cli.opt.lang': '出力言語。省略時は settings.lang、次に LANG/LC_ALL に従う',
   'cli.opt.no-color': '色を付けない（NO_COLOR=1 でも同じ。パイプ出力では常に色なし）',
   'cli.opt.format': '出力形式',
   'cli.opt.template': '元にするテンプレート（--list で一覧）',
@@ -66,5 +66,5 @@ export const cli: Record<string, string> = {
   'catalog.kind.category': 'カテゴリ',
   'catalog.none': '「{query}」に一致するものはカタログにありません。',
   'catalog.hub-legend': '★ 本来的に顧客データのハブとなるツール（CRM、CDP）。ツールの `catalog:` には id を書きます。',
-  'catalog.measures-legend': '* 顧客行動を計測する機能（unmeasured-touchpoint の判定に使われます）',
+  'catalog.measures-legend': '* 顧客行動を計測する機能（「効果を計測できない顧客接点」unmeasured-touchpoint の判定に使用）',
 };
