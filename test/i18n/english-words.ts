@@ -30,7 +30,9 @@ export function englishWords(text: string): string[] {
     .replace(/[a-z][\w]*(?:(?:\[\])?[._:-][\w]+)+/g, ' ') // data-silo, settings.lang, tools[].cost, a:b
     .replace(/(^|[^\w-])--?[a-z][\w-]*/g, ' ')
     .replace(/\b[a-z_]+:/g, ' '); // YAML keys
-  return (stripped.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !TECHNICAL.has(w.toLowerCase()));
+  return (stripped.match(/[A-Za-z]{2,}/g) ?? [])
+    .filter((w) => !TECHNICAL.has(w.toLowerCase()))
+    .filter((w) => !/^[A-Z]{2,5}$/.test(w)); // acronyms are normal in Japanese text: SNS, DM, FAQ
 }
 
 export const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;

@@ -118,4 +118,25 @@ export const diff: Record<string, string> = {
   'diff.md.what': 'Change',
   'diff.md.was': '(was {severity})',
   'diff.md.footer': 'Compared {old} with {new}',
+  // baselines (analyze --baseline / --write-baseline)
+  'cli.opt.baseline': 'findings recorded in this baseline file do not fail the run; only new ones count toward --fail-on',
+  'cli.opt.write-baseline': 'record today\'s findings in a baseline file (commit it; use it with --baseline)',
+  'baseline.missing': 'the baseline file "{file}" does not exist',
+  'baseline.missing.hint': 'create it once with `martech-audit analyze <workspace> --write-baseline {file}` and commit it',
+  'baseline.unreadable': 'cannot read the baseline file "{file}" ({reason})',
+  'baseline.unwritable': 'cannot write the baseline file "{file}" ({reason})',
+  'baseline.not-json': '"{file}" is not a baseline: it is not valid JSON ({reason})',
+  'baseline.bad-shape': '"{file}" is not a baseline: it needs a "findings" list whose entries have an "id"',
+  'baseline.bad-version': 'the baseline "{file}" is version {version}; this tool reads version 1',
+  'baseline.hint': 'write a new one with --write-baseline',
+  'baseline.applied': 'Baseline {file}: {known} known finding(s) do not fail the run; {new} new.',
+  'baseline.fixed': '{n} finding(s) in the baseline are gone ({ids}); rewrite it with --write-baseline to drop them.',
+  'baseline.written': 'Wrote the baseline {file} ({n} finding(s)).',
+
+  // CI output formats (github, junit, codeclimate)
+  'ci.title': 'martech-audit: {organization}',
+  'ci.summary': 'Assessment: {level}, score {score}. {n} finding(s).',
+  'ci.summary.baseline': 'Assessment: {level}, score {score}. {n} finding(s): {new} new, {known} in the baseline.',
+  'ci.in-baseline': '(in the baseline)',
+  'ci.junit.no-findings': '{rule}: no findings',
 };

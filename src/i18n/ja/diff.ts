@@ -119,4 +119,25 @@ export const diff: Record<string, string> = {
   'diff.md.what': '変更内容',
   'diff.md.was': '（以前は {severity}）',
   'diff.md.footer': '{old} と {new} を比較',
+  // ベースライン（analyze --baseline / --write-baseline）
+  'cli.opt.baseline': 'このベースラインに記録された指摘では失敗させない。--fail-on の判定には新しい指摘だけを数える',
+  'cli.opt.write-baseline': '現在の指摘をベースラインファイルに記録する（コミットして --baseline で使う）',
+  'baseline.missing': 'ベースラインファイル「{file}」がありません',
+  'baseline.missing.hint': '一度 `martech-audit analyze <workspace> --write-baseline {file}` で作成し、コミットしてください',
+  'baseline.unreadable': 'ベースラインファイル「{file}」を読めません（{reason}）',
+  'baseline.unwritable': 'ベースラインファイル「{file}」に書き込めません（{reason}）',
+  'baseline.not-json': '「{file}」はベースラインではありません。正しい JSON ではありません（{reason}）',
+  'baseline.bad-shape': '「{file}」はベースラインではありません。`id` を持つ項目の `findings` リストが必要です',
+  'baseline.bad-version': 'ベースライン「{file}」はバージョン {version} です。このツールが読めるのはバージョン 1 です',
+  'baseline.hint': '`--write-baseline` で作り直してください',
+  'baseline.applied': 'ベースライン {file}: 既知の指摘 {known} 件では失敗しません。新しい指摘は {new} 件です。',
+  'baseline.fixed': 'ベースラインにある指摘のうち {n} 件は解消されています（{ids}）。`--write-baseline` で書き直すと削除できます。',
+  'baseline.written': 'ベースライン {file} を書き出しました（指摘 {n} 件）。',
+
+  // CI 向け出力形式（github, junit, codeclimate）
+  'ci.title': 'martech-audit: {organization}',
+  'ci.summary': '評価: {level}、スコア {score}。指摘 {n} 件。',
+  'ci.summary.baseline': '評価: {level}、スコア {score}。指摘 {n} 件（新規 {new} 件、ベースライン記載 {known} 件）。',
+  'ci.in-baseline': '（ベースラインに記載済み）',
+  'ci.junit.no-findings': '{rule}: 指摘なし',
 };
