@@ -1,6 +1,5 @@
 // The CI reporters: GitHub workflow commands, JUnit XML, GitLab code quality JSON.
 import { describe, expect, it } from 'vitest';
-import { JSDOM } from 'jsdom';
 import { escapeData, escapeProperty, renderGithub, workflowCommand } from '../../src/report/github.js';
 import { renderJunit, xmlEscape } from '../../src/report/junit.js';
 import { fingerprint, renderCodeClimate, toCodeClimate } from '../../src/report/codeclimate.js';
@@ -45,8 +44,13 @@ describe('github workflow commands', () => {
   });
 });
 
-function parseXml(xml: string): Document {
-  const doc = new new JSDOM('').window.DOMParser().parseFromString(xml, 'application/xml');
+// jsdom (a dev dependency, no bundled types) parses XML strictly: a parsererror means not well-formed.
+// @ts-ignore -- no type declarations for jsdom
+const { JSDOM } = (await import('jsdom')) as any;
+
+function parseXml(xml: string): any {
+  const { DOMParser } = new JSDOM('').window;
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
   const err = doc.getElementsByTagName('parsererror')[0];
   if (err) throw new Error(`not well-formed XML: ${err.textContent}`);
   return doc;
@@ -82,6 +86,8 @@ describe('junit', () => {
     const f = doc.getElementsByTagName('failure')[0];
     expect(f.getAttribute('message')).toBe('a <b> & "c" \'d\'  ]]> end');
     expect(xmlEscape('x\uD800y')).toBe('xy');
+    expect(() => parseXml('<a><b></a>')).toThrow(/well-formed/);
+    expect(() => parseXml('<a>\u0001</a>')).toThrow(/well-formed/);
   });
 
   it('a finding the baseline accepts is skipped, not failed', () => {
