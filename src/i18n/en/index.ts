@@ -2,12 +2,14 @@
 // (and the same keys in ../ja/<area>.ts).
 import { cli } from './cli.js';
 import { workspace } from './workspace.js';
+import { rules } from './rules.js';
 import { commander } from './commander.js';
 import { diff } from './diff.js';
 
 export const en: Record<string, string> = {
   ...cli,
   ...workspace,
+  ...rules,
   ...commander,
   ...diff,
 };

@@ -1,12 +1,14 @@
 // Japanese messages (loaded on demand). Same keys and placeholders as ../en.
 import { cli } from './cli.js';
 import { workspace } from './workspace.js';
+import { rules } from './rules.js';
 import { commander } from './commander.js';
 import { diff } from './diff.js';
 
 export const ja: Record<string, string> = {
   ...cli,
   ...workspace,
+  ...rules,
   ...commander,
   ...diff,
 };

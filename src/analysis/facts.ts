@@ -1,0 +1,296 @@
+// Shared data-flow facts, computed once per run and handed to every rule (rules.md vocabulary):
+// hubs, customer-data tools, connected components, which data reaches a hub, which tools get hub
+// data in real time, which data reaches a measuring tool, capability providers, impact.
+//
+// Everything here is near-linear in the size of the workspace: one union-find pass over the
+// integrations, and per data type one breadth-first search over only the links that carry that
+// type (each link is visited once per data type it carries).
+import { isMeasuring } from '../catalog/index.js';
+import type { Integration, Tool, Touchpoint, Workspace } from '../model/model.js';
+
+/** A set of tools joined by integrations in either direction. */
+export interface Component {
+  /** Index in `Facts.components` (stable for one run only). */
+  index: number;
+  /** Member tool ids, sorted. */
+  tools: readonly string[];
+  /** Hub ids in this component, sorted. */
+  hubs: readonly string[];
+  hasHub: boolean;
+}
+
+export interface Facts {
+  hubs: readonly Tool[];
+  isHub(toolId: string): boolean;
+  /** Active or pilot tools with non-empty `data` (rules.md "customer-data tool"), workspace order. */
+  customerDataTools: readonly Tool[];
+  activeTools: readonly Tool[];
+  /** Customer-data tools that are not hubs and whose component has no hub (silos and island members). */
+  siloedTools: readonly Tool[];
+  components: readonly Component[];
+  componentOf(toolId: string): Component;
+  /** A hub, or joined to a hub by a chain of integrations in either direction. */
+  connectedToHub(toolId: string): boolean;
+  /** Data types that, held by this tool, reach some hub (rules.md "reaches"). Hubs: everything. */
+  reachesHub(toolId: string, data: string): boolean;
+  /** The tool's own data types that reach no hub (empty for hubs), in the tool's order. */
+  trappedData(toolId: string): readonly string[];
+  /** A hub, or receives hub data through a chain of realtime links that carry it. */
+  realtimeHubFed(toolId: string): boolean;
+  /** The tool has a measurement capability (and is not retired). */
+  isMeasuringTool(toolId: string): boolean;
+  /** Data type `data`, at this tool, reaches a measuring tool (or the tool itself measures). */
+  reachesMeasurement(toolId: string, data: string): boolean;
+  /** Active tools providing each capability, sorted by id. */
+  providers: ReadonlyMap<string, readonly Tool[]>;
+  /** What an integration carries in a direction: explicit data, or everything its source holds. */
+  carried(integration: Integration, direction?: 'forward' | 'backward'): readonly string[];
+  touchpointsServed(toolId: string): readonly Touchpoint[];
+  /** Integrations from or to the tool. */
+  integrationsOf(toolId: string): readonly Integration[];
+  /** Number of integrations from or to the tool ("most connected"). */
+  degree(toolId: string): number;
+  /** Touchpoints served + integrations: used to order tools by importance. */
+  impact(toolId: string): number;
+  /** Tools that this tool's `data` flows to (forward), over links carrying it; computed on demand. */
+  downstream(toolId: string, data: string): string[];
+}
+
+const EMPTY: readonly never[] = Object.freeze([]);
+
+interface Arc { from: number; to: number; data: readonly string[]; realtime: boolean }
+
+/** Per data type: adjacency (node -> neighbours) over the arcs that carry that type. */
+type DataAdjacency = Map<string, Map<number, number[]>>;
+
+function addAdj(adj: DataAdjacency, d: string, a: number, b: number): void {
+  let m = adj.get(d);
+  if (!m) adj.set(d, (m = new Map()));
+  const l = m.get(a);
+  if (l) l.push(b);
+  else m.set(a, [b]);
+}
+
+/**
+ * For every data type, a breadth-first search from the `seeds` over `adj` (which must point in
+ * the direction of the search). Returns, per node, the set of data types for which it was reached.
+ */
+function reachByData(n: number, adj: DataAdjacency, seeds: (d: string) => Iterable<number>): (Set<string> | undefined)[] {
+  const out: (Set<string> | undefined)[] = new Array(n);
+  const seen = new Int32Array(n).fill(-1);
+  let round = 0;
+  const queue: number[] = [];
+  for (const [d, m] of adj) {
+    round++;
+    queue.length = 0;
+    for (const s of seeds(d)) {
+      if (seen[s] !== round) {
+        seen[s] = round;
+        queue.push(s);
+      }
+    }
+    for (let qi = 0; qi < queue.length; qi++) {
+      const next = m.get(queue[qi]);
+      if (!next) continue;
+      for (const v of next) {
+        if (seen[v] === round) continue;
+        seen[v] = round;
+        queue.push(v);
+        (out[v] ??= new Set()).add(d);
+      }
+    }
+  }
+  return out;
+}
+
+export function computeFacts(ws: Workspace): Facts {
+  const tools = ws.tools;
+  const n = tools.length;
+  const idx = new Map<string, number>();
+  tools.forEach((t, i) => idx.set(t.id, i));
+  const at = (id: string): number => {
+    const i = idx.get(id);
+    if (i === undefined) throw new Error(`computeFacts: unknown tool "${id}"`);
+    return i;
+  };
+
+  const hubs = ws.index.hubs;
+  const hubFlag = new Uint8Array(n);
+  for (const h of hubs) hubFlag[at(h.id)] = 1;
+  const usable = (t: Tool) => t.status === 'active' || t.status === 'pilot';
+  const customerDataTools = tools.filter((t) => usable(t) && t.data.length > 0);
+  const activeTools = tools.filter((t) => t.status === 'active');
+
+  // ---- arcs (directed), degree -----------------------------------------------------------
+  const arcs: Arc[] = [];
+  const deg = new Int32Array(n);
+  const carried = (it: Integration, direction: 'forward' | 'backward' = 'forward'): readonly string[] => {
+    if (it.data) return it.data;
+    const src = ws.index.toolById.get(direction === 'forward' ? it.from : it.to);
+    return src?.data ?? EMPTY;
+  };
+  const integrationsOf = new Map<string, Integration[]>();
+  for (const it of ws.integrations) {
+    const f = at(it.from);
+    const to = at(it.to);
+    deg[f]++;
+    if (to !== f) deg[to]++;
+    const realtime = it.mode === 'realtime';
+    arcs.push({ from: f, to, data: carried(it, 'forward'), realtime });
+    if (it.bidirectional) arcs.push({ from: to, to: f, data: carried(it, 'backward'), realtime });
+    for (const id of new Set([it.from, it.to])) {
+      const l = integrationsOf.get(id);
+      if (l) l.push(it);
+      else integrationsOf.set(id, [it]);
+    }
+  }
+
+  // ---- connected components (union-find, undirected) --------------------------------------
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
+  for (const a of arcs) {
+    const ra = find(a.from);
+    const rb = find(a.to);
+    if (ra !== rb) parent[ra < rb ? rb : ra] = ra < rb ? ra : rb;
+  }
+  const compOfRoot = new Map<number, number>();
+  const compIndex = new Int32Array(n);
+  const members: string[][] = [];
+  const compHubs: string[][] = [];
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    let c = compOfRoot.get(r);
+    if (c === undefined) {
+      c = members.length;
+      compOfRoot.set(r, c);
+      members.push([]);
+      compHubs.push([]);
+    }
+    compIndex[i] = c;
+    members[c].push(tools[i].id);
+    if (hubFlag[i]) compHubs[c].push(tools[i].id);
+  }
+  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const components: Component[] = members.map((m, i) => Object.freeze({
+    index: i,
+    tools: Object.freeze(m.sort(byId)),
+    hubs: Object.freeze(compHubs[i].sort(byId)),
+    hasHub: compHubs[i].length > 0,
+  }));
+  const connectedToHub = (id: string): boolean => components[compIndex[at(id)]].hasHub;
+  const siloedTools = customerDataTools.filter((t) => !t.hub && !connectedToHub(t.id));
+
+  // ---- data reaching a hub: reverse search from the hubs, per data type ------------------
+  const reverse: DataAdjacency = new Map();
+  const forwardRealtime: DataAdjacency = new Map();
+  for (const a of arcs) {
+    for (const d of a.data) {
+      addAdj(reverse, d, a.to, a.from);
+      if (a.realtime) addAdj(forwardRealtime, d, a.from, a.to);
+    }
+  }
+  const hubIdx = hubs.map((h) => at(h.id));
+  const hubData = reachByData(n, reverse, () => hubIdx);
+  const reachesHub = (id: string, d: string): boolean => {
+    const i = at(id);
+    return hubFlag[i] === 1 || hubData[i]?.has(d) === true;
+  };
+  const trappedCache = new Map<string, readonly string[]>();
+  const trappedData = (id: string): readonly string[] => {
+    let r = trappedCache.get(id);
+    if (!r) {
+      const i = at(id);
+      r = hubFlag[i] ? EMPTY : Object.freeze([...new Set(tools[i].data)].filter((d) => !hubData[i]?.has(d)));
+      trappedCache.set(id, r);
+    }
+    return r;
+  };
+
+  // ---- real-time hub feed: forward search from the hubs over realtime links, per data type --
+  const fed = reachByData(n, forwardRealtime, () => hubIdx);
+  const realtimeHubFed = (id: string): boolean => {
+    const i = at(id);
+    return hubFlag[i] === 1 || (fed[i]?.size ?? 0) > 0;
+  };
+
+  // ---- measurement: reverse search from measuring tools, per data type -------------------
+  const measuring = new Uint8Array(n);
+  const measuringIdx: number[] = [];
+  tools.forEach((t, i) => {
+    if (t.status !== 'retired' && t.capabilities.some(isMeasuring)) {
+      measuring[i] = 1;
+      measuringIdx.push(i);
+    }
+  });
+  const measured = reachByData(n, reverse, () => measuringIdx);
+  const isMeasuringTool = (id: string): boolean => measuring[at(id)] === 1;
+  const reachesMeasurement = (id: string, d: string): boolean => {
+    const i = at(id);
+    return measuring[i] === 1 || measured[i]?.has(d) === true;
+  };
+
+  // ---- capabilities, usage, impact -------------------------------------------------------
+  const providers = new Map<string, Tool[]>();
+  for (const t of activeTools) {
+    for (const c of new Set(t.capabilities)) {
+      const l = providers.get(c);
+      if (l) l.push(t);
+      else providers.set(c, [t]);
+    }
+  }
+  for (const l of providers.values()) l.sort((a, b) => byId(a.id, b.id));
+  const touchpointsServed = (id: string): readonly Touchpoint[] => ws.index.touchpointsByTool.get(id) ?? EMPTY;
+  const degree = (id: string): number => deg[at(id)];
+  const impact = (id: string): number => touchpointsServed(id).length + deg[at(id)];
+
+  // ---- on demand: where a tool's data goes -----------------------------------------------
+  let forwardAll: DataAdjacency | undefined;
+  const downstream = (id: string, d: string): string[] => {
+    if (!forwardAll) {
+      forwardAll = new Map();
+      for (const a of arcs) for (const x of a.data) addAdj(forwardAll, x, a.from, a.to);
+    }
+    const m = forwardAll.get(d);
+    const start = at(id);
+    const seen = new Set<number>([start]);
+    const queue = [start];
+    for (let qi = 0; qi < queue.length; qi++) {
+      for (const v of m?.get(queue[qi]) ?? EMPTY) {
+        if (seen.has(v)) continue;
+        seen.add(v);
+        queue.push(v);
+      }
+    }
+    return queue.slice(1).map((i) => tools[i].id).sort(byId);
+  };
+
+  return Object.freeze({
+    hubs,
+    isHub: (id: string) => hubFlag[at(id)] === 1,
+    customerDataTools: Object.freeze(customerDataTools),
+    activeTools: Object.freeze(activeTools),
+    siloedTools: Object.freeze(siloedTools),
+    components: Object.freeze(components),
+    componentOf: (id: string) => components[compIndex[at(id)]],
+    connectedToHub,
+    reachesHub,
+    trappedData,
+    realtimeHubFed,
+    isMeasuringTool,
+    reachesMeasurement,
+    providers,
+    carried,
+    touchpointsServed,
+    integrationsOf: (id: string) => integrationsOf.get(id) ?? EMPTY,
+    degree,
+    impact,
+    downstream,
+  });
+}

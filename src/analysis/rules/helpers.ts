@@ -1,0 +1,102 @@
+// Small helpers shared by the rule modules: translated docs, names, money, entity refs.
+import { currentLang, list, t } from '../../i18n/index.js';
+import { minorToMajor, type Tool, type Workspace } from '../../model/model.js';
+import type { EntityRef, Finding } from '../types.js';
+import type { RuleId } from '../rule-ids.js';
+import type { RuleDocs } from './types.js';
+
+/** Docs read from the message catalog on access, so they follow the current language. */
+export function ruleDocs(id: RuleId, example: string): RuleDocs {
+  return Object.freeze({
+    get title() { return t(`rules.${id}.title`); },
+    get summary() { return t(`rules.${id}.summary`); },
+    get why() { return t(`rules.${id}.why`); },
+    get fix() { return t(`rules.${id}.fix`); },
+    example,
+  });
+}
+
+/** Code-point order: the same in every locale. */
+export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export const sortIds = (ids: Iterable<string>): string[] => [...ids].sort(compareIds);
+export const byToolId = (a: Tool, b: Tool): number => compareIds(a.id, b.id);
+
+/** Subject of a finding id with several parts. */
+export const joinSubject = (ids: readonly string[]): string => ids.join('+');
+
+export const toolRef = (id: string): EntityRef => ({ kind: 'tool', id });
+
+export function toolName(ws: Workspace, id: string): string {
+  return ws.index.toolById.get(id)?.name ?? id;
+}
+
+/** "A, B and C" / 「A、B、C」 from tool ids, by name. */
+export function toolNames(ws: Workspace, ids: readonly string[]): string {
+  return list(ids.map((id) => toolName(ws, id)));
+}
+
+/** At most `max` names, then "and N more". */
+export function someToolNames(ws: Workspace, ids: readonly string[], max = 8): string {
+  if (ids.length <= max) return toolNames(ws, ids);
+  return list([...ids.slice(0, max).map((id) => toolName(ws, id)), t('rules.more', { count: ids.length - max })]);
+}
+
+export function dataList(data: readonly string[]): string {
+  return list(data);
+}
+
+/** Sum of known annual costs (minor units) and the tools whose cost is not known. */
+export function sumCosts(tools: readonly Tool[]): { minor: number; known: number; unknown: string[] } {
+  let minor = 0;
+  let known = 0;
+  const unknown: string[] = [];
+  for (const x of tools) {
+    if (x.annualCostMinor === undefined) unknown.push(x.id);
+    else {
+      minor += x.annualCostMinor;
+      known++;
+    }
+  }
+  return { minor, known, unknown };
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** An annual amount in the workspace currency, for messages ("€9,600", "￥864,000"). */
+export function money(ws: Workspace, minor: number): string {
+  const lang = currentLang();
+  const cur = ws.organization.currency;
+  const key = `${lang}|${cur}`;
+  let f = formatters.get(key);
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { style: 'currency', currency: cur, maximumFractionDigits: 2, minimumFractionDigits: 0 });
+    } catch {
+      f = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 2 });
+    }
+    formatters.set(key, f);
+  }
+  const text = f.format(minorToMajor(minor));
+  return f.resolvedOptions().style === 'currency' ? text : `${text} ${cur}`;
+}
+
+/** Major units for Finding.cost; undefined when unknown. */
+export function costOf(tool: Tool): number | undefined {
+  return tool.annualCostMinor === undefined ? undefined : minorToMajor(tool.annualCostMinor);
+}
+
+/** Hubs ordered as connection targets for a tool holding `data`: most shared data types, then most used, then id. */
+export function rankHubs(hubs: readonly Tool[], data: readonly string[], impact: (id: string) => number): string[] {
+  const want = new Set(data);
+  const score = (h: Tool) => h.data.reduce((n, d) => n + (want.has(d) ? 1 : 0), 0);
+  return [...hubs]
+    .map((h) => ({ h, s: score(h), i: impact(h.id) }))
+    .sort((a, b) => b.s - a.s || b.i - a.i || compareIds(a.h.id, b.h.id))
+    .map((x) => x.h.id);
+}
+
+/** A workspace-level location: the organization block, else the first file. */
+export function workspaceLoc(ws: Workspace): Finding['location'] {
+  if (ws.organization.loc) return ws.organization.loc;
+  return ws.files.length ? { file: ws.files[0], line: 1, column: 1 } : undefined;
+}

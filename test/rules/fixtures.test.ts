@@ -1,0 +1,35 @@
+// Walks test/fixtures/rules/<rule>/{trigger,clean}.yaml: the trigger fixture must give exactly the
+// findings its `# expect:` lines list for that rule; the clean one none of that rule.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULE_IDS } from '../../src/analysis/rule-ids.js';
+import { FIXTURES, expectations, findings, ids, load } from './helpers.js';
+
+const dirs = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+
+describe.each(dirs)('rule %s', (rule) => {
+  it('is a known rule id', () => {
+    expect(RULE_IDS).toContain(rule);
+  });
+
+  it('fires on trigger.yaml', () => {
+    const file = join(FIXTURES, rule, 'trigger.yaml');
+    const expected = expectations(file);
+    expect(expected.length).toBeGreaterThan(0);
+    const got = findings(load(file));
+    for (const e of expected) {
+      expect(got).toContainEqual(expect.objectContaining({
+        id: e.id, rule, severity: e.severity,
+        entities: expect.arrayContaining(e.entities),
+        message: expect.any(String), recommendation: expect.any(String),
+      }));
+    }
+    expect(ids(got, rule)).toEqual(expected.map((e) => e.id).sort());
+  });
+
+  it('does not fire on clean.yaml', () => {
+    const got = findings(load(join(FIXTURES, rule, 'clean.yaml')));
+    expect(ids(got, rule)).toEqual([]);
+  });
+});
