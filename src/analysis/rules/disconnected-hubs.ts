@@ -36,7 +36,7 @@ export const rule: Rule = {
           subject: joinSubject(pair),
           message: t('rules.disconnected-hubs.message', params),
           entities: [...a, ...b].map(toolRef),
-          location: ws.index.toolById.get(b[0])!.loc,
+          location: ws.index.toolById.get(a[0])!.loc,
           recommendation: t('rules.disconnected-hubs.recommendation', params),
           details: { hubs: pair, groups: [[...a], [...b]] },
         });
