@@ -6,6 +6,9 @@
 import { Help, type Command, type Option, type Argument, type HelpConfiguration } from 'commander';
 import stringWidth from 'string-width';
 import { t } from '../i18n/index.js';
+import { wrapText } from '../util/wrap.js';
+
+export { wrapChunks, wrapText } from '../util/wrap.js';
 
 const TITLES: Record<string, string> = {
   'Usage:': 'commander.usage',
@@ -29,68 +32,6 @@ function annotate(description: string, items: string[]): string {
 }
 
 const quoteAll = (values: readonly string[]): string => values.map((v) => JSON.stringify(v)).join(', ');
-
-// Kinsoku: characters that must not start a line, and characters that must not end one.
-const NO_LINE_START = new Set([...'、。，．・：；？！）」』】〕〉》｝〙〗’”ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ…‥,.:;!?)]}%']);
-const NO_LINE_END = new Set([...'（「『【〔〈《｛〘〖‘“([{']);
-const isSpace = (c: string): boolean => /^\s+$/.test(c);
-const isNarrow = (c: string): boolean => stringWidth(c) <= 1 && !isSpace(c);
-
-/** Splits one line into unbreakable chunks: a space-led ASCII word, or one wide character. */
-export function wrapChunks(line: string): string[] {
-  const chunks: string[] = [];
-  let cur = '';
-  const push = (): void => {
-    if (cur) chunks.push(cur);
-    cur = '';
-  };
-  for (const c of line) {
-    const last = cur ? [...cur].pop()! : '';
-    if (isSpace(c)) {
-      if (cur && !isSpace(last)) push();
-      cur += c;
-    } else if (NO_LINE_START.has(c) || (last && NO_LINE_END.has(last))) {
-      // Glue to what precedes: 「、」 never starts a line and 「（」 never ends one.
-      if (!cur && chunks.length) cur = chunks.pop()!;
-      cur += c;
-    } else if (isNarrow(c)) {
-      if (cur && !isSpace(last) && !isNarrow(last)) push();
-      cur += c;
-    } else {
-      if (cur && !isSpace(cur)) push();
-      cur += c;
-    }
-  }
-  push();
-  return chunks;
-}
-
-/** Wraps text to a display width, at spaces or between full-width characters. */
-export function wrapText(text: string, width: number): string {
-  const out: string[] = [];
-  for (const raw of text.split(/\r\n|\n/)) {
-    const chunks = wrapChunks(raw);
-    if (!chunks.length) {
-      out.push('');
-      continue;
-    }
-    let line = chunks[0];
-    let w = stringWidth(line);
-    for (const chunk of chunks.slice(1)) {
-      const cw = stringWidth(chunk);
-      if (w + cw <= width) {
-        line += chunk;
-        w += cw;
-        continue;
-      }
-      out.push(line.trimEnd());
-      line = chunk.trimStart();
-      w = stringWidth(line);
-    }
-    out.push(line);
-  }
-  return out.join('\n');
-}
 
 /** Help overrides: translated titles and annotations, display-width aware layout. */
 export function localizedHelpConfiguration(): HelpConfiguration {

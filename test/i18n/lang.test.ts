@@ -117,6 +117,13 @@ function run(args: string[], env: Record<string, string> = {}): { code: number |
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+// Values a user types after an option, which help lists as they are.
+const OPTION_VALUES = new Set([
+  'info', 'low', 'medium', 'high', 'critical', 'none', 'healthy', 'refocus', 'integrate', 'replatform',
+  'text', 'json', 'markdown', 'md', 'html', 'pdf', 'sarif', 'junit', 'github', 'gitlab', 'codeclimate', 'mermaid', 'svg', 'png',
+  'blank', 'retail', 'saas', 'all', 'dataflow', 'journey', 'overlap', 'portfolio', 'roadmap', 'ascii', 'unicode',
+]);
+
 /** English left in a Japanese help screen, ignoring usage syntax, flags, examples and ids. */
 function englishInHelp(help: string): string[] {
   const words: string[] = [];
@@ -129,7 +136,7 @@ function englishInHelp(help: string): string[] {
       .replace(/"[^"]*"/g, ' ') // "text", "json" choices and defaults
       .replace(/\bmartech-audit\b/g, ' ');
     const cmdTerm = /^\s{2}([a-z-]+)(?=\s)/.exec(line);
-    words.push(...englishWords(cmdTerm ? line.replace(cmdTerm[1], ' ') : line).filter((w) => !FORMAT_WORDS.has(w)));
+    words.push(...englishWords(cmdTerm ? line.replace(cmdTerm[1], ' ') : line).filter((w) => !FORMAT_WORDS.has(w) && !OPTION_VALUES.has(w)));
   }
   return words;
 }

@@ -4,6 +4,7 @@ import { t } from '../../i18n/index.js';
 import { loadCatalog, loadTaxonomy, searchCatalog, localName, capabilityName } from '../../catalog/index.js';
 import { UsageError } from '../../util/errors.js';
 import { chalk, write } from '../output.js';
+import { wrapText } from '../../util/wrap.js';
 
 export interface CatalogOptions { format?: string; capabilities?: boolean; categories?: boolean; limit?: string }
 
@@ -18,9 +19,9 @@ export async function run(query: string | undefined, opts: CatalogOptions): Prom
       capabilities: c.capabilities.map((k) => ({ id: k.id, name: localName(k.name, k.id), measures: k.measures })),
     }));
     if (format === 'json') return write(JSON.stringify(rows, null, 2));
-    const table = new Table({ head: [t('catalog.col.category'), t('catalog.col.name'), opts.capabilities ? t('catalog.col.capabilities') : t('catalog.col.group')], style: { head: [], border: [] }, wordWrap: true, colWidths: opts.capabilities ? [24, 24, 30] : undefined });
+    const table = new Table({ head: [t('catalog.col.category'), t('catalog.col.name'), opts.capabilities ? t('catalog.col.capabilities') : t('catalog.col.group')], style: { head: [], border: [] }, wordWrap: true, ...(opts.capabilities ? { colWidths: [24, 24, 30] } : {}) });
     for (const r of rows) {
-      table.push([r.category, r.name, opts.capabilities ? r.capabilities.map((k) => k.id + (k.measures ? ' *' : '')).join('\n') : r.group]);
+      table.push([r.category, opts.capabilities ? wrapText(r.name, 22) : r.name, opts.capabilities ? r.capabilities.map((k) => k.id + (k.measures ? ' *' : '')).join('\n') : r.group]);
     }
     write(table.toString());
     if (opts.capabilities) write(chalk.dim(t('catalog.measures-legend')));
@@ -41,9 +42,9 @@ export async function run(query: string | undefined, opts: CatalogOptions): Prom
     if (h.kind === 'tool') {
       const tool = cat.byId.get(h.id)!;
       const caps = tool.capabilities.map(capabilityName).join(', ');
-      table.push([h.id, h.label, t('catalog.kind.tool') + (tool.hub ? ' ★' : ''), `${tool.vendor ?? ''}${tool.vendor ? ': ' : ''}${caps}`]);
+      table.push([h.id, wrapText(h.label, 24), t('catalog.kind.tool') + (tool.hub ? ' ★' : ''), wrapText(`${tool.vendor ?? ''}${tool.vendor ? ': ' : ''}${caps}`, 34)]);
     } else {
-      table.push([h.id, h.label, t(`catalog.kind.${h.kind}`), '']);
+      table.push([h.id, wrapText(h.label, 24), t(`catalog.kind.${h.kind}`), '']);
     }
   }
   write(table.toString());
