@@ -77,5 +77,23 @@ export function buildProgram(): Command {
     .action(async (query, opts) => (await import('./commands/catalog.js')).run(query, opts));
 
   // @register-commands: other commands are registered below by their modules' owners.
+
+  program
+    .command('diff')
+    .summary(t('cli.cmd.diff'))
+    .description(t('cli.cmd.diff.long'))
+    .argument('[old]', t('diff.arg.old'))
+    .argument('[new]', t('diff.arg.new'))
+    .option('--since <ref>', t('diff.opt.since'))
+    .addOption(new Option('--format <format>', t('cli.opt.format')).choices(['text', 'markdown', 'json']).default('text'))
+    .option('-o, --out <file>', t('diff.opt.out'))
+    .addOption(new Option('--fail-on <severity>', t('diff.opt.fail-on')).choices(['info', 'low', 'medium', 'high', 'critical', 'none']))
+    .addHelpText('after', examples([
+      'martech-audit diff HEAD~1',
+      'martech-audit diff origin/main:audit/ audit/',
+      'martech-audit diff --since origin/main audit --format markdown',
+      'martech-audit diff v1.0 v2.0 --format json',
+    ]))
+    .action(async (oldSpec, newSpec, opts, cmd) => (await import('./commands/diff.js')).run(oldSpec, newSpec, opts, globals(cmd)));
   return program;
 }

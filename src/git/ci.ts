@@ -24,3 +24,9 @@ export function rootRelative(file: string, rootDir: string | undefined, cwd = pr
   if (!rel || rel.startsWith('..') || isAbsolute(rel)) return file.split(sep).join('/');
   return rel.split(sep).join('/');
 }
+
+/** A reporter context with `rootDir` filled in from the environment (for the CLI; tests pass it). */
+export function withCiRoot<T extends { rootDir?: string; cwd?: string }>(ctx: T): T & { rootDir?: string } {
+  if (ctx.rootDir) return ctx;
+  return { ...ctx, rootDir: ciRootDir(process.env, ctx.cwd ?? process.cwd()) };
+}

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditResult, Finding } from '../analysis/types.js';
 import type { Severity } from '../workspace/vocabulary.js';
-import { rootRelative } from '../git/ci.js';
+import { rootRelative, withCiRoot } from '../git/ci.js';
 import { findingFile, sortFindings, type CiReportContext } from './github.js';
 
 export type CodeClimateSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
@@ -60,4 +60,9 @@ export function toCodeClimate(result: AuditResult, ctx: CiReportContext = {}): C
 
 export function renderCodeClimate(result: AuditResult, ctx: CiReportContext = {}): string {
   return `${JSON.stringify(toCodeClimate(result, ctx), null, 2)}\n`;
+}
+
+/** The analyze command's entry: paths relative to $CI_PROJECT_DIR or the git top folder, as GitLab needs. */
+export function codeClimateReporter(result: AuditResult, ctx: CiReportContext = {}): string {
+  return renderCodeClimate(result, withCiRoot(ctx));
 }

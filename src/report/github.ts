@@ -8,7 +8,7 @@
 import type { AuditResult, Finding } from '../analysis/types.js';
 import { t } from '../i18n/index.js';
 import { baselineOf, knownIds } from '../baseline/baseline.js';
-import { rootRelative } from '../git/ci.js';
+import { rootRelative, withCiRoot } from '../git/ci.js';
 import { SEVERITY_RANK, type Severity } from '../workspace/vocabulary.js';
 
 export interface CiReportContext {
@@ -78,4 +78,9 @@ export function renderGithub(result: AuditResult, ctx: CiReportContext = {}): st
     }, body.join('\n')));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The analyze command's entry: annotation paths relative to $GITHUB_WORKSPACE or the git top folder. */
+export function githubReporter(result: AuditResult, ctx: CiReportContext = {}): string {
+  return renderGithub(result, withCiRoot(ctx));
 }

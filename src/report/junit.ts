@@ -6,6 +6,7 @@ import { RULE_IDS } from '../analysis/rule-ids.js';
 import { t } from '../i18n/index.js';
 import { knownIds } from '../baseline/baseline.js';
 import { findingFile, sortFindings, type CiReportContext } from './github.js';
+import { withCiRoot } from '../git/ci.js';
 
 /** Escapes text for XML content and attributes; drops characters XML 1.0 cannot hold. */
 export function xmlEscape(s: string): string {
@@ -77,4 +78,9 @@ export function renderJunit(result: AuditResult, ctx: CiReportContext = {}): str
   }
   const head = `<testsuites${attrs({ name: `martech-audit: ${result.organization}`, tests, failures, errors: 0, skipped })}>`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n${head}\n${suites.join('\n')}\n</testsuites>\n`;
+}
+
+/** The analyze command's entry: file paths relative to the CI project folder or the git top folder. */
+export function junitReporter(result: AuditResult, ctx: CiReportContext = {}): string {
+  return renderJunit(result, withCiRoot(ctx));
 }

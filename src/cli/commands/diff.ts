@@ -1,0 +1,78 @@
+// `martech-audit diff <old> [new]` / `diff --since REF [path]`: what changed between two
+// versions of an audit. Thin: resolve the sides (src/git), analyze both, compare (src/diff),
+// print one of three formats. Never prompts; colour only on a TTY.
+import { t } from '../../i18n/index.js';
+import { applyWorkspaceLang, type GlobalOptions } from '../context.js';
+import { chalk, formatDiagnostic, write, writeErr } from '../output.js';
+import { FailureExit, UsageError } from '../../util/errors.js';
+import { writeFileAtomic } from '../../util/fs.js';
+import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../workspace/vocabulary.js';
+import { analyzeSide, compareSides, InvalidSideError, loadSides } from '../../diff/run.js';
+import { renderDiffText } from '../../diff/render-text.js';
+import { renderDiffMarkdown } from '../../diff/render-markdown.js';
+import { renderDiffJson } from '../../diff/render-json.js';
+import type { DiffResult } from '../../diff/types.js';
+
+declare const __VERSION__: string;
+
+export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
+
+export interface DiffOptions { since?: string; format?: string; out?: string; failOn?: string }
+
+function render(format: string, d: DiffResult, toFile: boolean): string {
+  switch (format) {
+    case 'markdown': {
+      const version = typeof __VERSION__ === 'string' ? __VERSION__ : undefined;
+      return renderDiffMarkdown(d, { generator: version ? `martech-audit ${version}` : 'martech-audit' });
+    }
+    case 'json': return renderDiffJson(d);
+    default: return renderDiffText(d, toFile ? {} : { chalk });
+  }
+}
+
+function currentMonth(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+export async function run(oldSpec: string | undefined, newSpec: string | undefined, opts: DiffOptions, globals: GlobalOptions): Promise<void> {
+  const format = opts.format ?? 'text';
+  if (!(DIFF_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(t('cli.bad-format', { format, allowed: DIFF_FORMATS.join(', ') }));
+  }
+  const failOn = opts.failOn;
+  if (failOn !== undefined && failOn !== 'none' && !(SEVERITIES as readonly string[]).includes(failOn)) {
+    throw new UsageError(t('cli.bad-format', { format: failOn, allowed: [...SEVERITIES, 'none'].join(', ') }));
+  }
+
+  let sides;
+  try {
+    sides = loadSides({ old: oldSpec, new: newSpec, since: opts.since });
+  } catch (err) {
+    if (!(err instanceof InvalidSideError)) throw err;
+    const { load, side } = err.loaded;
+    await applyWorkspaceLang(undefined, globals);
+    for (const d of load.diagnostics) writeErr(formatDiagnostic(d, load.sources));
+    writeErr(t('git.invalid-side', { side: side.label, errors: load.diagnostics.filter((d) => d.severity === 'error').length }));
+    throw new FailureExit(1);
+  }
+  await applyWorkspaceLang(sides.new.load.workspace, globals);
+  const now = currentMonth();
+  const d = compareSides(analyzeSide(sides.old, now), analyzeSide(sides.new, now));
+
+  const text = render(format, d, Boolean(opts.out));
+  if (opts.out) {
+    writeFileAtomic(opts.out, text);
+    writeErr(t('diff.written', { file: opts.out }));
+  } else {
+    write(text);
+  }
+
+  if (failOn && failOn !== 'none') {
+    const bad = d.findings.introduced.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn as Severity]);
+    if (bad.length) {
+      writeErr(t('diff.fail', { n: bad.length, severity: failOn }));
+      throw new FailureExit(1);
+    }
+  }
+}

@@ -1,0 +1,180 @@
+// Compares two audits: the models (tools, touchpoints, integrations, matched by id so that a
+// renamed file or a moved folder changes nothing) and the results (findings by their stable
+// id, cost, redundant spend, assessment). Pure: no git, no I/O.
+import type { AuditResult, Finding } from '../analysis/types.js';
+import { minorToMajor, type Integration, type Tool, type Touchpoint, type Workspace } from '../model/model.js';
+import { SEVERITY_RANK } from '../workspace/vocabulary.js';
+import type {
+  DiffResult, DiffSide, FieldChange, FindingSummary, IntegrationChange, IntegrationSummary, ToolChange, ToolSummary,
+  TouchpointSummary,
+} from './types.js';
+
+export interface AuditSide {
+  workspace: Workspace;
+  result: AuditResult;
+  label: string;
+  commit?: string;
+  path: string;
+}
+
+const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function toolSummary(t: Tool): ToolSummary {
+  const s: ToolSummary = { id: t.id, name: t.name, status: t.status };
+  if (t.owner) s.owner = t.owner;
+  if (t.annualCostMinor !== undefined) s.annualCost = minorToMajor(t.annualCostMinor);
+  if (t.seats) s.seats = { ...t.seats };
+  return s;
+}
+
+function touchpointSummary(t: Touchpoint): TouchpointSummary {
+  return { id: t.id, name: t.name, stage: t.stage, channel: t.channel };
+}
+
+function toolName(ws: Workspace, id: string): string {
+  return ws.index.toolById.get(id)?.name ?? id;
+}
+
+function integrationSummary(i: Integration, ws: Workspace): IntegrationSummary {
+  const s: IntegrationSummary = {
+    id: i.id, from: i.from, to: i.to, fromName: toolName(ws, i.from), toName: toolName(ws, i.to),
+    mode: i.mode, bidirectional: i.bidirectional,
+  };
+  if (i.data) s.data = [...i.data];
+  return s;
+}
+
+function findingSummary(f: Finding): FindingSummary {
+  const s: FindingSummary = { id: f.id, rule: f.rule, severity: f.severity, message: f.message };
+  if (f.location) s.location = f.location;
+  if (f.cost !== undefined) s.cost = f.cost;
+  return s;
+}
+
+function sameSeats(a: Tool['seats'], b: Tool['seats']): boolean {
+  return (a?.licensed ?? null) === (b?.licensed ?? null) && (a?.active ?? null) === (b?.active ?? null);
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return [...a].sort().join('\n') === [...b].sort().join('\n');
+}
+
+function toolChanges(a: Tool, b: Tool): FieldChange[] {
+  const out: FieldChange[] = [];
+  if (a.name !== b.name) out.push({ field: 'name', before: a.name, after: b.name });
+  if (a.status !== b.status) out.push({ field: 'status', before: a.status, after: b.status });
+  if ((a.owner ?? null) !== (b.owner ?? null)) out.push({ field: 'owner', before: a.owner ?? null, after: b.owner ?? null });
+  if ((a.annualCostMinor ?? null) !== (b.annualCostMinor ?? null)) {
+    out.push({
+      field: 'cost',
+      before: a.annualCostMinor === undefined ? null : minorToMajor(a.annualCostMinor),
+      after: b.annualCostMinor === undefined ? null : minorToMajor(b.annualCostMinor),
+    });
+  }
+  if (!sameSeats(a.seats, b.seats)) out.push({ field: 'seats', before: a.seats ?? null, after: b.seats ?? null });
+  if (a.hub !== b.hub) out.push({ field: 'hub', before: a.hub, after: b.hub });
+  return out;
+}
+
+function integrationChanges(a: Integration, b: Integration): IntegrationChange['changes'] {
+  const out: IntegrationChange['changes'] = [];
+  if (a.mode !== b.mode) out.push({ field: 'mode', before: a.mode, after: b.mode });
+  if (a.bidirectional !== b.bidirectional) out.push({ field: 'bidirectional', before: a.bidirectional, after: b.bidirectional });
+  if (!sameList(a.data, b.data)) out.push({ field: 'data', before: a.data ? [...a.data] : null, after: b.data ? [...b.data] : null });
+  return out;
+}
+
+/** Set difference by id: what only `b` has (added) and what only `a` has (removed), sorted by id. */
+function addedRemoved<T extends { id: string }>(a: readonly T[], b: readonly T[]): { added: T[]; removed: T[]; both: [T, T][] } {
+  const am = new Map(a.map((x) => [x.id, x]));
+  const bm = new Map(b.map((x) => [x.id, x]));
+  const added = b.filter((x) => !am.has(x.id)).sort(byId);
+  const removed = a.filter((x) => !bm.has(x.id)).sort(byId);
+  const both = b.filter((x) => am.has(x.id)).sort(byId).map((x) => [am.get(x.id)!, x] as [T, T]);
+  return { added, removed, both };
+}
+
+/** Findings: most severe first, then rule, then id (the order reports use). */
+export function compareFindings(a: FindingSummary, b: FindingSummary): number {
+  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.rule.localeCompare(b.rule) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+const toMinor = (major: number): number => Math.round(major * 100);
+const moneyDelta = (before: number, after: number): number => minorToMajor(toMinor(after) - toMinor(before));
+
+function side(s: AuditSide): DiffSide {
+  const out: DiffSide = {
+    label: s.label, path: s.path, organization: s.result.organization, currency: s.result.summary.currency,
+  };
+  if (s.commit) out.commit = s.commit;
+  return out;
+}
+
+export function diffAudits(a: AuditSide, b: AuditSide): DiffResult {
+  const tools = addedRemoved(a.workspace.tools, b.workspace.tools);
+  const changedTools: ToolChange[] = [];
+  for (const [x, y] of tools.both) {
+    const changes = toolChanges(x, y);
+    if (changes.length) changedTools.push({ id: y.id, name: y.name, changes });
+  }
+  const touchpoints = addedRemoved(a.workspace.touchpoints, b.workspace.touchpoints);
+  const integrations = addedRemoved(a.workspace.integrations, b.workspace.integrations);
+  const changedIntegrations: IntegrationChange[] = [];
+  for (const [x, y] of integrations.both) {
+    const changes = integrationChanges(x, y);
+    if (changes.length) changedIntegrations.push({
+      id: y.id, from: y.from, to: y.to, fromName: toolName(b.workspace, y.from), toName: toolName(b.workspace, y.to), changes,
+    });
+  }
+  const findings = addedRemoved(a.result.findings, b.result.findings);
+  const changedFindings = findings.both
+    .filter(([x, y]) => x.severity !== y.severity)
+    .map(([x, y]) => ({ ...findingSummary(y), previousSeverity: x.severity }))
+    .sort(compareFindings);
+
+  const sameCurrency = a.result.summary.currency === b.result.summary.currency;
+  const costBefore = a.result.summary.annualCost;
+  const costAfter = b.result.summary.annualCost;
+  const redBefore = a.result.assessment.metrics.redundantSpend ?? 0;
+  const redAfter = b.result.assessment.metrics.redundantSpend ?? 0;
+  const before = { level: a.result.assessment.level, score: a.result.assessment.score };
+  const after = { level: b.result.assessment.level, score: b.result.assessment.score };
+
+  const result: DiffResult = {
+    version: 1,
+    old: side(a),
+    new: side(b),
+    currency: b.result.summary.currency,
+    tools: { added: tools.added.map(toolSummary), removed: tools.removed.map(toolSummary), changed: changedTools },
+    touchpoints: { added: touchpoints.added.map(touchpointSummary), removed: touchpoints.removed.map(touchpointSummary) },
+    integrations: {
+      added: integrations.added.map((i) => integrationSummary(i, b.workspace)),
+      removed: integrations.removed.map((i) => integrationSummary(i, a.workspace)),
+      changed: changedIntegrations,
+    },
+    findings: {
+      resolved: findings.removed.map(findingSummary).sort(compareFindings),
+      introduced: findings.added.map(findingSummary).sort(compareFindings),
+      changed: changedFindings,
+      before: a.result.findings.length,
+      after: b.result.findings.length,
+    },
+    annualCost: { before: costBefore, after: costAfter, change: sameCurrency ? moneyDelta(costBefore, costAfter) : null },
+    redundantSpend: { before: redBefore, after: redAfter, change: sameCurrency ? moneyDelta(redBefore, redAfter) : null },
+    assessment: { before, after },
+    unchanged: false,
+  };
+  result.unchanged = isUnchanged(result);
+  return result;
+}
+
+export function isUnchanged(d: DiffResult): boolean {
+  return !d.tools.added.length && !d.tools.removed.length && !d.tools.changed.length
+    && !d.touchpoints.added.length && !d.touchpoints.removed.length
+    && !d.integrations.added.length && !d.integrations.removed.length && !d.integrations.changed.length
+    && !d.findings.resolved.length && !d.findings.introduced.length && !d.findings.changed.length
+    && d.old.currency === d.new.currency
+    && d.annualCost.before === d.annualCost.after && d.redundantSpend.before === d.redundantSpend.after
+    && d.assessment.before.level === d.assessment.after.level && d.assessment.before.score === d.assessment.after.score;
+}

@@ -1,0 +1,119 @@
+// Words and numbers shared by the diff renderers (text, markdown): money, signed deltas, field
+// changes, side names. Everything user-facing goes through t().
+import { currentLang, t } from '../i18n/index.js';
+import type { DiffResult, DiffSide, FieldChange, IntegrationChange, IntegrationSummary, ToolSummary } from './types.js';
+
+export function money(amount: number, currency: string, signed = false): string {
+  const whole = Number.isInteger(amount);
+  try {
+    return new Intl.NumberFormat(currentLang(), {
+      style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2,
+      signDisplay: signed ? 'exceptZero' : 'auto',
+    }).format(amount);
+  } catch {
+    const n = new Intl.NumberFormat(currentLang(), { maximumFractionDigits: 2, signDisplay: signed ? 'exceptZero' : 'auto' }).format(amount);
+    return `${n} ${currency}`;
+  }
+}
+
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `-${Math.abs(n)}` : '±0';
+}
+
+/** A money change ("-€12,000"), or "±0", or a note when the currencies differ. */
+export function moneyChange(change: number | null, currency: string): string {
+  if (change === null) return t('diff.currency-changed');
+  if (change === 0) return '±0';
+  return money(change, currency, true);
+}
+
+export function levelName(level: string): string {
+  return t(`diff.level.${level}`);
+}
+
+export function severityName(sev: string): string {
+  return t(`diff.severity.${sev}`);
+}
+
+export function sideName(s: DiffSide): string {
+  if (!s.commit) return s.path === '.' ? t('diff.working-tree') : t('diff.working-tree-at', { path: s.path });
+  const short = s.commit.slice(0, 7);
+  return s.label.includes(':') ? `${s.label} (${short})` : `${s.label} (${short}, ${s.path})`;
+}
+
+function seats(v: unknown): string {
+  if (!v || typeof v !== 'object') return t('diff.value.none');
+  const s = v as { licensed?: number; active?: number };
+  return t('diff.seats', { active: s.active ?? '?', licensed: s.licensed ?? '?' });
+}
+
+function value(field: FieldChange['field'], v: unknown, currency: string): string {
+  if (v === null || v === undefined) return field === 'cost' ? t('diff.value.unknown') : t('diff.value.none');
+  switch (field) {
+    case 'cost': return money(v as number, currency);
+    case 'seats': return seats(v);
+    case 'hub': return v ? t('diff.value.yes') : t('diff.value.no');
+    default: return String(v);
+  }
+}
+
+/** "status: active → retiring" */
+export function fieldChange(c: FieldChange, currency: string): string {
+  return `${t(`diff.field.${c.field}`)}: ${value(c.field, c.before, currency)} → ${value(c.field, c.after, currency)}`;
+}
+
+export function integrationFieldChange(c: IntegrationChange['changes'][number]): string {
+  const v = (x: unknown): string => {
+    if (c.field === 'data') return x === null ? t('diff.value.all-data') : (x as string[]).join(', ') || t('diff.value.none');
+    if (c.field === 'bidirectional') return x ? t('diff.value.yes') : t('diff.value.no');
+    return t(`diff.mode.${String(x)}`);
+  };
+  return `${t(`diff.field.${c.field}`)}: ${v(c.before)} → ${v(c.after)}`;
+}
+
+/** "Marketing · active · €12,000 a year" */
+export function toolFacts(s: ToolSummary, currency: string): string {
+  const parts: string[] = [t(`diff.status.${s.status}`)];
+  if (s.owner) parts.push(s.owner);
+  parts.push(s.annualCost !== undefined ? t('diff.per-year', { amount: money(s.annualCost, currency) }) : t('diff.cost-unknown'));
+  return parts.join(' · ');
+}
+
+export function integrationName(i: { fromName: string; toName: string; bidirectional?: boolean }): string {
+  return `${i.fromName} ${i.bidirectional ? '↔' : '→'} ${i.toName}`;
+}
+
+export function integrationFacts(i: IntegrationSummary): string {
+  const parts = [t(`diff.mode.${i.mode}`)];
+  if (i.data?.length) parts.push(i.data.join(', '));
+  return parts.join(' · ');
+}
+
+/** "1 tool removed, 1 changed · 1 integration added" (empty when the inventory did not change). */
+export function stackSummary(d: DiffResult): string {
+  const part = (kind: string, added: number, removed: number, changed: number): string | undefined => {
+    const bits: string[] = [];
+    if (added) bits.push(t('diff.count.added', { n: added }));
+    if (removed) bits.push(t('diff.count.removed', { n: removed }));
+    if (changed) bits.push(t('diff.count.changed', { n: changed }));
+    return bits.length ? t(`diff.kind.${kind}`, { list: bits.join(t('diff.list-sep')) }) : undefined;
+  };
+  return [
+    part('tools', d.tools.added.length, d.tools.removed.length, d.tools.changed.length),
+    part('touchpoints', d.touchpoints.added.length, d.touchpoints.removed.length, 0),
+    part('integrations', d.integrations.added.length, d.integrations.removed.length, d.integrations.changed.length),
+  ].filter(Boolean).join(' · ');
+}
+
+export function stackChanged(d: DiffResult): boolean {
+  return stackSummary(d) !== '';
+}
+
+/** "2 resolved, 1 new" */
+export function findingsSummary(d: DiffResult): string {
+  const bits: string[] = [];
+  if (d.findings.resolved.length) bits.push(t('diff.findings.n-resolved', { n: d.findings.resolved.length }));
+  if (d.findings.introduced.length) bits.push(t('diff.findings.n-introduced', { n: d.findings.introduced.length }));
+  if (d.findings.changed.length) bits.push(t('diff.findings.n-changed', { n: d.findings.changed.length }));
+  return bits.join(t('diff.list-sep')) || t('diff.findings.none-changed');
+}

@@ -1,0 +1,187 @@
+// `diff --format markdown`: a pull-request comment. Compact on top (the assessment, the money,
+// new and resolved findings), the full inventory changes in a collapsible <details> section.
+// The first line is a hidden marker so that CI can find and update its own comment.
+import { t } from '../i18n/index.js';
+import type { DiffResult, FindingSummary } from './types.js';
+import {
+  fieldChange, findingsSummary, integrationFacts, integrationFieldChange, integrationName, levelName, money,
+  moneyChange, severityName, sideName, signed, stackSummary, toolFacts,
+} from './format.js';
+
+export const COMMENT_MARKER = '<!-- martech-audit:diff -->';
+
+/** Visible findings per list; the rest go into the details section. */
+const VISIBLE = 10;
+/** Inventory changes listed in view; more are counted in view and tabled in the details. */
+const VISIBLE_STACK = 6;
+/** GitHub rejects comments over 65536 characters; lists are cut well before that. */
+const MAX_ROWS = 200;
+
+const SEVERITY_ICON: Record<string, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
+
+/** Escapes user text for inline Markdown (and keeps "@name" from pinging anyone). */
+export function mdText(s: string): string {
+  return s
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|~#!])/g, '\\$1')
+    .replace(/@/g, '@\u200b');
+}
+
+function code(s: string): string {
+  return `\`${s.replace(/`/g, "'")}\``;
+}
+
+function where(f: FindingSummary): string {
+  return f.location ? ` (${code(`${f.location.file}:${f.location.line}`)})` : '';
+}
+
+function findingLine(f: FindingSummary, extra = ''): string {
+  return `- ${SEVERITY_ICON[f.severity] ?? ''} **${mdText(severityName(f.severity))}**${extra} · ${code(f.id)}: ${mdText(f.message)}${where(f)}`;
+}
+
+/** Compact: what was fixed is named by its id; the full text is in the details. */
+function resolvedLine(f: FindingSummary): string {
+  return `- ✅ ~~${mdText(severityName(f.severity))}~~ · ${code(f.id)}`;
+}
+
+function resolvedLong(f: FindingSummary): string {
+  return `- ✅ ~~${mdText(severityName(f.severity))}~~ · ${code(f.id)}: ${mdText(f.message)}`;
+}
+
+function capped(lines: string[]): string[] {
+  if (lines.length <= MAX_ROWS) return lines;
+  return [...lines.slice(0, MAX_ROWS), t('diff.md.more', { n: lines.length - MAX_ROWS })];
+}
+
+/** A table; `right` lists the columns aligned right (numbers). */
+function table(head: string[], rows: string[][], right: number[] = []): string[] {
+  if (!rows.length) return [];
+  const cut = rows.length > MAX_ROWS ? rows.slice(0, MAX_ROWS) : rows;
+  const rule = head.map((_, i) => (right.includes(i) ? ' ---: ' : ' --- ')).join('|');
+  const out = [`| ${head.join(' | ')} |`, `|${rule}|`, ...cut.map((r) => `| ${r.join(' | ')} |`)];
+  if (rows.length > MAX_ROWS) out.push('', t('diff.md.more', { n: rows.length - MAX_ROWS }));
+  return out;
+}
+
+export interface MarkdownDiffOptions {
+  /** Appended to the footer, e.g. "martech-audit 1.2.0". */
+  generator?: string;
+}
+
+export function renderDiffMarkdown(d: DiffResult, opts: MarkdownDiffOptions = {}): string {
+  const out: string[] = [COMMENT_MARKER];
+  const a = d.assessment;
+  const cur = d.currency;
+  const level = a.before.level === a.after.level
+    ? `**${mdText(levelName(a.after.level))}**`
+    : `${mdText(levelName(a.before.level))} → **${mdText(levelName(a.after.level))}**`;
+  const scoreDelta = a.after.score - a.before.score;
+  const score = scoreDelta ? `${a.before.score} → ${a.after.score} (${signed(scoreDelta)})` : `${a.after.score}`;
+  out.push(`### ${mdText(t('diff.md.title'))}: ${level} · ${mdText(t('diff.md.score'))} ${score}`, '');
+
+  if (d.unchanged) {
+    out.push(mdText(t('diff.md.no-change')), '');
+    out.push(footer(d, opts));
+    return out.join('\n') + '\n';
+  }
+
+  // The figures, before and after.
+  const moneyCells = (m: DiffResult['annualCost']): string[] => [
+    money(m.before, d.old.currency), money(m.after, d.new.currency), m.change === 0 ? '' : `**${moneyChange(m.change, cur)}**`,
+  ];
+  out.push(...table(
+    ['', mdText(t('diff.md.before')), mdText(t('diff.md.after')), mdText(t('diff.md.change'))],
+    [
+      [mdText(t('diff.row.assessment')), mdText(levelName(a.before.level)), mdText(levelName(a.after.level)),
+        a.before.level === a.after.level ? '' : levelArrow(a.before.level, a.after.level)],
+      [mdText(t('diff.row.score')), String(a.before.score), String(a.after.score), scoreDelta ? `**${signed(scoreDelta)}**` : ''],
+      [mdText(t('diff.row.annual-cost')), ...moneyCells(d.annualCost)],
+      [mdText(t('diff.row.redundant-spend')), ...moneyCells(d.redundantSpend)],
+      [mdText(t('diff.row.findings')), String(d.findings.before), String(d.findings.after), mdText(findingsSummary(d))],
+    ],
+    [1, 2, 3],
+  ));
+  out.push('');
+
+  const { introduced, resolved, changed } = d.findings;
+  if (introduced.length) {
+    out.push(`**${mdText(t('diff.section.introduced', { n: introduced.length }))}**`, '');
+    out.push(...introduced.slice(0, VISIBLE).map((f) => findingLine(f)));
+    if (introduced.length > VISIBLE) out.push(`- ${mdText(t('diff.md.more-below', { n: introduced.length - VISIBLE }))}`);
+    out.push('');
+  }
+  if (resolved.length) {
+    out.push(`**${mdText(t('diff.section.resolved', { n: resolved.length }))}**`, '');
+    out.push(...resolved.slice(0, VISIBLE).map(resolvedLine));
+    if (resolved.length > VISIBLE) out.push(`- ${mdText(t('diff.md.more-below', { n: resolved.length - VISIBLE }))}`);
+    out.push('');
+  }
+  // The inventory changes: a short list in view, or counts in view and tables in the details.
+  const row = (icon: string, name: string, what: string[]): { icon: string; name: string; what: string[] } => ({ icon, name, what });
+  const tools = [
+    ...d.tools.added.map((x) => row('➕', `${mdText(x.name)} (${code(x.id)})`, [mdText(`${t('diff.added')} · ${toolFacts(x, cur)}`)])),
+    ...d.tools.removed.map((x) => row('➖', `${mdText(x.name)} (${code(x.id)})`, [mdText(`${t('diff.removed')} · ${toolFacts(x, d.old.currency)}`)])),
+    ...d.tools.changed.map((x) => row('✏️', `${mdText(x.name)} (${code(x.id)})`, x.changes.map((c) => mdText(fieldChange(c, cur))))),
+  ];
+  const tps = [
+    ...d.touchpoints.added.map((x) => row('➕', `${mdText(x.name)} (${code(x.id)})`, [mdText(`${t('diff.added')} · ${x.stage} · ${x.channel}`)])),
+    ...d.touchpoints.removed.map((x) => row('➖', `${mdText(x.name)} (${code(x.id)})`, [mdText(`${t('diff.removed')} · ${x.stage} · ${x.channel}`)])),
+  ];
+  const ints = [
+    ...d.integrations.added.map((x) => row('➕', `${mdText(integrationName(x))} (${code(x.id)})`, [mdText(`${t('diff.added')} · ${integrationFacts(x)}`)])),
+    ...d.integrations.removed.map((x) => row('➖', `${mdText(integrationName(x))} (${code(x.id)})`, [mdText(`${t('diff.removed')} · ${integrationFacts(x)}`)])),
+    ...d.integrations.changed.map((x) => row('✏️', `${mdText(integrationName(x))} (${code(x.id)})`, x.changes.map((c) => mdText(integrationFieldChange(c))))),
+  ];
+  const details: string[] = [];
+  const inDetails: string[] = [];
+  const stackRows = tools.length + tps.length + ints.length;
+  if (stackRows && stackRows <= VISIBLE_STACK) {
+    out.push(`**${mdText(t('diff.md.stack'))}**`, '');
+    for (const r of [...tools, ...tps, ...ints]) out.push(`- ${r.icon} ${r.name} — ${r.what.join('; ')}`);
+    out.push('');
+  } else if (stackRows) {
+    out.push(`**${mdText(t('diff.md.stack'))}:** ${mdText(stackSummary(d))}`, '');
+    const section = (title: string, head: string, rows: typeof tools): void => {
+      if (!rows.length) return;
+      details.push(`#### ${mdText(title)}`, '', ...table(['', mdText(head), mdText(t('diff.md.what'))], rows.map((r) => [r.icon, r.name, r.what.join('<br>')])), '');
+    };
+    section(t('diff.section.tools'), t('diff.md.tool'), tools);
+    section(t('diff.section.touchpoints'), t('diff.md.touchpoint'), tps);
+    section(t('diff.section.integrations'), t('diff.md.integration'), ints);
+    inDetails.push(t('diff.md.details.stack'));
+  }
+
+  // Details: everything else, for the reviewer who opens it.
+  if (introduced.length > VISIBLE) {
+    details.push(`#### ${mdText(t('diff.section.introduced', { n: introduced.length }))}`, '', ...capped(introduced.map((f) => findingLine(f))), '');
+    inDetails.push(t('diff.md.details.introduced'));
+  }
+  if (resolved.length) {
+    details.push(`#### ${mdText(t('diff.section.resolved', { n: resolved.length }))}`, '', ...capped(resolved.map(resolvedLong)), '');
+    inDetails.push(t('diff.md.details.resolved'));
+  }
+  if (changed.length) {
+    details.push(`#### ${mdText(t('diff.section.severity-changed', { n: changed.length }))}`, '',
+      ...capped(changed.map((f) => findingLine(f, ` ${mdText(t('diff.md.was', { severity: severityName(f.previousSeverity) }))}`))), '');
+    inDetails.push(t('diff.md.details.changed'));
+  }
+  if (details.length) {
+    out.push('<details>', `<summary>${mdText(t('diff.md.details', { list: inDetails.join(t('diff.list-sep')) }))}</summary>`, '', ...details, '</details>', '');
+  }
+  out.push(footer(d, opts));
+  return out.join('\n') + '\n';
+}
+
+const LEVEL_ORDER = ['healthy', 'refocus', 'integrate', 'replatform'];
+
+function levelArrow(before: string, after: string): string {
+  return LEVEL_ORDER.indexOf(after) < LEVEL_ORDER.indexOf(before) ? `⬆️ ${mdText(t('diff.md.better'))}` : `⬇️ ${mdText(t('diff.md.worse'))}`;
+}
+
+function footer(d: DiffResult, opts: MarkdownDiffOptions): string {
+  const text = t('diff.md.footer', { old: sideName(d.old), new: sideName(d.new) });
+  return `<sub>${mdText(text)}${opts.generator ? ` · ${mdText(opts.generator)}` : ''}</sub>`;
+}

@@ -1,0 +1,84 @@
+// `diff --format text` (default): for a terminal. Colour only through the chalk instance the
+// command passes (level 0 when piped, NO_COLOR, --no-color or CI without a TTY).
+import type { ChalkInstance } from 'chalk';
+import stringWidth from 'string-width';
+import { t } from '../i18n/index.js';
+import type { DiffResult, FindingSummary } from './types.js';
+import {
+  fieldChange, findingsSummary, integrationFacts, integrationFieldChange, integrationName, levelName, money,
+  moneyChange, severityName, sideName, signed, stackChanged, toolFacts,
+} from './format.js';
+
+export interface TextDiffOptions { chalk?: ChalkInstance }
+
+const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - stringWidth(s)));
+
+const plain = new Proxy({}, { get: () => (s: string) => s }) as unknown as ChalkInstance;
+
+export function renderDiffText(d: DiffResult, opts: TextDiffOptions = {}): string {
+  const c = opts.chalk ?? plain;
+  const out: string[] = [];
+  const cur = d.currency;
+  out.push(c.bold(t('diff.title', { old: sideName(d.old), new: sideName(d.new) })));
+  out.push('');
+  if (d.unchanged) {
+    out.push(t('diff.no-change', { level: levelName(d.assessment.after.level), score: d.assessment.after.score }));
+    return out.join('\n') + '\n';
+  }
+
+  const rows: [string, string][] = [];
+  const a = d.assessment;
+  rows.push([t('diff.row.assessment'), a.before.level === a.after.level
+    ? levelName(a.after.level)
+    : `${levelName(a.before.level)} → ${c.bold(levelName(a.after.level))}`]);
+  const scoreDelta = a.after.score - a.before.score;
+  const scoreText = `${a.before.score} → ${a.after.score}` + (scoreDelta ? ` (${signed(scoreDelta)})` : '');
+  rows.push([t('diff.row.score'), scoreDelta > 0 ? c.green(scoreText) : scoreDelta < 0 ? c.red(scoreText) : scoreText]);
+  const moneyRow = (label: string, m: DiffResult['annualCost'], goodWhenDown: boolean): [string, string] => {
+    const before = money(m.before, d.old.currency);
+    const after = money(m.after, d.new.currency);
+    if (m.change === 0) return [label, after];
+    const delta = moneyChange(m.change, cur);
+    const colour = m.change === null ? (s: string) => s : (m.change < 0) === goodWhenDown ? c.green : c.red;
+    return [label, `${before} → ${after} (${colour(delta)})`];
+  };
+  rows.push(moneyRow(t('diff.row.annual-cost'), d.annualCost, true));
+  rows.push(moneyRow(t('diff.row.redundant-spend'), d.redundantSpend, true));
+  rows.push([t('diff.row.findings'), `${d.findings.before} → ${d.findings.after}: ${findingsSummary(d)}`]);
+  const width = Math.max(...rows.map(([l]) => stringWidth(l)));
+  for (const [l, v] of rows) out.push(`  ${l}${' '.repeat(width - stringWidth(l))}  ${v}`);
+
+  const finding = (mark: string, f: FindingSummary, extra = ''): string[] => {
+    const lines = [`  ${mark} ${pad(severityName(f.severity), 8)} ${c.bold(f.id)}${extra}`, `      ${f.message}`];
+    if (f.location) lines.push(c.dim(`      ${f.location.file}:${f.location.line}:${f.location.column}`));
+    return lines;
+  };
+  const section = (title: string, lines: string[]): void => {
+    if (!lines.length) return;
+    out.push('', c.bold(title), ...lines);
+  };
+  section(t('diff.section.introduced', { n: d.findings.introduced.length }),
+    d.findings.introduced.flatMap((f) => finding(c.red('+'), f)));
+  section(t('diff.section.resolved', { n: d.findings.resolved.length }),
+    d.findings.resolved.flatMap((f) => finding(c.green('-'), f)));
+  section(t('diff.section.severity-changed', { n: d.findings.changed.length }),
+    d.findings.changed.flatMap((f) => finding(c.yellow('~'), f, ` (${severityName(f.previousSeverity)} → ${severityName(f.severity)})`)));
+
+  if (stackChanged(d)) {
+    section(t('diff.section.tools'), [
+      ...d.tools.added.map((x) => `  ${c.green('+')} ${x.name} (${x.id})  ${c.dim(toolFacts(x, cur))}`),
+      ...d.tools.removed.map((x) => `  ${c.red('-')} ${x.name} (${x.id})  ${c.dim(toolFacts(x, d.old.currency))}`),
+      ...d.tools.changed.map((x) => `  ${c.yellow('~')} ${x.name} (${x.id})  ${x.changes.map((ch) => fieldChange(ch, cur)).join('; ')}`),
+    ]);
+    section(t('diff.section.touchpoints'), [
+      ...d.touchpoints.added.map((x) => `  ${c.green('+')} ${x.name} (${x.id})  ${c.dim(`${x.stage} · ${x.channel}`)}`),
+      ...d.touchpoints.removed.map((x) => `  ${c.red('-')} ${x.name} (${x.id})  ${c.dim(`${x.stage} · ${x.channel}`)}`),
+    ]);
+    section(t('diff.section.integrations'), [
+      ...d.integrations.added.map((x) => `  ${c.green('+')} ${integrationName(x)} (${x.id})  ${c.dim(integrationFacts(x))}`),
+      ...d.integrations.removed.map((x) => `  ${c.red('-')} ${integrationName(x)} (${x.id})  ${c.dim(integrationFacts(x))}`),
+      ...d.integrations.changed.map((x) => `  ${c.yellow('~')} ${integrationName(x)} (${x.id})  ${x.changes.map(integrationFieldChange).join('; ')}`),
+    ]);
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,52 @@
+// Loads and analyzes both sides, then compares them. The library entry for `diff` (the command
+// adds options, language and output on top).
+import { analyze } from '../analysis/analyze.js';
+import type { AuditResult } from '../analysis/types.js';
+import { resolveSides, type ResolvedSide, type SidesInput } from '../git/sides.js';
+import type { Workspace } from '../model/model.js';
+import { loadFromSources, type LoadResult } from '../workspace/load.js';
+import type { SourceFile } from '../workspace/files.js';
+import { displayPath } from '../util/paths.js';
+import { diffAudits } from './diff.js';
+import type { DiffResult } from './types.js';
+
+export interface LoadedSide { side: ResolvedSide; load: LoadResult }
+
+export class InvalidSideError extends Error {
+  override name = 'InvalidSideError';
+  constructor(readonly which: 'old' | 'new', readonly loaded: LoadedSide) {
+    super(`invalid workspace at ${loaded.side.label}`);
+  }
+}
+
+/** Resolves and loads both sides; an invalid workspace on either side is an InvalidSideError. */
+export function loadSides(input: SidesInput): { old: LoadedSide; new: LoadedSide } {
+  const sides = resolveSides(input);
+  const cwd = input.cwd ?? process.cwd();
+  const display = (f: SourceFile): string => displayPath(f.path, cwd);
+  const old = { side: sides.old, load: loadFromSources(sides.old.sources, { display }) };
+  const neu = { side: sides.new, load: loadFromSources(sides.new.sources, { display }) };
+  if (!old.load.ok || !old.load.workspace) throw new InvalidSideError('old', old);
+  if (!neu.load.ok || !neu.load.workspace) throw new InvalidSideError('new', neu);
+  return { old, new: neu };
+}
+
+export interface AnalyzedSide { side: ResolvedSide; workspace: Workspace; result: AuditResult }
+
+export function analyzeSide(s: LoadedSide, now?: string): AnalyzedSide {
+  const workspace = s.load.workspace!;
+  return { side: s.side, workspace, result: analyze(workspace, { path: s.side.label, now }) };
+}
+
+export function compareSides(old: AnalyzedSide, neu: AnalyzedSide): DiffResult {
+  const side = (a: AnalyzedSide) => ({
+    workspace: a.workspace, result: a.result, label: a.side.label, commit: a.side.commit, path: a.side.path,
+  });
+  return diffAudits(side(old), side(neu));
+}
+
+/** Everything at once (library users and tests). */
+export function diffRevisions(input: SidesInput, now?: string): DiffResult {
+  const sides = loadSides(input);
+  return compareSides(analyzeSide(sides.old, now), analyzeSide(sides.new, now));
+}

@@ -1,0 +1,97 @@
+// The result of comparing two audits (`martech-audit diff`). Its JSON form (`--format json`) is
+// public: CI scripts read it. Money is in major units of the currency, like AuditResult.
+import type { Level, Severity, ToolStatus, IntegrationMode } from '../workspace/vocabulary.js';
+import type { SourceLocation } from '../workspace/diagnostics.js';
+import type { RuleId } from '../analysis/rule-ids.js';
+
+export interface DiffSide {
+  /** How the side was named: "HEAD~1", "origin/main:audit/", a folder. */
+  label: string;
+  /** The commit a revision side resolved to; absent for the working tree. */
+  commit?: string;
+  /** The workspace folder or file (relative to the current folder). */
+  path: string;
+  organization: string;
+  currency: string;
+}
+
+export interface ToolSummary {
+  id: string;
+  name: string;
+  status: ToolStatus;
+  owner?: string;
+  /** Annual cost in major units; absent when unknown. */
+  annualCost?: number;
+  seats?: { licensed?: number; active?: number };
+}
+
+export type ToolField = 'name' | 'status' | 'owner' | 'cost' | 'seats' | 'hub';
+
+export interface FieldChange {
+  field: ToolField;
+  before: unknown;
+  after: unknown;
+}
+
+export interface ToolChange {
+  id: string;
+  name: string;
+  changes: FieldChange[];
+}
+
+export interface TouchpointSummary { id: string; name: string; stage: string; channel: string }
+
+export interface IntegrationSummary {
+  id: string;
+  from: string;
+  to: string;
+  /** Tool names at the side the integration is on. */
+  fromName: string;
+  toName: string;
+  mode: IntegrationMode;
+  bidirectional: boolean;
+  data?: string[];
+}
+
+export interface IntegrationChange {
+  id: string;
+  from: string;
+  to: string;
+  fromName: string;
+  toName: string;
+  changes: { field: 'mode' | 'bidirectional' | 'data'; before: unknown; after: unknown }[];
+}
+
+export interface FindingSummary {
+  id: string;
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  location?: SourceLocation;
+  cost?: number;
+}
+
+export interface DiffResult {
+  version: 1;
+  old: DiffSide;
+  new: DiffSide;
+  /** The currency of the money figures (the new side's). */
+  currency: string;
+  tools: { added: ToolSummary[]; removed: ToolSummary[]; changed: ToolChange[] };
+  touchpoints: { added: TouchpointSummary[]; removed: TouchpointSummary[] };
+  integrations: { added: IntegrationSummary[]; removed: IntegrationSummary[]; changed: IntegrationChange[] };
+  findings: {
+    resolved: FindingSummary[];
+    introduced: FindingSummary[];
+    /** Same id on both sides but another severity. */
+    changed: (FindingSummary & { previousSeverity: Severity })[];
+    before: number;
+    after: number;
+  };
+  /** Annual cost; `change` is null when the two sides use different currencies. */
+  annualCost: { before: number; after: number; change: number | null };
+  redundantSpend: { before: number; after: number; change: number | null };
+  assessment: { before: { level: Level; score: number }; after: { level: Level; score: number } };
+  /** True when nothing the diff reports changed. */
+  unchanged: boolean;
+}

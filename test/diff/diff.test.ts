@@ -1,0 +1,86 @@
+// Comparing two audits: entities matched by id, findings by their stable id, money without drift.
+import { describe, expect, it } from 'vitest';
+import { loadFromText } from '../../src/workspace/load.js';
+import { analyze } from '../../src/analysis/analyze.js';
+import { diffAudits, type AuditSide } from '../../src/diff/diff.js';
+import { renderDiffMarkdown, mdText, COMMENT_MARKER } from '../../src/diff/render-markdown.js';
+import { renderDiffText } from '../../src/diff/render-text.js';
+import { renderDiffJson } from '../../src/diff/render-json.js';
+import { INTEGRATIONS, MANIFEST, TOOLS, TOUCHPOINTS } from '../git/repo.js';
+
+function side(text: string, label: string): AuditSide {
+  const res = loadFromText(text, 'audit.yaml');
+  expect(res.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const ws = res.workspace!;
+  return { workspace: ws, result: analyze(ws, { path: label, now: '2026-01' }), label, path: 'audit.yaml' };
+}
+
+const BASE = MANIFEST + TOOLS + TOUCHPOINTS;
+
+describe('diffAudits', () => {
+  it('the same workspace gives an empty diff', () => {
+    const d = diffAudits(side(BASE, 'a'), side(BASE, 'b'));
+    expect(d.unchanged).toBe(true);
+    expect(d.findings.resolved).toEqual([]);
+    expect(renderDiffText(d)).toContain('No change');
+    expect(renderDiffMarkdown(d)).toContain('No change to the audit');
+  });
+
+  it('reports tools added, removed and changed (status, owner, cost, seats)', () => {
+    const after = (MANIFEST + TOOLS + TOUCHPOINTS)
+      .replace('owner: sales\n    status: active\n    cost: { amount: 12000, period: year }\n    seats: { licensed: 20, active: 18 }',
+        'owner: it\n    status: active\n    cost: { amount: 1250.50, period: month }\n    seats: { licensed: 25, active: 9 }')
+      .replace('  - id: newsletter\n    name: Newsletter Tool', '  - id: chat\n    name: Chat Tool\n    capabilities: [live-chat]\n    status: pilot\n    cost: 600\n  - id: newsletter\n    name: Newsletter Tool')
+      .replace('    owner: marketing\n    status: active\n    cost: { amount: 100', '    owner: marketing\n    status: retiring\n    cost: { amount: 100');
+    const d = diffAudits(side(BASE, 'old'), side(after, 'new'));
+    expect(d.tools.added).toEqual([{ id: 'chat', name: 'Chat Tool', status: 'pilot', annualCost: 600 }]);
+    expect(d.tools.removed).toEqual([]);
+    expect(d.tools.changed).toEqual([
+      { id: 'crm', name: 'Acme CRM', changes: [
+        { field: 'owner', before: 'sales', after: 'it' },
+        { field: 'cost', before: 12000, after: 15006 },
+        { field: 'seats', before: { licensed: 20, active: 18 }, after: { licensed: 25, active: 9 } },
+      ] },
+      { id: 'newsletter', name: 'Newsletter Tool', changes: [{ field: 'status', before: 'active', after: 'retiring' }] },
+    ]);
+    expect(d.annualCost).toEqual({ before: 13200, after: 16806, change: 3606 });
+    const text = renderDiffText(d);
+    expect(text).toContain('owner: sales → it; cost a year: €12,000 → €15,006; seats: 18 of 20 seats used → 9 of 25 seats used');
+    expect(text).toMatch(/\+ Chat Tool \(chat\)\s+pilot · €600 a year/);
+  });
+
+  it('reports touchpoints and integrations added and removed, and findings resolved and introduced', () => {
+    const before = side(BASE, 'old');
+    const after = side(MANIFEST + TOOLS + INTEGRATIONS + TOUCHPOINTS.replace('touchpoints:\n', 'touchpoints:\n  - id: webinar\n    name: Webinars\n    stage: consideration\n    channel: webinar\n'), 'new');
+    const d = diffAudits(before, after);
+    expect(d.touchpoints.added).toEqual([{ id: 'webinar', name: 'Webinars', stage: 'consideration', channel: 'webinar' }]);
+    expect(d.integrations.added).toEqual([expect.objectContaining({ id: 'newsletter+crm', from: 'newsletter', to: 'crm', fromName: 'Newsletter Tool', toName: 'Acme CRM', mode: 'batch' })]);
+    expect(d.findings.resolved.map((f) => f.id)).toContain('data-silo:newsletter');
+    expect(d.findings.introduced.map((f) => f.id)).toContain('uncovered-touchpoint:webinar');
+    const back = diffAudits(after, before);
+    expect(back.integrations.removed.map((i) => i.id)).toEqual(['newsletter+crm']);
+    expect(back.touchpoints.removed.map((i) => i.id)).toEqual(['webinar']);
+    expect(back.findings.introduced.map((f) => f.id)).toEqual(d.findings.resolved.map((f) => f.id));
+    // Sorted most severe first, then rule, then id.
+    const sev = ['critical', 'high', 'medium', 'low', 'info'];
+    const order = d.findings.introduced.map((f) => sev.indexOf(f.severity));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(d.assessment.before.level).toBeDefined();
+    JSON.parse(renderDiffJson(d));
+  });
+
+  it('does not subtract money in different currencies', () => {
+    const d = diffAudits(side(BASE, 'a'), side(BASE.replace('currency: EUR', 'currency: JPY'), 'b'));
+    expect(d.annualCost.change).toBeNull();
+    expect(renderDiffText(d)).toContain('currency changed');
+  });
+
+  it('the markdown comment starts with its marker and escapes user text', () => {
+    const d = diffAudits(side(BASE, 'a'), side(BASE.replace('name: Acme CRM', 'name: "Acme <b>CRM</b> | *v2* @team"'), 'b'));
+    const md = renderDiffMarkdown(d);
+    expect(md.startsWith(`${COMMENT_MARKER}\n`)).toBe(true);
+    expect(md).toContain('Acme &lt;b&gt;CRM&lt;/b&gt; \\| \\*v2\\* @\u200bteam');
+    expect(md).not.toContain('<b>');
+    expect(mdText('a\nb_c')).toBe('a b\\_c');
+  });
+});

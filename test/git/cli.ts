@@ -1,0 +1,25 @@
+// Runs the built CLI (dist/, built by `npm test`) as CI would: no TTY, stdin closed, CI=true.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GIT_ENV } from './repo.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BIN = join(ROOT, 'bin', 'martech-audit.js');
+
+export interface CliRun { code: number; stdout: string; stderr: string }
+
+export function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
+  const base: NodeJS.ProcessEnv = { ...GIT_ENV, CI: 'true', LANG: 'en_US.UTF-8', LC_ALL: '' };
+  delete base.FORCE_COLOR;
+  delete base.NO_COLOR;
+  delete base.GITHUB_WORKSPACE;
+  delete base.CI_PROJECT_DIR;
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd, env: { ...base, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+// eslint-disable-next-line no-control-regex
+export const ANSI = /\u001b\[/;
