@@ -22,6 +22,13 @@ export const FORMAT_WORDS = new Set([
   'site', 'force', 'list', 'template', 'format', 'strict', 'out', 'ci',
 ]);
 
+// Values a user types after an option, which help lists as they are.
+export const OPTION_VALUES = new Set([
+  'info', 'low', 'medium', 'high', 'critical', 'none', 'healthy', 'refocus', 'integrate', 'replatform',
+  'text', 'json', 'markdown', 'md', 'html', 'pdf', 'sarif', 'junit', 'github', 'gitlab', 'codeclimate', 'mermaid', 'svg', 'png',
+  'blank', 'retail', 'saas', 'all', 'dataflow', 'journey', 'overlap', 'portfolio', 'roadmap', 'ascii', 'unicode',
+]);
+
 /** English words in a text outside {placeholders}, `code`, --flags, key: names and ids-with-dashes. */
 export function englishWords(text: string): string[] {
   const stripped = text

@@ -9,7 +9,7 @@ import { detectLang, localeLang, resolveLang, placeholders, format, list, setMes
 import { en } from '../../src/i18n/en/index.js';
 import { ja } from '../../src/i18n/ja/index.js';
 import { translateCommanderError, wrapText } from '../../src/cli/commander-i18n.js';
-import { englishWords, FORMAT_WORDS } from './english-words.js';
+import { englishWords, FORMAT_WORDS, OPTION_VALUES } from './english-words.js';
 import stringWidth from 'string-width';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -116,13 +116,6 @@ function run(args: string[], env: Record<string, string> = {}): { code: number |
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...CLEAN_ENV, ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
-
-// Values a user types after an option, which help lists as they are.
-const OPTION_VALUES = new Set([
-  'info', 'low', 'medium', 'high', 'critical', 'none', 'healthy', 'refocus', 'integrate', 'replatform',
-  'text', 'json', 'markdown', 'md', 'html', 'pdf', 'sarif', 'junit', 'github', 'gitlab', 'codeclimate', 'mermaid', 'svg', 'png',
-  'blank', 'retail', 'saas', 'all', 'dataflow', 'journey', 'overlap', 'portfolio', 'roadmap', 'ascii', 'unicode',
-]);
 
 /** English left in a Japanese help screen, ignoring usage syntax, flags, examples and ids. */
 function englishInHelp(help: string): string[] {
