@@ -68,6 +68,15 @@ export function t(key: string, params?: Params): string {
   return format(template, params);
 }
 
+/**
+ * The display name of a data type (`contact-profile`): the shared vocabulary's word in the current
+ * language (顧客プロフィール), or the id as written for anything outside the vocabulary.
+ */
+export function dataTypeName(id: string): string {
+  const key = `data.${id}`;
+  return catalog[key] ?? en[key] ?? id;
+}
+
 export function has(key: string): boolean {
   return key in catalog || key in en;
 }

@@ -1,5 +1,5 @@
 // Small helpers shared by the rule modules: translated docs, names, money, entity refs.
-import { currentLang, list, t } from '../../i18n/index.js';
+import { currentLang, dataTypeName, list, t } from '../../i18n/index.js';
 import { minorToMajor, type Tool, type Workspace } from '../../model/model.js';
 import type { EntityRef, Finding } from '../types.js';
 import type { RuleId } from '../rule-ids.js';
@@ -41,8 +41,9 @@ export function someToolNames(ws: Workspace, ids: readonly string[], max = 8): s
   return list([...ids.slice(0, max).map((id) => toolName(ws, id)), t('rules.more', { count: ids.length - max })]);
 }
 
+/** Data types by display name: the shared vocabulary's word in the current language, else the id. */
 export function dataList(data: readonly string[]): string {
-  return list(data);
+  return list(data.map(dataTypeName));
 }
 
 /** Sum of known annual costs (minor units) and the tools whose cost is not known. */

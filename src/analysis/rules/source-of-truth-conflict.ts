@@ -1,5 +1,5 @@
 // source-of-truth-conflict: two or more tools (not retired) claim source_of_truth for the same data type.
-import { compareIds, rankHubs, ruleDocs, toolNames, toolRef } from './helpers.js';
+import { compareIds, dataList, rankHubs, ruleDocs, toolNames, toolRef } from './helpers.js';
 import type { Tool } from '../../model/model.js';
 import type { FindingDraft, Rule } from './types.js';
 
@@ -41,7 +41,7 @@ export const rule: Rule = {
       const hubs = tools.filter((x) => x.hub);
       const candidate = rankHubs(hubs.length ? hubs : tools, [d], facts.impact)[0];
       const other = tools.find((x) => x.id !== candidate)!;
-      const params = { data: d, tools: toolNames(ws, ids), candidate: toolNames(ws, [candidate]) };
+      const params = { data: dataList([d]), tools: toolNames(ws, ids), candidate: toolNames(ws, [candidate]) };
       out.push({
         subject: d,
         message: t('rules.source-of-truth-conflict.message', params),

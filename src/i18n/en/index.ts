@@ -4,6 +4,7 @@ import { cli } from './cli.js';
 import { workspace } from './workspace.js';
 import { rules } from './rules.js';
 import { commander } from './commander.js';
+import { vocabulary } from './vocabulary.js';
 import { diff } from './diff.js';
 
 export const en: Record<string, string> = {
@@ -11,5 +12,6 @@ export const en: Record<string, string> = {
   ...workspace,
   ...rules,
   ...commander,
+  ...vocabulary,
   ...diff,
 };

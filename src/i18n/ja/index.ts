@@ -3,6 +3,7 @@ import { cli } from './cli.js';
 import { workspace } from './workspace.js';
 import { rules } from './rules.js';
 import { commander } from './commander.js';
+import { vocabulary } from './vocabulary.js';
 import { diff } from './diff.js';
 
 export const ja: Record<string, string> = {
@@ -10,5 +11,6 @@ export const ja: Record<string, string> = {
   ...workspace,
   ...rules,
   ...commander,
+  ...vocabulary,
   ...diff,
 };
