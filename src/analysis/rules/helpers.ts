@@ -61,24 +61,25 @@ export function sumCosts(tools: readonly Tool[]): { minor: number; known: number
   return { minor, known, unknown };
 }
 
-const formatters = new Map<string, Intl.NumberFormat>();
+const formatters = new Map<string, { f: Intl.NumberFormat; currency: boolean }>();
 
 /** An annual amount in the workspace currency, for messages ("€9,600", "￥864,000"). */
 export function money(ws: Workspace, minor: number): string {
   const lang = currentLang();
   const cur = ws.organization.currency;
   const key = `${lang}|${cur}`;
-  let f = formatters.get(key);
-  if (!f) {
+  let entry = formatters.get(key);
+  if (!entry) {
+    const locale = lang === 'ja' ? 'ja-JP' : 'en-US';
     try {
-      f = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { style: 'currency', currency: cur, maximumFractionDigits: 2, minimumFractionDigits: 0 });
+      entry = { f: new Intl.NumberFormat(locale, { style: 'currency', currency: cur, maximumFractionDigits: 2, minimumFractionDigits: 0 }), currency: true };
     } catch {
-      f = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 2 });
+      entry = { f: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }), currency: false };
     }
-    formatters.set(key, f);
+    formatters.set(key, entry);
   }
-  const text = f.format(minorToMajor(minor));
-  return f.resolvedOptions().style === 'currency' ? text : `${text} ${cur}`;
+  const text = entry.f.format(minorToMajor(minor));
+  return entry.currency ? text : `${text} ${cur}`;
 }
 
 /** Major units for Finding.cost; undefined when unknown. */

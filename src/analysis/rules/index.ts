@@ -84,14 +84,15 @@ export function runRules(ws: Workspace, facts: Facts = computeFacts(ws), opts: R
     if (!severity) continue;
     const seen = new Set<string>();
     for (const d of rule.check({ ws, facts, severity, threshold, t })) {
-      const { subject, ...rest } = d;
-      const fid = `${rule.id}:${subject}`;
+      const fid = `${rule.id}:${d.subject}`;
       if (seen.has(fid)) throw new Error(`rule ${rule.id} produced the finding id ${fid} twice`);
       seen.add(fid);
-      const f: Finding = { id: fid, rule: rule.id, severity, ...rest };
-      if (f.location === undefined) delete f.location;
-      if (f.cost === undefined) delete f.cost;
-      if (f.details === undefined) delete f.details;
+      // Same key order in every finding (JSON output); absent optional fields are left out.
+      const f: Finding = { id: fid, rule: rule.id, severity, message: d.message, entities: d.entities } as Finding;
+      if (d.location !== undefined) f.location = d.location;
+      if (d.cost !== undefined) f.cost = d.cost;
+      f.recommendation = d.recommendation;
+      if (d.details !== undefined) f.details = d.details;
       findings.push(f);
     }
   }

@@ -28,36 +28,48 @@ export const rule: Rule = {
   defaultSeverity: 'medium',
   docs: ruleDocs('redundant-tool', example),
   check({ ws, facts, t }) {
-    const keepFirst = (a: Tool, b: Tool): number =>
-      Number(b.hub) - Number(a.hub)
-      || facts.degree(b.id) - facts.degree(a.id)
-      || (a.annualCostMinor ?? Infinity) - (b.annualCostMinor ?? Infinity)
-      || compareIds(a.id, b.id);
+    // Keep order, computed once: hub first, then most integrations, then cheapest (unknown cost last), then id.
+    const keepOrder = facts.activeTools
+      .map((x) => ({ x, hub: x.hub ? 1 : 0, deg: facts.degree(x.id), cost: x.annualCostMinor ?? Infinity }))
+      .sort((a, b) => b.hub - a.hub || b.deg - a.deg || a.cost - b.cost || compareIds(a.x.id, b.x.id))
+      .map((e) => e.x);
+    const rank = new Map(keepOrder.map((x, i) => [x.id, i]));
+    const keepFirst = (a: Tool, b: Tool): number => rank.get(a.id)! - rank.get(b.id)!;
     const capsOf = (x: Tool) => [...new Set(x.capabilities)];
     const remaining = new Map<string, number>();
     for (const [cap, tools] of facts.providers) remaining.set(cap, tools.length);
-    const candidates = facts.activeTools
-      .filter((x) => x.capabilities.length > 0 && capsOf(x).every((c) => remaining.get(c)! >= 2))
-      .sort(keepFirst)
-      .reverse();
     const removed = new Set<string>();
-    for (const x of candidates) {
+    // From the least to the most worth keeping: a tool goes while each of its capabilities keeps another provider.
+    for (let i = keepOrder.length - 1; i >= 0; i--) {
+      const x = keepOrder[i];
+      if (!x.capabilities.length) continue;
       const caps = capsOf(x);
       if (!caps.every((c) => remaining.get(c)! >= 2)) continue;
       removed.add(x.id);
       for (const c of caps) remaining.set(c, remaining.get(c)! - 1);
     }
+    // Who takes over a capability: the best tool to keep among those that stay.
+    const keeperOf = new Map<string, string>();
+    const keeper = (cap: string): string => {
+      let k = keeperOf.get(cap);
+      if (k === undefined) {
+        let best: Tool | undefined;
+        for (const p of facts.providers.get(cap)!) if (!removed.has(p.id) && (!best || keepFirst(p, best) < 0)) best = p;
+        k = best!.id;
+        keeperOf.set(cap, k);
+      }
+      return k;
+    };
     const out: FindingDraft[] = [];
     for (const x of facts.activeTools) {
       if (!removed.has(x.id)) continue;
       const caps = capsOf(x).sort(compareIds);
-      // Who takes over each capability: the best tool to keep among those that stay.
       const keepers: Record<string, string> = {};
       const tally = new Map<string, number>();
       for (const c of caps) {
-        const k = facts.providers.get(c)!.filter((p) => p.id !== x.id && !removed.has(p.id)).sort(keepFirst)[0];
-        keepers[c] = k.id;
-        tally.set(k.id, (tally.get(k.id) ?? 0) + 1);
+        const k = keeper(c);
+        keepers[c] = k;
+        tally.set(k, (tally.get(k) ?? 0) + 1);
       }
       const keepIds = [...tally.keys()];
       const tool = (id: string) => ws.index.toolById.get(id)!;

@@ -30,7 +30,7 @@ export const rule: Rule = {
       if (tool.hub || !facts.connectedToHub(tool.id)) continue;
       const trapped = facts.trappedData(tool.id);
       if (!trapped.length) continue;
-      const hubs = rankHubs(facts.hubs.filter((h) => facts.componentOf(h.id) === facts.componentOf(tool.id)), trapped, facts.impact);
+      const hubs = rankHubs(facts.componentOf(tool.id).hubs.map((id) => ws.index.toolById.get(id)!), trapped, facts.impact);
       // A direct link to a hub that could simply carry more, or a new link (or a longer chain) is needed.
       const direct = sortIds(new Set(facts.integrationsOf(tool.id)
         .filter((it) => it.from === tool.id || it.bidirectional)
