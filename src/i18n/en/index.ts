@@ -6,6 +6,7 @@ import { rules } from './rules.js';
 import { commander } from './commander.js';
 import { vocabulary } from './vocabulary.js';
 import { diff } from './diff.js';
+import { report } from './report.js';
 
 export const en: Record<string, string> = {
   ...cli,
@@ -14,4 +15,5 @@ export const en: Record<string, string> = {
   ...commander,
   ...vocabulary,
   ...diff,
+  ...report,
 };

@@ -5,6 +5,7 @@ import { rules } from './rules.js';
 import { commander } from './commander.js';
 import { vocabulary } from './vocabulary.js';
 import { diff } from './diff.js';
+import { report } from './report.js';
 
 export const ja: Record<string, string> = {
   ...cli,
@@ -13,4 +14,5 @@ export const ja: Record<string, string> = {
   ...commander,
   ...vocabulary,
   ...diff,
+  ...report,
 };

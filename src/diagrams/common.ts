@@ -1,0 +1,160 @@
+// Shared by the flowchart generators: the colour classes and their legend, which tools the audit
+// flagged (read from the findings, so that picture and text agree), money and sorting.
+import { currentLang, t } from '../i18n/index.js';
+import type { AuditResult, Finding } from '../analysis/types.js';
+import type { Tool, Workspace } from '../model/model.js';
+import { label, type IdGen } from './mermaid-escape.js';
+
+/** Node styles. Colours were chosen to print well in colour and in greyscale (fill + border style). */
+export const CLASS_DEFS: Record<string, string> = {
+  touchpoint: 'fill:#eef4fb,stroke:#4a78c2,stroke-width:1px,color:#1b2a41',
+  tool: 'fill:#ffffff,stroke:#6b7280,stroke-width:1px,color:#1f2937',
+  hub: 'fill:#e3f2e6,stroke:#1e7b34,stroke-width:3px,color:#0b3d18,font-weight:bold',
+  silo: 'fill:#fde8e6,stroke:#c5221f,stroke-width:2px,color:#5c0b09',
+  island: 'fill:#fff3e0,stroke:#d56e0c,stroke-width:2px,color:#4a2800',
+  retiring: 'fill:#f1f3f4,stroke:#80868b,stroke-width:1px,stroke-dasharray:5 3,color:#5f6368',
+  outOfScope: 'fill:#fafafa,stroke:#bdc1c6,stroke-width:1px,stroke-dasharray:3 3,color:#80868b',
+  uncovered: 'fill:#ffffff,stroke:#c5221f,stroke-width:2px,stroke-dasharray:4 3,color:#5c0b09',
+  redundant: 'fill:#fff5f5,stroke:#c5221f,stroke-width:2px,stroke-dasharray:6 3,color:#5c0b09',
+  capability: 'fill:#f3e8fd,stroke:#7b3fb8,stroke-width:2px,color:#2e0f52',
+  group: 'fill:#f8f9fa,stroke:#3c4043,stroke-width:2px,stroke-dasharray:8 2,color:#202124',
+  legend: 'fill:#ffffff,stroke:#dadce0,stroke-width:1px,color:#3c4043',
+  warning: 'fill:#c5221f,stroke:#8c1513,stroke-width:2px,color:#ffffff,font-weight:bold',
+  note: 'fill:#fffde7,stroke:#c7b200,stroke-width:1px,color:#3c3500',
+};
+
+/** Subgraph styles (applied with `style <id> ...`). */
+export const CLUSTER_STYLES = {
+  stage: 'fill:#f7f9fc,stroke:#b7c3d4,stroke-width:1px,color:#1b2a41',
+  dept: 'fill:#fbfbfb,stroke:#d0d4d9,stroke-width:1px,color:#3c4043',
+  island: 'fill:#fffaf2,stroke:#d56e0c,stroke-width:2px,stroke-dasharray:6 3,color:#4a2800',
+  legend: 'fill:#ffffff,stroke:#dadce0,stroke-width:1px,color:#5f6368',
+  plain: 'fill:#fbfbfb,stroke:#d0d4d9,stroke-width:1px,color:#3c4043',
+};
+
+export type ToolClass = 'hub' | 'silo' | 'island' | 'retiring' | 'tool';
+
+export interface Flags {
+  silos: Set<string>;
+  islands: string[][];
+  islandOf: Map<string, number>;
+  noHub: boolean;
+}
+
+function toolEntities(f: Finding): string[] {
+  return f.entities.filter((e) => e.kind === 'tool').map((e) => e.id).sort();
+}
+
+/** What the findings say about tools: silos and islands (department clusters cut off from the hub). */
+export function flagsFrom(ws: Workspace, result: AuditResult): Flags {
+  const silos = new Set<string>();
+  const islands: string[][] = [];
+  const islandOf = new Map<string, number>();
+  const noHub = result.findings.some((f) => f.rule === 'no-customer-hub');
+  const sorted = [...result.findings].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const f of sorted) {
+    if (f.rule === 'data-silo') for (const id of toolEntities(f)) silos.add(id);
+    if (f.rule === 'isolated-cluster') {
+      const members = toolEntities(f).filter((id) => !islandOf.has(id));
+      if (members.length === 0) continue;
+      for (const id of members) islandOf.set(id, islands.length);
+      islands.push(members);
+    }
+  }
+  if (noHub) {
+    // rules.md: without any hub, no-customer-hub stands for the per-tool silo findings.
+    for (const tool of ws.tools) {
+      if ((tool.status === 'active' || tool.status === 'pilot') && tool.data.length > 0 && !islandOf.has(tool.id)) silos.add(tool.id);
+    }
+  }
+  return { silos, islands, islandOf, noHub };
+}
+
+export function toolClass(tool: Tool, flags: Flags): ToolClass {
+  if (tool.status === 'retiring' || tool.status === 'retired') return 'retiring';
+  if (tool.hub) return 'hub';
+  if (flags.islandOf.has(tool.id)) return 'island';
+  if (flags.silos.has(tool.id)) return 'silo';
+  return 'tool';
+}
+
+export function byId<T extends { id: string }>(a: T, b: T): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Money in major units, formatted for the current language, without decimals. */
+export function money(amount: number, currency: string): string {
+  const locale = currentLang() === 'ja' ? 'ja-JP' : 'en-US';
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(amount);
+  } catch {
+    return `${Math.round(amount).toLocaleString(locale)} ${currency}`;
+  }
+}
+
+export function toolCost(tool: Tool, currency: string): string {
+  if (tool.annualCostMinor === undefined) return t('diagram.cost.unknown');
+  return t('diagram.cost.year', { cost: money(tool.annualCostMinor / 100, currency) });
+}
+
+/** Collects `class` statements and emits them sorted, once per class. */
+export class ClassAssigner {
+  private readonly members = new Map<string, string[]>();
+  add(id: string, cls: string): void {
+    const l = this.members.get(cls);
+    if (l) l.push(id);
+    else this.members.set(cls, [id]);
+  }
+  used(cls: string): boolean {
+    return this.members.has(cls);
+  }
+  /** classDef lines for the used classes, then one `class` line per class. */
+  lines(extra: string[] = []): string[] {
+    const names = [...new Set([...this.members.keys(), ...extra])].sort(cmp);
+    const out: string[] = [];
+    for (const name of names) out.push(`  classDef ${name} ${CLASS_DEFS[name]}`);
+    for (const name of names) {
+      const ids = this.members.get(name);
+      if (ids?.length) out.push(`  class ${ids.join(',')} ${name}`);
+    }
+    return out;
+  }
+}
+
+export interface LegendEntry { cls: string; text: string; shape?: 'hexagon' }
+
+/** A legend as a frame of sample nodes. Only the entries whose style the diagram uses are listed. */
+export function legend(ids: IdGen, classes: ClassAssigner, entries: LegendEntry[], styles: string[]): string[] {
+  if (entries.length === 0) return [];
+  const sub = ids.next();
+  // Unlinked nodes in a left-to-right frame share one rank: they stack in a compact column.
+  const out = [`  subgraph ${sub}[${label(t('diagram.legend'))}]`, '    direction LR'];
+  const nodeIds: string[] = [];
+  for (const e of entries) {
+    const id = ids.next();
+    nodeIds.push(id);
+    out.push(e.shape === 'hexagon' ? `    ${id}{{${label(e.text)}}}` : `    ${id}[${label(e.text)}]`);
+    classes.add(id, e.cls);
+  }
+  out.push('  end');
+  styles.push(`  style ${sub} ${CLUSTER_STYLES.legend}`);
+  return out;
+}
+
+/** Splits a list for a label: the first items that fit in `max` characters, then "+N more". */
+export function abbreviateList(items: readonly string[], max = 32): string {
+  const shown: string[] = [];
+  let len = 0;
+  for (const item of items) {
+    const add = (shown.length ? 2 : 0) + item.length;
+    if (shown.length > 0 && len + add > max) break;
+    shown.push(item);
+    len += add;
+  }
+  const rest = items.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} ${t('diagram.more', { count: rest })}` : shown.join(', ');
+}

@@ -1,0 +1,116 @@
+// `overlap`: each capability that two or more active tools provide, linked to those tools, with
+// the tools' annual cost and the combined cost. Tools the audit found redundant (every capability
+// also provided by another active tool) are marked: their cost is the possible saving.
+import { t } from '../i18n/index.js';
+import { capabilityName } from '../catalog/index.js';
+import type { Tool } from '../model/model.js';
+import { IdGen, label } from './mermaid-escape.js';
+import { byId, ClassAssigner, cmp, legend, money, toolClass, flagsFrom, toolCost, type LegendEntry } from './common.js';
+import { DEFAULT_OPTIONS, type Diagram, type DiagramInput } from './types.js';
+
+const TOOLS_PER_CAPABILITY = 8;
+
+export interface Overlap { capability: string; tools: Tool[]; costMinor: number; unknownCost: number }
+
+/** Capabilities provided by two or more active tools (rules.md `capability-overlap`), sorted by id. */
+export function overlaps(tools: readonly Tool[]): Overlap[] {
+  const providers = new Map<string, Tool[]>();
+  for (const tool of tools) {
+    if (tool.status !== 'active') continue;
+    for (const cap of new Set(tool.capabilities)) {
+      const l = providers.get(cap);
+      if (l) l.push(tool);
+      else providers.set(cap, [tool]);
+    }
+  }
+  const out: Overlap[] = [];
+  for (const [capability, list] of providers) {
+    if (list.length < 2) continue;
+    const sorted = [...list].sort(byId);
+    out.push({
+      capability, tools: sorted,
+      costMinor: sorted.reduce((s, x) => s + (x.annualCostMinor ?? 0), 0),
+      unknownCost: sorted.filter((x) => x.annualCostMinor === undefined).length,
+    });
+  }
+  return out.sort((a, b) => cmp(a.capability, b.capability));
+}
+
+export function overlapDiagram({ ws, result, options }: DiagramInput): Diagram {
+  const max = options.maxCapabilities ?? DEFAULT_OPTIONS.maxCapabilities;
+  const currency = ws.organization.currency;
+  const flags = flagsFrom(ws, result);
+  const redundant = new Set(result.findings.filter((f) => f.rule === 'redundant-tool')
+    .flatMap((f) => f.entities.filter((e) => e.kind === 'tool').map((e) => e.id)));
+  const nodes = new IdGen('n');
+  const classes = new ClassAssigner();
+  const styles: string[] = [];
+  const notes: string[] = [];
+  const out: string[] = ['flowchart LR', `  accTitle: ${t('diagram.kind.overlap')}`];
+
+  let all = overlaps(ws.tools);
+  if (all.length > max) {
+    const keep = new Set([...all].sort((a, b) => b.costMinor - a.costMinor || cmp(a.capability, b.capability)).slice(0, max).map((o) => o.capability));
+    notes.push(t('diagram.overlap.collapsed', { shown: max, total: all.length }));
+    all = all.filter((o) => keep.has(o.capability));
+  }
+  if (all.length === 0) {
+    const id = nodes.next();
+    out.push(`  ${id}[${label(t('diagram.overlap.none'))}]`);
+    classes.add(id, 'note');
+    out.push(...classes.lines());
+    return { kind: 'overlap', family: 'flowchart', title: t('diagram.kind.overlap'), source: `${out.join('\n')}\n`, notes };
+  }
+
+  // Capabilities that the very same tools provide share one box: "these two tools overlap on
+  // live chat, help desk and chatbot" reads better than three identical boxes.
+  const sets = new Map<string, Overlap[]>();
+  for (const o of all) {
+    const key = o.tools.map((x) => x.id).join('+');
+    const l = sets.get(key);
+    if (l) l.push(o);
+    else sets.set(key, [o]);
+  }
+  const toolIds = new Map<string, string>();
+  const links: string[] = [];
+  for (const group of sets.values()) {
+    const o = group[0];
+    const capId = nodes.next();
+    const names = group.map((g) => capabilityName(g.capability));
+    const shownNames = names.length > 4 ? [...names.slice(0, 3), t('diagram.more', { count: names.length - 3 })] : names;
+    const costLine = o.unknownCost === o.tools.length
+      ? t('diagram.cost.unknown')
+      : t('diagram.overlap.capability', { count: o.tools.length, cost: money(o.costMinor / 100, currency) })
+        + (o.unknownCost ? ` ${t('diagram.overlap.plus-unknown', { count: o.unknownCost })}` : '');
+    out.push(`  ${capId}{{${label(...shownNames, costLine)}}}`);
+    classes.add(capId, 'capability');
+    const ranked = [...o.tools].sort((a, b) => (b.annualCostMinor ?? -1) - (a.annualCostMinor ?? -1) || byId(a, b));
+    const shown = ranked.length > TOOLS_PER_CAPABILITY ? ranked.slice(0, TOOLS_PER_CAPABILITY - 1) : ranked;
+    for (const tool of [...shown].sort(byId)) {
+      let id = toolIds.get(tool.id);
+      if (!id) {
+        id = nodes.next();
+        toolIds.set(tool.id, id);
+        out.push(`  ${id}[${label(tool.name, toolCost(tool, currency))}]`);
+        const cls = redundant.has(tool.id) ? 'redundant' : toolClass(tool, flags) === 'hub' ? 'hub' : 'tool';
+        classes.add(id, cls);
+      }
+      links.push(`  ${capId} --- ${id}`);
+    }
+    if (shown.length < ranked.length) {
+      const id = nodes.next();
+      out.push(`  ${id}[${label(t('diagram.more-tools', { count: ranked.length - shown.length }))}]`);
+      classes.add(id, 'group');
+      links.push(`  ${capId} --- ${id}`);
+    }
+  }
+  out.push(...links);
+
+  const entries: LegendEntry[] = [{ cls: 'capability', text: t('diagram.legend.capability'), shape: 'hexagon' }];
+  if (classes.used('hub')) entries.push({ cls: 'hub', text: t('diagram.legend.hub') });
+  if (classes.used('redundant')) entries.push({ cls: 'redundant', text: t('diagram.legend.redundant') });
+  out.push(...legend(new IdGen('l'), classes, entries, styles));
+  out.push(...classes.lines());
+  out.push(...styles);
+  return { kind: 'overlap', family: 'flowchart', title: t('diagram.kind.overlap'), source: `${out.join('\n')}\n`, notes };
+}

@@ -1,0 +1,25 @@
+// The Mermaid text of every diagram kind on the examples, against reviewed golden files
+// (UPDATE_GOLDEN=1 rewrites them), and every generated diagram parses with Mermaid itself.
+import { describe, it, expect } from 'vitest';
+import { buildDiagrams, DIAGRAM_KINDS } from '../../src/diagrams/index.js';
+import { EXAMPLES, expectGolden, loadExample, mermaidParse, TODAY } from './helpers.js';
+
+describe.each(EXAMPLES)('diagrams of $name', ({ name, path, lang }) => {
+  it('match the golden Mermaid text and parse with Mermaid', async () => {
+    const { ws, result } = await loadExample(path, lang);
+    const diagrams = buildDiagrams(ws, result, { today: TODAY });
+    expect(diagrams.map((d) => d.kind)).toEqual([...DIAGRAM_KINDS]);
+    const parse = await mermaidParse();
+    for (const d of diagrams) {
+      expectGolden(`test/golden/diagrams/${name}/${d.kind}.mmd`, d.source);
+      await expect(parse(d.source), `${name}/${d.kind}`).resolves.toBeTruthy();
+    }
+  });
+
+  it('is deterministic: the same input gives the same text', async () => {
+    const a = await loadExample(path, lang);
+    const b = await loadExample(path, lang);
+    expect(buildDiagrams(a.ws, a.result, { today: TODAY }).map((d) => d.source))
+      .toEqual(buildDiagrams(b.ws, b.result, { today: TODAY }).map((d) => d.source));
+  });
+});
