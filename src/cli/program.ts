@@ -79,6 +79,34 @@ export function buildProgram(): Command {
   // @register-commands: other commands are registered below by their modules' owners.
 
   program
+    .command('analyze')
+    .summary(t('analyze.cmd'))
+    .description(t('analyze.cmd.long'))
+    .argument('[path]', t('cli.arg.path'), '.')
+    .option('--format <format>', t('analyze.opt.format'), 'text')
+    .option('--step <n>', t('analyze.opt.step'))
+    .option('--fail-on <severity>', t('analyze.opt.fail-on'))
+    .option('--start <month>', t('analyze.opt.start'))
+    .option('-o, --out <file>', t('analyze.opt.out'))
+    .option('--baseline <file>', t('cli.opt.baseline'))
+    .option('--write-baseline <file>', t('cli.opt.write-baseline'))
+    .addHelpText('after', examples([
+      'martech-audit analyze examples/northwind-b2b',
+      'martech-audit analyze audit/ --step 5 --start 2027-01',
+      'martech-audit analyze audit/ --format json --out audit.json',
+      'martech-audit analyze audit/ --fail-on critical',
+    ]))
+    .action(async (path, opts, cmd) => (await import('./commands/analyze.js')).run(path, opts, globals(cmd)));
+
+  program
+    .command('explain')
+    .summary(t('explain.cmd'))
+    .description(t('explain.cmd.long'))
+    .argument('[rule]', t('explain.arg.rule'))
+    .addHelpText('after', examples(['martech-audit explain', 'martech-audit explain data-silo']))
+    .action(async (rule, opts, cmd) => (await import('./commands/explain.js')).run(rule, opts, globals(cmd)));
+
+  program
     .command('diff')
     .summary(t('cli.cmd.diff'))
     .description(t('cli.cmd.diff.long'))

@@ -477,7 +477,7 @@ export function splitFindingId(id: string): [string, string] {
   return i < 0 ? [id, ''] : [id.slice(0, i), id.slice(i + 1)];
 }
 
-/** Generated roadmap ids (rules.md): retire-x, connect-x, consolidate-x, designate-sot-x, replatform, ... */
+/** Generated roadmap ids (rules.md; src/analysis/roadmap.ts): retire-x, connect-x, consolidate-x, designate-sot-x, replatform, establish-hub, ... */
 export function isGeneratedInitiativeId(id: string): boolean {
-  return /^(retire|connect|consolidate|designate-sot|replace-manual|realtime|pilot|replatform|assign-owner|cover|measure|license|governance|upgrade)(-|$)/.test(id);
+  return /^(retire|connect|consolidate|designate-sot|replace-manual|realtime|pilot|replatform|assign-owner|cover|measure|license|governance|upgrade|establish-hub)(-|$)/.test(id);
 }

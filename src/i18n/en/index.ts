@@ -2,6 +2,7 @@
 // (and the same keys in ../ja/<area>.ts).
 import { cli } from './cli.js';
 import { workspace } from './workspace.js';
+import { analysis } from './analysis.js';
 import { rules } from './rules.js';
 import { commander } from './commander.js';
 import { vocabulary } from './vocabulary.js';
@@ -11,6 +12,7 @@ import { report } from './report.js';
 export const en: Record<string, string> = {
   ...cli,
   ...workspace,
+  ...analysis,
   ...rules,
   ...commander,
   ...vocabulary,

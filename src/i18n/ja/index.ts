@@ -1,6 +1,7 @@
 // Japanese messages (loaded on demand). Same keys and placeholders as ../en.
 import { cli } from './cli.js';
 import { workspace } from './workspace.js';
+import { analysis } from './analysis.js';
 import { rules } from './rules.js';
 import { commander } from './commander.js';
 import { vocabulary } from './vocabulary.js';
@@ -10,6 +11,7 @@ import { report } from './report.js';
 export const ja: Record<string, string> = {
   ...cli,
   ...workspace,
+  ...analysis,
   ...rules,
   ...commander,
   ...vocabulary,

@@ -1,0 +1,125 @@
+// The analysis pipeline: model -> facts -> rules -> assessment -> roadmap -> one AuditResult that
+// every reporter reads. Nothing here knows about output formats, and nothing reads the clock:
+// the caller passes the current month (`now`) or an explicit start month.
+import type { Workspace } from '../model/model.js';
+import { computeFacts, type Facts } from './facts.js';
+import { runRules } from './rules/index.js';
+import { assess, toMajor, type FullAssessment } from './assess.js';
+import { buildRoadmap, type FullRoadmap } from './roadmap.js';
+import type { AuditResult, Finding } from './types.js';
+
+export interface AnalyzeOptions {
+  /** The workspace path as the user gave it (shown in reports). Default: ws.path. */
+  path?: string;
+  /** First month of the roadmap (YYYY-MM), e.g. from `--start`. */
+  start?: string;
+  /** The current month (YYYY-MM); used when neither `start` nor the strategy says when to begin. */
+  now?: string;
+}
+
+export interface StageView {
+  id: string;
+  name: string;
+  touchpoints: {
+    id: string; name: string; channel: string; owner?: string; tools: string[]; captures: string[];
+    realtime: boolean; inScope: boolean; location?: Finding['location'];
+  }[];
+}
+
+export interface InventoryItem {
+  id: string;
+  name: string;
+  vendor?: string;
+  category?: string;
+  owner?: string;
+  status: string;
+  hub: boolean;
+  touchpoints: string[];
+  data: string[];
+  /** Annual and monthly cost in major units; absent when not known. */
+  annualCost?: number;
+  monthlyCost?: number;
+  costUnknown: boolean;
+  seats?: { licensed?: number; active?: number; usage?: number };
+  renewal?: string;
+  location?: Finding['location'];
+}
+
+export interface AnalysisResult extends AuditResult {
+  assessment: FullAssessment;
+  roadmap: FullRoadmap;
+  /** Step 1: touchpoints per journey stage. */
+  stages: StageView[];
+  /** Step 2: the tool inventory. */
+  inventory: InventoryItem[];
+}
+
+export function buildInventory(ws: Workspace): InventoryItem[] {
+  return ws.tools.map((x) => {
+    const monthlyMinor = x.costGiven?.period === 'month' ? Math.round(x.costGiven.amount * 100)
+      : x.annualCostMinor !== undefined ? Math.round(x.annualCostMinor / 12) : undefined;
+    const seats = x.seats ? {
+      ...(x.seats.licensed !== undefined ? { licensed: x.seats.licensed } : {}),
+      ...(x.seats.active !== undefined ? { active: x.seats.active } : {}),
+      ...(x.seats.licensed && x.seats.active !== undefined ? { usage: Math.round((x.seats.active / x.seats.licensed) * 10000) / 10000 } : {}),
+    } : undefined;
+    return {
+      id: x.id, name: x.name,
+      ...(x.vendor ? { vendor: x.vendor } : {}),
+      ...(x.category ? { category: x.category } : {}),
+      ...(x.owner ? { owner: x.owner } : {}),
+      status: x.status, hub: x.hub,
+      touchpoints: (ws.index.touchpointsByTool.get(x.id) ?? []).map((tp) => tp.id),
+      data: [...x.data],
+      ...(x.annualCostMinor !== undefined ? { annualCost: toMajor(x.annualCostMinor), monthlyCost: toMajor(monthlyMinor!) } : {}),
+      costUnknown: x.costUnknown,
+      ...(seats ? { seats } : {}),
+      ...(x.renewal ? { renewal: x.renewal } : {}),
+      location: x.loc,
+    };
+  });
+}
+
+export function buildStages(ws: Workspace): StageView[] {
+  return ws.stages.map((s) => ({
+    id: s.id, name: s.name,
+    touchpoints: (ws.index.touchpointsByStage.get(s.id) ?? []).map((tp) => ({
+      id: tp.id, name: tp.name, channel: String(tp.channel), ...(tp.owner ? { owner: tp.owner } : {}),
+      tools: [...tp.tools], captures: [...tp.captures], realtime: tp.realtime, inScope: tp.inScope, location: tp.loc,
+    })),
+  }));
+}
+
+/** Runs the whole analysis once. `facts` may be passed in when the caller already has them. */
+export function analyze(ws: Workspace, opts: AnalyzeOptions = {}, facts: Facts = computeFacts(ws)): AnalysisResult {
+  const findings = runRules(ws, facts);
+  const assessment = assess(ws, facts, findings);
+  const roadmap = buildRoadmap(ws, facts, findings, { start: opts.start, now: opts.now, level: assessment.level });
+  const annualMinor = ws.tools.reduce((s, x) => s + (x.status === 'retired' ? 0 : x.annualCostMinor ?? 0), 0);
+  return {
+    version: 1,
+    workspace: opts.path ?? ws.path,
+    organization: ws.organization.name,
+    summary: {
+      touchpoints: ws.touchpoints.length,
+      tools: ws.tools.length,
+      integrations: ws.integrations.length,
+      annualCost: toMajor(annualMinor),
+      currency: ws.organization.currency,
+      hubs: facts.hubs.map((h) => h.id),
+      costUnknown: ws.tools.filter((x) => x.status !== 'retired' && x.annualCostMinor === undefined).map((x) => x.id),
+      findings: countBySeverity(findings),
+    },
+    assessment,
+    findings,
+    roadmap,
+    stages: buildStages(ws),
+    inventory: buildInventory(ws),
+  };
+}
+
+function countBySeverity(findings: readonly Finding[]): Record<string, number> {
+  const out: Record<string, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  for (const f of findings) out[f.severity]++;
+  return out;
+}

@@ -1,0 +1,96 @@
+// `martech-audit analyze [path]`: load, analyse once, hand the result to one reporter.
+// The format dispatch lives in REPORTERS below: a format name maps to a loader of a reporter
+// `(result, ctx) => string`. Add a format by adding one entry (and its name to the --format
+// choices in program.ts); reporters are imported lazily so that start-up stays fast.
+import { t } from '../../i18n/index.js';
+import { analyze, type AnalysisResult } from '../../analysis/analyze.js';
+import { loadOrExit, type GlobalOptions } from '../context.js';
+import { setupColor, write, writeErr } from '../output.js';
+import { FailureExit, UsageError } from '../../util/errors.js';
+import { writeFileAtomic } from '../../util/fs.js';
+import { MONTH_PATTERN, SEVERITIES, SEVERITY_RANK, type Severity } from '../../workspace/vocabulary.js';
+import type { Workspace } from '../../model/model.js';
+import type { ReportContext } from '../../report/text.js';
+import { applyBaselineOptions } from '../../baseline/options.js';
+
+export type Reporter = (result: AnalysisResult, ctx: ReportContext) => string;
+
+/** Format name -> reporter. The one place that knows which output formats exist. */
+export const REPORTERS: Record<string, () => Promise<Reporter>> = {
+  text: async () => (await import('../../report/text.js')).renderText,
+  json: async () => (await import('../../report/json.js')).renderJson,
+  // CI formats (src/report/github.ts, junit.ts, codeclimate.ts): paths relative to the repository root.
+  github: async () => (await import('../../report/github.js')).githubReporter,
+  junit: async () => (await import('../../report/junit.js')).junitReporter,
+  codeclimate: async () => (await import('../../report/codeclimate.js')).codeClimateReporter,
+};
+
+export interface AnalyzeCommandOptions {
+  format?: string;
+  step?: string;
+  failOn?: string;
+  start?: string;
+  out?: string;
+  /** --baseline / --write-baseline (src/baseline/options.ts). */
+  baseline?: string;
+  writeBaseline?: string;
+}
+
+/** This month as YYYY-MM: the CLI reads the clock so the library never has to. */
+export function currentMonth(date = new Date()): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+}
+
+export function parseFailOn(value: string | undefined, ws: Workspace): Severity | 'none' {
+  const v = value ?? ws.settings.failOn ?? 'high';
+  if (v === 'none' || (SEVERITIES as readonly string[]).includes(v)) return v as Severity | 'none';
+  throw new UsageError(t('analyze.bad-fail-on', { value: v, allowed: [...SEVERITIES, 'none'].join(', ') }));
+}
+
+export function reachedThreshold(result: AnalysisResult, failOn: Severity | 'none'): number {
+  if (failOn === 'none') return 0;
+  return result.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]).length;
+}
+
+export async function run(path: string, opts: AnalyzeCommandOptions, globals: GlobalOptions): Promise<void> {
+  const format = opts.format ?? 'text';
+  const load = REPORTERS[format];
+  if (!load) throw new UsageError(t('cli.bad-format', { format, allowed: Object.keys(REPORTERS).join(', ') }));
+  let step: number | undefined;
+  if (opts.step !== undefined) {
+    step = Number(opts.step);
+    if (!/^[1-5]$/.test(opts.step)) throw new UsageError(t('analyze.bad-step', { value: opts.step }));
+    if (format !== 'text') throw new UsageError(t('analyze.step-text-only'));
+  }
+  if (opts.start !== undefined && !MONTH_PATTERN.test(opts.start)) throw new UsageError(t('analyze.bad-start', { value: opts.start }));
+  if (opts.failOn !== undefined && opts.failOn !== 'none' && !(SEVERITIES as readonly string[]).includes(opts.failOn)) {
+    throw new UsageError(t('analyze.bad-fail-on', { value: opts.failOn, allowed: [...SEVERITIES, 'none'].join(', ') }));
+  }
+
+  const { workspace } = await loadOrExit(path, globals);
+  const failOn = parseFailOn(opts.failOn, workspace);
+  const analysed = analyze(workspace, { path, start: opts.start, now: currentMonth() });
+  // Findings a baseline accepts stay in the report (marked) but do not count toward --fail-on.
+  const { result, gate } = applyBaselineOptions(analysed, opts);
+  const reporter = await load();
+  const toFile = opts.out !== undefined;
+  const chalk = setupColor(globals);
+  const ctx: ReportContext = {
+    color: !toFile && chalk.level > 0,
+    width: !toFile && process.stdout.isTTY ? Math.min(Math.max(process.stdout.columns || 80, 60), 120) : 80,
+    step,
+    departments: new Map(workspace.organization.departments.map((d) => [d.id, d.name])),
+    cwd: process.cwd(),
+  };
+  const text = reporter(result, ctx);
+  if (toFile) {
+    writeFileAtomic(opts.out!, text);
+    writeErr(t('analyze.written', { file: opts.out }));
+  } else write(text);
+
+  const reached = reachedThreshold({ ...result, findings: gate }, failOn);
+  if (reached > 0) {
+    writeErr(t('analyze.threshold', { count: reached, severity: failOn }));
+    throw new FailureExit(1);
+  }
+}

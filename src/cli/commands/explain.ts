@@ -1,0 +1,67 @@
+// `martech-audit explain [rule]`: a rule's documentation (what it checks, why it matters, how to
+// fix it, an example that triggers it), or the list of all rules with their default severities.
+import Table from 'cli-table3';
+import stringWidth from 'string-width';
+import { t } from '../../i18n/index.js';
+import { RULES, getRule } from '../../analysis/rules/index.js';
+import { RULE_IDS } from '../../analysis/rule-ids.js';
+import { applyWorkspaceLang, type GlobalOptions } from '../context.js';
+import { chalk, setupColor, write } from '../output.js';
+import { UsageError } from '../../util/errors.js';
+import { closest } from '../../util/suggest.js';
+import { fitColumns, wrap } from '../../report/text.js';
+
+export async function run(ruleId: string | undefined, _opts: unknown, globals: GlobalOptions): Promise<void> {
+  await applyWorkspaceLang(undefined, globals);
+  setupColor(globals);
+  const width = process.stdout.isTTY ? Math.min(Math.max(process.stdout.columns || 80, 60), 100) : 80;
+  if (!ruleId) {
+    write(listRules(width));
+    return;
+  }
+  const rule = getRule(ruleId);
+  if (!rule) {
+    const guess = closest(ruleId, RULE_IDS);
+    throw new UsageError(t('explain.unknown', { id: ruleId }), guess ? t('explain.unknown.suggest', { value: guess }) : t('explain.unknown.hint'));
+  }
+  write(explainRule(rule.id, width));
+}
+
+const para = (text: string, width: number, indent = 2): string =>
+  wrap(text, width - indent).map((l) => ' '.repeat(indent) + l).join('\n');
+
+export function explainRule(id: (typeof RULE_IDS)[number], width = 80): string {
+  const rule = RULES[id];
+  const d = rule.docs;
+  const out: string[] = [];
+  out.push(`${chalk.bold(id)}  ${d.title}`);
+  const meta = [t('explain.severity', { severity: rule.defaultSeverity })];
+  if (rule.defaultThreshold !== undefined) meta.push(t('explain.threshold', { threshold: rule.defaultThreshold }));
+  out.push(chalk.dim(meta.join(' · ')), '');
+  out.push(chalk.bold(t('explain.checks')), para(d.summary, width), '');
+  out.push(chalk.bold(t('explain.why')), para(d.why, width), '');
+  out.push(chalk.bold(t('explain.fix')), para(d.fix, width), '');
+  out.push(chalk.bold(t('explain.example')));
+  out.push(d.example.trimEnd().split('\n').map((l) => `  ${chalk.cyan(l)}`).join('\n'), '');
+  out.push(chalk.dim(para(t('explain.configure', { id }), width, 0)));
+  return out.join('\n');
+}
+
+export function listRules(width = 80): string {
+  const w = fitColumns(width, [{ min: 16, weight: 0 }, { min: 9, weight: 0 }, { min: 20, weight: 1 }]);
+  const idWidth = Math.max(...RULE_IDS.map((id) => stringWidth(id))) + 2;
+  if (w[0] < idWidth) {
+    const diff = idWidth - w[0];
+    w[0] = idWidth;
+    w[2] = Math.max(20, w[2] - diff);
+  }
+  const table = new Table({
+    head: [t('explain.col.rule'), t('explain.col.severity'), t('explain.col.checks')].map((h) => chalk.bold(h)),
+    colWidths: w, style: { head: [], border: [] }, wordWrap: false,
+  });
+  for (const id of RULE_IDS) {
+    const rule = RULES[id];
+    table.push([id, rule.defaultSeverity, wrap(rule.docs.title, w[2] - 2).join('\n')]);
+  }
+  return [chalk.bold(t('explain.list-title', { count: RULE_IDS.length })), table.toString(), chalk.dim(t('explain.more'))].join('\n');
+}

@@ -1,0 +1,396 @@
+// `analyze --format text`: the five audit steps as a consultant presents them, for a terminal.
+// A pure function of the result: tables with cli-table3, colour through a chalk instance that
+// is off unless asked for, text wrapped to the width given (80 by default) with East Asian wide
+// characters counted as two columns (cells are wrapped here, so cli-table3 never truncates).
+import Table from 'cli-table3';
+import { Chalk, type ChalkInstance } from 'chalk';
+import stringWidth from 'string-width';
+import { t, list } from '../i18n/index.js';
+import { capabilityName, categoryName } from '../catalog/index.js';
+import { formatMoney, formatPercent, toMinor } from '../analysis/assess.js';
+import type { AnalysisResult } from '../analysis/analyze.js';
+import type { Finding } from '../analysis/types.js';
+import type { PlannedInitiative } from '../analysis/roadmap.js';
+import { SEVERITIES, type Severity } from '../workspace/vocabulary.js';
+
+export interface ReportContext {
+  /** Colour output (the CLI decides from TTY, NO_COLOR and --no-color). Default false. */
+  color?: boolean;
+  /** Target width in columns. Default 80. */
+  width?: number;
+  /** Only this step (1-5). */
+  step?: number;
+  /** Department id -> display name. */
+  departments?: ReadonlyMap<string, string>;
+  [extra: string]: unknown;
+}
+
+// ---- wrapping -------------------------------------------------------------------------------
+
+// Japanese line-breaking (kinsoku): no line starts with closing punctuation or a small kana and
+// none ends with an opening bracket. Latin words break at spaces and after "-" or "/" inside
+// long ids ("contact-" / "profile"), wide characters between any two of them.
+const NO_LINE_START = new Set([...'、。，．・：；？！）」』】〕〉》｝］’”ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ…‥,.:;!?)]}%％']);
+const NO_LINE_END = new Set([...'（「『【〔〈《｛［‘“([{￥¥$€£']);
+
+interface Token { text: string; space: boolean }
+
+function tokenize(line: string): Token[] {
+  const out: Token[] = [];
+  let space = false;
+  let prev = '';
+  for (const ch of line) {
+    if (/\s/.test(ch)) {
+      space = true;
+      prev = ch;
+      continue;
+    }
+    const last = out[out.length - 1];
+    const wide = stringWidth(ch) > 1;
+    const glue = last && !space && (NO_LINE_START.has(ch) || NO_LINE_END.has([...last.text].pop()!)
+      || (!wide && stringWidth([...last.text].pop()!) === 1 && !'-/'.includes(prev)));
+    if (glue) last.text += ch;
+    else out.push({ text: ch, space });
+    space = false;
+    prev = ch;
+  }
+  return out;
+}
+
+function hardSplit(text: string, width: number): string[] {
+  const parts: string[] = [];
+  let cur = '';
+  for (const ch of text) {
+    if (stringWidth(cur + ch) > width && cur) {
+      parts.push(cur);
+      cur = '';
+    }
+    cur += ch;
+  }
+  if (cur) parts.push(cur);
+  return parts;
+}
+
+/** Wraps plain text (no colour codes) to `width` display columns. */
+export function wrap(text: string, width: number): string[] {
+  const w = Math.max(1, width);
+  const lines: string[] = [];
+  for (const para of text.split('\n')) {
+    let cur = '';
+    let curW = 0;
+    for (const tok of tokenize(para)) {
+      const tw = stringWidth(tok.text);
+      const sep = tok.space && cur ? ' ' : '';
+      if (curW + sep.length + tw <= w) {
+        cur += sep + tok.text;
+        curW += sep.length + tw;
+        continue;
+      }
+      if (cur) lines.push(cur);
+      if (tw <= w) {
+        cur = tok.text;
+        curW = tw;
+      } else {
+        const parts = hardSplit(tok.text, w);
+        lines.push(...parts.slice(0, -1));
+        cur = parts[parts.length - 1];
+        curW = stringWidth(cur);
+      }
+    }
+    lines.push(cur);
+  }
+  return lines;
+}
+
+const wrapCell = (text: string, width: number): string => wrap(text, width).join('\n');
+
+/** Splits `total` columns between table columns with minimum widths and weights. */
+export function fitColumns(total: number, spec: { min: number; weight: number }[]): number[] {
+  const borders = spec.length + 1;
+  const avail = Math.max(total - borders, spec.reduce((s, c) => s + c.min, 0));
+  const widths = spec.map((c) => c.min);
+  let rest = avail - widths.reduce((s, x) => s + x, 0);
+  const weights = spec.reduce((s, c) => s + c.weight, 0) || 1;
+  const extra = spec.map((c) => Math.floor((rest * c.weight) / weights));
+  extra.forEach((e, i) => (widths[i] += e));
+  rest -= extra.reduce((s, x) => s + x, 0);
+  for (let i = 0; rest > 0; i = (i + 1) % widths.length, rest--) if (spec[i].weight) widths[i]++;
+  return widths;
+}
+
+// ---- the report -----------------------------------------------------------------------------
+
+const SEVERITY_MARK: Record<Severity, string> = { critical: '‼', high: '✖', medium: '▲', low: '●', info: 'ℹ' };
+
+export function renderText(result: AnalysisResult, ctx: ReportContext = {}): string {
+  const c: ChalkInstance = new Chalk({ level: ctx.color ? 1 : 0 });
+  const width = Math.max(40, ctx.width ?? 80);
+  const cur = result.summary.currency;
+  const money = (major: number) => formatMoney(toMinor(major), cur);
+  const dept = (id: string | undefined) => (id ? ctx.departments?.get(id) ?? id : '');
+  const toolName = new Map(result.inventory.map((x) => [x.id, x.name]));
+  const out: string[] = [];
+  const para = (text: string, indent = 0, style: (s: string) => string = (s) => s) => {
+    for (const l of wrap(text, width - indent)) out.push(' '.repeat(indent) + style(l));
+  };
+  const heading = (text: string) => {
+    out.push('', c.bold.underline(text), '');
+  };
+  const table = (head: string[], widths: number[], rows: (string | { content: string; colSpan?: number })[][]) => {
+    const tb = new Table({
+      head: head.map((h, i) => c.bold(wrapCell(h, widths[i] - 2))),
+      colWidths: widths, style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 }, wordWrap: false,
+    });
+    for (const r of rows) tb.push(r as any);
+    out.push(tb.toString());
+  };
+  const show = (n: number) => !ctx.step || ctx.step === n;
+
+  if (!ctx.step) {
+    out.push(c.bold(t('text.title', { organization: result.organization || result.workspace })));
+    para(t('text.summary', {
+      path: result.workspace, touchpoints: result.summary.touchpoints, tools: result.summary.tools,
+      integrations: result.summary.integrations, cost: money(result.summary.annualCost),
+    }), 0, c.dim);
+  }
+
+  // ---- step 1 -------------------------------------------------------------------------------
+  if (show(1)) {
+    heading(t('text.step1'));
+    const w = fitColumns(width, [{ min: 10, weight: 2 }, { min: 16, weight: 5 }, { min: 12, weight: 3 }, { min: 12, weight: 3 }]);
+    const rows: string[][] = [];
+    for (const s of result.stages) {
+      if (!s.touchpoints.length) {
+        rows.push([c.bold(wrapCell(s.name, w[0] - 2)), c.yellow(wrapCell(t('text.no-touchpoint'), w[1] - 2)), '', '']);
+        continue;
+      }
+      s.touchpoints.forEach((tp, i) => {
+        const meta = [tp.channel, dept(tp.owner)].filter(Boolean).join(' · ');
+        const flags = [tp.realtime ? t('text.realtime') : '', tp.inScope ? '' : t('text.out-of-scope')].filter(Boolean).join(' · ');
+        const name = [wrapCell(tp.name, w[1] - 2), c.dim(wrapCell(meta, w[1] - 2)), flags ? c.cyan(wrapCell(flags, w[1] - 2)) : ''].filter(Boolean).join('\n');
+        const tools = tp.tools.length ? wrapCell(tp.tools.map((id) => toolName.get(id) ?? id).join(', '), w[2] - 2) : c.yellow(wrapCell(t('text.no-tools'), w[2] - 2));
+        const row = [i === 0 ? c.bold(wrapCell(s.name, w[0] - 2)) : '', tp.inScope ? name : c.dim(name), tools, wrapCell(tp.captures.join(', '), w[3] - 2)];
+        rows.push(row);
+      });
+    }
+    table([t('text.col.stage'), t('text.col.touchpoint'), t('text.col.tools'), t('text.col.captures')], w, rows);
+  }
+
+  // ---- step 2 -------------------------------------------------------------------------------
+  if (show(2)) {
+    heading(t('text.step2'));
+    const w = fitColumns(width, [{ min: 12, weight: 4 }, { min: 11, weight: 3 }, { min: 11, weight: 3 }, { min: 11, weight: 3 }, { min: 12, weight: 1 }, { min: 7, weight: 0 }]);
+    const rows: (string | { content: string; colSpan?: number })[][] = [];
+    let annual = 0;
+    let monthly = 0;
+    let unknown = 0;
+    for (const x of result.inventory) {
+      const tags = [x.hub ? t('text.hub') : '', x.status !== 'active' ? t(`text.status.${x.status}`) : ''].filter(Boolean).join(' · ');
+      const name = [wrapCell(x.name, w[0] - 2), c.dim(wrapCell(x.id, w[0] - 2)), tags ? c.cyan(wrapCell(tags, w[0] - 2)) : ''].filter(Boolean).join('\n');
+      const cat = [x.category ? wrapCell(categoryName(x.category), w[1] - 2) : c.dim(t('text.none')), x.owner ? wrapCell(dept(x.owner), w[1] - 2) : c.yellow(wrapCell(t('text.no-owner'), w[1] - 2))].join('\n');
+      const tps = x.touchpoints.length ? wrapCell(x.touchpoints.join(', '), w[2] - 2) : c.dim(t('text.none'));
+      const data = x.data.length ? wrapCell(x.data.join(', '), w[3] - 2) : c.dim(t('text.none'));
+      let cost: string;
+      if (x.annualCost !== undefined) {
+        cost = `${money(x.monthlyCost ?? 0)}\n${money(x.annualCost)}`;
+        if (x.status !== 'retired') {
+          annual += toMinor(x.annualCost);
+          monthly += toMinor(x.monthlyCost ?? 0);
+        }
+      } else {
+        cost = c.yellow(t('text.unknown'));
+        if (x.status !== 'retired') unknown++;
+      }
+      const s = x.seats;
+      const seats = s?.licensed !== undefined && s.active !== undefined
+        ? `${s.active}/${s.licensed}${s.usage !== undefined ? `\n${formatPercent(s.usage)}` : ''}`
+        : c.dim(t('text.none'));
+      rows.push([name, cat, tps, data, wrapCell(cost, w[4] - 2), seats]);
+    }
+    const label = unknown ? t('text.total-unknown', { tools: result.inventory.length, unknown }) : t('text.total', { tools: result.inventory.length });
+    rows.push([{ content: c.bold(wrapCell(label, w[0] + w[1] + w[2] + w[3] + 1)), colSpan: 4 }, c.bold(`${formatMoney(monthly, cur)}\n${formatMoney(annual, cur)}`), '']);
+    table([t('text.col.tool'), t('text.col.category-owner'), t('text.col.touchpoints'), t('text.col.data'), t('text.col.cost'), t('text.col.seats')], w, rows);
+  }
+
+  // ---- step 3 -------------------------------------------------------------------------------
+  if (show(3)) {
+    heading(t('text.step3'));
+    const counts = Object.fromEntries(SEVERITIES.map((s) => [s, result.findings.filter((f) => f.severity === s).length]));
+    if (!result.findings.length) para(t('text.no-findings'), 0, c.green);
+    else para(t('text.findings-count', counts), 0, c.dim);
+    const sevStyle: Record<Severity, ChalkInstance> = { critical: c.red.bold, high: c.red, medium: c.yellow, low: c.cyan, info: c.blue };
+    for (const sev of [...SEVERITIES].reverse()) {
+      const group = result.findings.filter((f) => f.severity === sev);
+      if (!group.length) continue;
+      out.push('', sevStyle[sev].bold(`${t(`text.severity.${sev}`)} (${group.length})`));
+      for (const f of group) renderFinding(f, sevStyle[sev]);
+    }
+  }
+
+  function renderFinding(f: Finding, style: ChalkInstance) {
+    out.push('');
+    const head = `${SEVERITY_MARK[f.severity]} ${f.id}`;
+    for (const [i, l] of wrap(head, width - 2).entries()) out.push(`  ${i === 0 ? style(l) : style(l)}`);
+    para(f.message, 4);
+    const ents = entityText(f);
+    if (ents) para(t('text.involves', { entities: ents }), 4, c.dim);
+    const where = [f.location ? t('text.at', { location: `${f.location.file}:${f.location.line}:${f.location.column}` }) : '', f.cost !== undefined ? t('text.money-year', { amount: money(f.cost) }) : '']
+      .filter(Boolean).join(' · ');
+    if (where) para(where, 4, c.dim);
+    const rec = wrap(f.recommendation, width - 6);
+    rec.forEach((l, i) => out.push(`    ${i === 0 ? c.green('→ ') : '  '}${l}`));
+  }
+
+  function entityText(f: Finding): string {
+    const groups = new Map<string, string[]>();
+    for (const e of f.entities) {
+      if (e.kind === 'workspace') continue;
+      const label = e.kind === 'capability' ? capabilityName(e.id) : e.id;
+      (groups.get(e.kind) ?? groups.set(e.kind, []).get(e.kind)!).push(label);
+    }
+    return [...groups].map(([k, ids]) => `${t(`text.entity.${k}`)} ${ids.join(', ')}`).join('; ');
+  }
+
+  // ---- step 4 -------------------------------------------------------------------------------
+  if (show(4)) {
+    const a = result.assessment;
+    heading(t('text.step4'));
+    const levelStyle = { healthy: c.green, refocus: c.cyan, integrate: c.yellow, replatform: c.red }[a.level];
+    const label = t('text.level');
+    const scoreLabel = t('text.score');
+    const pad = Math.max(stringWidth(label), stringWidth(scoreLabel)) + 2;
+    const lead = (s: string) => s + ' '.repeat(pad - stringWidth(s));
+    const meaning = wrap(a.meaning, width - pad - stringWidth(t(`level.${a.level}`)) - 3);
+    out.push(`${c.bold(lead(label))}${levelStyle.bold(t(`level.${a.level}`).toUpperCase())} — ${meaning[0] ?? ''}`);
+    for (const l of wrap(meaning.slice(1).join(' '), width - pad)) if (l) out.push(' '.repeat(pad) + l);
+    if (a.override && a.computedLevel) {
+      for (const l of wrap(t('text.override', { computed: t(`level.${a.computedLevel}`), rationale: a.override.rationale }), width - pad)) out.push(' '.repeat(pad) + c.italic(l));
+    }
+    out.push(`${c.bold(lead(scoreLabel))}${levelStyle.bold(t('text.score-of', { score: a.score }))}`);
+
+    out.push('', c.bold(t('text.figures')));
+    const m = a.metrics;
+    const ratio = (share: number, part: number, total: number) => t('text.fig.ratio', { share: formatPercent(share), part, total });
+    const figs: [string, string][] = [
+      [t('text.fig.siloed'), ratio(m.siloedShare, m.siloedTools ?? 0, m.customerDataTools ?? 0)],
+      [t('text.fig.redundant'), t('text.fig.money-share', { amount: money(m.redundantSpend), share: formatPercent(m.redundantShare) })],
+      [t('text.fig.spend'), money(m.totalSpend ?? result.summary.annualCost)],
+      [t('text.fig.overlaps'), String(m.overlappingCapabilities)],
+      [t('text.fig.hubs'), m.hubs ? `${m.hubs}: ${(result.summary.hubs as string[] | undefined ?? []).map((id) => toolName.get(id) ?? id).join(', ')}` : '0'],
+      [t('text.fig.manual'), String(m.manualIntegrations)],
+      [t('text.fig.coverage'), ratio(a.coverage.dataTypes.share, a.coverage.dataTypes.reaching, a.coverage.dataTypes.total)],
+      [t('text.fig.tp-coverage'), ratio(a.coverage.touchpointData.share, a.coverage.touchpointData.reaching, a.coverage.touchpointData.total)],
+      [t('text.fig.completeness'), formatPercent(a.completeness.share)],
+    ];
+    const fw = fitColumns(width, [{ min: 20, weight: 3 }, { min: 14, weight: 2 }]);
+    table([t('text.col.figure'), t('text.col.value')], fw, figs.map(([k, v]) => [wrapCell(k, fw[0] - 2), wrapCell(v, fw[1] - 2)]));
+
+    out.push('', c.bold(t('text.why')));
+    for (const r of a.reasons) bullet(r);
+
+    out.push('', c.bold(t('text.score-how')));
+    const pw = Math.max(...a.scoreBreakdown.map((s) => signed(s.points).length), 3);
+    for (const s of a.scoreBreakdown) {
+      const p = signed(s.points).padStart(pw);
+      const lines = wrap(s.reason, width - pw - 4);
+      out.push(`  ${s.points > 0 ? c.green(p) : c.red(p)}  ${lines[0]}`);
+      for (const l of lines.slice(1)) out.push(`  ${' '.repeat(pw)}  ${l}`);
+    }
+
+    out.push('', c.bold(t('text.coverage-by-stage')));
+    const cw = fitColumns(width, [{ min: 10, weight: 2 }, { min: 13, weight: 1 }, { min: 16, weight: 4 }]);
+    table([t('text.col.stage'), t('text.col.reaching'), t('text.col.missing')], cw, a.coverage.stages.map((s) => [
+      wrapCell(s.name, cw[0] - 2),
+      s.share === null ? c.dim(wrapCell(t('text.nothing-captured'), cw[1] - 2)) : wrapCell(ratio(s.share, s.reaching, s.captured), cw[1] - 2),
+      s.missing.length ? wrapCell(s.missing.join(', '), cw[2] - 2) : c.dim(t('text.none')),
+    ]));
+
+    if (a.questions.length) {
+      out.push('', c.bold(t('text.questions')));
+      for (const q of a.questions) {
+        const about = `${q.about}${q.field ? ` (${q.field})` : ''}`;
+        bullet(`${about}: ${q.text}${q.ask ? ` [${t('text.ask', { department: dept(q.ask) })}]` : ''}`);
+      }
+    }
+  }
+
+  function bullet(text: string, indent = 2) {
+    const lines = wrap(text, width - indent - 2);
+    lines.forEach((l, i) => out.push(`${' '.repeat(indent)}${i === 0 ? '• ' : '  '}${l}`));
+  }
+
+  // ---- step 5 -------------------------------------------------------------------------------
+  if (show(5)) {
+    const r = result.roadmap;
+    heading(t('text.step5'));
+    const review = t(`text.review.${r.review}`);
+    para(r.start ? t('text.roadmap-head', { start: r.start, review, next: r.nextReview ?? '' }) : t('text.roadmap-head-nodate', { review }), 0, c.dim);
+    if (r.horizon) para(t('text.horizon', { horizon: r.horizon }), 0, c.dim);
+    if (!r.initiatives.length) {
+      out.push('');
+      para(t('text.no-initiatives'), 0, c.green);
+    }
+    for (const phase of [1, 2, 3] as const) {
+      const items = r.initiatives.filter((i) => i.phase === phase);
+      if (!items.length) continue;
+      out.push('', c.bold(t(`text.phase.${phase}`)));
+      for (const i of items) renderInitiative(i);
+    }
+    if (r.renewals.length) {
+      out.push('', c.bold(t('text.renewals')));
+      const rw = fitColumns(width, [{ min: 9, weight: 0 }, { min: 14, weight: 3 }, { min: 12, weight: 1 }, { min: 14, weight: 3 }]);
+      table([t('text.col.month'), t('text.col.tool'), t('text.col.annual-cost'), t('text.col.initiative')], rw, r.renewals.map((x) => [
+        x.month, wrapCell(x.name, rw[1] - 2), x.cost !== undefined ? wrapCell(money(x.cost), rw[2] - 2) : c.yellow(t('text.unknown')),
+        x.initiative ? wrapCell(x.initiative, rw[3] - 2) : c.dim(wrapCell(t('text.no-renewal-action'), rw[3] - 2)),
+      ]));
+    }
+    if (r.rejected.length) {
+      out.push('', c.bold(t('text.rejected')));
+      for (const x of r.rejected) {
+        bullet(t('text.rejected-item', { id: x.id, title: x.title }) + (x.notes ? ` ${x.notes}` : ''));
+      }
+    }
+    if (r.replaced.length) {
+      out.push('');
+      para(t('text.replaced', { items: r.replaced.map((x) => `${x.id} → ${x.by}`).join(', ') }), 0, c.dim);
+    }
+    out.push('');
+    para(t('text.total-saving', { amount: money(r.totalSaving) }), 0, c.bold);
+    if (r.unaddressed.length) para(t('text.unaddressed', { findings: r.unaddressed.join(', ') }), 0, c.dim);
+  }
+
+  function renderInitiative(i: PlannedInitiative) {
+    out.push('');
+    const num = `${i.order}.`;
+    const ind = ' '.repeat(num.length + 3);
+    const title = wrap(i.title, width - ind.length);
+    out.push(`  ${c.bold(num)} ${c.bold(title[0])}`);
+    for (const l of title.slice(1)) out.push(ind + c.bold(l));
+    const line = (text: string, style: (s: string) => string = (s) => s) => {
+      for (const l of wrap(text, width - ind.length)) out.push(ind + style(l));
+    };
+    const facts = [
+      i.id,
+      i.start && i.end ? t('text.when', { start: i.start, end: i.end, months: i.months }) : t('text.months', { months: i.months }),
+      i.owner ? t('text.owner', { owner: dept(i.owner) }) : '',
+      i.source === 'authored' ? t('text.authored') : '',
+      i.status !== 'proposed' ? t('text.status', { status: i.status }) : '',
+    ].filter(Boolean).join(' · ');
+    line(facts, c.dim);
+    if (i.saving) line(t('text.saves', { amount: money(i.saving) }), c.green);
+    if (i.stakeholders.length) line(t('text.stakeholders', { departments: list(i.stakeholders.map(dept)) }));
+    if (i.addresses.length) line(t('text.answers', { findings: i.addresses.join(', ') }), c.dim);
+    if (i.dependsOn.length) line(t('text.depends', { initiatives: i.dependsOn.join(', ') }), c.dim);
+    if (i.renewal) {
+      const params = { tool: toolName.get(i.renewal.tool) ?? i.renewal.tool, month: i.renewal.month, missed: i.renewal.missed ?? '', cost: i.renewal.cost !== undefined ? money(i.renewal.cost) : t('text.unknown') };
+      if (i.renewal.met) line(t('text.renewal-met', params), c.cyan);
+      else line(t('text.renewal-missed', params), c.yellow);
+    }
+  }
+
+  return `${out.join('\n').replace(/^\n+/, '')}\n`;
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0';
+}

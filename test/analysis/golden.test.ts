@@ -1,0 +1,94 @@
+// Golden files of `analyze` for each example: the terminal text (no colour, 80 columns) and the
+// JSON document, made through the library and checked again end to end through the built CLI.
+// `UPDATE_GOLDEN=1 npx vitest run test/analysis` rewrites them: read the diff before committing
+// (do the conclusions still make sense to a consultant?).
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import stringWidth from 'string-width';
+import { Ajv } from 'ajv';
+import { loadWorkspace } from '../../src/workspace/load.js';
+import { analyze } from '../../src/analysis/analyze.js';
+import { renderText } from '../../src/report/text.js';
+import { renderJson } from '../../src/report/json.js';
+import { analysisJsonSchema, AnalysisResultSchema } from '../../src/analysis/result-schema.js';
+import { initLang } from '../../src/i18n/index.js';
+import { RULE_IDS } from '../../src/analysis/rule-ids.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const GOLDEN = join(ROOT, 'test', 'golden', 'analyze');
+const BIN = join(ROOT, 'bin', 'martech-audit.js');
+const START = '2027-01';
+const EXAMPLES = [
+  { name: 'northwind-b2b', path: 'examples/northwind-b2b' },
+  { name: 'sakura-retail', path: 'examples/sakura-retail.yaml' },
+  { name: 'startup-no-hub', path: 'examples/startup-no-hub.yaml' },
+];
+const CLEAN_ENV = {
+  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(LANG|LANGUAGE|LC_.*|NO_COLOR|FORCE_COLOR|COLUMNS)$/.test(k))),
+  TZ: 'UTC',
+};
+
+function golden(name: string, actual: string): void {
+  const file = join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(file, actual);
+  }
+  expect(actual, `${name} differs from the golden file (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(file, 'utf8'));
+}
+
+async function viaLibrary(path: string) {
+  const prev = process.cwd();
+  process.chdir(ROOT);
+  try {
+    const loaded = loadWorkspace(path);
+    const ws = loaded.workspace!;
+    expect(ws, loaded.diagnostics.map((d) => d.message).join('\n')).toBeDefined();
+    await initLang(ws.settings.lang ?? 'en');
+    const result = analyze(ws, { path, start: START });
+    const text = renderText(result, { width: 80, color: false, departments: new Map(ws.organization.departments.map((d) => [d.id, d.name])) });
+    return { result, text, json: renderJson(result) };
+  } finally {
+    process.chdir(prev);
+  }
+}
+
+afterAll(() => initLang('en'));
+
+describe('golden output of the examples', () => {
+  const seen = new Set<string>();
+  for (const ex of EXAMPLES) {
+    it(`${ex.name}: text and JSON`, async () => {
+      const { result, text, json } = await viaLibrary(ex.path);
+      golden(`${ex.name}.txt`, text);
+      golden(`${ex.name}.json`, json);
+      for (const f of result.findings) seen.add(f.rule);
+      // 80 columns, whatever the language
+      for (const line of text.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+      // the document matches its schema (zod, and the JSON Schema `schema --analysis` prints)
+      expect(AnalysisResultSchema.safeParse(JSON.parse(json)).success).toBe(true);
+      const validate = new Ajv({ strict: false }).compile(analysisJsonSchema());
+      expect(validate(JSON.parse(json)), JSON.stringify(validate.errors)).toBe(true);
+    });
+  }
+
+  it('every rule is triggered by at least one example', () => {
+    expect(RULE_IDS.filter((r) => !seen.has(r))).toEqual([]);
+  });
+});
+
+describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli.js')))('the CLI prints the same', () => {
+  const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: CLEAN_ENV });
+  for (const ex of EXAMPLES) {
+    it(`${ex.name}`, () => {
+      const text = cli(['analyze', ex.path, '--no-color', '--start', START, '--fail-on', 'none']);
+      expect(text.status, text.stderr).toBe(0);
+      expect(text.stdout).toBe(readFileSync(join(GOLDEN, `${ex.name}.txt`), 'utf8'));
+      const json = cli(['analyze', ex.path, '--format', 'json', '--start', START, '--fail-on', 'none']);
+      expect(json.stdout).toBe(readFileSync(join(GOLDEN, `${ex.name}.json`), 'utf8'));
+    });
+  }
+});

@@ -1,0 +1,151 @@
+// Step 5: generated initiatives, merge with the strategy by id, rejections, dependencies and the
+// suggested order, renewals timing, stakeholders and the start month.
+import { describe, expect, it } from 'vitest';
+import { addMonths, monthIndex, monthString, topoOrder } from '../../src/analysis/roadmap.js';
+import { isGeneratedInitiativeId } from '../../src/workspace/build.js';
+import { run, tool } from './helpers.js';
+
+const STACK = `version: 1
+organization: { name: T, currency: EUR, departments: [sales, service, marketing, it] }
+tools:
+${tool('crm', { capabilities: ['crm', 'email-marketing'], hub: true, owner: 'sales', cost: 50000, data: ['contact-profile', 'orders'], source_of_truth: ['contact-profile'] })}
+${tool('chat', { capabilities: ['live-chat', 'help-desk'], owner: 'service', cost: 6000, data: ['contact-profile', 'chat-transcripts'] })}
+${tool('desk', { capabilities: ['help-desk', 'knowledge-base'], owner: 'service', cost: 9000, data: ['tickets'] })}
+${tool('mail', { capabilities: ['email-marketing'], owner: 'marketing', cost: 3600, renewal: '2027-06', data: ['contact-profile', 'email-engagement'] })}
+touchpoints:
+  - { id: chat, name: Chat, stage: service, channel: chat, owner: service, tools: [chat], captures: [chat-transcripts] }
+  - { id: tickets, name: Tickets, stage: service, channel: email, owner: service, tools: [desk], captures: [tickets] }
+  - { id: news, name: News, stage: awareness, channel: email, owner: marketing, tools: [mail], captures: [email-engagement] }
+  - { id: site, name: Site, stage: purchase, channel: website, owner: sales, tools: [crm], captures: [orders] }
+integrations:
+  - { from: mail, to: crm, data: [contact-profile] }
+`;
+
+const ids = (r: ReturnType<typeof run>) => r.roadmap.initiatives.map((i) => i.id);
+const get = (r: ReturnType<typeof run>, id: string) => r.roadmap.initiatives.find((i) => i.id === id);
+
+describe('generated initiatives', () => {
+  it('answers findings with stable ids, phases, owners and stakeholders', () => {
+    const r = run(STACK, { start: '2027-01' });
+    const connect = get(r, 'connect-chat')!;
+    expect(connect).toMatchObject({ kind: 'integrate', phase: 2, tools: ['chat', 'crm'], owner: 'service', source: 'generated', status: 'proposed' });
+    expect(connect.addresses).toContain('data-silo:chat');
+    // connecting the chat changes sales' CRM: sales is a stakeholder
+    expect(connect.stakeholders).toContain('sales');
+    const retire = get(r, 'retire-mail')!;
+    expect(retire).toMatchObject({ kind: 'retire', phase: 1, saving: 3600, owner: 'marketing' });
+    expect(retire.addresses).toEqual(expect.arrayContaining(['redundant-tool:mail', 'capability-overlap:email-marketing']));
+    for (const i of r.roadmap.initiatives) expect(isGeneratedInitiativeId(i.id), i.id).toBe(true);
+  });
+
+  it('overlaps between the same tools become one consolidation that waits for the connection', () => {
+    const r = run(STACK, { start: '2027-01' });
+    const consolidations = r.roadmap.initiatives.filter((i) => i.kind === 'consolidate');
+    expect(consolidations).toHaveLength(1);
+    const c = consolidations[0];
+    expect(c.phase).toBe(3);
+    expect(c.dependsOn).toContain('connect-chat');
+    expect(ids(r).indexOf('connect-chat')).toBeLessThan(ids(r).indexOf(c.id));
+    expect(monthIndex(c.start!)).toBeGreaterThan(monthIndex(get(r, 'connect-chat')!.end!));
+  });
+
+  it('orders by phase, and within a phase the widest impact first', () => {
+    const r = run(STACK, { start: '2027-01' });
+    const phases = r.roadmap.initiatives.map((i) => i.phase);
+    expect([...phases].sort()).toEqual(phases);
+    r.roadmap.initiatives.forEach((i, n) => expect(i.order).toBe(n + 1));
+    for (let n = 1; n < r.roadmap.initiatives.length; n++) {
+      const [a, b] = [r.roadmap.initiatives[n - 1], r.roadmap.initiatives[n]];
+      if (a.phase === b.phase && !b.dependsOn.length && !a.dependsOn.length) expect(a.impact).toBeGreaterThanOrEqual(b.impact);
+    }
+  });
+});
+
+describe('renewals', () => {
+  it('a retirement is timed to land before the renewal it saves', () => {
+    const r = run(STACK, { start: '2027-01' });
+    const retire = get(r, 'retire-mail')!;
+    expect(retire.renewal).toEqual({ tool: 'mail', month: '2027-06', cost: 3600, met: true });
+    expect(monthIndex(retire.end!)).toBeLessThan(monthIndex('2027-06'));
+    expect(r.roadmap.renewals).toEqual([{ tool: 'mail', name: 'mail', month: '2027-06', cost: 3600, initiative: 'retire-mail' }]);
+  });
+
+  it('when it cannot land in time, it says so and targets the next renewal', () => {
+    const r = run(STACK.replace('"2027-06"', '"2027-02"'), { start: '2027-01' });
+    const retire = get(r, 'retire-mail')!;
+    expect(retire.months).toBeGreaterThan(1);
+    expect(retire.renewal).toMatchObject({ tool: 'mail', met: false, missed: '2027-02', month: '2028-02' });
+  });
+
+  it('a renewal month in the past rolls forward to the next one', () => {
+    const r = run(STACK.replace('"2027-06"', '"2025-06"'), { start: '2027-01' });
+    expect(r.roadmap.renewals[0].month).toBe('2027-06');
+  });
+});
+
+describe('authored initiatives', () => {
+  const withStrategy = (initiatives: string) => `${STACK}strategy:\n  review: monthly\n  initiatives:\n${initiatives}`;
+
+  it('merge by id: the authored fields win, the generated ones fill the gaps', () => {
+    const r = run(withStrategy(`    - { id: connect-chat, title: "Chat app for the CRM", owner: it, start: 2027-04, months: 5 }\n`), { start: '2027-01' });
+    const c = get(r, 'connect-chat')!;
+    expect(c).toMatchObject({ title: 'Chat app for the CRM', owner: 'it', start: '2027-04', months: 5, source: 'authored', kind: 'integrate', phase: 2 });
+    expect(c.addresses).toContain('data-silo:chat');
+    expect(c.stakeholders).toEqual(expect.arrayContaining(['sales', 'service']));
+    expect(r.roadmap.review).toBe('monthly');
+  });
+
+  it('status: rejected drops the generated initiative and says so', () => {
+    const r = run(withStrategy(`    - { id: retire-mail, title: "Keep Mailchimp", status: rejected, notes: "Legal needs the archive" }\n`), { start: '2027-01' });
+    expect(ids(r)).not.toContain('retire-mail');
+    expect(r.roadmap.rejected).toEqual([{ id: 'retire-mail', title: 'Keep Mailchimp', drops: ['retire-mail'], notes: 'Legal needs the archive' }]);
+    expect(r.roadmap.unaddressed).toContain('redundant-tool:mail');
+  });
+
+  it('an authored initiative that answers the same finding with the same tools replaces the generated one', () => {
+    const r = run(withStrategy(`    - { id: service-to-crm, title: "Service on the CRM", kind: integrate, tools: [chat, crm], addresses: ["data-silo:chat"] }\n`), { start: '2027-01' });
+    expect(ids(r)).not.toContain('connect-chat');
+    expect(r.roadmap.replaced).toEqual([{ id: 'connect-chat', by: 'service-to-crm' }]);
+    // who depended on the generated one now depends on the authored one
+    const consolidate = r.roadmap.initiatives.find((i) => i.kind === 'consolidate')!;
+    expect(consolidate.dependsOn).toContain('service-to-crm');
+  });
+
+  it('the roadmap starts at --start, else at the strategy\'s first month when later than now, else now', () => {
+    const strategy = withStrategy(`    - { id: x-training, title: "Training", start: 2027-05 }\n`);
+    expect(run(strategy, { start: '2027-02' }).roadmap.start).toBe('2027-02');
+    expect(run(strategy, { now: '2027-01' }).roadmap.start).toBe('2027-05');
+    expect(run(strategy, { now: '2027-09' }).roadmap.start).toBe('2027-09');
+    expect(run(STACK).roadmap.start).toBeUndefined();
+    expect(run(STACK, { now: '2026-11' }).roadmap.nextReview).toBe('2027-02');
+  });
+});
+
+describe('replatform', () => {
+  it('no hub and five customer-data tools: a pilot first, then the migration', () => {
+    const tools = ['a', 'b', 'c', 'd', 'e'].map((id, i) => tool(id, { capabilities: [`cap-${id}`], owner: i < 3 ? 'sales' : 'service', data: ['contact-profile'] })).join('\n');
+    const r = run(`version: 1\norganization: { name: T, departments: [sales, service] }\ntools:\n${tools}\n`, { start: '2027-01' });
+    expect(r.assessment.level).toBe('replatform');
+    const pilot = get(r, 'replatform-pilot')!;
+    const migrate = get(r, 'replatform')!;
+    expect(pilot).toMatchObject({ kind: 'pilot', pilot: true, phase: 3, owner: 'sales' });
+    expect(migrate.dependsOn).toContain('replatform-pilot');
+    expect(ids(r).indexOf('replatform-pilot')).toBeLessThan(ids(r).indexOf('replatform'));
+    expect(pilot.addresses).toContain('no-customer-hub:workspace');
+    expect(migrate.stakeholders).toContain('service');
+  });
+});
+
+describe('helpers', () => {
+  it('months', () => {
+    expect(addMonths('2027-11', 3)).toBe('2028-02');
+    expect(monthString(monthIndex('2027-01') - 1)).toBe('2026-12');
+  });
+
+  it('topoOrder puts dependencies first and breaks cycles by priority', () => {
+    const item = (id: string, deps: string[] = []) => ({ id, dependsOn: new Set(deps) });
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect(topoOrder([item('a', ['c']), item('b'), item('c')], byId).map((x) => x.id)).toEqual(['b', 'c', 'a']);
+    expect(topoOrder([item('a', ['b']), item('b', ['a'])], byId).map((x) => x.id)).toEqual(['a', 'b']);
+  });
+});
