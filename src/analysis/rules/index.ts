@@ -77,24 +77,30 @@ export interface RunRulesOptions {
 
 /** Runs every enabled rule once over the shared facts and returns the sorted findings. */
 export function runRules(ws: Workspace, facts: Facts = computeFacts(ws), opts: RunRulesOptions = {}): Finding[] {
-  const findings: Finding[] = [];
+  // All findings of a rule share its severity: sort each rule's findings by id, then order the
+  // rules by severity and id (the same order as compareFindings, without comparing every pair).
+  const groups: { rule: RuleId; severity: Severity; findings: Finding[] }[] = [];
   for (const id of opts.only ?? RULE_IDS) {
     const rule = RULES[id];
     const { severity, threshold } = effectiveRuleConfig(ws, rule);
     if (!severity) continue;
     const seen = new Set<string>();
+    const out: Finding[] = [];
     for (const d of rule.check({ ws, facts, severity, threshold, t })) {
       const fid = `${rule.id}:${d.subject}`;
       if (seen.has(fid)) throw new Error(`rule ${rule.id} produced the finding id ${fid} twice`);
       seen.add(fid);
       // Same key order in every finding (JSON output); absent optional fields are left out.
-      const f: Finding = { id: fid, rule: rule.id, severity, message: d.message, entities: d.entities } as Finding;
+      const f = { id: fid, rule: rule.id, severity, message: d.message, entities: d.entities } as Finding;
       if (d.location !== undefined) f.location = d.location;
       if (d.cost !== undefined) f.cost = d.cost;
       f.recommendation = d.recommendation;
       if (d.details !== undefined) f.details = d.details;
-      findings.push(f);
+      out.push(f);
     }
+    out.sort((a, b) => compareIds(a.id, b.id));
+    groups.push({ rule: rule.id, severity, findings: out });
   }
-  return findings.sort(compareFindings);
+  groups.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareIds(a.rule, b.rule));
+  return groups.flatMap((g) => g.findings);
 }
