@@ -102,7 +102,7 @@ function known(f: Finding, entry: BaselineEntry | undefined): boolean {
 }
 
 /** Returns the result with a `baseline` section (a new object; the input is not changed). */
-export function applyBaseline(result: AuditResult, baseline: Baseline, file: string): AuditResult & { baseline: BaselineSection } {
+export function applyBaseline<R extends AuditResult>(result: R, baseline: Baseline, file: string): R & { baseline: BaselineSection } {
   const entries = new Map(baseline.findings.map((e) => [e.id, e]));
   const found = new Set(result.findings.map((f) => f.id));
   const section: BaselineSection = {

@@ -12,16 +12,16 @@ export interface BaselineOptions {
   writeBaseline?: string;
 }
 
-export interface BaselineOutcome {
-  result: AuditResult;
+export interface BaselineOutcome<R extends AuditResult = AuditResult> {
+  result: R;
   /** The findings --fail-on looks at. */
   gate: Finding[];
 }
 
-export function applyBaselineOptions(
-  result: AuditResult, opts: BaselineOptions, note: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
-): BaselineOutcome {
-  let out = result;
+export function applyBaselineOptions<R extends AuditResult>(
+  result: R, opts: BaselineOptions, note: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): BaselineOutcome<R> {
+  let out: R = result;
   if (opts.baseline) {
     const applied = applyBaseline(result, readBaseline(opts.baseline), opts.baseline);
     const b = applied.baseline;

@@ -67,13 +67,13 @@ export function renderGithub(result: AuditResult, ctx: CiReportContext = {}): st
     const title = `${f.id} (${t(`diff.severity.${f.severity}`)})`;
     const body = [isKnown ? `${t('ci.in-baseline')} ${f.message}` : f.message];
     if (f.recommendation) body.push(f.recommendation);
+    // Only the start: GitHub shows an annotation under the last line of its range, and the
+    // entity's first line (its id) is where a reviewer looks.
     const loc = f.location;
     lines.push(workflowCommand(level, {
       file: findingFile(f, ctx),
       line: loc?.line,
       col: loc?.column,
-      endLine: loc?.endLine && loc.endLine !== loc.line ? loc.endLine : undefined,
-      endColumn: loc?.endColumn && (!loc.endLine || loc.endLine === loc.line) ? loc.endColumn : undefined,
       title,
     }, body.join('\n')));
   }

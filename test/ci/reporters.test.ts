@@ -25,7 +25,7 @@ describe('github workflow commands', () => {
       '::error file=audit/tools.yaml,line=31,col=5,title=data-silo%3Aintercom (high)::'
       + 'Intercom holds contact-profile, chat-history but is connected to no hub: 100%25 of chats, no history.%0Afix data-silo:intercom',
     );
-    expect(lines[3]).toBe('::warning file=audit/tools.yaml,line=12,col=5,endColumn=20,title=capability-overlap%3Aemail-marketing (medium)::message of capability-overlap:email-marketing%0Afix capability-overlap:email-marketing');
+    expect(lines[3]).toBe('::warning file=audit/tools.yaml,line=12,col=5,title=capability-overlap%3Aemail-marketing (medium)::message of capability-overlap:email-marketing%0Afix capability-overlap:email-marketing');
     expect(lines[4]).toMatch(/^::warning file=audit\/tools.yaml,line=80,col=5,title=orphan-tool%3Ahotjar \(low\)::/);
     expect(lines[5]).toMatch(/^::notice file=audit\/touchpoints.yaml,line=40,col=5,title=untapped-touchpoint%3Aevents \(info\)::/);
     for (const l of lines) expect(l).not.toMatch(/[\r]/);

@@ -44,6 +44,11 @@ export async function run(dir: string, opts: InitOptions): Promise<void> {
   const lang = existsSync(join(base, currentLang())) ? currentLang() : 'en';
   const src = join(base, lang);
   const target = resolve(dir);
+  if (opts.ci) {
+    // An existing workspace: add only the CI pipeline (init-ci.ts).
+    const ciMod = await import('./init-ci.js');
+    if (ciMod.isWorkspace(target)) return ciMod.addCi(opts.ci, target, opts.force);
+  }
   const plan: { from?: string; to: string; data?: string }[] = filesBelow(src).map((f) => ({ from: f, to: join(target, relative(src, f)) }));
   plan.push({ from: packageFile('schema', 'martech-audit.schema.json'), to: join(target, 'martech-audit.schema.json') });
   if (opts.ci) {

@@ -144,4 +144,7 @@ export const diff: Record<string, string> = {
   'ci.summary.baseline': 'Assessment: {level}, score {score}. {n} finding(s): {new} new, {known} in the baseline.',
   'ci.in-baseline': '(in the baseline)',
   'ci.junit.no-findings': '{rule}: no findings',
+  // init --ci
+  'init.ci-added': 'Added the {provider} CI pipeline ({files} file(s)):',
+  'init.ci-next': 'Next: commit it. Every pull request then validates the audit, annotates findings, posts the diff as a comment and keeps the HTML report (docs/ci.md).',
 };

@@ -145,4 +145,7 @@ export const diff: Record<string, string> = {
   'ci.summary.baseline': '評価: {level}、スコア {score}。指摘 {n} 件（新規 {new} 件、ベースライン記載 {known} 件）。',
   'ci.in-baseline': '（ベースラインに記載済み）',
   'ci.junit.no-findings': '{rule}: 指摘なし',
+  // init --ci
+  'init.ci-added': '{provider} の CI パイプラインを追加しました（ファイル {files} 件）：',
+  'init.ci-next': '次に、これをコミットしてください。以後、プルリクエストごとに監査を検証し、指摘を該当行に表示し、差分をコメントし、HTML レポートを保存します（`docs/ci.md`）。',
 };
