@@ -197,7 +197,14 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
     }));
     d.addresses.add(f.id);
   };
-  for (const f of of('redundant-tool')) retire(f, subjectOf(f.id), 'roadmap.title.retire-redundant');
+  for (const f of of('redundant-tool')) {
+    const id = subjectOf(f.id);
+    retire(f, id, 'roadmap.title.retire-redundant');
+    // The tools taking over change too (their owners become stakeholders).
+    const takers = toolEntities(f).filter((x) => x !== id);
+    const d = drafts.get(`retire-${id}`);
+    if (d) for (const x of takers) if (!d.tools.includes(x)) d.tools.push(x);
+  }
   for (const f of of('orphan-tool')) retire(f, subjectOf(f.id), 'roadmap.title.retire-orphan');
   for (const f of of('retired-tool-in-use')) {
     const id = subjectOf(f.id);
@@ -440,7 +447,7 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
     const tools = [...new Set(unmeasured.flatMap(({ tp }) => tp!.tools.filter((id) => tool(id))))];
     const d = draft('measure-touchpoints', () => ({
       kind: 'process', phase: 2,
-      title: t('roadmap.title.measure', { count: unmeasured.length, touchpoints: someOf(unmeasured.map(({ tp }) => tp!.name), 3) }),
+      title: t('roadmap.title.measure', { count: unmeasured.length, touchpoints: someOf(unmeasured.map(({ tp }) => t('roadmap.quoted', { name: tp!.name })), 3) }),
       tools, subjects: tools, owner, months: Math.min(3, 1 + Math.floor(unmeasured.length / 4)),
     }));
     for (const { f, tp } of unmeasured) {
@@ -465,6 +472,12 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
       for (const r of retiring) r!.addresses.add(f.id);
       continue;
     }
+    // Replatforming: the new platform is where these capabilities end up.
+    const migrating = replatforming ? drafts.get('replatform') : undefined;
+    if (migrating && others.every((id) => migrating.subjects.includes(id))) {
+      migrating.addresses.add(f.id);
+      continue;
+    }
     const k = `${keeper}|${others.join('+')}`;
     const g = groups.get(k) ?? groups.set(k, { keeper, others, caps: [], findings: [] }).get(k)!;
     g.caps.push(cap);
@@ -475,11 +488,21 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
     const category = (id: string) => tool(id)?.category;
     const lead = caps.find((c) => c === category(g.keeper)) ?? caps.find((c) => g.others.some((o) => category(o) === c)) ?? caps[0];
     const ordered = [lead, ...caps.filter((c) => c !== lead)];
-    const d = draft(`consolidate-${lead}`, () => ({
-      kind: 'consolidate', phase: 3,
-      title: t('roadmap.title.consolidate', { capability: someOf(ordered.map(capabilityName), 4), tool: name(g.keeper), others: list(g.others.map(name)) }),
+    const params = { capability: someOf(ordered.map(capabilityName), 4), tool: name(g.keeper), others: list(g.others.map(name)) };
+    // A migration when the overlap is a large part of what the other tools do; when it is a
+    // side feature of them (sales forecasting in a call-recording tool), a decision on which
+    // tool the team uses for it, with nothing to migrate or cancel.
+    const substantial = g.others.some((id) => {
+      const own = new Set(tool(id)?.capabilities ?? []);
+      return own.size > 0 && caps.filter((c) => own.has(c)).length * 2 >= own.size;
+    });
+    const d = draft(`consolidate-${lead}`, () => (substantial ? {
+      kind: 'consolidate' as const, phase: 3 as const, title: t('roadmap.title.consolidate', params),
       tools: [g.keeper, ...g.others], subjects: g.others, owner: tool(g.keeper)?.owner,
       months: Math.min(6, 2 + g.others.length), renewalTools: g.others.filter((id) => !drafts.has(`retire-${id}`)), touchesNeighbours: true,
+    } : {
+      kind: 'governance' as const, phase: 1 as const, title: t('roadmap.title.agree-on', params),
+      tools: [g.keeper, ...g.others], subjects: g.others, owner: tool(g.keeper)?.owner, months: 1,
     }));
     for (const f of g.findings) d.addresses.add(f.id);
   }

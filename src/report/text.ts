@@ -347,7 +347,8 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
     if (r.rejected.length) {
       out.push('', c.bold(t('text.rejected')));
       for (const x of r.rejected) {
-        bullet(t('text.rejected-item', { id: x.id, title: x.title }) + (x.notes ? ` ${x.notes}` : ''));
+        const item = t('text.rejected-item', { id: x.id, title: x.title });
+        bullet(x.notes ? t('text.rejected-notes', { item, notes: x.notes.trim() }) : item);
       }
     }
     if (r.replaced.length) {
