@@ -27,8 +27,8 @@ function toolSummary(t: Tool): ToolSummary {
   return s;
 }
 
-function touchpointSummary(t: Touchpoint): TouchpointSummary {
-  return { id: t.id, name: t.name, stage: t.stage, channel: t.channel };
+function touchpointSummary(t: Touchpoint, ws: Workspace): TouchpointSummary {
+  return { id: t.id, name: t.name, stage: t.stage, stageName: ws.index.stageById.get(t.stage)?.name ?? t.stage, channel: t.channel };
 }
 
 function toolName(ws: Workspace, id: string): string {
@@ -147,7 +147,10 @@ export function diffAudits(a: AuditSide, b: AuditSide): DiffResult {
     new: side(b),
     currency: b.result.summary.currency,
     tools: { added: tools.added.map(toolSummary), removed: tools.removed.map(toolSummary), changed: changedTools },
-    touchpoints: { added: touchpoints.added.map(touchpointSummary), removed: touchpoints.removed.map(touchpointSummary) },
+    touchpoints: {
+      added: touchpoints.added.map((x) => touchpointSummary(x, b.workspace)),
+      removed: touchpoints.removed.map((x) => touchpointSummary(x, a.workspace)),
+    },
     integrations: {
       added: integrations.added.map((i) => integrationSummary(i, b.workspace)),
       removed: integrations.removed.map((i) => integrationSummary(i, a.workspace)),

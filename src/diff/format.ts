@@ -1,6 +1,7 @@
 // Words and numbers shared by the diff renderers (text, markdown): money, signed deltas, field
 // changes, side names. Everything user-facing goes through t().
-import { currentLang, t } from '../i18n/index.js';
+import { currentLang, dataTypeName, t } from '../i18n/index.js';
+import { DEFAULT_STAGES } from '../workspace/vocabulary.js';
 import type { DiffResult, DiffSide, FieldChange, IntegrationChange, IntegrationSummary, ToolSummary } from './types.js';
 
 export function money(amount: number, currency: string, signed = false): string {
@@ -53,6 +54,7 @@ function value(field: FieldChange['field'], v: unknown, currency: string): strin
     case 'cost': return money(v as number, currency);
     case 'seats': return seats(v);
     case 'hub': return v ? t('diff.value.yes') : t('diff.value.no');
+    case 'status': return t(`diff.status.${String(v)}`);
     default: return String(v);
   }
 }
@@ -64,7 +66,7 @@ export function fieldChange(c: FieldChange, currency: string): string {
 
 export function integrationFieldChange(c: IntegrationChange['changes'][number]): string {
   const v = (x: unknown): string => {
-    if (c.field === 'data') return x === null ? t('diff.value.all-data') : (x as string[]).join(', ') || t('diff.value.none');
+    if (c.field === 'data') return x === null ? t('diff.value.all-data') : dataList(x as string[]) || t('diff.value.none');
     if (c.field === 'bidirectional') return x ? t('diff.value.yes') : t('diff.value.no');
     return t(`diff.mode.${String(x)}`);
   };
@@ -79,13 +81,27 @@ export function toolFacts(s: ToolSummary, currency: string): string {
   return parts.join(' · ');
 }
 
+function dataList(ids: readonly string[]): string {
+  return ids.map(dataTypeName).join(t('diff.list-sep'));
+}
+
+/** A stage as shown: a default stage in the current language, else the workspace's own name. */
+export function stageLabel(id: string, name: string): string {
+  return DEFAULT_STAGES.some((s) => s.id === id && s.name === name) ? t(`stage.${id}`) : name;
+}
+
+/** "Consideration · webinar" */
+export function touchpointFacts(x: { stage: string; stageName: string; channel: string }): string {
+  return `${stageLabel(x.stage, x.stageName)} · ${x.channel}`;
+}
+
 export function integrationName(i: { fromName: string; toName: string; bidirectional?: boolean }): string {
   return `${i.fromName} ${i.bidirectional ? '↔' : '→'} ${i.toName}`;
 }
 
 export function integrationFacts(i: IntegrationSummary): string {
   const parts = [t(`diff.mode.${i.mode}`)];
-  if (i.data?.length) parts.push(i.data.join(', '));
+  if (i.data?.length) parts.push(dataList(i.data));
   return parts.join(' · ');
 }
 

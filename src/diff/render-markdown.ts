@@ -5,7 +5,7 @@ import { t } from '../i18n/index.js';
 import type { DiffResult, FindingSummary } from './types.js';
 import {
   fieldChange, findingsSummary, integrationFacts, integrationFieldChange, integrationName, levelName, money,
-  moneyChange, severityName, sideName, signed, stackSummary, toolFacts,
+  moneyChange, severityName, sideName, signed, stackSummary, toolFacts, touchpointFacts,
 } from './format.js';
 
 export const COMMENT_MARKER = '<!-- martech-audit:diff -->';
@@ -127,8 +127,8 @@ export function renderDiffMarkdown(d: DiffResult, opts: MarkdownDiffOptions = {}
     ...d.tools.changed.map((x) => row('✏️', `${mdText(x.name)} (${code(x.id)})`, x.changes.map((c) => mdText(fieldChange(c, cur))))),
   ];
   const tps = [
-    ...d.touchpoints.added.map((x) => row('➕', `${mdText(x.name)} (${code(x.id)})`, [mdText(`${t('diff.added')} · ${x.stage} · ${x.channel}`)])),
-    ...d.touchpoints.removed.map((x) => row('➖', `${mdText(x.name)} (${code(x.id)})`, [mdText(`${t('diff.removed')} · ${x.stage} · ${x.channel}`)])),
+    ...d.touchpoints.added.map((x) => row('➕', `${mdText(x.name)} (${code(x.id)})`, [mdText(`${t('diff.added')} · ${touchpointFacts(x)}`)])),
+    ...d.touchpoints.removed.map((x) => row('➖', `${mdText(x.name)} (${code(x.id)})`, [mdText(`${t('diff.removed')} · ${touchpointFacts(x)}`)])),
   ];
   const ints = [
     ...d.integrations.added.map((x) => row('➕', `${mdText(integrationName(x))} (${code(x.id)})`, [mdText(`${t('diff.added')} · ${integrationFacts(x)}`)])),

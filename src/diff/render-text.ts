@@ -6,7 +6,7 @@ import { t } from '../i18n/index.js';
 import type { DiffResult, FindingSummary } from './types.js';
 import {
   fieldChange, findingsSummary, integrationFacts, integrationFieldChange, integrationName, levelName, money,
-  moneyChange, severityName, sideName, signed, stackChanged, toolFacts,
+  moneyChange, severityName, sideName, signed, stackChanged, toolFacts, touchpointFacts,
 } from './format.js';
 
 export interface TextDiffOptions { chalk?: ChalkInstance }
@@ -71,8 +71,8 @@ export function renderDiffText(d: DiffResult, opts: TextDiffOptions = {}): strin
       ...d.tools.changed.map((x) => `  ${c.yellow('~')} ${x.name} (${x.id})  ${x.changes.map((ch) => fieldChange(ch, cur)).join('; ')}`),
     ]);
     section(t('diff.section.touchpoints'), [
-      ...d.touchpoints.added.map((x) => `  ${c.green('+')} ${x.name} (${x.id})  ${c.dim(`${x.stage} · ${x.channel}`)}`),
-      ...d.touchpoints.removed.map((x) => `  ${c.red('-')} ${x.name} (${x.id})  ${c.dim(`${x.stage} · ${x.channel}`)}`),
+      ...d.touchpoints.added.map((x) => `  ${c.green('+')} ${x.name} (${x.id})  ${c.dim(`${touchpointFacts(x)}`)}`),
+      ...d.touchpoints.removed.map((x) => `  ${c.red('-')} ${x.name} (${x.id})  ${c.dim(`${touchpointFacts(x)}`)}`),
     ]);
     section(t('diff.section.integrations'), [
       ...d.integrations.added.map((x) => `  ${c.green('+')} ${integrationName(x)} (${x.id})  ${c.dim(integrationFacts(x))}`),

@@ -39,7 +39,7 @@ export interface ToolChange {
   changes: FieldChange[];
 }
 
-export interface TouchpointSummary { id: string; name: string; stage: string; channel: string }
+export interface TouchpointSummary { id: string; name: string; stage: string; stageName: string; channel: string }
 
 export interface IntegrationSummary {
   id: string;

@@ -53,7 +53,7 @@ describe('diffAudits', () => {
     const before = side(BASE, 'old');
     const after = side(MANIFEST + TOOLS + INTEGRATIONS + TOUCHPOINTS.replace('touchpoints:\n', 'touchpoints:\n  - id: webinar\n    name: Webinars\n    stage: consideration\n    channel: webinar\n'), 'new');
     const d = diffAudits(before, after);
-    expect(d.touchpoints.added).toEqual([{ id: 'webinar', name: 'Webinars', stage: 'consideration', channel: 'webinar' }]);
+    expect(d.touchpoints.added).toEqual([{ id: 'webinar', name: 'Webinars', stage: 'consideration', stageName: 'Consideration', channel: 'webinar' }]);
     expect(d.integrations.added).toEqual([expect.objectContaining({ id: 'newsletter+crm', from: 'newsletter', to: 'crm', fromName: 'Newsletter Tool', toName: 'Acme CRM', mode: 'batch' })]);
     expect(d.findings.resolved.map((f) => f.id)).toContain('data-silo:newsletter');
     expect(d.findings.introduced.map((f) => f.id)).toContain('uncovered-touchpoint:webinar');
