@@ -239,7 +239,8 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
         guess ? t('suggest.did-you-mean', { value: guess }) : t('build.unknown-capability.hint'));
     });
     const status = tool.status ?? 'active';
-    if ((status === 'active' || status === 'pilot') && !(tool.data?.length) && usedAtTouchpoint.has(tool.id)) {
+    // An explicit `data: []` says "holds no customer data" (a CMS, an ad account); only a missing list is a blank.
+    if ((status === 'active' || status === 'pilot') && tool.data === undefined && usedAtTouchpoint.has(tool.id)) {
       warn('no-data', here(e, 'id'), t('build.no-data', { id: tool.id }), t('build.no-data.hint'));
     }
     if (tool.seats?.licensed !== undefined && tool.seats.active !== undefined && tool.seats.active > tool.seats.licensed) {
