@@ -6,28 +6,8 @@ import {
   decodeEntities, IdGen, label, MAX_LABEL, plainText, PLACEHOLDER, pointName, restorePlaceholders, text, toRenderSource,
 } from '../../src/diagrams/mermaid-escape.js';
 import { buildDiagrams } from '../../src/diagrams/index.js';
-import { loadText, mermaidParse, TODAY } from './helpers.js';
+import { HOSTILE, hostileWorkspace, loadText, mermaidParse, TODAY } from './helpers.js';
 
-export const HOSTILE = [
-  'Say "hi" to O\'Brien & Co',
-  '#1 tool; 100% <b>bold</b>',
-  '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>',
-  'A --> B ==> C -.-> D',
-  '%% not a comment',
-  '[brackets] {braces} (parens) |pipes|',
-  'end',
-  'subgraph',
-  'click n1 call alert()',
-  'classDef x fill:#f00',
-  '::: class; style',
-  '`backticks` **bold** _under_',
-  'emoji 🚀👩‍👩‍👧 flags 🇯🇵',
-  '顧客管理（営業部）「セールス」',
-  'x'.repeat(200),
-  'line\nbreak\ttab\u0000null\u202eRTL',
-  '#quot; #35; #lt; &amp; &#60;',
-];
 
 describe('plainText', () => {
   it('flattens line breaks and control characters and trims', () => {
@@ -109,26 +89,6 @@ const STATEMENT: Record<string, RegExp> = {
   gantt: /^(gantt|  (accTitle: .*|dateFormat YYYY-MM-DD|axisFormat %Y-%m|tickInterval \d+month|todayMarker off|section [^:\n]+|[^:\n]+ :((done|active|crit|milestone), )*i\d+, \d{4}-\d\d-\d\d, (\d{4}-\d\d-\d\d|0d)))$/,
   quadrant: /^(quadrantChart|  (accTitle: .*|[xy]-axis "" --> ""|quadrant-[1-4] ""|"":::\w+: \[\d\.\d\d, \d\.\d\d\]|classDef \w+ [\w:#,.\- ]+))$/,
 };
-
-/** A workspace whose every name is hostile. */
-export function hostileWorkspace(): string {
-  const q = (s: string) => JSON.stringify(s);
-  const tools = HOSTILE.map((name, i) => `  - { id: t${i}, name: ${q(name)}, status: ${i % 5 === 4 ? 'retiring' : 'active'}, capabilities: [email-marketing], cost: ${1000 * (i + 1)}, data: [contact-profile], owner: ${i % 2 ? 'sales' : 'marketing'} }`);
-  const tps = HOSTILE.map((name, i) => `  - { id: p${i}, name: ${q(name)}, stage: ${['awareness', 'consideration', 'purchase', 'service', 'loyalty'][i % 5]}, channel: email, tools: [t${i}], realtime: ${i % 3 === 0}, in_scope: ${i % 7 !== 6} }`);
-  const ints = HOSTILE.slice(1).map((_, i) => `  - { from: t${i + 1}, to: t${i}, mode: ${['realtime', 'batch', 'manual'][i % 3]} }`);
-  const inits = HOSTILE.map((name, i) => `    - { id: x${i}, title: ${q(name)}, kind: other, tools: [t${i}], start: 2027-0${(i % 9) + 1}, months: 2 }`);
-  return [
-    'version: 1',
-    `organization: { name: ${q('Evil "Corp" <script>')}, currency: EUR, departments: [{ id: marketing, name: ${q('Mar"keting <b>')} }, sales] }`,
-    'stages:',
-    ...['awareness', 'consideration', 'purchase', 'service', 'loyalty'].map((id, i) => `  - { id: ${id}, name: ${q(HOSTILE[i])} }`),
-    'tools:', ...tools,
-    'touchpoints:', ...tps,
-    'integrations:', ...ints,
-    'strategy:', '  initiatives:', ...inits,
-    '',
-  ].join('\n');
-}
 
 describe('hostile names through every diagram', () => {
   it('every diagram parses, user text never becomes syntax, and names decode back literally', async () => {

@@ -63,3 +63,46 @@ export function mermaidParse(): Promise<Parse> {
   })();
   return parser;
 }
+
+/** Names that try everything: quotes, markup, Mermaid syntax, emoji, Japanese, very long. */
+export const HOSTILE = [
+  'Say "hi" to O\'Brien & Co',
+  '#1 tool; 100% <b>bold</b>',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  'A --> B ==> C -.-> D',
+  '%% not a comment',
+  '[brackets] {braces} (parens) |pipes|',
+  'end',
+  'subgraph',
+  'click n1 call alert()',
+  'classDef x fill:#f00',
+  '::: class; style',
+  '`backticks` **bold** _under_',
+  'emoji 🚀👩‍👩‍👧 flags 🇯🇵',
+  '顧客管理（営業部）「セールス」',
+  'x'.repeat(200),
+  'line\nbreak\ttab\u0000null\u202eRTL',
+  '#quot; #35; #lt; &amp; &#60;',
+];
+
+/** A workspace whose every name is hostile. */
+export function hostileWorkspace(): string {
+  const q = (s: string) => JSON.stringify(s);
+  const tools = HOSTILE.map((name, i) => `  - { id: t${i}, name: ${q(name)}, status: ${i % 5 === 4 ? 'retiring' : 'active'}, capabilities: [email-marketing], cost: ${1000 * (i + 1)}, data: [contact-profile], owner: ${i % 2 ? 'sales' : 'marketing'} }`);
+  const tps = HOSTILE.map((name, i) => `  - { id: p${i}, name: ${q(name)}, stage: ${['awareness', 'consideration', 'purchase', 'service', 'loyalty'][i % 5]}, channel: email, tools: [t${i}], realtime: ${i % 3 === 0}, in_scope: ${i % 7 !== 6} }`);
+  const ints = HOSTILE.slice(1).map((_, i) => `  - { from: t${i + 1}, to: t${i}, mode: ${['realtime', 'batch', 'manual'][i % 3]} }`);
+  const inits = HOSTILE.map((name, i) => `    - { id: x${i}, title: ${q(name)}, kind: other, tools: [t${i}], start: 2027-0${(i % 9) + 1}, months: 2 }`);
+  return [
+    'version: 1',
+    `organization: { name: ${q('Evil "Corp" <script>')}, currency: EUR, departments: [{ id: marketing, name: ${q('Mar"keting <b>')} }, sales] }`,
+    'stages:',
+    ...['awareness', 'consideration', 'purchase', 'service', 'loyalty'].map((id, i) => `  - { id: ${id}, name: ${q(HOSTILE[i])} }`),
+    'tools:', ...tools,
+    'touchpoints:', ...tps,
+    'integrations:', ...ints,
+    'strategy:', '  initiatives:', ...inits,
+    '',
+  ].join('\n');
+}
+
