@@ -79,6 +79,20 @@ export function buildProgram(): Command {
   // @register-commands: other commands are registered below by their modules' owners.
 
   program
+    .command('interview')
+    .summary(t('interview.cmd'))
+    .description(t('interview.cmd.long'))
+    .argument('[dir]', t('interview.arg.dir'), '.')
+    .addOption(new Option('--step <step>', t('interview.opt.step')).choices(['organization', 'stages', 'touchpoints', 'tools', 'integrations', 'analysis']))
+    .option('--resume', t('interview.opt.resume'))
+    .addHelpText('after', examples([
+      'martech-audit interview client-audit',
+      'martech-audit interview client-audit --step tools',
+      'martech-audit interview client-audit --resume',
+    ]))
+    .action(async (dir, opts, cmd) => (await import('./commands/interview.js')).run(dir, opts, globals(cmd)));
+
+  program
     .command('analyze')
     .summary(t('analyze.cmd'))
     .description(t('analyze.cmd.long'))

@@ -96,6 +96,21 @@ export class YamlFile {
     );
   }
 
+  /** Inserts an item before position `index` of the list at `path` (at the end when past it). */
+  insert(path: Path, index: number, item: Plain, opts: EditOptions = {}): void {
+    const seq = this.doc.getIn(path, true);
+    if (!isSeq(seq) || index >= seq.items.length) {
+      this.append(path, item, opts);
+      return;
+    }
+    this.commit(
+      (doc) => {
+        (doc.getIn(path, true) as YAMLSeq).items.splice(index, 0, createNode(doc, item, opts.block ?? false));
+      },
+      () => spliceInsert(this.text, this.doc, path, index, item, opts),
+    );
+  }
+
   /** Removes a map key or a list item. */
   remove(path: Path): void {
     if (!this.doc.hasIn(path)) return;
@@ -424,6 +439,19 @@ function spliceAppend(text: string, doc: Document, path: Path, item: Plain, opts
   if (spaced) chunk = `\n${chunk}`;
   if (off > 0 && text[off - 1] !== '\n') chunk = `\n${chunk}`;
   return insertAt(text, off, chunk);
+}
+
+function spliceInsert(text: string, doc: Document, path: Path, index: number, item: Plain, opts: EditOptions): string | undefined {
+  const seq = doc.getIn(path, true);
+  if (!isSeq(seq)) return undefined;
+  const at = seq.items[index] as Node | undefined;
+  if (!at?.range) return undefined;
+  if (seq.flow) return insertAt(text, at.range[0], `${renderInline(item)}, `);
+  const dash = dashOffset(text, at);
+  if (dash === undefined) return undefined;
+  const start = lineStart(text, dash);
+  if (text.slice(start, dash).trim() !== '') return undefined;
+  return insertAt(text, start, itemLines(item, column(text, dash), opts.block ?? false).join('\n') + '\n');
 }
 
 function spliceRemove(text: string, doc: Document, path: Path): string | undefined {

@@ -176,3 +176,15 @@ describe('scalar and flow rendering', () => {
     }), { numRuns: 200 });
   });
 });
+
+describe('insert', () => {
+  it('inserts into block and flow lists at a position', () => {
+    const text = 'stages:\n  - { id: a, name: A }   # first\n  - { id: c, name: C }\ntags: [x, z]\n';
+    const out = edit(text, (f) => {
+      f.insert(['stages'], 1, { id: 'b', name: 'B' });
+      f.insert(['tags'], 1, 'y');
+      f.insert(['stages'], 9, { id: 'd', name: 'D' });
+    });
+    expect(out).toBe('stages:\n  - { id: a, name: A }   # first\n  - { id: b, name: B }\n  - { id: c, name: C }\n  - { id: d, name: D }\ntags: [x, y, z]\n');
+  });
+});

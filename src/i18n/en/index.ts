@@ -1,6 +1,7 @@
 // English messages, one file per area. Add an area: create ./<area>.ts and spread it here
 // (and the same keys in ../ja/<area>.ts).
 import { cli } from './cli.js';
+import { interview } from './interview.js';
 import { workspace } from './workspace.js';
 import { analysis } from './analysis.js';
 import { rules } from './rules.js';
@@ -11,6 +12,7 @@ import { report } from './report.js';
 
 export const en: Record<string, string> = {
   ...cli,
+  ...interview,
   ...workspace,
   ...analysis,
   ...rules,

@@ -1,5 +1,6 @@
 // Japanese messages (loaded on demand). Same keys and placeholders as ../en.
 import { cli } from './cli.js';
+import { interview } from './interview.js';
 import { workspace } from './workspace.js';
 import { analysis } from './analysis.js';
 import { rules } from './rules.js';
@@ -10,6 +11,7 @@ import { report } from './report.js';
 
 export const ja: Record<string, string> = {
   ...cli,
+  ...interview,
   ...workspace,
   ...analysis,
   ...rules,

@@ -1,0 +1,88 @@
+// `martech-audit interview [dir]`: a consultant walks a client through the audit; every answer is
+// written into the workspace as it is given. Thin: terminal checks, language, opening the
+// workspace, Ctrl-C; the conversation itself is src/interview/.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { t, initLang, detectLang, isLang, currentLang } from '../../i18n/index.js';
+import { FailureExit, InterruptedError, UsageError } from '../../util/errors.js';
+import { formatDiagnostic, writeErr, chalk } from '../output.js';
+import type { GlobalOptions } from '../context.js';
+import { WorkspaceEditor, strayYamlFiles } from '../../interview/workspace-editor.js';
+import { isStep, STEPS, type StepId } from '../../interview/state.js';
+import { loadUi, isPromptExit, type Ui } from '../../interview/ui.js';
+import { runSession, fileHeaders, type SessionHandle } from '../../interview/session.js';
+
+export interface InterviewOptions { step?: string; resume?: boolean }
+
+/** Interactive only: stdin and stdout must be a terminal, else exit 2 at once (never hang). */
+export function hasTerminal(stdin: { isTTY?: boolean } = process.stdin, stdout: { isTTY?: boolean } = process.stdout): boolean {
+  return stdin.isTTY === true && stdout.isTTY === true;
+}
+
+function currentMonth(date = new Date()): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+}
+
+export async function run(dir: string, opts: InterviewOptions, globals: GlobalOptions): Promise<void> {
+  if (opts.step !== undefined && !isStep(opts.step)) {
+    throw new UsageError(t('interview.bad-step', { step: opts.step, steps: STEPS.join(', ') }));
+  }
+  if (!hasTerminal()) throw new UsageError(t('interview.no-tty'), t('interview.no-tty.hint', { path: dir }));
+
+  const opened = WorkspaceEditor.open(dir);
+  if (!opened.editor) {
+    for (const d of opened.syntax) writeErr(formatDiagnostic(d, opened.sources));
+    writeErr(t('interview.fix-first', { path: dir }));
+    throw new FailureExit(1);
+  }
+  const ed = opened.editor;
+
+  // Language: --lang, then the workspace's settings.lang, then LANG / LC_ALL.
+  if (globals.lang && !isLang(globals.lang)) throw new UsageError(t('cli.bad-lang', { lang: globals.lang }));
+  const wsLang = ed.raw().settings?.lang;
+  const lang = globals.lang && isLang(globals.lang) ? globals.lang : typeof wsLang === 'string' && isLang(wsLang) ? wsLang : detectLang(undefined);
+  if (lang !== currentLang()) await initLang(lang);
+
+  // New files point the YAML language server at the schema, when the workspace has (or gets) it.
+  ed.headers = fileHeaders(ed.kind === 'directory' && (ed.isNew || existsSync(join(ed.dir, 'martech-audit.schema.json'))));
+
+  const ui = await loadUi();
+  const handle: SessionHandle = {};
+  try {
+    if (ed.isNew && ed.kind === 'directory') {
+      const stray = strayYamlFiles(ed.dir);
+      if (stray.length && !(await ui.confirm({ message: t('interview.stray-yaml', { path: dir, files: stray.join(', ') }), default: false }))) return;
+    }
+    await runSession({
+      ed, ui, lang, step: opts.step as StepId | undefined, resume: opts.resume, now: currentMonth(),
+      offerReport: await reportOffer(ui, dir),
+    }, handle);
+  } catch (err) {
+    if (!isPromptExit(err)) throw err;
+    throw new InterruptedError(interruptedMessage(dir, ed, handle));
+  }
+}
+
+function interruptedMessage(dir: string, ed: WorkspaceEditor, handle: SessionHandle): string {
+  if (!ed.written.size && ed.isNew) return `\n${t('interview.interrupted.nothing')}`;
+  const lines = [`\n${t('interview.interrupted', { path: dir })}`];
+  if (handle.step) lines.push(t('interview.interrupted.resume', { command: chalk.bold(`martech-audit interview ${dir} --resume`) }));
+  return lines.join('\n');
+}
+
+/** Offers the report at the end when this build has the `report` command. */
+async function reportOffer(ui: Ui, dir: string): Promise<(() => Promise<void>) | undefined> {
+  const { buildProgram } = await import('../program.js');
+  if (!buildProgram().commands.some((c) => c.name() === 'report')) return undefined;
+  return async () => {
+    if (!(await ui.confirm({ message: t('interview.report.ask'), default: true }))) return;
+    const program = buildProgram();
+    program.exitOverride();
+    try {
+      await program.parseAsync(['node', 'martech-audit', 'report', dir]);
+    } catch (err) {
+      if (err instanceof UsageError) writeErr(`${chalk.red('martech-audit:')} ${err.message}${err.hint ? `\n  ${err.hint}` : ''}`);
+      else if (!(err instanceof FailureExit) && (err as { name?: string })?.name !== 'CommanderError') throw err;
+    }
+  };
+}

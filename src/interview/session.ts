@@ -1,0 +1,110 @@
+// One interview: which steps to run (all, one with --step, or from where the last one stopped),
+// the summary of what is there, the steps in the audit's order, and the state for --resume.
+import { t } from '../i18n/index.js';
+import type { Lang } from '../i18n/index.js';
+import { chalk } from '../cli/output.js';
+import { STEPS, StateStore, type InterviewState, type StepId } from './state.js';
+import type { WorkspaceEditor } from './workspace-editor.js';
+import type { Ui } from './ui.js';
+import { note, type Ctx } from './ask.js';
+import { summaryLines } from './summary.js';
+import { organizationStep } from './steps/organization.js';
+import { stagesStep, currentStages } from './steps/stages.js';
+import { touchpointsStep } from './steps/touchpoints.js';
+import { toolsStep } from './steps/tools.js';
+import { integrationsStep } from './steps/integrations.js';
+import { analysisStep, type AnalysisStepOptions } from './steps/analysis.js';
+
+export interface SessionOptions extends AnalysisStepOptions {
+  ed: WorkspaceEditor;
+  ui: Ui;
+  lang: Lang;
+  /** Run only this step. */
+  step?: StepId;
+  /** Continue where the last interview stopped. */
+  resume?: boolean;
+}
+
+export interface SessionHandle {
+  ctx?: Ctx;
+  /** The step in progress (for the "how to resume" line). */
+  step?: StepId;
+}
+
+/** Header comments of the files an interview creates (translated; the schema line when it is there). */
+export function fileHeaders(withSchema: boolean): Record<string, string> {
+  const modeline = withSchema ? '# yaml-language-server: $schema=./martech-audit.schema.json\n#\n' : '';
+  return {
+    manifest: `${modeline}${t('interview.header.manifest')}\n`,
+    touchpoints: `${modeline}${t('interview.header.touchpoints')}\n`,
+    tools: `${modeline}${t('interview.header.tools')}\n`,
+    integrations: `${modeline}${t('interview.header.integrations')}\n`,
+  };
+}
+
+function fresh(step: StepId, only = false): InterviewState {
+  return { version: 1, step, done: [], ...(only ? { only: true } : {}) };
+}
+
+/** Runs the interview. `handle` tells the caller where it stood when Ctrl-C came. */
+export async function runSession(o: SessionOptions, handle: SessionHandle = {}): Promise<void> {
+  const { ed, ui } = o;
+  const store = new StateStore(ed.dir, ed.kind, ed.manifest.abs);
+  const saved = ed.isNew ? undefined : store.load();
+  let st: InterviewState;
+  let steps: StepId[];
+
+  if (o.step) {
+    st = o.resume && saved?.only && saved.step === o.step ? saved : fresh(o.step, true);
+    steps = [o.step];
+  } else if (o.resume || saved) {
+    let resume = !!saved;
+    if (!saved) ui.say(chalk.dim(t('interview.resume.nothing', { path: ed.shown })));
+    else if (!o.resume) {
+      resume = await ui.select<boolean>({
+        message: t('interview.resume.ask', { step: t(`interview.stepname.${saved.step}`) }),
+        choices: [
+          { name: t('interview.resume.continue', { step: t(`interview.stepname.${saved.step}`) }), value: true },
+          { name: t('interview.resume.restart'), value: false },
+        ],
+      });
+    }
+    st = resume && saved ? saved : fresh('organization');
+    steps = resume && saved?.only ? [saved.step] : STEPS.slice(STEPS.indexOf(st.step));
+  } else {
+    st = fresh('organization');
+    steps = [...STEPS];
+  }
+
+  const ctx: Ctx = { ed, ui, store, st, lang: o.lang, reviewed: new Set() };
+  handle.ctx = ctx;
+
+  ui.say(chalk.bold(t('interview.title', { path: ed.shown })));
+  if (ed.isNew) note(ctx, t('interview.new', { path: ed.shown }));
+  else for (const line of summaryLines(ed, currentStages(ctx))) ui.say(line);
+  note(ctx, t('interview.tips'));
+
+  for (const step of steps) {
+    if (ctx.st.step !== step) ctx.st = fresh(step, ctx.st.only);
+    handle.step = step;
+    // Nothing on disk yet: no state either (a new folder is not left with only a hidden file).
+    if (!ed.manifest.pending) store.save(ctx.st);
+    if (step === 'organization') await organizationStep(ctx);
+    else if (step === 'stages') await stagesStep(ctx);
+    else if (step === 'touchpoints') await touchpointsStep(ctx);
+    else if (step === 'tools') await toolsStep(ctx);
+    else if (step === 'integrations') await integrationsStep(ctx);
+    else await analysisStep(ctx, o);
+  }
+  store.clear();
+  handle.step = undefined;
+
+  ui.say('');
+  if (ed.written.size) ui.say(chalk.green(`✔ ${t('interview.saved', { files: [...ed.written].join(', ') })}`));
+  else note(ctx, t('interview.nothing-changed'));
+  if (steps.length === 1 && o.step && o.step !== 'analysis') {
+    const next = STEPS[STEPS.indexOf(o.step) + 1];
+    note(ctx, t('interview.next-step', { command: `martech-audit interview ${ed.shown} --step ${next}` }));
+  }
+  note(ctx, t('interview.next', { path: ed.shown }));
+}

@@ -1,0 +1,106 @@
+// Step "integrations" (audit steps 2-3): how data moves between the tools entered: from/to pick
+// lists (tools with customer data that reach no hub first), data, mode, direction.
+import { t } from '../../i18n/index.js';
+import { chalk } from '../../cli/output.js';
+import { INTEGRATION_MODES } from '../../workspace/vocabulary.js';
+import type { RawWorkspace } from '../workspace-editor.js';
+import { askData, askNotes, commit, heading, note, type Ctx } from '../ask.js';
+
+/** Hubs as the loader decides them (declared, from the catalog, or the crm/CDP default). */
+export function hubIds(ctx: Ctx): Set<string> {
+  const ws = ctx.ed.last.workspace;
+  if (ws) return new Set(ws.index.hubs.map((h) => h.id));
+  return new Set(ctx.ed.raw().tools.filter((x) => x.hub === true).map((x) => x.id));
+}
+
+/** Tools connected (in either direction, through any chain) to a hub. */
+export function connectedToHub(raw: RawWorkspace, hubs: Set<string>): Set<string> {
+  const adj = new Map<string, string[]>();
+  const link = (a: string, b: string): void => {
+    adj.set(a, [...(adj.get(a) ?? []), b]);
+  };
+  for (const i of raw.integrations) {
+    link(i.from, i.to);
+    link(i.to, i.from);
+  }
+  const seen = new Set<string>(hubs);
+  const queue = [...hubs];
+  while (queue.length) {
+    const x = queue.shift()!;
+    for (const y of adj.get(x) ?? []) {
+      if (!seen.has(y)) {
+        seen.add(y);
+        queue.push(y);
+      }
+    }
+  }
+  return seen;
+}
+
+export async function integrationsStep(ctx: Ctx): Promise<void> {
+  heading(ctx, t('interview.step.integrations'));
+  let raw = ctx.ed.raw();
+  if (raw.tools.length < 2) {
+    note(ctx, t('interview.int.too-few'));
+    return;
+  }
+  note(ctx, t('interview.int.intro'));
+  for (const i of raw.integrations) note(ctx, `  · ${i.from} → ${i.to}${i.bidirectional ? ' ⇄' : ''}  ${chalk.dim(i.mode ?? 'batch')}`);
+
+  for (;;) {
+    raw = ctx.ed.raw();
+    const hubs = hubIds(ctx);
+    const reach = connectedToHub(raw, hubs);
+    const isolated = raw.tools.filter((x) => (x.data?.length ?? 0) > 0 && x.status !== 'retired' && !reach.has(x.id));
+    if (isolated.length && hubs.size) note(ctx, t('interview.int.isolated', { tools: isolated.map((x) => x.id).join(', ') }));
+    const label = (id: string): string => {
+      const x = raw.tools.find((y) => y.id === id)!;
+      const marks = [hubs.has(id) ? chalk.green(t('interview.int.hub')) : '', isolated.some((y) => y.id === id) ? chalk.yellow(t('interview.int.no-hub')) : ''].filter(Boolean).join(' ');
+      return `${x.name} ${chalk.dim(`(${id})`)} ${marks}`.trimEnd();
+    };
+    const ordered = [...raw.tools].sort((a, b) => rank(a.id) - rank(b.id) || a.name.localeCompare(b.name));
+    function rank(id: string): number {
+      return isolated.some((y) => y.id === id) ? 0 : hubs.has(id) ? 2 : 1;
+    }
+    const from = await ctx.ui.select<string | null>({
+      message: t('interview.int.from'),
+      choices: [{ name: chalk.green(t('interview.int.done')), value: null }, ...ordered.map((x) => ({ name: label(x.id), value: x.id as string | null, short: x.id }))],
+      pageSize: 12,
+    });
+    if (from === null) return;
+    const toChoices = [...raw.tools].filter((x) => x.id !== from).sort((a, b) => Number(hubs.has(b.id)) - Number(hubs.has(a.id)) || a.name.localeCompare(b.name));
+    const to = await ctx.ui.select<string>({
+      message: t('interview.int.to', { from }),
+      choices: toChoices.map((x) => ({ name: label(x.id), value: x.id, short: x.id })),
+      pageSize: 12,
+    });
+    if (raw.integrations.some((i) => i.from === from && i.to === to)) {
+      if (!(await ctx.ui.confirm({ message: t('interview.int.exists', { from, to }), default: false }))) continue;
+    }
+    await addIntegration(ctx, from, to);
+  }
+}
+
+async function addIntegration(ctx: Ctx, from: string, to: string): Promise<void> {
+  let ref: { file: string; index: number } | undefined;
+  if (!commit(ctx, (tx) => {
+    ref = tx.add('integrations', { from, to });
+  }) || !ref) return;
+  const at = ref;
+  const held = ctx.ed.raw().tools.find((x) => x.id === from)?.data ?? [];
+  // Everything `from` holds is the default: then `data` stays out (format.md).
+  const data = await askData(ctx, t('interview.int.data', { from, to }), held, []);
+  const everything = held.length > 0 && held.every((d) => data.includes(d)) && data.length === held.length;
+  if (data.length && !everything) commit(ctx, (tx) => tx.setList('integrations', at, 'data', data));
+  const mode = await ctx.ui.select<string>({
+    message: t('interview.int.mode'),
+    choices: INTEGRATION_MODES.map((m) => ({ name: t(`interview.mode.${m}`), value: m as string, short: m, description: t(`interview.mode.${m}.hint`) })),
+    default: 'batch',
+  });
+  commit(ctx, (tx) => tx.setField('integrations', at, 'mode', mode));
+  if (await ctx.ui.confirm({ message: t('interview.int.both-ways', { from, to }), default: false })) {
+    commit(ctx, (tx) => tx.setField('integrations', at, 'bidirectional', true));
+  }
+  const notes = await askNotes(ctx);
+  if (notes) commit(ctx, (tx) => tx.setField('integrations', at, 'notes', notes));
+}

@@ -1,0 +1,299 @@
+// Step "tools" (audit step 2): the tools behind each touchpoint, found by typing (the built-in
+// catalog and the tools already entered), then each tool's owner, status, data, cost, seats,
+// renewal and the data it is the source of truth for. Unknowns become open questions.
+import { t } from '../../i18n/index.js';
+import { chalk } from '../../cli/output.js';
+import { TOOL_STATUSES } from '../../workspace/vocabulary.js';
+import { loadCatalog, loadTaxonomy, searchCatalog, categoryName, capabilityName, localName } from '../../catalog/index.js';
+import type { Plain } from '../yaml-edit.js';
+import type { Choice } from '../ui.js';
+import type { RawTool, RawTouchpoint } from '../workspace-editor.js';
+import { uniqueId } from '../ids.js';
+import { UNKNOWN, type CostAnswer } from '../answers.js';
+import {
+  askCost, askData, askId, askMonth, askOwner, askSeats, commit, heading, markDone, nonEmpty, note,
+  saveCost, saveOwner, saveSeats, type Ctx, type OwnerAnswer,
+} from '../ask.js';
+import { currentStages } from './stages.js';
+
+type Pick = { t: 'done' } | { t: 'tool'; id: string } | { t: 'catalog'; id: string } | { t: 'new'; name: string };
+
+function matches(tool: RawTool, q: string): boolean {
+  const s = q.toLowerCase();
+  return [tool.id, tool.name, tool.vendor, tool.catalog].some((f) => f && f.toLowerCase().includes(s));
+}
+
+/** Search-as-you-type: tools already entered first, then the catalog, then "add as new". */
+export function toolChoices(ctx: Ctx, term: string, exclude: readonly string[], doneLabel: string): Choice<Pick>[] {
+  const raw = ctx.ed.raw();
+  const q = term.trim();
+  const out: Choice<Pick>[] = [];
+  if (!q) out.push({ name: chalk.green(doneLabel), value: { t: 'done' } });
+  const mine = raw.tools.filter((x) => !exclude.includes(x.id) && (!q || matches(x, q)));
+  for (const x of mine.sort((a, b) => a.name.localeCompare(b.name))) {
+    out.push({ name: `${x.name} ${chalk.dim(`(${x.id}) · ${t('interview.tools.in-audit')}`)}`, value: { t: 'tool', id: x.id }, short: x.name });
+  }
+  if (q) {
+    const usedCatalog = new Set(raw.tools.map((x) => x.catalog).filter(Boolean));
+    let hits: ReturnType<typeof searchCatalog> = [];
+    try {
+      hits = searchCatalog(q, 60).filter((h) => h.kind === 'tool' && !usedCatalog.has(h.id));
+    } catch {
+      hits = []; // no catalog data: new tools can still be added
+    }
+    const cat = loadCatalogSafe();
+    for (const h of hits.slice(0, 12)) {
+      const c = cat?.byId.get(h.id);
+      const what = [c?.vendor, c?.category ? categoryName(c.category) : undefined].filter(Boolean).join(' · ');
+      out.push({ name: `${h.label} ${chalk.dim(what ? `— ${what}` : '')}`, value: { t: 'catalog', id: h.id }, short: h.label });
+    }
+    out.push({ name: chalk.cyan(t('interview.tools.new', { name: q })), value: { t: 'new', name: q }, short: q });
+  }
+  return out;
+}
+
+function loadCatalogSafe(): ReturnType<typeof loadCatalog> | undefined {
+  try {
+    return loadCatalog();
+  } catch {
+    return undefined;
+  }
+}
+
+function orderedTouchpoints(ctx: Ctx): RawTouchpoint[] {
+  const stages = currentStages(ctx).map((s) => s.id);
+  return [...ctx.ed.raw().touchpoints].sort((a, b) => stages.indexOf(a.stage) - stages.indexOf(b.stage));
+}
+
+export async function toolsStep(ctx: Ctx): Promise<void> {
+  heading(ctx, t('interview.step.tools'));
+  note(ctx, t('interview.tools.intro'));
+  for (const tp of orderedTouchpoints(ctx)) {
+    if (ctx.st.done.includes(tp.id)) continue;
+    await toolsAt(ctx, tp.id);
+    markDone(ctx, tp.id);
+  }
+  if (!ctx.st.done.includes('*other')) {
+    ctx.ui.say('');
+    await pickLoop(ctx, t('interview.tools.other'), undefined);
+    markDone(ctx, '*other');
+  }
+  if (!ctx.st.done.includes('*missing')) {
+    await fillMissingTools(ctx);
+    markDone(ctx, '*missing');
+  }
+}
+
+async function toolsAt(ctx: Ctx, tpId: string): Promise<void> {
+  const tp = ctx.ed.raw().touchpoints.find((x) => x.id === tpId);
+  if (!tp) return;
+  ctx.ui.say('');
+  const stage = currentStages(ctx).find((s) => s.id === tp.stage)?.name ?? tp.stage;
+  ctx.ui.say(`${chalk.bold(tp.name)} ${chalk.dim(`${stage} · ${tp.channel}`)}`);
+  if (tp.tools?.length) note(ctx, `  ${t('interview.tools.already', { tools: tp.tools.join(', ') })}`);
+  // Tools already listed here that still miss details.
+  for (const id of tp.tools ?? []) if (!ctx.reviewed.has(id)) await toolDetails(ctx, id, false, tp);
+  await pickLoop(ctx, t('interview.tools.at', { name: tp.name }), tp);
+}
+
+async function pickLoop(ctx: Ctx, message: string, tp: RawTouchpoint | undefined): Promise<void> {
+  for (;;) {
+    const here = tp ? ctx.ed.raw().touchpoints.find((x) => x.id === tp.id)?.tools ?? [] : [];
+    const doneLabel = t(tp ? (here.length ? 'interview.tools.done-here' : 'interview.tools.none-here') : 'interview.tools.no-more');
+    const pick = await ctx.ui.search<Pick>({
+      message: `${message} ${chalk.dim(t('interview.tools.search-hint'))}`,
+      source: (term) => toolChoices(ctx, term, here, doneLabel),
+    });
+    if (pick.t === 'done') return;
+    let id: string | undefined;
+    let created = false;
+    if (pick.t === 'tool') id = pick.id;
+    else {
+      id = await createTool(ctx, pick, tp);
+      created = id !== undefined;
+    }
+    if (!id) continue;
+    const toolId = id;
+    if (tp) commit(ctx, (tx) => tx.pushField('touchpoints', tp.id, 'tools', toolId));
+    if (!ctx.reviewed.has(toolId)) await toolDetails(ctx, toolId, created, tp);
+  }
+}
+
+/** Several tool files (e.g. one per department): the owner decides where a new tool goes. */
+function routesByOwner(ctx: Ctx): boolean {
+  return ctx.ed.files.filter((f) => Array.isArray(f.yaml?.get(['tools']))).length > 1;
+}
+
+async function createTool(ctx: Ctx, pick: Exclude<Pick, { t: 'done' } | { t: 'tool' }>, tp: RawTouchpoint | undefined): Promise<string | undefined> {
+  const entry: Record<string, Plain> = {};
+  let name: string;
+  let proposal: string | undefined;
+  if (pick.t === 'catalog') {
+    const c = loadCatalogSafe()?.byId.get(pick.id);
+    if (!c) return undefined;
+    name = c.name;
+    proposal = uniqueId(c.id, ctx.ed.raw().tools.map((x) => x.id));
+    entry.name = name;
+    if (c.vendor) entry.vendor = c.vendor;
+    entry.catalog = c.id;
+    note(ctx, `  ${t('interview.tools.from-catalog', { category: c.category ? categoryName(c.category) : '—', capabilities: c.capabilities.map(capabilityName).join(', ') })}`);
+  } else {
+    name = (await ctx.ui.input({ message: t('interview.tools.name'), default: pick.name, validate: nonEmpty })).trim();
+    entry.name = name;
+    const cat = await askCategory(ctx, name);
+    if (cat) {
+      entry.category = cat.category;
+      if (cat.capabilities.length) entry.capabilities = cat.capabilities;
+    }
+  }
+  const fallback = typeof entry.category === 'string' ? entry.category : 'tool';
+  const id = await askId(ctx, 'tools', name, fallback, (tx, x) => tx.add('tools', { id: x, ...entry }), proposal);
+  let owner: OwnerAnswer | undefined;
+  if (routesByOwner(ctx)) {
+    owner = await askOwner(ctx, t('interview.tools.owner', { name }), undefined, tp?.owner);
+    if (typeof owner === 'string' && owner !== UNKNOWN) entry.owner = owner;
+  }
+  if (!commit(ctx, (tx) => tx.add('tools', { id, ...entry }))) return undefined;
+  if (owner === UNKNOWN) saveOwner(ctx, 'tools', id, name, owner);
+  if (owner !== undefined) ctx.reviewed.add(`owner:${id}`);
+  return id;
+}
+
+interface CategoryPick { category: string; capabilities: string[] }
+
+/** Category of a tool that is not in the catalog: typed search over the taxonomy. */
+async function askCategory(ctx: Ctx, name: string): Promise<CategoryPick | undefined> {
+  type V = { category: string; capability?: string } | null;
+  const tax = loadTaxonomy();
+  const v = await ctx.ui.search<V>({
+    message: `${t('interview.tools.category', { name })} ${chalk.dim(t('interview.tools.category-hint'))}`,
+    source: (term) => {
+      const skip = { name: chalk.dim(t('interview.tools.no-category')), value: null as V };
+      const out: { name: string; value: V }[] = [];
+      if (!term.trim()) {
+        out.push(skip);
+        for (const c of tax.categories) out.push({ name: `${localName(c.name, c.id)} ${chalk.dim(`(${c.id})`)}`, value: { category: c.id } });
+        return out;
+      }
+      const hits = searchCatalog(term, 40).filter((h) => h.kind !== 'tool');
+      const seen = new Set<string>();
+      for (const h of hits) {
+        const category = h.kind === 'category' ? h.id : tax.capabilities.get(h.id)?.category;
+        if (!category) continue;
+        const key = `${category}/${h.kind === 'capability' ? h.id : ''}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const label = h.kind === 'category' ? localName(tax.categoryById.get(category)?.name, category)
+          : `${h.label} ${chalk.dim(`· ${categoryName(category)}`)}`;
+        out.push({ name: `${label} ${chalk.dim(`(${h.id})`)}`, value: { category, capability: h.kind === 'capability' ? h.id : undefined } });
+      }
+      out.push(skip);
+      return out;
+    },
+  });
+  if (!v) return undefined;
+  const caps = tax.categoryById.get(v.category)?.capabilities ?? [];
+  if (caps.length <= 1) return { category: v.category, capabilities: caps.map((c) => c.id) };
+  const pre = v.capability ? [v.capability] : caps.some((c) => c.id === v.category) ? [v.category] : [caps[0].id];
+  const picked = await ctx.ui.checkbox<string>({
+    message: t('interview.tools.capabilities', { name }),
+    choices: caps.map((c) => ({ name: `${localName(c.name, c.id)} ${chalk.dim(`(${c.id})`)}`, value: c.id, checked: pre.includes(c.id), short: c.id })),
+  });
+  return { category: v.category, capabilities: picked };
+}
+
+/**
+ * What a tool lacks: no owner, data or cost. With `questions`, also what is recorded as an open
+ * question (asked again at the end of the step, when the client may know it by now).
+ */
+function missingFields(ctx: Ctx, tool: RawTool, questions: boolean): Set<string> {
+  const raw = ctx.ed.raw();
+  const open = questions ? raw.questions.filter((q) => q.about === `tool:${tool.id}`).map((q) => q.field ?? '') : [];
+  const asked = (f: string): boolean => !questions && raw.questions.some((q) => q.about === `tool:${tool.id}` && q.field === f);
+  const m = new Set<string>();
+  if ((!tool.owner && !asked('owner')) || open.includes('owner')) m.add('owner');
+  if (tool.data === undefined) m.add('data');
+  if ((tool.cost === undefined && !asked('cost')) || open.includes('cost')) m.add('cost');
+  if (open.includes('seats')) m.add('seats');
+  return m;
+}
+
+/** Asks a tool's details: all of them for a new tool, only the missing ones otherwise. */
+export async function toolDetails(ctx: Ctx, id: string, isNew: boolean, tp: RawTouchpoint | undefined, questions = false): Promise<void> {
+  const first = ctx.ed.raw().tools.find((x) => x.id === id);
+  if (!first) return;
+  ctx.reviewed.add(id);
+  const name = first.name;
+  const missing = isNew ? new Set(['owner', 'data', 'cost', 'seats']) : missingFields(ctx, first, questions);
+  if (!missing.size) return;
+  if (!isNew) note(ctx, `  ${t('interview.tools.missing', { name, fields: [...missing].map((f) => t(`interview.f.${f}`)).join(', ') })}`);
+
+  if (missing.has('owner') && !ctx.reviewed.has(`owner:${id}`)) {
+    saveOwner(ctx, 'tools', id, name, await askOwner(ctx, t('interview.tools.owner', { name }), first.owner, tp?.owner));
+  }
+  if (isNew) {
+    const status = await ctx.ui.select<string>({
+      message: t('interview.tools.status', { name }),
+      choices: TOOL_STATUSES.map((s) => ({ name: t(`interview.status.${s}`), value: s as string, short: s })),
+      default: 'active',
+    });
+    commit(ctx, (tx) => tx.setField('tools', id, 'status', status));
+  }
+  const tool = (): RawTool => ctx.ed.raw().tools.find((x) => x.id === id)!;
+  if (missing.has('data')) {
+    const c = first.catalog ? loadCatalogSafe()?.byId.get(first.catalog) : undefined;
+    const suggested = [...(tp?.captures ?? []), ...(c?.data ?? [])];
+    const data = await askData(ctx, t('interview.tools.data', { name }), tool().data ?? [], suggested);
+    commit(ctx, (tx) => tx.setList('tools', id, 'data', data));
+  }
+  const owner = tool().owner;
+  const currency = ctx.ed.raw().organization?.currency ?? 'USD';
+  let cost: CostAnswer | undefined;
+  if (missing.has('cost')) {
+    cost = await askCost(ctx, name, currency, tool().cost);
+    saveCost(ctx, id, name, owner, cost);
+  }
+  if (missing.has('seats')) saveSeats(ctx, id, name, owner, await askSeats(ctx, name, tool().seats));
+  // Free tools have no contract to renew.
+  if (isNew && !(cost && cost !== UNKNOWN && cost.amount === 0)) {
+    const renewal = await askMonth(ctx, t('interview.tools.renewal', { name }));
+    if (renewal) commit(ctx, (tx) => tx.setField('tools', id, 'renewal', renewal));
+  }
+  const held = tool().data ?? [];
+  if (held.length && (isNew || tool().source_of_truth === undefined)) await askSourceOfTruth(ctx, id, name, held);
+}
+
+async function askSourceOfTruth(ctx: Ctx, id: string, name: string, held: string[]): Promise<void> {
+  const raw = ctx.ed.raw();
+  const claimedBy = (d: string): string[] => raw.tools.filter((x) => x.id !== id && (x.source_of_truth ?? []).includes(d)).map((x) => x.id);
+  const current = raw.tools.find((x) => x.id === id)?.source_of_truth ?? [];
+  const picked = await ctx.ui.checkbox<string>({
+    message: `${t('interview.tools.sot', { name })} ${chalk.dim(t('interview.tools.sot-hint'))}`,
+    choices: held.map((d) => {
+      const others = claimedBy(d);
+      return { name: others.length ? `${d} ${chalk.yellow(t('interview.tools.sot-claimed', { tools: others.join(', ') }))}` : d, value: d, checked: current.includes(d), short: d };
+    }),
+  });
+  if (picked.length || current.length) commit(ctx, (tx) => tx.setList('tools', id, 'source_of_truth', picked));
+}
+
+/** At the end of the step: tools that still lack something, open questions included. */
+async function fillMissingTools(ctx: Ctx): Promise<void> {
+  // Tools gone through in this session are only listed for their open questions.
+  const gaps = (x: RawTool): Set<string> => {
+    const m = missingFields(ctx, x, true);
+    if (!ctx.reviewed.has(x.id)) return m;
+    const open = new Set(ctx.ed.raw().questions.filter((q) => q.about === `tool:${x.id}`).map((q) => q.field ?? ''));
+    return new Set([...m].filter((f) => open.has(f)));
+  };
+  const todo = ctx.ed.raw().tools.filter((x) => gaps(x).size && !ctx.reviewed.has(`missing:${x.id}`));
+  if (!todo.length) return;
+  ctx.ui.say('');
+  note(ctx, t('interview.tools.missing-count', { count: todo.length, tools: todo.map((x) => x.id).join(', ') }));
+  if (!(await ctx.ui.confirm({ message: t('interview.tools.fill-missing'), default: false }))) return;
+  for (const x of todo) {
+    ctx.reviewed.add(`missing:${x.id}`);
+    await toolDetails(ctx, x.id, false, undefined, true);
+  }
+}
+

@@ -1,0 +1,162 @@
+// Step "touchpoints" (audit step 1): where customers meet the company, stage by stage: name,
+// channel, owner, in scope, real-time, and the data each interaction yields.
+import { t } from '../../i18n/index.js';
+import { chalk } from '../../cli/output.js';
+import { CHANNELS } from '../../workspace/vocabulary.js';
+import type { RawTouchpoint } from '../workspace-editor.js';
+import { guessChannel } from '../ids.js';
+import { CHANNEL_DATA } from '../data-types.js';
+import {
+  askData, askId, askNotes, askOwner, commit, departments, heading, markDone, nonEmpty, note, saveOwner, type Ctx,
+} from '../ask.js';
+import { currentStages, type StageInfo } from './stages.js';
+
+export function channelLabel(id: string): string {
+  const key = `interview.channel.${id}`;
+  const label = t(key);
+  return label === key || label === id ? id : `${label} ${chalk.dim(`(${id})`)}`;
+}
+
+export async function askChannel(ctx: Ctx, name: string, current?: string): Promise<string> {
+  const def = current ?? guessChannel(name);
+  const choices: { name: string; value: string; short: string }[] = CHANNELS.map((c) => ({ name: channelLabel(c), value: c, short: c }));
+  if (current && !(CHANNELS as readonly string[]).includes(current)) choices.unshift({ name: current, value: current, short: current });
+  return ctx.ui.select<string>({ message: t('interview.tp.channel', { name }), choices, default: def, pageSize: 10 });
+}
+
+function tpsIn(ctx: Ctx, stage: string): RawTouchpoint[] {
+  return ctx.ed.raw().touchpoints.filter((x) => x.stage === stage);
+}
+
+export function tpLine(ctx: Ctx, tp: RawTouchpoint): string {
+  const bits = [tp.channel];
+  if (tp.owner) bits.push(departments(ctx.ed.raw()).find((d) => d.id === tp.owner)?.name ?? tp.owner);
+  if (tp.in_scope === false) bits.push(t('interview.tp.out-of-scope'));
+  if (tp.realtime) bits.push(t('interview.tp.is-realtime'));
+  return `  · ${tp.name} ${chalk.dim(`(${tp.id})`)} ${chalk.dim(bits.join(', '))}`;
+}
+
+export async function touchpointsStep(ctx: Ctx): Promise<void> {
+  heading(ctx, t('interview.step.touchpoints'));
+  note(ctx, t('interview.tp.intro'));
+  for (const stage of currentStages(ctx)) {
+    if (ctx.st.done.includes(stage.id)) continue;
+    await stageTouchpoints(ctx, stage);
+    markDone(ctx, stage.id);
+  }
+}
+
+type Action = { t: 'next' } | { t: 'add' } | { t: 'change'; id: string };
+
+async function stageTouchpoints(ctx: Ctx, stage: StageInfo): Promise<void> {
+  ctx.ui.say('');
+  const hint = t(`interview.stage-hint.${stage.id}`);
+  ctx.ui.say(chalk.bold(stage.name) + (hint.startsWith('interview.') ? '' : chalk.dim(`  ${hint}`)));
+  let existing = tpsIn(ctx, stage.id);
+  if (existing.length) {
+    for (const tp of existing) ctx.ui.say(tpLine(ctx, tp));
+    for (const tp of existing) await fillMissing(ctx, tp);
+    for (;;) {
+      existing = tpsIn(ctx, stage.id);
+      const action = await ctx.ui.select<Action>({
+        message: t('interview.tp.what', { stage: stage.name }),
+        choices: [
+          { name: t('interview.tp.next-stage'), value: { t: 'next' } },
+          { name: t('interview.tp.add'), value: { t: 'add' } },
+          ...existing.map((tp) => ({ name: t('interview.tp.change', { name: tp.name }), value: { t: 'change', id: tp.id } as Action })),
+        ],
+      });
+      if (action.t === 'next') return;
+      if (action.t === 'add') break;
+      await changeTouchpoint(ctx, action.id);
+    }
+  }
+  for (let first = !existing.length; ; first = false) {
+    const name = (await ctx.ui.input({
+      message: `${t(first ? 'interview.tp.first' : 'interview.tp.another', { stage: stage.name })} ${chalk.dim(t('interview.tp.enter-next'))}`,
+    })).trim();
+    if (!name) return;
+    await addTouchpoint(ctx, stage, name);
+  }
+}
+
+/** A touchpoint from an earlier session: only what is missing or still an open question. */
+async function fillMissing(ctx: Ctx, tp: RawTouchpoint): Promise<void> {
+  if (ctx.reviewed.has(`tp:${tp.id}`)) return;
+  ctx.reviewed.add(`tp:${tp.id}`);
+  const raw = ctx.ed.raw();
+  // An owner already recorded as an open question is not asked again here ("Change" can).
+  const asked = raw.questions.some((q) => q.about === `touchpoint:${tp.id}` && q.field === 'owner');
+  if (!tp.owner && !asked) {
+    saveOwner(ctx, 'touchpoints', tp.id, tp.name, await askOwner(ctx, t('interview.tp.owner', { name: tp.name }), tp.owner));
+  }
+  if (tp.captures === undefined) {
+    const captures = await askData(ctx, t('interview.tp.captures', { name: tp.name }), [], CHANNEL_DATA[tp.channel] ?? []);
+    if (captures.length) commit(ctx, (tx) => tx.setList('touchpoints', tp.id, 'captures', captures));
+  }
+}
+
+export async function addTouchpoint(ctx: Ctx, stage: StageInfo, name: string): Promise<string | undefined> {
+  const guess = guessChannel(name);
+  const id = await askId(ctx, 'touchpoints', name, guess ?? 'touchpoint',
+    (tx, x) => tx.add('touchpoints', { id: x, name, stage: stage.id, channel: guess ?? 'other' }));
+  const channel = await askChannel(ctx, name);
+  if (!commit(ctx, (tx) => tx.add('touchpoints', { id, name, stage: stage.id, channel }))) return undefined;
+  ctx.reviewed.add(`tp:${id}`);
+  saveOwner(ctx, 'touchpoints', id, name, await askOwner(ctx, t('interview.tp.owner', { name })));
+  if (!(await ctx.ui.confirm({ message: t('interview.tp.in-scope'), default: true }))) {
+    commit(ctx, (tx) => tx.setField('touchpoints', id, 'in_scope', false));
+  }
+  if (await ctx.ui.confirm({ message: t('interview.tp.realtime'), default: false })) {
+    commit(ctx, (tx) => tx.setField('touchpoints', id, 'realtime', true));
+  }
+  const captures = await askData(ctx, t('interview.tp.captures', { name }), [], CHANNEL_DATA[channel] ?? []);
+  if (captures.length) commit(ctx, (tx) => tx.setList('touchpoints', id, 'captures', captures));
+  const notes = await askNotes(ctx);
+  if (notes) commit(ctx, (tx) => tx.setField('touchpoints', id, 'notes', notes));
+  return id;
+}
+
+type Field = 'name' | 'channel' | 'owner' | 'captures' | 'in_scope' | 'realtime' | 'notes' | 'done';
+
+export async function changeTouchpoint(ctx: Ctx, id: string): Promise<void> {
+  for (;;) {
+    const tp = ctx.ed.raw().touchpoints.find((x) => x.id === id);
+    if (!tp) return;
+    const field = await ctx.ui.select<Field>({
+      message: t('interview.tp.which-field', { name: tp.name }),
+      choices: [
+        { name: `${t('interview.f.name')}: ${tp.name}`, value: 'name' },
+        { name: `${t('interview.f.channel')}: ${tp.channel}`, value: 'channel' },
+        { name: `${t('interview.f.owner')}: ${tp.owner ?? '—'}`, value: 'owner' },
+        { name: `${t('interview.f.captures')}: ${(tp.captures ?? []).join(', ') || '—'}`, value: 'captures' },
+        { name: `${t('interview.f.in_scope')}: ${tp.in_scope === false ? t('interview.no') : t('interview.yes')}`, value: 'in_scope' },
+        { name: `${t('interview.f.realtime')}: ${tp.realtime ? t('interview.yes') : t('interview.no')}`, value: 'realtime' },
+        { name: `${t('interview.f.notes')}: ${tp.notes ?? '—'}`, value: 'notes' },
+        { name: t('interview.done'), value: 'done' },
+      ],
+    });
+    if (field === 'done') return;
+    if (field === 'name') {
+      const name = (await ctx.ui.input({ message: t('interview.f.name'), default: tp.name, validate: nonEmpty })).trim();
+      commit(ctx, (tx) => tx.setField('touchpoints', id, 'name', name));
+    } else if (field === 'channel') {
+      const channel = await askChannel(ctx, tp.name, tp.channel);
+      commit(ctx, (tx) => tx.setField('touchpoints', id, 'channel', channel));
+    } else if (field === 'owner') {
+      saveOwner(ctx, 'touchpoints', id, tp.name, await askOwner(ctx, t('interview.tp.owner', { name: tp.name }), tp.owner));
+    } else if (field === 'captures') {
+      const captures = await askData(ctx, t('interview.tp.captures', { name: tp.name }), tp.captures ?? []);
+      commit(ctx, (tx) => tx.setList('touchpoints', id, 'captures', captures));
+    } else if (field === 'in_scope') {
+      const v = await ctx.ui.confirm({ message: t('interview.tp.in-scope'), default: tp.in_scope !== false });
+      commit(ctx, (tx) => tx.setField('touchpoints', id, 'in_scope', v ? (tp.in_scope === undefined ? undefined : true) : false));
+    } else if (field === 'realtime') {
+      const v = await ctx.ui.confirm({ message: t('interview.tp.realtime'), default: tp.realtime === true });
+      commit(ctx, (tx) => tx.setField('touchpoints', id, 'realtime', v ? true : (tp.realtime === undefined ? undefined : false)));
+    } else {
+      const notes = await askNotes(ctx, tp.notes);
+      if (notes) commit(ctx, (tx) => tx.setField('touchpoints', id, 'notes', notes));
+    }
+  }
+}

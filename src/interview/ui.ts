@@ -1,0 +1,55 @@
+// The prompts the interview uses, over @inquirer/prompts (imported only when `interview` runs).
+// One narrow interface so that the steps read like the conversation they are.
+import type * as Inquirer from '@inquirer/prompts';
+
+export type PromptsModule = typeof Inquirer;
+
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+  checked?: boolean;
+  disabled?: boolean | string;
+  short?: string;
+}
+
+export type Validate<V> = (value: V) => true | string | Promise<true | string>;
+
+export interface Ui {
+  input(o: { message: string; default?: string; validate?: Validate<string> }): Promise<string>;
+  select<T>(o: { message: string; choices: Choice<T>[]; default?: T; pageSize?: number }): Promise<T>;
+  checkbox<T>(o: { message: string; choices: Choice<T>[]; validate?: Validate<T[]>; pageSize?: number }): Promise<T[]>;
+  confirm(o: { message: string; default?: boolean }): Promise<boolean>;
+  search<T>(o: { message: string; source: (term: string) => Choice<T>[]; pageSize?: number }): Promise<T>;
+  /** A line of output between prompts. */
+  say(line?: string): void;
+}
+
+export function createUi(p: PromptsModule, write: (text: string) => void = (s) => process.stdout.write(s)): Ui {
+  return {
+    input: (o) => p.input({ message: o.message, default: o.default, validate: o.validate, theme: { validationFailureMode: 'keep' } }),
+    select: <T>(o: { message: string; choices: Choice<T>[]; default?: T; pageSize?: number }) =>
+      p.select<T>({ message: o.message, choices: o.choices, default: o.default, pageSize: o.pageSize ?? 10, loop: false }) as Promise<T>,
+    checkbox: <T>(o: { message: string; choices: Choice<T>[]; validate?: Validate<T[]>; pageSize?: number }) =>
+      p.checkbox<T>({
+        message: o.message, choices: o.choices, pageSize: o.pageSize ?? 12, loop: false,
+        validate: o.validate ? (sel) => o.validate!(sel.map((c) => c.value)) : undefined,
+      }) as Promise<T[]>,
+    confirm: (o) => p.confirm({ message: o.message, default: o.default }),
+    search: <T>(o: { message: string; source: (term: string) => Choice<T>[]; pageSize?: number }) =>
+      p.search<T>({ message: o.message, source: (term) => o.source(term ?? ''), pageSize: o.pageSize ?? 10 }) as Promise<T>,
+    say: (line = '') => write(`${line}\n`),
+  };
+}
+
+/** Loads @inquirer/prompts on first use; other commands never pay for it. */
+export async function loadUi(write?: (text: string) => void): Promise<Ui> {
+  const p = (await import('@inquirer/prompts')) as PromptsModule;
+  return createUi(p, write);
+}
+
+/** Ctrl-C at a prompt: @inquirer rejects with an error of this name. */
+export function isPromptExit(err: unknown): boolean {
+  const name = (err as { name?: string } | null)?.name;
+  return name === 'ExitPromptError' || name === 'AbortPromptError';
+}

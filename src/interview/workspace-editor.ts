@@ -1,0 +1,474 @@
+// The workspace as the interview edits it: every file as text + yaml Document, where each kind
+// of entry lives, and transactions that are checked by the loader (the same rules as
+// `validate`) before anything is written. A change that would add an error is refused and its
+// messages returned; an accepted change is written at once, file by file, atomically.
+import { existsSync, readFileSync, statSync, readdirSync, copyFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { loadFromSources, type LoadResult } from '../workspace/load.js';
+import { readWorkspaceSources, MANIFEST_NAMES, isYamlFile, type SourceFile } from '../workspace/files.js';
+import type { Diagnostic } from '../workspace/diagnostics.js';
+import { parseFile } from '../workspace/parse.js';
+import { writeFileAtomic } from '../util/fs.js';
+import { packageFile } from '../util/paths.js';
+import { UsageError } from '../util/errors.js';
+import { t } from '../i18n/index.js';
+import { YamlFile, type Plain, type Path } from './yaml-edit.js';
+
+export type ListKey = 'touchpoints' | 'tools' | 'integrations' | 'questions';
+export type EntityKey = 'touchpoints' | 'tools' | 'integrations';
+
+/** Key order of each kind of map, as format.md writes them. */
+export const KEY_ORDER = {
+  organization: ['name', 'currency', 'departments', 'notes'],
+  touchpoints: ['id', 'name', 'stage', 'channel', 'owner', 'tools', 'captures', 'realtime', 'in_scope', 'notes'],
+  tools: ['id', 'name', 'vendor', 'catalog', 'category', 'capabilities', 'hub', 'owner', 'status', 'cost', 'seats', 'data', 'source_of_truth', 'renewal', 'url', 'notes'],
+  integrations: ['id', 'from', 'to', 'data', 'mode', 'bidirectional', 'notes'],
+  questions: ['about', 'field', 'text', 'ask'],
+  settings: ['lang', 'fail_on', 'output', 'rules', 'assessment', 'thresholds'],
+} as const;
+
+export interface RawTouchpoint { id: string; name: string; stage: string; channel: string; owner?: string; tools?: string[]; captures?: string[]; realtime?: boolean; in_scope?: boolean; notes?: string }
+export interface RawTool {
+  id: string; name: string; vendor?: string; catalog?: string; category?: string; capabilities?: string[]; hub?: boolean;
+  owner?: string; status?: string; cost?: number | 'unknown' | { amount: number; period: string }; seats?: { licensed?: number; active?: number };
+  data?: string[]; source_of_truth?: string[]; renewal?: string; notes?: string;
+}
+export interface RawIntegration { from: string; to: string; data?: string[]; mode?: string; bidirectional?: boolean; notes?: string; ref: IntegrationRef }
+export interface RawQuestion { about: string; field?: string; text: string; ask?: string }
+export type RawDepartment = string | { id: string; name?: string };
+export interface RawWorkspace {
+  organization?: { name?: string; currency?: string; departments?: RawDepartment[]; notes?: string };
+  stages?: { id: string; name: string; description?: string }[];
+  settings?: Record<string, unknown>;
+  touchpoints: RawTouchpoint[];
+  tools: RawTool[];
+  integrations: RawIntegration[];
+  questions: RawQuestion[];
+}
+
+/** Integrations have no required id: they are addressed by file and position. */
+export interface IntegrationRef { file: string; index: number }
+
+export interface WFile {
+  abs: string;
+  /** Path shown in messages: relative to the workspace folder. */
+  rel: string;
+  manifest: boolean;
+  yaml?: YamlFile;
+  /** Created by this session and not yet on disk. */
+  pending?: boolean;
+}
+
+export interface Outcome { ok: boolean; errors: Diagnostic[]; warnings: Diagnostic[]; written: string[] }
+
+export interface OpenResult {
+  editor?: WorkspaceEditor;
+  /** YAML that does not parse: the interview cannot edit it safely. */
+  syntax: Diagnostic[];
+  sources: Map<string, string>;
+}
+
+const diagKey = (d: Diagnostic): string => `${d.severity}\u0000${d.code}\u0000${d.message.replace(/:\d+(:\d+)?/g, '')}`;
+
+function newOnly(now: Diagnostic[], before: Diagnostic[]): Diagnostic[] {
+  const left = new Map<string, number>();
+  for (const d of before) left.set(diagKey(d), (left.get(diagKey(d)) ?? 0) + 1);
+  return now.filter((d) => {
+    const n = left.get(diagKey(d)) ?? 0;
+    if (n > 0) {
+      left.set(diagKey(d), n - 1);
+      return false;
+    }
+    return true;
+  });
+}
+
+export class WorkspaceEditor {
+  /** Folder of the workspace (the file's folder for a single-file workspace). */
+  readonly dir: string;
+  readonly kind: 'directory' | 'file';
+  /** The path as the user gave it. */
+  readonly shown: string;
+  files: WFile[];
+  /** True when no manifest existed when the interview started. */
+  readonly isNew: boolean;
+  /** Header comments for files the interview creates (translated). */
+  headers: Partial<Record<string, string>> = {};
+  last: LoadResult;
+  /** Files written in this session (display paths). */
+  readonly written = new Set<string>();
+
+  private constructor(shown: string, dir: string, kind: 'directory' | 'file', files: WFile[], isNew: boolean) {
+    this.shown = shown;
+    this.dir = dir;
+    this.kind = kind;
+    this.files = files;
+    this.isNew = isNew;
+    this.last = this.load(files);
+  }
+
+  /** Opens a workspace folder or file, or prepares a new one (nothing is written yet). */
+  static open(path: string): OpenResult {
+    const abs = resolve(path);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      st = undefined;
+    }
+    const singleFile = st?.isFile() || (!st && /\.ya?ml$/i.test(abs));
+    if (singleFile) {
+      const rel = basename(abs);
+      if (!st) {
+        const ed = new WorkspaceEditor(path, dirname(abs), 'file', [{ abs, rel, manifest: true, pending: true }], true);
+        return { editor: ed, syntax: [], sources: new Map() };
+      }
+      return WorkspaceEditor.fromSources(path, dirname(abs), 'file', readWorkspaceSources(path).files);
+    }
+    if (st && !st.isDirectory()) throw new UsageError(t('load.no-such-path', { path }));
+    const manifest = st ? MANIFEST_NAMES.map((n) => join(abs, n)).find((p) => existsSync(p)) : undefined;
+    if (!manifest) {
+      const ed = new WorkspaceEditor(path, abs, 'directory', [{ abs: join(abs, MANIFEST_NAMES[0]), rel: MANIFEST_NAMES[0], manifest: true, pending: true }], true);
+      return { editor: ed, syntax: [], sources: new Map() };
+    }
+    return WorkspaceEditor.fromSources(path, abs, 'directory', readWorkspaceSources(path, outputFolder).files);
+  }
+
+  private static fromSources(shown: string, dir: string, kind: 'directory' | 'file', src: SourceFile[]): OpenResult {
+    const syntax: Diagnostic[] = [];
+    const sources = new Map<string, string>();
+    const files: WFile[] = [];
+    for (const f of src) {
+      const rel = relative(dir, f.path).split(sep).join('/');
+      const { parsed, diagnostics } = parseFile(rel, f.bytes, f.manifest);
+      sources.set(rel, parsed.text);
+      const bad = diagnostics.filter((d) => d.severity === 'error' && d.code !== 'empty-file');
+      if (bad.length) {
+        syntax.push(...bad);
+        continue;
+      }
+      files.push({ abs: f.path, rel, manifest: f.manifest, yaml: new YamlFile(parsed.text) });
+    }
+    if (syntax.length) return { syntax, sources };
+    return { editor: new WorkspaceEditor(shown, dir, kind, files, false), syntax, sources };
+  }
+
+  // ---- reading ---------------------------------------------------------------------------
+
+  get manifest(): WFile {
+    return this.files.find((f) => f.manifest)!;
+  }
+
+  /** The workspace as plain data, merged over all files (valid or not). */
+  raw(): RawWorkspace {
+    const out: RawWorkspace = { touchpoints: [], tools: [], integrations: [], questions: [] };
+    for (const f of this.files) {
+      if (!f.yaml) continue;
+      const v = f.yaml.toJS();
+      if (!v || typeof v !== 'object') continue;
+      if (v.organization && !out.organization) out.organization = v.organization;
+      if (Array.isArray(v.stages) && !out.stages) out.stages = v.stages.filter(isObj);
+      if (v.settings && !out.settings) out.settings = v.settings;
+      const list = (k: string): any[] => (Array.isArray(v[k]) ? v[k] : []);
+      out.touchpoints.push(...list('touchpoints').filter(isObj));
+      out.tools.push(...list('tools').filter(isObj));
+      list('integrations').forEach((x, index) => {
+        if (isObj(x)) out.integrations.push({ ...x, ref: { file: f.rel, index } });
+      });
+      out.questions.push(...list('questions').filter(isObj));
+    }
+    return out;
+  }
+
+  private sourcesOf(files: WFile[]): SourceFile[] {
+    return files.filter((f) => f.yaml).map((f) => ({ path: f.abs, bytes: new TextEncoder().encode(f.yaml!.text), manifest: f.manifest }));
+  }
+
+  private load(files: WFile[]): LoadResult {
+    const src = this.sourcesOf(files);
+    if (!src.length) return { diagnostics: [], sources: new Map(), ok: false };
+    const byAbs = new Map(files.map((f) => [f.abs, f.rel]));
+    return loadFromSources(
+      { path: this.shown, kind: this.kind, root: this.kind === 'file' ? files[0].abs : this.dir, files: src },
+      { display: (f) => byAbs.get(f.path) ?? f.path },
+    );
+  }
+
+  // ---- changing --------------------------------------------------------------------------
+
+  /** Runs `fn` on a copy; reports what the loader would say, writes nothing. */
+  check(fn: (tx: Tx) => void): Outcome {
+    return this.run(fn, false);
+  }
+
+  /** Runs `fn`; when it adds no error, writes the changed files at once (atomically). */
+  change(fn: (tx: Tx) => void): Outcome {
+    return this.run(fn, true);
+  }
+
+  private run(fn: (tx: Tx) => void, write: boolean): Outcome {
+    const tx = new Tx(this);
+    fn(tx);
+    if (!tx.touched.size) return { ok: true, errors: [], warnings: [], written: [] };
+    const files = tx.files();
+    const result = this.load(files);
+    const errors = newOnly(result.diagnostics.filter((d) => d.severity === 'error'), this.last.diagnostics.filter((d) => d.severity === 'error'));
+    const warnings = newOnly(result.diagnostics.filter((d) => d.severity === 'warning'), this.last.diagnostics.filter((d) => d.severity === 'warning'));
+    if (errors.length || !write) return { ok: errors.length === 0, errors, warnings, written: [] };
+    const written: string[] = [];
+    for (const f of files) {
+      if (!tx.touched.has(f.abs)) continue;
+      writeFileAtomic(f.abs, f.yaml!.text);
+      if (f.pending) this.created(f);
+      f.pending = false;
+      written.push(f.rel);
+      this.written.add(f.rel);
+    }
+    this.files = files;
+    this.last = result;
+    return { ok: true, errors: [], warnings, written };
+  }
+
+  /** A new workspace folder gets the JSON Schema that the files' first line points at, like `init`. */
+  private created(f: WFile): void {
+    if (!f.manifest || this.kind !== 'directory') return;
+    const schema = packageFile('schema', 'martech-audit.schema.json');
+    const target = join(this.dir, 'martech-audit.schema.json');
+    if (existsSync(schema) && !existsSync(target)) {
+      try {
+        copyFileSync(schema, target);
+      } catch {
+        /* completion in editors is a convenience */
+      }
+    }
+  }
+
+  /** Number of files the interview would create for the split layout of a new folder. */
+  get splitLayout(): boolean {
+    if (this.kind === 'file') return false;
+    return this.isNew || this.files.some((f) => !f.manifest);
+  }
+}
+
+function isObj(x: unknown): x is any {
+  return !!x && typeof x === 'object' && !Array.isArray(x);
+}
+
+/** The report folder named in the manifest, which is never part of the workspace. */
+function outputFolder(bytes: Uint8Array): string | undefined {
+  try {
+    const out = parseYaml(new TextDecoder().decode(bytes), { maxAliasCount: 10 })?.settings?.output;
+    return typeof out === 'string' ? out : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One change: edits on copies of the files, routed to where each kind of entry lives. */
+export class Tx {
+  readonly touched = new Set<string>();
+  private copies = new Map<string, WFile>();
+
+  constructor(private readonly ed: WorkspaceEditor) {}
+
+  files(): WFile[] {
+    const out = this.ed.files.map((f) => this.copies.get(f.abs) ?? f);
+    for (const c of this.copies.values()) if (!out.includes(c)) out.push(c);
+    return out;
+  }
+
+  private edit(f: WFile): YamlFile {
+    let c = this.copies.get(f.abs);
+    if (!c) {
+      const header = this.ed.headers[f.manifest ? 'manifest' : basename(f.rel, '.yaml')] ?? '';
+      c = { ...f, yaml: f.yaml ? f.yaml.clone() : new YamlFile(header) };
+      if (f.pending && f.manifest) c.yaml!.set(['version'], 1);
+      this.copies.set(f.abs, c);
+    }
+    this.touched.add(f.abs);
+    return c.yaml!;
+  }
+
+  private current(f: WFile): YamlFile | undefined {
+    return (this.copies.get(f.abs) ?? f).yaml;
+  }
+
+  private all(): WFile[] {
+    return this.files();
+  }
+
+  // ---- singletons: organization, stages, settings --------------------------------------
+
+  private singletonFile(key: 'organization' | 'stages' | 'settings'): WFile {
+    return this.all().find((f) => this.current(f)?.has([key])) ?? this.all().find((f) => f.manifest)!;
+  }
+
+  set(path: Path, value: Plain): void {
+    const key = path[0] as 'organization' | 'stages' | 'settings';
+    const f = this.singletonFile(key);
+    const order = key === 'organization' ? KEY_ORDER.organization : key === 'settings' ? KEY_ORDER.settings : undefined;
+    this.edit(f).set(path, value, { order, block: path.length === 1 && key !== 'stages' });
+  }
+
+  append(path: Path, item: Plain): void {
+    const f = this.singletonFile(path[0] as 'organization');
+    this.edit(f).append(path, item);
+  }
+
+  insert(path: Path, index: number, item: Plain): void {
+    const f = this.singletonFile(path[0] as 'organization');
+    this.edit(f).insert(path, index, item);
+  }
+
+  remove(path: Path): void {
+    const f = this.singletonFile(path[0] as 'organization');
+    this.edit(f).remove(path);
+  }
+
+  // ---- entries -------------------------------------------------------------------------
+
+  /** Where an entry with this id is: file and index. */
+  find(kind: ListKey, id: string): { file: WFile; index: number } | undefined {
+    for (const f of this.all()) {
+      const list = this.current(f)?.get([kind]);
+      if (!Array.isArray(list)) continue;
+      const index = list.findIndex((x: any) => x && x.id === id);
+      if (index >= 0) return { file: f, index };
+    }
+    return undefined;
+  }
+
+  private locate(kind: ListKey, ref: string | IntegrationRef): { file: WFile; index: number } {
+    if (typeof ref === 'string') {
+      const at = this.find(kind, ref);
+      if (!at) throw new Error(`no ${kind} entry "${ref}"`);
+      return at;
+    }
+    const file = this.all().find((f) => f.rel === ref.file);
+    if (!file) throw new Error(`no file ${ref.file}`);
+    return { file, index: ref.index };
+  }
+
+  /** Adds an entry to the file where entries of its kind belong; returns where it went. */
+  add(kind: ListKey, entry: Record<string, Plain>): IntegrationRef {
+    const f = this.route(kind, entry);
+    const y = this.edit(f);
+    y.append([kind], entry, { block: true });
+    const list = y.get([kind]) as unknown[];
+    return { file: f.rel, index: list.length - 1 };
+  }
+
+  /** Sets (or with undefined removes) a field of an entry. */
+  setField(kind: ListKey, ref: string | IntegrationRef, field: string, value: Plain | undefined): void {
+    const { file, index } = this.locate(kind, ref);
+    const y = this.edit(file);
+    if (value === undefined) y.remove([kind, index, field]);
+    else y.set([kind, index, field], value, { order: KEY_ORDER[kind as EntityKey] ?? KEY_ORDER.questions });
+  }
+
+  /** Adds an item to a list field of an entry (creating the field), unless it is there. */
+  pushField(kind: ListKey, ref: string | IntegrationRef, field: string, item: Plain): void {
+    const { file, index } = this.locate(kind, ref);
+    const y = this.edit(file);
+    const cur = y.get([kind, index, field]);
+    if (Array.isArray(cur)) {
+      if (cur.some((x) => x === item)) return;
+      y.append([kind, index, field], item);
+    } else y.set([kind, index, field], [item], { order: KEY_ORDER[kind as EntityKey] });
+  }
+
+  /** Makes a list field hold exactly `items`: keeps the ones that stay (and their comments). */
+  setList(kind: ListKey, ref: string | IntegrationRef, field: string, items: string[]): void {
+    const { file, index } = this.locate(kind, ref);
+    const y = this.edit(file);
+    const cur = y.get([kind, index, field]);
+    if (!items.length) {
+      if (cur !== undefined) y.remove([kind, index, field]);
+      return;
+    }
+    if (!Array.isArray(cur)) {
+      y.set([kind, index, field], items, { order: KEY_ORDER[kind as EntityKey] });
+      return;
+    }
+    for (let i = cur.length - 1; i >= 0; i--) if (!items.includes(cur[i])) y.remove([kind, index, field, i]);
+    const kept = new Set(cur.filter((x: unknown) => items.includes(x as string)));
+    for (const it of items) if (!kept.has(it)) y.append([kind, index, field], it);
+  }
+
+  /** Removes an entry (questions when answered). Removes the whole list when it is the last. */
+  removeEntry(kind: ListKey, ref: string | IntegrationRef): void {
+    const { file, index } = this.locate(kind, ref);
+    const y = this.edit(file);
+    const list = y.get([kind]) as unknown[];
+    if (list.length <= 1) y.remove([kind]);
+    else y.remove([kind, index]);
+  }
+
+  /** Removes the open questions about a subject (and field) once it is answered. */
+  resolveQuestions(about: string, field?: string): void {
+    for (const f of this.all()) {
+      const list = this.current(f)?.get(['questions']);
+      if (!Array.isArray(list)) continue;
+      for (let i = list.length - 1; i >= 0; i--) {
+        const q = list[i];
+        if (q && q.about === about && (field === undefined || q.field === field)) {
+          const y = this.edit(f);
+          if ((y.get(['questions']) as unknown[]).length <= 1) y.remove(['questions']);
+          else y.remove(['questions', i]);
+        }
+      }
+    }
+  }
+
+  // ---- routing -------------------------------------------------------------------------
+
+  private route(kind: ListKey, entry: Record<string, Plain>): WFile {
+    const files = this.all();
+    const holders = files.filter((f) => Array.isArray(this.current(f)?.get([kind])));
+    if (kind === 'questions') return holders.find((f) => f.manifest) ?? holders[0] ?? files.find((f) => f.manifest)!;
+    if (holders.length === 1) return holders[0];
+    if (holders.length > 1) {
+      let best = holders[0];
+      let bestScore = -1;
+      for (const f of holders) {
+        const list = this.current(f)!.get([kind]) as any[];
+        let score = 0;
+        if (kind === 'tools' && entry.owner) {
+          const owner = String(entry.owner);
+          if (basename(f.rel).replace(/\.ya?ml$/i, '') === owner || f.rel.split('/').includes(owner)) score += 1000;
+          score += list.filter((x) => x?.owner === owner).length;
+        } else if (kind === 'touchpoints') score = list.filter((x) => x?.stage === entry.stage).length;
+        else if (kind === 'integrations') score = list.filter((x) => x?.from === entry.from || x?.to === entry.to).length;
+        if (score > bestScore) {
+          best = f;
+          bestScore = score;
+        }
+      }
+      return best;
+    }
+    // Nothing of this kind yet: the manifest, or `<kind>.yaml` next to it in a split workspace.
+    if (!this.ed.splitLayout) return files.find((f) => f.manifest)!;
+    const abs = join(this.ed.dir, `${kind}.yaml`);
+    const existing = files.find((f) => f.abs === abs);
+    if (existing) return existing;
+    if (existsSync(abs)) {
+      const y = new YamlFile(readFileSync(abs, 'utf8'));
+      const f: WFile = { abs, rel: `${kind}.yaml`, manifest: false, yaml: y };
+      this.copies.set(abs, f);
+      return f;
+    }
+    const f: WFile = { abs, rel: `${kind}.yaml`, manifest: false, pending: true };
+    this.copies.set(abs, { ...f, yaml: new YamlFile(this.ed.headers[kind] ?? '') });
+    return this.copies.get(abs)!;
+  }
+}
+
+/** Does the folder already hold YAML files that a new manifest would pull into the workspace? */
+export function strayYamlFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((n) => isYamlFile(n) && !n.startsWith('.')).sort();
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,294 @@
+// The interview driven through real @inquirer prompts (fake streams from @inquirer/testing):
+// a whole short interview on a new folder, an interview on a hand-written workspace, inline
+// validation, "I don't know", Ctrl-C and --resume.
+import { screen } from '@inquirer/testing/vitest';
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { mkdtempSync, rmSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { WorkspaceEditor } from '../../src/interview/workspace-editor.js';
+import { runSession, fileHeaders, type SessionHandle, type SessionOptions } from '../../src/interview/session.js';
+import { isPromptExit } from '../../src/interview/ui.js';
+import { loadWorkspace } from '../../src/workspace/load.js';
+import { answer, search, testUi, until, prompt } from './driver.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mta-interview-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function start(path: string, opts: Partial<SessionOptions> = {}) {
+  const ed = WorkspaceEditor.open(path).editor!;
+  ed.headers = fileHeaders(false);
+  const out: string[] = [];
+  const ui = await testUi(out);
+  const handle: SessionHandle = {};
+  const done = runSession({ ed, ui, lang: 'en', ...opts }, handle);
+  done.catch(() => undefined);
+  return { ed, out, handle, done, text: () => out.join('') };
+}
+
+const read = (p: string): any => parse(readFileSync(join(dir, p), 'utf8'));
+
+describe('a whole short interview on an empty folder', () => {
+  it('writes a valid split workspace, step by step, with open questions for what nobody knew', async () => {
+    const ws = join(dir, 'acme');
+    const s = await start(ws);
+    await answer('Name of the company', { type: 'Acme GmbH' }, 'enter');
+    // The manifest exists as soon as the first answer is given.
+    await until(() => existsSync(join(ws, 'martech-audit.yaml')), () => 'the manifest');
+    expect(read('acme/martech-audit.yaml')).toEqual({ version: 1, organization: { name: 'Acme GmbH' }, settings: { lang: 'en' } });
+    await answer('Currency', 'backspace', 'backspace', 'backspace', { type: 'eur' }, 'enter');
+    await answer('Departments', 'enter');
+    await answer('Other departments', 'enter');
+    await answer('Use these stages?', 'enter');
+    // Awareness: one touchpoint.
+    await answer('A touchpoint in Awareness', { type: 'Newsletter' }, 'enter');
+    await answer('Id for "Newsletter"', 'enter');
+    await answer('Channel of "Newsletter"', 'enter'); // guessed: email
+    await answer('responsible for "Newsletter"', 'enter'); // marketing
+    await answer('in the scope', 'enter');
+    await answer('live customer data', 'enter');
+    await answer('What data does "Newsletter" capture', 'enter'); // email-engagement pre-selected
+    await answer('Notes', 'enter');
+    await answer('Another touchpoint in Awareness', 'enter');
+    await answer('A touchpoint in Consideration', 'enter');
+    await answer('A touchpoint in Purchase', 'enter');
+    await answer('A touchpoint in Service', { type: 'Support chat' }, 'enter');
+    await answer('Id for "Support chat"', 'enter');
+    await answer('Channel of "Support chat"', 'enter'); // guessed: chat
+    await answer('responsible for "Support chat"', 'down', 'down', 'down', 'down', 'enter'); // I don't know
+    await answer('in the scope', 'enter');
+    await answer('live customer data', { type: 'y' }, 'enter');
+    await answer('What data does "Support chat" capture', 'enter');
+    await answer('Notes', 'enter');
+    await answer('Another touchpoint in Service', 'enter');
+    await answer('A touchpoint in Loyalty', 'enter');
+    // Tools: search-as-you-type over the catalog.
+    await search('Tool used at "Newsletter"', 'mailchimp', 'Mailchimp', 'enter');
+    await answer('Id for "Mailchimp"', 'enter');
+    await answer('owns "Mailchimp"', 'enter');
+    await answer('Status of "Mailchimp"', 'enter');
+    await answer('customer data does "Mailchimp" hold', 'enter');
+    await answer('What does "Mailchimp" cost (EUR)', { type: '390/month' }, 'enter');
+    await answer('Seats of "Mailchimp"', 'enter');
+    await answer('contract of "Mailchimp" renew', { type: '2027-03' }, 'enter');
+    await answer('source of truth', 'enter');
+    await answer('Tool used at "Newsletter"', 'enter'); // ✓ No more tools here
+    await search('Tool used at "Support chat"', 'Acme Chat', 'Add "Acme Chat" as a new tool', 'enter');
+    await answer('Name of the tool', 'enter');
+    await search('What kind of tool is "Acme Chat"', 'live chat', 'Live chat', 'enter');
+    await answer('What does "Acme Chat" do?', 'enter');
+    await answer('Id for "Acme Chat"', 'enter');
+    await answer('owns "Acme Chat"', 'down', 'down', 'enter'); // service
+    await answer('Status of "Acme Chat"', 'down', 'enter'); // pilot
+    await answer('customer data does "Acme Chat" hold', 'enter'); // conversations (captured there)
+    await answer('What does "Acme Chat" cost', { type: '?' }, 'enter');
+    await answer('Seats of "Acme Chat"', { type: '10/?' }, 'enter');
+    await answer('contract of "Acme Chat" renew', 'enter');
+    await answer('source of truth', 'space', 'enter');
+    await answer('Tool used at "Support chat"', 'enter');
+    await search('Other tools', 'salesforce sales', 'Salesforce Sales Cloud', 'enter');
+    await answer('Id for "Salesforce Sales Cloud"', { type: '-x' }, 'backspace', 'backspace', 'enter');
+    await answer('owns "Salesforce Sales Cloud"', 'down', 'enter'); // sales
+    await answer('Status of', 'enter');
+    await answer('customer data does "Salesforce Sales Cloud" hold', 'enter');
+    await answer('What does "Salesforce Sales Cloud" cost', { type: '42k' }, 'enter');
+    await answer('Seats of', { type: '60/41' }, 'enter');
+    await answer('renew', 'enter');
+    await answer('source of truth', 'space', 'enter');
+    await answer('Other tools', 'enter');
+    await answer('Fill in what is missing now?', 'enter'); // no: the questions stay open
+    // Integrations: the chat tool reaches no hub, so it is offered first.
+    await answer('Data flows from', 'down', 'enter');
+    await answer('acme-chat sends data to', 'enter'); // the hub first
+    await answer('Which data goes from acme-chat', 'enter');
+    await answer('How does it move', 'down', 'down', 'enter'); // manual
+    await answer('flow back', 'enter');
+    await answer('Notes', 'enter');
+    await answer('Data flows from', 'enter'); // done
+    await s.done;
+
+    const manifest = read('acme/martech-audit.yaml');
+    expect(manifest.organization).toEqual({ name: 'Acme GmbH', currency: 'EUR', departments: ['marketing', 'sales', 'service', 'it'] });
+    expect(manifest.stages).toBeUndefined();
+    expect(manifest.questions).toEqual([
+      { about: 'touchpoint:support-chat', field: 'owner', text: 'Which department is responsible for Support chat?' },
+      { about: 'tool:acme-chat', field: 'cost', text: 'What does Acme Chat cost per year (or per month)?', ask: 'service' },
+      { about: 'tool:acme-chat', field: 'seats', text: 'How many seats of Acme Chat are in active use?', ask: 'service' },
+    ]);
+    expect(read('acme/touchpoints.yaml').touchpoints).toEqual([
+      { id: 'newsletter', name: 'Newsletter', stage: 'awareness', channel: 'email', owner: 'marketing', tools: ['mailchimp'], captures: ['email-engagement'] },
+      { id: 'support-chat', name: 'Support chat', stage: 'service', channel: 'chat', tools: ['acme-chat'], captures: ['conversations'], realtime: true },
+    ]);
+    const tools = read('acme/tools.yaml').tools;
+    expect(tools[0]).toEqual({
+      id: 'mailchimp', name: 'Mailchimp', vendor: 'Intuit', catalog: 'mailchimp', owner: 'marketing', status: 'active',
+      cost: { amount: 390, period: 'month' }, data: expect.arrayContaining(['email-engagement']), renewal: '2027-03',
+    });
+    expect(tools[1]).toEqual(expect.objectContaining({
+      id: 'acme-chat', name: 'Acme Chat', category: expect.any(String), capabilities: expect.arrayContaining(['live-chat']),
+      owner: 'service', status: 'pilot', cost: 'unknown', seats: { licensed: 10 }, data: ['conversations'], source_of_truth: ['conversations'],
+    }));
+    expect(tools[2]).toEqual(expect.objectContaining({ id: 'salesforce-sales-cloud', owner: 'sales', cost: { amount: 42000, period: 'year' }, seats: { licensed: 60, active: 41 } }));
+    expect(read('acme/integrations.yaml').integrations).toEqual([{ from: 'acme-chat', to: 'salesforce-sales-cloud', mode: 'manual' }]);
+
+    const loaded = loadWorkspace(ws);
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(loaded.ok).toBe(true);
+    // Finished: no state left to resume; the hidden folder is gone too.
+    expect(existsSync(join(ws, '.martech-audit'))).toBe(false);
+    expect(s.text()).toContain('Audit steps 3-5');
+    expect(s.ed.written).toEqual(new Set(['martech-audit.yaml', 'touchpoints.yaml', 'tools.yaml', 'integrations.yaml']));
+  });
+});
+
+const HAND_WRITTEN = {
+  'martech-audit.yaml': `# Kickoff with Lena (marketing) on 3 March.
+version: 1
+
+organization:
+  name: Northwind      # legal name: Northwind Cloud GmbH
+  currency: EUR
+  departments: [marketing, sales, service, it]
+`,
+  'touchpoints.yaml': `touchpoints:
+  # --- awareness ---
+  - id: newsletter
+    name: Monthly newsletter
+    stage: awareness
+    channel: email
+    owner: marketing
+    tools: [mailchimp]    # only the newsletter list
+    captures: [email-engagement]
+`,
+  'tools.yaml': `tools:
+  - id: mailchimp
+    name: Mailchimp
+    catalog: mailchimp
+    owner: marketing
+    status: active
+    cost: { amount: 390, period: month }   # Standard plan, 15k contacts
+    data: [email-engagement]
+`,
+};
+
+function writeHandWritten(): void {
+  for (const [f, text] of Object.entries(HAND_WRITTEN)) writeFileSync(join(dir, f), text);
+}
+
+describe('an interview on a hand-written workspace', () => {
+  it('asks only for what is missing and keeps every hand-written comment, key order and flow list', async () => {
+    writeHandWritten();
+    const s = await start(dir, { step: 'tools' });
+    await search('Tool used at "Monthly newsletter"', 'hubspot marketing', 'HubSpot Marketing Hub', 'enter');
+    await answer('Id for "HubSpot Marketing Hub"', 'enter');
+    await answer('owns "HubSpot Marketing Hub"', 'enter');
+    await answer('Status of', 'enter');
+    await answer('customer data does', 'enter');
+    await answer('cost', { type: '1200/month' }, 'enter');
+    await answer('Seats of', 'enter');
+    await answer('renew', 'enter');
+    await answer('source of truth', 'enter');
+    await answer('Tool used at "Monthly newsletter"', 'enter');
+    await answer('Other tools', 'enter');
+    await s.done;
+    const tp = readFileSync(join(dir, 'touchpoints.yaml'), 'utf8');
+    expect(tp).toBe(HAND_WRITTEN['touchpoints.yaml'].replace('tools: [mailchimp]    #', 'tools: [mailchimp, hubspot-marketing-hub]    #'));
+    const tools = readFileSync(join(dir, 'tools.yaml'), 'utf8');
+    expect(tools.startsWith(HAND_WRITTEN['tools.yaml'])).toBe(true);
+    expect(tools).toContain('# Standard plan, 15k contacts');
+    expect(tools.slice(HAND_WRITTEN['tools.yaml'].length)).toMatch(/^\n {2}- id: hubspot-marketing-hub\n {4}name: HubSpot Marketing Hub\n {4}vendor: HubSpot\n {4}catalog: hubspot-marketing-hub\n {4}owner: marketing\n {4}status: active\n {4}cost: \{ amount: 1200, period: month \}\n/);
+    expect(readFileSync(join(dir, 'martech-audit.yaml'), 'utf8')).toBe(HAND_WRITTEN['martech-audit.yaml']);
+    expect(s.text()).toContain('Organisation');
+    expect(s.text()).toMatch(/Tools\s+1/);
+    expect(loadWorkspace(dir).ok).toBe(true);
+  });
+
+  it('validates answers at the prompt with the loader\'s rules and shows the message inline', async () => {
+    writeHandWritten();
+    const s = await start(dir, { step: 'tools' });
+    await search('Tool used at "Monthly newsletter"', 'My Tool', 'Add "My Tool" as a new tool', 'enter');
+    await answer('Name of the tool', 'enter');
+    await answer('What kind of tool', 'enter'); // skip category
+    await answer('Id for "My Tool"', 'backspace', 'backspace', 'backspace', 'backspace', 'backspace', 'backspace', 'backspace', { type: 'My Tool' }, 'enter');
+    await until(() => prompt().includes('lower-case letters'), () => 'the id pattern message');
+    for (let i = 0; i < 7; i++) screen.keypress('backspace');
+    screen.type('mailchimp');
+    screen.keypress('enter');
+    await until(() => prompt().includes('already the id of "Mailchimp"'), () => 'the duplicate id message');
+    for (let i = 0; i < 9; i++) screen.keypress('backspace');
+    screen.type('my-tool');
+    screen.keypress('enter');
+    await answer('owns "My Tool"', 'enter');
+    await answer('Status of', 'enter');
+    await answer('customer data does', 'space', 'enter'); // untick what the touchpoint captures
+    await answer('cost', { type: 'twelve' }, 'enter');
+    await until(() => prompt().includes('A number, per year'), () => 'the cost message');
+    for (let i = 0; i < 6; i++) screen.keypress('backspace');
+    screen.type('0');
+    screen.keypress('enter');
+    await answer('Seats of', 'enter');
+    // Free: no renewal question; no data: no source-of-truth question.
+    await answer('Tool used at "Monthly newsletter"', 'enter');
+    await answer('Other tools', 'enter');
+    await s.done;
+    expect(read('tools.yaml').tools[1]).toEqual({ id: 'my-tool', name: 'My Tool', owner: 'marketing', status: 'active', cost: { amount: 0, period: 'year' } });
+  });
+});
+
+describe('Ctrl-C and --resume', () => {
+  it('keeps every answer, records where it stopped, and continues there', async () => {
+    writeHandWritten();
+    const first = await start(dir);
+    await answer('Is this still right?', 'enter');
+    await answer('Use these stages?', 'enter');
+    await answer('Awareness:', 'down', 'enter'); // add touchpoints
+    await answer('Another touchpoint in Awareness', { type: 'Blog' }, 'enter');
+    await answer('Id for "Blog"', 'enter');
+    await answer('Channel of "Blog"', 'enter');
+    await answer('responsible for "Blog"', { ctrl: 'c' });
+    const err = await first.done.then(() => undefined, (e) => e);
+    expect(isPromptExit(err)).toBe(true);
+    expect(first.handle.step).toBe('touchpoints');
+    // The touchpoint was saved when its channel was given.
+    expect(read('touchpoints.yaml').touchpoints[1]).toEqual({ id: 'blog', name: 'Blog', stage: 'awareness', channel: 'website' });
+    const state = JSON.parse(readFileSync(join(dir, '.martech-audit', 'interview.json'), 'utf8'));
+    expect(state).toEqual({ version: 1, step: 'touchpoints', done: [] });
+    expect(readFileSync(join(dir, '.martech-audit', '.gitignore'), 'utf8')).toContain('*');
+
+    const second = await start(dir, { resume: true });
+    // Straight back into the touchpoints step; what is missing of "Blog" is asked.
+    await answer('responsible for "Blog"', 'enter');
+    await answer('What data does "Blog" capture', 'enter');
+    await answer('Awareness:', 'enter');
+    await answer('A touchpoint in Consideration', 'enter');
+    await answer('A touchpoint in Purchase', 'enter');
+    await answer('A touchpoint in Service', 'enter');
+    await answer('A touchpoint in Loyalty', { ctrl: 'c' });
+    await second.done.catch(() => undefined);
+    expect(JSON.parse(readFileSync(join(dir, '.martech-audit', 'interview.json'), 'utf8'))).toEqual({ version: 1, step: 'touchpoints', done: ['awareness', 'consideration', 'purchase', 'service'] });
+
+    const third = await start(dir, { resume: true });
+    await answer('A touchpoint in Loyalty', 'enter');
+    await answer('Tool used at "Monthly newsletter"', { ctrl: 'c' });
+    await third.done.catch(() => undefined);
+    expect(JSON.parse(readFileSync(join(dir, '.martech-audit', 'interview.json'), 'utf8'))).toEqual({ version: 1, step: 'tools', done: [] });
+    expect(third.text()).not.toContain('Is this still right?');
+  });
+
+  it('offers to resume when an interrupted interview is found, and starts over on request', async () => {
+    writeHandWritten();
+    mkdirSync(join(dir, '.martech-audit'));
+    writeFileSync(join(dir, '.martech-audit', 'interview.json'), JSON.stringify({ version: 1, step: 'integrations', done: [] }));
+    const s = await start(dir);
+    await answer('stopped in the step "integrations"', 'down', 'enter'); // start over
+    await answer('Is this still right?', { ctrl: 'c' });
+    await s.done.catch(() => undefined);
+    expect(JSON.parse(readFileSync(join(dir, '.martech-audit', 'interview.json'), 'utf8')).step).toBe('organization');
+  });
+});
