@@ -43,8 +43,9 @@ const WORDS: Record<string, string> = {
   '開発': 'development', '本社': 'head-office', 'カスタマーサクセス': 'customer-success', 'カスタマーサポート': 'customer-support',
   'サクセス': 'success', '通販事業': 'ecommerce',
 };
-/** Suffixes that add nothing to an id (営業部 -> sales). */
-const DROP = new Set(['部', '課', '室', '係', 'チーム', '担当', 'グループ', 'の', 'と', 'や', 'を', 'に', 'で', 'へ', 'が', 'は', 'も', 'お', 'ご', '・', '　']);
+/** Words and particles that add nothing to an id (営業部 -> sales, 物流チーム -> logistics). */
+const DROP = new Set(['部', '課', '室', '係', 'の', 'と', 'や', 'を', 'に', 'で', 'へ', 'が', 'は', 'も', 'お', 'ご', '・', '　']);
+const DROP_WORDS = ['チーム', 'グループ', '担当', 'ユニット'];
 
 const WORD_KEYS = Object.keys(WORDS).sort((a, b) => b.length - a.length);
 
@@ -124,13 +125,15 @@ export function asciiWords(name: string): string[] {
       i += word.length;
       continue;
     }
-    if (DROP.has(c)) {
-      i++;
+    const drop = DROP_WORDS.find((w) => s.startsWith(w, i));
+    if (drop || DROP.has(c)) {
+      i += drop ? drop.length : 1;
       continue;
     }
     if (isKatakana(c) || isHiragana(c)) {
       let j = i;
-      while (j < s.length && (isKatakana(s[j]) || isHiragana(s[j])) && !WORD_KEYS.some((w) => j > i && s.startsWith(w, j))) j++;
+      const boundary = (k: number): boolean => k > i && (WORD_KEYS.some((w) => s.startsWith(w, k)) || DROP_WORDS.some((w) => s.startsWith(w, k)));
+      while (j < s.length && (isKatakana(s[j]) || isHiragana(s[j])) && !boundary(j)) j++;
       const run = s.slice(i, j);
       // A lone hiragana between words is a particle (の, と, ...), not a word.
       if (!(run.length === 1 && isHiragana(run))) {

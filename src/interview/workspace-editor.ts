@@ -378,13 +378,18 @@ export class Tx {
     } else y.set([kind, index, field], [item], { order: KEY_ORDER[kind as EntityKey] });
   }
 
-  /** Makes a list field hold exactly `items`: keeps the ones that stay (and their comments). */
-  setList(kind: ListKey, ref: string | IntegrationRef, field: string, items: string[]): void {
+  /**
+   * Makes a list field hold exactly `items`: keeps the ones that stay (and their comments). An
+   * empty list removes the field, or with `keepEmpty` writes `[]` (tools: "holds no customer data").
+   */
+  setList(kind: ListKey, ref: string | IntegrationRef, field: string, items: string[], keepEmpty = false): void {
     const { file, index } = this.locate(kind, ref);
     const y = this.edit(file);
     const cur = y.get([kind, index, field]);
     if (!items.length) {
-      if (cur !== undefined) y.remove([kind, index, field]);
+      if (keepEmpty) {
+        if (!Array.isArray(cur) || cur.length) y.set([kind, index, field], [], { order: KEY_ORDER[kind as EntityKey] });
+      } else if (cur !== undefined) y.remove([kind, index, field]);
       return;
     }
     if (!Array.isArray(cur)) {

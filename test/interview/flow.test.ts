@@ -237,7 +237,7 @@ describe('an interview on a hand-written workspace', () => {
     await answer('Tool used at "Monthly newsletter"', 'enter');
     await answer('Other tools', 'enter');
     await s.done;
-    expect(read('tools.yaml').tools[1]).toEqual({ id: 'my-tool', name: 'My Tool', owner: 'marketing', status: 'active', cost: { amount: 0, period: 'year' } });
+    expect(read('tools.yaml').tools[1]).toEqual({ id: 'my-tool', name: 'My Tool', owner: 'marketing', status: 'active', cost: { amount: 0, period: 'year' }, data: [] });
   });
 });
 
@@ -290,5 +290,77 @@ describe('Ctrl-C and --resume', () => {
     await answer('Is this still right?', { ctrl: 'c' });
     await s.done.catch(() => undefined);
     expect(JSON.parse(readFileSync(join(dir, '.martech-audit', 'interview.json'), 'utf8')).step).toBe('organization');
+  });
+});
+
+describe('in Japanese', () => {
+  it('asks in Japanese, proposes ascii ids for Japanese names and writes Japanese department names', async () => {
+    const { initLang } = await import('../../src/i18n/index.js');
+    await initLang('ja');
+    try {
+      const ws = join(dir, 'sakura');
+      const s = await start(ws, { lang: 'ja' });
+      await answer('監査対象の会社名', { type: 'さくら商店' }, 'enter');
+      await answer('コストの通貨', 'enter'); // JPY by default in Japanese
+      await answer('部署', 'enter');
+      await answer('ほかの部署', { type: '経理部、物流チーム' }, 'enter');
+      await answer('このステージを使いますか？', 'enter');
+      await answer('「認知」の顧客接点', { type: 'LINE公式アカウント' }, 'enter');
+      await answer('「LINE公式アカウント」の id', 'enter');
+      await answer('「LINE公式アカウント」のチャネル', 'enter');
+      await answer('担当部署はどこですか？', { ctrl: 'c' });
+      await s.done.catch(() => undefined);
+      const manifest = parse(readFileSync(join(ws, 'martech-audit.yaml'), 'utf8'));
+      expect(manifest.organization).toEqual({
+        name: 'さくら商店', currency: 'JPY',
+        departments: [
+          { id: 'marketing', name: 'マーケティング部' }, { id: 'sales', name: '営業部' }, { id: 'service', name: 'カスタマーサービス部' },
+          { id: 'it', name: '情報システム部' }, { id: 'accounting', name: '経理部' }, { id: 'logistics', name: '物流チーム' },
+        ],
+      });
+      expect(manifest.settings).toEqual({ lang: 'ja' });
+      expect(parse(readFileSync(join(ws, 'touchpoints.yaml'), 'utf8')).touchpoints).toEqual([
+        { id: 'line-official-account', name: 'LINE公式アカウント', stage: 'awareness', channel: 'chat' },
+      ]);
+      expect(readFileSync(join(ws, 'touchpoints.yaml'), 'utf8')).toContain('# 監査ステップ 1: 顧客接点');
+      expect(loadWorkspace(ws).ok).toBe(true);
+    } finally {
+      await initLang('en');
+    }
+  });
+});
+
+describe('changing what is there', () => {
+  it('inserts a stage where it belongs and keeps the comments of the stages list', async () => {
+    writeHandWritten();
+    const manifest = `${HAND_WRITTEN['martech-audit.yaml']}\nstages:\n  - { id: awareness, name: Awareness }      # first contact\n  - { id: purchase, name: Purchase }\n  - { id: loyalty, name: Loyalty }        # repeat business\n`;
+    writeFileSync(join(dir, 'martech-audit.yaml'), manifest);
+    const s = await start(dir, { step: 'stages' });
+    await answer('Keep these stages?', { type: 'n' }, 'enter');
+    await answer('Change the stages', 'enter'); // add
+    await answer('Name of the new stage', { type: 'Onboarding' }, 'enter');
+    await answer('Id for "Onboarding"', 'enter');
+    await answer('Where does it go?', 'up', 'enter'); // after Purchase (the cursor starts at the end)
+    await answer('Change the stages', 'down', 'enter'); // remove
+    await until(() => prompt().includes('touchpoints use it'), () => 'awareness marked as in use');
+    await answer('Which stage goes?', 'enter'); // the first selectable one: purchase
+    await answer('Change the stages', 'down', 'down', 'enter'); // done
+    await s.done;
+    expect(readFileSync(join(dir, 'martech-audit.yaml'), 'utf8')).toBe(`${HAND_WRITTEN['martech-audit.yaml']}\nstages:\n  - { id: awareness, name: Awareness }      # first contact\n  - { id: onboarding, name: Onboarding }\n  - { id: loyalty, name: Loyalty }        # repeat business\n`);
+  });
+
+  it('changes a touchpoint field by field, asking nothing else', async () => {
+    writeHandWritten();
+    const s = await start(dir, { step: 'touchpoints' });
+    await answer('Awareness:', 'down', 'down', 'enter'); // change "Monthly newsletter"
+    await answer('What should change about "Monthly newsletter"?', 'down', 'down', 'down', 'down', 'down', 'enter'); // realtime
+    await answer('live customer data', { type: 'y' }, 'enter');
+    await answer('What should change about', 'down', 'down', 'down', 'down', 'down', 'down', 'enter'); // notes
+    await answer('Notes', { type: 'Sent on the first Tuesday' }, 'enter');
+    await answer('What should change about', 'down', 'down', 'down', 'down', 'down', 'down', 'down', 'enter'); // done
+    await answer('Awareness:', 'enter');
+    for (const stage of ['Consideration', 'Purchase', 'Service', 'Loyalty']) await answer(`A touchpoint in ${stage}`, 'enter');
+    await s.done;
+    expect(readFileSync(join(dir, 'touchpoints.yaml'), 'utf8')).toBe(HAND_WRITTEN['touchpoints.yaml'] + '    realtime: true\n    notes: Sent on the first Tuesday\n');
   });
 });

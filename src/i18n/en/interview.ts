@@ -13,7 +13,7 @@ export const interview: Record<string, string> = {
 
   'interview.title': 'martech-audit interview: {path}',
   'interview.new': 'A new workspace in {path}. Every answer is saved as soon as it is given.',
-  'interview.tips': 'Type to filter lists · space ticks · ? = I don\'t know (recorded as an open question) · Ctrl-C stops, answers are kept.',
+  'interview.tips': 'Type to filter lists · space ticks · ? = I don\'t know (an open question) · Ctrl-C stops; answers are kept.',
   'interview.saved': 'Saved: {files}',
   'interview.nothing-changed': 'Nothing was changed.',
   'interview.next': 'Next: `martech-audit validate {path}` checks the workspace; `martech-audit analyze {path}` shows every finding and the roadmap.',

@@ -9,7 +9,7 @@ import { heading, issueLine, note, type Ctx } from '../ask.js';
 const TOP = 5;
 
 interface AnalysisModule { analyze(ws: Workspace, opts?: { path?: string; now?: string }): AuditResult }
-interface TextModule { renderText(result: AuditResult, ctx?: Record<string, unknown>): string }
+interface TextModule { wrap?(text: string, width: number): string[] }
 
 function isMissingModule(err: unknown): boolean {
   const e = err as { code?: string; message?: string } | null;
@@ -64,29 +64,35 @@ export async function analysisStep(ctx: Ctx, opts: AnalysisStepOptions = {}): Pr
     return;
   }
   const result = mod.analyze(ws, { path: ctx.ed.shown, ...(opts.now ? { now: opts.now } : {}) });
+  // Compact, for the room: `analyze` has the full report. Lines wrap by display width (text.ts).
   const text = await loadText();
-  if (text) {
-    const departments = new Map(ws.organization.departments.map((d) => [d.id, d.name]));
-    ctx.ui.say(text.renderText(result, { step: 4, color: chalk.level > 0, width: Math.min(process.stdout.columns || 80, 100), departments }).replace(/^\n+/, ''));
-  } else {
-    const a = result.assessment;
-    ctx.ui.say(`${chalk.bold(t('interview.analysis.level', { level: t(`interview.level.${a.level}`), score: a.score }))}`);
-    for (const r of a.reasons.slice(0, 3)) ctx.ui.say(`  ${r}`);
-  }
+  const width = Math.max(40, Math.min(process.stdout.columns || 80, 110));
+  const wrap = (s: string, w: number): string[] => (text?.wrap ? text.wrap(s, w) : [s]);
+  const hang = (first: string, body: string, indent: number): void => {
+    const lines = wrap(body, width - indent);
+    ctx.ui.say(first + (lines[0] ?? ''));
+    for (const l of lines.slice(1)) ctx.ui.say(' '.repeat(indent) + l);
+  };
+  const a = result.assessment as AuditResult['assessment'] & { meaning?: string; questions?: { about: string; field?: string; text: string }[] };
+  ctx.ui.say(chalk.bold(t('interview.analysis.level', { level: t(`interview.level.${a.level}`).toUpperCase(), score: a.score })));
+  if (a.meaning) for (const l of wrap(a.meaning, width - 2)) ctx.ui.say(chalk.dim(`  ${l}`));
+  for (const r of a.reasons.slice(0, 3)) hang('  • ', r, 4);
 
   ctx.ui.say('');
   if (!result.findings.length) ctx.ui.say(chalk.green(t('interview.analysis.no-findings')));
   else {
     ctx.ui.say(chalk.bold(t('interview.analysis.top', { count: Math.min(TOP, result.findings.length), total: result.findings.length })));
-    for (const f of result.findings.slice(0, TOP)) ctx.ui.say(`  ${severityLabel(f.severity)} ${f.message}`);
+    for (const f of result.findings.slice(0, TOP)) hang(`  ${severityLabel(f.severity)} `, f.message, 11);
     if (result.findings.length > TOP) note(ctx, `  ${t('interview.analysis.more', { count: result.findings.length - TOP, path: ctx.ed.shown })}`);
   }
 
-  if (ws.questions.length) {
+  // The workspace's questions, and those the analysis adds for facts still missing.
+  const questions = Array.isArray(a.questions) ? a.questions : ws.questions;
+  if (questions.length) {
     ctx.ui.say('');
-    ctx.ui.say(chalk.bold(t('interview.analysis.questions', { count: ws.questions.length })));
-    for (const q of ws.questions.slice(0, TOP)) ctx.ui.say(`  ? ${q.text}`);
-    if (ws.questions.length > TOP) note(ctx, `  ${t('interview.analysis.more-questions', { count: ws.questions.length - TOP })}`);
+    ctx.ui.say(chalk.bold(t('interview.analysis.questions', { count: questions.length })));
+    for (const q of questions.slice(0, TOP)) hang('  ? ', q.text, 4);
+    if (questions.length > TOP) note(ctx, `  ${t('interview.analysis.more-questions', { count: questions.length - TOP })}`);
   }
   ctx.ui.say('');
   if (opts.offerReport) await opts.offerReport();

@@ -82,6 +82,6 @@ async function removeStage(ctx: Ctx, stages: StageInfo[]): Promise<void> {
     note(ctx, t('interview.stages.all-in-use'));
     return;
   }
-  const index = await ctx.ui.select<number>({ message: t('interview.stages.which-remove'), choices });
+  const index = await ctx.ui.select<number>({ message: t('interview.stages.which-remove'), choices, default: choices.find((c) => !c.disabled)!.value });
   commit(ctx, (tx) => tx.remove(['stages', index]));
 }

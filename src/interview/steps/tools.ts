@@ -244,7 +244,8 @@ export async function toolDetails(ctx: Ctx, id: string, isNew: boolean, tp: RawT
     const c = first.catalog ? loadCatalogSafe()?.byId.get(first.catalog) : undefined;
     const suggested = [...(tp?.captures ?? []), ...(c?.data ?? [])];
     const data = await askData(ctx, t('interview.tools.data', { name }), tool().data ?? [], suggested);
-    commit(ctx, (tx) => tx.setList('tools', id, 'data', data));
+    // An empty answer is written as `data: []`: "holds no customer data", not a blank.
+    commit(ctx, (tx) => tx.setList('tools', id, 'data', data, true));
   }
   const owner = tool().owner;
   const currency = ctx.ed.raw().organization?.currency ?? 'USD';

@@ -1,0 +1,299 @@
+// End to end: the built binary in a real pseudo-terminal (tmux), driven with send-keys and read
+// with capture-pane; every wait polls the screen with a timeout, no fixed sleeps. One whole short
+// interview, then a second one interrupted with Ctrl-C and resumed; both results pass `validate`
+// and match reviewed golden files (UPDATE_GOLDEN=1 rewrites them: read the diff first).
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BIN = join(ROOT, 'bin', 'martech-audit.js');
+const GOLDEN = join(ROOT, 'test', 'golden', 'interview');
+const TMUX = ['/usr/bin/tmux', '/usr/local/bin/tmux'].find(existsSync);
+const SOCKET = `mta-e2e-${process.pid}`;
+const TIMEOUT = 15_000;
+
+let work: string;
+
+function tmux(...args: string[]): string {
+  return execFileSync(TMUX!, ['-L', SOCKET, ...args], { encoding: 'utf8' });
+}
+
+function screenOf(session: string): string {
+  return tmux('capture-pane', '-p', '-J', '-S', '-2000', '-t', session);
+}
+
+class Term {
+  constructor(readonly session: string) {}
+
+  static start(session: string, args: string[]): Term {
+    const cmd = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    // The exit code is printed after the program so that the test can read it; the shell then waits.
+    const script = `${cmd}; echo "__EXIT=$?"; sleep 3600`;
+    tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '50', '-c', work,
+      'env', 'LANG=en_US.UTF-8', 'LC_ALL=', 'CI=', 'NO_COLOR=1', 'TERM=xterm-256color', 'sh', '-c', script);
+    return new Term(session);
+  }
+
+  screen(): string {
+    return screenOf(this.session);
+  }
+
+  /** Waits until `pred` holds for the screen (polling), or fails with the screen. */
+  async until(pred: (screen: string) => boolean, what: string): Promise<string> {
+    const start = Date.now();
+    for (;;) {
+      const s = this.screen();
+      if (pred(s)) return s;
+      if (Date.now() - start > TIMEOUT) throw new Error(`timed out waiting for ${what}\n--- screen ---\n${s}`);
+      await new Promise((r) => setTimeout(r, 40));
+    }
+  }
+
+  /** The prompt waiting for an answer: the last "?" line, with no answered "✔" line after it. */
+  static active(screen: string): string {
+    const lines = screen.split('\n');
+    for (let i = lines.length - 1; i >= 0; i--) {
+      if (lines[i].startsWith('✔')) return '';
+      if (lines[i].startsWith('? ')) return lines.slice(i).join('\n');
+    }
+    return '';
+  }
+
+  async prompt(text: string, ...keys: string[]): Promise<void> {
+    await this.until((s) => Term.active(s).includes(text), `the prompt "${text}"`);
+    this.keys(...keys);
+  }
+
+  /** Types a search term, waits for a result, then presses keys. */
+  async search(text: string, term: string, shows: string, ...keys: string[]): Promise<void> {
+    await this.prompt(text);
+    tmux('send-keys', '-t', this.session, '-l', term);
+    await this.until((s) => Term.active(s).includes(shows), `"${shows}" in the results`);
+    this.keys(...keys);
+  }
+
+  /** Named keys (Enter, Down, Space, C-c) or literal text as {text}. */
+  keys(...keys: string[]): void {
+    for (const k of keys) {
+      if (k.startsWith('{') && k.endsWith('}')) tmux('send-keys', '-t', this.session, '-l', k.slice(1, -1));
+      else tmux('send-keys', '-t', this.session, k);
+    }
+  }
+
+  async exit(): Promise<number> {
+    const s = await this.until((x) => /__EXIT=\d+/.test(x), 'the program to end');
+    return Number(/__EXIT=(\d+)/.exec(s)![1]);
+  }
+
+  /** The report is offered when this build has the `report` command: decline it. */
+  async declineReport(): Promise<void> {
+    const s = await this.until((x) => Term.active(x).includes('Write the report now?') || /__EXIT=\d+/.test(x) || x.includes('Next: `martech-audit validate'), 'the end of the analysis');
+    if (Term.active(s).includes('Write the report now?')) this.keys('n', 'Enter');
+  }
+
+  kill(): void {
+    try {
+      tmux('kill-session', '-t', this.session);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+function validate(dir: string): { code: number; out: string } {
+  const r = spawnSync(process.execPath, [BIN, 'validate', dir], { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '1' } });
+  return { code: r.status ?? -1, out: r.stdout + r.stderr };
+}
+
+function golden(dir: string, name: string): void {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  const want = join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(want)) {
+    rmSync(want, { recursive: true, force: true });
+    mkdirSync(want, { recursive: true });
+    for (const f of files) writeFileSync(join(want, f), readFileSync(join(dir, f), 'utf8'));
+  }
+  expect(files, `${name}: files`).toEqual(readdirSync(want).sort());
+  for (const f of files) {
+    expect(readFileSync(join(dir, f), 'utf8'), `${name}/${f} differs from the golden file (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(join(want, f), 'utf8'));
+  }
+}
+
+const built = existsSync(join(ROOT, 'dist', 'cli.js'));
+
+describe.skipIf(!TMUX || !built)('interview in a real terminal (tmux)', () => {
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'mta-e2e-'));
+  });
+  afterAll(() => {
+    try {
+      execFileSync(TMUX!, ['-L', SOCKET, 'kill-server'], { stdio: 'ignore' });
+    } catch {
+      /* no server left */
+    }
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('a whole short interview writes a valid workspace (golden)', async () => {
+    const t = Term.start('full', ['interview', 'acme']);
+    try {
+      await t.prompt('Name of the company audited', '{Acme Ltd}', 'Enter');
+      await t.prompt('Currency of its costs', 'Enter');
+      await t.prompt('Departments', 'Enter');
+      await t.prompt('Other departments', 'Enter');
+      await t.prompt('Use these stages?', 'Enter');
+      await t.prompt('A touchpoint in Awareness', '{Newsletter}', 'Enter');
+      await t.prompt('Id for "Newsletter"', 'Enter');
+      await t.prompt('Channel of "Newsletter"', 'Enter');
+      await t.prompt('responsible for "Newsletter"', 'Enter');
+      await t.prompt('in the scope of this audit', 'Enter');
+      await t.prompt('live customer data', 'Enter');
+      await t.prompt('What data does "Newsletter" capture', 'Enter');
+      await t.prompt('Notes', 'Enter');
+      await t.prompt('Another touchpoint in Awareness', 'Enter');
+      await t.prompt('A touchpoint in Consideration', 'Enter');
+      await t.prompt('A touchpoint in Purchase', 'Enter');
+      await t.prompt('A touchpoint in Service', '{Support chat}', 'Enter');
+      await t.prompt('Id for "Support chat"', 'Enter');
+      await t.prompt('Channel of "Support chat"', 'Enter');
+      await t.prompt('responsible for "Support chat"', 'Down', 'Down', 'Down', 'Down', 'Enter'); // I don't know
+      await t.prompt('in the scope of this audit', 'Enter');
+      await t.prompt('live customer data', 'y', 'Enter');
+      await t.prompt('What data does "Support chat" capture', 'Enter');
+      await t.prompt('Notes', '{Escalations by e-mail}', 'Enter');
+      await t.prompt('Another touchpoint in Service', 'Enter');
+      await t.prompt('A touchpoint in Loyalty', 'Enter');
+
+      await t.search('Tool used at "Newsletter"', 'mailchimp', 'Mailchimp', 'Enter');
+      await t.prompt('Id for "Mailchimp"', 'Enter');
+      await t.prompt('owns "Mailchimp"', 'Enter');
+      await t.prompt('Status of "Mailchimp"', 'Enter');
+      await t.prompt('customer data does "Mailchimp" hold', 'Enter');
+      await t.prompt('What does "Mailchimp" cost', '{390/month}', 'Enter');
+      await t.prompt('Seats of "Mailchimp"', 'Enter');
+      await t.prompt('contract of "Mailchimp" renew', '{2027-03}', 'Enter');
+      await t.prompt('source of truth', 'Enter');
+      await t.prompt('Tool used at "Newsletter"', 'Enter');
+      await t.search('Tool used at "Support chat"', 'interc', 'Intercom', 'Enter');
+      await t.prompt('Id for "Intercom"', 'Enter');
+      await t.prompt('owns "Intercom"', 'Down', 'Down', 'Enter');
+      await t.prompt('Status of "Intercom"', 'Enter');
+      await t.prompt('customer data does "Intercom" hold', 'Enter');
+      await t.prompt('What does "Intercom" cost', '?', 'Enter');
+      await t.prompt('Seats of "Intercom"', '{8/5}', 'Enter');
+      await t.prompt('contract of "Intercom" renew', 'Enter');
+      await t.prompt('source of truth', 'Enter');
+      await t.prompt('Tool used at "Support chat"', 'Enter');
+      await t.search('Other tools', 'hubspot smart', 'HubSpot Smart CRM', 'Enter');
+      await t.prompt('Id for "HubSpot Smart CRM"', 'C-u', '{hubspot}', 'Enter');
+      await t.prompt('owns "HubSpot Smart CRM"', 'Down', 'Enter');
+      await t.prompt('Status of "HubSpot Smart CRM"', 'Enter');
+      await t.prompt('customer data does "HubSpot Smart CRM" hold', 'Enter');
+      await t.prompt('What does "HubSpot Smart CRM" cost', '{0}', 'Enter');
+      await t.prompt('Seats of "HubSpot Smart CRM"', 'Enter');
+      await t.prompt('source of truth', 'Space', 'Enter');
+      await t.prompt('Other tools', 'Enter');
+      await t.prompt('Fill in what is missing now?', 'Enter');
+
+      await t.prompt('Data flows from', 'Down', 'Enter'); // the first tool that reaches no hub
+      await t.prompt('sends data to', 'Enter'); // the hub comes first
+      await t.prompt('Which data goes from', 'Enter');
+      await t.prompt('How does it move?', 'Enter'); // batch
+      await t.prompt('flow back', 'Enter');
+      await t.prompt('Notes', 'Enter');
+      await t.prompt('Data flows from', 'Enter'); // done
+      await t.declineReport();
+      expect(await t.exit()).toBe(0);
+      const s = t.screen();
+      expect(s).toContain('Audit steps 3-5');
+      expect(s).toContain('Saved: martech-audit.yaml, touchpoints.yaml, tools.yaml, integrations.yaml');
+      expect(s).not.toMatch(/at \w+ \(.*:\d+:\d+\)/); // no stack trace
+    } finally {
+      t.kill();
+    }
+    const dir = join(work, 'acme');
+    const v = validate(dir);
+    expect(v.code, v.out).toBe(0);
+    expect(existsSync(join(dir, '.martech-audit'))).toBe(false);
+    golden(dir, 'acme');
+  });
+
+  it('Ctrl-C keeps every answer and says how to resume; --resume continues there (golden)', async () => {
+    const a = Term.start('first', ['interview', 'beta']);
+    try {
+      await a.prompt('Name of the company audited', '{Beta KK}', 'Enter');
+      await a.prompt('Currency of its costs', 'C-u', '{JPY}', 'Enter');
+      await a.prompt('Departments', 'Enter');
+      await a.prompt('Other departments', '{Customer Success}', 'Enter');
+      await a.prompt('Use these stages?', 'Enter');
+      await a.prompt('A touchpoint in Awareness', '{Website}', 'Enter');
+      await a.prompt('Id for "Website"', 'Enter');
+      await a.prompt('Channel of "Website"', 'Enter');
+      await a.prompt('responsible for "Website"', 'C-c');
+      expect(await a.exit()).toBe(130);
+      const s = a.screen();
+      expect(s).toContain('Interrupted. Everything answered so far is saved in beta.');
+      expect(s).toContain('Continue with: martech-audit interview beta --resume');
+      expect(s).not.toMatch(/ExitPromptError|at \w+ \(.*:\d+:\d+\)/);
+    } finally {
+      a.kill();
+    }
+    expect(readFileSync(join(work, 'beta', 'touchpoints.yaml'), 'utf8')).toContain('  - id: website\n');
+    expect(existsSync(join(work, 'beta', '.martech-audit', 'interview.json'))).toBe(true);
+
+    const b = Term.start('second', ['interview', 'beta', '--resume']);
+    try {
+      await b.until((s) => s.includes('Audit step 1: touchpoints'), 'the touchpoints step');
+      expect(b.screen()).not.toContain('Name of the company audited');
+      await b.prompt('responsible for "Website"', 'Enter');
+      await b.prompt('What data does "Website" capture', 'Enter');
+      await b.prompt('Awareness:', 'Enter'); // next stage
+      await b.prompt('A touchpoint in Consideration', 'Enter');
+      await b.prompt('A touchpoint in Purchase', 'Enter');
+      await b.prompt('A touchpoint in Service', 'Enter');
+      await b.prompt('A touchpoint in Loyalty', 'Enter');
+      await b.search('Tool used at "Website"', 'wordpr', 'WordPress', 'Enter');
+      await b.prompt('Id for "WordPress"', 'Enter');
+      await b.prompt('owns "WordPress"', 'Enter');
+      await b.prompt('Status of "WordPress"', 'Enter');
+      await b.prompt('customer data does "WordPress" hold', 'Enter');
+      await b.prompt('What does "WordPress" cost', '{120000}', 'Enter');
+      await b.prompt('Seats of "WordPress"', 'Enter');
+      await b.prompt('contract of "WordPress" renew', 'Enter');
+      await b.prompt('source of truth', 'Enter');
+      await b.prompt('Tool used at "Website"', 'Enter');
+      await b.prompt('Other tools', 'Enter');
+      await b.declineReport();
+      expect(await b.exit()).toBe(0);
+    } finally {
+      b.kill();
+    }
+    const dir = join(work, 'beta');
+    const v = validate(dir);
+    expect(v.code, v.out).toBe(0);
+    expect(existsSync(join(dir, '.martech-audit'))).toBe(false);
+    golden(dir, 'beta');
+  });
+});
+
+describe.skipIf(!built)('without a terminal', () => {
+  it('exits 2 at once with a pointer to init and validate, and writes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mta-notty-'));
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'interview', 'x'], {
+        cwd: dir, encoding: 'utf8', timeout: 20_000, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, CI: 'true', LANG: 'en_US.UTF-8' },
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('interview needs an interactive terminal');
+      expect(r.stderr).toContain('martech-audit init x');
+      expect(r.stderr).toContain('martech-audit validate x');
+      expect(existsSync(join(dir, 'x'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
