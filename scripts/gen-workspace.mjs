@@ -24,6 +24,8 @@ const pick = (arr) => arr[Math.floor(rand() * arr.length)];
 const stages = ['awareness', 'consideration', 'purchase', 'service', 'loyalty'];
 const channels = ['email', 'website', 'mobile-app', 'social', 'chat', 'phone', 'store', 'event', 'webinar', 'advertising', 'search', 'sms'];
 const depts = ['marketing', 'sales', 'service', 'ecommerce', 'it'];
+const categoryOf = { 'social-publishing': 'social-media-management', 'ab-testing': 'personalization', 'sms-marketing': 'mobile-marketing',
+  'push-notifications': 'mobile-marketing', webinars: 'event-management' };
 const caps = ['email-marketing', 'marketing-automation', 'web-analytics', 'live-chat', 'help-desk', 'ecommerce-platform',
   'social-publishing', 'surveys', 'personalization', 'ab-testing', 'sms-marketing', 'push-notifications', 'webinars',
   'event-management', 'reviews', 'loyalty', 'seo', 'search-advertising', 'paid-social', 'business-intelligence'];
@@ -51,13 +53,13 @@ for (let i = 0; i < tools.length; i++) {
   (toolFiles[f] ??= ['tools:']).push(
     `  - id: ${t.id}`,
     `    name: ${q(`Tool ${i} (${t.cap})`)}`,
-    `    category: ${t.cap}`,
+    `    category: ${categoryOf[t.cap] ?? t.cap}`,
     `    capabilities: [${t.cap}]`,
     ...(t.hub ? ['    hub: true'] : []),
     `    owner: ${pick(depts)}`,
     `    status: ${rand() < 0.05 ? 'retiring' : 'active'}`,
     `    cost: { amount: ${Math.round(rand() * 3000) * 10}, period: ${rand() < 0.5 ? 'month' : 'year'} }`,
-    `    seats: { licensed: ${10 + Math.floor(rand() * 90)}, active: ${Math.floor(rand() * 60)} }`,
+    ...(() => { const licensed = 10 + Math.floor(rand() * 90); return [`    seats: { licensed: ${licensed}, active: ${Math.floor(rand() * licensed)} }`]; })(),
     `    data: [${t.data.join(', ')}]`,
   );
 }

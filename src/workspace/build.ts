@@ -5,7 +5,7 @@ import { closest } from '../util/suggest.js';
 import { loadCatalog, loadTaxonomy } from '../catalog/index.js';
 import { RULE_IDS, TOOL_SUBJECT_RULES, TOUCHPOINT_SUBJECT_RULES } from '../analysis/rule-ids.js';
 import { CHANNELS, DEFAULT_STAGES } from './vocabulary.js';
-import { locate, type ParsedFile } from './parse.js';
+import { locate, nodeAt, nodeLoc, type ParsedFile } from './parse.js';
 import type { Diagnostic, SourceLocation } from './diagnostics.js';
 import type {
   ToolInput, TouchpointInput, IntegrationInput, InitiativeInput, SettingsInput, OrganizationInput,
@@ -20,6 +20,11 @@ type Seg = string | number;
 interface Entry<T> { value: T; pf: ParsedFile; path: Seg[] }
 
 const here = (e: Entry<unknown>, ...sub: Seg[]): SourceLocation => locate(e.pf, [...e.path, ...sub]);
+/** Where an entity starts (what findings point at): no end range, so output stays compact. */
+const startOf = (e: Entry<unknown>, ...sub: Seg[]): SourceLocation => {
+  const { file, line, column } = here(e, ...sub);
+  return { file, line, column };
+};
 
 let currencies: Set<string> | undefined;
 function knownCurrencies(): Set<string> {
@@ -74,7 +79,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
       }
     }
     if (v.version !== undefined && v.version !== 1) {
-      err('unsupported-version', locate(pf, ['version']), t('build.unsupported-version', { version: v.version }), t('build.unsupported-version.hint'));
+      err('unsupported-version', nodeLoc(pf, nodeAt(pf, ['version'])), t('build.unsupported-version', { version: v.version }), t('build.unsupported-version.hint'));
     }
     for (const key of ['organization', 'stages', 'settings'] as const) {
       if (v[key] === undefined) continue;
@@ -137,7 +142,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   if (stageEntry) {
     const seen = new Map<string, SourceLocation>();
     stageEntry.value.forEach((s, i) => {
-      const loc = here(stageEntry, i);
+      const loc = startOf(stageEntry, i);
       const prev = seen.get(s.id);
       if (prev) {
         err('duplicate-id', locate(stageEntry.pf, [...stageEntry.path, i, 'id']), t('build.duplicate-id', { kind: t('entity.stage'), id: s.id, other: `${prev.file}:${prev.line}` }), undefined, [{ location: prev, message: t('build.first-defined-here') }]);
@@ -388,7 +393,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
       annualCostMinor, costUnknown: x.cost === 'unknown', costGiven,
       seats: x.seats ? Object.freeze({ ...x.seats }) : undefined,
       data: Object.freeze([...(x.data ?? [])]), sourceOfTruth: Object.freeze([...(x.source_of_truth ?? [])]),
-      renewal: x.renewal, url: x.url, notes: x.notes, loc: here(e),
+      renewal: x.renewal, url: x.url, notes: x.notes, loc: startOf(e),
     });
   });
   const builtTps: Touchpoint[] = touchpoints.map((e) => {
@@ -396,7 +401,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     return Object.freeze({
       id: x.id, name: x.name, stage: x.stage, channel: x.channel, owner: x.owner,
       tools: Object.freeze([...(x.tools ?? [])]), captures: Object.freeze([...(x.captures ?? [])]),
-      realtime: x.realtime ?? false, inScope: x.in_scope ?? true, notes: x.notes, loc: here(e),
+      realtime: x.realtime ?? false, inScope: x.in_scope ?? true, notes: x.notes, loc: startOf(e),
     });
   });
   const pairCount = new Map<string, number>();
@@ -408,7 +413,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     return Object.freeze({
       id: x.id ?? (n > 1 ? `${pair}#${n}` : pair), from: x.from, to: x.to,
       data: x.data ? Object.freeze([...x.data]) : undefined, mode: x.mode ?? 'batch',
-      bidirectional: x.bidirectional ?? false, notes: x.notes, loc: here(e),
+      bidirectional: x.bidirectional ?? false, notes: x.notes, loc: startOf(e),
     });
   });
   const builtInits: AuthoredInitiative[] = initiatives.map((e) => {
@@ -418,13 +423,13 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
       addresses: Object.freeze([...(x.addresses ?? [])]), owner: x.owner,
       stakeholders: Object.freeze([...(x.stakeholders ?? [])]), start: x.start, months: x.months,
       dependsOn: Object.freeze([...(x.depends_on ?? [])]), pilot: x.pilot, status: x.status, phase: x.phase,
-      saving: x.saving, notes: x.notes, loc: here(e),
+      saving: x.saving, notes: x.notes, loc: startOf(e),
     });
   });
   const s = setEntry?.value;
   const settings: Settings = Object.freeze({
     failOn: s?.fail_on, rules: Object.freeze(rules), output: s?.output ?? 'reports', lang: s?.lang,
-    assessment: s?.assessment ? { ...s.assessment, loc: here(setEntry!, 'assessment') } : undefined,
+    assessment: s?.assessment ? { ...s.assessment, loc: startOf(setEntry!, 'assessment') } : undefined,
     thresholds: {
       siloedShare: s?.thresholds?.siloed_share ?? DEFAULT_THRESHOLDS.siloedShare,
       overlappingCapabilities: s?.thresholds?.overlapping_capabilities ?? DEFAULT_THRESHOLDS.overlappingCapabilities,
@@ -432,7 +437,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
       noHubTools: s?.thresholds?.no_hub_tools ?? DEFAULT_THRESHOLDS.noHubTools,
     },
   });
-  const builtQs: Question[] = questions.map((e) => Object.freeze({ ...e.value, loc: here(e) }));
+  const builtQs: Question[] = questions.map((e) => Object.freeze({ ...e.value, loc: startOf(e) }));
 
   const group = <T, K>(items: readonly T[], key: (x: T) => K[]): Map<K, T[]> => {
     const m = new Map<K, T[]>();
@@ -448,7 +453,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     path: input.path, kind: input.kind, files: Object.freeze(input.files.map((f) => f.file)),
     organization: Object.freeze({
       name: org?.name ?? '', currency, departments: Object.freeze(departments), departmentsDeclared,
-      loc: orgEntry ? here(orgEntry) : undefined,
+      loc: orgEntry ? startOf(orgEntry) : undefined,
     }),
     stages: Object.freeze(stages),
     touchpoints: Object.freeze(builtTps),

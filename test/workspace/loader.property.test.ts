@@ -62,7 +62,7 @@ describe('loader properties', () => {
         channel: fc.constantFrom(...CHANNELS), tools: fc.subarray(toolIds), realtime: fc.boolean(), in_scope: fc.boolean(),
       })))),
       // Two distinct ends: pick an ordered pair of different indices (a filter would spin forever on one tool).
-      integrations: toolIds.length < 2 ? fc.constant([]) : fc.array(
+      integrations: toolIds.length < 2 ? fc.constant([] as { from: string; to: string; mode: (typeof INTEGRATION_MODES)[number] }[]) : fc.array(
         fc.record({ a: fc.nat(toolIds.length - 1), b: fc.nat(toolIds.length - 2), mode: fc.constantFrom(...INTEGRATION_MODES) })
           .map(({ a, b, mode }) => ({ from: toolIds[a], to: toolIds[b >= a ? b + 1 : b], mode })),
         { maxLength: 6 }),
