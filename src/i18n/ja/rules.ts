@@ -133,7 +133,7 @@ export const rules: Record<string, string> = {
 
   // ---- unmeasured-touchpoint -------------------------------------------------------------
   'rules.unmeasured-touchpoint.title': '効果測定されていない顧客接点',
-  'rules.unmeasured-touchpoint.summary': '対象範囲内の顧客接点で、使うツールに測定の機能（ウェブ解析、アトリビューション、BI など）がなく、取得データが届くツールにもそれがないものを検出します。',
+  'rules.unmeasured-touchpoint.summary': '対象範囲内の顧客接点で、使うツールに測定の機能（アクセス解析、アトリビューション、BI など）がなく、取得データが届くツールにもそれがないものを検出します。',
   'rules.unmeasured-touchpoint.why': 'この顧客接点が機能しているか誰にも分かりません。予算や労力を他と比べることも、根拠に基づいて改善することもできません。',
   'rules.unmeasured-touchpoint.fix': 'この顧客接点で得たデータを解析・レポーティングツールへ送る（または計測を追加する）ことで、意思決定の場に結果が出るようにします。',
   'rules.unmeasured-touchpoint.message': '{touchpoint} は効果測定されていません。使っているツール（{tools}）も、そのデータが届くツールも、成果をレポートできません。',
