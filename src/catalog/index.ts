@@ -1,7 +1,7 @@
 // The built-in capability taxonomy and tool catalog. Data lives in data/*.yaml (not code);
 // this module loads it once, indexes it and answers look-ups.
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import jsYaml from 'js-yaml';
 import { packageFile } from '../util/paths.js';
 import { currentLang } from '../i18n/index.js';
 
@@ -26,7 +26,8 @@ let taxonomy: Taxonomy | undefined;
 let catalog: Catalog | undefined;
 
 function readYaml(name: string): any {
-  return parse(readFileSync(packageFile('data', name), 'utf8'));
+  // js-yaml: these files are plain YAML and js-yaml reads them ~10x faster than the Document-capable parser.
+  return jsYaml.load(readFileSync(packageFile('data', name), 'utf8'), { schema: jsYaml.CORE_SCHEMA });
 }
 
 export function loadTaxonomy(): Taxonomy {
