@@ -33,7 +33,7 @@ const WORDS: Record<string, string> = {
   'カード': 'card', 'フォーム': 'form', 'サポート': 'support', 'ヘルプ': 'help', 'デスク': 'desk', 'ページ': 'page',
   'ギフト': 'gift', 'プレゼント': 'gift', 'セール': 'sale', '新商品': 'new-product', '商品': 'product', '製品': 'product',
   'サービス': 'service', 'レジ': 'pos', 'アカウント': 'account', '公式': 'official', '会員': 'member', '顧客': 'customer',
-  'お客様': 'customer', 'カスタマー': 'customer', 'ファン': 'fan', 'パートナー': 'partner', '代理店': 'agency',
+  'お客様': 'customer', 'ランク': 'rank', 'メンバー': 'member', 'カスタマー': 'customer', 'ファン': 'fan', 'パートナー': 'partner', '代理店': 'agency',
   '月刊': 'monthly', '毎月': 'monthly', '週刊': 'weekly', '定期': 'regular', '新規': 'new', '既存': 'existing',
   // tools and departments
   '顧客管理': 'crm', '管理': 'management', '分析': 'analytics', '解析': 'analytics', '基幹': 'core', 'システム': 'system',

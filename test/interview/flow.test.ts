@@ -185,6 +185,8 @@ describe('an interview on a hand-written workspace', () => {
   it('asks only for what is missing and keeps every hand-written comment, key order and flow list', async () => {
     writeHandWritten();
     const s = await start(dir, { step: 'tools' });
+    // The newsletter already lists a tool: it is not asked about unless picked.
+    await answer('already have tools', 'down', 'enter');
     await search('Tool used at "Monthly newsletter"', 'hubspot marketing', 'HubSpot Marketing Hub', 'enter');
     await answer('Id for "HubSpot Marketing Hub"', 'enter');
     await answer('owns "HubSpot Marketing Hub"', 'enter');
@@ -195,6 +197,7 @@ describe('an interview on a hand-written workspace', () => {
     await answer('renew', 'enter');
     await answer('source of truth', 'enter');
     await answer('Tool used at "Monthly newsletter"', 'enter');
+    await answer('already have tools', 'enter');
     await answer('Other tools', 'enter');
     await s.done;
     const tp = readFileSync(join(dir, 'touchpoints.yaml'), 'utf8');
@@ -212,6 +215,7 @@ describe('an interview on a hand-written workspace', () => {
   it('validates answers at the prompt with the loader\'s rules and shows the message inline', async () => {
     writeHandWritten();
     const s = await start(dir, { step: 'tools' });
+    await answer('already have tools', 'down', 'enter');
     await search('Tool used at "Monthly newsletter"', 'My Tool', 'Add "My Tool" as a new tool', 'enter');
     await answer('Name of the tool', 'enter');
     await answer('What kind of tool', 'enter'); // skip category
@@ -235,6 +239,7 @@ describe('an interview on a hand-written workspace', () => {
     await answer('Seats of', 'enter');
     // Free: no renewal question; no data: no source-of-truth question.
     await answer('Tool used at "Monthly newsletter"', 'enter');
+    await answer('already have tools', 'enter');
     await answer('Other tools', 'enter');
     await s.done;
     expect(read('tools.yaml').tools[1]).toEqual({ id: 'my-tool', name: 'My Tool', owner: 'marketing', status: 'active', cost: { amount: 0, period: 'year' }, data: [] });
@@ -275,7 +280,7 @@ describe('Ctrl-C and --resume', () => {
 
     const third = await start(dir, { resume: true });
     await answer('A touchpoint in Loyalty', 'enter');
-    await answer('Tool used at "Monthly newsletter"', { ctrl: 'c' });
+    await answer('Tool used at "Blog"', { ctrl: 'c' });
     await third.done.catch(() => undefined);
     expect(JSON.parse(readFileSync(join(dir, '.martech-audit', 'interview.json'), 'utf8'))).toEqual({ version: 1, step: 'tools', done: [] });
     expect(third.text()).not.toContain('Is this still right?');

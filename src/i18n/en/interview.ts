@@ -192,6 +192,8 @@ export const interview: Record<string, string> = {
   'interview.data.preferences': 'preferences and topics',
 
   'interview.tools.intro': 'Which tools are used at each touchpoint? Type a tool, vendor or capability: "sales" finds Salesforce. Catalog tools bring their category and capabilities.',
+  'interview.tools.change-at': 'Touchpoints that already have tools: add more at one of them?',
+  'interview.tools.change-none': '✓ No, they are complete',
   'interview.tools.at': 'Tool used at "{name}"',
   'interview.tools.search-hint': '(type to search)',
   'interview.tools.already': 'already: {tools}',

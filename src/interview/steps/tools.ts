@@ -68,10 +68,17 @@ function orderedTouchpoints(ctx: Ctx): RawTouchpoint[] {
 export async function toolsStep(ctx: Ctx): Promise<void> {
   heading(ctx, t('interview.step.tools'));
   note(ctx, t('interview.tools.intro'));
-  for (const tp of orderedTouchpoints(ctx)) {
-    if (ctx.st.done.includes(tp.id)) continue;
+  // Touchpoints that already list tools are not gone through one by one; they can be picked.
+  const all = orderedTouchpoints(ctx);
+  const hadTools = all.filter((tp) => tp.tools?.length && !ctx.st.done.includes(tp.id));
+  for (const tp of all) {
+    if (ctx.st.done.includes(tp.id) || hadTools.includes(tp)) continue;
     await toolsAt(ctx, tp.id);
     markDone(ctx, tp.id);
+  }
+  if (hadTools.length && !ctx.st.done.includes('*existing')) {
+    await changeTools(ctx, hadTools.map((tp) => tp.id));
+    markDone(ctx, '*existing');
   }
   if (!ctx.st.done.includes('*other')) {
     ctx.ui.say('');
@@ -81,6 +88,25 @@ export async function toolsStep(ctx: Ctx): Promise<void> {
   if (!ctx.st.done.includes('*missing')) {
     await fillMissingTools(ctx);
     markDone(ctx, '*missing');
+  }
+}
+
+/** Touchpoints that had tools before: shown, and open to adding more. */
+async function changeTools(ctx: Ctx, ids: string[]): Promise<void> {
+  ctx.ui.say('');
+  for (;;) {
+    const raw = ctx.ed.raw();
+    const tps = ids.map((id) => raw.touchpoints.find((x) => x.id === id)).filter((x): x is RawTouchpoint => !!x);
+    const pick = await ctx.ui.select<string | null>({
+      message: t('interview.tools.change-at'),
+      choices: [
+        { name: chalk.green(t('interview.tools.change-none')), value: null },
+        ...tps.map((tp) => ({ name: `${tp.name} ${chalk.dim(`· ${(tp.tools ?? []).join(', ')}`)}`, value: tp.id as string | null, short: tp.name })),
+      ],
+      pageSize: 12,
+    });
+    if (pick === null) return;
+    await toolsAt(ctx, pick);
   }
 }
 
