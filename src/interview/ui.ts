@@ -1,6 +1,8 @@
 // The prompts the interview uses, over @inquirer/prompts (imported only when `interview` runs).
 // One narrow interface so that the steps read like the conversation they are.
 import type * as Inquirer from '@inquirer/prompts';
+import { t } from '../i18n/index.js';
+import { chalk } from '../cli/output.js';
 
 export type PromptsModule = typeof Inquirer;
 
@@ -25,19 +27,30 @@ export interface Ui {
   say(line?: string): void;
 }
 
+/** The key help under a list ("↑↓ navigate • ⏎ select") in the interview's language. */
+function keysHelpTip(keys: [key: string, action: string][]): string {
+  const tr = (prefix: string, x: string): string => {
+    const v = t(`${prefix}${x}`);
+    return v === `${prefix}${x}` ? x : v;
+  };
+  return keys.map(([k, a]) => `${chalk.bold(tr('interview.key-name.', k))} ${chalk.dim(tr('interview.key.', a))}`).join(chalk.dim(' • '));
+}
+
+const LIST_THEME = { style: { keysHelpTip } };
+
 export function createUi(p: PromptsModule, write: (text: string) => void = (s) => process.stdout.write(s)): Ui {
   return {
     input: (o) => p.input({ message: o.message, default: o.default, validate: o.validate, theme: { validationFailureMode: 'keep' } }),
     select: <T>(o: { message: string; choices: Choice<T>[]; default?: T; pageSize?: number }) =>
-      p.select<T>({ message: o.message, choices: o.choices, default: o.default, pageSize: o.pageSize ?? 10, loop: false }) as Promise<T>,
+      p.select<T>({ message: o.message, choices: o.choices, default: o.default, pageSize: o.pageSize ?? 10, loop: false, theme: LIST_THEME }) as Promise<T>,
     checkbox: <T>(o: { message: string; choices: Choice<T>[]; validate?: Validate<T[]>; pageSize?: number }) =>
       p.checkbox<T>({
-        message: o.message, choices: o.choices, pageSize: o.pageSize ?? 12, loop: false,
+        message: o.message, choices: o.choices, pageSize: o.pageSize ?? 12, loop: false, theme: LIST_THEME,
         validate: o.validate ? (sel) => o.validate!(sel.map((c) => c.value)) : undefined,
       }) as Promise<T[]>,
-    confirm: (o) => p.confirm({ message: o.message, default: o.default }),
+    confirm: (o) => p.confirm({ message: o.message, default: o.default, transformer: (v) => t(v ? 'interview.yes' : 'interview.no') }),
     search: <T>(o: { message: string; source: (term: string) => Choice<T>[]; pageSize?: number }) =>
-      p.search<T>({ message: o.message, source: (term) => o.source(term ?? ''), pageSize: o.pageSize ?? 10 }) as Promise<T>,
+      p.search<T>({ message: o.message, source: (term) => o.source(term ?? ''), pageSize: o.pageSize ?? 10, theme: LIST_THEME }) as Promise<T>,
     say: (line = '') => write(`${line}\n`),
   };
 }

@@ -79,7 +79,8 @@ async function reportOffer(ui: Ui, dir: string): Promise<(() => Promise<void>) |
     const program = buildProgram();
     program.exitOverride();
     try {
-      await program.parseAsync(['node', 'martech-audit', 'report', dir]);
+      // Findings are the point of the meeting, not a failure: no threshold here.
+      await program.parseAsync(['node', 'martech-audit', 'report', dir, '--fail-on', 'none']);
     } catch (err) {
       if (err instanceof UsageError) writeErr(`${chalk.red('martech-audit:')} ${err.message}${err.hint ? `\n  ${err.hint}` : ''}`);
       else if (!(err instanceof FailureExit) && (err as { name?: string })?.name !== 'CommanderError') throw err;
