@@ -37,7 +37,7 @@ export async function run(query: string | undefined, opts: CatalogOptions): Prom
     write(t('catalog.none', { query: query ?? '' }));
     return;
   }
-  const table = new Table({ head: [t('catalog.col.id'), t('catalog.col.name'), t('catalog.col.kind'), t('catalog.col.details')], style: { head: [], border: [] }, wordWrap: true, colWidths: [26, 26, 12, 36] });
+  const table = new Table({ head: [t('catalog.col.id'), t('catalog.col.name'), t('catalog.col.kind'), t('catalog.col.details')], style: { head: [], border: [] }, wordWrap: true, colWidths: [22, 20, 11, 22] });
   for (const h of hits) {
     if (h.kind === 'tool') {
       const tool = cat.byId.get(h.id)!;
