@@ -148,7 +148,8 @@ export class WorkspaceEditor {
         syntax.push(...bad);
         continue;
       }
-      files.push({ abs: f.path, rel, manifest: f.manifest, yaml: new YamlFile(parsed.text) });
+      // As written, byte-order mark included: an edit must not change what it does not touch.
+      files.push({ abs: f.path, rel, manifest: f.manifest, yaml: new YamlFile(new TextDecoder('utf-8', { ignoreBOM: true }).decode(f.bytes)) });
     }
     if (syntax.length) return { syntax, sources };
     return { editor: new WorkspaceEditor(shown, dir, kind, files, false), syntax, sources };
@@ -182,7 +183,7 @@ export class WorkspaceEditor {
   }
 
   private sourcesOf(files: WFile[]): SourceFile[] {
-    return files.filter((f) => f.yaml).map((f) => ({ path: f.abs, bytes: new TextEncoder().encode(f.yaml!.text), manifest: f.manifest }));
+    return files.filter((f) => f.yaml).map((f) => ({ path: f.abs, bytes: new TextEncoder().encode(f.yaml!.output), manifest: f.manifest }));
   }
 
   private load(files: WFile[]): LoadResult {
@@ -208,6 +209,10 @@ export class WorkspaceEditor {
   }
 
   private run(fn: (tx: Tx) => void, write: boolean): Outcome {
+    if (write) {
+      const problem = this.syncFromDisk();
+      if (problem) return { ok: false, errors: [problem], warnings: [], written: [] };
+    }
     const tx = new Tx(this);
     fn(tx);
     if (!tx.touched.size) return { ok: true, errors: [], warnings: [], written: [] };
@@ -219,7 +224,7 @@ export class WorkspaceEditor {
     const written: string[] = [];
     for (const f of files) {
       if (!tx.touched.has(f.abs)) continue;
-      writeFileAtomic(f.abs, f.yaml!.text);
+      writeFileAtomic(f.abs, f.yaml!.output);
       if (f.pending) this.created(f);
       f.pending = false;
       written.push(f.rel);
@@ -228,6 +233,36 @@ export class WorkspaceEditor {
     this.files = files;
     this.last = result;
     return { ok: true, errors: [], warnings, written };
+  }
+
+  /**
+   * Someone may edit a file during the meeting (the consultant's editor, a colleague's save):
+   * such changes are read back before writing, never overwritten. A file that no longer parses
+   * stops the write with a message.
+   */
+  private syncFromDisk(): Diagnostic | undefined {
+    let changed = false;
+    for (const f of this.files) {
+      if (f.pending || !f.yaml) continue;
+      let disk: string;
+      try {
+        disk = readFileSync(f.abs, 'utf8');
+      } catch {
+        continue; // removed meanwhile: our copy is written back
+      }
+      if (disk === f.yaml.output) continue;
+      try {
+        f.yaml = new YamlFile(disk);
+        changed = true;
+      } catch {
+        return {
+          severity: 'error', code: 'changed-on-disk', message: t('interview.changed-on-disk', { file: f.rel }),
+          location: { file: f.rel, line: 1, column: 1 },
+        };
+      }
+    }
+    if (changed) this.last = this.load(this.files);
+    return undefined;
   }
 
   /** A new workspace folder gets the JSON Schema that the files' first line points at, like `init`. */

@@ -36,13 +36,25 @@ export class YamlFile {
   /** How many edits had to fall back to Document.toString() (tests assert 0). */
   fallbacks = 0;
 
-  constructor(text: string) {
-    this.text = text;
-    this.doc = parse(text);
+  /** Line ending and byte-order mark of the file as read: edits work on "\n", output restores them. */
+  private readonly eol: '\n' | '\r\n';
+  private readonly bom: string;
+
+  constructor(source: string) {
+    this.bom = source.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+    const text = this.bom ? source.slice(1) : source;
+    this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+    this.text = this.eol === '\r\n' ? text.replace(/\r\n/g, '\n') : text;
+    this.doc = parse(this.text);
+  }
+
+  /** The file's content to write: the edited text with its own line endings (and BOM). */
+  get output(): string {
+    return this.bom + (this.eol === '\r\n' ? this.text.replace(/\n/g, '\r\n') : this.text);
   }
 
   clone(): YamlFile {
-    const c = new YamlFile(this.text);
+    const c = new YamlFile(this.output);
     c.fallbacks = this.fallbacks;
     return c;
   }

@@ -131,3 +131,25 @@ describe('the loader decides what may be written', () => {
     expect(existsSync(join(ws, 'martech-audit.schema.json'))).toBe(true);
   });
 });
+
+describe('files as they are on disk', () => {
+  it('keeps CRLF line endings and a byte-order mark', () => {
+    write('martech-audit.yaml', '\ufeff# Windows\r\nversion: 1\r\norganization:\r\n  name: X   # here\r\n');
+    const ed = WorkspaceEditor.open(dir).editor!;
+    expect(ed.change((tx) => tx.set(['organization', 'currency'], 'EUR')).ok).toBe(true);
+    expect(readFileSync(join(dir, 'martech-audit.yaml'), 'utf8')).toBe('\ufeff# Windows\r\nversion: 1\r\norganization:\r\n  name: X   # here\r\n  currency: EUR\r\n');
+  });
+
+  it('reads back a file someone saved during the interview instead of overwriting it', () => {
+    write('martech-audit.yaml', MANIFEST);
+    const ed = WorkspaceEditor.open(dir).editor!;
+    write('martech-audit.yaml', `${MANIFEST}# added in the editor\ntools:\n  - { id: crm, name: CRM }\n`);
+    expect(ed.change((tx) => tx.setField('tools', 'crm', 'owner', 'sales')).ok).toBe(true);
+    expect(readFileSync(join(dir, 'martech-audit.yaml'), 'utf8')).toBe(`${MANIFEST}# added in the editor\ntools:\n  - { id: crm, name: CRM, owner: sales }\n`);
+    write('martech-audit.yaml', 'version: [\n');
+    const out = ed.change((tx) => tx.set(['organization', 'currency'], 'EUR'));
+    expect(out.ok).toBe(false);
+    expect(out.errors[0].code).toBe('changed-on-disk');
+    expect(readFileSync(join(dir, 'martech-audit.yaml'), 'utf8')).toBe('version: [\n');
+  });
+});
