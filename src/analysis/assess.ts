@@ -7,7 +7,7 @@
 // `settings.rules` (redundancy, overlaps, manual links) are counted from the findings, so that the
 // report and the figures agree; the siloed share is measured on the data flow itself, because
 // without a hub no per-tool silo findings are raised.
-import { currentLang, list, t } from '../i18n/index.js';
+import { currentLang, dataTypeName, list, t } from '../i18n/index.js';
 import { capabilityName } from '../catalog/index.js';
 import { SEVERITY_RANK, type Level, type Severity } from '../workspace/vocabulary.js';
 import type { Settings, Tool, Workspace } from '../model/model.js';
@@ -408,7 +408,7 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   if (coverage.dataTypes.total) {
     reasons.push(t(coverage.dataTypes.missing.length ? 'assess.reason.coverage' : 'assess.reason.coverage-full', {
       share: formatPercent(coverage.dataTypes.share), reaching: coverage.dataTypes.reaching, total: coverage.dataTypes.total,
-      missing: someOf(coverage.dataTypes.missing, 6),
+      missing: someOf(coverage.dataTypes.missing.map(dataTypeName), 6),
     }));
   }
   if (redundantSpendMinor > 0) {

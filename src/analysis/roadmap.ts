@@ -5,7 +5,7 @@
 //
 // The library never reads the clock: the start month comes from the caller (`start`, or `now`
 // together with the strategy's own start months).
-import { list, t } from '../i18n/index.js';
+import { dataTypeName, list, t } from '../i18n/index.js';
 import { capabilityName } from '../catalog/index.js';
 import { SEVERITY_RANK, type InitiativeKind, type Level, type ReviewCadence } from '../workspace/vocabulary.js';
 import type { AuthoredInitiative, Tool, Workspace } from '../model/model.js';
@@ -242,7 +242,7 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
     const tools = proposed ? [proposed, ...holders.filter((id) => id !== proposed)] : toolEntities(f);
     const d = draft(`designate-sot-${data}`, () => ({
       kind: 'governance', phase: 1,
-      title: proposed ? t('roadmap.title.designate-sot', { data, tool: name(proposed) }) : t('roadmap.title.designate-sot-open', { data }),
+      title: proposed ? t('roadmap.title.designate-sot', { data: dataTypeName(data), tool: name(proposed) }) : t('roadmap.title.designate-sot-open', { data: dataTypeName(data) }),
       tools, subjects: tools, owner: proposed ? tool(proposed)?.owner : undefined, months: 1,
     }));
     d.addresses.add(f.id);
@@ -373,7 +373,7 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
     const data = facts.trappedData(id);
     draft(`connect-${id}`, () => ({
       kind: 'integrate', phase: 2,
-      title: t('roadmap.title.carry', { data: someOf(data, 4), tool: x.name, hub: hub?.name ?? '' }),
+      title: t('roadmap.title.carry', { data: someOf(data.map(dataTypeName), 4), tool: x.name, hub: hub?.name ?? '' }),
       tools: hub ? [id, hub.id] : [id], subjects: [id], owner: x.owner, months: 2,
     })).addresses.add(f.id);
   }

@@ -5,7 +5,7 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
-import { t, list } from '../i18n/index.js';
+import { dataTypeName, has, t, list } from '../i18n/index.js';
 import { capabilityName, categoryName } from '../catalog/index.js';
 import { formatMoney, formatPercent, toMinor } from '../analysis/assess.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
@@ -165,11 +165,11 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
         continue;
       }
       s.touchpoints.forEach((tp, i) => {
-        const meta = [tp.channel, dept(tp.owner)].filter(Boolean).join(' · ');
+        const meta = [has(`diagram.channel.${tp.channel}`) ? t(`diagram.channel.${tp.channel}`) : tp.channel, dept(tp.owner)].filter(Boolean).join(' · ');
         const flags = [tp.realtime ? t('text.realtime') : '', tp.inScope ? '' : t('text.out-of-scope')].filter(Boolean).join(' · ');
         const name = [wrapCell(tp.name, w[1] - 2), c.dim(wrapCell(meta, w[1] - 2)), flags ? c.cyan(wrapCell(flags, w[1] - 2)) : ''].filter(Boolean).join('\n');
         const tools = tp.tools.length ? wrapCell(tp.tools.map((id) => toolName.get(id) ?? id).join(', '), w[2] - 2) : c.yellow(wrapCell(t('text.no-tools'), w[2] - 2));
-        const row = [i === 0 ? c.bold(wrapCell(s.name, w[0] - 2)) : '', tp.inScope ? name : c.dim(name), tools, wrapCell(tp.captures.join(', '), w[3] - 2)];
+        const row = [i === 0 ? c.bold(wrapCell(s.name, w[0] - 2)) : '', tp.inScope ? name : c.dim(name), tools, wrapCell(tp.captures.map(dataTypeName).join(', '), w[3] - 2)];
         rows.push(row);
       });
     }
@@ -189,7 +189,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
       const name = [wrapCell(x.name, w[0] - 2), c.dim(wrapCell(x.id, w[0] - 2)), tags ? c.cyan(wrapCell(tags, w[0] - 2)) : ''].filter(Boolean).join('\n');
       const cat = [x.category ? wrapCell(categoryName(x.category), w[1] - 2) : c.dim(t('text.none')), x.owner ? wrapCell(dept(x.owner), w[1] - 2) : c.yellow(wrapCell(t('text.no-owner'), w[1] - 2))].join('\n');
       const tps = x.touchpoints.length ? wrapCell(x.touchpoints.join(', '), w[2] - 2) : c.dim(t('text.none'));
-      const data = x.data.length ? wrapCell(x.data.join(', '), w[3] - 2) : c.dim(t('text.none'));
+      const data = x.data.length ? wrapCell(x.data.map(dataTypeName).join(', '), w[3] - 2) : c.dim(t('text.none'));
       let cost: string;
       if (x.annualCost !== undefined) {
         cost = `${money(x.monthlyCost ?? 0)}\n${money(x.annualCost)}`;
@@ -302,7 +302,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
     table([t('text.col.stage'), t('text.col.reaching'), t('text.col.missing')], cw, a.coverage.stages.map((s) => [
       wrapCell(s.name, cw[0] - 2),
       s.share === null ? c.dim(wrapCell(t('text.nothing-captured'), cw[1] - 2)) : wrapCell(ratio(s.share, s.reaching, s.captured), cw[1] - 2),
-      s.missing.length ? wrapCell(s.missing.join(', '), cw[2] - 2) : c.dim(t('text.none')),
+      s.missing.length ? wrapCell(s.missing.map(dataTypeName).join(', '), cw[2] - 2) : c.dim(t('text.none')),
     ]));
 
     if (a.questions.length) {
