@@ -97,6 +97,22 @@ export function rankHubs(hubs: readonly Tool[], data: readonly string[], impact:
     .map((x) => x.h.id);
 }
 
+/** The natural owner of a data type among `tools`: a hub if any, else the most used, then the smallest id. Linear. */
+export function bestCandidate(tools: readonly Tool[], impact: (id: string) => number): Tool {
+  const pool = tools.some((x) => x.hub) ? tools.filter((x) => x.hub) : tools;
+  let best = pool[0];
+  let bestImpact = impact(best.id);
+  for (let i = 1; i < pool.length; i++) {
+    const x = pool[i];
+    const n = impact(x.id);
+    if (n > bestImpact || (n === bestImpact && compareIds(x.id, best.id) < 0)) {
+      best = x;
+      bestImpact = n;
+    }
+  }
+  return best;
+}
+
 /** A workspace-level location: the organization block, else the first file. */
 export function workspaceLoc(ws: Workspace): Finding['location'] {
   if (ws.organization.loc) return ws.organization.loc;

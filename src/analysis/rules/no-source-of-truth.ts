@@ -1,6 +1,6 @@
 // no-source-of-truth: two or more active tools hold the same data type and no tool claims to be
 // its source of truth ("which web-traffic number do we trust?").
-import { compareIds, dataList, rankHubs, ruleDocs, someToolNames, toolNames, toolRef } from './helpers.js';
+import { bestCandidate, compareIds, dataList, ruleDocs, someToolNames, toolNames, toolRef } from './helpers.js';
 import type { Tool } from '../../model/model.js';
 import type { FindingDraft, Rule } from './types.js';
 
@@ -38,8 +38,7 @@ export const rule: Rule = {
       const tools = holders.get(d)!;
       if (tools.length < 2) continue;
       const ids = tools.map((x) => x.id).sort(compareIds);
-      const hubs = tools.filter((x) => x.hub);
-      const candidate = rankHubs(hubs.length ? hubs : tools, [d], facts.impact)[0];
+      const candidate = bestCandidate(tools, facts.impact).id;
       const params = { data: dataList([d]), tools: someToolNames(ws, ids), count: ids.length, candidate: toolNames(ws, [candidate]) };
       out.push({
         subject: d,

@@ -26,11 +26,19 @@ export const rule: Rule = {
   check({ ws, facts, t }) {
     if (!facts.hubs.length) return [];
     const out: FindingDraft[] = [];
+    // Hub ranking per component and trapped set: large stacks repeat the same combinations.
+    const ranked = new Map<string, string[]>();
     for (const tool of facts.customerDataTools) {
       if (tool.hub || !facts.connectedToHub(tool.id)) continue;
       const trapped = facts.trappedData(tool.id);
       if (!trapped.length) continue;
-      const hubs = rankHubs(facts.componentOf(tool.id).hubs.map((id) => ws.index.toolById.get(id)!), trapped, facts.impact);
+      const comp = facts.componentOf(tool.id);
+      const key = `${comp.index}|${trapped.join(',')}`;
+      let hubs = ranked.get(key);
+      if (!hubs) {
+        hubs = comp.hubs.length === 1 ? [...comp.hubs] : rankHubs(comp.hubs.map((id) => ws.index.toolById.get(id)!), trapped, facts.impact);
+        ranked.set(key, hubs);
+      }
       // A direct link to a hub that could simply carry more, or a new link (or a longer chain) is needed.
       const direct = sortIds(new Set(facts.integrationsOf(tool.id)
         .filter((it) => it.from === tool.id || it.bidirectional)
@@ -44,7 +52,7 @@ export const rule: Rule = {
         entities: [toolRef(tool.id)],
         location: tool.loc,
         recommendation: t(direct.length ? 'rules.trapped-data.recommendation.extend' : 'rules.trapped-data.recommendation', params),
-        details: { tool: tool.id, data: [...trapped], hubs, ...(direct.length ? { via: direct[0] } : {}) },
+        details: { tool: tool.id, data: [...trapped], hubs: [...hubs], ...(direct.length ? { via: direct[0] } : {}) },
       });
     }
     return out;
