@@ -96,6 +96,7 @@ describe('CI=true without a TTY', () => {
       [['schema'], [0]],
       [['explain', 'data-silo'], [0]],
       [['diff', 'HEAD', 'audit'], [0]],
+      [['report', 'audit', '--out', 'report-out', '--no-render'], [0]],
       [['init', 'fresh', '--template', 'b2b-saas'], [0]],
       [['init', 'fresh'], [2]],
       [['interview', 'fresh2'], [1, 2]],

@@ -87,6 +87,11 @@ describe('GitHub Actions workflow', () => {
     ]));
     expect(job.steps.find((s: any) => s.uses === 'actions/checkout@v4').with['fetch-depth']).toBe(0);
     expect(wf.env.MARTECH_AUDIT_PATH).toBe('audit');
+    // The SARIF uploaded is the one `report` writes into its folder.
+    const upload = job.steps.find((s: any) => s.uses === 'github/codeql-action/upload-sarif@v3');
+    const report = job.steps.find((s: any) => /martech-audit report /.test(s.run ?? ''));
+    expect(upload.with.sarif_file).toBe('martech-audit-report/audit.sarif');
+    expect(report.run).toContain('--out martech-audit-report');
     // The comment step finds its own comment by the marker the markdown diff starts with.
     expect(text).toContain('<!-- martech-audit:diff -->');
     // Untrusted refs reach the shell through env, never through ${{ }} inside run:.
@@ -112,7 +117,7 @@ describe('GitLab CI job', () => {
 
   it('runs only commands, options and formats that exist', () => {
     const job = ci['martech-audit'];
-    expect(checkInvocations([...job.before_script, ...job.script])).toBeGreaterThanOrEqual(6);
+    expect(checkInvocations([...job.before_script, ...job.script])).toBeGreaterThanOrEqual(5);
   });
 });
 
