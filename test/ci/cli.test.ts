@@ -37,27 +37,27 @@ describe('baseline flow', () => {
     expect(ids).toContain('data-silo:newsletter');
 
     // Record it. Writing the baseline accepts what it records, so this run passes.
-    const write = cli(['analyze', 'audit', '--write-baseline', 'martech-audit.baseline.json', '--format', 'json'], repo.dir);
+    const write = cli(['analyze', 'audit', '--write-baseline', '.martech-audit-baseline.json', '--format', 'json'], repo.dir);
     expect(write.code).toBe(0);
-    expect(write.stderr).toContain('Wrote the baseline martech-audit.baseline.json');
-    const baseline = JSON.parse(readFileSync(join(repo.dir, 'martech-audit.baseline.json'), 'utf8'));
+    expect(write.stderr).toContain('Wrote the baseline .martech-audit-baseline.json');
+    const baseline = JSON.parse(readFileSync(join(repo.dir, '.martech-audit-baseline.json'), 'utf8'));
     expect(baseline.findings.map((f: any) => f.id)).toEqual([...ids].sort());
 
     // With the baseline, the same stack passes; the JSON says which findings are known.
-    const ok = cli(['analyze', 'audit', '--baseline', 'martech-audit.baseline.json', '--format', 'json'], repo.dir);
+    const ok = cli(['analyze', 'audit', '--baseline', '.martech-audit-baseline.json', '--format', 'json'], repo.dir);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).baseline).toEqual(expect.objectContaining({ new: [], fixed: [] }));
     expect(ok.stderr).toContain(`${ids.length} known finding(s) do not fail the run; 0 new`);
 
     // A new silo: only it counts.
     repo.write('audit/tools.yaml', TOOLS + CHAT_TOOL);
-    const bad = cli(['analyze', 'audit', '--baseline', 'martech-audit.baseline.json'], repo.dir);
+    const bad = cli(['analyze', 'audit', '--baseline', '.martech-audit-baseline.json'], repo.dir);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/; [1-9]\d* new\./);
-    expect(cli(['analyze', 'audit', '--baseline', 'martech-audit.baseline.json', '--fail-on', 'critical'], repo.dir).code).toBe(0);
+    expect(cli(['analyze', 'audit', '--baseline', '.martech-audit-baseline.json', '--fail-on', 'critical'], repo.dir).code).toBe(0);
 
     // GitHub annotations: the new finding is an error, the known ones notices.
-    const gh = cli(['analyze', '.', '--format', 'github', '--baseline', '../martech-audit.baseline.json', '--fail-on', 'none'],
+    const gh = cli(['analyze', '.', '--format', 'github', '--baseline', '../.martech-audit-baseline.json', '--fail-on', 'none'],
       join(repo.dir, 'audit'), { GITHUB_WORKSPACE: repo.dir });
     expect(gh.code).toBe(0);
     expect(gh.stdout).toMatch(/^::error file=audit\/tools\.yaml,line=\d+,col=\d+,title=data-silo%3Achat \(high\)::/m);
