@@ -4,13 +4,25 @@
 // and match reviewed golden files (UPDATE_GOLDEN=1 rewrites them: read the diff first).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSync, cpSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const BIN = join(ROOT, 'bin', 'martech-audit.js');
+// The binary runs from a snapshot of the build, so that a rebuild of dist/ meanwhile (several
+// people share this tree) cannot pull chunks from under a running interview.
+let BIN = join(ROOT, 'bin', 'martech-audit.js');
+let snapshot: string | undefined;
+
+function snapshotBuild(): void {
+  snapshot = mkdtempSync(join(tmpdir(), 'mta-e2e-build-'));
+  for (const d of ['bin', 'dist', 'data', 'schema', 'templates', 'package.json']) {
+    if (existsSync(join(ROOT, d))) cpSync(join(ROOT, d), join(snapshot, d), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(snapshot, 'node_modules'), 'dir');
+  BIN = join(snapshot, 'bin', 'martech-audit.js');
+}
 const GOLDEN = join(ROOT, 'test', 'golden', 'interview');
 const TMUX = ['/usr/bin/tmux', '/usr/local/bin/tmux'].find(existsSync);
 const SOCKET = `mta-e2e-${process.pid}`;
@@ -125,9 +137,19 @@ function golden(dir: string, name: string): void {
 
 const built = existsSync(join(ROOT, 'dist', 'cli.js'));
 
+beforeAll(() => {
+  if (built) snapshotBuild();
+});
+afterAll(() => {
+  if (snapshot) rmSync(snapshot, { recursive: true, force: true });
+});
+
 describe.skipIf(!TMUX || !built)('interview in a real terminal (tmux)', () => {
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'mta-e2e-'));
+    // An idle session keeps the private server up between tests: when the last session ends
+    // the server exits, and a new-session racing that exit fails ("server exited unexpectedly").
+    tmux('new-session', '-d', '-s', 'keepalive', 'sleep 3600');
   });
   afterAll(() => {
     try {
