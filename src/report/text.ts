@@ -5,7 +5,7 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
-import { dataTypeName, has, t, list } from '../i18n/index.js';
+import { currentLang, dataTypeName, has, t, list } from '../i18n/index.js';
 import { capabilityName, categoryName } from '../catalog/index.js';
 import { formatMoney, formatPercent, toMinor } from '../analysis/assess.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
@@ -35,6 +35,14 @@ const NO_LINE_END = new Set([...'（「『【〔〈《｛［‘“([{￥¥$€£
 
 interface Token { text: string; space: boolean }
 
+// string-width is exact but slow per call (grapheme segmentation, emoji tables); most text here
+// is ASCII, so take the fast path when it is.
+const ASCII = /^[\x20-\x7e]*$/;
+export function displayWidth(text: string): number {
+  return ASCII.test(text) ? text.length : stringWidth(text);
+}
+const charWidth = (ch: string): number => (ch.charCodeAt(0) < 0x300 ? 1 : stringWidth(ch));
+
 function tokenize(line: string): Token[] {
   const out: Token[] = [];
   let space = false;
@@ -46,9 +54,9 @@ function tokenize(line: string): Token[] {
       continue;
     }
     const last = out[out.length - 1];
-    const wide = stringWidth(ch) > 1;
-    const glue = last && !space && (NO_LINE_START.has(ch) || NO_LINE_END.has([...last.text].pop()!)
-      || (!wide && stringWidth([...last.text].pop()!) === 1 && !'-/'.includes(prev)));
+    const wide = charWidth(ch) > 1;
+    const glue = last && !space && (NO_LINE_START.has(ch) || NO_LINE_END.has(prev)
+      || (!wide && charWidth(prev) === 1 && !'-/'.includes(prev)));
     if (glue) last.text += ch;
     else out.push({ text: ch, space });
     space = false;
@@ -61,7 +69,7 @@ function hardSplit(text: string, width: number): string[] {
   const parts: string[] = [];
   let cur = '';
   for (const ch of text) {
-    if (stringWidth(cur + ch) > width && cur) {
+    if (displayWidth(cur + ch) > width && cur) {
       parts.push(cur);
       cur = '';
     }
@@ -79,7 +87,7 @@ export function wrap(text: string, width: number): string[] {
     let cur = '';
     let curW = 0;
     for (const tok of tokenize(para)) {
-      const tw = stringWidth(tok.text);
+      const tw = displayWidth(tok.text);
       const sep = tok.space && cur ? ' ' : '';
       if (curW + sep.length + tw <= w) {
         cur += sep + tok.text;
@@ -94,7 +102,7 @@ export function wrap(text: string, width: number): string[] {
         const parts = hardSplit(tok.text, w);
         lines.push(...parts.slice(0, -1));
         cur = parts[parts.length - 1];
-        curW = stringWidth(cur);
+        curW = displayWidth(cur);
       }
     }
     lines.push(cur);
@@ -118,6 +126,43 @@ export function fitColumns(total: number, spec: { min: number; weight: number }[
   return widths;
 }
 
+// ---- tables ---------------------------------------------------------------------------------
+
+type Row = (string | { content: string; colSpan?: number })[];
+const CHUNK = 40;
+
+/**
+ * A cli-table3 table with fixed column widths. cli-table3's layout is quadratic in the number of
+ * rows, so long tables are rendered in chunks of the same widths and stitched together (the
+ * bottom border of one chunk becomes a row separator, the next chunk's top border is dropped):
+ * the output is the same as one table, in linear time.
+ */
+function renderTable(c: ChalkInstance, head: string[], widths: number[], rows: Row[]): string {
+  const make = (withHead: boolean) => new Table({
+    head: withHead ? head.map((h, i) => c.bold(wrapCell(h, widths[i] - 2))) : [],
+    colWidths: widths, style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 }, wordWrap: false,
+  });
+  const chunks: Row[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) chunks.push(rows.slice(i, i + CHUNK));
+  // A row spanning columns renders its separator from the row above: keep it off a chunk start.
+  const last = chunks[chunks.length - 1];
+  if (chunks.length > 1 && last.some((r) => r.some((x) => typeof x === 'object' && (x.colSpan ?? 1) > 1))) {
+    last.unshift(chunks[chunks.length - 2].pop()!);
+  }
+  if (!chunks.length) chunks.push([]);
+  const mid = `├${widths.map((w) => '─'.repeat(w)).join('┼')}┤`;
+  const parts: string[] = [];
+  chunks.forEach((chunk, i) => {
+    const tb = make(i === 0);
+    for (const r of chunk) tb.push(r as any);
+    let lines = tb.toString().split('\n');
+    if (i > 0) lines = lines.slice(1);
+    if (i < chunks.length - 1) lines[lines.length - 1] = mid;
+    parts.push(lines.join('\n'));
+  });
+  return parts.join('\n');
+}
+
 // ---- the report -----------------------------------------------------------------------------
 
 const SEVERITY_MARK: Record<Severity, string> = { critical: '‼', high: '✖', medium: '▲', low: '●', info: 'ℹ' };
@@ -129,6 +174,8 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
   const money = (major: number) => formatMoney(toMinor(major), cur);
   const dept = (id: string | undefined) => (id ? ctx.departments?.get(id) ?? id : '');
   const toolName = new Map(result.inventory.map((x) => [x.id, x.name]));
+  // Names are listed with the language's separator; ids (which the user types) with ", ".
+  const sep = currentLang() === 'ja' ? '、' : ', ';
   const out: string[] = [];
   const para = (text: string, indent = 0, style: (s: string) => string = (s) => s) => {
     for (const l of wrap(text, width - indent)) out.push(' '.repeat(indent) + style(l));
@@ -136,14 +183,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
   const heading = (text: string) => {
     out.push('', c.bold.underline(text), '');
   };
-  const table = (head: string[], widths: number[], rows: (string | { content: string; colSpan?: number })[][]) => {
-    const tb = new Table({
-      head: head.map((h, i) => c.bold(wrapCell(h, widths[i] - 2))),
-      colWidths: widths, style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 }, wordWrap: false,
-    });
-    for (const r of rows) tb.push(r as any);
-    out.push(tb.toString());
-  };
+  const table = (head: string[], widths: number[], rows: Row[]) => out.push(renderTable(c, head, widths, rows));
   const show = (n: number) => !ctx.step || ctx.step === n;
 
   if (!ctx.step) {
@@ -168,8 +208,8 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
         const meta = [has(`diagram.channel.${tp.channel}`) ? t(`diagram.channel.${tp.channel}`) : tp.channel, dept(tp.owner)].filter(Boolean).join(' · ');
         const flags = [tp.realtime ? t('text.realtime') : '', tp.inScope ? '' : t('text.out-of-scope')].filter(Boolean).join(' · ');
         const name = [wrapCell(tp.name, w[1] - 2), c.dim(wrapCell(meta, w[1] - 2)), flags ? c.cyan(wrapCell(flags, w[1] - 2)) : ''].filter(Boolean).join('\n');
-        const tools = tp.tools.length ? wrapCell(tp.tools.map((id) => toolName.get(id) ?? id).join(', '), w[2] - 2) : c.yellow(wrapCell(t('text.no-tools'), w[2] - 2));
-        const row = [i === 0 ? c.bold(wrapCell(s.name, w[0] - 2)) : '', tp.inScope ? name : c.dim(name), tools, wrapCell(tp.captures.map(dataTypeName).join(', '), w[3] - 2)];
+        const tools = tp.tools.length ? wrapCell(tp.tools.map((id) => toolName.get(id) ?? id).join(sep), w[2] - 2) : c.yellow(wrapCell(t('text.no-tools'), w[2] - 2));
+        const row = [i === 0 ? c.bold(wrapCell(s.name, w[0] - 2)) : '', tp.inScope ? name : c.dim(name), tools, wrapCell(tp.captures.map(dataTypeName).join(sep), w[3] - 2)];
         rows.push(row);
       });
     }
@@ -180,7 +220,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
   if (show(2)) {
     heading(t('text.step2'));
     const w = fitColumns(width, [{ min: 12, weight: 4 }, { min: 11, weight: 3 }, { min: 11, weight: 3 }, { min: 11, weight: 3 }, { min: 12, weight: 1 }, { min: 7, weight: 0 }]);
-    const rows: (string | { content: string; colSpan?: number })[][] = [];
+    const rows: Row[] = [];
     let annual = 0;
     let monthly = 0;
     let unknown = 0;
@@ -189,7 +229,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
       const name = [wrapCell(x.name, w[0] - 2), c.dim(wrapCell(x.id, w[0] - 2)), tags ? c.cyan(wrapCell(tags, w[0] - 2)) : ''].filter(Boolean).join('\n');
       const cat = [x.category ? wrapCell(categoryName(x.category), w[1] - 2) : c.dim(t('text.none')), x.owner ? wrapCell(dept(x.owner), w[1] - 2) : c.yellow(wrapCell(t('text.no-owner'), w[1] - 2))].join('\n');
       const tps = x.touchpoints.length ? wrapCell(x.touchpoints.join(', '), w[2] - 2) : c.dim(t('text.none'));
-      const data = x.data.length ? wrapCell(x.data.map(dataTypeName).join(', '), w[3] - 2) : c.dim(t('text.none'));
+      const data = x.data.length ? wrapCell(x.data.map(dataTypeName).join(sep), w[3] - 2) : c.dim(t('text.none'));
       let cost: string;
       if (x.annualCost !== undefined) {
         cost = `${money(x.monthlyCost ?? 0)}\n${money(x.annualCost)}`;
@@ -276,7 +316,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
       [t('text.fig.redundant'), t('text.fig.money-share', { amount: money(m.redundantSpend), share: formatPercent(m.redundantShare) })],
       [t('text.fig.spend'), money(m.totalSpend ?? result.summary.annualCost)],
       [t('text.fig.overlaps'), String(m.overlappingCapabilities)],
-      [t('text.fig.hubs'), m.hubs ? `${m.hubs}: ${(result.summary.hubs as string[] | undefined ?? []).map((id) => toolName.get(id) ?? id).join(', ')}` : '0'],
+      [t('text.fig.hubs'), m.hubs ? `${m.hubs}: ${(result.summary.hubs as string[] | undefined ?? []).map((id) => toolName.get(id) ?? id).join(sep)}` : '0'],
       [t('text.fig.manual'), String(m.manualIntegrations)],
       [t('text.fig.coverage'), ratio(a.coverage.dataTypes.share, a.coverage.dataTypes.reaching, a.coverage.dataTypes.total)],
       [t('text.fig.tp-coverage'), ratio(a.coverage.touchpointData.share, a.coverage.touchpointData.reaching, a.coverage.touchpointData.total)],
@@ -302,7 +342,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
     table([t('text.col.stage'), t('text.col.reaching'), t('text.col.missing')], cw, a.coverage.stages.map((s) => [
       wrapCell(s.name, cw[0] - 2),
       s.share === null ? c.dim(wrapCell(t('text.nothing-captured'), cw[1] - 2)) : wrapCell(ratio(s.share, s.reaching, s.captured), cw[1] - 2),
-      s.missing.length ? wrapCell(s.missing.map(dataTypeName).join(', '), cw[2] - 2) : c.dim(t('text.none')),
+      s.missing.length ? wrapCell(s.missing.map(dataTypeName).join(sep), cw[2] - 2) : c.dim(t('text.none')),
     ]));
 
     if (a.questions.length) {

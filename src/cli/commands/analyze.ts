@@ -76,7 +76,8 @@ export async function run(path: string, opts: AnalyzeCommandOptions, globals: Gl
   const toFile = opts.out !== undefined;
   const chalk = setupColor(globals);
   const ctx: ReportContext = {
-    color: !toFile && chalk.level > 0,
+    // --no-color wins over FORCE_COLOR: the flag is the more specific request.
+    color: !toFile && globals.color !== false && chalk.level > 0,
     width: !toFile && process.stdout.isTTY ? Math.min(Math.max(process.stdout.columns || 80, 60), 120) : 80,
     step,
     departments: new Map(workspace.organization.departments.map((d) => [d.id, d.name])),

@@ -9,7 +9,7 @@ import { applyWorkspaceLang, type GlobalOptions } from '../context.js';
 import { chalk, setupColor, write } from '../output.js';
 import { UsageError } from '../../util/errors.js';
 import { closest } from '../../util/suggest.js';
-import { fitColumns, wrap } from '../../report/text.js';
+import { wrap } from '../../report/text.js';
 
 export async function run(ruleId: string | undefined, _opts: unknown, globals: GlobalOptions): Promise<void> {
   await applyWorkspaceLang(undefined, globals);
@@ -35,7 +35,7 @@ export function explainRule(id: (typeof RULE_IDS)[number], width = 80): string {
   const d = rule.docs;
   const out: string[] = [];
   out.push(`${chalk.bold(id)}  ${d.title}`);
-  const meta = [t('explain.severity', { severity: rule.defaultSeverity })];
+  const meta = [t('explain.severity', { severity: t(`explain.sev.${rule.defaultSeverity}`) })];
   if (rule.defaultThreshold !== undefined) meta.push(t('explain.threshold', { threshold: rule.defaultThreshold }));
   out.push(chalk.dim(meta.join(' · ')), '');
   out.push(chalk.bold(t('explain.checks')), para(d.summary, width), '');
@@ -48,20 +48,14 @@ export function explainRule(id: (typeof RULE_IDS)[number], width = 80): string {
 }
 
 export function listRules(width = 80): string {
-  const w = fitColumns(width, [{ min: 16, weight: 0 }, { min: 9, weight: 0 }, { min: 20, weight: 1 }]);
-  const idWidth = Math.max(...RULE_IDS.map((id) => stringWidth(id))) + 2;
-  if (w[0] < idWidth) {
-    const diff = idWidth - w[0];
-    w[0] = idWidth;
-    w[2] = Math.max(20, w[2] - diff);
-  }
+  const sev = (id: (typeof RULE_IDS)[number]) => t(`explain.sev.${RULES[id].defaultSeverity}`);
+  const head = [t('explain.col.rule'), t('explain.col.severity'), t('explain.col.title')];
+  const w0 = Math.max(stringWidth(head[0]), ...RULE_IDS.map((id) => stringWidth(id))) + 2;
+  const w1 = Math.max(stringWidth(head[1]), ...RULE_IDS.map((id) => stringWidth(sev(id)))) + 2;
+  const w2 = Math.max(16, width - w0 - w1 - 4);
   const table = new Table({
-    head: [t('explain.col.rule'), t('explain.col.severity'), t('explain.col.checks')].map((h) => chalk.bold(h)),
-    colWidths: w, style: { head: [], border: [] }, wordWrap: false,
+    head: head.map((h) => chalk.bold(h)), colWidths: [w0, w1, w2], style: { head: [], border: [] }, wordWrap: false,
   });
-  for (const id of RULE_IDS) {
-    const rule = RULES[id];
-    table.push([id, rule.defaultSeverity, wrap(rule.docs.title, w[2] - 2).join('\n')]);
-  }
+  for (const id of RULE_IDS) table.push([id, sev(id), wrap(RULES[id].docs.title, w2 - 2).join('\n')]);
   return [chalk.bold(t('explain.list-title', { count: RULE_IDS.length })), table.toString(), chalk.dim(t('explain.more'))].join('\n');
 }

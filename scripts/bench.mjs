@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+// `npm run bench`: start-up and analysis speed.
+//
+//   node scripts/bench.mjs [--runs 7] [--sizes 1000,2000,5000,10000] [--skip-startup]
+//
+// 1. Start-up: `--help` and `validate` on an example against `node -e 0` (median of N runs of the
+//    built CLI, so run `npm run build` first).
+// 2. Scale: for each size, a generated directory workspace (scripts/gen-workspace.mjs, tools,
+//    tools/2 touchpoints, 2 x tools integrations) is loaded and analysed in-process: load,
+//    facts, rules, assessment + roadmap, and the text and JSON reports, each the median of a
+//    few runs. The library is bundled from src/ with esbuild into .bench/ so that the figures are
+//    those of the shipped code without a TypeScript loader.
+// Goal (issue 4): analysing 10,000 tools takes under 2 s and grows near-linearly from 1,000.
+import { spawnSync, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BENCH = join(ROOT, '.bench');
+const args = process.argv.slice(2);
+const arg = (name, def) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : def;
+};
+const RUNS = Number(arg('runs', 7));
+const SIZES = String(arg('sizes', '1000,2000,5000,10000')).split(',').map(Number);
+const GOAL_MS = 2000;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (x) => `${x >= 100 ? x.toFixed(0) : x.toFixed(1)} ms`;
+
+function table(head, rows) {
+  const cells = [head, ...rows].map((r) => r.map(String));
+  const w = head.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
+  return [line(cells[0]), w.map((x) => '-'.repeat(x)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+// ---- 1. start-up -----------------------------------------------------------------------------
+function timeProcess(argv) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, argv, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    times.push(performance.now() - t0);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
+  }
+  return median(times);
+}
+
+if (!args.includes('--skip-startup')) {
+  const bin = join(ROOT, 'bin', 'martech-audit.js');
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
+    console.error('bench: dist/cli.js is missing; run `npm run build` first (or pass --skip-startup)');
+    process.exit(2);
+  }
+  const base = timeProcess(['-e', '0']);
+  const rows = [['node -e 0', ms(base), '1.00x']];
+  for (const [label, argv] of [
+    ['martech-audit --help', [bin, '--help']],
+    ['martech-audit validate examples/sakura-retail.yaml', [bin, 'validate', 'examples/sakura-retail.yaml']],
+    ['martech-audit analyze examples/northwind-b2b', [bin, 'analyze', 'examples/northwind-b2b', '--fail-on', 'none', '--start', '2027-01']],
+  ]) {
+    const m = timeProcess(argv);
+    rows.push([label, ms(m), `${(m / base).toFixed(2)}x`]);
+  }
+  console.log(`Start-up (median of ${RUNS} runs)\n`);
+  console.log(table(['command', 'time', 'vs node'], rows));
+  console.log('');
+}
+
+// ---- 2. scale --------------------------------------------------------------------------------
+mkdirSync(BENCH, { recursive: true });
+const libFile = join(BENCH, 'bench-lib.mjs');
+const { build } = await import('esbuild');
+await build({
+  stdin: {
+    contents: [
+      "export { loadWorkspace } from './src/workspace/load.ts';",
+      "export { computeFacts } from './src/analysis/facts.ts';",
+      "export { runRules } from './src/analysis/rules/index.ts';",
+      "export { assess } from './src/analysis/assess.ts';",
+      "export { buildRoadmap } from './src/analysis/roadmap.ts';",
+      "export { analyze } from './src/analysis/analyze.ts';",
+      "export { renderText } from './src/report/text.ts';",
+      "export { renderJson } from './src/report/json.ts';",
+    ].join('\n'),
+    resolveDir: ROOT,
+    loader: 'ts',
+  },
+  bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: libFile, logLevel: 'warning',
+  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+});
+// The bundle lives in .bench/; the catalog data is found from the package root.
+process.chdir(ROOT);
+const lib = await import(pathToFileURL(libFile).href);
+
+const scaleRuns = Number(arg('scale-runs', 3));
+const rows = [];
+const results = [];
+for (const n of SIZES) {
+  const dir = join(BENCH, `ws-${n}`);
+  const marker = join(dir, 'martech-audit.yaml');
+  if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(join(ROOT, 'scripts', 'gen-workspace.mjs')).mtimeMs) {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'gen-workspace.mjs'), '--tools', String(n), '--touchpoints', String(n / 2),
+      '--integrations', String(n * 2), '--out', dir], { stdio: 'ignore' });
+  }
+  const t = { load: [], facts: [], rules: [], steps45: [], analyze: [], text: [], json: [] };
+  let summary;
+  for (let i = 0; i < scaleRuns; i++) {
+    let t0 = performance.now();
+    const loaded = lib.loadWorkspace(dir);
+    t.load.push(performance.now() - t0);
+    if (!loaded.workspace) throw new Error(`bench: the generated workspace ${dir} is invalid: ${loaded.diagnostics[0]?.message}`);
+    const ws = loaded.workspace;
+    t0 = performance.now();
+    const facts = lib.computeFacts(ws);
+    t.facts.push(performance.now() - t0);
+    t0 = performance.now();
+    const findings = lib.runRules(ws, facts);
+    t.rules.push(performance.now() - t0);
+    t0 = performance.now();
+    const a = lib.assess(ws, facts, findings);
+    lib.buildRoadmap(ws, facts, findings, { start: '2027-01', level: a.level });
+    t.steps45.push(performance.now() - t0);
+    t0 = performance.now();
+    const result = lib.analyze(ws, { path: dir, start: '2027-01' });
+    t.analyze.push(performance.now() - t0);
+    t0 = performance.now();
+    lib.renderText(result, { width: 80 });
+    t.text.push(performance.now() - t0);
+    t0 = performance.now();
+    lib.renderJson(result);
+    t.json.push(performance.now() - t0);
+    summary = { findings: result.findings.length, initiatives: result.roadmap.initiatives.length, level: result.assessment.level };
+  }
+  const m = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, median(v)]));
+  results.push({ n, ...m });
+  rows.push([
+    n.toLocaleString('en-US'), ms(m.load), ms(m.facts), ms(m.rules), ms(m.steps45), ms(m.analyze),
+    ms(m.text), ms(m.json), String(summary.findings), String(summary.initiatives),
+  ]);
+}
+console.log(`Scale: generated workspaces (tools, tools/2 touchpoints, 2 x tools integrations; median of ${scaleRuns} runs)\n`);
+console.log(table(['tools', 'load', 'facts', 'rules', 'assess+roadmap', 'analyze (all)', 'text', 'json', 'findings', 'initiatives'], rows));
+
+if (results.length >= 2) {
+  const first = results[0];
+  const last = results[results.length - 1];
+  const growth = last.analyze / first.analyze;
+  const size = last.n / first.n;
+  console.log(`\nanalysis grows ${growth.toFixed(1)}x for ${size.toFixed(0)}x the tools`
+    + ` (${(first.analyze / (first.n / 1000)).toFixed(0)} ms → ${(last.analyze / (last.n / 1000)).toFixed(0)} ms per 1,000 tools)`);
+  const big = results.find((r) => r.n === 10000);
+  if (big) console.log(`10,000 tools: analysis ${ms(big.analyze)} (goal < ${GOAL_MS} ms): ${big.analyze < GOAL_MS ? 'met' : 'NOT MET'}`);
+  if (growth > size * 1.5) console.log('warning: growth is well above linear');
+}
