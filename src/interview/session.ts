@@ -76,6 +76,9 @@ export async function runSession(o: SessionOptions, handle: SessionHandle = {}):
     steps = [...STEPS];
   }
 
+  // A workspace needs a name before anything else: --step on a new folder starts there.
+  if (!ed.raw().organization?.name && steps[0] !== 'organization') steps = ['organization', ...steps];
+
   const ctx: Ctx = { ed, ui, store, st, lang: o.lang, reviewed: new Set() };
   handle.ctx = ctx;
 
@@ -85,7 +88,7 @@ export async function runSession(o: SessionOptions, handle: SessionHandle = {}):
   note(ctx, t('interview.tips'));
 
   for (const step of steps) {
-    if (ctx.st.step !== step) ctx.st = fresh(step, ctx.st.only);
+    if (ctx.st.step !== step) ctx.st = fresh(step, o.step ? step === o.step : ctx.st.only);
     handle.step = step;
     // Nothing on disk yet: no state either (a new folder is not left with only a hidden file).
     if (!ed.manifest.pending) store.save(ctx.st);
@@ -102,7 +105,7 @@ export async function runSession(o: SessionOptions, handle: SessionHandle = {}):
   ui.say('');
   if (ed.written.size) ui.say(chalk.green(`✔ ${t('interview.saved', { files: [...ed.written].join(', ') })}`));
   else note(ctx, t('interview.nothing-changed'));
-  if (steps.length === 1 && o.step && o.step !== 'analysis') {
+  if (o.step && o.step !== 'analysis') {
     const next = STEPS[STEPS.indexOf(o.step) + 1];
     note(ctx, t('interview.next-step', { command: `martech-audit interview ${ed.shown} --step ${next}` }));
   }

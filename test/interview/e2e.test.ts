@@ -220,6 +220,7 @@ describe.skipIf(!TMUX || !built)('interview in a real terminal (tmux)', () => {
       await t.prompt('source of truth', 'Space', 'Enter');
       await t.prompt('Other tools', 'Enter');
       await t.prompt('Fill in what is missing now?', 'Enter');
+      await t.prompt('Anything to change about a tool', 'Enter');
 
       await t.prompt('Data flows from', 'Down', 'Enter'); // the first tool that reaches no hub
       await t.prompt('sends data to', 'Enter'); // the hub comes first
@@ -289,6 +290,7 @@ describe.skipIf(!TMUX || !built)('interview in a real terminal (tmux)', () => {
       await b.prompt('source of truth', 'Enter');
       await b.prompt('Tool used at "Website"', 'Enter');
       await b.prompt('Other tools', 'Enter');
+      await b.prompt('Anything to change about a tool', 'Enter');
       await b.declineReport();
       expect(await b.exit()).toBe(0);
     } finally {

@@ -103,6 +103,7 @@ describe('a whole short interview on an empty folder', () => {
     await answer('source of truth', 'space', 'enter');
     await answer('Other tools', 'enter');
     await answer('Fill in what is missing now?', 'enter'); // no: the questions stay open
+    await answer('Anything to change about a tool', 'enter');
     // Integrations: the chat tool reaches no hub, so it is offered first.
     await answer('Data flows from', 'down', 'enter');
     await answer('acme-chat sends data to', 'enter'); // the hub first
@@ -199,6 +200,7 @@ describe('an interview on a hand-written workspace', () => {
     await answer('Tool used at "Monthly newsletter"', 'enter');
     await answer('already have tools', 'enter');
     await answer('Other tools', 'enter');
+    await answer('Anything to change about a tool', 'enter');
     await s.done;
     const tp = readFileSync(join(dir, 'touchpoints.yaml'), 'utf8');
     expect(tp).toBe(HAND_WRITTEN['touchpoints.yaml'].replace('tools: [mailchimp]    #', 'tools: [mailchimp, hubspot-marketing-hub]    #'));
@@ -241,6 +243,7 @@ describe('an interview on a hand-written workspace', () => {
     await answer('Tool used at "Monthly newsletter"', 'enter');
     await answer('already have tools', 'enter');
     await answer('Other tools', 'enter');
+    await answer('Anything to change about a tool', 'enter');
     await s.done;
     expect(read('tools.yaml').tools[1]).toEqual({ id: 'my-tool', name: 'My Tool', owner: 'marketing', status: 'active', cost: { amount: 0, period: 'year' }, data: [] });
   });
@@ -358,14 +361,51 @@ describe('changing what is there', () => {
     writeHandWritten();
     const s = await start(dir, { step: 'touchpoints' });
     await answer('Awareness:', 'down', 'down', 'enter'); // change "Monthly newsletter"
-    await answer('What should change about "Monthly newsletter"?', 'down', 'down', 'down', 'down', 'down', 'enter'); // realtime
+    await answer('What should change about "Monthly newsletter"?', 'down', 'down', 'down', 'down', 'down', 'down', 'enter'); // realtime
     await answer('live customer data', { type: 'y' }, 'enter');
-    await answer('What should change about', 'down', 'down', 'down', 'down', 'down', 'down', 'enter'); // notes
+    await answer('What should change about', 'down', 'down', 'down', 'down', 'down', 'down', 'down', 'enter'); // notes
     await answer('Notes', { type: 'Sent on the first Tuesday' }, 'enter');
-    await answer('What should change about', 'down', 'down', 'down', 'down', 'down', 'down', 'down', 'enter'); // done
+    await answer('What should change about', 'down', 'down', 'down', 'down', 'down', 'down', 'down', 'down', 'enter'); // done
     await answer('Awareness:', 'enter');
     for (const stage of ['Consideration', 'Purchase', 'Service', 'Loyalty']) await answer(`A touchpoint in ${stage}`, 'enter');
     await s.done;
     expect(readFileSync(join(dir, 'touchpoints.yaml'), 'utf8')).toBe(HAND_WRITTEN['touchpoints.yaml'] + '    realtime: true\n    notes: Sent on the first Tuesday\n');
+  });
+});
+
+describe('changing tools and integrations', () => {
+  it('changes a tool\'s status and cost, and the answered question goes away', async () => {
+    writeHandWritten();
+    writeFileSync(join(dir, 'tools.yaml'), `${HAND_WRITTEN['tools.yaml']}  - id: crm\n    name: CRM\n    owner: sales\n    cost: unknown   # nobody knew in March\n    data: [contact-profile]\n`);
+    writeFileSync(join(dir, 'martech-audit.yaml'), `${HAND_WRITTEN['martech-audit.yaml']}\nquestions:\n  - about: tool:crm\n    field: cost\n    text: What does the CRM cost?\n`);
+    const s = await start(dir, { step: 'tools' });
+    await answer('already have tools', 'enter');
+    await answer('Other tools', 'enter');
+    await answer('Fill in what is missing now?', 'enter'); // no; changed below instead
+    await answer('Anything to change about a tool', 'down', 'enter'); // CRM (sorted by name)
+    await answer('What should change about "CRM"', 'down', 'enter'); // status
+    await answer('Status of "CRM"', 'down', 'down', 'enter'); // retiring
+    await answer('What should change about "CRM"', 'down', 'down', 'enter'); // cost
+    await answer('What does "CRM" cost', { type: '2500/month' }, 'enter');
+    await answer('What should change about "CRM"', ...Array(8).fill('down'), 'enter'); // done, the last entry
+    await answer('Anything to change about a tool', 'enter');
+    await s.done;
+    expect(readFileSync(join(dir, 'tools.yaml'), 'utf8')).toBe(`${HAND_WRITTEN['tools.yaml']}  - id: crm\n    name: CRM\n    owner: sales\n    status: retiring\n    cost: { amount: 2500, period: month }   # nobody knew in March\n    data: [contact-profile]\n`);
+    expect(read('martech-audit.yaml').questions).toBeUndefined();
+  });
+
+  it('changes how an integration moves data', async () => {
+    writeHandWritten();
+    writeFileSync(join(dir, 'tools.yaml'), `${HAND_WRITTEN['tools.yaml']}  - { id: crm, name: CRM, owner: sales, data: [contact-profile], hub: true }\n`);
+    writeFileSync(join(dir, 'integrations.yaml'), 'integrations:\n  - from: mailchimp\n    to: crm\n    mode: manual   # CSV every Friday\n');
+    const s = await start(dir, { step: 'integrations' });
+    await answer('Data flows from', 'down', 'down', 'down', 'enter'); // the last entry: change an integration
+    await answer('Which integration?', 'enter');
+    await answer('What should change about mailchimp → crm', 'down', 'enter'); // mode
+    await answer('How does it move?', 'up', 'up', 'enter'); // from manual (the current mode) up to realtime
+    await answer('What should change about mailchimp → crm', 'down', 'down', 'down', 'down', 'enter'); // done
+    await answer('Data flows from', 'enter');
+    await s.done;
+    expect(readFileSync(join(dir, 'integrations.yaml'), 'utf8')).toBe('integrations:\n  - from: mailchimp\n    to: crm\n    mode: realtime   # CSV every Friday\n');
   });
 });

@@ -51,6 +51,10 @@ export interface AnalysisStepOptions {
 
 export async function analysisStep(ctx: Ctx, opts: AnalysisStepOptions = {}): Promise<void> {
   heading(ctx, t('interview.step.analysis'));
+  if (ctx.ed.manifest.pending) {
+    note(ctx, t('interview.analysis.empty'));
+    return;
+  }
   const res = ctx.ed.last;
   const ws = res.workspace;
   if (!res.ok || !ws) {

@@ -62,12 +62,21 @@ export async function integrationsStep(ctx: Ctx): Promise<void> {
     function rank(id: string): number {
       return isolated.some((y) => y.id === id) ? 0 : hubs.has(id) ? 2 : 1;
     }
+    const CHANGE = '\u0000change';
     const from = await ctx.ui.select<string | null>({
       message: t('interview.int.from'),
-      choices: [{ name: chalk.green(t('interview.int.done')), value: null }, ...ordered.map((x) => ({ name: label(x.id), value: x.id as string | null, short: x.id }))],
+      choices: [
+        { name: chalk.green(t('interview.int.done')), value: null },
+        ...ordered.map((x) => ({ name: label(x.id), value: x.id as string | null, short: x.id })),
+        ...(raw.integrations.length ? [{ name: chalk.cyan(t('interview.int.change')), value: CHANGE as string | null, short: t('interview.int.change') }] : []),
+      ],
       pageSize: 12,
     });
     if (from === null) return;
+    if (from === CHANGE) {
+      await changeIntegration(ctx);
+      continue;
+    }
     const toChoices = [...raw.tools].filter((x) => x.id !== from).sort((a, b) => Number(hubs.has(b.id)) - Number(hubs.has(a.id)) || a.name.localeCompare(b.name));
     const to = await ctx.ui.select<string>({
       message: t('interview.int.to', { from }),
@@ -103,4 +112,51 @@ async function addIntegration(ctx: Ctx, from: string, to: string): Promise<void>
   }
   const notes = await askNotes(ctx);
   if (notes) commit(ctx, (tx) => tx.setField('integrations', at, 'notes', notes));
+}
+
+type IntField = 'data' | 'mode' | 'bidirectional' | 'notes' | 'done';
+
+/** Change an integration that is there: data, mode, direction, notes. */
+async function changeIntegration(ctx: Ctx): Promise<void> {
+  const list = ctx.ed.raw().integrations;
+  const pick = await ctx.ui.select<number>({
+    message: t('interview.int.which'),
+    choices: list.map((i, n) => ({ name: `${i.from} → ${i.to}${i.bidirectional ? ' ⇄' : ''}  ${chalk.dim(i.mode ?? 'batch')}`, value: n, short: `${i.from} → ${i.to}` })),
+    pageSize: 12,
+  });
+  const ref = list[pick].ref;
+  for (;;) {
+    const i = ctx.ed.raw().integrations.find((x) => x.ref.file === ref.file && x.ref.index === ref.index);
+    if (!i) return;
+    const field = await ctx.ui.select<IntField>({
+      message: t('interview.int.which-field', { from: i.from, to: i.to }),
+      choices: [
+        { name: `${t('interview.f.data')}: ${i.data?.join(', ') ?? t('interview.int.everything')}`, value: 'data' },
+        { name: `${t('interview.f.mode')}: ${t(`interview.mode.${i.mode ?? 'batch'}`)}`, value: 'mode' },
+        { name: `${t('interview.f.bidirectional')}: ${i.bidirectional ? t('interview.yes') : t('interview.no')}`, value: 'bidirectional' },
+        { name: `${t('interview.f.notes')}: ${i.notes ?? '—'}`, value: 'notes' },
+        { name: t('interview.done'), value: 'done' },
+      ],
+    });
+    if (field === 'done') return;
+    if (field === 'data') {
+      const held = ctx.ed.raw().tools.find((x) => x.id === i.from)?.data ?? [];
+      const data = await askData(ctx, t('interview.int.data', { from: i.from, to: i.to }), i.data ?? held, []);
+      const everything = held.length > 0 && data.length === held.length && held.every((d) => data.includes(d));
+      commit(ctx, (tx) => tx.setList('integrations', ref, 'data', everything ? [] : data));
+    } else if (field === 'mode') {
+      const mode = await ctx.ui.select<string>({
+        message: t('interview.int.mode'),
+        choices: INTEGRATION_MODES.map((m) => ({ name: t(`interview.mode.${m}`), value: m as string, short: m, description: t(`interview.mode.${m}.hint`) })),
+        default: i.mode ?? 'batch',
+      });
+      commit(ctx, (tx) => tx.setField('integrations', ref, 'mode', mode));
+    } else if (field === 'bidirectional') {
+      const both = await ctx.ui.confirm({ message: t('interview.int.both-ways', { from: i.from, to: i.to }), default: i.bidirectional === true });
+      commit(ctx, (tx) => tx.setField('integrations', ref, 'bidirectional', both ? true : i.bidirectional === undefined ? undefined : false));
+    } else {
+      const notes = await askNotes(ctx, i.notes);
+      if (notes) commit(ctx, (tx) => tx.setField('integrations', ref, 'notes', notes));
+    }
+  }
 }

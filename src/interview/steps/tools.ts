@@ -11,7 +11,7 @@ import type { RawTool, RawTouchpoint } from '../workspace-editor.js';
 import { uniqueId } from '../ids.js';
 import { UNKNOWN, type CostAnswer } from '../answers.js';
 import {
-  askCost, askData, askId, askMonth, askOwner, askSeats, commit, heading, markDone, nonEmpty, note,
+  askCost, askData, askId, askMonth, askNotes, askOwner, askSeats, commit, heading, markDone, nonEmpty, note,
   saveCost, saveOwner, saveSeats, type Ctx, type OwnerAnswer,
 } from '../ask.js';
 import { currentStages } from './stages.js';
@@ -88,6 +88,71 @@ export async function toolsStep(ctx: Ctx): Promise<void> {
   if (!ctx.st.done.includes('*missing')) {
     await fillMissingTools(ctx);
     markDone(ctx, '*missing');
+  }
+  if (!ctx.st.done.includes('*change') && ctx.ed.raw().tools.length) {
+    await changeToolsMenu(ctx);
+    markDone(ctx, '*change');
+  }
+}
+
+/** "Anything to change about a tool?": status, cost, owner, ... of any tool, field by field. */
+async function changeToolsMenu(ctx: Ctx): Promise<void> {
+  ctx.ui.say('');
+  for (;;) {
+    const tools = [...ctx.ed.raw().tools].sort((a, b) => a.name.localeCompare(b.name));
+    const id = await ctx.ui.select<string | null>({
+      message: t('interview.tools.change-which'),
+      choices: [
+        { name: chalk.green(t('interview.tools.change-nothing')), value: null },
+        ...tools.map((x) => ({ name: `${x.name} ${chalk.dim(`(${x.id}) · ${x.status ?? 'active'}`)}`, value: x.id as string | null, short: x.name })),
+      ],
+      pageSize: 12,
+    });
+    if (id === null) return;
+    await changeTool(ctx, id);
+  }
+}
+
+type ToolField = 'owner' | 'status' | 'cost' | 'seats' | 'data' | 'source_of_truth' | 'renewal' | 'notes' | 'done';
+
+export async function changeTool(ctx: Ctx, id: string): Promise<void> {
+  for (;;) {
+    const tool = ctx.ed.raw().tools.find((x) => x.id === id);
+    if (!tool) return;
+    const show = (v: unknown): string => (v === undefined ? '—' : Array.isArray(v) ? v.join(', ') || '—' : typeof v === 'object' && v ? JSON.stringify(v).replace(/[{}"]/g, '').replace(/,/g, ', ') : String(v));
+    const field = await ctx.ui.select<ToolField>({
+      message: t('interview.tools.which-field', { name: tool.name }),
+      choices: ([
+        ['owner', tool.owner], ['status', tool.status ?? 'active'], ['cost', tool.cost], ['seats', tool.seats], ['data', tool.data],
+        ['source_of_truth', tool.source_of_truth], ['renewal', tool.renewal], ['notes', tool.notes],
+      ] as [ToolField, unknown][]).map(([f, v]) => ({ name: `${t(`interview.f.${f}`)}: ${show(v)}`, value: f }))
+        .concat([{ name: t('interview.done'), value: 'done' }]),
+    });
+    if (field === 'done') return;
+    const currency = ctx.ed.raw().organization?.currency ?? 'USD';
+    if (field === 'owner') saveOwner(ctx, 'tools', id, tool.name, await askOwner(ctx, t('interview.tools.owner', { name: tool.name }), tool.owner));
+    else if (field === 'status') {
+      const status = await ctx.ui.select<string>({
+        message: t('interview.tools.status', { name: tool.name }),
+        choices: TOOL_STATUSES.map((x) => ({ name: t(`interview.status.${x}`), value: x as string, short: x })),
+        default: tool.status ?? 'active',
+      });
+      commit(ctx, (tx) => tx.setField('tools', id, 'status', status));
+    } else if (field === 'cost') saveCost(ctx, id, tool.name, tool.owner, await askCost(ctx, tool.name, currency, tool.cost));
+    else if (field === 'seats') saveSeats(ctx, id, tool.name, tool.owner, await askSeats(ctx, tool.name, tool.seats));
+    else if (field === 'data') {
+      const data = await askData(ctx, t('interview.tools.data', { name: tool.name }), tool.data ?? []);
+      commit(ctx, (tx) => tx.setList('tools', id, 'data', data, true));
+    } else if (field === 'source_of_truth') {
+      if (tool.data?.length) await askSourceOfTruth(ctx, id, tool.name, tool.data);
+      else note(ctx, `  ${t('interview.tools.sot-no-data')}`);
+    } else if (field === 'renewal') {
+      const renewal = await askMonth(ctx, t('interview.tools.renewal', { name: tool.name }), tool.renewal);
+      if (renewal) commit(ctx, (tx) => tx.setField('tools', id, 'renewal', renewal));
+    } else {
+      const notes = await askNotes(ctx, tool.notes);
+      if (notes) commit(ctx, (tx) => tx.setField('tools', id, 'notes', notes));
+    }
   }
 }
 
@@ -252,7 +317,7 @@ export async function toolDetails(ctx: Ctx, id: string, isNew: boolean, tp: RawT
   const name = first.name;
   const missing = isNew ? new Set(['owner', 'data', 'cost', 'seats']) : missingFields(ctx, first, questions);
   if (!missing.size) return;
-  if (!isNew) note(ctx, `  ${t('interview.tools.missing', { name, fields: [...missing].map((f) => t(`interview.f.${f}`)).join(', ') })}`);
+  if (!isNew) note(ctx, `  ${t('interview.tools.missing', { name, fields: [...missing].map((f) => t(`interview.f.${f}`).toLowerCase()).join(', ') })}`);
 
   if (missing.has('owner') && !ctx.reviewed.has(`owner:${id}`)) {
     saveOwner(ctx, 'tools', id, name, await askOwner(ctx, t('interview.tools.owner', { name }), first.owner, tp?.owner));

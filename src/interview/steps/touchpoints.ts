@@ -117,7 +117,7 @@ export async function addTouchpoint(ctx: Ctx, stage: StageInfo, name: string): P
   return id;
 }
 
-type Field = 'name' | 'channel' | 'owner' | 'captures' | 'in_scope' | 'realtime' | 'notes' | 'done';
+type Field = 'name' | 'channel' | 'owner' | 'tools' | 'captures' | 'in_scope' | 'realtime' | 'notes' | 'done';
 
 export async function changeTouchpoint(ctx: Ctx, id: string): Promise<void> {
   for (;;) {
@@ -129,6 +129,7 @@ export async function changeTouchpoint(ctx: Ctx, id: string): Promise<void> {
         { name: `${t('interview.f.name')}: ${tp.name}`, value: 'name' },
         { name: `${t('interview.f.channel')}: ${tp.channel}`, value: 'channel' },
         { name: `${t('interview.f.owner')}: ${tp.owner ?? '—'}`, value: 'owner' },
+        { name: `${t('interview.f.tools')}: ${(tp.tools ?? []).join(', ') || '—'}`, value: 'tools' },
         { name: `${t('interview.f.captures')}: ${(tp.captures ?? []).join(', ') || '—'}`, value: 'captures' },
         { name: `${t('interview.f.in_scope')}: ${tp.in_scope === false ? t('interview.no') : t('interview.yes')}`, value: 'in_scope' },
         { name: `${t('interview.f.realtime')}: ${tp.realtime ? t('interview.yes') : t('interview.no')}`, value: 'realtime' },
@@ -145,6 +146,17 @@ export async function changeTouchpoint(ctx: Ctx, id: string): Promise<void> {
       commit(ctx, (tx) => tx.setField('touchpoints', id, 'channel', channel));
     } else if (field === 'owner') {
       saveOwner(ctx, 'touchpoints', id, tp.name, await askOwner(ctx, t('interview.tp.owner', { name: tp.name }), tp.owner));
+    } else if (field === 'tools') {
+      // Untick a tool that is no longer used here; new tools are added in the tools step (search).
+      const all = ctx.ed.raw().tools;
+      const current = tp.tools ?? [];
+      const picked = await ctx.ui.checkbox<string>({
+        message: t('interview.tp.tools', { name: tp.name }),
+        choices: [...current, ...all.map((x) => x.id).filter((x) => !current.includes(x))].map((x) => ({
+          name: `${all.find((y) => y.id === x)?.name ?? x} ${chalk.dim(`(${x})`)}`, value: x, checked: current.includes(x), short: x,
+        })),
+      });
+      commit(ctx, (tx) => tx.setList('touchpoints', id, 'tools', picked, tp.tools !== undefined));
     } else if (field === 'captures') {
       const captures = await askData(ctx, t('interview.tp.captures', { name: tp.name }), tp.captures ?? []);
       commit(ctx, (tx) => tx.setList('touchpoints', id, 'captures', captures));
