@@ -79,6 +79,41 @@ export function buildProgram(): Command {
   // @register-commands: other commands are registered below by their modules' owners.
 
   program
+    .command('diagram')
+    .summary(t('diagram.cmd'))
+    .description(t('diagram.cmd.long'))
+    .argument('[path]', t('cli.arg.path'), '.')
+    .option('-k, --kind <kind>', t('diagram.opt.kind'))
+    .option('-o, --out <file>', t('diagram.opt.out'))
+    .option('-f, --format <format>', t('diagram.opt.format'))
+    .option('--start <month>', t('diagram.opt.start'))
+    .option('--scale <n>', t('diagram.opt.scale'))
+    .addHelpText('after', examples([
+      'martech-audit diagram examples/northwind-b2b --kind journey',
+      'martech-audit diagram audit/ --kind dataflow --out dataflow.svg',
+      'martech-audit diagram audit/ --kind portfolio --out portfolio.png --scale 3',
+      'martech-audit diagram audit/ --kind roadmap --format pdf --out roadmap.pdf',
+    ]))
+    .action(async (path, opts, cmd) => (await import('./commands/diagram.js')).run(path, opts, globals(cmd)));
+
+  program
+    .command('report')
+    .summary(t('report.cmd'))
+    .description(t('report.cmd.long'))
+    .argument('[path]', t('cli.arg.path'), '.')
+    .option('-o, --out <dir>', t('report.opt.out'))
+    .option('--pdf', t('report.opt.pdf'))
+    .option('--no-render', t('report.opt.no-render'))
+    .option('--fail-on <severity>', t('report.opt.fail-on'))
+    .option('--start <month>', t('diagram.opt.start'))
+    .addHelpText('after', examples([
+      'martech-audit report examples/northwind-b2b --out audit-report',
+      'martech-audit report audit/ --out audit-report --pdf',
+      'martech-audit report audit/ --no-render',
+    ]))
+    .action(async (path, opts, cmd) => (await import('./commands/report.js')).run(path, opts, globals(cmd)));
+
+  program
     .command('interview')
     .summary(t('interview.cmd'))
     .description(t('interview.cmd.long'))

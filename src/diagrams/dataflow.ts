@@ -6,7 +6,7 @@
 //
 // Large stacks: above `maxTools` tools, tools other than hubs are grouped by owning department
 // (or by category when no tool names an owner); links are counted between the groups.
-import { t, list } from '../i18n/index.js';
+import { dataTypeName, t, list } from '../i18n/index.js';
 import { categoryName } from '../catalog/index.js';
 import { departmentName, type Integration, type Tool } from '../model/model.js';
 import { IdGen, label } from './mermaid-escape.js';
@@ -191,7 +191,7 @@ export function dataflowDiagram({ ws, result, options }: DiagramInput): Diagram 
 
   function dataText(it: Integration): string {
     const from = ws.index.toolById.get(it.from);
-    return abbreviateList(it.data ?? from?.data ?? []);
+    return abbreviateList((it.data ?? from?.data ?? []).map(dataTypeName));
   }
 }
 

@@ -59,7 +59,7 @@ export function adaptForFallback(source: string): string {
   return `${out.join('\n')}\n`;
 }
 
-/** Cleans beautiful-mermaid's SVG: characters back, no web fonts, ids unique to `svgId`. */
+/** Cleans beautiful-mermaid's SVG: characters back, no web fonts, ids and styles scoped to `svgId`. */
 export function cleanFallbackSvg(svg: string, svgId: string): string {
   let s = svg.replace(/[\ue000-\ue005]/g, (c) => PLACEHOLDER_TO_XML[c]);
   s = s.replace(/@import\s+url\([^)]*\)\s*;?/g, '')
@@ -71,7 +71,11 @@ export function cleanFallbackSvg(svg: string, svgId: string): string {
       .replace(new RegExp(`url\\(#${esc}\\)`, 'g'), `url(#${svgId}-${id})`)
       .replace(new RegExp(`(href=")#${esc}(")`, 'g'), `$1#${svgId}-${id}$2`);
   }
-  // The root element gets the diagram's id and a label for screen readers.
+  // Its stylesheet addresses every `svg` and `text` of a page: scope it to this picture.
+  s = s.replace(/<style>([\s\S]*?)<\/style>/g, (_, css: string) => `<style>${css
+    .replace(/(^|[}\s])svg\s*\{/g, `$1#${svgId} {`)
+    .replace(/(^|[}\s])text\s*\{/g, `$1#${svgId} text {`)}</style>`);
+  // The root element gets the diagram's id.
   return s.replace(/^<svg\b/, `<svg id="${svgId}"`);
 }
 

@@ -14,7 +14,10 @@ export function mermaidConfig(): Record<string, unknown> {
     htmlLabels: false,
     deterministicIds: true,
     // Edge labels: an opaque background so that the line does not strike through the text.
-    themeCSS: '.edgeLabel rect.background, .edgeLabel rect { opacity: 1 !important; fill: #ffffff !important; }',
+    // Gantt grid lines: d3 draws them in the text colour; keep them light so they do not cross
+    // the task names.
+    themeCSS: '.edgeLabel rect.background, .edgeLabel rect { opacity: 1 !important; fill: #ffffff !important; }'
+      + ' .grid .tick line { stroke: #e3e7ee !important; }',
     fontFamily: FONT_STACK,
     flowchart: {
       htmlLabels: false, useMaxWidth: false, curve: 'basis', nodeSpacing: 28, rankSpacing: 56,

@@ -4,10 +4,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { expect } from 'vitest';
 import { loadFromText, loadWorkspace } from '../../src/workspace/load.js';
-import { analyze } from '../../src/analysis/analyze.js';
+import { analyze, type AnalysisResult } from '../../src/analysis/analyze.js';
 import { initLang, type Lang } from '../../src/i18n/index.js';
 import type { Workspace } from '../../src/model/model.js';
-import type { AuditResult } from '../../src/analysis/types.js';
 
 export const TODAY = '2027-01';
 
@@ -17,7 +16,7 @@ export const EXAMPLES = [
   { name: 'startup-no-hub', path: 'examples/startup-no-hub.yaml', lang: 'en' as Lang },
 ];
 
-export interface Loaded { ws: Workspace; result: AuditResult }
+export interface Loaded { ws: Workspace; result: AnalysisResult }
 
 export async function loadExample(path: string, lang: Lang): Promise<Loaded> {
   await initLang(lang);

@@ -1,0 +1,73 @@
+// `martech-audit report [path] --out DIR [--pdf] [--no-render]`: the report folder for the client
+// and for the pull request. Thin: options, load, analyse once, writeReport(), say what happened.
+// Exit 0 when written (also without a browser: it says what was not drawn and how to fix that);
+// 1 only with --fail-on and findings at or above it; 2 when it cannot run, or when --pdf was asked
+// for and there is no browser to print it (the rest of the report is still written).
+import { dirname, join } from 'node:path';
+import { t } from '../../i18n/index.js';
+import { analyze } from '../../analysis/analyze.js';
+import { loadOrExit, type GlobalOptions } from '../context.js';
+import { chalk, setupColor, write, writeErr } from '../output.js';
+import { FailureExit, UsageError } from '../../util/errors.js';
+import { displayPath } from '../../util/paths.js';
+import { MONTH_PATTERN, SEVERITIES, SEVERITY_RANK, type Severity } from '../../workspace/vocabulary.js';
+import { progress } from '../../render/progress.js';
+import { enableHint, unavailableReason } from '../../render/hints.js';
+import { writeReport } from '../../report/write-report.js';
+import { currentMonth } from '../../diagrams/roadmap.js';
+import type { Workspace } from '../../model/model.js';
+import { VERSION } from '../program.js';
+
+export interface ReportCommandOptions { out?: string; pdf?: boolean; render?: boolean; failOn?: string; start?: string }
+
+/** settings.output, relative to the workspace folder (or to the folder of a one-file workspace). */
+export function defaultOutDir(ws: Workspace): string {
+  const base = ws.kind === 'file' ? dirname(ws.path) : ws.path;
+  return join(base, ws.settings.output || 'reports');
+}
+
+export async function run(path: string, opts: ReportCommandOptions, globals: GlobalOptions): Promise<void> {
+  if (opts.start !== undefined && !MONTH_PATTERN.test(opts.start)) throw new UsageError(t('analyze.bad-start', { value: opts.start }));
+  if (opts.failOn !== undefined && opts.failOn !== 'none' && !(SEVERITIES as readonly string[]).includes(opts.failOn)) {
+    throw new UsageError(t('cli.bad-format', { format: opts.failOn, allowed: [...SEVERITIES, 'none'].join(', ') }));
+  }
+  const { workspace } = await loadOrExit(path, globals);
+  setupColor(globals, process.stderr);
+  const month = currentMonth();
+  const result = analyze(workspace, { path, start: opts.start, now: month });
+  const outDir = opts.out ?? defaultOutDir(workspace);
+  const bar = progress();
+  const written = await writeReport(workspace, result, {
+    outDir, pdf: opts.pdf === true, render: opts.render !== false, version: VERSION, today: month,
+    onProgress: (done, total) => bar.update(done, total, t('report.progress')),
+  }).finally(() => bar.done());
+
+  const diagramCount = written.files.filter((f) => f.startsWith('diagrams/') && f.endsWith('.mmd')).length;
+  write(`${chalk.green('✔')} ${t('report.written', { dir: displayPath(written.outDir), files: written.files.filter((f) => !f.startsWith('diagrams/')).join(', '), diagrams: diagramCount })}`);
+  if (written.notDrawn.length && opts.render !== false) {
+    const names = written.notDrawn.map((d) => d.title).join(', ');
+    if (written.unavailable) {
+      writeErr(chalk.yellow(t(written.renderer === 'fallback' ? 'report.partly-drawn' : 'report.none-drawn', { reason: unavailableReason(written.unavailable), diagrams: names })));
+      writeErr(`  ${chalk.cyan(enableHint(written.unavailable))}`);
+    } else {
+      writeErr(chalk.yellow(t('report.some-failed', { diagrams: names })));
+    }
+  } else if (written.unavailable && written.renderer === 'fallback') {
+    writeErr(chalk.yellow(t('report.fallback-used', { reason: unavailableReason(written.unavailable) })));
+  }
+  if (written.blockedRequests.length) writeErr(chalk.yellow(t('report.blocked', { urls: written.blockedRequests.join(', ') })));
+  if (opts.pdf && written.pdf !== 'written') {
+    const err = written.unavailable;
+    writeErr(chalk.red(t('report.no-pdf', { reason: err ? unavailableReason(err) : t('render.why.no-render') })));
+    if (err) writeErr(`  ${chalk.cyan(enableHint(err))}`);
+    throw new FailureExit(2);
+  }
+  if (opts.failOn && opts.failOn !== 'none') {
+    const level = opts.failOn as Severity;
+    const reached = result.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]).length;
+    if (reached > 0) {
+      writeErr(t('analyze.threshold', { count: reached, severity: level }));
+      throw new FailureExit(1);
+    }
+  }
+}

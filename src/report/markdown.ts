@@ -1,0 +1,348 @@
+// The report's content, once, as blocks (headings, paragraphs, tables, diagrams) that both the
+// Markdown and the HTML renderer draw; and the Markdown renderer (report.md: the five steps, tables
+// and Mermaid code blocks, readable on GitHub and GitLab as is). Pure functions of the result: no
+// analysis here, no I/O, no clock.
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dataTypeName, list, t } from '../i18n/index.js';
+import { capabilityName, categoryName } from '../catalog/index.js';
+import { formatMoney, formatPercent, toMinor } from '../analysis/assess.js';
+import type { AnalysisResult } from '../analysis/analyze.js';
+import type { Finding } from '../analysis/types.js';
+import { departmentName, type Workspace } from '../model/model.js';
+import { SEVERITIES, type Severity } from '../workspace/vocabulary.js';
+import type { Diagram, DiagramKind } from '../diagrams/types.js';
+
+// ---- content model ----------------------------------------------------------------------------
+
+export type Cell = string | { text: string; strong?: boolean; muted?: boolean; code?: boolean; severity?: Severity };
+export interface Table {
+  /** Stable id (HTML anchors, the findings filter). */
+  id: string;
+  columns: { title: string; numeric?: boolean; wide?: boolean }[];
+  rows: Cell[][];
+  /** Per row: the finding severity (HTML filter) and an anchor id. */
+  rowMeta?: { severity?: Severity; id?: string }[];
+}
+export type Block =
+  | { type: 'p'; text: string; muted?: boolean }
+  | { type: 'list'; items: string[] }
+  | { type: 'kv'; rows: [string, string][] }
+  | { type: 'h3'; text: string }
+  | { type: 'table'; table: Table }
+  | { type: 'diagram'; kind: DiagramKind }
+  | { type: 'callout'; level: string; title: string; text: string };
+
+export interface Section { id: string; title: string; blocks: Block[] }
+
+export interface ReportContent {
+  lang: string;
+  title: string;
+  organization: string;
+  workspace: string;
+  generator: string;
+  summary: { label: string; value: string; tone?: string }[];
+  level: string;
+  sections: Section[];
+}
+
+export interface ContentOptions { version: string }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Builds the content of the report from the analysis result. */
+export function reportContent(ws: Workspace, result: AnalysisResult, opts: ContentOptions): ReportContent {
+  const currency = result.summary.currency;
+  const money = (major: number) => formatMoney(toMinor(major), currency);
+  const toolName = (id: string) => ws.index.toolById.get(id)?.name ?? id;
+  const tpName = (id: string) => ws.index.touchpointById.get(id)?.name ?? id;
+  const dept = (id: string | undefined) => (id ? departmentName(ws, id) : '');
+  const a = result.assessment;
+  const m = a.metrics;
+  const org = result.organization || result.workspace;
+
+  const summary: ReportContent['summary'] = [
+    { label: t('report.card.level'), value: t(`level.${a.level}`), tone: a.level },
+    { label: t('report.card.score'), value: t('report.score-of', { score: a.score }) },
+    { label: t('report.card.findings'), value: String(result.findings.length), tone: worstSeverity(result.findings) },
+    { label: t('report.card.tools'), value: String(result.summary.tools) },
+    { label: t('report.card.touchpoints'), value: String(result.summary.touchpoints) },
+    { label: t('report.card.integrations'), value: String(result.summary.integrations) },
+    { label: t('report.card.spend'), value: money(result.summary.annualCost) },
+  ];
+  if (m.redundantSpend > 0) summary.push({ label: t('report.card.saving'), value: money(m.redundantSpend), tone: 'saving' });
+
+  // ---- 1. touchpoints ------------------------------------------------------------------------
+  const tpRows: Cell[][] = [];
+  for (const s of result.stages) {
+    if (s.touchpoints.length === 0) {
+      tpRows.push([{ text: s.name, strong: true }, { text: t('report.no-touchpoint'), muted: true }, '', '', '', '']);
+      continue;
+    }
+    s.touchpoints.forEach((tp, i) => {
+      const flags = [tp.realtime ? t('report.flag.realtime') : '', tp.inScope ? '' : t('report.flag.out-of-scope')].filter(Boolean).join(', ');
+      tpRows.push([
+        i === 0 ? { text: s.name, strong: true } : '',
+        tp.name,
+        channelName(tp.channel),
+        tp.tools.length ? tp.tools.map(toolName).join(', ') : { text: t('report.no-tools'), muted: true },
+        tp.captures.map(dataTypeName).join(', '),
+        flags,
+      ]);
+    });
+  }
+  const step1: Section = {
+    id: 'touchpoints', title: t('report.step1'),
+    blocks: [
+      { type: 'p', text: t('report.step1.intro', { touchpoints: result.summary.touchpoints, stages: result.stages.length }) },
+      { type: 'diagram', kind: 'journey' },
+      { type: 'table', table: {
+        id: 'touchpoint-table',
+        columns: [{ title: t('report.col.stage') }, { title: t('report.col.touchpoint'), wide: true }, { title: t('report.col.channel') },
+          { title: t('report.col.tools'), wide: true }, { title: t('report.col.captures') }, { title: t('report.col.notes') }],
+        rows: tpRows,
+      } },
+    ],
+  };
+
+  // ---- 2. inventory --------------------------------------------------------------------------
+  const invRows: Cell[][] = [...result.inventory].sort((x, y) => cmp(x.id, y.id)).map((x) => {
+    const tags = [x.hub ? t('report.tag.hub') : '', x.status !== 'active' ? t(`report.status.${x.status}`) : ''].filter(Boolean).join(', ');
+    const seats = x.seats?.licensed !== undefined
+      ? `${x.seats.active ?? '?'} / ${x.seats.licensed}${x.seats.usage !== undefined ? ` (${formatPercent(x.seats.usage)})` : ''}`
+      : '';
+    return [
+      { text: x.name, strong: x.hub },
+      x.category ? categoryName(x.category) : '',
+      x.owner ? dept(x.owner) : { text: t('report.no-owner'), muted: true },
+      tags,
+      String(x.touchpoints.length),
+      x.data.map(dataTypeName).join(', '),
+      x.annualCost !== undefined ? money(x.annualCost) : { text: t('report.unknown'), muted: true },
+      seats,
+    ];
+  });
+  const unknownCost = result.inventory.filter((x) => x.costUnknown || (x.annualCost === undefined && x.status !== 'retired')).length;
+  const step2: Section = {
+    id: 'inventory', title: t('report.step2'),
+    blocks: [
+      { type: 'p', text: t(unknownCost ? 'report.step2.intro-unknown' : 'report.step2.intro', {
+        tools: result.summary.tools, spend: money(result.summary.annualCost), unknown: unknownCost,
+      }) },
+      { type: 'table', table: {
+        id: 'inventory-table',
+        columns: [{ title: t('report.col.tool'), wide: true }, { title: t('report.col.category') }, { title: t('report.col.owner') },
+          { title: t('report.col.status') }, { title: t('report.col.touchpoints'), numeric: true }, { title: t('report.col.data') },
+          { title: t('report.col.cost'), numeric: true }, { title: t('report.col.seats'), numeric: true }],
+        rows: invRows,
+      } },
+      { type: 'diagram', kind: 'dataflow' },
+      { type: 'diagram', kind: 'portfolio' },
+    ],
+  };
+
+  // ---- 3. findings ---------------------------------------------------------------------------
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, result.findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
+  const findingRows: Cell[][] = result.findings.map((f) => [
+    { text: t(`report.severity.${f.severity}`), severity: f.severity },
+    { text: t(`rules.${f.rule}.title`) },
+    f.message,
+    f.recommendation,
+    f.location ? { text: `${shortFile(f.location.file)}:${f.location.line}`, code: true } : '',
+    f.cost !== undefined ? money(f.cost) : '',
+  ]);
+  const step3: Section = {
+    id: 'findings', title: t('report.step3'),
+    blocks: [
+      { type: 'p', text: result.findings.length
+        ? t('report.step3.intro', { count: result.findings.length, bySeverity: SEVERITIES.slice().reverse().filter((s) => counts[s]).map((s) => `${counts[s]} ${t(`report.severity.${s}`)}`).join(', ') })
+        : t('report.step3.none') },
+      ...(result.findings.length ? [{ type: 'table' as const, table: {
+        id: 'findings-table',
+        columns: [{ title: t('report.col.severity') }, { title: t('report.col.rule') }, { title: t('report.col.finding'), wide: true },
+          { title: t('report.col.recommendation'), wide: true }, { title: t('report.col.where') }, { title: t('report.col.money'), numeric: true }],
+        rows: findingRows,
+        rowMeta: result.findings.map((f) => ({ severity: f.severity, id: `finding-${f.id}` })),
+      } }] : []),
+      { type: 'diagram', kind: 'overlap' },
+    ],
+  };
+
+  // ---- 4. assessment -------------------------------------------------------------------------
+  const step4Blocks: Block[] = [
+    { type: 'callout', level: a.level, title: t('report.level-line', { level: t(`level.${a.level}`), score: a.score }), text: a.meaning ?? t(`level.${a.level}.meaning`) },
+  ];
+  if (a.override && a.computedLevel) {
+    step4Blocks.push({ type: 'p', text: t('report.override', { computed: t(`level.${a.computedLevel}`), rationale: a.override.rationale }) });
+  }
+  const ratio = (share: number, part?: number, total?: number) => (part !== undefined && total !== undefined
+    ? t('report.ratio', { share: formatPercent(share), part, total }) : formatPercent(share));
+  const figures: [string, string][] = [
+    [t('report.fig.siloed'), ratio(m.siloedShare, m.siloedTools, m.customerDataTools)],
+    [t('report.fig.redundant'), `${money(m.redundantSpend)} (${formatPercent(m.redundantShare)})`],
+    [t('report.fig.spend'), money(m.totalSpend ?? result.summary.annualCost)],
+    [t('report.fig.overlaps'), String(m.overlappingCapabilities)],
+    [t('report.fig.hubs'), m.hubs ? `${m.hubs}: ${((result.summary.hubs as string[] | undefined) ?? []).map(toolName).join(', ')}` : '0'],
+    [t('report.fig.manual'), String(m.manualIntegrations)],
+  ];
+  if (a.coverage) {
+    figures.push([t('report.fig.coverage'), ratio(a.coverage.dataTypes.share, a.coverage.dataTypes.reaching, a.coverage.dataTypes.total)]);
+    figures.push([t('report.fig.tp-coverage'), ratio(a.coverage.touchpointData.share, a.coverage.touchpointData.reaching, a.coverage.touchpointData.total)]);
+  }
+  if (a.completeness) figures.push([t('report.fig.completeness'), formatPercent(a.completeness.share)]);
+  step4Blocks.push({ type: 'h3', text: t('report.figures') }, { type: 'kv', rows: figures });
+  if (a.reasons.length) step4Blocks.push({ type: 'h3', text: t('report.why') }, { type: 'list', items: a.reasons });
+  if (a.scoreBreakdown?.length) {
+    step4Blocks.push({ type: 'h3', text: t('report.score-how') }, {
+      type: 'list', items: a.scoreBreakdown.map((s) => `${s.points > 0 ? '+' : ''}${s.points}: ${s.reason}`),
+    });
+  }
+  if (a.questions?.length) {
+    step4Blocks.push({ type: 'h3', text: t('report.questions') }, {
+      type: 'list', items: a.questions.map((q) => `${aboutName(q.about)}: ${q.text}${q.ask ? ` (${t('report.ask', { department: dept(q.ask) })})` : ''}`),
+    });
+  }
+  const step4: Section = { id: 'assessment', title: t('report.step4'), blocks: step4Blocks };
+
+  // ---- 5. roadmap ----------------------------------------------------------------------------
+  const r = result.roadmap;
+  const initiatives = r.initiatives.filter((i) => i.status !== 'rejected');
+  const step5Blocks: Block[] = [
+    { type: 'p', text: t(r.start ? 'report.step5.intro' : 'report.step5.intro-nodate', {
+      count: initiatives.length, review: t(`report.review.${r.review}`), start: r.start ?? '', saving: money(r.totalSaving ?? 0),
+    }) },
+    { type: 'diagram', kind: 'roadmap' },
+  ];
+  for (const phase of [1, 2, 3] as const) {
+    const inPhase = initiatives.filter((i) => i.phase === phase);
+    if (!inPhase.length) continue;
+    step5Blocks.push({ type: 'h3', text: t(`diagram.roadmap.phase.${phase}`) });
+    step5Blocks.push({ type: 'table', table: {
+      id: `roadmap-phase-${phase}`,
+      columns: [{ title: t('report.col.initiative'), wide: true }, { title: t('report.col.kind') }, { title: t('report.col.tools') },
+        { title: t('report.col.owner') }, { title: t('report.col.when') }, { title: t('report.col.saving'), numeric: true },
+        { title: t('report.col.status') }, { title: t('report.col.answers') }],
+      rows: inPhase.map((i) => [
+        { text: i.title, strong: i.source === 'authored' },
+        t(`report.kind.${i.kind}`),
+        i.tools.map(toolName).join(', '),
+        [dept(i.owner), ...(i.stakeholders.length ? [t('report.with', { departments: list(i.stakeholders.map(dept)) })] : [])].filter(Boolean).join(' '),
+        i.start ? t('report.when', { start: i.start, months: i.months }) : t('report.months', { months: i.months }),
+        i.saving ? money(i.saving) : '',
+        t(`report.istatus.${i.status}`) + (i.pilot ? `, ${t('report.pilot')}` : ''),
+        { text: i.addresses.join(', '), code: true },
+      ]),
+    } });
+  }
+  if (!initiatives.length) step5Blocks.push({ type: 'p', text: t('report.no-initiatives'), muted: true });
+  const renewals = (r.renewals as { name: string; month: string; cost?: number }[] | undefined) ?? [];
+  if (renewals.length) {
+    step5Blocks.push({ type: 'h3', text: t('report.renewals') }, {
+      type: 'list', items: renewals.map((x) => `${x.month}: ${x.name}${x.cost !== undefined ? ` (${money(x.cost)})` : ''}`),
+    });
+  }
+  const step5: Section = { id: 'roadmap', title: t('report.step5'), blocks: step5Blocks };
+
+  return {
+    lang: ws.settings.lang ?? 'en',
+    title: t('report.title', { organization: org }),
+    organization: org,
+    workspace: result.workspace,
+    generator: t('report.generator', { version: opts.version, workspace: result.workspace }),
+    summary,
+    level: a.level,
+    sections: [step1, step2, step3, step4, step5],
+  };
+
+  /** A file as the reader of this workspace knows it: relative to the workspace folder. */
+  function shortFile(file: string): string {
+    const dir = resolve(ws.kind === 'file' ? dirname(ws.path) : ws.path);
+    const rel = relative(dir, resolve(file));
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : file;
+  }
+
+  function aboutName(about: string): string {
+    const [kind, id] = [about.slice(0, about.indexOf(':')), about.slice(about.indexOf(':') + 1)];
+    if (kind === 'tool') return toolName(id);
+    if (kind === 'touchpoint') return tpName(id);
+    return about;
+  }
+}
+
+function worstSeverity(findings: readonly Finding[]): string | undefined {
+  for (const s of [...SEVERITIES].reverse()) if (findings.some((f) => f.severity === s)) return s;
+  return undefined;
+}
+
+export function channelName(channel: string): string {
+  const key = `diagram.channel.${channel}`;
+  const s = t(key);
+  return s === key ? channel : s;
+}
+
+export { capabilityName };
+
+// ---- Markdown ---------------------------------------------------------------------------------
+
+/** Escapes text for Markdown (tables included): every character Markdown or HTML would read. */
+export function mdText(value: string): string {
+  return String(value)
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/[\\`*_[\]<>|~&#]/g, (c) => `\\${c}`)
+    // What only matters at the start of a line: list markers and numbered lists.
+    .replace(/^(\s*)([-+=])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
+function mdCell(cell: Cell): string {
+  if (typeof cell === 'string') return mdText(cell);
+  if (cell.code) return cell.text ? `\`${cell.text.replace(/`/g, "'").replace(/\|/g, '\\|')}\`` : '';
+  const text = mdText(cell.text);
+  if (!text) return '';
+  if (cell.strong) return `**${text}**`;
+  if (cell.muted) return `_${text}_`;
+  return text;
+}
+
+function mdTable(table: Table): string[] {
+  const head = `| ${table.columns.map((c) => mdText(c.title)).join(' | ')} |`;
+  const sep = `| ${table.columns.map((c) => (c.numeric ? '---:' : '---')).join(' | ')} |`;
+  const rows = table.rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`);
+  return [head, sep, ...rows];
+}
+
+/** report.md: headings, tables and ```mermaid blocks (diagrams by kind). */
+export function renderMarkdown(content: ReportContent, diagrams: readonly Diagram[]): string {
+  const byKind = new Map(diagrams.map((d) => [d.kind, d]));
+  const out: string[] = [`# ${mdText(content.title)}`, '', `_${mdText(content.generator)}_`, ''];
+  out.push(`| ${content.summary.map((s) => mdText(s.label)).join(' | ')} |`);
+  out.push(`| ${content.summary.map(() => '---').join(' | ')} |`);
+  out.push(`| ${content.summary.map((s) => `**${mdText(s.value)}**`).join(' | ')} |`, '');
+  out.push(`**${mdText(t('report.contents'))}:** ${content.sections.map((s) => `[${mdText(s.title)}](#${anchor(s.title)})`).join(' · ')}`, '');
+  for (const section of content.sections) {
+    out.push(`## ${mdText(section.title)}`, '');
+    for (const b of section.blocks) {
+      switch (b.type) {
+        case 'p': out.push(b.muted ? `_${mdText(b.text)}_` : mdText(b.text), ''); break;
+        case 'h3': out.push(`### ${mdText(b.text)}`, ''); break;
+        case 'list': out.push(...b.items.map((i) => `- ${mdText(i)}`), ''); break;
+        case 'kv': out.push(`| ${mdText(t('report.col.figure'))} | ${mdText(t('report.col.value'))} |`, '| --- | ---: |',
+          ...b.rows.map(([k, v]) => `| ${mdText(k)} | ${mdText(v)} |`), ''); break;
+        case 'callout': out.push(`> **${mdText(b.title)}**  `, `> ${mdText(b.text)}`, ''); break;
+        case 'table': out.push(...mdTable(b.table), ''); break;
+        case 'diagram': {
+          const d = byKind.get(b.kind);
+          if (!d) break;
+          out.push(`**${mdText(d.title)}**`, '', '```mermaid', d.source.trimEnd(), '```', '');
+          for (const n of d.notes) out.push(`_${mdText(n)}_`, '');
+          break;
+        }
+      }
+    }
+  }
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
+/** GitHub's heading anchor: lower case, spaces to hyphens, punctuation dropped. */
+function anchor(title: string): string {
+  return title.toLowerCase().trim().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-');
+}

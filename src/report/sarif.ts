@@ -1,0 +1,109 @@
+// audit.sarif: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. One result per
+// finding, with the rule's metadata (title, what it checks, why it matters, how to fix it, default
+// level) and the YAML file location (repository-relative URI, 1-based line and column). The
+// finding id is the stable fingerprint, so a finding keeps its identity across runs.
+import { pathToFileURL } from 'node:url';
+import { isAbsolute } from 'node:path';
+import { t } from '../i18n/index.js';
+import { RULE_IDS, type RuleId } from '../analysis/rule-ids.js';
+import { RULES } from '../analysis/rules/index.js';
+import type { AuditResult, Finding } from '../analysis/types.js';
+import type { Severity } from '../workspace/vocabulary.js';
+
+export type SarifLevel = 'error' | 'warning' | 'note';
+
+export const SARIF_LEVEL: Record<Severity, SarifLevel> = {
+  critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note',
+};
+
+export interface SarifOptions {
+  version: string;
+  /** Where a finding without a location points (the workspace's first file). */
+  defaultFile?: string;
+}
+
+/** A file path as a SARIF URI: relative paths stay relative (to the repository root), encoded. */
+export function toUri(file: string): string {
+  const slashed = file.replace(/\\/g, '/');
+  if (isAbsolute(file) || /^[A-Za-z]:\//.test(slashed)) return pathToFileURL(file).href;
+  return slashed.split('/').map((seg) => encodeURIComponent(seg)).join('/');
+}
+
+function ruleDescriptor(id: RuleId): Record<string, unknown> {
+  const rule = RULES[id];
+  const docs = rule?.docs;
+  const title = docs?.title ?? id;
+  const text = [docs?.summary, docs?.why, docs?.fix].filter(Boolean).join('\n\n');
+  return {
+    id,
+    name: id.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(''),
+    shortDescription: { text: title },
+    fullDescription: { text: docs?.summary ?? title },
+    help: {
+      text: text || title,
+      markdown: [docs?.summary, docs?.why && `**${t('report.sarif.why')}** ${docs.why}`, docs?.fix && `**${t('report.sarif.fix')}** ${docs.fix}`, `\`martech-audit explain ${id}\``].filter(Boolean).join('\n\n'),
+    },
+    defaultConfiguration: { level: SARIF_LEVEL[rule?.defaultSeverity ?? 'medium'] },
+    properties: { tags: ['martech', 'martech-audit'], 'default-severity': rule?.defaultSeverity ?? 'medium', precision: 'high' },
+  };
+}
+
+function location(f: Finding, defaultFile: string | undefined): Record<string, unknown>[] {
+  if (f.location) {
+    const region: Record<string, number> = { startLine: Math.max(1, f.location.line), startColumn: Math.max(1, f.location.column) };
+    if (f.location.endLine && f.location.endLine >= region.startLine) {
+      region.endLine = f.location.endLine;
+      if (f.location.endColumn) region.endColumn = Math.max(1, f.location.endColumn);
+      // A range that ends at column 1 of a later line covers whole lines: say so plainly.
+      if (region.endLine > region.startLine && region.endColumn === 1) {
+        region.endLine -= 1;
+        delete region.endColumn;
+      }
+    }
+    return [{ physicalLocation: { artifactLocation: { uri: toUri(f.location.file) }, region } }];
+  }
+  if (defaultFile) return [{ physicalLocation: { artifactLocation: { uri: toUri(defaultFile) }, region: { startLine: 1 } } }];
+  return [];
+}
+
+/** The SARIF log as a JSON string (deterministic: rules in rule-id order, results in finding order). */
+export function renderSarif(result: AuditResult, opts: SarifOptions): string {
+  const ruleIndex = new Map(RULE_IDS.map((id, i) => [id, i]));
+  const results = result.findings.map((f) => ({
+    ruleId: f.rule,
+    ruleIndex: ruleIndex.get(f.rule) ?? -1,
+    level: SARIF_LEVEL[f.severity],
+    message: { text: f.recommendation ? `${f.message}\n${f.recommendation}` : f.message },
+    locations: location(f, opts.defaultFile),
+    partialFingerprints: { 'martechAuditFinding/v1': f.id },
+    properties: {
+      findingId: f.id,
+      severity: f.severity,
+      ...(f.cost !== undefined ? { cost: f.cost, currency: result.summary.currency } : {}),
+      entities: f.entities.map((e) => `${e.kind}:${e.id}`),
+    },
+  }));
+  const log = {
+    $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'martech-audit',
+          version: opts.version,
+          semanticVersion: opts.version,
+          rules: RULE_IDS.map(ruleDescriptor),
+        },
+      },
+      automationDetails: { id: `martech-audit/${result.workspace}/` },
+      // Columns come from JavaScript string offsets in the YAML: UTF-16 code units.
+      columnKind: 'utf16CodeUnits',
+      results,
+      properties: {
+        organization: result.organization,
+        assessment: { level: result.assessment.level, score: result.assessment.score },
+      },
+    }],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

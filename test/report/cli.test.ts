@@ -1,0 +1,121 @@
+// `report` and `diagram` end to end, through the built CLI (npm test builds first): exit codes,
+// messages, files, the JSON being the analyze document, and what happens without a browser.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { findBrowser } from '../../src/render/browser.js';
+import { pdfPageCount, pngSize, svgProblems } from './checks.js';
+
+const TMP = 'test/.tmp/cli-report';
+const hasBrowser = !!findBrowser().location;
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['bin/martech-audit.js', ...args], {
+    encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '', ...env }, timeout: 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  rmSync(TMP, { recursive: true, force: true });
+  mkdirSync(TMP, { recursive: true });
+});
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+describe('report', () => {
+  it('without a browser: exit 0, the report is written, and it says what was not drawn and how to fix that', () => {
+    const out = join(TMP, 'nobrowser');
+    const r = cli(['report', 'examples/northwind-b2b', '--out', out], { MARTECH_AUDIT_NO_BROWSER: '1' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Wrote .*audit\.json, audit\.sarif, report\.html, report\.md and 5 diagrams/);
+    expect(r.stderr).toMatch(/Not drawn: Roadmap, Tool portfolio/);
+    expect(r.stderr).toMatch(/Unset MARTECH_AUDIT_NO_BROWSER/);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(existsSync(join(out, 'report.html'))).toBe(true);
+    expect(existsSync(join(out, 'diagrams/journey.svg'))).toBe(true);
+  });
+
+  it('--pdf without a browser: everything else is written, exit 2 with the reason', () => {
+    const out = join(TMP, 'nopdf');
+    const r = cli(['report', 'examples/startup-no-hub.yaml', '--out', out, '--pdf'], { MARTECH_AUDIT_NO_BROWSER: '1' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/report\.pdf was not written/);
+    expect(existsSync(join(out, 'report.md'))).toBe(true);
+  });
+
+  it('--fail-on sets exit 1 after writing; without it the report exits 0', () => {
+    const out = join(TMP, 'failon');
+    const r = cli(['report', 'examples/northwind-b2b', '--out', out, '--no-render', '--fail-on', 'high']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/at or above "high"/);
+    expect(existsSync(join(out, 'report.md'))).toBe(true);
+  });
+
+  it('refuses to overwrite a folder that is not a report (exit 2, one line)', () => {
+    const r = cli(['report', 'examples/northwind-b2b', '--out', 'examples', '--no-render']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/will not write the report into "examples"/);
+  });
+
+  it.skipIf(!hasBrowser)('with Chromium: audit.json is exactly `analyze --format json`; the PDF is printed', () => {
+    const out = join(TMP, 'full');
+    const r = cli(['report', 'examples/northwind-b2b', '--out', out, '--pdf']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    const analyzed = cli(['analyze', 'examples/northwind-b2b', '--format', 'json']);
+    expect(readFileSync(join(out, 'audit.json'), 'utf8')).toBe(analyzed.stdout);
+    expect(pdfPageCount(join(out, 'report.pdf'))).toBeGreaterThanOrEqual(5);
+  });
+
+  it.skipIf(!hasBrowser)('Japanese workspace: Japanese report and pictures', () => {
+    const out = join(TMP, 'ja');
+    const r = cli(['report', 'examples/sakura-retail.yaml', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<html lang="ja">');
+    expect(html).toContain('ジャーニー段階別のタッチポイント');
+    expect(readFileSync(join(out, 'diagrams/journey.svg'), 'utf8')).toContain('凡例');
+  });
+});
+
+describe('diagram', () => {
+  it('prints Mermaid text by default', () => {
+    const r = cli(['diagram', 'examples/northwind-b2b', '--kind', 'journey']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(readFileSync('test/golden/diagrams/northwind-b2b/journey.mmd', 'utf8'));
+  });
+
+  it('rejects a bad kind and a binary format without --out (exit 2)', () => {
+    const bad = cli(['diagram', 'examples/northwind-b2b', '--kind', 'sankey']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown or missing diagram kind "sankey"; use --kind with one of journey, dataflow/);
+    const png = cli(['diagram', 'examples/northwind-b2b', '--kind', 'roadmap', '--format', 'png']);
+    expect(png.code).toBe(2);
+    expect(png.stderr).toMatch(/--out/);
+  });
+
+  it('without a browser: an SVG flowchart is still drawn; a gantt needs the browser (exit 2, how to fix)', async () => {
+    const svgFile = join(TMP, 'dataflow-fallback.svg');
+    const ok = cli(['diagram', 'examples/northwind-b2b', '--kind', 'dataflow', '--out', svgFile], { MARTECH_AUDIT_NO_BROWSER: '1' });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toMatch(/Drawn without a browser/);
+    expect(await svgProblems(readFileSync(svgFile, 'utf8').replace(/^<\?xml[^>]*>\n/, ''), 'mad-dataflow')).toEqual([]);
+    const no = cli(['diagram', 'examples/northwind-b2b', '--kind', 'roadmap', '--out', join(TMP, 'r.svg')], { MARTECH_AUDIT_NO_BROWSER: '1' });
+    expect(no.code).toBe(2);
+    expect(no.stderr).toMatch(/cannot draw svg: MARTECH_AUDIT_NO_BROWSER is set/);
+    expect(no.stderr).toMatch(/Unset MARTECH_AUDIT_NO_BROWSER/);
+  });
+
+  it.skipIf(!hasBrowser)('renders SVG, PNG and PDF with Chromium', async () => {
+    const svg = join(TMP, 'journey.svg');
+    const png = join(TMP, 'portfolio.png');
+    const pdf = join(TMP, 'roadmap.pdf');
+    expect(cli(['diagram', 'examples/northwind-b2b', '--kind', 'journey', '--out', svg]).code).toBe(0);
+    expect(await svgProblems(readFileSync(svg, 'utf8').replace(/^<\?xml[^>]*>\n/, ''), 'mad-journey')).toEqual([]);
+    expect(cli(['diagram', 'examples/northwind-b2b', '--kind', 'portfolio', '--out', png, '--scale', '1']).code).toBe(0);
+    expect(pngSize(readFileSync(png)).width).toBeGreaterThan(700);
+    expect(cli(['diagram', 'examples/sakura-retail.yaml', '--kind', 'roadmap', '--format', 'pdf', '--out', pdf]).code).toBe(0);
+    expect(pdfPageCount(pdf)).toBe(1);
+  });
+});

@@ -1,0 +1,75 @@
+// audit.sarif against the official SARIF 2.1.0 JSON Schema (vendored in test/fixtures/sarif, the
+// network is closed), plus what GitHub code scanning needs: stable rule ids, a location per
+// result with a repository-relative URI and a 1-based start line.
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { renderSarif, toUri } from '../../src/report/sarif.js';
+import { RULE_IDS } from '../../src/analysis/rule-ids.js';
+import { EXAMPLES, hostileWorkspace, loadExample, loadText } from '../diagrams/helpers.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+function validator() {
+  // The schema is draft-04: Ajv 8 reads it once `id` is `$id` and the draft-04 $schema is dropped
+  // (this schema uses no other draft-04-only keyword).
+  const schema = JSON.parse(readFileSync('test/fixtures/sarif/sarif-schema-2.1.0.json', 'utf8'));
+  schema.$id = schema.id;
+  delete schema.id;
+  delete schema.$schema;
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  return ajv.compile(schema);
+}
+
+describe('audit.sarif', () => {
+  const validate = validator();
+
+  it('the vendored schema is the official one and rejects a broken log', () => {
+    const raw = readFileSync('test/fixtures/sarif/sarif-schema-2.1.0.json', 'utf8');
+    expect(raw.length).toBe(112768);
+    expect(JSON.parse(raw).id).toBe('https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json');
+    expect(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).toBe(false);
+    expect(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: {}, level: 'fatal' }] }] })).toBe(false);
+  });
+
+  it.each(EXAMPLES)('is valid SARIF 2.1.0 for $name, one result per finding', async ({ path, lang }) => {
+    const { ws, result } = await loadExample(path, lang);
+    const log = JSON.parse(renderSarif(result, { version: '1.2.3', defaultFile: ws.files[0] }));
+    const ok = validate(log);
+    expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 3))).toEqual([]);
+    expect(ok).toBe(true);
+    const run = log.runs[0];
+    expect(run.tool.driver.name).toBe('martech-audit');
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([...RULE_IDS]);
+    expect(run.results).toHaveLength(result.findings.length);
+    run.results.forEach((r: any, i: number) => {
+      const f = result.findings[i];
+      expect(r.ruleId).toBe(f.rule);
+      expect(run.tool.driver.rules[r.ruleIndex].id).toBe(f.rule);
+      expect(r.partialFingerprints['martechAuditFinding/v1']).toBe(f.id);
+      expect(r.message.text).toContain(f.message);
+      expect(r.locations).toHaveLength(1);
+      const loc = r.locations[0].physicalLocation;
+      expect(loc.artifactLocation.uri).not.toMatch(/^\/|^[a-z]+:|\\/);
+      expect(loc.region.startLine).toBeGreaterThanOrEqual(1);
+      if (f.location) expect(loc.region.startLine).toBe(f.location.line);
+      expect(['error', 'warning', 'note']).toContain(r.level);
+    });
+  });
+
+  it('stays valid with hostile names and a path with spaces and non-ASCII characters', async () => {
+    const { ws, result } = await loadText(hostileWorkspace());
+    const moved = { ...result, findings: result.findings.map((f) => (f.location ? { ...f, location: { ...f.location, file: 'audit folder/顧客 #1.yaml' } } : f)) };
+    const log = JSON.parse(renderSarif(moved, { version: '0.0.0-dev', defaultFile: ws.files[0] }));
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('audit%20folder/%E9%A1%A7%E5%AE%A2%20%231.yaml');
+  });
+
+  it('writes URIs: relative paths stay relative and are encoded, absolute ones become file URIs', () => {
+    expect(toUri('examples/northwind-b2b/tools/sales.yaml')).toBe('examples/northwind-b2b/tools/sales.yaml');
+    expect(toUri('a b/c#d.yaml')).toBe('a%20b/c%23d.yaml');
+    expect(toUri('/tmp/x y.yaml')).toBe('file:///tmp/x%20y.yaml');
+  });
+});
