@@ -6,7 +6,7 @@ import type { Diagnostic } from '../workspace/diagnostics.js';
 import { chalk } from '../cli/output.js';
 import type { Lang } from '../i18n/index.js';
 import type { Ui, Choice } from './ui.js';
-import type { WorkspaceEditor, Tx, ListKey, RawWorkspace, RawDepartment, IntegrationRef } from './workspace-editor.js';
+import type { WorkspaceEditor, Tx, RawWorkspace, RawDepartment } from './workspace-editor.js';
 import type { StateStore, InterviewState } from './state.js';
 import type { Plain } from './yaml-edit.js';
 import { proposeId } from './ids.js';
@@ -46,7 +46,7 @@ export function issueLine(d: Diagnostic): string {
 export function commit(ctx: Ctx, fn: (tx: Tx) => void): boolean {
   const out = ctx.ed.change(fn);
   if (!out.ok) {
-    ctx.ui.say(chalk.red(t('interview.not-saved')));
+    if (out.errors[0]?.code !== 'changed-on-disk') ctx.ui.say(chalk.red(t('interview.not-saved')));
     for (const d of out.errors) ctx.ui.say(issueLine(d));
     return false;
   }
@@ -278,4 +278,3 @@ export async function askNotes(ctx: Ctx, current?: string): Promise<string | und
   return s && s !== current ? s : undefined;
 }
 
-export type { IntegrationRef };
