@@ -1,8 +1,9 @@
 // Shared by the flowchart generators: the colour classes and their legend, which tools the audit
 // flagged (read from the findings, so that picture and text agree), money and sorting.
 import { currentLang, t } from '../i18n/index.js';
+import { loadTaxonomy, localName } from '../catalog/index.js';
 import type { AuditResult, Finding } from '../analysis/types.js';
-import type { Tool, Workspace } from '../model/model.js';
+import { departmentName, type Tool, type Workspace } from '../model/model.js';
 import { label, type IdGen } from './mermaid-escape.js';
 
 /** Node styles. Colours were chosen to print well in colour and in greyscale (fill + border style). */
@@ -157,4 +158,20 @@ export function abbreviateList(items: readonly string[], max = 32): string {
   }
   const rest = items.length - shown.length;
   return rest > 0 ? `${shown.join(', ')} ${t('diagram.more', { count: rest })}` : shown.join(', ');
+}
+
+/** A department's display name; an undeclared id is shown capitalised ("sales" -> "Sales", "it" -> "IT"). */
+export function deptLabel(ws: Workspace, id: string): string {
+  const name = departmentName(ws, id);
+  if (name !== id || !/^[a-z]/.test(name)) return name;
+  // Short ids are acronyms (it, hr, cs); longer ones words (sales, customer-success).
+  return name.length <= 3 ? name.toUpperCase() : name[0].toUpperCase() + name.slice(1).replace(/[-_]/g, ' ');
+}
+
+/** The taxonomy group of a category (Advertising, Data, ...): the level above categories. */
+export function categoryGroup(category: string | undefined): { id: string; name: string } {
+  const tax = loadTaxonomy();
+  const cat = category ? tax.categoryById.get(category) : undefined;
+  const group = cat ? tax.groups.find((g) => g.id === cat.group) : undefined;
+  return group ? { id: group.id, name: localName(group.name, group.id) } : { id: '', name: t('diagram.uncategorised') };
 }

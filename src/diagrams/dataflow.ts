@@ -8,10 +8,10 @@
 // (or by category when no tool names an owner); links are counted between the groups.
 import { dataTypeName, t, list } from '../i18n/index.js';
 import { categoryName } from '../catalog/index.js';
-import { departmentName, type Integration, type Tool } from '../model/model.js';
+import type { Integration, Tool } from '../model/model.js';
 import { IdGen, label } from './mermaid-escape.js';
 import {
-  abbreviateList, byId, ClassAssigner, CLUSTER_STYLES, cmp, flagsFrom, legend, toolClass, type LegendEntry,
+  abbreviateList, byId, ClassAssigner, CLUSTER_STYLES, cmp, deptLabel, flagsFrom, legend, toolClass, type LegendEntry,
 } from './common.js';
 import { DEFAULT_OPTIONS, type Diagram, type DiagramInput } from './types.js';
 import { idNum } from './journey.js';
@@ -122,7 +122,7 @@ export function dataflowDiagram({ ws, result, options }: DiagramInput): Diagram 
         continue;
       }
       const name = byDept
-        ? (k.slice(2) ? departmentName(ws, k.slice(2)) : t('diagram.no-owner'))
+        ? (k.slice(2) ? deptLabel(ws, k.slice(2)) : t('diagram.no-owner'))
         : (k.slice(2) ? categoryName(k.slice(2)) : t('diagram.uncategorised'));
       const silos = members.filter((m) => ['silo', 'island'].includes(toolClass(m, flags))).length;
       const lines = [t('diagram.group.tools', { name, count: members.length })];
@@ -131,26 +131,35 @@ export function dataflowDiagram({ ws, result, options }: DiagramInput): Diagram 
       out.push(`  ${id}[${label(...lines)}]`);
       classes.add(id, silos ? 'silo' : 'group');
     }
-    const agg = new Map<string, { from: string; to: string; count: number; manual: number; realtime: number }>();
+    // Links between two groups are counted together, both directions in one line.
+    const agg = new Map<string, { a: string; b: string; n: number; ab: number; ba: number; manual: number; realtime: number }>();
     for (const it of integrations) {
-      const a = keyOfTool.get(it.from);
-      const b = keyOfTool.get(it.to);
-      if (!a || !b || a === b) continue;
-      const from = idOfKey.get(a)!;
-      const to = idOfKey.get(b)!;
+      const ka = keyOfTool.get(it.from);
+      const kb = keyOfTool.get(it.to);
+      if (!ka || !kb || ka === kb) continue;
+      let from = idOfKey.get(ka)!;
+      let to = idOfKey.get(kb)!;
+      const forward = idNum(from) < idNum(to);
+      if (!forward) [from, to] = [to, from];
       const k = `${from}>${to}`;
-      const e = agg.get(k) ?? { from, to, count: 0, manual: 0, realtime: 0 };
-      e.count += 1;
+      const e = agg.get(k) ?? { a: from, b: to, n: 0, ab: 0, ba: 0, manual: 0, realtime: 0 };
+      e.n += 1;
+      if (forward || it.bidirectional) e.ab += 1;
+      if (!forward || it.bidirectional) e.ba += 1;
       if (it.mode === 'manual') e.manual += 1;
       if (it.mode === 'realtime') e.realtime += 1;
       agg.set(k, e);
     }
     for (const e of agg.values()) {
-      const parts = [t('diagram.links', { count: e.count })];
+      const total = e.n;
+      const parts = [t('diagram.links', { count: total })];
       if (e.manual) parts.push(t('diagram.links.manual', { count: e.manual }));
-      const manual = e.manual > 0;
-      const arrow = e.realtime === e.count ? '-->' : manual ? '-->' : '-.->';
-      edges.push({ from: e.from, to: e.to, arrow, text: parts.join(', '), manual });
+      const manual = e.manual * 2 >= total;
+      const solid = manual || e.realtime * 2 > total;
+      const both = e.ab > 0 && e.ba > 0;
+      const arrow = solid ? (both ? '<-->' : '-->') : (both ? '<-.->' : '-.->');
+      const [from, to] = e.ab > 0 ? [e.a, e.b] : [e.b, e.a];
+      edges.push({ from, to, arrow, text: parts.join(', '), manual });
     }
     notes.push(t(byDept ? 'diagram.collapsed.tools-by-department' : 'diagram.collapsed.tools-by-category', {
       count: shown.length, groups: keys.length,

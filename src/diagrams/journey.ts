@@ -12,13 +12,14 @@
 //
 // Large stacks: a stage with more than `maxTouchpoints / stages` touchpoints (at least 8) groups
 // them by channel; a stage with more than `maxTools / stages` tools (at least 10) groups the tools
-// other than hubs by category. The notes say what was grouped.
+// other than hubs by category, or by the taxonomy's groups (Advertising, Data, ...) when the
+// categories alone are still too many. The notes say what was grouped.
 import { t, list } from '../i18n/index.js';
 import { categoryName } from '../catalog/index.js';
 import type { Tool, Touchpoint } from '../model/model.js';
 import { IdGen, label } from './mermaid-escape.js';
 import {
-  ClassAssigner, CLUSTER_STYLES, cmp, byId, flagsFrom, legend, toolClass, type LegendEntry,
+  categoryGroup, ClassAssigner, CLUSTER_STYLES, cmp, byId, flagsFrom, legend, toolClass, type LegendEntry,
 } from './common.js';
 import { DEFAULT_OPTIONS, type Diagram, type DiagramInput } from './types.js';
 
@@ -79,9 +80,13 @@ export function journeyDiagram({ ws, result, options }: DiagramInput): Diagram {
       .map((id) => ws.index.toolById.get(id)).filter((x): x is Tool => !!x).sort(byId);
     const groupTools = stageTools.length > toolLimit;
     if (groupTools) groupedToolStages.push(stage.name);
+    // Group by category; when even the categories are too many, by the taxonomy's groups.
+    const byCategory = new Set(stageTools.filter((x) => !x.hub).map((x) => x.category ?? '')).size > toolLimit;
+    const keyOf = (tool: Tool) => (!groupTools || tool.hub ? `t:${tool.id}`
+      : byCategory ? `g:${categoryGroup(tool.category).id}` : `c:${tool.category ?? ''}`);
     const toolBuckets = new Map<string, Tool[]>();
     for (const tool of stageTools) {
-      const key = !groupTools || tool.hub ? `t:${tool.id}` : `c:${tool.category ?? ''}`;
+      const key = keyOf(tool);
       const b = toolBuckets.get(key);
       if (b) b.push(tool);
       else toolBuckets.set(key, [tool]);
@@ -96,7 +101,8 @@ export function journeyDiagram({ ws, result, options }: DiagramInput): Diagram {
       } else {
         const cat = key.slice(2);
         const cut = members.filter((m) => ['silo', 'island'].includes(toolClass(m, flags))).length;
-        const lines = [t('diagram.group.tools', { name: cat ? categoryName(cat) : t('diagram.uncategorised'), count: members.length })];
+        const name = key.startsWith('g:') ? categoryGroup(members[0].category).name : cat ? categoryName(cat) : t('diagram.uncategorised');
+        const lines = [t('diagram.group.tools', { name, count: members.length })];
         if (cut) lines.push(t('diagram.group.silos', { count: cut }));
         node = { id: '', members, label: label(...lines), cls: cut ? 'silo' : 'group' };
       }

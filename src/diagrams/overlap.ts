@@ -8,7 +8,9 @@ import { IdGen, label } from './mermaid-escape.js';
 import { byId, ClassAssigner, cmp, legend, money, toolClass, flagsFrom, toolCost, type LegendEntry } from './common.js';
 import { DEFAULT_OPTIONS, type Diagram, type DiagramInput } from './types.js';
 
+/** Tools drawn per capability box; fewer when the picture would hold more than MAX_TOOL_NODES. */
 const TOOLS_PER_CAPABILITY = 8;
+const MAX_TOOL_NODES = 40;
 
 export interface Overlap { capability: string; tools: Tool[]; costMinor: number; unknownCost: number }
 
@@ -37,7 +39,7 @@ export function overlaps(tools: readonly Tool[]): Overlap[] {
 }
 
 export function overlapDiagram({ ws, result, options }: DiagramInput): Diagram {
-  const max = options.maxCapabilities ?? DEFAULT_OPTIONS.maxCapabilities;
+  const maxCaps = options.maxCapabilities ?? DEFAULT_OPTIONS.maxCapabilities;
   const currency = ws.organization.currency;
   const flags = flagsFrom(ws, result);
   const redundant = new Set(result.findings.filter((f) => f.rule === 'redundant-tool')
@@ -49,6 +51,9 @@ export function overlapDiagram({ ws, result, options }: DiagramInput): Diagram {
   const out: string[] = ['flowchart LR', `  accTitle: ${t('diagram.kind.overlap')}`];
 
   let all = overlaps(ws.tools);
+  // A large stack overlaps everywhere: fewer, costlier boxes keep the picture readable.
+  const large = new Set(all.flatMap((o) => o.tools.map((x) => x.id))).size > MAX_TOOL_NODES;
+  const max = large ? Math.min(8, maxCaps) : maxCaps;
   if (all.length > max) {
     const keep = new Set([...all].sort((a, b) => b.costMinor - a.costMinor || cmp(a.capability, b.capability)).slice(0, max).map((o) => o.capability));
     notes.push(t('diagram.overlap.collapsed', { shown: max, total: all.length }));
@@ -73,6 +78,9 @@ export function overlapDiagram({ ws, result, options }: DiagramInput): Diagram {
   }
   const toolIds = new Map<string, string>();
   const links: string[] = [];
+  const distinct = new Set([...sets.values()].flatMap((g) => g[0].tools.map((x) => x.id))).size;
+  const perBox = distinct > MAX_TOOL_NODES ? 3 : TOOLS_PER_CAPABILITY;
+  if (perBox < TOOLS_PER_CAPABILITY) notes.push(t('diagram.overlap.fewer-tools', { count: perBox }));
   for (const group of sets.values()) {
     const o = group[0];
     const capId = nodes.next();
@@ -85,7 +93,7 @@ export function overlapDiagram({ ws, result, options }: DiagramInput): Diagram {
     out.push(`  ${capId}{{${label(...shownNames, costLine)}}}`);
     classes.add(capId, 'capability');
     const ranked = [...o.tools].sort((a, b) => (b.annualCostMinor ?? -1) - (a.annualCostMinor ?? -1) || byId(a, b));
-    const shown = ranked.length > TOOLS_PER_CAPABILITY ? ranked.slice(0, TOOLS_PER_CAPABILITY - 1) : ranked;
+    const shown = ranked.slice(0, perBox);
     for (const tool of [...shown].sort(byId)) {
       let id = toolIds.get(tool.id);
       if (!id) {

@@ -49,6 +49,7 @@ export const report: Record<string, string> = {
   'diagram.dataflow.empty': 'No tools and no integrations yet',
   'diagram.overlap.capability': '{count} tools, {cost}/yr together',
   'diagram.overlap.plus-unknown': '+ {count} unknown',
+  'diagram.overlap.fewer-tools': 'Each box shows its {count} costliest tools; the rest are counted.',
   'diagram.overlap.none': 'No capability is provided by more than one active tool',
   'diagram.overlap.collapsed': 'The {shown} costliest of {total} overlapping capabilities are shown.',
   'diagram.roadmap.phase.1': 'Phase 1: quick wins',

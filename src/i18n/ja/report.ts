@@ -49,6 +49,7 @@ export const report: Record<string, string> = {
   'diagram.dataflow.empty': 'ツールも連携もまだありません',
   'diagram.overlap.capability': '{count}ツール、合計 年{cost}',
   'diagram.overlap.plus-unknown': '＋不明{count}件',
+  'diagram.overlap.fewer-tools': '各機能についてコストの大きい{count}ツールを表示し、残りは件数で示しています。',
   'diagram.overlap.none': '複数の稼働中ツールが提供している機能はありません',
   'diagram.overlap.collapsed': '重複している{total}機能のうち、コストの大きい{shown}機能を表示しています。',
   'diagram.roadmap.phase.1': 'フェーズ1：クイックウィン',
