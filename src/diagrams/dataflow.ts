@@ -30,6 +30,13 @@ export function dataflowDiagram({ ws, result, options }: DiagramInput): Diagram 
   const styles: string[] = [];
   const out: string[] = ['flowchart LR', `  accTitle: ${t('diagram.kind.dataflow')}`];
 
+  if (flags.noHub) {
+    // The most important fact of this picture, on top: there is no shared customer view at all.
+    const id = nodes.next();
+    out.push(`  ${id}[${label(t('diagram.dataflow.no-hub'))}]`);
+    classes.add(id, 'warning');
+  }
+
   const linked = new Set<string>();
   for (const it of ws.integrations) {
     linked.add(it.from);
@@ -181,12 +188,6 @@ export function dataflowDiagram({ ws, result, options }: DiagramInput): Diagram 
   if (modes.has('realtime')) entries.push({ cls: 'legend', text: t('diagram.legend.realtime') });
   if (modes.has('batch')) entries.push({ cls: 'legend', text: t('diagram.legend.batch') });
   if (modes.has('manual')) entries.push({ cls: 'legend', text: t('diagram.legend.manual') });
-  if (flags.noHub) {
-    // The most important fact of this picture: there is no shared customer view at all.
-    const id = nodes.next();
-    out.push(`  ${id}[${label(t('diagram.dataflow.no-hub'))}]`);
-    classes.add(id, 'warning');
-  }
   if (edges.length === 0 && shown.length === 0) {
     const id = nodes.next();
     out.push(`  ${id}[${label(t('diagram.dataflow.empty'))}]`);

@@ -52,6 +52,7 @@ const CSS = `
 --critical:#8c1513;--high:#c5221f;--medium:#b06000;--low:#2f5597;--info:#5f6368;
 --healthy:#1e7b34;--refocus:#2f5597;--integrate:#b06000;--replatform:#c5221f;
 font-family:Arial,"Liberation Sans",Helvetica,"Noto Sans CJK JP","Hiragino Sans","Hiragino Kaku Gothic ProN","Yu Gothic",Meiryo,sans-serif}
+:root:lang(ja){font-family:"Noto Sans CJK JP","Noto Sans JP","Hiragino Sans","Hiragino Kaku Gothic ProN","Yu Gothic",Meiryo,sans-serif}
 *{box-sizing:border-box}
 body{margin:0;color:var(--fg);background:var(--bg);font-size:15px;line-height:1.5}
 header.top{background:#1b2a41;color:#fff;padding:28px 40px 24px}
@@ -77,6 +78,7 @@ th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertic
 th{background:var(--soft);font-weight:700;position:sticky;top:37px}
 td.num,th.num{text-align:right;white-space:nowrap}
 td.wide{min-width:220px}
+td.nowrap{white-space:nowrap}
 tbody tr:hover{background:#fafbfd}
 code{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12px;color:#3c4043;overflow-wrap:anywhere}
 .sev{display:inline-block;border-radius:10px;padding:1px 8px;font-size:12px;font-weight:700;color:#fff;white-space:nowrap}
@@ -136,7 +138,7 @@ function cellHtml(cell: Cell): string {
 }
 
 function tableHtml(table: Table): string {
-  const cls = (c: { numeric?: boolean; wide?: boolean }) => (c.numeric ? ' class="num"' : c.wide ? ' class="wide"' : '');
+  const cls = (c: { numeric?: boolean; wide?: boolean; nowrap?: boolean }) => (c.numeric ? ' class="num"' : c.wide ? ' class="wide"' : c.nowrap ? ' class="nowrap"' : '');
   const head = `<thead><tr>${table.columns.map((c) => `<th scope="col"${c.numeric ? ' class="num"' : ''}>${escapeHtml(c.title)}</th>`).join('')}</tr></thead>`;
   const rows = table.rows.map((r, i) => {
     const meta = table.rowMeta?.[i];

@@ -3,7 +3,7 @@
 // and Mermaid code blocks, readable on GitHub and GitLab as is). Pure functions of the result: no
 // analysis here, no I/O, no clock.
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { dataTypeName, list, t } from '../i18n/index.js';
+import { currentLang, dataTypeName, list, t } from '../i18n/index.js';
 import { capabilityName, categoryName } from '../catalog/index.js';
 import { formatMoney, formatPercent, toMinor } from '../analysis/assess.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
@@ -18,7 +18,7 @@ export type Cell = string | { text: string; strong?: boolean; muted?: boolean; c
 export interface Table {
   /** Stable id (HTML anchors, the findings filter). */
   id: string;
-  columns: { title: string; numeric?: boolean; wide?: boolean }[];
+  columns: { title: string; numeric?: boolean; wide?: boolean; nowrap?: boolean }[];
   rows: Cell[][];
   /** Per row: the finding severity (HTML filter) and an anchor id. */
   rowMeta?: { severity?: Severity; id?: string }[];
@@ -56,6 +56,8 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
   const toolName = (id: string) => ws.index.toolById.get(id)?.name ?? id;
   const tpName = (id: string) => ws.index.touchpointById.get(id)?.name ?? id;
   const dept = (id: string | undefined) => (id ? departmentName(ws, id) : '');
+  // Lists inside a table cell: "a, b" / 「a、b」.
+  const join = (items: string[]) => items.join(currentLang() === 'ja' ? '、' : ', ');
   const a = result.assessment;
   const m = a.metrics;
   const org = result.organization || result.workspace;
@@ -79,13 +81,13 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
       continue;
     }
     s.touchpoints.forEach((tp, i) => {
-      const flags = [tp.realtime ? t('report.flag.realtime') : '', tp.inScope ? '' : t('report.flag.out-of-scope')].filter(Boolean).join(', ');
+      const flags = join([tp.realtime ? t('report.flag.realtime') : '', tp.inScope ? '' : t('report.flag.out-of-scope')].filter(Boolean));
       tpRows.push([
         i === 0 ? { text: s.name, strong: true } : '',
         tp.name,
         channelName(tp.channel),
-        tp.tools.length ? tp.tools.map(toolName).join(', ') : { text: t('report.no-tools'), muted: true },
-        tp.captures.map(dataTypeName).join(', '),
+        tp.tools.length ? join(tp.tools.map(toolName)) : { text: t('report.no-tools'), muted: true },
+        join(tp.captures.map(dataTypeName)),
         flags,
       ]);
     });
@@ -97,7 +99,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
       { type: 'diagram', kind: 'journey' },
       { type: 'table', table: {
         id: 'touchpoint-table',
-        columns: [{ title: t('report.col.stage') }, { title: t('report.col.touchpoint'), wide: true }, { title: t('report.col.channel') },
+        columns: [{ title: t('report.col.stage') }, { title: t('report.col.touchpoint'), wide: true }, { title: t('report.col.channel'), nowrap: true },
           { title: t('report.col.tools'), wide: true }, { title: t('report.col.captures') }, { title: t('report.col.notes') }],
         rows: tpRows,
       } },
@@ -106,7 +108,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
 
   // ---- 2. inventory --------------------------------------------------------------------------
   const invRows: Cell[][] = [...result.inventory].sort((x, y) => cmp(x.id, y.id)).map((x) => {
-    const tags = [x.hub ? t('report.tag.hub') : '', x.status !== 'active' ? t(`report.status.${x.status}`) : ''].filter(Boolean).join(', ');
+    const tags = join([x.hub ? t('report.tag.hub') : '', x.status !== 'active' ? t(`report.status.${x.status}`) : ''].filter(Boolean));
     const seats = x.seats?.licensed !== undefined
       ? `${x.seats.active ?? '?'} / ${x.seats.licensed}${x.seats.usage !== undefined ? ` (${formatPercent(x.seats.usage)})` : ''}`
       : '';
@@ -116,7 +118,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
       x.owner ? dept(x.owner) : { text: t('report.no-owner'), muted: true },
       tags,
       String(x.touchpoints.length),
-      x.data.map(dataTypeName).join(', '),
+      join(x.data.map(dataTypeName)),
       x.annualCost !== undefined ? money(x.annualCost) : { text: t('report.unknown'), muted: true },
       seats,
     ];
@@ -131,7 +133,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
       { type: 'table', table: {
         id: 'inventory-table',
         columns: [{ title: t('report.col.tool'), wide: true }, { title: t('report.col.category') }, { title: t('report.col.owner') },
-          { title: t('report.col.status') }, { title: t('report.col.touchpoints'), numeric: true }, { title: t('report.col.data') },
+          { title: t('report.col.status'), nowrap: true }, { title: t('report.col.touchpoints'), numeric: true }, { title: t('report.col.data') },
           { title: t('report.col.cost'), numeric: true }, { title: t('report.col.seats'), numeric: true }],
         rows: invRows,
       } },
@@ -154,11 +156,11 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
     id: 'findings', title: t('report.step3'),
     blocks: [
       { type: 'p', text: result.findings.length
-        ? t('report.step3.intro', { count: result.findings.length, bySeverity: SEVERITIES.slice().reverse().filter((s) => counts[s]).map((s) => `${counts[s]} ${t(`report.severity.${s}`)}`).join(', ') })
+        ? t('report.step3.intro', { count: result.findings.length, bySeverity: SEVERITIES.slice().reverse().filter((s) => counts[s]).map((s) => `${counts[s]} ${t(`report.severity.${s}`)}`).join(currentLang() === 'ja' ? '、' : ', ') })
         : t('report.step3.none') },
       ...(result.findings.length ? [{ type: 'table' as const, table: {
         id: 'findings-table',
-        columns: [{ title: t('report.col.severity') }, { title: t('report.col.rule') }, { title: t('report.col.finding'), wide: true },
+        columns: [{ title: t('report.col.severity'), nowrap: true }, { title: t('report.col.rule') }, { title: t('report.col.finding'), wide: true },
           { title: t('report.col.recommendation'), wide: true }, { title: t('report.col.where') }, { title: t('report.col.money'), numeric: true }],
         rows: findingRows,
         rowMeta: result.findings.map((f) => ({ severity: f.severity, id: `finding-${f.id}` })),
@@ -181,7 +183,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
     [t('report.fig.redundant'), `${money(m.redundantSpend)} (${formatPercent(m.redundantShare)})`],
     [t('report.fig.spend'), money(m.totalSpend ?? result.summary.annualCost)],
     [t('report.fig.overlaps'), String(m.overlappingCapabilities)],
-    [t('report.fig.hubs'), m.hubs ? `${m.hubs}: ${((result.summary.hubs as string[] | undefined) ?? []).map(toolName).join(', ')}` : '0'],
+    [t('report.fig.hubs'), m.hubs ? `${m.hubs}: ${join(((result.summary.hubs as string[] | undefined) ?? []).map(toolName))}` : '0'],
     [t('report.fig.manual'), String(m.manualIntegrations)],
   ];
   if (a.coverage) {
@@ -224,7 +226,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
       rows: inPhase.map((i) => [
         { text: i.title, strong: i.source === 'authored' },
         t(`report.kind.${i.kind}`),
-        i.tools.map(toolName).join(', '),
+        join(i.tools.map(toolName)),
         [dept(i.owner), ...(i.stakeholders.length ? [t('report.with', { departments: list(i.stakeholders.map(dept)) })] : [])].filter(Boolean).join(' '),
         i.start ? t('report.when', { start: i.start, months: i.months }) : t('report.months', { months: i.months }),
         i.saving ? money(i.saving) : '',

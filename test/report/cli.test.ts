@@ -29,7 +29,7 @@ describe('report', () => {
     const r = cli(['report', 'examples/northwind-b2b', '--out', out], { MARTECH_AUDIT_NO_BROWSER: '1' });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Wrote .*audit\.json, audit\.sarif, report\.html, report\.md and 5 diagrams/);
-    expect(r.stderr).toMatch(/Not drawn: Roadmap, Tool portfolio/);
+    expect(r.stderr).toMatch(/Not drawn: Roadmap and Tool portfolio/);
     expect(r.stderr).toMatch(/Unset MARTECH_AUDIT_NO_BROWSER/);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
     expect(existsSync(join(out, 'report.html'))).toBe(true);
@@ -74,7 +74,7 @@ describe('report', () => {
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('<html lang="ja">');
-    expect(html).toContain('ジャーニー段階別のタッチポイント');
+    expect(html).toContain('ステージ別の顧客接点');
     expect(readFileSync(join(out, 'diagrams/journey.svg'), 'utf8')).toContain('凡例');
   });
 });

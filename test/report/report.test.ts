@@ -104,7 +104,7 @@ describe('report content', () => {
       const { window } = new (await JSDOM_PARSE())(html);
       expect(window.document.querySelector('h1').textContent).toBe(content.title);
       expect(JSON.parse(window.document.getElementById('audit-data').textContent)).toEqual(JSON.parse(json));
-    }), { numRuns: 60 });
+    }), { numRuns: 25 });
   });
 });
 

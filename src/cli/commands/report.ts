@@ -4,7 +4,7 @@
 // 1 only with --fail-on and findings at or above it; 2 when it cannot run, or when --pdf was asked
 // for and there is no browser to print it (the rest of the report is still written).
 import { dirname, join } from 'node:path';
-import { t } from '../../i18n/index.js';
+import { list, t } from '../../i18n/index.js';
 import { analyze } from '../../analysis/analyze.js';
 import { loadOrExit, type GlobalOptions } from '../context.js';
 import { chalk, setupColor, write, writeErr } from '../output.js';
@@ -45,7 +45,7 @@ export async function run(path: string, opts: ReportCommandOptions, globals: Glo
   const diagramCount = written.files.filter((f) => f.startsWith('diagrams/') && f.endsWith('.mmd')).length;
   write(`${chalk.green('✔')} ${t('report.written', { dir: displayPath(written.outDir), files: written.files.filter((f) => !f.startsWith('diagrams/')).join(', '), diagrams: diagramCount })}`);
   if (written.notDrawn.length && opts.render !== false) {
-    const names = written.notDrawn.map((d) => d.title).join(', ');
+    const names = list(written.notDrawn.map((d) => d.title));
     if (written.unavailable) {
       writeErr(chalk.yellow(t(written.renderer === 'fallback' ? 'report.partly-drawn' : 'report.none-drawn', { reason: unavailableReason(written.unavailable), diagrams: names })));
       writeErr(`  ${chalk.cyan(enableHint(written.unavailable))}`);
