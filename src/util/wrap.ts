@@ -10,7 +10,7 @@ const NO_LINE_END = new Set([...'（「『【〔〈《｛〘〖‘“([{']);
 const isSpace = (c: string): boolean => /^\s+$/.test(c);
 const isNarrow = (c: string): boolean => stringWidth(c) <= 1 && !isSpace(c);
 
-/** Splits one line into unbreakable chunks: a space-led ASCII word, or one wide character. */
+/** Splits one line into unbreakable chunks: a space-led ASCII word (or a part of it ending in a hyphen), or one wide character. */
 export function wrapChunks(line: string): string[] {
   const chunks: string[] = [];
   let cur = '';
@@ -29,6 +29,8 @@ export function wrapChunks(line: string): string[] {
       cur += c;
     } else if (isNarrow(c)) {
       if (cur && !isSpace(last) && !isNarrow(last)) push();
+      // A long id may break after a hyphen inside it: "salesforce-" / "commerce-cloud" (not "--flag").
+      else if (last === '-' && /[A-Za-z0-9]/.test(c) && /[A-Za-z0-9]-$/.test(cur) && !/^\s*-/.test(cur)) push();
       cur += c;
     } else {
       if (cur && !isSpace(cur)) push();

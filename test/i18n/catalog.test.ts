@@ -106,7 +106,8 @@ describe('Japanese texts are translated', () => {
     for (const [key, text] of Object.entries(ja)) {
       const words = englishWords(text)
         .filter((w) => !FORMAT_WORDS.has(w))
-        .filter((w) => !(/\.opt\./.test(key) && OPTION_VALUES.has(w))) // option help lists the values to type
+        // Help lists the values to type, and a label may give the value it stands for: 重大（critical）.
+        .filter((w) => !((/\.(opt|cmd)\b/.test(key) || new RegExp(`（${w}）`).test(text)) && OPTION_VALUES.has(w)))
         .filter((w) => !/^[A-Z][A-Za-z]+$/.test(w) || w.length > 12); // product names: Salesforce, Intercom
       if (words.length) mixed.push(`${key}: ${words.join(' ')}`);
     }

@@ -7,6 +7,7 @@ export const TECHNICAL = new Set([
   'github', 'gitlab', 'git', 'junit', 'schema', 'martech', 'audit', 'sot', 'yyyy', 'mm', 'no', 'color', 'lang', 'lc', 'all',
   'messages', 'en', 'ja', 'true', 'false', 'null', 'chromium', 'node', 'npm', 'saas', 'b2b', 'b2c', 'ec', 'line', 'web',
   'dm', 'faq', 'pos', 'app', 'language', 'server', 'mermaid-cli', 'puppeteer', 'tmux', 'sla', 'etl', 'sso',
+  'mmd', 'root', 'chrome', 'edge', 'headless',
 ]);
 
 // The workspace format's own vocabulary (YAML keys, channels, special values): Japanese help text
@@ -26,13 +27,16 @@ export const FORMAT_WORDS = new Set([
 export const OPTION_VALUES = new Set([
   'info', 'low', 'medium', 'high', 'critical', 'none', 'healthy', 'refocus', 'integrate', 'replatform',
   'text', 'json', 'markdown', 'md', 'html', 'pdf', 'sarif', 'junit', 'github', 'gitlab', 'codeclimate', 'mermaid', 'svg', 'png',
-  'blank', 'retail', 'saas', 'all', 'dataflow', 'journey', 'overlap', 'portfolio', 'roadmap', 'ascii', 'unicode',
+  'blank', 'retail', 'saas', 'all', 'dataflow', 'journey', 'overlap', 'portfolio', 'roadmap', 'ascii', 'unicode', 'reports',
 ]);
 
 /** English words in a text outside {placeholders}, `code`, --flags, key: names and ids-with-dashes. */
 export function englishWords(text: string): string[] {
   const stripped = text
     .replace(/`[^`]*`/g, ' ')
+    .replace(/\b(npm|npx|sudo|brew|apt-get|apt|node|git|chromium)\b[^、。，：（）()]*/g, ' ') // shell commands
+    .replace(/[\w.@~-]*\/[\w./@~-]*/g, ' ') // paths: diagrams/, /path/to/chrome, @scope/pkg
+    .replace(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, ' ') // environment variables: PUPPETEER_EXECUTABLE_PATH
     .replace(/\{\w+\}/g, ' ')
     .replace(/[a-z][\w]*(?:(?:\[\])?[._:-][\w]+)+/g, ' ') // data-silo, settings.lang, tools[].cost, a:b
     .replace(/(^|[^\w-])--?[a-z][\w-]*/g, ' ')

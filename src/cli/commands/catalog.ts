@@ -37,14 +37,15 @@ export async function run(query: string | undefined, opts: CatalogOptions): Prom
     write(t('catalog.none', { query: query ?? '' }));
     return;
   }
-  const table = new Table({ head: [t('catalog.col.id'), t('catalog.col.name'), t('catalog.col.kind'), t('catalog.col.details')], style: { head: [], border: [] }, wordWrap: true, colWidths: [22, 20, 11, 22] });
+  const cw = [22, 20, 11, 22]; // fits 80 columns; cells are pre-wrapped to these widths (Japanese has no spaces)
+  const table = new Table({ head: [t('catalog.col.id'), t('catalog.col.name'), t('catalog.col.kind'), t('catalog.col.details')], style: { head: [], border: [] }, wordWrap: true, colWidths: cw });
   for (const h of hits) {
     if (h.kind === 'tool') {
       const tool = cat.byId.get(h.id)!;
       const caps = tool.capabilities.map(capabilityName).join(', ');
-      table.push([h.id, wrapText(h.label, 24), t('catalog.kind.tool') + (tool.hub ? ' ★' : ''), wrapText(`${tool.vendor ?? ''}${tool.vendor ? ': ' : ''}${caps}`, 34)]);
+      table.push([wrapText(h.id, cw[0] - 2, { hard: true }), wrapText(h.label, cw[1] - 2, { hard: true }), t('catalog.kind.tool') + (tool.hub ? ' ★' : ''), wrapText(`${tool.vendor ?? ''}${tool.vendor ? ': ' : ''}${caps}`, cw[3] - 2, { hard: true })]);
     } else {
-      table.push([h.id, wrapText(h.label, 24), t(`catalog.kind.${h.kind}`), '']);
+      table.push([wrapText(h.id, cw[0] - 2, { hard: true }), wrapText(h.label, cw[1] - 2, { hard: true }), t(`catalog.kind.${h.kind}`), '']);
     }
   }
   write(table.toString());
