@@ -1,6 +1,6 @@
 // Pictures without a browser: flowcharts drawn to SVG by `beautiful-mermaid` (an optional
-// dependency; no DOM, ~100 ms per diagram). It draws flowcharts only: gantt and quadrant charts
-// are left to the browser (the report shows their Mermaid text and says how to get pictures).
+// dependency; no DOM, ~100 ms per diagram). It draws flowcharts only, so the roadmap gantt and the
+// portfolio quadrant chart are drawn by fallback-charts.ts from the Mermaid text we generate.
 //
 // beautiful-mermaid reads a slightly different Mermaid: it does not know accTitle, ignores
 // invisible links (~~~), and shows entity codes literally. So the source is adapted first
@@ -9,6 +9,7 @@
 // @import removed (no network), element ids prefixed so that several SVGs can share one page.
 import type { Diagram } from '../diagrams/types.js';
 import { FONT_STACK } from './theme.js';
+import { ganttSvg, quadrantSvg } from './fallback-charts.js';
 
 type Renderer = (text: string, options?: Record<string, unknown>) => string;
 let loaded: Promise<Renderer | undefined> | undefined;
@@ -82,7 +83,11 @@ export function cleanFallbackSvg(svg: string, svgId: string): string {
 export interface FallbackResult { svg?: string; reason?: 'not-a-flowchart' | 'no-renderer' | 'failed'; error?: string }
 
 export async function renderFallback(diagram: Diagram, svgId: string): Promise<FallbackResult> {
-  if (diagram.family !== 'flowchart') return { reason: 'not-a-flowchart' };
+  if (diagram.family !== 'flowchart') {
+    // The roadmap gantt and the portfolio quadrant: drawn from our own Mermaid text.
+    const svg = diagram.family === 'gantt' ? ganttSvg(diagram.source, svgId) : quadrantSvg(diagram.source, svgId);
+    return svg ? { svg } : { reason: 'not-a-flowchart' };
+  }
   const render = await loadFallbackRenderer();
   if (!render) return { reason: 'no-renderer' };
   try {

@@ -4,7 +4,8 @@
 // the new one is complete. A folder that does not look like a report is never replaced.
 //
 // Rendering: one browser for all diagrams and the PDF. Without a browser, flowcharts are drawn by
-// beautiful-mermaid and the rest keep their Mermaid text; the result says what was not drawn and
+// beautiful-mermaid and the gantt and quadrant chart by render/fallback-charts.ts (simpler layouts);
+// a diagram that still cannot be drawn keeps its Mermaid text; the result says what happened and
 // how to get the full pictures. Nothing here prints: the command decides what to say.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
@@ -115,7 +116,7 @@ async function drawDiagrams(diagrams: Diagram[], opts: WriteReportOptions): Prom
       : { missing: t('report.missing.failed', { error: r.error }) }));
     return { pictures, engine, renderer: 'browser' };
   }
-  // No browser: flowcharts through beautiful-mermaid, the rest stay Mermaid text.
+  // No browser: flowcharts through beautiful-mermaid, gantt and quadrant drawn natively.
   const { renderFallback } = await import('../render/fallback.js');
   let any = false;
   for (const d of diagrams) {

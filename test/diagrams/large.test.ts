@@ -3,11 +3,14 @@
 // parses with Mermaid.
 import { describe, it, expect, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildDiagrams } from '../../src/diagrams/index.js';
 import { loadExample, mermaidParse, TODAY, type Loaded } from './helpers.js';
 
-const WS = 'test/.tmp/ws-250';
+// A folder of this run's own: several test runs may share the working tree.
+const WS = join(mkdtempSync(join(tmpdir(), 'martech-large-')), 'ws-250');
 let big: Loaded;
 
 beforeAll(async () => {

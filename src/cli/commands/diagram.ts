@@ -1,7 +1,7 @@
 // `martech-audit diagram [path] --kind K [--out FILE] [--format mmd|svg|png|pdf]`: one diagram.
 // Mermaid text by default (to stdout, or to --out); svg, png and pdf are drawn by the browser.
-// Without a browser an SVG of a flowchart is still drawn (beautiful-mermaid, with a note); anything
-// else exits 2 and says how to enable rendering. What was grouped or left out goes to stderr.
+// Without a browser an SVG is still drawn in a simpler layout (render/fallback.ts, with a note);
+// PNG and PDF exit 2 and say how to enable rendering. What was grouped or left out goes to stderr.
 import { extname } from 'node:path';
 import { t } from '../../i18n/index.js';
 import { analyze } from '../../analysis/analyze.js';
@@ -64,7 +64,7 @@ export async function run(path: string, opts: DiagramCommandOptions, globals: Gl
     engine = await (await import('../../render/index.js')).openBrowserEngine();
   } catch (err) {
     if (!(err instanceof RendererUnavailable)) throw err;
-    if (format === 'svg' && diagram.family === 'flowchart') {
+    if (format === 'svg') {
       const { renderFallback } = await import('../../render/fallback.js');
       const r = await renderFallback(diagram, `mad-${kind}`);
       if (r.svg) {

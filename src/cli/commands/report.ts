@@ -54,6 +54,7 @@ export async function run(path: string, opts: ReportCommandOptions, globals: Glo
     }
   } else if (written.unavailable && written.renderer === 'fallback') {
     writeErr(chalk.yellow(t('report.fallback-used', { reason: unavailableReason(written.unavailable) })));
+    writeErr(`  ${chalk.cyan(enableHint(written.unavailable))}`);
   }
   if (written.blockedRequests.length) writeErr(chalk.yellow(t('report.blocked', { urls: written.blockedRequests.join(', ') })));
   if (opts.pdf && written.pdf !== 'written') {
