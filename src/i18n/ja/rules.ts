@@ -45,7 +45,7 @@ export const rules: Record<string, string> = {
   'rules.disconnected-hubs.title': 'ハブ同士が未接続',
   'rules.disconnected-hubs.summary': 'どの連携の連鎖でも結ばれていないハブの組を、組ごとに検出します（互いにつながっているハブは一つとして数えます）。',
   'rules.disconnected-hubs.why': '交わることのない 2 つの「一元的な」顧客ビューです。同じお客様が異なるデータで 2 人存在し、部署ごとに自分の版を信じています。',
-  'rules.disconnected-hubs.fix': '両方が持つデータについて真実の情報源（SoT） を決めた上でハブ同士を連携するか、どちらをマスターにするか決めてもう一方を移行します。',
+  'rules.disconnected-hubs.fix': '両方が持つデータについて真実の情報源（SoT）を決めた上でハブ同士を連携するか、どちらをマスターにするか決めてもう一方を移行します。',
   'rules.disconnected-hubs.message': '{a} と {b} はどちらもハブですが、互いにつながっていません。一致しない 2 つの「一元的な」顧客ビューが並存しています。',
   'rules.disconnected-hubs.recommendation': '{a} と {b} を両方が持つ顧客データで同期するか、どちらをマスターにするか決めてもう一方を移行してください。',
 
@@ -97,20 +97,20 @@ export const rules: Record<string, string> = {
   'rules.redundant-tool.recommendation.renewal': '{tool} の利用者とデータを {keep} へ移し、{renewal} の契約更新前に {tool} を解約してください。',
 
   // ---- source-of-truth-conflict ----------------------------------------------------------
-  'rules.source-of-truth-conflict.title': '真実の情報源（SoT） の競合',
+  'rules.source-of-truth-conflict.title': '真実の情報源（SoT）の競合',
   'rules.source-of-truth-conflict.summary': '2 つ以上のツール（廃止済みを除く）が同じデータの種類について `source_of_truth` を主張している場合に、データの種類ごとに検出します。',
   'rules.source-of-truth-conflict.why': '2 つのシステムがどちらもマスターだと主張していると、値が食い違ったときにどちらが正しいか誰にも分かりません。同期のたびに正しいデータが誤ったデータで上書きされることもあります。',
   'rules.source-of-truth-conflict.fix': 'そのデータのマスターを一つ（通常はハブ）に決め、他のツールからは主張を外し、マスターから受け取るようにします。',
-  'rules.source-of-truth-conflict.message': '{tools} がそれぞれ {data} の真実の情報源（SoT） だと主張しています。値が食い違ったとき、どちらが正しいか誰にも分かりません。',
+  'rules.source-of-truth-conflict.message': '{tools} がそれぞれ {data} の真実の情報源（SoT）だと主張しています。値が食い違ったとき、どちらが正しいか誰にも分かりません。',
   'rules.source-of-truth-conflict.recommendation': '{data} のマスターを一つに決め（{candidate} が自然な選択です）、他はその複製として扱ってください。',
 
   // ---- no-source-of-truth ----------------------------------------------------------------
-  'rules.no-source-of-truth.title': '真実の情報源（SoT） がない',
+  'rules.no-source-of-truth.title': '真実の情報源（SoT）がない',
   'rules.no-source-of-truth.summary': '2 つ以上の稼働中ツールが同じデータの種類を持ち、どのツールもその `source_of_truth` を主張していない場合に、データの種類ごとに検出します。',
   'rules.no-source-of-truth.why': '「どの数字を信じればいいのか」問題です。2 つのツールが異なるアクセス数や顧客数を示し、会議が行動ではなく数字の議論に費やされます。',
-  'rules.no-source-of-truth.fix': 'そのデータの種類について一つのツールを真実の情報源（SoT） と宣言し（そのツールに `source_of_truth:` を記載）、他は複製として扱います。',
-  'rules.no-source-of-truth.message': '{data} は {count} つのツール（{tools}）にありますが、どれも真実の情報源（SoT） と宣言されていません。どの数字を信じればよいのでしょうか。',
-  'rules.no-source-of-truth.recommendation': 'いずれか一つ（例えば {candidate}）を {data} の真実の情報源（SoT） と宣言し、他は複製として扱ってください。',
+  'rules.no-source-of-truth.fix': 'そのデータの種類について一つのツールを真実の情報源（SoT）と宣言し（そのツールに `source_of_truth:` を記載）、他は複製として扱います。',
+  'rules.no-source-of-truth.message': '{data} は {count} つのツール（{tools}）にありますが、どれも真実の情報源（SoT）と宣言されていません。どの数字を信じればよいのでしょうか。',
+  'rules.no-source-of-truth.recommendation': 'いずれか一つ（例えば {candidate}）を {data} の真実の情報源（SoT）と宣言し、他は複製として扱ってください。',
 
   // ---- uncovered-touchpoint --------------------------------------------------------------
   'rules.uncovered-touchpoint.title': 'ツールのない顧客接点',
