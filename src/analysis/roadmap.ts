@@ -108,6 +108,8 @@ interface Draft {
   touchesNeighbours: boolean;
   /** The data the initiative moves, when narrower than what its tools hold. */
   flowData?: string[];
+  /** What depends on the tools it changes (set before ordering). */
+  impact: number;
 }
 
 const DEFAULT_MONTHS: Record<InitiativeKind, number> = {
@@ -136,13 +138,13 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
   const drafts = new Map<string, Draft>();
   const level = opts.level;
 
-  const draft = (id: string, init: () => Omit<Draft, 'id' | 'addresses' | 'stakeholders' | 'extraDepartments' | 'dependsOn' | 'source' | 'status' | 'pilot' | 'renewalTools' | 'touchesNeighbours'> & Partial<Pick<Draft, 'pilot' | 'renewalTools' | 'touchesNeighbours'>>): Draft => {
+  const draft = (id: string, init: () => Omit<Draft, 'id' | 'addresses' | 'stakeholders' | 'extraDepartments' | 'dependsOn' | 'source' | 'status' | 'pilot' | 'renewalTools' | 'touchesNeighbours' | 'impact'> & Partial<Pick<Draft, 'pilot' | 'renewalTools' | 'touchesNeighbours'>>): Draft => {
     let d = drafts.get(id);
     if (!d) {
       const x = init();
       d = {
         id, addresses: new Set(), stakeholders: new Set(), extraDepartments: new Set(), dependsOn: new Set(),
-        source: 'generated', status: 'proposed', pilot: false, renewalTools: [], touchesNeighbours: false, ...x,
+        source: 'generated', status: 'proposed', pilot: false, renewalTools: [], touchesNeighbours: false, impact: 0, ...x,
       };
       drafts.set(id, d);
       indexSubjects(d);
@@ -163,26 +165,30 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
 
   // The hub a tool's data should go to: a hub already in its component, else the hub holding most
   // of its data types, else the hub with the widest impact.
+  // Memoised by component and data: thousands of tools share a handful of answers.
+  const hubMemo = new Map<string, Tool | undefined>();
   const hubFor = (toolIds: readonly string[]): Tool | undefined => {
     if (!facts.hubs.length) return undefined;
     const comp = toolIds.length ? facts.componentOf(toolIds[0]) : undefined;
     const data = new Set(toolIds.flatMap((id) => tool(id)?.data ?? []));
+    const key = `${comp?.hasHub ? comp.index : -1}|${[...data].sort(byId).join(',')}`;
+    if (hubMemo.has(key)) return hubMemo.get(key);
     const candidates = comp?.hasHub ? facts.hubs.filter((h) => comp.hubs.includes(h.id)) : facts.hubs;
-    return [...candidates].sort((a, b) =>
-      b.data.filter((d) => data.has(d)).length - a.data.filter((d) => data.has(d)).length
-      || facts.impact(b.id) - facts.impact(a.id) || byId(a.id, b.id))[0];
+    const ranked = candidates.map((h) => ({ h, shared: h.data.filter((d) => data.has(d)).length, impact: facts.impact(h.id) }))
+      .sort((a, b) => b.shared - a.shared || b.impact - a.impact || byId(a.h.id, b.h.id));
+    hubMemo.set(key, ranked[0]?.h);
+    return ranked[0]?.h;
   };
-  const keeperOf = (ids: readonly string[]): string => [...ids].sort((a, b) =>
-    Number(facts.isHub(b)) - Number(facts.isHub(a))
-    || facts.degree(b) - facts.degree(a)
-    || (tool(a)?.annualCostMinor ?? Infinity) - (tool(b)?.annualCostMinor ?? Infinity)
-    || byId(a, b))[0];
+  const keeperOf = (ids: readonly string[]): string => ids.map((id) => ({
+    id, hub: Number(facts.isHub(id)), degree: facts.degree(id), cost: tool(id)?.annualCostMinor ?? Infinity,
+  })).sort((a, b) => b.hub - a.hub || b.degree - a.degree || a.cost - b.cost || byId(a.id, b.id))[0].id;
   const toolEntities = (f: Finding): string[] => [...new Set(f.entities.filter((e) => e.kind === 'tool').map((e) => e.id))].filter((id) => tool(id));
   const retireMonths = (id: string) => 1 + (facts.touchpointsServed(id).length ? 1 : 0) + (facts.degree(id) ? 1 : 0);
 
   const relevant = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.low);
-  const sorted = [...relevant].sort((a, b) => byId(a.id, b.id));
-  const of = (rule: Finding['rule']) => sorted.filter((f) => f.rule === rule);
+  const byRule = new Map<string, Finding[]>();
+  for (const f of [...relevant].sort((a, b) => byId(a.id, b.id))) (byRule.get(f.rule) ?? byRule.set(f.rule, []).get(f.rule)!).push(f);
+  const of = (rule: Finding['rule']): Finding[] => byRule.get(rule) ?? [];
   const replatforming = level === 'replatform';
   const customerData = new Set(facts.customerDataTools.map((x) => x.id));
 
@@ -532,21 +538,28 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
   }
 
   // A redundant tool can go only once the tool taking over receives what it receives today:
-  // when that data does not reach the keeper yet, wait for the connection that brings it.
+  // when a tool that feeds it sits in another group of connected tools than the keeper, wait
+  // for the connection that joins the two groups. (Components, not data paths: O(1) per link.)
+  const connectsByComponent = new Map<number, Draft[]>();
+  for (const c of all) {
+    if (!isConnect(c)) continue;
+    for (const comp of new Set(c.tools.filter((x) => tool(x)).map((x) => facts.componentOf(x).index))) {
+      (connectsByComponent.get(comp) ?? connectsByComponent.set(comp, []).get(comp)!).push(c);
+    }
+  }
   for (const f of of('redundant-tool')) {
     const id = subjectOf(f.id);
     const d = drafts.get(`retire-${id}`);
     const keep = typeof f.details?.keep === 'string' ? f.details.keep : undefined;
     if (!d || !keep || !tool(keep)) continue;
-    const missing = (ws.index.integrationsTo.get(id) ?? []).some((it) => facts.carried(it).some((data) => !facts.downstream(it.from, data).includes(keep)));
-    if (!missing) continue;
-    // The connection that joins the sources' side to the keeper's side.
-    const keepSide = facts.componentOf(keep);
-    const sources = new Set((ws.index.integrationsTo.get(id) ?? []).map((it) => facts.componentOf(it.from)));
-    for (const c of all) {
-      if (c === d || !isConnect(c)) continue;
-      const comps = new Set(c.tools.filter((x) => tool(x)).map((x) => facts.componentOf(x)));
-      if (comps.has(keepSide) && [...sources].some((sc) => sc !== keepSide && comps.has(sc))) d.dependsOn.add(c.id);
+    const keepSide = facts.componentOf(keep).index;
+    const sources = new Set((ws.index.integrationsTo.get(id) ?? []).filter((it) => facts.carried(it).length)
+      .map((it) => facts.componentOf(it.from).index).filter((x) => x !== keepSide));
+    if (!sources.size) continue;
+    for (const c of connectsByComponent.get(keepSide) ?? []) {
+      if (c === d) continue;
+      const comps = c.tools.filter((x) => tool(x)).map((x) => facts.componentOf(x).index);
+      if (comps.some((x) => sources.has(x))) d.dependsOn.add(c.id);
     }
   }
 
@@ -580,6 +593,7 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
       renewalTools: [...new Set(claimed.flatMap((g) => g.renewalTools).concat(kind === 'retire' || kind === 'consolidate' ? a.tools.filter((id) => !facts.isHub(id) && id !== keeperOf(a.tools)) : []))],
       source: 'authored', status: a.status ?? 'proposed', start: a.start, notes: a.notes,
       touchesNeighbours: claimed.some((g) => g.touchesNeighbours) || kind === 'retire' || kind === 'consolidate' || kind === 'replatform',
+      impact: 0,
     };
     for (const g of claimed) {
       drafts.delete(g.id);
@@ -597,10 +611,11 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
   // ---- departments ----------------------------------------------------------------------------
   for (const d of drafts.values()) {
     const depts = new Set<string>();
+    const subjects = new Set(d.subjects);
     for (const id of d.tools) {
       const x = tool(id);
       if (x?.owner) depts.add(x.owner);
-      for (const tp of facts.touchpointsServed(id)) if (tp.owner && d.subjects.includes(id)) depts.add(tp.owner);
+      if (subjects.has(id)) for (const tp of facts.touchpointsServed(id)) if (tp.owner) depts.add(tp.owner);
     }
     if (d.touchesNeighbours) {
       for (const id of d.subjects) {
@@ -629,21 +644,26 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
     return n;
   };
   const impacts = new Map([...drafts.values()].map((d) => [d.id, impactOf(d)]));
-  const key = (d: Draft) => [d.phase, -(impacts.get(d.id) ?? 0), -(d.savingMinor ?? 0)] as const;
-  const cmp = (a: Draft, b: Draft) => {
-    const ka = key(a);
-    const kb = key(b);
-    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] - kb[i];
-    return byId(a.id, b.id);
-  };
+  for (const d of drafts.values()) d.impact = impacts.get(d.id)!;
+  const cmp = (a: Draft, b: Draft) => a.phase - b.phase
+    || b.impact - a.impact
+    || (b.savingMinor ?? 0) - (a.savingMinor ?? 0)
+    || byId(a.id, b.id);
   // A generated initiative that must wait for a later phase's work belongs to that phase.
-  for (const d of topoOrder([...drafts.values()], (a, b) => byId(a.id, b.id))) {
-    if (d.source !== 'generated') continue;
+  const settled = new Set<string>();
+  const settle = (d: Draft, trail: Set<string>): number => {
+    if (settled.has(d.id) || trail.has(d.id)) return d.phase;
+    trail.add(d.id);
     for (const x of d.dependsOn) {
       const dep = drafts.get(x);
-      if (dep && dep.phase > d.phase) d.phase = dep.phase;
+      const p = dep ? settle(dep, trail) : 0;
+      if (d.source === 'generated' && p > d.phase) d.phase = p as 1 | 2 | 3;
     }
-  }
+    trail.delete(d.id);
+    settled.add(d.id);
+    return d.phase;
+  };
+  for (const d of drafts.values()) if (d.dependsOn.size) settle(d, new Set());
   const ordered = topoOrder([...drafts.values()], cmp);
 
   // ---- schedule -------------------------------------------------------------------------------
@@ -668,12 +688,15 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
     let start: number | undefined;
     let renewal: RenewalRef | undefined;
     if (base !== undefined) {
-      const earliest = Math.max(base, ...[...d.dependsOn].map((x) => (ends.get(x) ?? base! - 1) + 1));
+      let earliest = base;
+      for (const x of d.dependsOn) earliest = Math.max(earliest, (ends.get(x) ?? base - 1) + 1);
       start = d.start ? monthIndex(d.start) : earliest;
-      const targets = d.renewalTools.map((id) => ({ id, m: nextRenewal(id, base!) })).filter((x): x is { id: string; m: number } => x.m !== undefined)
-        .sort((a, b) => a.m - b.m || byId(a.id, b.id));
-      if (targets.length) {
-        const first = targets[0];
+      let first: { id: string; m: number } | undefined;
+      for (const id of d.renewalTools) {
+        const m = nextRenewal(id, base);
+        if (m !== undefined && (!first || m < first.m || (m === first.m && id < first.id))) first = { id, m };
+      }
+      if (first) {
         const end = start + d.months - 1;
         const x = tool(first.id)!;
         const cost = x.annualCostMinor !== undefined ? toMajor(x.annualCostMinor) : undefined;
@@ -686,18 +709,22 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
       }
       ends.set(d.id, start + d.months - 1);
     }
-    const addresses = [...d.addresses].sort(byId);
-    planned.push({
-      id: d.id, title: d.title, kind: d.kind, phase: d.phase, addresses, tools: d.tools,
-      ...(d.owner ? { owner: d.owner } : {}),
-      stakeholders: [...d.stakeholders].sort(byId),
-      ...(d.savingMinor ? { saving: toMajor(d.savingMinor) } : {}),
-      ...(start !== undefined ? { start: monthString(start), end: monthString(start + d.months - 1) } : {}),
-      months: d.months, dependsOn: [...d.dependsOn].sort(byId), pilot: d.pilot, status: d.status, source: d.source,
-      order: i + 1, impact: impacts.get(d.id) ?? 0,
-      ...(renewal ? { renewal } : {}),
-      ...(d.notes ? { notes: d.notes } : {}),
+    const sortedIds = (x: Set<string>) => (x.size > 1 ? [...x].sort(byId) : [...x]);
+    // Optional fields in a fixed key order, so that the JSON document stays stable.
+    const out = { id: d.id, title: d.title, kind: d.kind, phase: d.phase, addresses: sortedIds(d.addresses), tools: d.tools } as PlannedInitiative;
+    if (d.owner) out.owner = d.owner;
+    out.stakeholders = sortedIds(d.stakeholders);
+    if (d.savingMinor) out.saving = toMajor(d.savingMinor);
+    if (start !== undefined) {
+      out.start = monthString(start);
+      out.end = monthString(start + d.months - 1);
+    }
+    Object.assign(out, {
+      months: d.months, dependsOn: sortedIds(d.dependsOn), pilot: d.pilot, status: d.status, source: d.source, order: i + 1, impact: d.impact,
     });
+    if (renewal) out.renewal = renewal;
+    if (d.notes) out.notes = d.notes;
+    planned.push(out);
   });
 
   // ---- renewals ahead -------------------------------------------------------------------------
@@ -717,7 +744,8 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
   }
   renewals.sort((a, b) => byId(a.month, b.month) || byId(a.tool, b.tool));
 
-  const addressed = new Set(planned.flatMap((p) => p.addresses));
+  const addressed = new Set<string>();
+  for (const p of planned) for (const x of p.addresses) addressed.add(x);
   const unaddressed = relevant.filter((f) => !addressed.has(f.id) && f.rule !== 'untapped-touchpoint').map((f) => f.id).sort(byId);
   const totalSavingMinor = planned.reduce((s, p) => s + (p.saving !== undefined ? toMinor(p.saving) : 0), 0);
   return {

@@ -22,6 +22,11 @@ export interface ReportContext {
   step?: number;
   /** Department id -> display name. */
   departments?: ReadonlyMap<string, string>;
+  /**
+   * At most this many rows in the touchpoint and inventory tables (default 300): a terminal table
+   * of thousands of rows helps nobody and costs seconds; the rest is counted, and the JSON lists it.
+   */
+  maxRows?: number;
   [extra: string]: unknown;
 }
 
@@ -137,7 +142,7 @@ const CHUNK = 40;
  * bottom border of one chunk becomes a row separator, the next chunk's top border is dropped):
  * the output is the same as one table, in linear time.
  */
-function renderTable(c: ChalkInstance, head: string[], widths: number[], rows: Row[]): string {
+export function renderTable(c: ChalkInstance, head: string[], widths: number[], rows: Row[]): string {
   const make = (withHead: boolean) => new Table({
     head: withHead ? head.map((h, i) => c.bold(wrapCell(h, widths[i] - 2))) : [],
     colWidths: widths, style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 }, wordWrap: false,
@@ -185,6 +190,12 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
   };
   const table = (head: string[], widths: number[], rows: Row[]) => out.push(renderTable(c, head, widths, rows));
   const show = (n: number) => !ctx.step || ctx.step === n;
+  const maxRows = ctx.maxRows ?? 300;
+  const capRows = (rows: Row[], w: number[], key: string): Row[] => {
+    if (rows.length <= maxRows) return rows;
+    const span = w.reduce((a, b) => a + b, 0) + w.length - 1;
+    return [...rows.slice(0, maxRows), [{ content: c.dim(wrapCell(t(key, { count: rows.length - maxRows }), span - 2)), colSpan: w.length }]];
+  };
 
   if (!ctx.step) {
     out.push(c.bold(t('text.title', { organization: result.organization || result.workspace })));
@@ -213,7 +224,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
         rows.push(row);
       });
     }
-    table([t('text.col.stage'), t('text.col.touchpoint'), t('text.col.tools'), t('text.col.captures')], w, rows);
+    table([t('text.col.stage'), t('text.col.touchpoint'), t('text.col.tools'), t('text.col.captures')], w, capRows(rows, w, 'text.more-touchpoints'));
   }
 
   // ---- step 2 -------------------------------------------------------------------------------
@@ -248,6 +259,8 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
       rows.push([name, cat, tps, data, wrapCell(cost, w[4] - 2), seats]);
     }
     const label = unknown ? t('text.total-unknown', { tools: result.inventory.length, unknown }) : t('text.total', { tools: result.inventory.length });
+    const shown = capRows(rows, w, 'text.more-tools');
+    if (shown !== rows) rows.splice(0, rows.length, ...shown);
     rows.push([{ content: c.bold(wrapCell(label, w[0] + w[1] + w[2] + w[3] + 1)), colSpan: 4 }, c.bold(`${formatMoney(monthly, cur)}\n${formatMoney(annual, cur)}`), '']);
     table([t('text.col.tool'), t('text.col.category-owner'), t('text.col.touchpoints'), t('text.col.data'), t('text.col.cost'), t('text.col.seats')], w, rows);
   }

@@ -107,6 +107,8 @@ export const analysis: Record<string, string> = {
   'text.col.initiative': 'Initiative',
   'text.col.reaching': 'Reaches a hub',
   'text.col.missing': 'Missing from the shared view',
+  'text.more-touchpoints': '… {count} more touchpoint(s): `--format json` lists them all',
+  'text.more-tools': '… {count} more tool(s) (counted in the total): `--format json` lists them all',
   'text.none': '—',
   'text.no-touchpoint': 'no touchpoint in this stage',
   'text.no-tools': 'no tool',

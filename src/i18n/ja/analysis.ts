@@ -107,6 +107,8 @@ export const analysis: Record<string, string> = {
   'text.col.initiative': '施策',
   'text.col.reaching': 'ハブに届く割合',
   'text.col.missing': '共通ビューに欠けているデータ',
+  'text.more-touchpoints': '… ほか {count} 件の顧客接点（すべては `--format json` で出力できます）',
+  'text.more-tools': '… ほか {count} 件のツール（合計には含まれています。すべては `--format json` で出力できます）',
   'text.none': '—',
   'text.no-touchpoint': 'このステージには顧客接点がありません',
   'text.no-tools': 'ツールなし',

@@ -1,0 +1,63 @@
+// The terminal report's building blocks: wrapping by display width (Japanese included), long
+// tables rendered in chunks exactly like one table, and the row cap for very large stacks.
+import { describe, expect, it } from 'vitest';
+import Table from 'cli-table3';
+import { Chalk } from 'chalk';
+import stringWidth from 'string-width';
+import { renderTable, renderText, wrap } from '../../src/report/text.js';
+import { run, tool } from './helpers.js';
+
+describe('wrap', () => {
+  it('never exceeds the width and loses no text', () => {
+    const texts = [
+      'メルマガ配信（blastmail）、Shopify Email。費用は合計で年間 ￥84,000 です。',
+      'Connect the island to Salesforce Sales Cloud through Intercom, its best-connected tool.',
+      'contact-profile, email-engagement, https://example.com/a/very/long/path/that/does/not/fit',
+    ];
+    for (const text of texts) {
+      for (const w of [8, 11, 20, 40]) {
+        const lines = wrap(text, w);
+        for (const l of lines) expect(stringWidth(l), `${w}: ${l}`).toBeLessThanOrEqual(w);
+        expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+      }
+    }
+  });
+
+  it('breaks ids after "-" and keeps Japanese closing punctuation and currency with their neighbours', () => {
+    expect(wrap('contact-profile, email-engagement', 11)).toEqual(['contact-', 'profile,', 'email-', 'engagement']);
+    const ja = wrap('メルマガ配信（blastmail）、Shopify Email。費用は合計で年間 ￥84,000 です。', 20);
+    for (const l of ja) expect(l).not.toMatch(/^[、。）」]/);
+    expect(ja.some((l) => l.includes('￥84,000'))).toBe(true);
+  });
+});
+
+describe('tables', () => {
+  const c = new Chalk({ level: 0 });
+  const widths = [12, 20, 10];
+  const rows = Array.from({ length: 95 }, (_, i) => [`row ${i}`, i % 3 ? 'short' : 'two\nlines', String(i)]);
+
+  it('a long table rendered in chunks is the same as one cli-table3 table', () => {
+    const one = new Table({ head: ['a', 'b', 'c'], colWidths: widths, style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 }, wordWrap: false });
+    for (const r of rows) one.push(r);
+    expect(renderTable(c, ['a', 'b', 'c'], widths, rows)).toBe(one.toString());
+  });
+
+  it('keeps a row spanning columns away from a chunk boundary', () => {
+    const withTotal = [...rows.slice(0, 80), [{ content: 'total', colSpan: 2 }, '9']];
+    const one = new Table({ head: ['a', 'b', 'c'], colWidths: widths, style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 }, wordWrap: false });
+    for (const r of withTotal) one.push(r as any);
+    expect(renderTable(c, ['a', 'b', 'c'], widths, withTotal)).toBe(one.toString());
+  });
+
+  it('caps the inventory of a very large stack and says how many rows are left out', () => {
+    const tools = Array.from({ length: 12 }, (_, i) => tool(`t${i}`, { capabilities: [`c${i}`], cost: 100, data: [] })).join('\n');
+    const r = run(`version: 1\norganization: { name: T }\ntools:\n${tools}\n`);
+    const text = renderText(r, { step: 2, maxRows: 5 });
+    expect(text).toContain('7 more tool(s)');
+    expect(text).toContain('Total: 12 tools');
+    expect(text).toContain('$1,200');
+    expect(text).not.toMatch(/│ t5\b/);
+    const widthsSeen = new Set(text.split('\n').filter((l) => /^[┌│├└]/.test(l)).map((l) => stringWidth(l)));
+    expect(widthsSeen.size).toBe(1);
+  });
+});
