@@ -51,8 +51,8 @@ export const cli: Record<string, string> = {
   'init.done': '{dir} に「{template}」ワークスペースを作成しました（ファイル {files} 件）:',
   'init.next': '次の手順: ファイルを編集し（エディターが martech-audit.schema.json から項目を補完します）、`martech-audit validate {dir}` を実行してください。',
   'init.template.blank': '空のワークスペース。各セクションの説明をコメントで記載',
-  'init.template.b2b-saas': '小規模な B2B ソフトウェア企業: ニュースレター、Web サイト、デモ商談、サポートチャット',
-  'init.template.retail': '小規模な小売企業: EC サイト、店舗、会員プログラム、メッセージ配信',
+  'init.template.b2b-saas': '小規模な B2B ソフトウェア企業: ニュースレター、Webサイト、デモ商談、サポートチャット',
+  'init.template.retail': '小規模な小売企業: ECサイト、店舗、会員プログラム、メッセージ配信',
 
   'catalog.col.id': 'id',
   'catalog.col.name': '名前',

@@ -29,7 +29,7 @@ export const workspace: Record<string, string> = {
   'stage.consideration': '検討',
   'stage.purchase': '購入',
   'stage.service': '購入後・サポート',
-  'stage.loyalty': '継続・推奨',
+  'stage.loyalty': '継続・ファン化',
 
   'load.no-such-path': '「{path}」を読み込めません: ファイルまたはフォルダーが存在しません',
   'load.no-such-path.hint': 'ワークスペースのフォルダー（martech-audit.yaml を含む）か単一の YAML ファイルを指定してください。`martech-audit init` で作成できます',
