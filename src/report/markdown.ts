@@ -156,7 +156,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
     id: 'findings', title: t('report.step3'),
     blocks: [
       { type: 'p', text: result.findings.length
-        ? t('report.step3.intro', { count: result.findings.length, bySeverity: SEVERITIES.slice().reverse().filter((s) => counts[s]).map((s) => `${counts[s]} ${t(`report.severity.${s}`)}`).join(currentLang() === 'ja' ? '、' : ', ') })
+        ? t('report.step3.intro', { count: result.findings.length, bySeverity: SEVERITIES.slice().reverse().filter((s) => counts[s]).map((s) => t('report.severity-count', { count: counts[s], severity: t(`report.severity.${s}`) })).join(currentLang() === 'ja' ? '、' : ', ') })
         : t('report.step3.none') },
       ...(result.findings.length ? [{ type: 'table' as const, table: {
         id: 'findings-table',

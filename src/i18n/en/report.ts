@@ -159,6 +159,7 @@ export const report: Record<string, string> = {
   'report.severity.medium': 'Medium',
   'report.severity.low': 'Low',
   'report.severity.info': 'Info',
+  'report.severity-count': '{count} {severity}',
   'report.level-line': 'Level: {level} (health score {score} / 100)',
   'report.override': 'The decision rules gave "{computed}"; the consultant set this level: {rationale}',
   'report.ratio': '{share} ({part} of {total})',

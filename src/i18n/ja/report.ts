@@ -159,6 +159,7 @@ export const report: Record<string, string> = {
   'report.severity.medium': '中',
   'report.severity.low': '低',
   'report.severity.info': '情報',
+  'report.severity-count': '{severity} {count} 件',
   'report.level-line': '評価：{level}（健全性スコア {score} / 100）',
   'report.override': '判定ルールによる評価は「{computed}」でしたが、コンサルタントがこの評価にしました：{rationale}',
   'report.ratio': '{share}（{total}件中{part}件）',
