@@ -78,7 +78,7 @@ th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertic
 th{background:var(--soft);font-weight:700;position:sticky;top:37px}
 td.num,th.num{text-align:right;white-space:nowrap}
 td.wide{min-width:220px}
-td.nowrap{white-space:nowrap}
+td.nowrap,code.nowrap{white-space:nowrap;overflow-wrap:normal}
 tbody tr:hover{background:#fafbfd}
 code{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12px;color:#3c4043;overflow-wrap:anywhere}
 .sev{display:inline-block;border-radius:10px;padding:1px 8px;font-size:12px;font-weight:700;color:#fff;white-space:nowrap}
@@ -126,12 +126,12 @@ footer{max-width:1280px;margin:0 auto;padding:16px 40px 40px;color:var(--muted);
  a{color:inherit;text-decoration:none}
 }`;
 
-function cellHtml(cell: Cell): string {
+function cellHtml(cell: Cell, nowrap = false): string {
   if (typeof cell === 'string') return escapeHtml(cell);
   if (cell.severity) return `<span class="sev sev-${cell.severity}">${escapeHtml(cell.text)}</span>`;
   let s = escapeHtml(cell.text);
   // Paths and finding ids may break after / : + (and nowhere else).
-  if (cell.code) s = `<code>${s.replace(/([/:+])/g, '$1<wbr>')}</code>`;
+  if (cell.code) s = nowrap ? `<code class="nowrap">${s}</code>` : `<code>${s.replace(/([/:+])/g, '$1<wbr>')}</code>`;
   if (cell.strong) s = `<strong>${s}</strong>`;
   if (cell.muted) s = `<span class="muted">${s}</span>`;
   return s;
@@ -143,7 +143,7 @@ function tableHtml(table: Table): string {
   const rows = table.rows.map((r, i) => {
     const meta = table.rowMeta?.[i];
     const attrs = `${meta?.severity ? ` data-severity="${meta.severity}"` : ''}${meta?.id ? ` id="${escapeHtml(meta.id)}"` : ''}`;
-    return `<tr${attrs}>${r.map((c, k) => `<td${cls(table.columns[k] ?? {})}>${cellHtml(c)}</td>`).join('')}</tr>`;
+    return `<tr${attrs}>${r.map((c, k) => `<td${cls(table.columns[k] ?? {})}>${cellHtml(c, table.columns[k]?.nowrap)}</td>`).join('')}</tr>`;
   });
   return `<table id="${escapeHtml(table.id)}">${head}<tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }

@@ -161,7 +161,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
       ...(result.findings.length ? [{ type: 'table' as const, table: {
         id: 'findings-table',
         columns: [{ title: t('report.col.severity'), nowrap: true }, { title: t('report.col.rule') }, { title: t('report.col.finding'), wide: true },
-          { title: t('report.col.recommendation'), wide: true }, { title: t('report.col.where') }, { title: t('report.col.money'), numeric: true }],
+          { title: t('report.col.recommendation'), wide: true }, { title: t('report.col.where'), nowrap: true }, { title: t('report.col.money'), numeric: true }],
         rows: findingRows,
         rowMeta: result.findings.map((f) => ({ severity: f.severity, id: `finding-${f.id}` })),
       } }] : []),
