@@ -127,7 +127,8 @@ export function fitColumns(total: number, spec: { min: number; weight: number }[
   const extra = spec.map((c) => Math.floor((rest * c.weight) / weights));
   extra.forEach((e, i) => (widths[i] += e));
   rest -= extra.reduce((s, x) => s + x, 0);
-  for (let i = 0; rest > 0; i = (i + 1) % widths.length, rest--) if (spec[i].weight) widths[i]++;
+  const growable = spec.map((c, i) => (c.weight ? i : -1)).filter((i) => i >= 0);
+  for (let k = 0; rest > 0 && growable.length; k = (k + 1) % growable.length, rest--) widths[growable[k]]++;
   return widths;
 }
 

@@ -68,6 +68,9 @@ describe('golden output of the examples', () => {
       golden(`${ex.name}.json`, json);
       // 80 columns, whatever the language
       for (const line of text.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+      // every table line is exactly as wide as the others, Japanese included
+      const tableLines = text.split('\n').filter((l) => /^[┌│├└]/.test(l));
+      expect(new Set(tableLines.map((l) => stringWidth(l)))).toEqual(new Set([80]));
       // the document matches its schema (zod, and the JSON Schema `schema --analysis` prints)
       expect(AnalysisResultSchema.safeParse(JSON.parse(json)).success).toBe(true);
       const validate = new Ajv({ strict: false }).compile(analysisJsonSchema());
