@@ -49,6 +49,13 @@ export function resolveCommit(root: string, rev: string): string | undefined {
   return r.stdout.toString('utf8').trim() || undefined;
 }
 
+/** Branch and tag names (short: main, origin/main, v1.0), for "did you mean" on a typo. */
+export function refNames(root: string): string[] {
+  const r = runGit(root, ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes', 'refs/tags']);
+  if (r.status !== 0) return [];
+  return r.stdout.toString('utf8').split('\n').map((x) => x.trim()).filter((x) => x && !x.endsWith('/HEAD'));
+}
+
 export type ObjectType = 'blob' | 'tree' | 'commit';
 
 /** The type of `<commit>:<path>` (path relative to the repository root; '' is the root tree). */

@@ -14,7 +14,8 @@ import { t } from '../i18n/index.js';
 import { UsageError } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
 import { MANIFEST_NAMES, readWorkspaceSources, type WorkspaceSources } from '../workspace/files.js';
-import { normRepoPath, repoRoot, resolveCommit } from './git.js';
+import { normRepoPath, refNames, repoRoot, resolveCommit } from './git.js';
+import { closest } from '../util/suggest.js';
 import {
   findWorkspacesAtRevision, findWorkspacesInWorkingTree, isWithin, organizationName, outputFolder,
   readWorkspaceAtRevision, type ManifestCandidate,
@@ -85,7 +86,16 @@ export function parseSide(spec: string, ctx: Ctx): SideSpec {
 function commitOf(ctx: Ctx, rev: string, spec: string): string {
   const root = needRepo(ctx, spec);
   const commit = resolveCommit(root, rev);
-  if (!commit) throw new UsageError(t('git.unknown-revision', { rev, spec }), t('git.unknown-revision.hint', { rev }));
+  if (!commit) {
+    // A typo in a branch name ("mian", "orgin/main") gets the nearest branch or tag.
+    const base = rev.replace(/[~^].*$/, '');
+    const guess = base ? closest(base, refNames(root)) : undefined;
+    const hint = t('git.unknown-revision.hint', { rev });
+    throw new UsageError(
+      t('git.unknown-revision', { rev, spec }),
+      guess && guess !== base ? `${t('suggest.did-you-mean', { value: guess + rev.slice(base.length) })} ${hint}` : hint,
+    );
+  }
   return commit;
 }
 
@@ -224,6 +234,10 @@ export function resolveSides(input: SidesInput): { old: ResolvedSide; new: Resol
     oldSpec = { ...parseSide(input.old, ctx), text: input.old };
     newSpec = input.new !== undefined ? { ...parseSide(input.new, ctx), text: input.new } : { kind: 'worktree', text: '.' };
   }
+
+  // A revision outside a repository: say so first, not that the other side (the current
+  // folder) is not a workspace.
+  for (const s of [oldSpec, newSpec]) if (s.kind === 'revision') needRepo(ctx, s.text);
 
   const explicit = (s: SideSpec): boolean => s.path !== undefined;
   const resolveOne = (s: Typed, other: ResolvedSide | undefined): ResolvedSide => {

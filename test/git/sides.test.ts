@@ -172,4 +172,26 @@ describe('resolveSides', () => {
     const e = usageError(() => resolveSides({ old: 'HEAD~1', new: 'v2', cwd: dir }));
     expect(e.message).toContain('not a git repository');
   });
+
+  it('a revision outside a repository says so, not that the current folder is not a workspace', () => {
+    // QA: `martech-audit diff HEAD~1` in a folder that is no repository reported '"." is not a
+    // workspace', sending the user to `init` instead of to the repository.
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'martech-nogit-')));
+    for (const args of [{ old: 'HEAD~1' }, { old: 'nope' }, { since: 'origin/main' }]) {
+      const e = usageError(() => resolveSides({ ...args, cwd: dir }));
+      expect(e.message, JSON.stringify(args)).toContain('not a git repository');
+    }
+  });
+
+  it('a typo in a branch name suggests the branch', () => {
+    const r = repoWithAudit();
+    r.git('branch', 'feature/crm');
+    const e = usageError(() => resolveSides({ old: 'mian', new: 'audit', cwd: r.dir }));
+    expect(e.message).toContain('unknown revision "mian"');
+    expect(e.hint).toContain('did you mean "main"?');
+    expect(usageError(() => resolveSides({ since: 'feature/cmr', cwd: r.dir })).hint).toContain('did you mean "feature/crm"?');
+    // The ~N part is kept in the suggestion; nothing close, no suggestion.
+    expect(usageError(() => resolveSides({ old: 'mian~1', new: 'audit', cwd: r.dir })).hint).toContain('"main~1"');
+    expect(usageError(() => resolveSides({ old: 'zzzzzzzz', new: 'audit', cwd: r.dir })).hint).not.toContain('did you mean');
+  });
 });
