@@ -23,8 +23,9 @@ export interface ReportContext {
   /** Department id -> display name. */
   departments?: ReadonlyMap<string, string>;
   /**
-   * At most this many rows in the touchpoint and inventory tables (default 300): a terminal table
-   * of thousands of rows helps nobody and costs seconds; the rest is counted, and the JSON lists it.
+   * At most this many rows per table, findings per severity and initiatives per phase (default
+   * 300): a terminal listing of thousands helps nobody and costs seconds; what is left out is
+   * counted (totals still include it) and `--format json` lists everything.
    */
   maxRows?: number;
   [extra: string]: unknown;
@@ -46,9 +47,26 @@ const ASCII = /^[\x20-\x7e]*$/;
 export function displayWidth(text: string): number {
   return ASCII.test(text) ? text.length : stringWidth(text);
 }
+/** The same breaks for plain ASCII, word by word (most text is ASCII and this is much faster). */
+function tokenizeAscii(line: string): Token[] {
+  const out: Token[] = [];
+  let space = false;
+  for (const word of line.split(/( +)/)) {
+    if (!word) continue;
+    if (word[0] === ' ') {
+      space = true;
+      continue;
+    }
+    const pieces = word.split(/(?<=[-/])(?=[^-/])/);
+    pieces.forEach((piece, i) => out.push({ text: piece, space: i === 0 && space }));
+    space = false;
+  }
+  return out;
+}
 const charWidth = (ch: string): number => (ch.charCodeAt(0) < 0x300 ? 1 : stringWidth(ch));
 
 function tokenize(line: string): Token[] {
+  if (ASCII.test(line)) return tokenizeAscii(line);
   const out: Token[] = [];
   let space = false;
   let prev = '';
@@ -192,10 +210,9 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
   const table = (head: string[], widths: number[], rows: Row[]) => out.push(renderTable(c, head, widths, rows));
   const show = (n: number) => !ctx.step || ctx.step === n;
   const maxRows = ctx.maxRows ?? 300;
-  const capRows = (rows: Row[], w: number[], key: string): Row[] => {
-    if (rows.length <= maxRows) return rows;
+  const moreRow = (w: number[], key: string, count: number): Row => {
     const span = w.reduce((a, b) => a + b, 0) + w.length - 1;
-    return [...rows.slice(0, maxRows), [{ content: c.dim(wrapCell(t(key, { count: rows.length - maxRows }), span - 2)), colSpan: w.length }]];
+    return [{ content: c.dim(wrapCell(t(key, { count }), span - 2)), colSpan: w.length }];
   };
 
   if (!ctx.step) {
@@ -210,13 +227,22 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
   if (show(1)) {
     heading(t('text.step1'));
     const w = fitColumns(width, [{ min: 10, weight: 2 }, { min: 16, weight: 5 }, { min: 12, weight: 3 }, { min: 12, weight: 3 }]);
-    const rows: string[][] = [];
+    const rows: Row[] = [];
+    let hidden = 0;
     for (const s of result.stages) {
+      if (rows.length >= maxRows) {
+        hidden += s.touchpoints.length;
+        continue;
+      }
       if (!s.touchpoints.length) {
         rows.push([c.bold(wrapCell(s.name, w[0] - 2)), c.yellow(wrapCell(t('text.no-touchpoint'), w[1] - 2)), '', '']);
         continue;
       }
       s.touchpoints.forEach((tp, i) => {
+        if (rows.length >= maxRows) {
+          hidden++;
+          return;
+        }
         const meta = [has(`diagram.channel.${tp.channel}`) ? t(`diagram.channel.${tp.channel}`) : tp.channel, dept(tp.owner)].filter(Boolean).join(' · ');
         const flags = [tp.realtime ? t('text.realtime') : '', tp.inScope ? '' : t('text.out-of-scope')].filter(Boolean).join(' · ');
         const name = [wrapCell(tp.name, w[1] - 2), c.dim(wrapCell(meta, w[1] - 2)), flags ? c.cyan(wrapCell(flags, w[1] - 2)) : ''].filter(Boolean).join('\n');
@@ -225,7 +251,8 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
         rows.push(row);
       });
     }
-    table([t('text.col.stage'), t('text.col.touchpoint'), t('text.col.tools'), t('text.col.captures')], w, capRows(rows, w, 'text.more-touchpoints'));
+    if (hidden) rows.push(moreRow(w, 'text.more-touchpoints', hidden));
+    table([t('text.col.stage'), t('text.col.touchpoint'), t('text.col.tools'), t('text.col.captures')], w, rows);
   }
 
   // ---- step 2 -------------------------------------------------------------------------------
@@ -236,23 +263,22 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
     let annual = 0;
     let monthly = 0;
     let unknown = 0;
+    let hidden = 0;
     for (const x of result.inventory) {
+      if (x.annualCost !== undefined && x.status !== 'retired') {
+        annual += toMinor(x.annualCost);
+        monthly += toMinor(x.monthlyCost ?? 0);
+      } else if (x.annualCost === undefined && x.status !== 'retired') unknown++;
+      if (rows.length >= maxRows) {
+        hidden++;
+        continue;
+      }
       const tags = [x.hub ? t('text.hub') : '', x.status !== 'active' ? t(`text.status.${x.status}`) : ''].filter(Boolean).join(' · ');
       const name = [wrapCell(x.name, w[0] - 2), c.dim(wrapCell(x.id, w[0] - 2)), tags ? c.cyan(wrapCell(tags, w[0] - 2)) : ''].filter(Boolean).join('\n');
       const cat = [x.category ? wrapCell(categoryName(x.category), w[1] - 2) : c.dim(t('text.none')), x.owner ? wrapCell(dept(x.owner), w[1] - 2) : c.yellow(wrapCell(t('text.no-owner'), w[1] - 2))].join('\n');
       const tps = x.touchpoints.length ? wrapCell(x.touchpoints.join(', '), w[2] - 2) : c.dim(t('text.none'));
       const data = x.data.length ? wrapCell(x.data.map(dataTypeName).join(sep), w[3] - 2) : c.dim(t('text.none'));
-      let cost: string;
-      if (x.annualCost !== undefined) {
-        cost = `${money(x.monthlyCost ?? 0)}\n${money(x.annualCost)}`;
-        if (x.status !== 'retired') {
-          annual += toMinor(x.annualCost);
-          monthly += toMinor(x.monthlyCost ?? 0);
-        }
-      } else {
-        cost = c.yellow(t('text.unknown'));
-        if (x.status !== 'retired') unknown++;
-      }
+      const cost = x.annualCost !== undefined ? `${money(x.monthlyCost ?? 0)}\n${money(x.annualCost)}` : c.yellow(t('text.unknown'));
       const s = x.seats;
       const seats = s?.licensed !== undefined && s.active !== undefined
         ? `${s.active}/${s.licensed}${s.usage !== undefined ? `\n${formatPercent(s.usage)}` : ''}`
@@ -260,8 +286,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
       rows.push([name, cat, tps, data, wrapCell(cost, w[4] - 2), seats]);
     }
     const label = unknown ? t('text.total-unknown', { tools: result.inventory.length, unknown }) : t('text.total', { tools: result.inventory.length });
-    const shown = capRows(rows, w, 'text.more-tools');
-    if (shown !== rows) rows.splice(0, rows.length, ...shown);
+    if (hidden) rows.push(moreRow(w, 'text.more-tools', hidden));
     rows.push([{ content: c.bold(wrapCell(label, w[0] + w[1] + w[2] + w[3] + 1)), colSpan: 4 }, c.bold(`${formatMoney(monthly, cur)}\n${formatMoney(annual, cur)}`), '']);
     table([t('text.col.tool'), t('text.col.category-owner'), t('text.col.touchpoints'), t('text.col.data'), t('text.col.cost'), t('text.col.seats')], w, rows);
   }
@@ -277,7 +302,11 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
       const group = result.findings.filter((f) => f.severity === sev);
       if (!group.length) continue;
       out.push('', sevStyle[sev].bold(`${t(`text.severity.${sev}`)} (${group.length})`));
-      for (const f of group) renderFinding(f, sevStyle[sev]);
+      for (const f of group.slice(0, maxRows)) renderFinding(f, sevStyle[sev]);
+      if (group.length > maxRows) {
+        out.push('');
+        para(t('text.more-findings', { count: group.length - maxRows }), 2, c.dim);
+      }
     }
   }
 
@@ -388,7 +417,11 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
       const items = r.initiatives.filter((i) => i.phase === phase);
       if (!items.length) continue;
       out.push('', c.bold(t(`text.phase.${phase}`)));
-      for (const i of items) renderInitiative(i);
+      for (const i of items.slice(0, maxRows)) renderInitiative(i);
+      if (items.length > maxRows) {
+        out.push('');
+        para(t('text.more-initiatives', { count: items.length - maxRows }), 2, c.dim);
+      }
     }
     if (r.renewals.length) {
       out.push('', c.bold(t('text.renewals')));

@@ -109,6 +109,8 @@ export const analysis: Record<string, string> = {
   'text.col.missing': 'Missing from the shared view',
   'text.more-touchpoints': '… {count} more touchpoint(s): `--format json` lists them all',
   'text.more-tools': '… {count} more tool(s) (counted in the total): `--format json` lists them all',
+  'text.more-findings': '… {count} more finding(s) of this severity: `--format json` lists them all',
+  'text.more-initiatives': '… {count} more initiative(s) in this phase (counted in the savings): `--format json` lists them all',
   'text.none': '—',
   'text.no-touchpoint': 'no touchpoint in this stage',
   'text.no-tools': 'no tool',

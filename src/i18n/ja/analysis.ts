@@ -109,6 +109,8 @@ export const analysis: Record<string, string> = {
   'text.col.missing': '共通ビューに欠けているデータ',
   'text.more-touchpoints': '… ほか {count} 件の顧客接点（すべては `--format json` で出力できます）',
   'text.more-tools': '… ほか {count} 件のツール（合計には含まれています。すべては `--format json` で出力できます）',
+  'text.more-findings': '… この重大度の指摘がほか {count} 件あります（すべては `--format json` で出力できます）',
+  'text.more-initiatives': '… このフェーズの施策がほか {count} 件あります（削減見込み額には含まれています。すべては `--format json` で出力できます）',
   'text.none': '—',
   'text.no-touchpoint': 'このステージには顧客接点がありません',
   'text.no-tools': 'ツールなし',
