@@ -7,6 +7,7 @@ import { buildWorkspace } from './build.js';
 import { readWorkspaceSources, type WorkspaceSources, type SourceFile } from './files.js';
 import { sortDiagnostics, hasErrors, type Diagnostic } from './diagnostics.js';
 import { displayPath } from '../util/paths.js';
+import { t } from '../i18n/index.js';
 import type { Workspace } from '../model/model.js';
 
 export interface LoadResult {
@@ -74,6 +75,13 @@ export function loadFromSources(src: WorkspaceSources, opts: LoadSourcesOptions 
   }
   const built = buildWorkspace({ path: src.path, kind: src.kind, files: parsed, invalidIds, partial });
   diagnostics.push(...built.diagnostics);
+  if (src.manifestOfFolder && src.files[0]) {
+    const { folder, others } = src.manifestOfFolder;
+    diagnostics.push({
+      severity: 'warning', code: 'manifest-alone', location: { file: show(src.files[0]), line: 1, column: 1 },
+      message: t('load.manifest-alone', { folder, others }), suggestion: t('load.manifest-alone.hint', { folder }),
+    });
+  }
   const ok = !hasErrors(diagnostics);
   return { workspace: ok ? built.workspace : undefined, diagnostics: sortDiagnostics(diagnostics), sources, ok };
 }

@@ -9,6 +9,7 @@ import { commander } from './commander.js';
 import { vocabulary } from './vocabulary.js';
 import { diff } from './diff.js';
 import { report } from './report.js';
+import { io } from './io.js';
 
 export const en: Record<string, string> = {
   ...cli,
@@ -20,4 +21,5 @@ export const en: Record<string, string> = {
   ...vocabulary,
   ...diff,
   ...report,
+  ...io,
 };

@@ -8,6 +8,7 @@ import { commander } from './commander.js';
 import { vocabulary } from './vocabulary.js';
 import { diff } from './diff.js';
 import { report } from './report.js';
+import { io } from './io.js';
 
 export const ja: Record<string, string> = {
   ...cli,
@@ -19,4 +20,5 @@ export const ja: Record<string, string> = {
   ...vocabulary,
   ...diff,
   ...report,
+  ...io,
 };

@@ -1,0 +1,23 @@
+// Files and folders that cannot be read or written, in words (util/fs-errors.ts, the loader).
+export const io: Record<string, string> = {
+  'io.cannot-write': 'cannot write "{path}": {reason}',
+  'io.cannot-read': 'cannot read "{path}": {reason}',
+  'io.cannot-open': 'cannot open "{path}": {reason}',
+  'io.blocked': 'cannot write inside "{path}": it is a file, not a folder',
+  'io.reason.EACCES': 'permission denied',
+  'io.reason.EPERM': 'permission denied',
+  'io.reason.ENOENT': 'no such file or folder',
+  'io.reason.EISDIR': 'it is a folder, not a file',
+  'io.reason.EROFS': 'the file system is read-only',
+  'io.reason.ENOSPC': 'no space left on the disk',
+  'io.reason.EBUSY': 'it is in use by another program',
+  'io.reason.ELOOP': 'too many symbolic links (a link that points to itself?)',
+  'io.reason.ENAMETOOLONG': 'the name is too long',
+  'io.reason.not-a-folder': '"{path}" is a file, not a folder',
+  'io.workspace-above': 'this folder is part of the workspace "{path}"; run the command on that folder',
+  'load.manifest-alone': 'only this file is read: it is the manifest of the workspace folder "{folder}", whose {others} other file(s) are left out',
+  'load.manifest-alone.hint': 'name the folder instead of the file: {folder}',
+  'path.entity-label': '{kind} "{id}"',
+  'yaml.colon-in-value': 'a value that contains ": " must be in quotes',
+  'yaml.colon-in-value.hint': 'e.g. name: "Webinar: product launch"',
+};
