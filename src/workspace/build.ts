@@ -4,7 +4,7 @@ import { t } from '../i18n/index.js';
 import { closest } from '../util/suggest.js';
 import { loadCatalog, loadTaxonomy } from '../catalog/index.js';
 import { RULE_IDS, TOOL_SUBJECT_RULES, TOUCHPOINT_SUBJECT_RULES } from '../analysis/rule-ids.js';
-import { CHANNELS, DEFAULT_STAGES } from './vocabulary.js';
+import { CHANNEL_ALIASES, CHANNELS, DEFAULT_STAGES } from './vocabulary.js';
 import { locate, nodeAt, nodeLoc, type ParsedFile } from './parse.js';
 import type { Diagnostic, SourceLocation } from './diagnostics.js';
 import type {
@@ -213,7 +213,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
         guess ? t('suggest.did-you-mean', { value: guess }) : undefined);
     }
     if (!(CHANNELS as readonly string[]).includes(tp.channel)) {
-      const guess = closest(tp.channel, CHANNELS);
+      const guess = CHANNEL_ALIASES[tp.channel.toLowerCase()] ?? closest(tp.channel, CHANNELS);
       warn('unknown-channel', here(e, 'channel'), t('build.unknown-channel', { value: tp.channel }),
         guess ? t('suggest.did-you-mean', { value: guess }) : t('build.unknown-channel.hint'));
     }

@@ -35,7 +35,7 @@ export function describePath(root: unknown, path: Path): string {
       const item: any = valueAt(root, path.slice(0, i + 2));
       const kind = t(`entity.${ENTITY_KIND[seg]}`);
       const label = item && typeof item === 'object' && typeof item.id === 'string'
-        ? `${kind} "${item.id}"`
+        ? t('path.entity-label', { kind, id: item.id })
         : item && typeof item === 'object' && typeof item.from === 'string' && typeof item.to === 'string'
           ? `${kind} ${item.from} → ${item.to}`
           : `${kind} #${next + 1}`;
@@ -111,6 +111,19 @@ function flattenUnion(issue: any): any[] {
   return [issue];
 }
 
+/** The allowed words of a union whose branches failed at its own level (enums and literals). */
+function unionWords(issue: any): string[] {
+  const words: string[] = [];
+  for (const branch of (issue.errors ?? []) as any[][]) {
+    for (const i of branch) {
+      if (i.code === 'invalid_value' && i.path.length === 0) {
+        for (const v of i.values ?? []) if (!words.includes(String(v))) words.push(String(v));
+      }
+    }
+  }
+  return words;
+}
+
 export function zodIssuesToDiagnostics(pf: ParsedFile, issues: readonly z.core.$ZodIssue[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const root = pf.value;
@@ -124,7 +137,16 @@ export function zodIssuesToDiagnostics(pf: ParsedFile, issues: readonly z.core.$
     switch (issue.code) {
       case 'invalid_union': {
         const flat = flattenUnion(issue);
-        if (flat.length === 1 && flat[0] === issue) {
+        // A choice of words (`fail_on: info | ... | none`, a rule's `off | <severity>`): name them all.
+        const words = flat.length === 1 && flat[0] === issue ? unionWords(issue) : [];
+        if (words.length) {
+          const guess = typeof value === 'string' ? closest(value, words) : undefined;
+          out.push({
+            severity: 'error', code: 'invalid-value', location: loc(),
+            message: t('schema.invalid-enum', { where, found: typeName(value), allowed: words.join(', ') }),
+            suggestion: guess ? t('suggest.did-you-mean', { value: guess }) : undefined,
+          });
+        } else if (flat.length === 1 && flat[0] === issue) {
           out.push({
             severity: 'error', code: 'invalid-value', location: loc(),
             message: t('schema.union', { where, found: typeName(value) }),

@@ -203,6 +203,14 @@ const YAML_CODES: Record<string, string> = {
   BAD_SCALAR_START: 'yaml.bad-scalar-start',
 };
 
+/** Whether the line at `offset` reads `key: value: more`, an unquoted value holding ": ". */
+function colonInValue(text: string, offset: number): boolean {
+  const start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+  const end = text.indexOf('\n', offset);
+  const line = text.slice(start, end < 0 ? undefined : end).replace(/\s+#.*$/, '');
+  return /^\s*(-\s+)?[^:"'{[\s][^:]*:\s+[^"'\s{[][^"']*?:(\s|$)/.test(line) || /[{,]\s*[\w-]+:\s+[^"'\s{[][^,}"']*?:\s/.test(line);
+}
+
 export function parseFile(file: string, bytes: Uint8Array, manifest: boolean): { parsed: ParsedFile; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
@@ -237,16 +245,25 @@ export function parseFile(file: string, bytes: Uint8Array, manifest: boolean): {
   const doc = parseDocument(text, { ...DOC_OPTIONS, lineCounter });
   parsed.doc = doc;
   for (const e of doc.errors) {
-    const key = YAML_CODES[e.code];
+    let key = YAML_CODES[e.code];
+    let suggestion: string | undefined;
+    // "Sequence item without - indicator": a line indented one space off, not a missing bracket.
+    if (e.code === 'MISSING_CHAR' && /without - indicator/.test(e.message)) key = 'yaml.bad-indent';
+    // `name: Webinar: Q3` is the most common YAML slip in names and notes: say to quote it.
+    if ((e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'BLOCK_IN_FLOW') && colonInValue(text, e.pos[0])) {
+      key = 'yaml.colon-in-value';
+      suggestion = t('yaml.colon-in-value.hint');
+    }
     let message = key ? t(key) : t('yaml.syntax', { detail: e.message.split('\n')[0] });
     if (e.code === 'DUPLICATE_KEY') {
       const keyText = (/^[^:\n]*/.exec(text.slice(e.pos[0]))?.[0] ?? '').trim();
       message = t('yaml.duplicate-key', { key: keyText });
+      suggestion = t('yaml.duplicate-key.hint');
     }
     diagnostics.push({
       severity: 'error', code: e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', message,
       location: locAt(file, lineCounter, e.pos[0], e.pos[1]),
-      suggestion: e.code === 'DUPLICATE_KEY' ? t('yaml.duplicate-key.hint') : undefined,
+      suggestion,
     });
   }
   if (doc.errors.length) return { parsed, diagnostics };

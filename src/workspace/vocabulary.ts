@@ -12,6 +12,22 @@ export const CHANNELS = [
   'email', 'website', 'mobile-app', 'social', 'chat', 'phone', 'store', 'event', 'webinar', 'advertising',
   'search', 'sms', 'push', 'direct-mail', 'marketplace', 'community', 'partner', 'review-site', 'other',
 ] as const;
+/**
+ * Words people write for a known channel. Only for the "did you mean" of an unknown channel:
+ * edit distance alone proposes "webinar" for "web" and nothing for "e-mail" or "line".
+ */
+export const CHANNEL_ALIASES: Record<string, (typeof CHANNELS)[number]> = {
+  web: 'website', site: 'website', homepage: 'website', landing: 'website', 'landing-page': 'website', blog: 'website',
+  mail: 'email', 'e-mail': 'email', newsletter: 'email', app: 'mobile-app', mobile: 'mobile-app', 'in-app': 'mobile-app',
+  line: 'chat', whatsapp: 'chat', messenger: 'chat', messaging: 'chat', 'live-chat': 'chat',
+  tel: 'phone', telephone: 'phone', call: 'phone', 'call-center': 'phone', 'contact-center': 'phone',
+  shop: 'store', retail: 'store', 'in-store': 'store', pos: 'store', ads: 'advertising', ad: 'advertising', paid: 'advertising',
+  seo: 'search', sem: 'search', instagram: 'social', facebook: 'social', linkedin: 'social', x: 'social', tiktok: 'social',
+  youtube: 'social', 'trade-show': 'event', 'trade-fair': 'event', seminar: 'webinar', dm: 'direct-mail', post: 'direct-mail',
+  reviews: 'review-site', review: 'review-site', forum: 'community', referral: 'partner', reseller: 'partner',
+  amazon: 'marketplace', rakuten: 'marketplace', mall: 'marketplace', text: 'sms', notification: 'push',
+};
+
 export const TOOL_STATUSES = ['active', 'pilot', 'retiring', 'retired'] as const;
 export const COST_PERIODS = ['year', 'month'] as const;
 export const INTEGRATION_MODES = ['realtime', 'batch', 'manual'] as const;

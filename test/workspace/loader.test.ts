@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { loadWorkspace } from '../../src/workspace/load.js';
+import { initLang } from '../../src/i18n/index.js';
 import type { Diagnostic } from '../../src/workspace/diagnostics.js';
 
 const fx = (name: string) => join('test/fixtures/loader', name);
@@ -28,6 +29,16 @@ const cases: Record<string, Expect[]> = {
   'tab-indent.yaml': [{ code: 'yaml-syntax', line: 4, column: 1, message: /tab|indent|YAML/i }],
   'empty.yaml': [{ code: 'empty-file', line: 1, column: 1, message: /empty/ }],
   'latin1.yaml': [{ code: 'not-utf8', line: 3, column: 9, message: /not UTF-8/, suggestion: /UTF-8/ }],
+  // QA: a choice of words (fail_on, a rule's severity or off) lists the words, like an enum.
+  'qa/fail-on-word.yaml': [
+    { code: 'invalid-value', line: 4, column: 12, message: /"huge" is not allowed; use one of info, low, medium, high, critical, none/, suggestion: /did you mean "high"/ },
+    { code: 'invalid-value', line: 6, column: 16, message: /settings\.rules\.data-silo.*"extreme" is not allowed; use one of off, info, low, medium, high, critical/ },
+    { code: 'invalid-value', line: 7, column: 30, message: /"hihg" is not allowed; use one of info, low, medium, high, critical, off/, suggestion: /did you mean "high"/ },
+  ],
+  // QA: `name: Webinar: launch` says to quote the value; an item indented one space off says
+  // indentation (yaml calls it a missing character).
+  'qa/colon-in-name.yaml': [{ code: 'yaml-syntax', line: 5, column: 11, message: /a value that contains ": " must be in quotes/, suggestion: /name: "Webinar: product launch"/ }],
+  'qa/indent-off.yaml': [{ code: 'yaml-syntax', line: 6, column: 1, message: /indentation here does not line up/ }],
 };
 
 describe('loader error classes', () => {
@@ -111,6 +122,23 @@ describe('loader success paths', () => {
       'test/fixtures/loader/dir-workspace/tools.yml',
     ]);
     expect(res.workspace!.tools.map((t) => t.id)).toEqual(['crm', 'mail']);
+  });
+
+  it('an unknown channel suggests the channel people mean by it (web → website, e-mail → email)', () => {
+    const res = loadWorkspace(fx('qa/channel-alias.yaml'));
+    expect(res.ok).toBe(true);
+    const hints = res.diagnostics.filter((d) => d.code === 'unknown-channel').map((d) => d.suggestion);
+    expect(hints).toEqual(['did you mean "website"?', 'did you mean "email"?']);
+  });
+
+  it('names an entity in the reader\'s language: ツール「kintone」, not ツール "kintone"', async () => {
+    await initLang('ja');
+    try {
+      const res = loadWorkspace(fx('qa/entity-label.yaml'));
+      expect(res.diagnostics[0].message).toContain('ツール「kintone」の項目「status」');
+    } finally {
+      await initLang('en');
+    }
   });
 
   it('the default hub is every active crm/CDP tool when no tool says hub', () => {
