@@ -3,6 +3,7 @@
 import { CommanderError } from 'commander';
 import { detectLang, initLang, t } from '../i18n/index.js';
 import { FailureExit, InterruptedError, UsageError } from '../util/errors.js';
+import { describeFsError, isFsError } from '../util/fs-errors.js';
 import { setupColor, writeErr, chalk } from './output.js';
 
 function argValue(argv: string[], name: string): string | undefined {
@@ -57,6 +58,12 @@ export async function runCli(argv: string[]): Promise<number> {
       return 130;
     }
     if (err?.code === 'EPIPE') return 0;
+    // A path the user named cannot be read or written (permission, a parent that is a file, a
+    // folder where a file goes): the command could not run, not a bug. One line, exit 2.
+    if (isFsError(err)) {
+      writeErr(`${chalk.red('martech-audit:')} ${describeFsError(err)}`);
+      return 2;
+    }
     writeErr(`${chalk.red('martech-audit: unexpected error (a bug; please report it with the command you ran):')}`);
     writeErr(err?.stack ?? String(err));
     return 2;

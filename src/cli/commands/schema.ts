@@ -1,7 +1,7 @@
 // `martech-audit schema`: the JSON Schema of the format, generated from the loader's zod schemas.
-import { writeFileSync, renameSync } from 'node:fs';
 import { workspaceJsonSchema } from '../../workspace/schema.js';
 import { write } from '../output.js';
+import { writeFileAtomic } from '../../util/fs.js';
 
 export interface SchemaOptions { analysis?: boolean; out?: string }
 
@@ -12,9 +12,7 @@ export async function run(opts: SchemaOptions): Promise<void> {
     schema = mod.analysisJsonSchema();
   } else schema = workspaceJsonSchema();
   const text = `${JSON.stringify(schema, null, 2)}\n`;
-  if (opts.out) {
-    const tmp = `${opts.out}.tmp-${process.pid}`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, opts.out);
-  } else write(text);
+  // Atomic: a failed write (no permission, a folder in the way) leaves no temporary file behind.
+  if (opts.out) writeFileAtomic(opts.out, text);
+  else write(text);
 }
