@@ -103,7 +103,8 @@ export function searchCatalog(query: string, limit = 50): CatalogHit[] {
   };
   const tax = loadTaxonomy();
   for (const t of loadCatalog().tools) {
-    const s = q ? score([t.id, t.name, t.vendor, ...t.aliases]) : 1;
+    // A vendor match ranks below a name match: "sales" is Salesforce Sales Cloud before Slack.
+    const s = q ? Math.max(score([t.id, t.name, ...t.aliases]), score([t.vendor]) - 20) : 1;
     if (s) hits.push({ kind: 'tool', id: t.id, label: t.name, score: s });
   }
   for (const c of tax.capabilities.values()) {

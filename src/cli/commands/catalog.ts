@@ -4,6 +4,7 @@ import { t } from '../../i18n/index.js';
 import { loadCatalog, loadTaxonomy, searchCatalog, localName, capabilityName } from '../../catalog/index.js';
 import { UsageError } from '../../util/errors.js';
 import { chalk, write } from '../output.js';
+import stringWidth from 'string-width';
 import { wrapText } from '../../util/wrap.js';
 
 export interface CatalogOptions { format?: string; capabilities?: boolean; categories?: boolean; limit?: string }
@@ -37,16 +38,25 @@ export async function run(query: string | undefined, opts: CatalogOptions): Prom
     write(t('catalog.none', { query: query ?? '' }));
     return;
   }
-  const cw = [22, 20, 11, 22]; // fits 80 columns; cells are pre-wrapped to these widths (Japanese has no spaces)
-  const table = new Table({ head: [t('catalog.col.id'), t('catalog.col.name'), t('catalog.col.kind'), t('catalog.col.details')], style: { head: [], border: [] }, wordWrap: true, colWidths: cw });
-  for (const h of hits) {
-    if (h.kind === 'tool') {
-      const tool = cat.byId.get(h.id)!;
-      const caps = tool.capabilities.map(capabilityName).join(', ');
-      table.push([wrapText(h.id, cw[0] - 2, { hard: true }), wrapText(h.label, cw[1] - 2, { hard: true }), t('catalog.kind.tool') + (tool.hub ? ' ★' : ''), wrapText(`${tool.vendor ?? ''}${tool.vendor ? ': ' : ''}${caps}`, cw[3] - 2, { hard: true })]);
-    } else {
-      table.push([wrapText(h.id, cw[0] - 2, { hard: true }), wrapText(h.label, cw[1] - 2, { hard: true }), t(`catalog.kind.${h.kind}`), '']);
-    }
+  // The id is what goes into `catalog:`, so it is never cut: its column fits the longest id
+  // shown; name and details share the rest of the line and wrap (Japanese too), never "…".
+  const rows = hits.map((h) => {
+    const tool = h.kind === 'tool' ? cat.byId.get(h.id)! : undefined;
+    const kind = tool ? t('catalog.kind.tool') + (tool.hub ? ' ★' : '') : t(`catalog.kind.${h.kind}`);
+    const details = tool ? `${tool.vendor ?? ''}${tool.vendor ? ': ' : ''}${tool.capabilities.map(capabilityName).join(', ')}` : '';
+    return { id: h.id, name: h.label, kind, details };
+  });
+  const head = [t('catalog.col.id'), t('catalog.col.name'), t('catalog.col.kind'), t('catalog.col.details')];
+  const widest = (cells: string[]): number => Math.max(...cells.map((c) => stringWidth(c))) + 2;
+  const idW = widest([head[0], ...rows.map((r) => r.id)]);
+  const kindW = widest([head[2], ...rows.map((r) => r.kind)]);
+  const total = Math.max(80, process.stdout.isTTY ? process.stdout.columns ?? 80 : 80);
+  const rest = Math.max(24, total - 5 - idW - kindW);
+  const nameW = Math.max(10, Math.floor(rest * 0.4));
+  const detailsW = Math.max(12, rest - nameW);
+  const table = new Table({ head, style: { head: [], border: [] }, wordWrap: true, colWidths: [idW, nameW, kindW, detailsW] });
+  for (const r of rows) {
+    table.push([r.id, wrapText(r.name, nameW - 2, { hard: true }), r.kind, wrapText(r.details, detailsW - 2, { hard: true })]);
   }
   write(table.toString());
   write(chalk.dim(t('catalog.hub-legend')));
