@@ -46,6 +46,9 @@ export function createUi(p: PromptsModule, write: (text: string) => void = (s) =
     checkbox: <T>(o: { message: string; choices: Choice<T>[]; validate?: Validate<T[]>; pageSize?: number }) =>
       p.checkbox<T>({
         message: o.message, choices: o.choices, pageSize: o.pageSize ?? 12, loop: false, theme: LIST_THEME,
+        // No one-letter shortcuts: someone typing "email" or "intercom" to find an entry would tick
+        // everything with "a" and invert it with "i", silently changing the answer.
+        shortcuts: { all: null, invert: null },
         validate: o.validate ? (sel) => o.validate!(sel.map((c) => c.value)) : undefined,
       }) as Promise<T[]>,
     confirm: (o) => p.confirm({ message: o.message, default: o.default, transformer: (v) => t(v ? 'interview.yes' : 'interview.no') }),
