@@ -258,7 +258,12 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
   // ---- step 2 -------------------------------------------------------------------------------
   if (show(2)) {
     heading(t('text.step2'));
-    const w = fitColumns(width, [{ min: 12, weight: 4 }, { min: 11, weight: 3 }, { min: 11, weight: 3 }, { min: 11, weight: 3 }, { min: 12, weight: 1 }, { min: 7, weight: 0 }]);
+    // The cost column fits the widest amount (a yen total has eleven columns): money is never cut.
+    let totalMinor = 0;
+    for (const x of result.inventory) if (x.annualCost !== undefined && x.status !== 'retired') totalMinor += toMinor(x.annualCost);
+    const amounts = [formatMoney(totalMinor, cur), t('text.unknown'), ...result.inventory.slice(0, maxRows).flatMap((x) => (x.annualCost !== undefined ? [money(x.annualCost), money(x.monthlyCost ?? 0)] : []))];
+    const costWidth = Math.max(12, ...amounts.map((a) => displayWidth(a) + 2));
+    const w = fitColumns(width, [{ min: 12, weight: 4 }, { min: 11, weight: 3 }, { min: 11, weight: 3 }, { min: 11, weight: 3 }, { min: costWidth, weight: 1 }, { min: 7, weight: 0 }]);
     const rows: Row[] = [];
     let annual = 0;
     let monthly = 0;
@@ -425,7 +430,8 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
     }
     if (r.renewals.length) {
       out.push('', c.bold(t('text.renewals')));
-      const rw = fitColumns(width, [{ min: 9, weight: 0 }, { min: 14, weight: 3 }, { min: 12, weight: 1 }, { min: 14, weight: 3 }]);
+      const costWidth = Math.max(12, ...r.renewals.map((x) => (x.cost !== undefined ? displayWidth(money(x.cost)) + 2 : 0)));
+      const rw = fitColumns(width, [{ min: 9, weight: 0 }, { min: 14, weight: 3 }, { min: costWidth, weight: 1 }, { min: 14, weight: 3 }]);
       table([t('text.col.month'), t('text.col.tool'), t('text.col.annual-cost'), t('text.col.initiative')], rw, r.renewals.map((x) => [
         x.month, wrapCell(x.name, rw[1] - 2), x.cost !== undefined ? wrapCell(money(x.cost), rw[2] - 2) : c.yellow(t('text.unknown')),
         x.initiative ? wrapCell(x.initiative, rw[3] - 2) : c.dim(wrapCell(t('text.no-renewal-action'), rw[3] - 2)),

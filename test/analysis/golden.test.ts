@@ -71,6 +71,8 @@ describe('golden output of the examples', () => {
       // every table line is exactly as wide as the others, Japanese included
       const tableLines = text.split('\n').filter((l) => /^[┌│├└]/.test(l));
       expect(new Set(tableLines.map((l) => stringWidth(l)))).toEqual(new Set([80]));
+      // and nothing in a cell is cut off with "…"
+      expect(tableLines.filter((l) => /…\s*│/.test(l))).toEqual([]);
       // the document matches its schema (zod, and the JSON Schema `schema --analysis` prints)
       expect(AnalysisResultSchema.safeParse(JSON.parse(json)).success).toBe(true);
       const validate = new Ajv({ strict: false }).compile(analysisJsonSchema());
