@@ -1,7 +1,7 @@
 // Parses one workspace file with the yaml Document API so that every node keeps its source
 // range. YAML 1.2 core schema (no yes/no booleans; 2027-01 stays a string), duplicate keys are
 // errors, alias expansion is bounded.
-import { parseDocument, LineCounter, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { parseDocument, visit, LineCounter, isCollection, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import jsYaml from 'js-yaml';
 import { t } from '../i18n/index.js';
 import type { Diagnostic, SourceLocation } from './diagnostics.js';
@@ -50,7 +50,8 @@ export function nodeLoc(pf: ParsedFile, node: Node | null | undefined): SourceLo
   return { file: pf.file, line: 1, column: 1 };
 }
 
-const DOC_OPTIONS = { uniqueKeys: true, prettyErrors: false, schema: 'core', version: '1.2', strict: true } as const;
+// logLevel 'error': yaml would print its warnings (a list used as a key) straight to stderr.
+const DOC_OPTIONS = { uniqueKeys: true, prettyErrors: false, schema: 'core', version: '1.2', strict: true, logLevel: 'error' } as const;
 
 /** The Document of a file read by the fast path, parsed now (positions are needed). */
 export function ensureDoc(pf: ParsedFile): Document | undefined {
@@ -267,6 +268,20 @@ export function parseFile(file: string, bytes: Uint8Array, manifest: boolean): {
     });
   }
   if (doc.errors.length) return { parsed, diagnostics };
+  // A list or mapping used as a key (`? [a, b]`, `{ [x]: 1 }`) would become the text "[ a, b ]":
+  // say where it is instead of reporting an odd key far away.
+  let complexKey: Node | undefined;
+  visit(doc, { Pair: (_, pair) => {
+    if (isCollection(pair.key)) {
+      complexKey = pair.key as Node;
+      return visit.BREAK;
+    }
+    return undefined;
+  } });
+  if (complexKey) {
+    diagnostics.push({ severity: 'error', code: 'yaml-syntax', message: t('yaml.collection-key'), location: nodeLoc(parsed, complexKey) });
+    return { parsed, diagnostics };
+  }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

@@ -18,6 +18,7 @@ export const io: Record<string, string> = {
   'load.manifest-alone': 'only this file is read: it is the manifest of the workspace folder "{folder}", whose {others} other file(s) are left out',
   'load.manifest-alone.hint': 'name the folder instead of the file: {folder}',
   'path.entity-label': '{kind} "{id}"',
+  'yaml.collection-key': 'a key must be a plain word, not a list or a mapping',
   'yaml.colon-in-value': 'a value that contains ": " must be in quotes',
   'yaml.colon-in-value.hint': 'e.g. name: "Webinar: product launch"',
 };

@@ -19,6 +19,7 @@ export const io: Record<string, string> = {
   'load.manifest-alone': 'このファイルだけを読み込みます。これはワークスペースのフォルダー「{folder}」のマニフェストで、ほかのファイル {others} 件は読み込まれません',
   'load.manifest-alone.hint': 'ファイルではなくフォルダーを指定してください: {folder}',
   'path.entity-label': '{kind}「{id}」',
+  'yaml.collection-key': 'キーには一覧やマッピングではなく、ふつうの文字列を書いてください',
   'yaml.colon-in-value': '「: 」を含む値は引用符で囲む必要があります',
   'yaml.colon-in-value.hint': '例: name: "ウェビナー: 新製品発表"',
 };
