@@ -41,7 +41,7 @@ const WORDS: Record<string, string> = {
   '経理': 'accounting', '財務': 'finance', '情報システム': 'it', '情シス': 'it', '人事': 'hr', '総務': 'general-affairs',
   '法務': 'legal', '広報': 'pr', '宣伝': 'promotion', '企画': 'planning', '事業': 'business', '物流': 'logistics',
   '開発': 'development', '本社': 'head-office', 'カスタマーサクセス': 'customer-success', 'カスタマーサポート': 'customer-support',
-  'サクセス': 'success', '通販事業': 'ecommerce',
+  'サクセス': 'success', '通販事業': 'ecommerce', 'センター': 'center', 'マイページ': 'my-page', 'ショールーム': 'showroom',
 };
 /** Words and particles that add nothing to an id (営業部 -> sales, 物流チーム -> logistics). */
 const DROP = new Set(['部', '課', '室', '係', 'の', 'と', 'や', 'を', 'に', 'で', 'へ', 'が', 'は', 'も', 'お', 'ご', '・', '　']);

@@ -19,6 +19,9 @@ describe('proposeId', () => {
     ['Ｓｈｏｐｉｆｙ ストア', 'shopify-store'],
     ['LINEチャットでの問い合わせ', 'line-chat-inquiry'],
     ['顧客管理システム', 'crm-system'],
+    // QA: a department 物流センター became "logistics-senta".
+    ['物流センター', 'logistics-center'],
+    ['マイページ', 'my-page'],
   ])('%s -> %s', (name, id) => {
     expect(proposeId(name, [])).toBe(id);
   });
