@@ -129,7 +129,9 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   const departmentsDeclared = departments.length > 0;
   if (!org && !orgInvalid && !input.partial && input.files.length) {
     const m = input.files.find((f) => f.manifest) ?? input.files[0];
-    warn('no-organization', { file: m.file, line: 1, column: 1 }, t('build.no-organization'), t('build.no-organization.hint'));
+    // The hint names martech-audit.yaml; a single-file workspace may be called anything.
+    const hint = input.kind === 'file' ? t('build.no-organization.hint-file') : t('build.no-organization.hint');
+    warn('no-organization', { file: m.file, line: 1, column: 1 }, t('build.no-organization'), hint);
   }
   const currency = org?.currency ?? 'USD';
   if (org?.currency && knownCurrencies().size && !knownCurrencies().has(org.currency)) {

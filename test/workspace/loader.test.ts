@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
-import { loadWorkspace } from '../../src/workspace/load.js';
+import { loadFromSources, loadFromText, loadWorkspace } from '../../src/workspace/load.js';
 import { initLang } from '../../src/i18n/index.js';
 import type { Diagnostic } from '../../src/workspace/diagnostics.js';
 
@@ -141,6 +141,15 @@ describe('loader success paths', () => {
     } finally {
       await initLang('en');
     }
+  });
+
+  it('a workspace without organization: the hint names this file, or martech-audit.yaml in a folder', () => {
+    // QA: `validate empty.yaml` (just `version: 1`) said to add it "to martech-audit.yaml".
+    const one = loadFromText('version: 1\n', 'empty.yaml').diagnostics.find((d) => d.code === 'no-organization');
+    expect(one?.suggestion).toMatch(/to this file$/);
+    const bytes = new TextEncoder().encode('version: 1\n');
+    const dir = loadFromSources({ path: 'ws', kind: 'directory', root: 'ws', files: [{ path: 'ws/martech-audit.yaml', bytes, manifest: true }] }, { display: (f) => f.path });
+    expect(dir.diagnostics.find((d) => d.code === 'no-organization')?.suggestion).toMatch(/to martech-audit\.yaml$/);
   });
 
   it('the default hub is every active crm/CDP tool when no tool says hub', () => {

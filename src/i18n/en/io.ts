@@ -17,6 +17,7 @@ export const io: Record<string, string> = {
   'io.workspace-above': 'this folder is part of the workspace "{path}"; run the command on that folder',
   'load.manifest-alone': 'only this file is read: it is the manifest of the workspace folder "{folder}", whose {others} other file(s) are left out',
   'load.manifest-alone.hint': 'name the folder instead of the file: {folder}',
+  'build.no-organization.hint-file': 'add `organization: { name: Your Company, currency: EUR }` to this file',
   'path.entity-label': '{kind} "{id}"',
   'yaml.collection-key': 'a key must be a plain word, not a list or a mapping',
   'yaml.colon-in-value': 'a value that contains ": " must be in quotes',

@@ -18,6 +18,7 @@ export const io: Record<string, string> = {
   'io.workspace-above': 'このフォルダーはワークスペース「{path}」の一部です。そのフォルダーを指定して実行してください',
   'load.manifest-alone': 'このファイルだけを読み込みます。これはワークスペースのフォルダー「{folder}」のマニフェストで、ほかのファイル {others} 件は読み込まれません',
   'load.manifest-alone.hint': 'ファイルではなくフォルダーを指定してください: {folder}',
+  'build.no-organization.hint-file': 'このファイルに `organization: { name: 株式会社サンプル, currency: JPY }` のように追加してください',
   'path.entity-label': '{kind}「{id}」',
   'yaml.collection-key': 'キーには一覧やマッピングではなく、ふつうの文字列を書いてください',
   'yaml.colon-in-value': '「: 」を含む値は引用符で囲む必要があります',
