@@ -10,6 +10,7 @@ import type { AuditResult, Finding } from '../analysis/types.js';
 import { t } from '../i18n/index.js';
 import { UsageError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/fs.js';
+import { fsReason } from '../util/fs-errors.js';
 import { SEVERITIES, SEVERITY_RANK, type Severity } from '../workspace/vocabulary.js';
 
 export interface BaselineEntry { id: string; rule?: string; severity?: Severity; message?: string }
@@ -53,7 +54,7 @@ export function writeBaseline(file: string, result: AuditResult): Baseline {
   try {
     writeFileAtomic(file, serializeBaseline(b));
   } catch (err: any) {
-    throw new UsageError(t('baseline.unwritable', { file, reason: err?.code ?? String(err) }));
+    throw new UsageError(t('baseline.unwritable', { file, reason: fsReason(err ?? {}, file) }));
   }
   return b;
 }
@@ -90,7 +91,7 @@ export function readBaseline(file: string): Baseline {
     text = readFileSync(file, 'utf8');
   } catch (err: any) {
     if (err?.code === 'ENOENT') throw new UsageError(t('baseline.missing', { file }), t('baseline.missing.hint', { file }));
-    throw new UsageError(t('baseline.unreadable', { file, reason: err?.code ?? String(err) }));
+    throw new UsageError(t('baseline.unreadable', { file, reason: fsReason(err ?? {}, file) }));
   }
   return parseBaseline(text, file);
 }

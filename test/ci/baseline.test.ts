@@ -76,6 +76,11 @@ describe('baseline', () => {
     expect(err(() => readBaseline(join(d, 'shape.json'))).message).toContain('"findings" list');
     writeFileSync(join(d, 'v2.json'), '{"version": 2, "findings": []}');
     expect(err(() => readBaseline(join(d, 'v2.json'))).message).toContain('version 2');
+    // QA: the reason was a bare code ("(EISDIR)", "(EEXIST)"); now in words.
+    expect(err(() => readBaseline(d)).message).toMatch(/cannot read the baseline file ".*" \(it is a folder, not a file\)$/);
+    writeFileSync(join(d, 'afile'), 'x');
+    const blocked = err(() => writeBaseline(join(d, 'afile', 'b.json'), sampleResult()));
+    expect(blocked.message).toMatch(/cannot write the baseline file ".*b\.json" \(".*afile" is a file, not a folder\)$/);
   });
 
   it('applyBaselineOptions: --write-baseline accepts what it records; --baseline gates on new findings only', () => {
