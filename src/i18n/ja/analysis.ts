@@ -218,7 +218,7 @@ export const analysis: Record<string, string> = {
   'explain.unknown.hint': '`martech-audit explain` ですべてのルールを一覧表示できます',
   'explain.list-title': '指摘ルール（{count} 件）',
   'explain.col.rule': 'ルール',
-  'explain.col.severity': '既定値',
+  'explain.col.severity': '既定の重大度',
   'explain.col.title': '名前',
   'explain.sev.critical': '重大（critical）',
   'explain.sev.high': '高（high）',
