@@ -21,6 +21,22 @@ const external = [
   '@inquirer/core',
 ];
 
+// zod's classic API re-exports all ~50 of its error-message locales (~250 kB minified), which
+// every command would compile at start-up. martech-audit never shows zod's own messages (its
+// diagnostics are translated by src/workspace/issues.ts), so only English is kept.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/zod/`) ? { path: 'zod-locales-en', namespace: 'zod-locales' } : undefined);
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync('dist', { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
@@ -34,12 +50,19 @@ await build({
   sourcemap: 'linked',
   chunkNames: 'chunk-[hash]',
   external,
+  plugins: [zodEnglishOnly],
   legalComments: 'none',
   // cli-table3 is CommonJS and requires Node built-ins; give the ESM bundle a require().
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   define: { __VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 });
+
+// The taxonomy and catalog, parsed once at build time (src/catalog reads this when it is current).
+const { default: jsYaml } = await import('js-yaml');
+const data = {};
+for (const name of ['taxonomy.yaml', 'catalog.yaml']) data[name] = jsYaml.load(readFileSync(`data/${name}`, 'utf8'), { schema: jsYaml.CORE_SCHEMA });
+writeFileSync('dist/data.json', JSON.stringify(data));
 
 // The JSON Schema of the format is generated from the same zod schemas the loader uses.
 mkdirSync('schema', { recursive: true });

@@ -1,6 +1,6 @@
 // The built-in capability taxonomy and tool catalog. Data lives in data/*.yaml (not code);
 // this module loads it once, indexes it and answers look-ups.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import jsYaml from 'js-yaml';
 import { packageFile } from '../util/paths.js';
 import { currentLang } from '../i18n/index.js';
@@ -25,7 +25,25 @@ export interface Catalog { tools: CatalogTool[]; byId: Map<string, CatalogTool> 
 let taxonomy: Taxonomy | undefined;
 let catalog: Catalog | undefined;
 
+/**
+ * The build writes dist/data.json (taxonomy + catalog, parsed once) so that start-up does not
+ * parse 100 kB of YAML; the YAML files stay the source and win when they are newer.
+ */
+function readCompiled(name: string): any {
+  try {
+    const json = packageFile('dist', 'data.json');
+    if (statSync(json).mtimeMs < statSync(packageFile('data', name)).mtimeMs) return undefined;
+    compiled ??= JSON.parse(readFileSync(json, 'utf8'));
+    return compiled?.[name];
+  } catch {
+    return undefined;
+  }
+}
+let compiled: Record<string, unknown> | undefined;
+
 function readYaml(name: string): any {
+  const fast = readCompiled(name);
+  if (fast) return fast;
   // js-yaml: these files are plain YAML and js-yaml reads them ~10x faster than the Document-capable parser.
   return jsYaml.load(readFileSync(packageFile('data', name), 'utf8'), { schema: jsYaml.CORE_SCHEMA });
 }

@@ -4,7 +4,7 @@
 // help wrapping aware of full-width characters (commander counts UTF-16 units and wraps only at
 // spaces, which Japanese text does not have).
 import { Help, type Command, type Option, type Argument, type HelpConfiguration } from 'commander';
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from '../util/width.js';
 import { t } from '../i18n/index.js';
 import { wrapText } from '../util/wrap.js';
 

@@ -1,8 +1,9 @@
 // What every command shares: global options, language, loading a workspace or stopping with
 // its diagnostics.
-import { parseDocument } from 'yaml';
+import jsYaml from 'js-yaml';
 import { initLang, currentLang, isLang, resolveLang, t, type Lang } from '../i18n/index.js';
 import { loadWorkspace, type LoadResult } from '../workspace/load.js';
+import { yamlLib } from '../workspace/parse.js';
 import { formatDiagnostic, writeErr } from './output.js';
 import { FailureExit, UsageError } from '../util/errors.js';
 import type { Workspace } from '../model/model.js';
@@ -25,8 +26,14 @@ export function peekSettingsLang(sources: Map<string, string>): string | undefin
   for (const text of sources.values()) {
     if (!/^settings:/m.test(text)) continue;
     try {
-      // The document model tolerates errors elsewhere in the file (duplicate keys, bad indentation).
-      const lang = parseDocument(text, { uniqueKeys: false }).getIn(['settings', 'lang']);
+      // js-yaml is fast; when it rejects the file, the document model still finds settings.lang
+      // despite errors elsewhere (duplicate keys, bad indentation).
+      let lang: unknown;
+      try {
+        lang = (jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }) as any)?.settings?.lang;
+      } catch {
+        lang = yamlLib().parseDocument(text, { uniqueKeys: false }).getIn(['settings', 'lang']);
+      }
       if (typeof lang === 'string') return lang;
     } catch {
       // unparsable: its own diagnostics say so

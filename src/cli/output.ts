@@ -1,7 +1,7 @@
 // Terminal output helpers: colour only on a TTY (never with NO_COLOR, --no-color or when piped),
 // diagnostics printed like a compiler (file:line:col, message, suggestion, excerpt).
 import chalk, { type ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from '../util/width.js';
 import { t } from '../i18n/index.js';
 import type { Diagnostic } from '../workspace/diagnostics.js';
 

@@ -1,7 +1,7 @@
 // `diff --format text` (default): for a terminal. Colour only through the chalk instance the
 // command passes (level 0 when piped, NO_COLOR, --no-color or CI without a TTY).
 import type { ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from '../util/width.js';
 import { t } from '../i18n/index.js';
 import type { DiffResult, FindingSummary } from './types.js';
 import {

@@ -4,7 +4,7 @@
 // characters counted as two columns (cells are wrapped here, so cli-table3 never truncates).
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from '../util/width.js';
 import { currentLang, dataTypeName, has, t, list } from '../i18n/index.js';
 import { capabilityName, categoryName } from '../catalog/index.js';
 import { formatMoney, formatPercent, toMinor } from '../analysis/assess.js';

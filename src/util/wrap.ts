@@ -2,7 +2,7 @@
 // words and between full-width characters, never before 、。） or after （「 (kinsoku). Used for
 // help text and for table cells (cli-table3 wraps only at spaces and truncates Japanese with "…";
 // pass cells through wrapText(text, colWidth - 2) first).
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from './width.js';
 
 // Kinsoku: characters that must not start a line, and characters that must not end one.
 const NO_LINE_START = new Set([...'、。，．・：；？！）」』】〕〉》｝〙〗’”ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ…‥,.:;!?)]}%']);

@@ -114,15 +114,17 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   const orgEntry = single.organization as Entry<OrganizationInput> | undefined;
   const org = orgEntry?.value;
   const departments: Department[] = [];
-  const deptSeen = new Map<string, SourceLocation>();
+  // Index of each department in the list; positions are looked up only for a duplicate.
+  const deptSeen = new Map<string, number>();
   (org?.departments ?? []).forEach((d, i) => {
     const id = typeof d === 'string' ? d : d.id;
     const name = typeof d === 'string' ? d : d.name ?? d.id;
-    const loc = here(orgEntry!, 'departments', i);
-    const prev = deptSeen.get(id);
-    if (prev) err('duplicate-id', loc, t('build.duplicate-id', { kind: t('entity.department'), id, other: `${prev.file}:${prev.line}` }), undefined, [{ location: prev, message: t('build.first-defined-here') }]);
-    else {
-      deptSeen.set(id, loc);
+    const first = deptSeen.get(id);
+    if (first !== undefined) {
+      const prev = here(orgEntry!, 'departments', first);
+      err('duplicate-id', here(orgEntry!, 'departments', i), t('build.duplicate-id', { kind: t('entity.department'), id, other: `${prev.file}:${prev.line}` }), undefined, [{ location: prev, message: t('build.first-defined-here') }]);
+    } else {
+      deptSeen.set(id, i);
       departments.push({ id, name });
     }
   });

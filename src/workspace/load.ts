@@ -1,5 +1,5 @@
 // load → diagnostics + model. The one entry point for every command and for library users.
-import { parse as parseYaml } from 'yaml';
+import jsYaml from 'js-yaml';
 import { WorkspaceFile } from './schema.js';
 import { parseFile, type ParsedFile } from './parse.js';
 import { zodIssuesToDiagnostics } from './issues.js';
@@ -21,7 +21,7 @@ export interface LoadResult {
 /** Reads the output folder name from the manifest so that a report folder is never read back. */
 function outputFolderOf(bytes: Uint8Array): string | undefined {
   try {
-    const v = parseYaml(new TextDecoder().decode(bytes), { maxAliasCount: 10 });
+    const v = jsYaml.load(new TextDecoder().decode(bytes), { schema: jsYaml.CORE_SCHEMA }) as any;
     const out = v?.settings?.output;
     return typeof out === 'string' ? out : undefined;
   } catch {

@@ -1,12 +1,24 @@
 // Parses one workspace file with the yaml Document API so that every node keeps its source
 // range. YAML 1.2 core schema (no yes/no booleans; 2027-01 stays a string), duplicate keys are
 // errors, alias expansion is bounded.
-import { parseDocument, visit, LineCounter, isCollection, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import jsYaml from 'js-yaml';
 import { t } from '../i18n/index.js';
 import type { Diagnostic, SourceLocation } from './diagnostics.js';
 
 export const MAX_ALIAS_COUNT = 100;
+
+// The yaml package (the Document API, with every node's position) is loaded on first use: a valid
+// workspace read by the fast path never needs it, and loading it cost ~15% of `validate`'s
+// start-up. It is required synchronously (its CommonJS build) because positions are asked for
+// from synchronous code.
+const requireCjs = createRequire(import.meta.url);
+let yamlModule: typeof Yaml | undefined;
+export function yamlLib(): typeof Yaml {
+  return (yamlModule ??= requireCjs('yaml') as typeof Yaml);
+}
 
 export interface ParsedFile {
   /** Display path (relative to cwd when below it). */
@@ -16,7 +28,8 @@ export interface ParsedFile {
   doc?: Document;
   /** Where top-level keys and the items of top-level lists start (fast path). */
   outline?: Outline;
-  lineCounter: LineCounter;
+  /** Set with `doc` (positions of its nodes). */
+  lineCounter?: LineCounter;
   /** The plain JS value, when the file parsed. */
   value?: unknown;
   manifest: boolean;
@@ -46,7 +59,7 @@ export function locAt(file: string, lc: LineCounter, offset: number, endOffset?:
 }
 
 export function nodeLoc(pf: ParsedFile, node: Node | null | undefined): SourceLocation {
-  if (node && node.range) return locAt(pf.file, pf.lineCounter, node.range[0], node.range[1]);
+  if (node && node.range && pf.lineCounter) return locAt(pf.file, pf.lineCounter, node.range[0], node.range[1]);
   return { file: pf.file, line: 1, column: 1 };
 }
 
@@ -56,7 +69,8 @@ const DOC_OPTIONS = { uniqueKeys: true, prettyErrors: false, schema: 'core', ver
 /** The Document of a file read by the fast path, parsed now (positions are needed). */
 export function ensureDoc(pf: ParsedFile): Document | undefined {
   if (!pf.doc && pf.value !== undefined && pf.text.trim() !== '') {
-    pf.lineCounter = new LineCounter();
+    const { LineCounter: Lines, parseDocument } = yamlLib();
+    pf.lineCounter = new Lines();
     pf.doc = parseDocument(pf.text, { ...DOC_OPTIONS, lineCounter: pf.lineCounter });
   }
   return pf.doc;
@@ -66,6 +80,7 @@ export function ensureDoc(pf: ParsedFile): Document | undefined {
 export function nodeAt(pf: ParsedFile, path: readonly (string | number)[], key = false): Node | undefined {
   const doc = ensureDoc(pf);
   if (!doc) return undefined;
+  const { isMap, isScalar, isSeq } = yamlLib();
   let node: unknown = doc.contents;
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
@@ -107,7 +122,8 @@ interface Pos { line: number; column: number }
 export interface Outline { top: Map<string, Pos>; items: Map<string, Pos[]> }
 
 const LIST_KEYS = new Set(['tools', 'touchpoints', 'integrations', 'questions', 'stages']);
-const NEEDS_DOCUMENT = /(^|[\s[{,])[&*!][^\s,\]}]/m;
+// Anchors, aliases and tags (alias expansion must be bounded), and `?` complex keys.
+const NEEDS_DOCUMENT = /(^|[\s[{,])[&*!][^\s,\]}]|^\s*\?(\s|$)/m;
 
 function scanOutline(text: string): Outline {
   const top = new Map<string, Pos>();
@@ -180,7 +196,7 @@ function checkOutline(outline: Outline, value: Record<string, unknown>): Outline
 }
 
 /** Tests switch the fast path off to compare both paths. */
-export const parserSettings = { fast: true, fastMinLength: 20_000 };
+export const parserSettings = { fast: true, fastMinLength: 0 };
 
 function fastParse(text: string): { value: unknown } | undefined {
   if (!parserSettings.fast || NEEDS_DOCUMENT.test(text) || text.length < parserSettings.fastMinLength) return undefined;
@@ -214,11 +230,11 @@ function colonInValue(text: string, offset: number): boolean {
 
 export function parseFile(file: string, bytes: Uint8Array, manifest: boolean): { parsed: ParsedFile; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const lineCounter = new LineCounter();
   const decoded = decodeUtf8(bytes);
   if (decoded.text === undefined) {
+    const { LineCounter: Lines, parseDocument } = yamlLib();
     const lossy = new TextDecoder('utf-8').decode(bytes);
-    const lc = new LineCounter();
+    const lc = new Lines();
     parseDocument(lossy, { lineCounter: lc });
     diagnostics.push({
       severity: 'error', code: 'not-utf8', message: t('load.not-utf8'),
@@ -227,7 +243,7 @@ export function parseFile(file: string, bytes: Uint8Array, manifest: boolean): {
     return { parsed: { file, text: lossy, lineCounter: lc, manifest }, diagnostics };
   }
   const text = decoded.text;
-  const parsed: ParsedFile = { file, text, lineCounter, manifest };
+  const parsed: ParsedFile = { file, text, manifest };
   if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
     diagnostics.push({
       severity: manifest ? 'error' : 'warning', code: 'empty-file',
@@ -243,8 +259,11 @@ export function parseFile(file: string, bytes: Uint8Array, manifest: boolean): {
     parsed.outline = checkOutline(scanOutline(text), fast.value as Record<string, unknown>);
     return { parsed, diagnostics };
   }
+  const { LineCounter: Lines, parseDocument, visit, isCollection } = yamlLib();
+  const lineCounter = new Lines();
   const doc = parseDocument(text, { ...DOC_OPTIONS, lineCounter });
   parsed.doc = doc;
+  parsed.lineCounter = lineCounter;
   for (const e of doc.errors) {
     let key = YAML_CODES[e.code];
     let suggestion: string | undefined;

@@ -6,7 +6,7 @@ import { parserSettings } from '../../src/workspace/parse.js';
 
 afterEach(() => {
   parserSettings.fast = true;
-  parserSettings.fastMinLength = 20_000;
+  parserSettings.fastMinLength = 0;
 });
 
 const snapshot = (path: string) => {

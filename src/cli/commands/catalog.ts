@@ -4,7 +4,7 @@ import { t } from '../../i18n/index.js';
 import { loadCatalog, loadTaxonomy, searchCatalog, localName, capabilityName } from '../../catalog/index.js';
 import { UsageError } from '../../util/errors.js';
 import { chalk, write } from '../output.js';
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from '../../util/width.js';
 import { wrapText } from '../../util/wrap.js';
 
 export interface CatalogOptions { format?: string; capabilities?: boolean; categories?: boolean; limit?: string }

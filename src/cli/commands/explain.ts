@@ -1,7 +1,7 @@
 // `martech-audit explain [rule]`: a rule's documentation (what it checks, why it matters, how to
 // fix it, an example that triggers it), or the list of all rules with their default severities.
 import Table from 'cli-table3';
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from '../../util/width.js';
 import { t } from '../../i18n/index.js';
 import { RULES, getRule } from '../../analysis/rules/index.js';
 import { RULE_IDS } from '../../analysis/rule-ids.js';
