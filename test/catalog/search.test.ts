@@ -16,6 +16,15 @@ describe('catalog search', () => {
   });
 });
 
+describe('catalog search in Japanese', () => {
+  it('finds LINE by the katakana people type (ライン)', () => {
+    // QA: `catalog ライン` found LINE WORKS and the webinars capability, not LINE公式アカウント.
+    const ids = searchCatalog('ライン', 10).map((h) => h.id);
+    expect(ids.slice(0, 2)).toContain('line-official-account');
+    expect(searchCatalog('ライン広告', 5).map((h) => h.id)[0]).toBe('line-ads');
+  });
+});
+
 describe('`martech-audit catalog` table', () => {
   for (const query of ['hubspot', 'sales', 'adobe', 'line']) {
     it(`shows every id of "${query}" whole on one line, within 80 columns`, () => {
