@@ -6,9 +6,10 @@ import { t } from '../i18n/index.js';
 import type { Diagnostic } from '../workspace/diagnostics.js';
 
 export function setupColor(opts: { color?: boolean }, stream: NodeJS.WriteStream = process.stdout): ChalkInstance {
-  const off = opts.color === false || 'NO_COLOR' in process.env && process.env.NO_COLOR !== '' || !stream.isTTY;
-  const forced = process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0';
-  chalk.level = off && !forced ? 0 : chalk.level || 1;
+  // --no-color and NO_COLOR always win; FORCE_COLOR turns colour on for a pipe; else only a TTY.
+  const noColor = opts.color === false || (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '');
+  const forced = process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0';
+  chalk.level = noColor ? 0 : forced || stream.isTTY ? chalk.level || 1 : 0;
   return chalk;
 }
 

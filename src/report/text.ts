@@ -22,6 +22,8 @@ export interface ReportContext {
   step?: number;
   /** Department id -> display name. */
   departments?: ReadonlyMap<string, string>;
+  /** The workspace's files (display paths), manifest first. */
+  files?: readonly string[];
   /**
    * At most this many rows per table, findings per severity and initiatives per phase (default
    * 300): a terminal listing of thousands helps nobody and costs seconds; what is left out is

@@ -73,3 +73,16 @@ describe('audit.sarif', () => {
     expect(toUri('/tmp/x y.yaml')).toBe('file:///tmp/x%20y.yaml');
   });
 });
+
+describe('analyze --format sarif (needs npm run build)', () => {
+  it('prints the same valid SARIF log that report writes, one result per finding', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const run = (...args: string[]) => execFileSync(process.execPath, ['bin/martech-audit.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const log = JSON.parse(run('analyze', 'examples/northwind-b2b', '--format', 'sarif', '--fail-on', 'none'));
+    expect(validator()(log)).toBe(true);
+    const json = JSON.parse(run('analyze', 'examples/northwind-b2b', '--format', 'json', '--fail-on', 'none'));
+    expect(log.runs[0].results.map((r: { properties: { findingId: string } }) => r.properties.findingId))
+      .toEqual(json.findings.map((f: { id: string }) => f.id));
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(/^examples\/northwind-b2b\//);
+  });
+});

@@ -23,6 +23,11 @@ export const REPORTERS: Record<string, () => Promise<Reporter>> = {
   github: async () => (await import('../../report/github.js')).githubReporter,
   junit: async () => (await import('../../report/junit.js')).junitReporter,
   codeclimate: async () => (await import('../../report/codeclimate.js')).codeClimateReporter,
+  // SARIF 2.1.0 for code scanning: the same document `report` writes as audit.sarif.
+  sarif: async () => {
+    const [{ renderSarif }, { VERSION }] = await Promise.all([import('../../report/sarif.js'), import('../program.js')]);
+    return (result, ctx) => renderSarif(result, { version: VERSION, defaultFile: ctx.files?.[0] });
+  },
 };
 
 export interface AnalyzeCommandOptions {
@@ -82,6 +87,7 @@ export async function run(path: string, opts: AnalyzeCommandOptions, globals: Gl
     step,
     departments: new Map(workspace.organization.departments.map((d) => [d.id, d.name])),
     cwd: process.cwd(),
+    files: workspace.files,
   };
   const text = reporter(result, ctx);
   if (toFile) {

@@ -199,7 +199,7 @@ export const analysis: Record<string, string> = {
   // ---- commands ------------------------------------------------------------------------------
   'analyze.cmd': 'audit a workspace: touchpoints, inventory, findings, assessment, roadmap',
   'analyze.cmd.long': 'Run the whole audit and present its five steps as a consultant would: (1) touchpoints per journey stage, (2) the tool inventory, (3) the findings by severity, (4) the assessment level with its score, figures and reasons, (5) the roadmap by phase. Exit code 1 when a finding reaches --fail-on.',
-  'analyze.opt.format': 'output format: text or json',
+  'analyze.opt.format': 'output format: text, json, sarif, github, junit or codeclimate',
   'analyze.opt.step': 'show only this step (1-5)',
   'analyze.opt.fail-on': 'exit 1 when a finding is at or above this severity (info, low, medium, high, critical, none; default settings.fail_on, else high)',
   'analyze.opt.start': 'first month of the roadmap (YYYY-MM; default: the strategy, else this month)',

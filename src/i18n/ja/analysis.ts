@@ -199,7 +199,7 @@ export const analysis: Record<string, string> = {
   // ---- コマンド --------------------------------------------------------------------------------
   'analyze.cmd': 'ワークスペースを監査（顧客接点、棚卸し、指摘、総合評価、ロードマップ）',
   'analyze.cmd.long': '監査全体を実行し、コンサルタントが説明する順に 5 つのステップを表示します: (1) ステージ別の顧客接点、(2) ツールの棚卸し、(3) 重大度別の指摘事項、(4) 評価レベルと健全性スコア、根拠となる数値と判定理由、(5) フェーズ別のロードマップ。--fail-on に達する指摘があると終了コード 1 を返します。',
-  'analyze.opt.format': '出力形式: text または json',
+  'analyze.opt.format': '出力形式: text、json、sarif、github、junit、codeclimate',
   'analyze.opt.step': 'このステップ（1〜5）だけを表示',
   'analyze.opt.fail-on': 'この重大度以上の指摘があれば終了コード 1（info、low、medium、high、critical、none。既定値は settings.fail_on、なければ high）',
   'analyze.opt.start': 'ロードマップの開始月（YYYY-MM。既定値は戦略の開始月、なければ今月）',
