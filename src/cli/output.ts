@@ -23,10 +23,18 @@ export function writeErr(text: string): void {
   process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
+// The lines of the source last excerpted: diagnostics come sorted by file, and splitting a large
+// file again for each of thousands of diagnostics made `validate` take minutes.
+let split: { source: string; lines: string[] } | undefined;
+function linesOf(source: string): string[] {
+  if (split?.source !== source) split = { source, lines: source.split(/\r?\n/) };
+  return split.lines;
+}
+
 /** Source excerpt with a caret under the problem, like a compiler. */
 export function excerpt(source: string | undefined, line: number, column: number, endLine?: number, endColumn?: number): string {
   if (!source) return '';
-  const lines = source.split(/\r?\n/);
+  const lines = linesOf(source);
   if (line < 1 || line > lines.length) return '';
   const from = Math.max(1, line - 1);
   const width = String(line).length;

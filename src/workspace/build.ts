@@ -192,11 +192,18 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   const initMap = indexIds('initiative', initiatives);
   indexIds('integration', integrations);
   const toolIds = [...toolMap.keys()];
+  // One guess per missing id: a tool removed from a large workspace is referenced hundreds of
+  // times, and each guess compares it with every tool id.
+  const toolGuesses = new Map<string, string | undefined>();
+  const guessTool = (id: string): string | undefined => {
+    if (!toolGuesses.has(id)) toolGuesses.set(id, closest(id, toolIds));
+    return toolGuesses.get(id);
+  };
 
   const refTool = (e: Entry<unknown>, id: string, sub: Seg[], role: string): boolean => {
     if (toolMap.has(id)) return true;
     if (invalid('tool', id) || input.partial) return false;
-    const guess = closest(id, toolIds);
+    const guess = guessTool(id);
     err('unresolved-reference', here(e, ...sub), t('build.unknown-tool', { id, role }),
       guess ? t('suggest.did-you-mean', { value: guess }) : toolIds.length ? t('build.unknown-tool.hint') : t('build.no-tools.hint'));
     return false;
@@ -305,7 +312,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
         return;
       }
       if (subject && TOOL_SUBJECT_RULES.includes(rule) && !toolMap.has(subject)) {
-        const guess = closest(subject, toolIds);
+        const guess = guessTool(subject);
         warn('unresolved-reference', here(e, 'addresses', i), t('build.unknown-finding-subject', { id: f, subject }),
           guess ? t('suggest.did-you-mean', { value: `${rule}:${guess}` }) : undefined);
       }
