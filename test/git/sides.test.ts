@@ -1,6 +1,6 @@
 // Reading workspaces at git revisions: real repositories, nothing checked out.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync, realpathSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveSides } from '../../src/git/sides.js';
@@ -177,9 +177,13 @@ describe('resolveSides', () => {
     // QA: `martech-audit diff HEAD~1` in a folder that is no repository reported '"." is not a
     // workspace', sending the user to `init` instead of to the repository.
     const dir = realpathSync(mkdtempSync(join(tmpdir(), 'martech-nogit-')));
-    for (const args of [{ old: 'HEAD~1' }, { old: 'nope' }, { since: 'origin/main' }]) {
-      const e = usageError(() => resolveSides({ ...args, cwd: dir }));
-      expect(e.message, JSON.stringify(args)).toContain('not a git repository');
+    try {
+      for (const args of [{ old: 'HEAD~1' }, { old: 'nope' }, { since: 'origin/main' }]) {
+        const e = usageError(() => resolveSides({ ...args, cwd: dir }));
+        expect(e.message, JSON.stringify(args)).toContain('not a git repository');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
