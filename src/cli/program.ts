@@ -29,8 +29,8 @@ export function buildProgram(): Command {
     .addHelpText('after', examples([
       'martech-audit init my-audit --template b2b-saas',
       'martech-audit validate my-audit',
-      'martech-audit analyze examples/northwind-b2b',
-      'martech-audit report examples/northwind-b2b --out audit-report',
+      'martech-audit analyze my-audit',
+      'martech-audit report my-audit --out audit-report',
     ]));
 
   program
@@ -172,5 +172,10 @@ export function buildProgram(): Command {
       'martech-audit diff v1.0 v2.0 --format json',
     ]))
     .action(async (oldSpec, newSpec, opts, cmd) => (await import('./commands/diff.js')).run(oldSpec, newSpec, opts, globals(cmd)));
+  // Help lists the commands in the order of the work: set up, audit, present, keep in git,
+  // interview, look-ups.
+  const order = ['init', 'validate', 'analyze', 'explain', 'report', 'diagram', 'diff', 'interview', 'catalog', 'schema'];
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  (program.commands as Command[]).sort((a, b) => rank(a.name()) - rank(b.name()));
   return program;
 }

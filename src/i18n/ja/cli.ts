@@ -48,7 +48,7 @@ export const cli: Record<string, string> = {
   'init.ci-unavailable': 'このビルドでは --ci を使えません',
   'init.unknown-ci': 'CI プロバイダー「{provider}」には対応していません',
   'init.unknown-ci.hint': '--ci github または --ci gitlab を指定してください',
-  'init.done': '{dir} に「{template}」ワークスペースを作成しました（ファイル {files} 件）:',
+  'init.done': '{dir} に「{template}」ワークスペースを作成しました:',
   'init.next': '次の手順: ファイルを編集し（エディターが martech-audit.schema.json から項目を補完します）、`martech-audit validate {dir}` を実行してください。',
   'init.template.blank': '空のワークスペース。各セクションの説明をコメントで記載',
   'init.template.b2b-saas': '小規模な B2B ソフトウェア企業: ニュースレター、Webサイト、デモ商談、サポートチャット',
