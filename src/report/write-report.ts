@@ -20,7 +20,7 @@ import { renderJson } from './json.js';
 import { reportContent, renderMarkdown } from './markdown.js';
 import { renderHtml, type DiagramPicture } from './html.js';
 import { renderSarif } from './sarif.js';
-import { UsageError } from '../util/errors.js';
+import { InterruptedError, UsageError } from '../util/errors.js';
 import type { RenderEngine } from '../render/index.js';
 import { RendererUnavailable } from '../render/browser.js';
 
@@ -132,24 +132,49 @@ async function drawDiagrams(diagrams: Diagram[], opts: WriteReportOptions): Prom
   return { pictures, unavailable, renderer: any ? 'fallback' : 'none' };
 }
 
+/**
+ * Lets the event loop run, so that a Ctrl-C that arrived during synchronous work (rendering a
+ * large report takes seconds) reaches its listener before we decide anything.
+ */
+const drainSignals = () => new Promise<void>((r) => setTimeout(() => setImmediate(r), 0));
+
 export async function writeReport(ws: Workspace, result: AnalysisResult, opts: WriteReportOptions): Promise<WriteReportResult> {
   checkOutDir(opts.outDir, ws.path);
+  // Ctrl-C (or SIGTERM) only sets a flag; it is checked between the phases and, last, right
+  // before the swap. The listener stays until the swap decision has been made: a signal that is
+  // delivered late (after synchronous rendering) is still seen, and the old report is kept.
+  let interrupted: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    interrupted ??= signal;
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const stopListening = () => {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  };
+  const checkInterrupted = async () => {
+    await drainSignals();
+    if (interrupted) throw new InterruptedError();
+  };
+  let rendered: Awaited<ReturnType<typeof drawDiagrams>>;
   const diagrams = buildDiagrams(ws, result, { today: opts.today });
-  const { pictures, engine, unavailable, renderer } = await drawDiagrams(diagrams, opts);
+  try {
+    rendered = await drawDiagrams(diagrams, opts);
+  } catch (err) {
+    stopListening();
+    throw err;
+  }
+  const { pictures, engine, unavailable, renderer } = rendered;
   const out = resolve(opts.outDir);
-  mkdirSync(dirname(out), { recursive: true });
   const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}-${randomBytes(3).toString('hex')}`);
   const cleanup = () => rmSync(tmp, { recursive: true, force: true });
-  const onSignal = (signal: NodeJS.Signals) => {
-    cleanup();
-    process.kill(process.pid, signal);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   const files: string[] = [];
   let pdf: WriteReportResult['pdf'] = opts.pdf ? 'no-browser' : 'not-requested';
   let blockedRequests: string[] = [];
   try {
+    await checkInterrupted();
+    mkdirSync(dirname(out), { recursive: true });
     mkdirSync(join(tmp, 'diagrams'), { recursive: true });
     const put = (name: string, data: string | Uint8Array) => {
       writeFileSync(join(tmp, name), data);
@@ -175,13 +200,17 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, opts: W
       if (svg) put(`diagrams/${d.kind}.svg`, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`);
     }
     writeFileSync(join(tmp, REPORT_MARKER), `martech-audit ${opts.version}: this folder is replaced as a whole by \`martech-audit report\`.\n`);
+    // Test hook: hold here (milliseconds) so that a test can interrupt at a known moment.
+    const pause = Number(process.env.MARTECH_AUDIT_TEST_PAUSE_BEFORE_SWAP ?? 0);
+    if (pause > 0) await new Promise((r) => setTimeout(r, pause));
+    // The last moment to back out: after this the swap (synchronous) replaces the old report.
+    await checkInterrupted();
     swapIn(tmp, out);
   } catch (err) {
     cleanup();
     throw err;
   } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    stopListening();
     blockedRequests = engine?.blockedRequests() ?? [];
     await engine?.close();
   }
