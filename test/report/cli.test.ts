@@ -50,6 +50,14 @@ describe('report', () => {
     expect(existsSync(join(out, 'report.md'))).toBe(true);
   });
 
+  it('an unknown --fail-on says what analyze says (exit 2), not "unknown format"', () => {
+    const r = cli(['report', 'examples/northwind-b2b', '--out', join(TMP, 'badfail'), '--no-render', '--fail-on', 'huge']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--fail-on must be one of .*"huge"/);
+    expect(r.stderr).not.toMatch(/format/);
+    expect(existsSync(join(TMP, 'badfail'))).toBe(false);
+  });
+
   it('refuses to overwrite a folder that is not a report (exit 2, one line)', () => {
     const r = cli(['report', 'examples/northwind-b2b', '--out', 'examples', '--no-render']);
     expect(r.code).toBe(2);

@@ -29,7 +29,7 @@ export function defaultOutDir(ws: Workspace): string {
 export async function run(path: string, opts: ReportCommandOptions, globals: GlobalOptions): Promise<void> {
   if (opts.start !== undefined && !MONTH_PATTERN.test(opts.start)) throw new UsageError(t('analyze.bad-start', { value: opts.start }));
   if (opts.failOn !== undefined && opts.failOn !== 'none' && !(SEVERITIES as readonly string[]).includes(opts.failOn)) {
-    throw new UsageError(t('cli.bad-format', { format: opts.failOn, allowed: [...SEVERITIES, 'none'].join(', ') }));
+    throw new UsageError(t('analyze.bad-fail-on', { value: opts.failOn, allowed: [...SEVERITIES, 'none'].join(', ') }));
   }
   const { workspace } = await loadOrExit(path, globals);
   setupColor(globals, process.stderr);
