@@ -258,7 +258,8 @@ export function computeCompleteness(ws: Workspace): Completeness {
     if (missing.length) missingList.push({ tool: tool.id, fields: missing });
     else complete++;
   }
-  return { share: cells ? filled / cells : 1, tools: inUse.length, complete, fields, missing: missingList };
+  // No tool in use: nothing is known, so nothing is complete (not "100%" of nothing).
+  return { share: cells ? filled / cells : 0, tools: inUse.length, complete, fields, missing: missingList };
 }
 
 /** The workspace's own questions first, then one per tool for the facts still missing. */
@@ -388,6 +389,12 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   } else if (override) {
     reasons.push(t('assess.reason.override-same', { level: t(`level.${override.level}`), rationale: override.rationale }));
   }
+  // An empty (or half-begun) inventory: say so plainly and what to do, instead of figures of nothing.
+  const noTools = ws.tools.length === 0;
+  const noTouchpoints = ws.touchpoints.length === 0;
+  if (noTools || noTouchpoints) {
+    reasons.push(t(noTools && noTouchpoints ? 'assess.reason.empty' : noTools ? 'assess.reason.empty-tools' : 'assess.reason.empty-touchpoints'));
+  }
   const ruleNames = (rules: readonly RuleId[]) => list(rules.map((r) => lowerFirst(t(`rules.${r}.title`))));
   const siloParams = { siloed, total: cdt, share: formatPercent(decision.siloedShare), threshold: formatPercent(th.siloedShare) };
   if (decision.basis.includes('no-hub')) reasons.push(t('assess.reason.no-hub', { tools: cdt, threshold: th.noHubTools }));
@@ -397,13 +404,19 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
       redundantShare: formatPercent(decision.redundantShare), redundantThreshold: formatPercent(th.redundantShare),
     }));
   }
-  if (decision.level === 'integrate') reasons.push(t('assess.reason.integrate', { rules: ruleNames(decision.rules) }));
+  if (decision.level === 'integrate') {
+    // Only "no customer hub" with no tool holding customer data: that is the whole reason.
+    const onlyNoHub = decision.rules.length === 1 && decision.rules[0] === 'no-customer-hub' && cdt === 0;
+    reasons.push(onlyNoHub ? t('assess.reason.integrate-no-hub') : t('assess.reason.integrate', { rules: ruleNames(decision.rules) }));
+  }
   if (decision.level === 'refocus') reasons.push(t('assess.reason.refocus', { rules: ruleNames(decision.rules) }));
   if (decision.level === 'healthy') reasons.push(t('assess.reason.healthy'));
   if (hubs > 0 && cdt > 0 && !decision.basis.includes('fragmented')) {
     reasons.push(t(siloed ? 'assess.reason.siloed' : 'assess.reason.siloed-none', siloParams));
   }
-  if (hubs === 0 && !decision.basis.includes('no-hub')) reasons.push(t('assess.reason.no-hub-small', { tools: cdt, threshold: th.noHubTools }));
+  if (hubs === 0 && !decision.basis.includes('no-hub') && cdt > 0) {
+    reasons.push(t(cdt === 1 ? 'assess.reason.no-hub-small.one' : 'assess.reason.no-hub-small', { tools: cdt, threshold: th.noHubTools }));
+  }
   if (hubs > 1 && disconnectedHubs) reasons.push(t('assess.reason.split-hubs', { hubs: list(facts.hubs.map((h) => h.name)) }));
   if (coverage.dataTypes.total) {
     reasons.push(t(coverage.dataTypes.missing.length ? 'assess.reason.coverage' : 'assess.reason.coverage-full', {

@@ -360,17 +360,18 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
 
     out.push('', c.bold(t('text.figures')));
     const m = a.metrics;
-    const ratio = (share: number, part: number, total: number) => t('text.fig.ratio', { share: formatPercent(share), part, total });
+    // A share of nothing is no figure: "none yet" instead of "0% (0 of 0)".
+    const ratio = (share: number, part: number, total: number) => (total ? t('text.fig.ratio', { share: formatPercent(share), part, total }) : t('text.fig.nothing'));
     const figs: [string, string][] = [
       [t('text.fig.siloed'), ratio(m.siloedShare, m.siloedTools ?? 0, m.customerDataTools ?? 0)],
-      [t('text.fig.redundant'), t('text.fig.money-share', { amount: money(m.redundantSpend), share: formatPercent(m.redundantShare) })],
+      [t('text.fig.redundant'), (m.totalSpend ?? result.summary.annualCost) ? t('text.fig.money-share', { amount: money(m.redundantSpend), share: formatPercent(m.redundantShare) }) : money(m.redundantSpend)],
       [t('text.fig.spend'), money(m.totalSpend ?? result.summary.annualCost)],
       [t('text.fig.overlaps'), String(m.overlappingCapabilities)],
       [t('text.fig.hubs'), m.hubs ? `${m.hubs}: ${(result.summary.hubs as string[] | undefined ?? []).map((id) => toolName.get(id) ?? id).join(sep)}` : '0'],
       [t('text.fig.manual'), String(m.manualIntegrations)],
       [t('text.fig.coverage'), ratio(a.coverage.dataTypes.share, a.coverage.dataTypes.reaching, a.coverage.dataTypes.total)],
       [t('text.fig.tp-coverage'), ratio(a.coverage.touchpointData.share, a.coverage.touchpointData.reaching, a.coverage.touchpointData.total)],
-      [t('text.fig.completeness'), formatPercent(a.completeness.share)],
+      [t('text.fig.completeness'), a.completeness.tools ? formatPercent(a.completeness.share) : t('text.fig.no-tools')],
     ];
     const fw = fitColumns(width, [{ min: 20, weight: 3 }, { min: 14, weight: 2 }]);
     table([t('text.col.figure'), t('text.col.value')], fw, figs.map(([k, v]) => [wrapCell(k, fw[0] - 2), wrapCell(v, fw[1] - 2)]));

@@ -153,6 +153,27 @@ ${tool('old', { capabilities: ['crm'], status: 'retired' })}
   });
 });
 
+describe('an empty inventory', () => {
+  for (const [what, yaml] of [['only a version', 'version: 1\n'], ['only an organization', 'version: 1\norganization: { name: Acme, currency: EUR }\n']]) {
+    it(`${what}: the reasons say the inventory is empty and what to do; no figures of nothing`, () => {
+      const a = run(yaml).assessment;
+      // rules.md: no-customer-hub is critical, so the level stays "integrate"
+      expect(a.level).toBe('integrate');
+      expect(a.reasons[0]).toMatch(/inventory is empty.*no touchpoints and no tools.*martech-audit interview/);
+      const all = a.reasons.join('\n');
+      expect(all).not.toMatch(/\b0 tool|0 of 0|0%/);
+      expect(a.completeness.share).toBe(0);
+      expect(a.metrics.inventoryCompleteness).toBe(0);
+    });
+  }
+
+  it('tools but no touchpoints (and the other way round) say which half is missing', () => {
+    const onlyTools = run(`version: 1\ntools:\n${tool('crm', { capabilities: ['crm'], data: ['contact-profile'], owner: 'sales', cost: { amount: 1000, period: 'year' } })}\n`).assessment;
+    expect(onlyTools.reasons.join('\n')).toMatch(/no touchpoints yet/);
+    expect(onlyTools.reasons.join('\n')).not.toMatch(/no tools yet/);
+  });
+});
+
 describe('money', () => {
   it('formats minor units per language and currency, without drift', () => {
     expect(formatMoney(8910000, 'EUR', 'en')).toBe('€89,100');
