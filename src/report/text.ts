@@ -137,8 +137,23 @@ export function wrap(text: string, width: number): string[] {
 
 const wrapCell = (text: string, width: number): string => wrap(text, width).join('\n');
 
-/** Splits `total` columns between table columns with minimum widths and weights. */
-export function fitColumns(total: number, spec: { min: number; weight: number }[]): number[] {
+/** The display width of the longest piece `wrap` will not break (a word, or up to a hyphen). */
+export function longestWord(texts: Iterable<string>): number {
+  let max = 0;
+  for (const text of texts) {
+    for (const line of text.split('\n')) for (const tok of tokenize(line)) max = Math.max(max, displayWidth(tok.text));
+  }
+  return max;
+}
+
+/**
+ * Splits `total` columns between table columns with minimum widths and weights. `word` (the
+ * longest unbreakable word of a column, see longestWord) makes a column at least wide enough to
+ * hold it, as far as the table can afford: the width is taken from columns that have room to
+ * spare beyond their own longest word, and columns that need the least are served first, so a
+ * word is broken mid-way only when no layout could hold it.
+ */
+export function fitColumns(total: number, spec: { min: number; weight: number; word?: number }[]): number[] {
   const borders = spec.length + 1;
   const avail = Math.max(total - borders, spec.reduce((s, c) => s + c.min, 0));
   const widths = spec.map((c) => c.min);
@@ -149,6 +164,25 @@ export function fitColumns(total: number, spec: { min: number; weight: number }[
   rest -= extra.reduce((s, x) => s + x, 0);
   const growable = spec.map((c, i) => (c.weight ? i : -1)).filter((i) => i >= 0);
   for (let k = 0; rest > 0 && growable.length; k = (k + 1) % growable.length, rest--) widths[growable[k]]++;
+  // Room for the longest words: move columns from those with slack to those that need them.
+  // A word wider than half the table is cut in any case (a URL): it does not get to starve the rest.
+  const floor = spec.map((c) => Math.max(c.min, Math.min((c.word ?? 0) + 2, Math.floor(avail / 2))));
+  const needy = spec.map((_, i) => i).filter((i) => widths[i] < floor[i]).sort((a, b) => floor[a] - widths[a] - (floor[b] - widths[b]) || a - b);
+  for (const i of needy) {
+    const donors = spec.map((_, j) => j).filter((j) => widths[j] > floor[j]);
+    const slack = donors.reduce((s, j) => s + widths[j] - floor[j], 0);
+    if (slack <= 0) break;
+    let need = Math.min(floor[i] - widths[i], slack);
+    while (need > 0) {
+      // One column at a time from the donor with most slack to spare.
+      let best = -1;
+      for (const j of donors) if (widths[j] > floor[j] && (best < 0 || widths[j] - floor[j] > widths[best] - floor[best])) best = j;
+      if (best < 0) break;
+      widths[best]--;
+      widths[i]++;
+      need--;
+    }
+  }
   return widths;
 }
 
@@ -228,7 +262,13 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
   // ---- step 1 -------------------------------------------------------------------------------
   if (show(1)) {
     heading(t('text.step1'));
-    const w = fitColumns(width, [{ min: 10, weight: 2 }, { min: 16, weight: 5 }, { min: 12, weight: 3 }, { min: 12, weight: 3 }]);
+    const shownTps = result.stages.flatMap((s) => s.touchpoints).slice(0, maxRows);
+    const w = fitColumns(width, [
+      { min: 10, weight: 2, word: longestWord([t('text.col.stage'), ...result.stages.map((s) => s.name)]) },
+      { min: 16, weight: 5, word: longestWord([t('text.col.touchpoint'), ...shownTps.map((tp) => tp.name)]) },
+      { min: 12, weight: 3, word: longestWord([t('text.col.tools'), ...shownTps.map((tp) => tp.tools.map((id) => toolName.get(id) ?? id).join(sep))]) },
+      { min: 12, weight: 3, word: longestWord([t('text.col.captures'), ...shownTps.map((tp) => tp.captures.map(dataTypeName).join(sep))]) },
+    ]);
     const rows: Row[] = [];
     let hidden = 0;
     for (const s of result.stages) {
@@ -264,8 +304,15 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
     let totalMinor = 0;
     for (const x of result.inventory) if (x.annualCost !== undefined && x.status !== 'retired') totalMinor += toMinor(x.annualCost);
     const amounts = [formatMoney(totalMinor, cur), t('text.unknown'), ...result.inventory.slice(0, maxRows).flatMap((x) => (x.annualCost !== undefined ? [money(x.annualCost), money(x.monthlyCost ?? 0)] : []))];
-    const costWidth = Math.max(12, ...amounts.map((a) => displayWidth(a) + 2));
-    const w = fitColumns(width, [{ min: 12, weight: 4 }, { min: 11, weight: 3 }, { min: 11, weight: 3 }, { min: 11, weight: 3 }, { min: costWidth, weight: 1 }, { min: 7, weight: 0 }]);
+    const costWidth = Math.max(longestWord([t('text.col.cost')]) + 2, ...amounts.map((a) => displayWidth(a) + 2));
+    const shownTools = result.inventory.slice(0, maxRows);
+    const w = fitColumns(width, [
+      { min: 12, weight: 4, word: longestWord([t('text.col.tool'), ...shownTools.flatMap((x) => [x.name, x.id])]) },
+      { min: 11, weight: 3, word: longestWord([t('text.col.category-owner'), ...shownTools.flatMap((x) => [x.category ? categoryName(x.category) : '', x.owner ? dept(x.owner) : ''])]) },
+      { min: 11, weight: 3, word: longestWord([t('text.col.touchpoints'), ...shownTools.map((x) => x.touchpoints.join(', '))]) },
+      { min: 11, weight: 3, word: longestWord([t('text.col.data'), ...shownTools.map((x) => x.data.map(dataTypeName).join(sep))]) },
+      { min: costWidth, weight: 1 }, { min: 7, weight: 0, word: longestWord([t('text.col.seats')]) },
+    ]);
     const rows: Row[] = [];
     let annual = 0;
     let monthly = 0;
@@ -373,7 +420,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
       [t('text.fig.tp-coverage'), ratio(a.coverage.touchpointData.share, a.coverage.touchpointData.reaching, a.coverage.touchpointData.total)],
       [t('text.fig.completeness'), a.completeness.tools ? formatPercent(a.completeness.share) : t('text.fig.no-tools')],
     ];
-    const fw = fitColumns(width, [{ min: 20, weight: 3 }, { min: 14, weight: 2 }]);
+    const fw = fitColumns(width, [{ min: 20, weight: 3, word: longestWord(figs.map(([k]) => k)) }, { min: 14, weight: 2, word: longestWord(figs.map(([, v]) => v)) }]);
     table([t('text.col.figure'), t('text.col.value')], fw, figs.map(([k, v]) => [wrapCell(k, fw[0] - 2), wrapCell(v, fw[1] - 2)]));
 
     out.push('', c.bold(t('text.why')));
@@ -389,7 +436,11 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
     }
 
     out.push('', c.bold(t('text.coverage-by-stage')));
-    const cw = fitColumns(width, [{ min: 10, weight: 2 }, { min: 13, weight: 1 }, { min: 16, weight: 4 }]);
+    const cw = fitColumns(width, [
+      { min: 10, weight: 2, word: longestWord([t('text.col.stage'), ...a.coverage.stages.map((s) => s.name)]) },
+      { min: 13, weight: 1, word: longestWord([t('text.col.reaching'), t('text.nothing-captured')]) },
+      { min: 16, weight: 4, word: longestWord([t('text.col.missing'), ...a.coverage.stages.map((s) => s.missing.map(dataTypeName).join(sep))]) },
+    ]);
     table([t('text.col.stage'), t('text.col.reaching'), t('text.col.missing')], cw, a.coverage.stages.map((s) => [
       wrapCell(s.name, cw[0] - 2),
       s.share === null ? c.dim(wrapCell(t('text.nothing-captured'), cw[1] - 2)) : wrapCell(ratio(s.share, s.reaching, s.captured), cw[1] - 2),
@@ -434,7 +485,10 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
     if (r.renewals.length) {
       out.push('', c.bold(t('text.renewals')));
       const costWidth = Math.max(12, ...r.renewals.map((x) => (x.cost !== undefined ? displayWidth(money(x.cost)) + 2 : 0)));
-      const rw = fitColumns(width, [{ min: 9, weight: 0 }, { min: 14, weight: 3 }, { min: costWidth, weight: 1 }, { min: 14, weight: 3 }]);
+      const rw = fitColumns(width, [
+        { min: 9, weight: 0 }, { min: 14, weight: 3, word: longestWord([t('text.col.tool'), ...r.renewals.map((x) => x.name)]) },
+        { min: costWidth, weight: 1 }, { min: 14, weight: 3, word: longestWord([t('text.col.initiative'), t('text.no-renewal-action'), ...r.renewals.map((x) => x.initiative ?? '')]) },
+      ]);
       table([t('text.col.month'), t('text.col.tool'), t('text.col.annual-cost'), t('text.col.initiative')], rw, r.renewals.map((x) => [
         x.month, wrapCell(x.name, rw[1] - 2), x.cost !== undefined ? wrapCell(money(x.cost), rw[2] - 2) : c.yellow(t('text.unknown')),
         x.initiative ? wrapCell(x.initiative, rw[3] - 2) : c.dim(wrapCell(t('text.no-renewal-action'), rw[3] - 2)),

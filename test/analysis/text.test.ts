@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import Table from 'cli-table3';
 import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
-import { renderTable, renderText, wrap } from '../../src/report/text.js';
+import { fitColumns, longestWord, renderTable, renderText, wrap } from '../../src/report/text.js';
+import { loadWorkspace } from '../../src/workspace/load.js';
+import { analyze } from '../../src/analysis/analyze.js';
 import { run, tool } from './helpers.js';
 
 describe('wrap', () => {
@@ -59,5 +61,31 @@ describe('tables', () => {
     expect(text).not.toMatch(/│ t5\b/);
     const widthsSeen = new Set(text.split('\n').filter((l) => /^[┌│├└]/.test(l)).map((l) => stringWidth(l)));
     expect(widthsSeen.size).toBe(1);
+  });
+});
+
+describe('columns hold their longest word', () => {
+  it('fitColumns widens a column to its longest word, taken from columns with room to spare', () => {
+    const w = fitColumns(80, [{ min: 10, weight: 2, word: longestWord(['Consideration']) }, { min: 16, weight: 5 }, { min: 12, weight: 3 }, { min: 12, weight: 3 }]);
+    expect(w[0]).toBeGreaterThanOrEqual(15);
+    expect(w.reduce((a, b) => a + b, 0) + w.length + 1).toBe(80);
+  });
+
+  it('longestWord counts up to spaces and hyphens', () => {
+    expect(longestWord(['Customer relationship management'])).toBe('relationship'.length);
+    expect(longestWord(['contact-profile, subscriptions'])).toBe('subscriptions'.length);
+  });
+
+  it('a word wider than half the table is still cut, and does not starve the other columns', () => {
+    const w = fitColumns(80, [{ min: 10, weight: 1, word: 200 }, { min: 10, weight: 1, word: 8 }, { min: 10, weight: 1, word: 8 }]);
+    expect(w[1]).toBeGreaterThanOrEqual(10);
+    expect(w[0]).toBeLessThanOrEqual(40);
+  });
+
+  it('the northwind report at 80 columns breaks no stage, category or touchpoint word mid-way', async () => {
+    const ws = loadWorkspace('examples/northwind-b2b').workspace!;
+    const text = renderText(analyze(ws, { path: 'examples/northwind-b2b', start: '2025-01' }), { width: 80 });
+    for (const broken of ['Consideratio ', 'relationshi ']) expect(text).not.toContain(broken);
+    expect(text).toMatch(/│ Consideration +│/);
   });
 });
