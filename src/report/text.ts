@@ -301,9 +301,15 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
   if (show(2)) {
     heading(t('text.step2'));
     // The cost column fits the widest amount (a yen total has eleven columns): money is never cut.
+    // Both totals (the monthly one may have cents where the annual one has none).
     let totalMinor = 0;
-    for (const x of result.inventory) if (x.annualCost !== undefined && x.status !== 'retired') totalMinor += toMinor(x.annualCost);
-    const amounts = [formatMoney(totalMinor, cur), t('text.unknown'), ...result.inventory.slice(0, maxRows).flatMap((x) => (x.annualCost !== undefined ? [money(x.annualCost), money(x.monthlyCost ?? 0)] : []))];
+    let monthlyMinor = 0;
+    for (const x of result.inventory) {
+      if (x.annualCost === undefined || x.status === 'retired') continue;
+      totalMinor += toMinor(x.annualCost);
+      monthlyMinor += toMinor(x.monthlyCost ?? 0);
+    }
+    const amounts = [formatMoney(totalMinor, cur), formatMoney(monthlyMinor, cur), t('text.unknown'), ...result.inventory.slice(0, maxRows).flatMap((x) => (x.annualCost !== undefined ? [money(x.annualCost), money(x.monthlyCost ?? 0)] : []))];
     const costWidth = Math.max(longestWord([t('text.col.cost')]) + 2, ...amounts.map((a) => displayWidth(a) + 2));
     const shownTools = result.inventory.slice(0, maxRows);
     const w = fitColumns(width, [

@@ -89,3 +89,14 @@ describe('columns hold their longest word', () => {
     expect(text).toMatch(/│ Consideration +│/);
   });
 });
+
+describe('money is never cut', () => {
+  it('the monthly total (with cents) fits its column, also when the annual total has none', () => {
+    const tools = Array.from({ length: 7 }, (_, i) => tool(`t${i}`, { capabilities: ['crm'], owner: 'it', cost: { amount: 13_963_093 + i * 1_000_001, period: 'year' } }));
+    const result = run(`version: 1\norganization: { name: X, currency: EUR }\ntools:\n${tools.join('\n')}\n`);
+    const text = renderText(result, { width: 80, step: 2 });
+    expect(text).not.toContain('…');
+    const monthly = result.inventory.reduce((s, x) => s + Math.round((x.monthlyCost ?? 0) * 100), 0);
+    expect(text).toContain(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(monthly / 100));
+  });
+});
