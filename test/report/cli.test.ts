@@ -2,7 +2,7 @@
 // messages, files, the JSON being the analyze document, and what happens without a browser.
 import { describe, it, expect, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findBrowser } from '../../src/render/browser.js';
@@ -86,6 +86,19 @@ describe('report', () => {
 });
 
 describe('diagram', () => {
+  it('--out into a path it cannot write: the error only, no notes about a diagram that was never written', () => {
+    const file = join(TMP, 'afile');
+    writeFileSync(file, 'not a folder');
+    const r = cli(['diagram', 'examples/northwind-b2b', '--kind', 'dataflow', '--out', join(file, 'j.mmd')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/cannot write/);
+    // after a successful write, the notes do come (after the diagram)
+    const ok = cli(['diagram', 'examples/northwind-b2b', '--kind', 'dataflow', '--out', join(TMP, 'j.mmd')]);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr.trim().split('\n').length).toBeGreaterThan(1);
+  });
+
   it('prints Mermaid text by default', () => {
     const r = cli(['diagram', 'examples/northwind-b2b', '--kind', 'journey']);
     expect(r.code, r.stderr).toBe(0);

@@ -46,13 +46,18 @@ export async function run(path: string, opts: DiagramCommandOptions, globals: Gl
   const month = currentMonth();
   const result = analyze(workspace, { path, start: opts.start, now: month });
   const diagram = buildDiagram(kind, workspace, result, { today: month });
-  for (const note of diagram.notes) writeErr(chalk.dim(note));
 
+  // The notes (what was grouped or left out) describe a diagram that exists: they are printed
+  // only once it has been written, never before a failure to write it.
   const emit = (data: string | Uint8Array) => {
     if (opts.out) {
       writeFileAtomic(opts.out, data);
+      for (const note of diagram.notes) writeErr(chalk.dim(note));
       writeErr(t('analyze.written', { file: opts.out }));
-    } else write(typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
+    } else {
+      write(typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
+      for (const note of diagram.notes) writeErr(chalk.dim(note));
+    }
   };
   if (format === 'mmd') {
     emit(diagram.source);
