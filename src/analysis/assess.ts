@@ -7,7 +7,7 @@
 // `settings.rules` (redundancy, overlaps, manual links) are counted from the findings, so that the
 // report and the figures agree; the siloed share is measured on the data flow itself, because
 // without a hub no per-tool silo findings are raised.
-import { currentLang, dataTypeName, list, t } from '../i18n/index.js';
+import { currentLang, dataTypeName, has, list, t } from '../i18n/index.js';
 import { capabilityName } from '../catalog/index.js';
 import { SEVERITY_RANK, type Level, type Severity } from '../workspace/vocabulary.js';
 import type { Settings, Tool, Workspace } from '../model/model.js';
@@ -44,6 +44,20 @@ export const toMajor = (minor: number): number => Math.round(minor) / 100;
 
 export function formatPercent(share: number, lang: string = currentLang()): string {
   return `${formatNumber(Math.round(share * 100), lang)}%`;
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * A message with a count in it, in the right grammatical number: `key.one` (or another
+ * Intl.PluralRules category) when the catalog has it, else `key` (the plural form).
+ */
+export function tCount(key: string, count: number, params: Record<string, string | number> = {}): string {
+  const lang = currentLang();
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang === 'ja' ? 'ja-JP' : 'en-US')));
+  const variant = `${key}.${rules.select(count)}`;
+  return t(has(variant) ? variant : key, params);
 }
 
 export function formatNumber(n: number, lang: string = currentLang()): string {
@@ -425,18 +439,18 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
     }));
   }
   if (redundantSpendMinor > 0) {
-    reasons.push(t('assess.reason.redundant', { spend: money(redundantSpendMinor), share: formatPercent(decision.redundantShare), total: money(totalSpendMinor), tools: redundant.length }));
+    reasons.push(tCount('assess.reason.redundant', redundant.length, { spend: money(redundantSpendMinor), share: formatPercent(decision.redundantShare), total: money(totalSpendMinor), tools: redundant.length }));
   }
   if (overlaps.length) {
     const caps = overlaps.map((f) => f.id.slice(f.id.indexOf(':') + 1)).sort();
     reasons.push(t('assess.reason.overlaps', { count: overlaps.length, capabilities: someOf(caps.map(capabilityName), 6) }));
   }
-  if (manual.length) reasons.push(t('assess.reason.manual', { count: manual.length }));
+  if (manual.length) reasons.push(tCount('assess.reason.manual', manual.length, { count: manual.length }));
   const unknownCost = ws.tools.filter((x) => x.status !== 'retired' && x.annualCostMinor === undefined).length;
   if (completeness.missing.length) {
-    reasons.push(t('assess.reason.completeness', { share: formatPercent(completeness.share), tools: completeness.missing.length, questions: questions.length }));
+    reasons.push(tCount('assess.reason.completeness', completeness.missing.length, { share: formatPercent(completeness.share), tools: completeness.missing.length, questions: questions.length }));
   }
-  if (unknownCost) reasons.push(t('assess.reason.unknown-cost', { count: unknownCost }));
+  if (unknownCost) reasons.push(tCount('assess.reason.unknown-cost', unknownCost, { count: unknownCost }));
 
   const metrics: AssessmentMetrics = {
     siloedShare: round(decision.siloedShare),

@@ -7,7 +7,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { displayWidth as stringWidth } from '../util/width.js';
 import { currentLang, dataTypeName, has, t, list } from '../i18n/index.js';
 import { capabilityName, categoryName } from '../catalog/index.js';
-import { formatMoney, formatPercent, toMinor } from '../analysis/assess.js';
+import { formatMoney, formatPercent, tCount, toMinor } from '../analysis/assess.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Finding } from '../analysis/types.js';
 import type { PlannedInitiative } from '../analysis/roadmap.js';
@@ -248,14 +248,17 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
   const maxRows = ctx.maxRows ?? 300;
   const moreRow = (w: number[], key: string, count: number): Row => {
     const span = w.reduce((a, b) => a + b, 0) + w.length - 1;
-    return [{ content: c.dim(wrapCell(t(key, { count }), span - 2)), colSpan: w.length }];
+    return [{ content: c.dim(wrapCell(tCount(key, count, { count }), span - 2)), colSpan: w.length }];
   };
 
   if (!ctx.step) {
     out.push(c.bold(t('text.title', { organization: result.organization || result.workspace })));
     para(t('text.summary', {
-      path: result.workspace, touchpoints: result.summary.touchpoints, tools: result.summary.tools,
-      integrations: result.summary.integrations, cost: money(result.summary.annualCost),
+      path: result.workspace,
+      touchpoints: tCount('text.count.touchpoints', result.summary.touchpoints, { count: result.summary.touchpoints }),
+      tools: tCount('text.count.tools', result.summary.tools, { count: result.summary.tools }),
+      integrations: tCount('text.count.integrations', result.summary.integrations, { count: result.summary.integrations }),
+      cost: money(result.summary.annualCost),
     }), 0, c.dim);
   }
 
@@ -345,7 +348,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
         : c.dim(t('text.none'));
       rows.push([name, cat, tps, data, wrapCell(cost, w[4] - 2), seats]);
     }
-    const label = unknown ? t('text.total-unknown', { tools: result.inventory.length, unknown }) : t('text.total', { tools: result.inventory.length });
+    const label = tCount(unknown ? 'text.total-unknown' : 'text.total', result.inventory.length, { tools: result.inventory.length, unknown });
     if (hidden) rows.push(moreRow(w, 'text.more-tools', hidden));
     rows.push([{ content: c.bold(wrapCell(label, w[0] + w[1] + w[2] + w[3] + 1)), colSpan: 4 }, c.bold(`${formatMoney(monthly, cur)}\n${formatMoney(annual, cur)}`), '']);
     table([t('text.col.tool'), t('text.col.category-owner'), t('text.col.touchpoints'), t('text.col.data'), t('text.col.cost'), t('text.col.seats')], w, rows);
@@ -365,7 +368,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
       for (const f of group.slice(0, maxRows)) renderFinding(f, sevStyle[sev]);
       if (group.length > maxRows) {
         out.push('');
-        para(t('text.more-findings', { count: group.length - maxRows }), 2, c.dim);
+        para(tCount('text.more-findings', group.length - maxRows, { count: group.length - maxRows }), 2, c.dim);
       }
     }
   }
@@ -485,7 +488,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
       for (const i of items.slice(0, maxRows)) renderInitiative(i);
       if (items.length > maxRows) {
         out.push('');
-        para(t('text.more-initiatives', { count: items.length - maxRows }), 2, c.dim);
+        para(tCount('text.more-initiatives', items.length - maxRows, { count: items.length - maxRows }), 2, c.dim);
       }
     }
     if (r.renewals.length) {
@@ -528,7 +531,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
     };
     const facts = [
       i.id,
-      i.start && i.end ? t('text.when', { start: i.start, end: i.end, months: i.months }) : t('text.months', { months: i.months }),
+      i.start && i.end ? tCount('text.when', i.months, { start: i.start, end: i.end, months: i.months }) : tCount('text.months', i.months, { months: i.months }),
       i.owner ? t('text.owner', { owner: dept(i.owner) }) : '',
       i.source === 'authored' ? t('text.authored') : '',
       i.status !== 'proposed' ? t('text.status', { status: i.status }) : '',

@@ -55,7 +55,7 @@ describe('tables', () => {
     const tools = Array.from({ length: 12 }, (_, i) => tool(`t${i}`, { capabilities: [`c${i}`], cost: 100, data: [] })).join('\n');
     const r = run(`version: 1\norganization: { name: T }\ntools:\n${tools}\n`);
     const text = renderText(r, { step: 2, maxRows: 5 });
-    expect(text).toContain('7 more tool(s)');
+    expect(text).toContain('7 more tools');
     expect(text).toContain('Total: 12 tools');
     expect(text).toContain('$1,200');
     expect(text).not.toMatch(/│ t5\b/);
@@ -98,5 +98,31 @@ describe('money is never cut', () => {
     expect(text).not.toContain('…');
     const monthly = result.inventory.reduce((s, x) => s + Math.round((x.monthlyCost ?? 0) * 100), 0);
     expect(text).toContain(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(monthly / 100));
+  });
+});
+
+describe('English plurals', () => {
+  it('one integration, one tool, one month: singular; several: plural; never "(s)"', () => {
+    const yaml = `version: 1
+organization: { name: X, currency: EUR }
+tools:
+${tool('a', { capabilities: ['crm'], data: ['contact-profile'] })}
+${tool('b', { capabilities: ['email-marketing'], data: ['contact-profile'] })}
+integrations:
+  - { from: a, to: b, data: [contact-profile] }
+`;
+    const result = run(yaml);
+    const text = renderText(result, { width: 80 });
+    expect(text).toMatch(/· 1 integration ·/);
+    expect(text).toMatch(/· 2 tools ·/);
+    expect(text).not.toMatch(/\(s\)/);
+    expect(text).not.toMatch(/\b1 (integrations|tools|touchpoints|months|findings)\b/);
+  });
+
+  it('tCount picks .one for 1 and the plural key otherwise', async () => {
+    const { tCount } = await import('../../src/analysis/assess.js');
+    expect(tCount('text.months', 1, { months: 1 })).toBe('1 month');
+    expect(tCount('text.months', 3, { months: 3 })).toBe('3 months');
+    expect(tCount('analyze.threshold', 2, { count: 2, severity: 'high' })).toMatch(/^2 findings at/);
   });
 });

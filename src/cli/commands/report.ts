@@ -6,6 +6,7 @@
 import { dirname, join } from 'node:path';
 import { list, t } from '../../i18n/index.js';
 import { analyze } from '../../analysis/analyze.js';
+import { tCount } from '../../analysis/assess.js';
 import { loadOrExit, type GlobalOptions } from '../context.js';
 import { chalk, setupColor, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
@@ -43,7 +44,7 @@ export async function run(path: string, opts: ReportCommandOptions, globals: Glo
   }).finally(() => bar.done());
 
   const diagramCount = written.files.filter((f) => f.startsWith('diagrams/') && f.endsWith('.mmd')).length;
-  write(`${chalk.green('✔')} ${t('report.written', { dir: displayPath(written.outDir), files: written.files.filter((f) => !f.startsWith('diagrams/')).join(', '), diagrams: diagramCount })}`);
+  write(`${chalk.green('✔')} ${tCount('report.written', diagramCount, { dir: displayPath(written.outDir), files: written.files.filter((f) => !f.startsWith('diagrams/')).join(', '), diagrams: diagramCount })}`);
   if (written.notDrawn.length && opts.render !== false) {
     const names = list(written.notDrawn.map((d) => d.title));
     if (written.unavailable) {
@@ -67,7 +68,7 @@ export async function run(path: string, opts: ReportCommandOptions, globals: Glo
     const level = opts.failOn as Severity;
     const reached = result.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]).length;
     if (reached > 0) {
-      writeErr(t('analyze.threshold', { count: reached, severity: level }));
+      writeErr(tCount('analyze.threshold', reached, { count: reached, severity: level }));
       throw new FailureExit(1);
     }
   }

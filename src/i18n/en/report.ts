@@ -239,6 +239,7 @@ export const report: Record<string, string> = {
   'report.opt.fail-on': 'exit 1 when a finding is at or above this severity (info, low, medium, high, critical)',
   'report.progress': 'Drawing diagrams',
   'report.written': 'Wrote {dir}: {files} and {diagrams} diagrams in diagrams/.',
+  'report.written.one': 'Wrote {dir}: {files} and {diagrams} diagram in diagrams/.',
   'report.none-drawn': 'No pictures were drawn ({reason}); the report shows the Mermaid text of: {diagrams}.',
   'report.partly-drawn': 'Drawn without a browser ({reason}): flowcharts only, in a simpler layout. Not drawn: {diagrams}.',
   'report.fallback-used': "Drawn without a browser ({reason}), in a simpler layout than Mermaid's own.",

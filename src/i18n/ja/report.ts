@@ -239,6 +239,7 @@ export const report: Record<string, string> = {
   'report.opt.fail-on': 'この重大度以上の指摘があれば終了コード1にする（info、low、medium、high、critical）',
   'report.progress': '図を描画中',
   'report.written': '{dir} に書き出しました：{files}、および diagrams/ に{diagrams}枚の図。',
+  'report.written.one': '{dir} に書き出しました：{files}、および diagrams/ に{diagrams}枚の図。',
   'report.none-drawn': '図は描画されませんでした（{reason}）。次の図はMermaidテキストで示しています：{diagrams}。',
   'report.partly-drawn': 'ブラウザなしで描画しました（{reason}）。フローチャートのみ、簡単なレイアウトです。描画していない図：{diagrams}。',
   'report.fallback-used': 'ブラウザなしで描画しました（{reason}）。Mermaid本来のものより簡単なレイアウトです。',
