@@ -4,6 +4,7 @@
 // choices in program.ts); reporters are imported lazily so that start-up stays fast.
 import { t } from '../../i18n/index.js';
 import { analyze, type AnalysisResult } from '../../analysis/analyze.js';
+import { tCount } from '../../analysis/assess.js';
 import { loadOrExit, type GlobalOptions } from '../context.js';
 import { setupColor, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
@@ -97,7 +98,7 @@ export async function run(path: string, opts: AnalyzeCommandOptions, globals: Gl
 
   const reached = reachedThreshold({ ...result, findings: gate }, failOn);
   if (reached > 0) {
-    writeErr(t('analyze.threshold', { count: reached, severity: failOn }));
+    writeErr(tCount('analyze.threshold', reached, { count: reached, severity: failOn }));
     throw new FailureExit(1);
   }
 }
