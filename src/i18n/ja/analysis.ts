@@ -21,7 +21,7 @@ export const analysis: Record<string, string> = {
   'assess.reason.empty': '棚卸しが空です。顧客接点もツールもまだ登録されていないため、測れるものがありません。`martech-audit interview` を実行するか、顧客接点とツールを記入してから、もう一度分析してください。',
   'assess.reason.empty-tools': 'ツールがまだ登録されていないため、支出、連携、顧客の共通ビューを測れません。`martech-audit interview` を実行するか、ツールを記入してから、もう一度分析してください。',
   'assess.reason.empty-touchpoints': '顧客接点がまだ登録されていないため、カスタマージャーニーを評価できません。`martech-audit interview` を実行するか、顧客接点を記入してから、もう一度分析してください。',
-  'assess.reason.integrate-no-hub': 'この評価レベルは「顧客ハブがない」という重大な指摘によるものです。顧客データを持つツールがまだないため、顧客の共通ビューもありません。',
+  'assess.reason.integrate-no-hub': 'この評価レベルは「顧客データのハブがない」という重大な指摘によるものです。顧客データを持つツールがまだないため、顧客の共通ビューもありません。',
   'assess.reason.fragmented': '分断が広範囲に及んでいます。顧客データを持つツール {total} 件のうち {siloed} 件（{share}）がどのハブにもつながっておらず（しきい値 {threshold}）、重複している機能が {overlaps} 件（しきい値 {overlapThreshold} 件）、または冗長なツールが支出の {redundantShare} を占めています（しきい値 {redundantThreshold}）。',
   'assess.reason.integrate': '「低」を超える指摘は、システム間で顧客データを共有する仕組みに関するものです（{rules}）。主要システムの統合が必要です。',
   'assess.reason.refocus': '「低」を超える指摘は {rules} に関するものだけです。新たな連携ではなく、重点の見直しが必要です。',
