@@ -45,13 +45,15 @@ export function peekSettingsLang(sources: Map<string, string>): string | undefin
 /**
  * Loads a workspace with its messages in the language it asks for. Diagnostics are worded while
  * loading, before settings.lang is known; when that setting picks another language, the
- * workspace is read again (cheap) so that every message is in one language.
+ * workspace is read again when it has diagnostics, so that every message is in one language.
  */
 export async function loadLocalized(path: string, globals: GlobalOptions): Promise<LoadResult> {
   const result = loadWorkspace(path);
   const before = currentLang();
   await applyWorkspaceLang(result.workspace, globals, result.workspace ? undefined : peekSettingsLang(result.sources));
-  return currentLang() === before ? result : loadWorkspace(path);
+  // Only diagnostics carry worded text (default stage names translate lazily): a clean load need
+  // not be repeated, which matters for a large workspace.
+  return currentLang() === before || result.diagnostics.length === 0 ? result : loadWorkspace(path);
 }
 
 /**
