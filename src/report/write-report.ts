@@ -7,6 +7,7 @@
 // beautiful-mermaid and the gantt and quadrant chart by render/fallback-charts.ts (simpler layouts);
 // a diagram that still cannot be drawn keeps its Mermaid text; the result says what happened and
 // how to get the full pictures. Nothing here prints: the command decides what to say.
+import { ensureDir } from '../util/fs.js';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { homedir } from 'node:os';
@@ -174,8 +175,8 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, opts: W
   let blockedRequests: string[] = [];
   try {
     await checkInterrupted();
-    mkdirSync(dirname(out), { recursive: true });
-    mkdirSync(join(tmp, 'diagrams'), { recursive: true });
+    ensureDir(dirname(out));
+    ensureDir(join(tmp, 'diagrams'));
     const put = (name: string, data: string | Uint8Array) => {
       writeFileSync(join(tmp, name), data);
       files.push(name);
