@@ -4,7 +4,7 @@
 // characters counted as two columns (cells are wrapped here, so cli-table3 never truncates).
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
-import { displayWidth as stringWidth } from '../util/width.js';
+import { displayWidth, displayWidth as stringWidth } from '../util/width.js';
 import { currentLang, dataTypeName, has, t, list } from '../i18n/index.js';
 import { capabilityName, categoryName } from '../catalog/index.js';
 import { formatMoney, formatPercent, tCount, toMinor } from '../analysis/assess.js';
@@ -43,12 +43,9 @@ const NO_LINE_END = new Set([...'（「『【〔〈《｛［‘“([{￥¥$€£
 
 interface Token { text: string; space: boolean }
 
-// string-width is exact but slow per call (grapheme segmentation, emoji tables); most text here
-// is ASCII, so take the fast path when it is.
+// Most text here is ASCII: tokenize it word by word (util/width.ts measures it the same way).
 const ASCII = /^[\x20-\x7e]*$/;
-export function displayWidth(text: string): number {
-  return ASCII.test(text) ? text.length : stringWidth(text);
-}
+export { displayWidth };
 /** The same breaks for plain ASCII, word by word (most text is ASCII and this is much faster). */
 function tokenizeAscii(line: string): Token[] {
   const out: Token[] = [];
