@@ -250,6 +250,17 @@ describe('an interview on a hand-written workspace', () => {
 });
 
 describe('Ctrl-C and --resume', () => {
+  it('keeps the departments ticked when Ctrl-C comes at the next question', async () => {
+    const ws = join(dir, 'quick');
+    const s = await start(ws);
+    await answer('Name of the company', { type: 'Quick Ltd' }, 'enter');
+    await answer('Currency', 'enter');
+    await answer('Departments', 'enter');
+    await answer('Other departments', { ctrl: 'c' });
+    await s.done.catch(() => undefined);
+    expect(read('quick/martech-audit.yaml').organization.departments).toEqual(['marketing', 'sales', 'service', 'it']);
+  });
+
   it('keeps every answer, records where it stopped, and continues there', async () => {
     writeHandWritten();
     const first = await start(dir);

@@ -100,6 +100,9 @@ async function askDepartments(ctx: Ctx): Promise<void> {
     choices: all.map((id) => ({ name: label(id), value: id, checked: checked.has(id), short: id })),
     validate: (ids) => loaderCheck(ctx, (tx) => tx.set(['organization', 'departments'], build(ids) as Plain)),
   });
+  // Saved before the next question, so that Ctrl-C there loses nothing.
+  const chosen = build(picked);
+  if (JSON.stringify(chosen) !== JSON.stringify(current) && !commit(ctx, (tx) => tx.set(['organization', 'departments'], chosen as Plain))) return;
   const more = await ctx.ui.input({ message: `${t('interview.org.more-departments')} ${chalk.dim(t('interview.enter-to-skip'))}` });
   const taken = [...picked];
   const extra: RawDepartment[] = [];
@@ -108,8 +111,8 @@ async function askDepartments(ctx: Ctx): Promise<void> {
     taken.push(id);
     extra.push(name === id ? id : { id, name });
   }
+  if (!extra.length) return;
   const next = build(picked, extra);
-  if (JSON.stringify(next) === JSON.stringify(current)) return;
   if (!commit(ctx, (tx) => tx.set(['organization', 'departments'], next as Plain))) return;
   if (extra.length) note(ctx, t('interview.org.departments-added', { ids: extra.map(idOf).join(', ') }));
 }
