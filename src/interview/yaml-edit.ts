@@ -389,8 +389,9 @@ function spliceSet(text: string, doc: Document, path: Path, value: Plain, opts: 
     return insertAt(text, colon + 1, ` ${renderInline(value)}`);
   }
   if (isScalar(old) || (isCollection(old) && (old as YAMLMap | YAMLSeq).flow)) {
-    if (!isScalarValue(value) && !inlineable(value) && !isCollection(old)) {
-      // A scalar becoming a block structure: rewrite the pair.
+    if (!isScalarValue(value) && !inlineable(value)) {
+      // A scalar, or a flow list that outgrows one line (a department with a name joins
+      // `[marketing, sales]`), becoming a block structure: rewrite the pair as a fresh one would be.
       return replacePairBlock(text, parent, pair, value, block);
     }
     return text.slice(0, old.range![0]) + renderInline(value) + text.slice(old.range![1]);
