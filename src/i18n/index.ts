@@ -65,7 +65,28 @@ export function currentLang(): Lang {
 /** Translates a key; missing keys fall back to English, then to the key itself. */
 export function t(key: string, params?: Params): string {
   const template = catalog[key] ?? en[key] ?? key;
-  return format(template, params);
+  return current === 'ja' ? formatJa(template, params) : format(template, params);
+}
+
+// Japanese text, kana and CJK punctuation: no space is set between two of these.
+const CJK = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々〆〜・、。「」『』（）【】：；！？]';
+const TIGHT = new RegExp(`(${CJK})([\\u0001\\u0002]*) ([\\u0001\\u0002]*)(?=${CJK})`, 'gu');
+
+/**
+ * format() for Japanese: a space the template puts beside a placeholder goes when both the value
+ * and its neighbour are Japanese (「{data} の」 with 顧客プロフィール gives 「顧客プロフィールの」);
+ * it stays beside Latin letters and digits (「kintone に」「40 件」). Spaces written between two
+ * Japanese words of the template itself are left as they are.
+ */
+export function formatJa(template: string, params?: Params): string {
+  if (!params) return template;
+  const marked = template.replace(/\{(\w+)\}/g, (m, name: string) => {
+    const v = params[name];
+    return v === undefined || v === null ? m : `\u0001${String(v).replace(/[\u0001\u0002]/g, '')}\u0002`;
+  });
+  return marked
+    .replace(TIGHT, (all, a: string, left: string, right: string) => (left || right ? `${a}${left}${right}` : all))
+    .replace(/[\u0001\u0002]/g, '');
 }
 
 /**

@@ -10,6 +10,8 @@ import { t } from '../i18n/index.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
 import { SEVERITIES } from '../workspace/vocabulary.js';
 import type { Block, Cell, ReportContent, Table } from './markdown.js';
+import { coverHtml, DELIVERABLE_CSS, matrixHtml, sinceHtml, summaryHtml } from './deliverable-html.js';
+import { MATRIX_CSS } from './journey-matrix.js';
 
 /** A drawn diagram, or why there is none. */
 export interface DiagramPicture { svg?: string; width?: number; missing?: string }
@@ -174,7 +176,7 @@ function diagramHtml(d: Diagram, pic: DiagramPicture | undefined, opts: HtmlOpti
     + `<pre><code>${escapeHtml(d.source)}</code></pre></figure>`;
 }
 
-function blockHtml(b: Block, diagrams: Map<DiagramKind, Diagram>, pictures: Map<DiagramKind, DiagramPicture>, opts: HtmlOptions): string {
+function blockHtml(b: Block, content: ReportContent, diagrams: Map<DiagramKind, Diagram>, pictures: Map<DiagramKind, DiagramPicture>, opts: HtmlOptions): string {
   switch (b.type) {
     case 'p': return `<p${b.muted ? ' class="muted"' : ''}>${escapeHtml(b.text)}</p>`;
     case 'h3': return `<h3>${escapeHtml(b.text)}</h3>`;
@@ -182,7 +184,9 @@ function blockHtml(b: Block, diagrams: Map<DiagramKind, Diagram>, pictures: Map<
     case 'kv': return `<table class="kv"><tbody>${b.rows.map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td>${escapeHtml(v)}</td></tr>`).join('')}</tbody></table>`;
     case 'callout': return `<div class="callout level-${escapeHtml(b.level)}"><strong>${escapeHtml(b.title)}</strong>${escapeHtml(b.text)}</div>`;
     case 'table': return b.table.id === 'findings-table' ? filterHtml(b.table) + tableHtml(b.table) : tableHtml(b.table);
+    case 'matrix': return matrixHtml(content.matrix);
     case 'diagram': {
+      if (b.markdownOnly) return '';
       const d = diagrams.get(b.kind);
       return d ? diagramHtml(d, pictures.get(b.kind), opts) : '';
     }
@@ -192,7 +196,9 @@ function blockHtml(b: Block, diagrams: Map<DiagramKind, Diagram>, pictures: Map<
 /** The whole report page. */
 export function renderHtml(content: ReportContent, diagrams: readonly Diagram[], pictures: Map<DiagramKind, DiagramPicture>, opts: HtmlOptions): string {
   const byKind = new Map(diagrams.map((d) => [d.kind, d]));
-  const sections = content.sections.map((s) => `<section id="${escapeHtml(s.id)}" aria-labelledby="h-${escapeHtml(s.id)}"><h2 id="h-${escapeHtml(s.id)}">${escapeHtml(s.title)}</h2>\n${s.blocks.map((b) => blockHtml(b, byKind, pictures, opts)).join('\n')}\n</section>`);
+  const all = [...content.sections, content.appendix];
+  const sections = all.map((s) => `<section id="${escapeHtml(s.id)}" aria-labelledby="h-${escapeHtml(s.id)}"><h2 id="h-${escapeHtml(s.id)}">${escapeHtml(s.title)}</h2>\n${s.blocks.map((b) => blockHtml(b, content, byKind, pictures, opts)).join('\n')}\n</section>`);
+  const toc = [{ id: 'summary', title: t('deliverable.summary') }, ...(content.since ? [{ id: 'since', title: t('deliverable.since') }] : []), ...all];
   const cards = content.summary.map((c) => `<li class="${c.tone ? `tone-${escapeHtml(c.tone)}` : ''}"><span class="label">${escapeHtml(c.label)}</span><span class="value">${escapeHtml(c.value)}</span></li>`).join('');
   return [
     '<!doctype html>',
@@ -204,12 +210,14 @@ export function renderHtml(content: ReportContent, diagrams: readonly Diagram[],
     '<meta name="referrer" content="no-referrer">',
     `<meta name="generator" content="${escapeHtml(content.generator)}">`,
     `<title>${escapeHtml(content.title)}</title>`,
-    `<style>${CSS}</style>`,
+    `<style>${CSS}${MATRIX_CSS}${DELIVERABLE_CSS}</style>`,
     '</head>',
     '<body>',
-    `<header class="top"><h1>${escapeHtml(content.title)}</h1><p class="generator">${escapeHtml(content.generator)}</p><ul class="cards">${cards}</ul></header>`,
-    `<nav class="toc" aria-label="${escapeHtml(t('report.contents'))}">${content.sections.map((s) => `<a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a>`).join('')}</nav>`,
+    coverHtml(content.cover, cards),
+    `<nav class="toc" aria-label="${escapeHtml(t('report.contents'))}">${toc.map((s) => `<a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a>`).join('')}</nav>`,
     '<main>',
+    summaryHtml(content.executive),
+    ...(content.since ? [sinceHtml(content.since)] : []),
     ...sections,
     '</main>',
     `<footer>${escapeHtml(content.generator)}</footer>`,

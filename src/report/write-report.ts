@@ -18,7 +18,7 @@ import type { Diagram, DiagramKind } from '../diagrams/types.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Workspace } from '../model/model.js';
 import { renderJson } from './json.js';
-import { reportContent, renderMarkdown } from './markdown.js';
+import { reportContent, renderMarkdown, type ContentOptions } from './markdown.js';
 import { renderHtml, type DiagramPicture } from './html.js';
 import { renderSarif } from './sarif.js';
 import { InterruptedError, UsageError } from '../util/errors.js';
@@ -40,6 +40,12 @@ export interface WriteReportOptions {
   /** Starts the renderer; the default is the real browser (tests pass their own). */
   openEngine?: () => Promise<RenderEngine>;
   onProgress?: (done: number, total: number) => void;
+  /** The cover (--date, --author, --firm; settings.report fills the rest) and --since. */
+  content?: Pick<ContentOptions, 'cover' | 'since'>;
+  /** Also write report.pptx (the deck); see report/pptx.ts. */
+  pptx?: boolean;
+  /** What the report is doing now (the command shows it on a terminal). */
+  onPhase?: (phase: 'pdf' | 'pptx') => void;
 }
 
 export interface NotDrawn { kind: DiagramKind; title: string; reason: string }
@@ -182,11 +188,12 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, opts: W
       files.push(name);
     };
     const json = renderJson(result);
-    const content = reportContent(ws, result, { version: opts.version });
+    const content = reportContent(ws, result, { version: opts.version, ...opts.content });
     put('report.md', renderMarkdown(content, diagrams));
     const html = renderHtml(content, diagrams, pictures, { json, linkFiles: true });
     put('report.html', html);
     if (opts.pdf && engine) {
+      opts.onPhase?.('pdf');
       put('report.pdf', await engine.htmlPdf(
         renderHtml(content, diagrams, pictures, { json, linkFiles: false }),
         { footer: content.title, pageLabel: t('report.pdf.page') },

@@ -447,6 +447,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
       redundantShare: s?.thresholds?.redundant_share ?? DEFAULT_THRESHOLDS.redundantShare,
       noHubTools: s?.thresholds?.no_hub_tools ?? DEFAULT_THRESHOLDS.noHubTools,
     },
+    ...(s?.report ? { report: Object.freeze({ ...s.report }) } : {}),
   });
   const builtQs: Question[] = questions.map((e) => Object.freeze({ ...e.value, loc: startOf(e) }));
 
