@@ -19,6 +19,7 @@ const external = [
   'beautiful-mermaid',
   '@inquirer/prompts',
   '@inquirer/core',
+  'pptxgenjs',
 ];
 
 // zod's classic API re-exports all ~50 of its error-message locales (~250 kB minified), which

@@ -114,7 +114,7 @@ export function buildProgram(): Command {
     .addHelpText('after', examples([
       'martech-audit report examples/northwind-b2b --out audit-report',
       'martech-audit report audit/ --out audit-report --pdf',
-      'martech-audit report audit/ --pdf --pptx --author "Jane Doe" --firm "Acme Consulting"',
+      'martech-audit report audit/ --pdf --pptx --author "Jane Doe" --firm Acme',
       'martech-audit report audit/ --pdf --since v2026-q3',
       'martech-audit report audit/ --no-render',
     ]))

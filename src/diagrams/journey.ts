@@ -166,14 +166,17 @@ export function journeyDiagram({ ws, result, options }: DiagramInput): Diagram {
   if (thick) entries.push({ cls: 'legend', text: t('diagram.legend.realtime-touchpoint') });
   if (dotted || classes.used('outOfScope')) entries.push({ cls: 'legend', text: t('diagram.legend.dotted-touchpoint') });
   const legendIds = new IdGen('l');
-  const legendLines = legend(legendIds, classes, entries, styles);
+  const legendLines = options.legendOutside ? [] : legend(legendIds, classes, entries, styles);
   out.push(...legendLines);
   if (legendLines.length) frames.push('l1');
   if (frames.length > 1) out.push(`  ${frames.join(' ~~~ ')}`);
 
   out.push(...classes.lines());
   out.push(...styles);
-  return { kind: 'journey', family: 'flowchart', title: t('diagram.kind.journey'), source: `${out.join('\n')}\n`, notes };
+  return {
+    kind: 'journey', family: 'flowchart', title: t('diagram.kind.journey'), source: `${out.join('\n')}\n`, notes,
+    ...(options.legendOutside ? { legend: entries } : {}),
+  };
 }
 
 function rank(style: string): number {

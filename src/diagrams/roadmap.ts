@@ -111,7 +111,10 @@ export function roadmapDiagram({ ws, result, options }: DiagramInput): Diagram {
       if (worst >= SEVERITY_RANK.high) tags.push('crit');
       n += 1;
       const saves = i.saving && i.saving > 0 ? ` (${t('diagram.roadmap.saves', { amount: money(i.saving, currency) })})` : '';
-      out.push(`  ${text(plainText(i.title, 72) + saves, 100)} :${[...tags, `i${n}`, toDate(p.start), toDate(p.end)].join(', ')}`);
+      // Pictures for pages and slides carry short labels that fit beside their bars (the tables
+      // under the picture give the full titles and savings); the .mmd keeps the long ones.
+      const name = options.legendOutside ? plainText(i.title, 44) : plainText(i.title, 72) + saves;
+      out.push(`  ${text(name, 100)} :${[...tags, `i${n}`, toDate(p.start), toDate(p.end)].join(', ')}`);
     }
     if (rest.length) {
       n += 1;

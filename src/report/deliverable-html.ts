@@ -5,6 +5,7 @@ import { t } from '../i18n/index.js';
 import { joinNames, type Cover, type ExecutiveSummary } from './summary.js';
 import { bands, CHIP_CLASSES, type MatrixStage } from './journey-matrix.js';
 import type { SinceView } from './since.js';
+import { CLASS_DEFS } from '../diagrams/common.js';
 
 const esc = (value: unknown): string =>
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -32,6 +33,10 @@ header.top .confidential{margin:10px 0 0;font-size:12px;color:#c7d2e2}
 .phase .saving{font-weight:700;display:block;margin-top:4px}
 .phase ul{margin:4px 0 0;padding-left:16px;font-size:13px}
 .phase ul li{margin:0 0 3px}
+.dg-legend{display:flex;flex-wrap:wrap;gap:4px 16px;margin:0;padding:8px 14px 0;list-style:none;font-size:13px;color:#3c4043}
+.dg-legend li{display:flex;align-items:center;gap:6px}
+.dg-legend .swatch{display:inline-block;width:22px;height:13px;border-radius:3px}
+.dg-legend .swatch.hex{border-radius:7px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .since-figures td,.since-figures th{text-align:left}
 @media print{
@@ -40,12 +45,13 @@ header.top .confidential{margin:10px 0 0;font-size:12px;color:#c7d2e2}
  header.top h1{font-size:30px}
  header.top .subtitle{color:var(--fg);font-size:16px}
  header.top .meta{color:var(--fg);font-size:13px;margin-top:18px}
- header.top .confidential{margin-top:auto;font-size:10px}
+ header.top .confidential{margin-top:auto;font-size:11px}
  header.top .cards{display:none}
- .exec{gap:4px 18px;font-size:10.5px;line-height:1.4}
- .exec h3{font-size:12px;margin:6px 0 4px}
+ .exec{gap:4px 18px;font-size:12.5px;line-height:1.4}
+ .exec table{font-size:inherit}
+ .exec h3{font-size:14px;margin:10px 0 5px}
  .exec .callout strong{font-size:13px}
- .exec .problems li .money,.phase .when,.phase .more,.phase ul{font-size:9px}
+ .exec .problems li .money,.phase .when,.phase .more,.phase ul{font-size:11px}
 }`;
 
 /** The top of the page: the cover (a page of its own in print) and the key figures (screen only). */
@@ -82,6 +88,22 @@ export function summaryHtml(s: ExecutiveSummary): string {
     + `<div><h3>${esc(t('deliverable.summary.money'))}</h3>${money}`
     + `<h3>${esc(t('deliverable.summary.roadmap'))}</h3>${phases}</div>`
     + '</div></section>';
+}
+
+/** A diagram's legend beside the picture: sample swatches in the diagram's own colours. */
+export function diagramLegendHtml(entries: { cls: string; text: string; shape?: string }[] | undefined): string {
+  if (!entries?.length) return '';
+  const style = (cls: string) => {
+    const def = CLASS_DEFS[cls];
+    if (!def || cls === 'legend') return '';
+    const get = (k: string) => new RegExp(`${k}:([^,]+)`).exec(def)?.[1];
+    const dash = get('stroke-dasharray') ? 'dashed' : 'solid';
+    return `background:${get('fill')};border:${get('stroke-width') ?? '1px'} ${dash} ${get('stroke')};color:${get('color')}`;
+  };
+  return `<ul class="dg-legend">${entries.map((e) => {
+    const st = style(e.cls);
+    return st ? `<li><span class="swatch${e.shape === 'hexagon' ? ' hex' : ''}" style="${esc(st)}"></span>${esc(e.text)}</li>` : `<li>${esc(e.text)}</li>`;
+  }).join('')}</ul>`;
 }
 
 export function chipLegendHtml(): string {

@@ -49,6 +49,7 @@ export function bands<T>(items: readonly T[], per = STAGES_PER_BAND): T[][] {
 export const CHIP_CLASSES: readonly ToolClass[] = ['hub', 'silo', 'island', 'retiring', 'tool'];
 
 export const MATRIX_CSS = `
+figure.matrix{margin:12px 0}
 .jm-legend{display:flex;flex-wrap:wrap;gap:6px 14px;margin:8px 0 10px;padding:0;list-style:none;font-size:13px;color:var(--muted)}
 .jm-legend li{display:flex;align-items:center;gap:6px}
 .jm{display:grid;gap:10px;margin:0 0 16px;grid-template-columns:repeat(var(--cols),minmax(0,1fr))}
@@ -64,7 +65,7 @@ export const MATRIX_CSS = `
 .chip-hub{background:#e3f2e6;border:2px solid #1e7b34;color:#0b3d18;font-weight:700}
 .chip-silo{background:#fde8e6;border:2px solid #c5221f;color:#5c0b09}
 .chip-island{background:#fff3e0;border:2px solid #d56e0c;color:#4a2800}
-.chip-retiring{background:#f1f3f4;border:1px dashed #80868b;color:#5f6368;text-decoration:line-through}
+.chip-retiring{background:#f1f3f4;border:1px dashed #80868b;color:#5f6368;font-style:italic}
 .chip-none{background:#fff;border:2px dashed #c5221f;color:#5c0b09}
 @media screen and (max-width:900px){.jm{grid-template-columns:repeat(2,minmax(0,1fr))}}
 @media print{
@@ -73,7 +74,7 @@ export const MATRIX_CSS = `
  .jm-stage{padding:5px}
  .jm-stage h4{font-size:11px;margin-bottom:5px}
  .jm-card{padding:4px 5px;margin-bottom:5px}
- .jm-card .tp{font-size:10px}
- .jm-card .ch,.chip,.jm-legend{font-size:9px}
+ .jm-card .tp{font-size:11px}
+ .jm-card .ch,.chip,.jm-legend{font-size:11px}
  .chip{padding:0 5px}
 }`;

@@ -7,6 +7,7 @@ import { formatMoney, toMinor } from '../analysis/assess.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { EntityRef, Finding, Initiative } from '../analysis/types.js';
 import { departmentName, type Workspace } from '../model/model.js';
+import { deptLabel } from '../diagrams/common.js';
 import { SEVERITY_RANK, type Severity } from '../workspace/vocabulary.js';
 
 export interface CoverOptions {
@@ -173,7 +174,7 @@ export function buildSummary(ws: Workspace, result: AnalysisResult): ExecutiveSu
   const sep = currentLang() === 'ja' ? '、' : '; ';
   for (const i of proposed.slice(0, 5 - decisions.length)) {
     const extra = [
-      i.owner ? t('deliverable.decision.owner', { owner: departmentName(ws, i.owner) }) : '',
+      i.owner ? t('deliverable.decision.owner', { owner: deptLabel(ws, i.owner) }) : '',
       i.saving ? t('deliverable.decision.saving', { money: money(i.saving) }) : '',
       i.pilot ? t('deliverable.decision.pilot') : '',
     ].filter(Boolean);

@@ -57,6 +57,8 @@ export interface WriteReportResult {
   drawn: DiagramKind[];
   notDrawn: NotDrawn[];
   pdf: 'written' | 'not-requested' | 'no-browser';
+  /** report.pptx: with its pictures, without them (no browser: the slides say so), or not asked for. */
+  pptx: 'written' | 'no-pictures' | 'not-requested';
   /** Why the browser was not used (undefined when it was, or with --no-render). */
   unavailable?: RendererUnavailable;
   /** Requests any page tried to make (all blocked; should be empty). */
@@ -119,7 +121,7 @@ async function drawDiagrams(diagrams: Diagram[], opts: WriteReportOptions): Prom
   if (engine) {
     const out = await engine.renderSvgs(diagrams.map((d) => ({ id: SVG_ID(d.kind), source: d.source })), opts.onProgress);
     out.forEach((r, i) => pictures.set(diagrams[i].kind, r.ok
-      ? { svg: r.svg.svg, width: r.svg.width }
+      ? { svg: r.svg.svg, width: r.svg.width, height: r.svg.height }
       : { missing: t('report.missing.failed', { error: r.error }) }));
     return { pictures, engine, renderer: 'browser' };
   }
@@ -166,8 +168,11 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, opts: W
   };
   let rendered: Awaited<ReturnType<typeof drawDiagrams>>;
   const diagrams = buildDiagrams(ws, result, { today: opts.today });
+  // The pictures (HTML, PDF, diagrams/*.svg, slides) carry their legend outside the graph; the
+  // .mmd files and report.md keep it inside, for GitHub.
+  const pictured = buildDiagrams(ws, result, { today: opts.today, legendOutside: true });
   try {
-    rendered = await drawDiagrams(diagrams, opts);
+    rendered = await drawDiagrams(pictured, opts);
   } catch (err) {
     stopListening();
     throw err;
@@ -178,6 +183,7 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, opts: W
   const cleanup = () => rmSync(tmp, { recursive: true, force: true });
   const files: string[] = [];
   let pdf: WriteReportResult['pdf'] = opts.pdf ? 'no-browser' : 'not-requested';
+  let pptx: WriteReportResult['pptx'] = 'not-requested';
   let blockedRequests: string[] = [];
   try {
     await checkInterrupted();
@@ -190,15 +196,22 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, opts: W
     const json = renderJson(result);
     const content = reportContent(ws, result, { version: opts.version, ...opts.content });
     put('report.md', renderMarkdown(content, diagrams));
-    const html = renderHtml(content, diagrams, pictures, { json, linkFiles: true });
+    const html = renderHtml(content, pictured, pictures, { json, linkFiles: true });
     put('report.html', html);
     if (opts.pdf && engine) {
       opts.onPhase?.('pdf');
       put('report.pdf', await engine.htmlPdf(
-        renderHtml(content, diagrams, pictures, { json, linkFiles: false }),
+        renderHtml(content, pictured, pictures, { json, linkFiles: false }),
         { footer: content.title, pageLabel: t('report.pdf.page') },
       ));
       pdf = 'written';
+    }
+    if (opts.pptx) {
+      opts.onPhase?.('pptx');
+      const { writeDeck } = await import('./deck.js');
+      const deck = await writeDeck(ws, result, content, pictured, pictures, engine, opts.onProgress);
+      put('report.pptx', deck.bytes);
+      pptx = deck.pictures ? 'written' : 'no-pictures';
     }
     put('audit.json', json);
     put('audit.sarif', renderSarif(result, { version: opts.version, defaultFile: ws.files[0] }));
@@ -227,6 +240,6 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, opts: W
     .map((d) => ({ kind: d.kind, title: d.title, reason: pictures.get(d.kind)?.missing ?? '' }));
   return {
     outDir: out,
-    files: files.sort(), renderer, drawn, notDrawn, pdf, unavailable, blockedRequests,
+    files: files.sort(), renderer, drawn, notDrawn, pdf, pptx, unavailable, blockedRequests,
   };
 }

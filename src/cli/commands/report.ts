@@ -70,6 +70,9 @@ export async function run(path: string, opts: ReportCommandOptions, globals: Glo
     writeErr(chalk.yellow(t('report.fallback-used', { reason: unavailableReason(written.unavailable) })));
     writeErr(`  ${chalk.cyan(enableHint(written.unavailable))}`);
   }
+  if (written.pptx === 'no-pictures') {
+    writeErr(chalk.yellow(t('deliverable.pptx.no-pictures', { hint: written.unavailable ? enableHint(written.unavailable) : '' }).trim()));
+  }
   if (written.blockedRequests.length) writeErr(chalk.yellow(t('report.blocked', { urls: written.blockedRequests.join(', ') })));
   if (opts.pdf && written.pdf !== 'written') {
     const err = written.unavailable;
