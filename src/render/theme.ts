@@ -26,12 +26,12 @@ export function mermaidConfig(): Record<string, unknown> {
       padding: 14, wrappingWidth: 210, diagramPadding: 12, subGraphTitleMargin: { top: 6, bottom: 6 },
     },
     gantt: {
-      useMaxWidth: false, useWidth: 1280, barHeight: 26, barGap: 8, topPadding: 56, leftPadding: 190,
+      useMaxWidth: false, useWidth: 1180, barHeight: 26, barGap: 8, topPadding: 56, leftPadding: 190,
       rightPadding: 40, gridLineStartPadding: 40, fontSize: 14, sectionFontSize: 14, numberSectionStyles: 3,
     },
     quadrantChart: {
       useMaxWidth: false, chartWidth: 760, chartHeight: 640, titleFontSize: 18, quadrantLabelFontSize: 18,
-      pointLabelFontSize: 12, pointRadius: 6, xAxisLabelFontSize: 14, yAxisLabelFontSize: 14,
+      pointLabelFontSize: 14, pointRadius: 6, xAxisLabelFontSize: 14, yAxisLabelFontSize: 14,
       quadrantPadding: 8, quadrantTextTopPadding: 8, xAxisPosition: 'bottom',
     },
     themeVariables: {

@@ -37,6 +37,8 @@ header.top .confidential{margin:10px 0 0;font-size:12px;color:#c7d2e2}
 .dg-legend li{display:flex;align-items:center;gap:6px}
 .dg-legend .swatch{display:inline-block;width:22px;height:13px;border-radius:3px}
 .dg-legend .swatch.hex{border-radius:7px}
+nav.toc{display:flex;flex-wrap:wrap;gap:2px 18px}
+nav.toc a{margin-right:0}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .since-figures td,.since-figures th{text-align:left}
 @media print{

@@ -125,7 +125,7 @@ footer{max-width:1280px;margin:0 auto;padding:16px 40px 40px;color:var(--muted);
  tr,figure.diagram{break-inside:avoid}
  #findings-table tr{display:table-row!important}
  .svg-wrap{overflow:visible;padding:4px}
- figure.wide .svg-wrap svg,.svg-wrap svg{max-width:100%!important;max-height:140mm;width:auto;height:auto}
+ figure.wide .svg-wrap svg,.svg-wrap svg{max-width:100%!important;max-height:128mm;width:auto;height:auto}
  figure.pg-portrait{page:portrait}
  figure.pg-big{page:big}
  figure.pg-portrait .svg-wrap svg,figure.pg-big .svg-wrap svg{max-height:235mm}
@@ -183,7 +183,7 @@ function diagramHtml(d: Diagram, pic: DiagramPicture | undefined, opts: HtmlOpti
 }
 
 /** The smallest text of a diagram family, in CSS px as Mermaid draws it (render/theme.ts). */
-const TEXT_PX: Record<string, number> = { flowchart: 14, gantt: 14, quadrant: 12 };
+const TEXT_PX: Record<string, number> = { flowchart: 14, gantt: 14, quadrant: 14 };
 /** 8 pt in CSS px: nothing in the PDF is set smaller. */
 const READABLE_PX = 8 / 0.75;
 
@@ -200,8 +200,10 @@ export function printPage(svg: string, family: string): 'portrait' | 'big' | und
   const text = TEXT_PX[family] ?? 14;
   const fits = (pw: number, ph: number) => text * Math.min(1, pw / w, ph / h) >= READABLE_PX;
   const mm = 96 / 25.4;
-  if (fits(273 * mm, 140 * mm)) return undefined;
-  if (fits(186 * mm, 235 * mm)) return 'portrait';
+  // The width inside a figure's frame: the page's 269 mm (A4 landscape), 182 mm (portrait) and
+  // 392 mm (A3 landscape) less the frame and its padding.
+  if (fits(245 * mm, 128 * mm)) return undefined;
+  if (fits(160 * mm, 235 * mm)) return 'portrait';
   return 'big';
 }
 

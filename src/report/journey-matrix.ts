@@ -40,9 +40,15 @@ export function journeyMatrix(ws: Workspace, result: AnalysisResult): MatrixStag
 export function bands<T>(items: readonly T[], per = STAGES_PER_BAND): T[][] {
   if (items.length === 0) return [];
   const count = Math.ceil(items.length / per);
-  const size = Math.ceil(items.length / count);
+  const base = Math.floor(items.length / count);
+  const extra = items.length % count;
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  let at = 0;
+  for (let b = 0; b < count; b++) {
+    const size = base + (b < extra ? 1 : 0);
+    out.push(items.slice(at, at + size));
+    at += size;
+  }
   return out;
 }
 
