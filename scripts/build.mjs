@@ -19,6 +19,8 @@ const external = [
   'beautiful-mermaid',
   '@inquirer/prompts',
   '@inquirer/core',
+  // exceljs (import/export of .xlsx): CommonJS with optional browser shims; loaded by those two commands only.
+  'exceljs',
 ];
 
 // zod's classic API re-exports all ~50 of its error-message locales (~250 kB minified), which

@@ -403,7 +403,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
       capabilities: Object.freeze(capabilities), hub, owner: x.owner, status,
       annualCostMinor, costUnknown: x.cost === 'unknown', costGiven,
       seats: x.seats ? Object.freeze({ ...x.seats }) : undefined,
-      data: Object.freeze([...(x.data ?? [])]), sourceOfTruth: Object.freeze([...(x.source_of_truth ?? [])]),
+      data: Object.freeze([...(x.data ?? [])]), dataGiven: x.data !== undefined, sourceOfTruth: Object.freeze([...(x.source_of_truth ?? [])]),
       renewal: x.renewal, url: x.url, notes: x.notes, loc: startOf(e),
     });
   });
