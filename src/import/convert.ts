@@ -69,7 +69,7 @@ export interface ConvertOptions {
 interface Layout { kind: SheetKind; headerRow: number; columns: Map<number, string>; unused: string[]; score: number }
 
 const KIND_ORDER: SheetKind[] = ['workspace', 'tools', 'touchpoints', 'integrations', 'questions'];
-const TOTAL = /^(?:grand\s*total|total|totals|sum|subtotal|sub-total|合計|総計|小計|計|総額|合計金額)\b/i;
+const TOTAL = /^(?:(?:grand\s*)?totals?|sum|sub-?totals?)\b|^(?:合計|総計|小計|総額|計$)/i;
 
 /** The header row (within the first 15 rows) and the kind of sheet it heads. */
 export function detectLayout(sheet: RawSheet, map?: Map<string, string>): Layout | undefined {
@@ -402,7 +402,8 @@ export function convert(book: RawBook, opts: ConvertOptions = {}): ImportResult 
             costRead = true;
           }
         }
-        if (!costRead && !res.fromExport) res.questions.push({ about: `tool:${draft.id}`, field: 'cost', text: t('sheets.q.cost', { name }), ...(draft.owner ? { ask: draft.owner } : {}) });
+        // A retired tool's cost is history: no question for it.
+        if (!costRead && !res.fromExport && draft.status !== 'retired') res.questions.push({ about: `tool:${draft.id}`, field: 'cost', text: t('sheets.q.cost', { name }), ...(draft.owner ? { ask: draft.owner } : {}) });
         if (!draft.owner && !res.fromExport) res.questions.push({ about: `tool:${draft.id}`, field: 'owner', text: t('sheets.q.owner', { name }) });
 
         // seats

@@ -2,7 +2,7 @@
 // renders, checks that what it would write loads without errors, then writes atomically.
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { t } from '../i18n/index.js';
+import { currentLang, initLang, isLang, t } from '../i18n/index.js';
 import { UsageError } from '../util/errors.js';
 import { ensureDir, writeFileAtomic } from '../util/fs.js';
 import { loadFromSources, loadWorkspace } from '../workspace/load.js';
@@ -96,7 +96,14 @@ export async function runImport(file: string, o: ImportOptions): Promise<ImportO
       }
     }
   }
-  const result = convert(book, { map, currency, existing });
+  let result = convert(book, { map, currency, existing });
+  // The workspace's language (--lang, the exported Workspace sheet's, Japanese headers) is the
+  // language of the comments and questions written: convert again when that is not the current one.
+  const lang = o.lang ?? (existing ? existing.settings.lang : undefined) ?? result.workspace.lang ?? (result.japanese ? 'ja' : undefined);
+  if (lang && isLang(lang) && lang !== currentLang()) {
+    await initLang(lang);
+    result = convert(book, { map, currency, existing });
+  }
   const emitOpts: EmitOptions = {
     file, orgName: o.name, currency: currency ?? result.organization.currency,
     lang: o.lang ?? (result.japanese ? 'ja' : undefined), multiSheet: result.sheetsRead.length > 1,

@@ -56,7 +56,7 @@ export function isUnknown(v: unknown): boolean {
 export interface Money { amount: number; currency?: string }
 
 const CURRENCY_WORDS: [RegExp, string][] = [
-  [/US\$|USD|\$/i, 'USD'], [/€|EUR/i, 'EUR'], [/£|GBP/i, 'GBP'], [/¥|￥|円|JPY|yen/i, 'JPY'],
+  [/US\$|USD|\$/i, 'USD'], [/€|EUR/i, 'EUR'], [/£|GBP/i, 'GBP'], [/¥|￥|円|JPY|yen|^\\\s?\d/i, 'JPY'],
   [/CHF/i, 'CHF'], [/A\$|AUD/i, 'AUD'], [/C\$|CAD/i, 'CAD'], [/SEK|kr/i, 'SEK'], [/CNY|RMB|元/i, 'CNY'], [/₩|KRW/i, 'KRW'], [/₹|INR/i, 'INR'],
 ];
 
@@ -82,7 +82,7 @@ export function parseMoney(raw: unknown): Read<Money> {
     if (Number.isFinite(total)) return { amount: round2(total), currency: currency ?? 'JPY' };
   }
   if (/^\(.*\)$/.test(s) || /^-\s*\S/.test(s) || /\d\s*-$/.test(s)) return { problem: 'sheets.value.negative', params: { value: s } };
-  s = s.replace(/US\$|A\$|C\$|USD|EUR|GBP|JPY|CHF|AUD|CAD|SEK|CNY|RMB|KRW|INR|yen|kr|[$€£¥￥₩₹円元]/gi, '').trim();
+  s = s.replace(/US\$|A\$|C\$|USD|EUR|GBP|JPY|CHF|AUD|CAD|SEK|CNY|RMB|KRW|INR|yen|kr|[$€£¥￥₩₹円元]|^\\(?=\s?\d)/gi, '').trim();
   s = s.replace(/\s*(?:\/\s*(?:yr|year|年)|per year|p\.?a\.?|年額|年)$/i, '').trim();
   const suffix = /^(.*?)\s*(k|m|mn|mio|bn|b)$/i.exec(s);
   if (suffix) {
