@@ -179,7 +179,7 @@ export function buildProgram(): Command {
     .argument('<file>', t('sheets.import.arg.file'))
     .option('-o, --out <workspace>', t('sheets.import.opt.out'))
     .option('--into <workspace>', t('sheets.import.opt.into'))
-    .option('--map <column=field>', t('sheets.import.opt.map'), (v: string, prev: string[] = []) => [...prev, v])
+    .option('--map <mapping>', t('sheets.import.opt.map'), (v: string, prev: string[] = []) => [...prev, v])
     .option('--sheet <name>', t('sheets.import.opt.sheet'))
     .option('--currency <code>', t('sheets.import.opt.currency'))
     .option('--name <organization>', t('sheets.import.opt.name'))
@@ -188,7 +188,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', t('sheets.import.opt.format')).choices(['text', 'json']).default('text'))
     .addHelpText('after', examples([
       'martech-audit import tools.csv --out client-audit',
-      'martech-audit import zylo-export.csv --out audit --map "Business Unit=owner" --dry-run',
+      'martech-audit import apps.csv --out audit --map "Business Unit=owner" -n',
       'martech-audit import ツール一覧.xlsx --out audit --sheet ツール',
       'martech-audit import more-tools.xlsx --into client-audit',
     ]))
