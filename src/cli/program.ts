@@ -43,7 +43,7 @@ export function buildProgram(): Command {
     .option('--ci <provider>', t('cli.opt.ci'))
     .option('-f, --force', t('cli.opt.force'))
     .addHelpText('after', examples(['martech-audit init', 'martech-audit init audit --template retail', 'martech-audit init --list']))
-    .action(async (dir, opts, cmd) => (await import('./commands/init.js')).run(dir, opts));
+    .action(async (dir, opts) => (await import('./commands/init.js')).run(dir, opts));
 
   program
     .command('validate')
@@ -60,8 +60,9 @@ export function buildProgram(): Command {
     .summary(t('cli.cmd.schema'))
     .description(t('cli.cmd.schema.long'))
     .option('--analysis', t('cli.opt.schema-analysis'))
+    .option('--diff', t('diff.opt.schema'))
     .option('-o, --out <file>', t('cli.opt.out-file'))
-    .addHelpText('after', examples(['martech-audit schema > martech-audit.schema.json', 'martech-audit schema --analysis']))
+    .addHelpText('after', examples(['martech-audit schema > martech-audit.schema.json', 'martech-audit schema --analysis', 'martech-audit schema --diff']))
     .action(async (opts) => (await import('./commands/schema.js')).run(opts));
 
   program
