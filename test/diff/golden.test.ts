@@ -11,6 +11,8 @@ import { renderDiffMarkdown } from '../../src/diff/render-markdown.js';
 import { renderDiffText } from '../../src/diff/render-text.js';
 import { renderDiffJson } from '../../src/diff/render-json.js';
 import { makeRepo, type TempRepo } from '../git/repo.js';
+import { Ajv } from 'ajv';
+import { DiffResultSchema, diffJsonSchema } from '../../src/diff/schema.js';
 import { expectGolden } from '../golden.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -41,7 +43,10 @@ beforeAll(() => {
     data: [contact-profile, support-tickets]
     mode: realtime
 `);
-  repo.commit('Retire Marketo; connect Zendesk to Salesforce');
+  // Webinar registrations go to HubSpot too (a touchpoint edit: diff shows its field changes).
+  edit(repo, 'audit/touchpoints.yaml', 'channel: webinar\n    owner: marketing\n    tools: [zoom-webinars]',
+    'channel: webinar\n    owner: marketing\n    tools: [zoom-webinars, hubspot-marketing]');
+  repo.commit('Retire Marketo; connect Zendesk to Salesforce; webinar sign-ups reach HubSpot');
 });
 
 afterAll(() => repo?.cleanup());
@@ -50,6 +55,9 @@ describe('diff golden files', () => {
   it('markdown: the pull-request comment', () => {
     const d = diffRevisions({ old: 'main', new: 'HEAD', cwd: repo.dir }, '2026-11');
     expect(d.tools.changed.map((x) => x.id)).toEqual(['marketo']);
+    expect(d.touchpoints.changed).toEqual([{ id: 'webinars', name: 'Monthly product webinar',
+      changes: [{ field: 'tools', before: ['zoom-webinars'], after: ['hubspot-marketing', 'zoom-webinars'] }],
+      names: { 'hubspot-marketing': 'HubSpot Marketing Hub Professional', 'zoom-webinars': 'Zoom Webinars' } }]);
     expect(d.integrations.added.map((x) => x.id)).toEqual(['zendesk+salesforce-crm']);
     expect(d.integrations.removed.map((x) => x.id)).toEqual(['marketo+salesforce-crm']);
     expect(d.findings.resolved.map((f) => f.id)).toContain('retired-tool-in-use:marketo');
@@ -60,6 +68,12 @@ describe('diff golden files', () => {
     const d = diffRevisions({ old: 'main', new: 'HEAD', cwd: repo.dir }, '2026-11');
     golden('northwind-retire-marketo.txt', renderDiffText(d));
     golden('northwind-retire-marketo.json', renderDiffJson(d));
+    // The JSON matches its published schema (zod, and the JSON Schema `schema --diff` prints and
+    // the build writes to schema/).
+    expect(DiffResultSchema.safeParse(JSON.parse(renderDiffJson(d))).success).toBe(true);
+    const validate = new Ajv({ strict: false }).compile(diffJsonSchema());
+    expect(validate(JSON.parse(renderDiffJson(d))), JSON.stringify(validate.errors)).toBe(true);
+    expect(JSON.parse(readFileSync(join(ROOT, 'schema', 'martech-audit-diff.schema.json'), 'utf8'))).toEqual(diffJsonSchema());
   });
 
   it('the same change, with the files renamed and the workspace moved, gives the same diff', () => {
