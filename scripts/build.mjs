@@ -70,3 +70,6 @@ writeFileSync('dist/data.json', JSON.stringify(data));
 mkdirSync('schema', { recursive: true });
 const schema = execFileSync(process.execPath, ['bin/martech-audit.js', 'schema'], { encoding: 'utf8' });
 writeFileSync('schema/martech-audit.schema.json', schema);
+// And the JSON Schema of `diff --format json`, for CI scripts that read the diff.
+const diffSchema = execFileSync(process.execPath, ['bin/martech-audit.js', 'schema', '--diff'], { encoding: 'utf8' });
+writeFileSync('schema/martech-audit-diff.schema.json', diffSchema);

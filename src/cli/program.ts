@@ -60,8 +60,9 @@ export function buildProgram(): Command {
     .summary(t('cli.cmd.schema'))
     .description(t('cli.cmd.schema.long'))
     .option('--analysis', t('cli.opt.schema-analysis'))
+    .option('--diff', t('diff.opt.schema'))
     .option('-o, --out <file>', t('cli.opt.out-file'))
-    .addHelpText('after', examples(['martech-audit schema > martech-audit.schema.json', 'martech-audit schema --analysis']))
+    .addHelpText('after', examples(['martech-audit schema > martech-audit.schema.json', 'martech-audit schema --analysis', 'martech-audit schema --diff']))
     .action(async (opts) => (await import('./commands/schema.js')).run(opts));
 
   program
