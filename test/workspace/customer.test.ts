@@ -311,6 +311,27 @@ describe('the built-in data types (data/data-types.yaml)', () => {
   });
 });
 
+describe('the blank template', () => {
+  // Its commented examples are what a consultant uncomments first: they must read without a word.
+  const uncomment = (text: string): string => {
+    let body = false;
+    return text.split('\n').map((l) => {
+      if (/^version:/.test(l)) body = true;
+      return body && /^#( {2,}\S| ?[a-z_]+:(\s|$))/.test(l) ? l.replace(/^# ?/, '') : l;
+    }).join('\n');
+  };
+  it.each(['en', 'ja'])('%s: every commented example, revision 2 included, validates when uncommented', (lang) => {
+    const text = uncomment(readFileSync(`templates/workspace/blank/${lang}/martech-audit.yaml`, 'utf8'));
+    const res = loadFromText(text);
+    expect(res.diagnostics).toEqual([]);
+    const ws = res.workspace!;
+    expect(ws.personas).toHaveLength(1);
+    expect(ws.touchpoints[0]).toMatchObject({ personasGiven: true, needs: 'weekly', conversationalGiven: true });
+    expect(ws.integrations[0]).toMatchObject({ frequency: 'daily', frequencyGiven: true });
+    expect(ws.dataTypes.filter((d) => d.declared)).toHaveLength(1);
+  });
+});
+
 describe('JSON Schema', () => {
   it('describes the new sections and fields', () => {
     const schema = JSON.stringify(workspaceJsonSchema());
