@@ -11,6 +11,7 @@ import { diff } from './diff.js';
 import { report } from './report.js';
 import { io } from './io.js';
 import { customer } from './customer.js';
+import { sheets } from './sheets.js';
 
 export const en: Record<string, string> = {
   ...cli,
@@ -24,4 +25,5 @@ export const en: Record<string, string> = {
   ...report,
   ...io,
   ...customer,
+  ...sheets,
 };

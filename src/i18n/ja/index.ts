@@ -10,6 +10,7 @@ import { diff } from './diff.js';
 import { report } from './report.js';
 import { io } from './io.js';
 import { customer } from './customer.js';
+import { sheets } from './sheets.js';
 
 export const ja: Record<string, string> = {
   ...cli,
@@ -23,4 +24,5 @@ export const ja: Record<string, string> = {
   ...report,
   ...io,
   ...customer,
+  ...sheets,
 };
