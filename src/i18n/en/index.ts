@@ -11,6 +11,8 @@ import { diff } from './diff.js';
 import { report } from './report.js';
 import { io } from './io.js';
 import { deliverable } from './deliverable.js';
+import { customer } from './customer.js';
+import { sheets } from './sheets.js';
 
 export const en: Record<string, string> = {
   ...cli,
@@ -24,4 +26,6 @@ export const en: Record<string, string> = {
   ...report,
   ...io,
   ...deliverable,
+  ...customer,
+  ...sheets,
 };

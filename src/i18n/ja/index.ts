@@ -10,6 +10,8 @@ import { diff } from './diff.js';
 import { report } from './report.js';
 import { io } from './io.js';
 import { deliverable } from './deliverable.js';
+import { customer } from './customer.js';
+import { sheets } from './sheets.js';
 
 export const ja: Record<string, string> = {
   ...cli,
@@ -23,4 +25,6 @@ export const ja: Record<string, string> = {
   ...report,
   ...io,
   ...deliverable,
+  ...customer,
+  ...sheets,
 };
