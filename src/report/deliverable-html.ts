@@ -1,7 +1,7 @@
 // The client-facing parts of report.html (and so of the PDF): the cover, the one-page executive
 // summary, the journey matrix and the "since the last review" page. Kept apart from html.ts,
 // which draws the five steps.
-import { t } from '../i18n/index.js';
+import { currentLang, t } from '../i18n/index.js';
 import { joinNames, type Cover, type ExecutiveSummary } from './summary.js';
 import { bands, CHIP_CLASSES, type MatrixStage } from './journey-matrix.js';
 import type { SinceView } from './since.js';
@@ -25,20 +25,21 @@ header.top .confidential{margin:10px 0 0;font-size:12px;color:#c7d2e2}
 .exec .problems li .money{display:block;color:var(--muted);font-size:13px}
 .exec table.kv{width:100%;min-width:0}
 .exec table.kv td:last-child{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.phases{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:6px}
-.phase{border:1px solid var(--line);border-top:5px solid var(--accent);border-radius:6px;padding:6px 8px;background:#fff}
-.phase-1{border-top-color:#1e7b34}.phase-2{border-top-color:#b06000}.phase-3{border-top-color:#2f5597}
-.phase .ph{font-weight:700;display:block}
-.phase .when,.phase .more{color:var(--muted);font-size:12px;display:block}
-.phase .saving{font-weight:700;display:block;margin-top:4px}
-.phase ul{margin:4px 0 0;padding-left:16px;font-size:13px}
-.phase ul li{margin:0 0 3px}
+.phases{display:grid;grid-template-columns:minmax(0,1fr);gap:6px}
+.phase{border:1px solid var(--line);border-left:6px solid var(--accent);border-radius:6px;padding:5px 10px;background:#fff}
+.phase-1{border-left-color:#1e7b34}.phase-2{border-left-color:#b06000}.phase-3{border-left-color:#2f5597}
+.phase .head{display:flex;flex-wrap:wrap;gap:2px 12px;align-items:baseline}
+.phase .ph{font-weight:700}
+.phase .when{color:var(--muted);font-size:13px}
+.phase .saving{font-weight:700;margin-left:auto}
+.phase .items{margin:2px 0 0;font-size:13px;color:#3c4043}
 .dg-legend{display:flex;flex-wrap:wrap;gap:4px 16px;margin:0;padding:8px 14px 0;list-style:none;font-size:13px;color:#3c4043}
 .dg-legend li{display:flex;align-items:center;gap:6px}
 .dg-legend .swatch{display:inline-block;width:22px;height:13px;border-radius:3px}
 .dg-legend .swatch.hex{border-radius:7px}
 nav.toc{display:flex;flex-wrap:wrap;gap:2px 18px}
 nav.toc a{margin-right:0}
+:root:lang(ja) th{white-space:nowrap}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .since-figures td,.since-figures th{text-align:left}
 @media print{
@@ -53,7 +54,7 @@ nav.toc a{margin-right:0}
  .exec table{font-size:inherit}
  .exec h3{font-size:14px;margin:10px 0 5px}
  .exec .callout strong{font-size:13px}
- .exec .problems li .money,.phase .when,.phase .more,.phase ul{font-size:11px}
+ .exec .problems li .money,.phase .when,.phase .items{font-size:11px}
 }`;
 
 /** The top of the page: the cover (a page of its own in print) and the key figures (screen only). */
@@ -75,11 +76,13 @@ export function summaryHtml(s: ExecutiveSummary): string {
       + `${p.money ? ` <span class="money">${esc(p.money)}</span>` : ''}</li>`).join('')}</ol>`
     : `<p>${esc(t('deliverable.summary.no-problems'))}</p>`;
   const money = `<table class="kv"><tbody>${s.money.map(([k, v]) => `<tr><td>${esc(k)}</td><td>${esc(v)}</td></tr>`).join('')}</tbody></table>`;
-  const phases = `<div class="phases">${s.phases.map((p) => `<div class="phase phase-${p.phase}"><span class="ph">${p.phase}. ${esc(p.title)}</span>`
-    + `${p.when ? `<span class="when">${esc(p.when)}</span>` : ''}`
-    + (p.items.length ? `<ul>${p.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>` : `<span class="more">${esc(t('deliverable.phase.empty'))}</span>`)
-    + `${p.more ? `<span class="more">${esc(t('deliverable.more', { count: p.more }))}</span>` : ''}`
-    + `${p.saving ? `<span class="saving">${esc(p.saving)}</span>` : ''}</div>`).join('')}</div>`;
+  // One row a phase: its name, months and saving, then its initiatives in one line each way.
+  const phases = `<div class="phases">${s.phases.map((p) => {
+    const items = p.items.length ? [...p.items, ...(p.more ? [t('deliverable.more', { count: p.more })] : [])] : [t('deliverable.phase.empty')];
+    return `<div class="phase phase-${p.phase}"><div class="head"><span class="ph">${p.phase}. ${esc(p.title)}</span>`
+      + `${p.when ? `<span class="when">${esc(p.when)}</span>` : ''}${p.saving ? `<span class="saving">${esc(p.saving)}</span>` : ''}</div>`
+      + `<p class="items">${items.map(esc).join(currentLang() === 'ja' ? '／' : ' · ')}</p></div>`;
+  }).join('')}</div>`;
   const decisions = s.decisions.length
     ? `<ol>${s.decisions.map((d) => `<li>${esc(d)}</li>`).join('')}</ol>`
     : `<p>${esc(t('deliverable.summary.no-decisions'))}</p>`;

@@ -233,9 +233,10 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
     step5Blocks.push({ type: 'h3', text: t(`diagram.roadmap.phase.${phase}`) });
     step5Blocks.push({ type: 'table', table: {
       id: `roadmap-phase-${phase}`,
-      columns: [{ title: t('report.col.initiative'), wide: true }, { title: t('report.col.kind') }, { title: t('report.col.tools') },
-        { title: t('report.col.owner') }, { title: t('report.col.when') }, { title: t('report.col.saving'), numeric: true },
-        { title: t('report.col.status') }],
+      // Short values never wrap: a Japanese word would otherwise stack one character per line.
+      columns: [{ title: t('report.col.initiative'), wide: true }, { title: t('report.col.kind'), nowrap: true }, { title: t('report.col.tools') },
+        { title: t('report.col.owner') }, { title: t('report.col.when'), nowrap: currentLang() === 'ja' }, { title: t('report.col.saving'), numeric: true },
+        { title: t('report.col.status'), nowrap: true }],
       rows: inPhase.map((i) => [
         { text: i.title, strong: i.source === 'authored' },
         t(`report.kind.${i.kind}`),

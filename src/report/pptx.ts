@@ -40,6 +40,7 @@ const CHIP: Record<string, { color: string; bold?: boolean; italic?: boolean }> 
   hub: { color: '1E7B34', bold: true }, silo: { color: 'C5221F', bold: true }, island: { color: 'D56E0C', bold: true },
   retiring: { color: '80868B', italic: true }, tool: { color: '1F2937' },
 };
+const PHASE_COLOURS = ['1E7B34', 'B06000', '2F5597'];
 /** Rows of touchpoints per journey slide, and findings per findings slide. */
 const ROWS_PER_SLIDE = 5;
 const FINDINGS_PER_SLIDE = 7;
@@ -116,6 +117,17 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
     slide.addText(t('deliverable.summary.money'), { ...base, x: 8.3, y: 1.3, w: 4.5, h: 0.4, fontSize: 15, bold: true });
     slide.addTable(ex.money.map(([k, v]) => [{ text: k }, { text: v, options: { align: 'right', bold: true } }]), {
       ...tableOpts([3.1, 1.43], 12), x: 8.3, y: 1.75,
+    });
+    // The roadmap in one picture: a coloured line a phase, with its months and saving.
+    slide.addText(t('deliverable.summary.roadmap'), { ...base, x: 8.3, y: 4.35, w: 4.5, h: 0.4, fontSize: 15, bold: true });
+    ex.phases.forEach((p, i) => {
+      const colour = PHASE_COLOURS[i];
+      const y = 4.85 + i * 0.62;
+      slide.addShape(pptx.ShapeType.rect, { x: 8.3, y, w: 0.09, h: 0.5, fill: { color: colour }, line: { color: colour } });
+      slide.addText([
+        { text: `${p.phase}. ${p.title}`, options: { bold: true, fontSize: 12, breakLine: true } },
+        { text: [p.when, p.saving].filter(Boolean).join(' · ') || t('deliverable.phase.empty'), options: { fontSize: 10.5, color: MUTED } },
+      ], { ...base, x: 8.5, y, w: 4.3, h: 0.5, valign: 'middle' });
     });
   }
 
@@ -195,7 +207,7 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
   // ---- 7. roadmap: the three phases as editable boxes, then the timeline picture ---------------
   {
     const slide = titled(t('deliverable.slide.roadmap'));
-    const colours = ['1E7B34', 'B06000', '2F5597'];
+    const colours = PHASE_COLOURS;
     const bw = (W - 2 * M - 0.4) / 3;
     ex.phases.forEach((p, i) => {
       const x = M + i * (bw + 0.2);

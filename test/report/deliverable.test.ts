@@ -17,6 +17,7 @@ import { findBrowser, launchBrowser } from '../../src/render/browser.js';
 import { loadExample, TODAY } from '../diagrams/helpers.js';
 import { buildDiagrams } from '../../src/diagrams/index.js';
 import { pdfTextSizes } from './pdf-text.js';
+import { makeRepo } from '../git/repo.js';
 
 const TMP = mkdtempSync(join(tmpdir(), 'martech-deliverable-'));
 const hasBrowser = !!findBrowser().location;
@@ -167,6 +168,35 @@ describe('report --since', () => {
   });
 });
 
+describe('report --since <revision>', () => {
+  it('compares with the workspace at that commit, as diff does: a cancelled tool resolves its findings and lowers the spend', () => {
+    const repo = makeRepo();
+    try {
+      repo.copy('examples/northwind-b2b', 'audit');
+      repo.commit('first review');
+      const file = join(repo.dir, 'audit/tools/marketing.yaml');
+      const yaml = readFileSync(file, 'utf8');
+      const start = yaml.indexOf('  - id: hootsuite');
+      const end = yaml.indexOf('\n  - id:', start + 5);
+      writeFileSync(file, yaml.slice(0, start) + (end > 0 ? yaml.slice(end + 1) : ''));
+      repo.commit('hootsuite cancelled');
+      const out = join(TMP, 'since-rev');
+      const r = spawnSync(process.execPath, [join(process.cwd(), 'bin/martech-audit.js'), 'report', 'audit', '--out', out, '--no-render', '--since', 'HEAD~1'], {
+        cwd: repo.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '' }, timeout: 120_000,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      const md = readFileSync(join(out, 'report.md'), 'utf8');
+      const page = md.slice(md.indexOf('## Since the last review'), md.indexOf('## 1\\.'));
+      expect(page).toMatch(/Compared with HEAD\\~1 \([0-9a-f]{7}\)/);
+      expect(page).toContain('| Annual spend | €329,316 | **€328,128** |');
+      expect(page).toMatch(/### Resolved since then \([1-9]\d*\)/);
+      expect(page).toContain('Hootsuite Professional');
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
+
 describe('without a browser, the deck is still written and says why it has no pictures', () => {
   it('--pptx with MARTECH_AUDIT_NO_BROWSER', async () => {
     const out = join(TMP, 'deck-nobrowser');
@@ -218,11 +248,11 @@ describe.skipIf(!hasBrowser)('with Chromium: the PDF, the HTML and the deck as t
   it.each(runs)('$name: the HTML needs no sideways scrolling, wide or narrow', async ({ name }) => {
     const session = await launchBrowser();
     try {
-      const page = await session.browser.newPage();
+      const page: any = await session.browser.newPage();
       await page.goto(`file://${join(TMP, name, 'report.html')}`, { waitUntil: 'load' });
       for (const width of [1280, 1024]) {
         await page.setViewport({ width, height: 900 });
-        const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const over = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
         expect(over, `${width}px`).toBeLessThanOrEqual(0);
       }
       await page.close();
