@@ -1,9 +1,9 @@
 // The pull-request comment for a realistic change, compared with a reviewed golden file
-// (UPDATE_GOLDEN=1 rewrites it). Based on a copy of examples/northwind-b2b in a real repository:
+// (`npm run golden:update -- test/diff` rewrites it). Based on a copy of examples/northwind-b2b in a real repository:
 // on a branch, Marketo is retired (its legacy sync to Salesforce switched off) and Zendesk is
 // connected to Salesforce in real time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diffRevisions } from '../../src/diff/run.js';
@@ -13,18 +13,11 @@ import { renderDiffJson } from '../../src/diff/render-json.js';
 import { makeRepo, type TempRepo } from '../git/repo.js';
 import { Ajv } from 'ajv';
 import { DiffResultSchema, diffJsonSchema } from '../../src/diff/schema.js';
+import { expectGolden } from '../golden.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const GOLDEN = join(ROOT, 'test', 'golden', 'diff');
 
-function golden(name: string, actual: string): void {
-  const file = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, actual);
-  }
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+const golden = (name: string, actual: string): void => expectGolden(`diff/${name}`, actual);
 
 function edit(repo: TempRepo, rel: string, from: string, to: string): void {
   const p = join(repo.dir, rel);
