@@ -29,6 +29,23 @@ export function saveState(ctx: Ctx): void {
   ctx.store.save(ctx.st);
 }
 
+/** An entry is begun: until `closeEntry`, an interrupted session asks its remaining questions on --resume. */
+export function openEntry(ctx: Ctx, key: string): void {
+  ctx.st.open = [...(ctx.st.open ?? []).filter((k) => k !== key), key];
+  saveState(ctx);
+}
+
+export function closeEntry(ctx: Ctx, key: string): void {
+  if (!ctx.st.open?.includes(key)) return;
+  ctx.st.open = ctx.st.open.filter((k) => k !== key);
+  if (!ctx.st.open.length) delete ctx.st.open;
+  saveState(ctx);
+}
+
+export function isOpenEntry(ctx: Ctx, key: string): boolean {
+  return ctx.st.open?.includes(key) === true;
+}
+
 export function markDone(ctx: Ctx, key: string): void {
   if (!ctx.st.done.includes(key)) ctx.st.done.push(key);
   saveState(ctx);
@@ -246,8 +263,16 @@ export async function askSeats(ctx: Ctx, name: string, current?: { licensed?: nu
 }
 
 export function saveSeats(ctx: Ctx, id: string, name: string, owner: string | undefined, seats: SeatsAnswer): void {
-  if (seats.licensed === undefined && seats.active === undefined) return;
   const raw = ctx.ed.raw();
+  if (seats.licensed === undefined && seats.active === undefined) {
+    // Enter: not sold per seat. Recorded as `seats: {}` so that neither the analysis nor the next
+    // interview asks for seat counts again.
+    commit(ctx, (tx) => {
+      tx.setField('tools', id, 'seats', {});
+      tx.resolveQuestions(`tool:${id}`, 'seats');
+    });
+    return;
+  }
   commit(ctx, (tx) => {
     const known: Record<string, Plain> = {};
     if (typeof seats.licensed === 'number') known.licensed = seats.licensed;

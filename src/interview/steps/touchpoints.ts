@@ -7,7 +7,7 @@ import type { RawTouchpoint } from '../workspace-editor.js';
 import { guessChannel } from '../ids.js';
 import { CHANNEL_DATA } from '../data-types.js';
 import {
-  askData, askId, askNotes, askOwner, commit, departments, heading, markDone, nonEmpty, note, saveOwner, type Ctx,
+  askData, askId, askNotes, askOwner, commit, departments, heading, markDone, nonEmpty, note, saveOwner, type Ctx, openEntry, closeEntry, isOpenEntry,
 } from '../ask.js';
 import { currentStages, type StageInfo } from './stages.js';
 
@@ -90,6 +90,11 @@ async function fillMissing(ctx: Ctx, tp: RawTouchpoint): Promise<void> {
   if (!tp.owner && !asked) {
     saveOwner(ctx, 'touchpoints', tp.id, tp.name, await askOwner(ctx, t('interview.tp.owner', { name: tp.name }), tp.owner));
   }
+  if (isOpenEntry(ctx, `tp:${tp.id}`)) {
+    // Interrupted while it was entered: the questions it had not reached yet, notes included.
+    await restOfTouchpoint(ctx, tp.id, tp.name, tp.channel, { scope: tp.in_scope === undefined, realtime: tp.realtime === undefined, captures: tp.captures === undefined });
+    return;
+  }
   if (tp.captures === undefined) {
     const captures = await askData(ctx, t('interview.tp.captures', { name: tp.name }), [], CHANNEL_DATA[tp.channel] ?? []);
     if (captures.length) commit(ctx, (tx) => tx.setList('touchpoints', tp.id, 'captures', captures));
@@ -103,18 +108,28 @@ export async function addTouchpoint(ctx: Ctx, stage: StageInfo, name: string): P
   const channel = await askChannel(ctx, name);
   if (!commit(ctx, (tx) => tx.add('touchpoints', { id, name, stage: stage.id, channel }))) return undefined;
   ctx.reviewed.add(`tp:${id}`);
+  // Until its last question, an interrupted entry is finished on --resume (notes included).
+  openEntry(ctx, `tp:${id}`);
   saveOwner(ctx, 'touchpoints', id, name, await askOwner(ctx, t('interview.tp.owner', { name })));
-  if (!(await ctx.ui.confirm({ message: t('interview.tp.in-scope'), default: true }))) {
+  await restOfTouchpoint(ctx, id, name, channel, { scope: true, realtime: true, captures: true });
+  return id;
+}
+
+/** The questions after the owner: scope, real time, captured data, notes; then the entry is finished. */
+async function restOfTouchpoint(ctx: Ctx, id: string, name: string, channel: string, ask: { scope: boolean; realtime: boolean; captures: boolean }): Promise<void> {
+  if (ask.scope && !(await ctx.ui.confirm({ message: t('interview.tp.in-scope'), default: true }))) {
     commit(ctx, (tx) => tx.setField('touchpoints', id, 'in_scope', false));
   }
-  if (await ctx.ui.confirm({ message: t('interview.tp.realtime'), default: false })) {
+  if (ask.realtime && await ctx.ui.confirm({ message: t('interview.tp.realtime'), default: false })) {
     commit(ctx, (tx) => tx.setField('touchpoints', id, 'realtime', true));
   }
-  const captures = await askData(ctx, t('interview.tp.captures', { name }), [], CHANNEL_DATA[channel] ?? []);
-  if (captures.length) commit(ctx, (tx) => tx.setList('touchpoints', id, 'captures', captures));
+  if (ask.captures) {
+    const captures = await askData(ctx, t('interview.tp.captures', { name }), [], CHANNEL_DATA[channel] ?? []);
+    if (captures.length) commit(ctx, (tx) => tx.setList('touchpoints', id, 'captures', captures));
+  }
   const notes = await askNotes(ctx);
   if (notes) commit(ctx, (tx) => tx.setField('touchpoints', id, 'notes', notes));
-  return id;
+  closeEntry(ctx, `tp:${id}`);
 }
 
 type Field = 'name' | 'channel' | 'owner' | 'tools' | 'captures' | 'in_scope' | 'realtime' | 'notes' | 'done';
