@@ -143,10 +143,32 @@ export async function askOwner(ctx: Ctx, message: string, current?: string, sugg
     return isUnknown(v) ? UNKNOWN : v.trim();
   }
   const choices: Choice<OwnerAnswer>[] = depts.map((d) => ({ name: d.name === d.id ? d.id : `${d.name} (${d.id})`, value: d.id }));
-  choices.push({ name: t('interview.dont-know'), value: UNKNOWN, description: t('interview.dont-know.hint') });
+  // Labelled "? …": typing ? in the list jumps to it, as ? answers a typed question.
+  choices.push({ name: dontKnowLabel(), value: UNKNOWN, description: t('interview.dont-know.hint') });
   choices.push({ name: t('interview.skip'), value: SKIP });
   const def = current ?? (suggested && depts.some((d) => d.id === suggested) ? suggested : undefined);
   return ctx.ui.select<OwnerAnswer>({ message, choices, default: def });
+}
+
+/** "? I don't know": in a list, typing ? moves to it (lists jump to the entry that starts with what is typed). */
+export function dontKnowLabel(): string {
+  return `? ${t('interview.dont-know')}`;
+}
+
+/**
+ * A yes/no question that "I don't know" can answer too (then an open question is recorded): a
+ * short list, Yes / No / ? I don't know, where y, n and ? jump to their answer.
+ */
+export async function askYesNo(ctx: Ctx, message: string, def: boolean): Promise<boolean | typeof UNKNOWN> {
+  return ctx.ui.select<boolean | typeof UNKNOWN>({
+    message,
+    choices: [
+      { name: t('interview.answer.yes'), value: true },
+      { name: t('interview.answer.no'), value: false },
+      { name: dontKnowLabel(), value: UNKNOWN, description: t('interview.dont-know.hint') },
+    ],
+    default: def,
+  });
 }
 
 export interface QuestionDraft { about: string; field?: string; text: string; ask?: string }
