@@ -13,7 +13,7 @@ import { SEVERITY_RANK, type Level, type Severity } from '../workspace/vocabular
 import type { Settings, Tool, Workspace } from '../model/model.js';
 import type { Facts } from './facts.js';
 import type { Assessment, AssessmentMetrics, Finding } from './types.js';
-import type { RuleId } from './rule-ids.js';
+import { HYGIENE_RULES, ruleTitle, rulesInGroup, type RuleId } from './rules/index.js';
 
 // ---- money ----------------------------------------------------------------------------------
 
@@ -66,17 +66,10 @@ export function formatNumber(n: number, lang: string = currentLang()): string {
 
 // ---- the decision ---------------------------------------------------------------------------
 
-/** Rules whose findings above `low` call for integration work (rules.md, level `integrate`). */
-export const INTEGRATE_RULES: readonly RuleId[] = [
-  'no-customer-hub', 'data-silo', 'isolated-cluster', 'trapped-data', 'disconnected-hubs',
-  'manual-integration', 'realtime-gap', 'inconsistent-experience',
-];
+/** Rules whose findings above `low` call for integration work (rules.md, level `integrate`): `meta.group` of each rule. */
+export const INTEGRATE_RULES: readonly RuleId[] = rulesInGroup('integrate');
 /** Rules whose findings call for refocusing only (redundancy, licences, orphans, retiring tools, sources of truth, coverage). */
-export const REFOCUS_RULES: readonly RuleId[] = [
-  'capability-overlap', 'redundant-tool', 'underused-license', 'orphan-tool', 'retired-tool-in-use',
-  'source-of-truth-conflict', 'no-source-of-truth', 'uncovered-touchpoint', 'empty-stage',
-  'unmeasured-touchpoint', 'untapped-touchpoint',
-];
+export const REFOCUS_RULES: readonly RuleId[] = rulesInGroup('refocus');
 
 export interface DecisionInput {
   findings: readonly Pick<Finding, 'rule' | 'severity'>[];
@@ -306,8 +299,6 @@ export const SCORE_WEIGHTS = {
   connectivity: 12, hubs: 4, coverage: 10, touchpoints: 6, spend: 6, overlaps: 4, manual: 4, hygiene: 4,
 } as const;
 
-const HYGIENE_RULES: readonly RuleId[] = ['orphan-tool', 'underused-license', 'retired-tool-in-use', 'redundant-tool'];
-
 // ---- assess ---------------------------------------------------------------------------------
 
 export interface AssessExtras {
@@ -409,7 +400,7 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   if (noTools || noTouchpoints) {
     reasons.push(t(noTools && noTouchpoints ? 'assess.reason.empty' : noTools ? 'assess.reason.empty-tools' : 'assess.reason.empty-touchpoints'));
   }
-  const ruleNames = (rules: readonly RuleId[]) => list(rules.map((r) => lowerFirst(t(`rules.${r}.title`))));
+  const ruleNames = (rules: readonly RuleId[]) => list(rules.map((r) => lowerFirst(ruleTitle(r))));
   const siloParams = { siloed, total: cdt, share: formatPercent(decision.siloedShare), threshold: formatPercent(th.siloedShare) };
   if (decision.basis.includes('no-hub')) reasons.push(t('assess.reason.no-hub', { tools: cdt, threshold: th.noHubTools }));
   if (decision.basis.includes('fragmented')) {

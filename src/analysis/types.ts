@@ -1,6 +1,6 @@
 // The analysis result: findings (step 3), assessment (step 4), roadmap (step 5). One object that
 // every reporter and diagram reads; its JSON form is public (rules.md "Machine output").
-import type { RuleId } from './rule-ids.js';
+import type { RuleId } from './rules/index.js';
 import type {
   InitiativeKind, InitiativeStatus, Level, ReviewCadence, Severity,
 } from '../workspace/vocabulary.js';

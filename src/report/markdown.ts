@@ -8,6 +8,7 @@ import { capabilityName, categoryName } from '../catalog/index.js';
 import { formatMoney, formatPercent, toMinor } from '../analysis/assess.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Finding } from '../analysis/types.js';
+import { ruleTitle } from '../analysis/rules/index.js';
 import { departmentName, type Workspace } from '../model/model.js';
 import { SEVERITIES, type Severity } from '../workspace/vocabulary.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
@@ -146,7 +147,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, result.findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
   const findingRows: Cell[][] = result.findings.map((f) => [
     { text: t(`report.severity.${f.severity}`), severity: f.severity },
-    { text: t(`rules.${f.rule}.title`) },
+    { text: ruleTitle(f.rule) },
     f.message,
     f.recommendation,
     f.location ? { text: `${shortFile(f.location.file)}:${f.location.line}`, code: true } : '',

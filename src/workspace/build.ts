@@ -3,7 +3,7 @@
 import { t } from '../i18n/index.js';
 import { closest } from '../util/suggest.js';
 import { loadCatalog, loadTaxonomy } from '../catalog/index.js';
-import { RULE_IDS, TOOL_SUBJECT_RULES, TOUCHPOINT_SUBJECT_RULES } from '../analysis/rule-ids.js';
+import { RULE_IDS, isRuleId, parseFindingId } from '../analysis/rules/index.js';
 import { CHANNEL_ALIASES, CHANNELS, DEFAULT_STAGES } from './vocabulary.js';
 import { locate, nodeAt, nodeLoc, type ParsedFile } from './parse.js';
 import type { Diagnostic, SourceLocation } from './diagnostics.js';
@@ -304,19 +304,19 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
         guess ? t('suggest.did-you-mean', { value: guess }) : undefined);
     });
     (ini.addresses ?? []).forEach((f, i) => {
-      const [rule, subject] = splitFindingId(f);
-      if (!(RULE_IDS as readonly string[]).includes(rule)) {
+      const { rule, subject, kind } = parseFindingId(f);
+      if (!isRuleId(rule)) {
         const guess = closest(rule, RULE_IDS);
         err('unresolved-reference', here(e, 'addresses', i), t('build.unknown-finding-rule', { id: f, rule }),
           guess ? t('suggest.did-you-mean', { value: subject ? `${guess}:${subject}` : guess }) : t('build.unknown-finding-rule.hint'));
         return;
       }
-      if (subject && TOOL_SUBJECT_RULES.includes(rule) && !toolMap.has(subject)) {
+      if (subject && kind === 'tool' && !toolMap.has(subject)) {
         const guess = guessTool(subject);
         warn('unresolved-reference', here(e, 'addresses', i), t('build.unknown-finding-subject', { id: f, subject }),
           guess ? t('suggest.did-you-mean', { value: `${rule}:${guess}` }) : undefined);
       }
-      if (subject && TOUCHPOINT_SUBJECT_RULES.includes(rule) && !tpMap.has(subject)) {
+      if (subject && kind === 'touchpoint' && !tpMap.has(subject)) {
         const guess = closest(subject, tpMap.keys());
         warn('unresolved-reference', here(e, 'addresses', i), t('build.unknown-finding-subject', { id: f, subject }),
           guess ? t('suggest.did-you-mean', { value: `${rule}:${guess}` }) : undefined);
@@ -347,7 +347,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   const setEntry = single.settings as Entry<SettingsInput> | undefined;
   const rules: Record<string, RuleConfig> = {};
   for (const [id, cfg] of Object.entries(setEntry?.value.rules ?? {})) {
-    if (!(RULE_IDS as readonly string[]).includes(id)) {
+    if (!isRuleId(id)) {
       const guess = closest(id, RULE_IDS);
       err('unknown-rule', locate(setEntry!.pf, ['settings', 'rules', id], true), t('build.unknown-rule', { id }),
         guess ? t('suggest.did-you-mean', { value: guess }) : t('build.unknown-rule.hint'));
@@ -486,12 +486,6 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     }),
   });
   return { workspace, diagnostics: diags };
-}
-
-/** "data-silo:intercom" -> ["data-silo", "intercom"]. */
-export function splitFindingId(id: string): [string, string] {
-  const i = id.indexOf(':');
-  return i < 0 ? [id, ''] : [id.slice(0, i), id.slice(i + 1)];
 }
 
 /** Generated roadmap ids (rules.md; src/analysis/roadmap.ts): retire-x, connect-x, consolidate-x, designate-sot-x, replatform, establish-hub, ... */

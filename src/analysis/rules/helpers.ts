@@ -1,20 +1,7 @@
-// Small helpers shared by the rule modules: translated docs, names, money, entity refs.
+// Small helpers shared by the rule modules: names, money, entity refs.
 import { currentLang, dataTypeName, list, t } from '../../i18n/index.js';
 import { minorToMajor, type Tool, type Workspace } from '../../model/model.js';
 import type { EntityRef, Finding } from '../types.js';
-import type { RuleId } from '../rule-ids.js';
-import type { RuleDocs } from './types.js';
-
-/** Docs read from the message catalog on access, so they follow the current language. */
-export function ruleDocs(id: RuleId, example: string): RuleDocs {
-  return Object.freeze({
-    get title() { return t(`rules.${id}.title`); },
-    get summary() { return t(`rules.${id}.summary`); },
-    get why() { return t(`rules.${id}.why`); },
-    get fix() { return t(`rules.${id}.fix`); },
-    example,
-  });
-}
 
 /** Code-point order: the same in every locale. */
 export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
