@@ -14,6 +14,9 @@ import type { Settings, Tool, Workspace } from '../model/model.js';
 import type { Facts } from './facts.js';
 import type { Assessment, AssessmentMetrics, Finding } from './types.js';
 import { HYGIENE_RULES, ruleTitle, rulesInGroup, type RuleId } from './rules/index.js';
+import { someOf } from './words.js';
+
+export { someOf };
 
 // ---- money ----------------------------------------------------------------------------------
 
@@ -37,10 +40,9 @@ export function formatMoney(minor: number, currency: string, lang: string = curr
   return nf.format(rounded / 100);
 }
 
-/** Major units (as findings carry them) to minor units, without floating-point drift. */
-export const toMinor = (major: number): number => Math.round(major * 100);
-/** Minor units to major units for JSON output. */
-export const toMajor = (minor: number): number => Math.round(minor) / 100;
+import { toMajor, toMinor } from './money.js';
+
+export { toMajor, toMinor };
 
 export function formatPercent(share: number, lang: string = currentLang()): string {
   return `${formatNumber(Math.round(share * 100), lang)}%`;
@@ -471,11 +473,6 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
     completeness: { ...completeness, share: round(completeness.share) },
     questions,
   };
-}
-
-/** "a, b, c and 4 more" */
-export function someOf(items: readonly string[], max: number): string {
-  return items.length <= max ? list(items) : list([...items.slice(0, max), t('assess.more', { count: items.length - max })]);
 }
 
 /** "Data silo" -> "data silo" in languages with case (not for acronyms such as "CRM"). */

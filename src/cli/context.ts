@@ -7,6 +7,12 @@ import { yamlLib } from '../workspace/parse.js';
 import { formatDiagnostic, writeErr } from './output.js';
 import { FailureExit, UsageError } from '../util/errors.js';
 import type { Workspace } from '../model/model.js';
+import { monthOf } from '../analysis/roadmap/months.js';
+
+/** This month as YYYY-MM: the one place that reads the clock (the library never does). */
+export function currentMonth(): string {
+  return monthOf(new Date());
+}
 
 export interface GlobalOptions {
   lang?: string;

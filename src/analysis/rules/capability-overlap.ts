@@ -4,6 +4,10 @@ import { capabilityName } from '../../catalog/index.js';
 import { minorToMajor } from '../../model/model.js';
 import { compareIds, money, someToolNames, sumCosts, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
+import { byId } from '../roadmap/context.js';
+import { someOf } from '../words.js';
+import { list } from '../../i18n/index.js';
+import type { Finding } from '../types.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd, currency: EUR }
@@ -76,5 +80,59 @@ export const rule = createRule({
       });
     }
     return out;
+  },
+  plan: {
+    step: 40,
+    // Overlaps between the same tools are one decision ("Intercom or Zendesk?"), not one per
+    // capability: they are grouped by the tool to keep and the tools to phase out.
+    propose(findings, c) {
+      const groups = new Map<string, { keeper: string; others: string[]; caps: string[]; findings: Finding[] }>();
+      for (const f of findings) {
+        const cap = f.details.capability;
+        const tools = c.toolEntities(f);
+        if (tools.length < 2) continue;
+        const keeper = c.keeperOf(tools);
+        const others = tools.filter((id) => id !== keeper).sort(byId);
+        // When every other tool is being retired anyway, the retirements are the consolidation.
+        const retiring = others.map((id) => c.drafts.get(`retire-${id}`));
+        if (retiring.every(Boolean)) {
+          for (const r of retiring) r!.addresses.add(f.id);
+          continue;
+        }
+        // Replatforming: the new platform is where these capabilities end up.
+        const migrating = c.replatforming ? c.drafts.get('replatform') : undefined;
+        if (migrating && others.every((id) => migrating.subjects.includes(id))) {
+          migrating.addresses.add(f.id);
+          continue;
+        }
+        const k = `${keeper}|${others.join('+')}`;
+        const g = groups.get(k) ?? groups.set(k, { keeper, others, caps: [], findings: [] }).get(k)!;
+        g.caps.push(cap);
+        g.findings.push(f);
+      }
+      for (const g of groups.values()) {
+        const caps = [...g.caps].sort(byId);
+        const category = (id: string) => c.tool(id)?.category;
+        const lead = caps.find((x) => x === category(g.keeper)) ?? caps.find((x) => g.others.some((o) => category(o) === x)) ?? caps[0];
+        const ordered = [lead, ...caps.filter((x) => x !== lead)];
+        const params = { capability: someOf(ordered.map(capabilityName), 4), tool: c.name(g.keeper), others: list(g.others.map((id) => c.name(id))) };
+        // A migration when the overlap is a large part of what the other tools do; when it is a
+        // side feature of them (sales forecasting in a call-recording tool), a decision on which
+        // tool the team uses for it, with nothing to migrate or cancel.
+        const substantial = g.others.some((id) => {
+          const own = new Set(c.tool(id)?.capabilities ?? []);
+          return own.size > 0 && caps.filter((x) => own.has(x)).length * 2 >= own.size;
+        });
+        const d = c.draft(`consolidate-${lead}`, () => (substantial ? {
+          kind: 'consolidate' as const, phase: 3 as const, title: c.title('roadmap.title.consolidate', params),
+          tools: [g.keeper, ...g.others], subjects: g.others, owner: c.tool(g.keeper)?.owner,
+          months: Math.min(6, 2 + g.others.length), renewalTools: g.others.filter((id) => !c.drafts.has(`retire-${id}`)), touchesNeighbours: true,
+        } : {
+          kind: 'governance' as const, phase: 1 as const, title: c.title('roadmap.title.agree-on', params),
+          tools: [g.keeper, ...g.others], subjects: g.others, owner: c.tool(g.keeper)?.owner, months: 1,
+        }));
+        for (const f of g.findings) d.addresses.add(f.id);
+      }
+    },
   },
 });

@@ -75,4 +75,27 @@ export const rule = createRule({
     }
     return out;
   },
+  plan: {
+    step: 31,
+    propose(findings, c) {
+      if (c.replatforming) return;
+      for (const f of findings) {
+        const id = f.details.tool;
+        const x = c.tool(id);
+        if (!x) continue;
+        // Retiring the tool ends the silo too; a tool in an island is connected through the island's bridge.
+        const home = c.drafts.get(`retire-${id}`) ?? c.about(id, (d) => d.id.startsWith('connect-')) ?? (c.facts.hubs.length ? undefined : c.drafts.get('establish-hub'));
+        if (home) {
+          home.addresses.add(f.id);
+          continue;
+        }
+        const hub = c.hubFor([id]);
+        const live = c.facts.touchpointsServed(id).some((tp) => tp.realtime);
+        c.draft(`connect-${id}`, () => ({
+          kind: 'integrate', phase: 2, title: hub ? c.title('roadmap.title.connect', { tool: x.name, hub: hub.name }) : c.title('roadmap.title.connect-any', { tool: x.name }),
+          tools: hub ? [id, hub.id] : [id], subjects: [id], owner: x.owner, months: live ? 3 : 2,
+        })).addresses.add(f.id);
+      }
+    },
+  },
 });

@@ -69,4 +69,19 @@ export const rule = createRule({
     }
     return out;
   },
+  plan: {
+    step: 32,
+    propose(findings, c) {
+      if (c.replatforming) return;
+      for (const f of findings) {
+        const pair = f.details.hubs.filter((id) => c.tool(id));
+        if (pair.length < 2) continue;
+        const [a, b] = pair;
+        c.draft(`connect-hubs-${a}-${b}`, () => ({
+          kind: 'integrate', phase: 2, title: c.title('roadmap.title.connect-hubs', { a: c.name(a), b: c.name(b) }),
+          tools: pair, subjects: pair, owner: c.tool(a)?.owner, months: 3,
+        })).addresses.add(f.id);
+      }
+    },
+  },
 });

@@ -1,6 +1,7 @@
 // empty-stage: a journey stage with no in-scope touchpoint.
 import { workspaceLoc } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
+import { mostCommon } from '../roadmap/context.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -66,5 +67,21 @@ export const rule = createRule({
       });
     }
     return out;
+  },
+  plan: {
+    step: 37,
+    propose(findings, c) {
+      for (const f of findings) {
+        const stageId = f.details.stage;
+        const stage = c.ws.index.stageById.get(stageId);
+        const listed = c.ws.index.touchpointsByStage.get(stageId) ?? [];
+        const d = c.draft(`cover-stage-${stageId}`, () => ({
+          kind: 'process', phase: 2, title: c.title('roadmap.title.cover-stage', { stage: stage?.name ?? stageId }),
+          tools: [], subjects: [], months: 2, owner: mostCommon(listed.map((tp) => tp.owner)),
+        }));
+        d.addresses.add(f.id);
+        for (const tp of listed) if (tp.owner) d.extraDepartments.add(tp.owner);
+      }
+    },
   },
 });

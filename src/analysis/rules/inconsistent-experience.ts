@@ -2,6 +2,8 @@
 // staff and systems there cannot recognise the customer.
 import { rankHubs, sortIds, toolNames, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
+import { byId } from '../roadmap/context.js';
+import type { Draft } from '../roadmap/types.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -73,5 +75,32 @@ export const rule = createRule({
       });
     }
     return out;
+  },
+  plan: {
+    step: 35,
+    propose(findings, c) {
+      const isHome = (d: Draft) => d.id.startsWith('connect-') || d.id.startsWith('replatform') || d.id === 'establish-hub' || d.id.startsWith('retire-');
+      for (const f of findings) {
+        const tp = c.ws.index.touchpointById.get(f.details.touchpoint);
+        if (!tp) continue;
+        const tools = tp.tools.filter((id) => c.tool(id));
+        const home = tools.map((id) => c.about(id, isHome)).find(Boolean)
+          ?? (c.replatforming ? c.drafts.get('replatform') : c.drafts.get('establish-hub'));
+        if (home) {
+          home.addresses.add(f.id);
+          if (tp.owner) home.extraDepartments.add(tp.owner);
+          continue;
+        }
+        const main = [...tools].sort((a, b) => c.facts.impact(b) - c.facts.impact(a) || byId(a, b))[0];
+        if (!main) continue;
+        const hub = c.hubFor([main]);
+        const d = c.draft(`connect-${main}`, () => ({
+          kind: 'integrate', phase: 2, title: hub ? c.title('roadmap.title.connect', { tool: c.name(main), hub: hub.name }) : c.title('roadmap.title.connect-any', { tool: c.name(main) }),
+          tools: hub ? [main, hub.id] : [main], subjects: [main], owner: c.tool(main)?.owner, months: 2,
+        }));
+        d.addresses.add(f.id);
+        if (tp.owner) d.extraDepartments.add(tp.owner);
+      }
+    },
   },
 });

@@ -3,6 +3,8 @@
 import { compareIds, dataList, joinSubject, rankHubs, someToolNames, sumCosts, toolRef } from './helpers.js';
 import { minorToMajor, type Tool } from '../../model/model.js';
 import { createRule, type FindingDraft } from './rule.js';
+import { byId } from '../roadmap/context.js';
+import { list } from '../../i18n/index.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -84,5 +86,36 @@ export const rule = createRule({
       });
     }
     return out;
+  },
+  plan: {
+    step: 30,
+    propose(findings, c) {
+      // Replatforming: the new platform answers the islands (src/analysis/roadmap/platform.ts).
+      if (c.replatforming) return;
+      const customerData = new Set(c.facts.customerDataTools.map((x) => x.id));
+      for (const f of findings) {
+        const members = f.details.tools.filter((id) => c.tool(id));
+        if (!members.length) continue;
+        if (!c.facts.hubs.length && c.drafts.has('establish-hub')) {
+          c.drafts.get('establish-hub')!.addresses.add(f.id);
+          continue;
+        }
+        const suggested = members.includes(f.details.bridge) ? f.details.bridge : undefined;
+        const bridge = suggested ?? [...members].sort((a, b) => Number(customerData.has(b)) - Number(customerData.has(a))
+          || c.facts.impact(b) - c.facts.impact(a) || byId(a, b))[0];
+        const hub = c.hubFor(members);
+        const live = members.some((id) => c.facts.touchpointsServed(id).some((tp) => tp.realtime));
+        const d = c.draft(`connect-${bridge}`, () => ({
+          kind: 'integrate', phase: 2,
+          title: hub ? c.title('roadmap.title.connect-island', { tools: list(members.map((id) => c.name(id))), hub: hub.name, bridge: c.name(bridge) })
+            : c.title('roadmap.title.connect-any', { tool: c.name(bridge) }),
+          tools: hub ? [bridge, hub.id, ...members.filter((m) => m !== bridge)] : members, subjects: members,
+          owner: c.tool(bridge)?.owner, months: 3 + (live ? 1 : 0),
+        }));
+        for (const m of members) if (!d.subjects.includes(m)) d.subjects.push(m);
+        c.indexSubjects(d);
+        d.addresses.add(f.id);
+      }
+    },
   },
 });

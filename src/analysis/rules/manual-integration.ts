@@ -79,4 +79,25 @@ export const rule = createRule({
     }
     return out;
   },
+  plan: {
+    step: 16,
+    propose(findings, c) {
+      for (const f of findings) {
+        const { from, to } = f.details;
+        if (!c.tool(from) || !c.tool(to)) continue;
+        // Automating a hand-made transfer into a tool that is being retired is wasted work.
+        const leaving = c.drafts.get(`retire-${from}`) ?? c.drafts.get(`retire-${to}`);
+        if (leaving) {
+          leaving.addresses.add(f.id);
+          continue;
+        }
+        const owner = (c.facts.isHub(from) ? c.tool(from) : c.tool(to))?.owner ?? c.tool(from)?.owner;
+        const carried = (c.ws.index.integrationsFrom.get(from) ?? []).filter((it) => it.to === to && it.mode === 'manual').flatMap((it) => c.facts.carried(it));
+        c.draft(`replace-manual-${from}-${to}`, () => ({
+          kind: 'integrate', phase: 1, title: c.title('roadmap.title.replace-manual', { from: c.name(from), to: c.name(to) }),
+          tools: [from, to], subjects: [from, to], owner, months: 2, flowData: [...new Set(carried)],
+        })).addresses.add(f.id);
+      }
+    },
+  },
 });

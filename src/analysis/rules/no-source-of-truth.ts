@@ -3,6 +3,7 @@
 import { bestCandidate, compareIds, dataList, someToolNames, toolNames, toolRef } from './helpers.js';
 import type { Tool } from '../../model/model.js';
 import { createRule, type FindingDraft } from './rule.js';
+import { proposeSourceOfTruth } from '../roadmap/proposals.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -76,5 +77,11 @@ export const rule = createRule({
       });
     }
     return out;
+  },
+  plan: {
+    step: 15,
+    propose(findings, c) {
+      for (const f of findings) proposeSourceOfTruth(c, f, f.details.data);
+    },
   },
 });

@@ -1,6 +1,7 @@
 // orphan-tool: an active tool used at no touchpoint and in no integration.
 import { costOf, money, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
+import { proposeRetirement } from '../roadmap/proposals.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd, currency: EUR }
@@ -59,5 +60,11 @@ export const rule = createRule({
       });
     }
     return out;
+  },
+  plan: {
+    step: 11,
+    propose(findings, c) {
+      for (const f of findings) proposeRetirement(c, f, f.details.tool, 'roadmap.title.retire-orphan');
+    },
   },
 });

@@ -78,4 +78,21 @@ export const rule = createRule({
     }
     return out;
   },
+  plan: {
+    step: 34,
+    propose(findings, c) {
+      for (const f of findings) {
+        const tp = c.ws.index.touchpointById.get(f.details.touchpoint);
+        if (!tp) continue;
+        const tools = tp.tools.filter((id) => c.tool(id));
+        const hub = c.hubFor(tools);
+        const d = c.draft(`realtime-${tp.id}`, () => ({
+          kind: 'integrate', phase: 2, title: c.title('roadmap.title.realtime', { touchpoint: tp.name, hub: hub?.name ?? '' }),
+          tools: hub && !tools.includes(hub.id) ? [...tools, hub.id] : tools, subjects: tools, owner: tp.owner, months: 2,
+        }));
+        d.addresses.add(f.id);
+        if (tp.owner) d.extraDepartments.add(tp.owner);
+      }
+    },
+  },
 });

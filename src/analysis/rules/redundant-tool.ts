@@ -9,6 +9,7 @@ import { list } from '../../i18n/index.js';
 import type { Tool } from '../../model/model.js';
 import { compareIds, costOf, money, toolNames, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
+import { proposeRetirement } from '../roadmap/proposals.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd, currency: EUR }
@@ -120,5 +121,17 @@ export const rule = createRule({
       });
     }
     return out;
+  },
+  plan: {
+    step: 10,
+    propose(findings, c) {
+      for (const f of findings) {
+        const id = f.details.tool;
+        proposeRetirement(c, f, id, 'roadmap.title.retire-redundant');
+        // The tools taking over change too (their owners become stakeholders).
+        const d = c.drafts.get(`retire-${id}`);
+        if (d) for (const x of c.toolEntities(f)) if (x !== id && !d.tools.includes(x)) d.tools.push(x);
+      }
+    },
   },
 });

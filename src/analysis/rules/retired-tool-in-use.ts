@@ -3,6 +3,7 @@
 import { costOf, sortIds, toolNames, toolRef } from './helpers.js';
 import { list } from '../../i18n/index.js';
 import { createRule, type FindingDraft } from './rule.js';
+import { proposeRetirement } from '../roadmap/proposals.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -89,5 +90,15 @@ export const rule = createRule({
       });
     }
     return out;
+  },
+  plan: {
+    step: 12,
+    propose(findings, c) {
+      for (const f of findings) {
+        const r = c.drafts.get(`retire-${f.details.tool}`);
+        if (r) r.addresses.add(f.id);
+        else proposeRetirement(c, f, f.details.tool, 'roadmap.title.retire-finish');
+      }
+    },
   },
 });

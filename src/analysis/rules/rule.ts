@@ -9,6 +9,7 @@ import type { Workspace } from '../../model/model.js';
 import type { Severity } from '../../workspace/vocabulary.js';
 import type { Facts } from '../facts.js';
 import type { Finding } from '../types.js';
+import type { PlanContext } from '../roadmap/context.js';
 
 /**
  * Which level a finding (above `low`) argues for in the assessment (rules.md "Assessment"):
@@ -39,6 +40,8 @@ export interface RuleMeta<Id extends string = string> {
    * customer-data tool being a silo, e.g. when there is no hub at all).
    */
   readonly marks?: 'silo' | 'island' | 'all-silos';
+  /** Its findings need no initiative: the roadmap does not list them as unaddressed (opportunities, not problems). */
+  readonly advisory?: boolean;
   /** A small single-file YAML workspace that triggers the rule (`explain <rule>` prints it). */
   readonly example: string;
 }
@@ -81,11 +84,30 @@ export interface FindingDraft<D = Record<string, unknown>> extends Omit<Finding,
   details: D;
 }
 
+/** A finding of one rule as its plan sees it, with typed details. */
+export type PlannedFinding<D> = Finding & { details: D };
+
+/**
+ * How a rule's findings become roadmap initiatives (rules.md "Roadmap"). Plans run one after the
+ * other by `step` (then in registry order) and see the drafts earlier steps proposed, so that a
+ * tool being retired gets no connection and a consolidation can wait for the connections it
+ * needs. Steps in use: 10-19 quick wins (retire, licences, sources of truth, manual links),
+ * 20 the platform (replatform or establish a hub; src/analysis/roadmap/platform.ts),
+ * 30-39 connections and coverage, 40 consolidation.
+ */
+export interface RulePlan<D> {
+  readonly step: number;
+  /** Proposes initiatives for the rule's findings (at least `low`, sorted by id) through `ctx.draft()`. */
+  propose(findings: readonly PlannedFinding<D>[], ctx: PlanContext): void;
+}
+
 export interface Rule<Id extends string = string, D = Record<string, unknown>> {
   readonly meta: RuleMeta<Id>;
   /** Texts by language (same keys in every language; the meta-test checks it). */
   readonly text: Readonly<Record<Lang, RuleText>>;
   check(ctx: RuleContext): FindingDraft<D>[];
+  /** The initiatives it proposes, if any (a rule without a plan leaves its findings to others or unaddressed). */
+  readonly plan?: RulePlan<D>;
   /** Same as meta.id, meta.severity, meta.threshold (short forms). */
   readonly id: Id;
   readonly defaultSeverity: Severity;
@@ -105,6 +127,7 @@ export interface RuleDefinition<Id extends string, T extends RuleText, D> {
   meta: RuleMeta<Id>;
   text: { en: T; ja: { readonly [k in keyof T]: string } };
   check(ctx: RuleContext<Exclude<keyof T, DocKey> & string>): FindingDraft<D>[];
+  plan?: RulePlan<NoInfer<D>>;
 }
 
 export function createRule<const Id extends string, const T extends RuleText, D>(def: RuleDefinition<Id, T, D>): Rule<Id, D> {
@@ -118,6 +141,7 @@ export function createRule<const Id extends string, const T extends RuleText, D>
     meta: Object.freeze({ ...def.meta }),
     text,
     check: def.check as Rule<Id, D>['check'],
+    ...(def.plan ? { plan: def.plan } : {}),
     id: def.meta.id,
     defaultSeverity: def.meta.severity,
     ...(def.meta.threshold !== undefined ? { defaultThreshold: def.meta.threshold } : {}),

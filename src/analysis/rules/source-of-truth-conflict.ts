@@ -2,6 +2,7 @@
 import { compareIds, dataList, rankHubs, toolNames, toolRef } from './helpers.js';
 import type { Tool } from '../../model/model.js';
 import { createRule, type FindingDraft } from './rule.js';
+import { proposeSourceOfTruth } from '../roadmap/proposals.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -77,5 +78,11 @@ export const rule = createRule({
       });
     }
     return out;
+  },
+  plan: {
+    step: 14,
+    propose(findings, c) {
+      for (const f of findings) proposeSourceOfTruth(c, f, f.details.data);
+    },
   },
 });

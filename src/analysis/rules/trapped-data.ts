@@ -2,6 +2,8 @@
 // (a tool connected to no hub at all is a data-silo instead). One finding per tool.
 import { dataList, rankHubs, sortIds, toolNames, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
+import { someOf } from '../words.js';
+import { dataTypeName } from '../../i18n/index.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -83,5 +85,27 @@ export const rule = createRule({
       });
     }
     return out;
+  },
+  plan: {
+    step: 33,
+    propose(findings, c) {
+      for (const f of findings) {
+        const id = f.details.tool;
+        const x = c.tool(id);
+        if (!x) continue;
+        const existing = c.drafts.get(`retire-${id}`) ?? c.drafts.get(`connect-${id}`) ?? c.about(id, (d) => d.id.startsWith('connect-'));
+        if (existing) {
+          existing.addresses.add(f.id);
+          continue;
+        }
+        const hub = c.hubFor([id]);
+        const data = c.facts.trappedData(id);
+        c.draft(`connect-${id}`, () => ({
+          kind: 'integrate', phase: 2,
+          title: c.title('roadmap.title.carry', { data: someOf(data.map(dataTypeName), 4), tool: x.name, hub: hub?.name ?? '' }),
+          tools: hub ? [id, hub.id] : [id], subjects: [id], owner: x.owner, months: 2,
+        })).addresses.add(f.id);
+      }
+    },
   },
 });

@@ -60,4 +60,21 @@ export const rule = createRule({
     }
     return out;
   },
+  plan: {
+    step: 36,
+    propose(findings, c) {
+      for (const f of findings) {
+        const tp = c.ws.index.touchpointById.get(f.details.touchpoint);
+        if (!tp) continue;
+        const hub = c.hubFor([]);
+        const d = c.draft(`cover-${tp.id}`, () => ({
+          kind: 'process', phase: 2,
+          title: hub ? c.title('roadmap.title.cover', { touchpoint: tp.name, hub: hub.name }) : c.title('roadmap.title.cover-any', { touchpoint: tp.name }),
+          tools: hub ? [hub.id] : [], subjects: [], owner: tp.owner, months: 2,
+        }));
+        d.addresses.add(f.id);
+        if (tp.owner) d.extraDepartments.add(tp.owner);
+      }
+    },
+  },
 });

@@ -77,4 +77,27 @@ export const rule = createRule({
     }
     return out;
   },
+  plan: {
+    step: 13,
+    propose(findings, c) {
+      for (const f of findings) {
+        const id = f.details.tool;
+        const x = c.tool(id);
+        if (!x) continue;
+        const r = c.drafts.get(`retire-${id}`);
+        if (r) {
+          r.addresses.add(f.id);
+          continue;
+        }
+        const licensed = x.seats?.licensed ?? 0;
+        const active = x.seats?.active ?? 0;
+        const target = Math.min(licensed, Math.max(1, Math.ceil(active * 1.1)));
+        const saving = x.annualCostMinor && licensed > 0 ? Math.round((x.annualCostMinor * (licensed - target)) / licensed) : undefined;
+        c.draft(`license-${id}`, () => ({
+          kind: 'governance', phase: 1, title: c.title('roadmap.title.license', { tool: x.name, from: licensed, to: target }),
+          tools: [id], subjects: [id], owner: x.owner, months: 1, renewalTools: [id], savingMinor: saving || undefined,
+        })).addresses.add(f.id);
+      }
+    },
+  },
 });

@@ -2,6 +2,8 @@
 // reaches has a measurement capability. (A touchpoint with no tool at all is uncovered-touchpoint.)
 import { dataList, sortIds, toolNames, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
+import { byId, mostCommon } from '../roadmap/context.js';
+import { someOf } from '../words.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -69,5 +71,27 @@ export const rule = createRule({
       });
     }
     return out;
+  },
+  plan: {
+    step: 38,
+    // Touchpoints no analytics tool sees: one initiative for all of them (the fix is the same
+    // tracking plan), owned by whoever runs the analytics tools, else the department with most of them.
+    propose(findings, c) {
+      const unmeasured = findings.map((f) => ({ f, tp: c.ws.index.touchpointById.get(f.details.touchpoint)! })).filter((x) => x.tp);
+      if (!unmeasured.length) return;
+      const analytics = c.facts.activeTools.filter((x) => c.facts.isMeasuringTool(x.id) && x.owner)
+        .sort((a, b) => c.facts.impact(b.id) - c.facts.impact(a.id) || byId(a.id, b.id))[0];
+      const owner = analytics?.owner ?? mostCommon(unmeasured.map(({ tp }) => tp.owner));
+      const tools = [...new Set(unmeasured.flatMap(({ tp }) => tp.tools.filter((id) => c.tool(id))))];
+      const d = c.draft('measure-touchpoints', () => ({
+        kind: 'process', phase: 2,
+        title: c.title('roadmap.title.measure', { count: unmeasured.length, touchpoints: someOf(unmeasured.map(({ tp }) => c.title('roadmap.quoted', { name: tp.name })), 3) }),
+        tools, subjects: tools, owner, months: Math.min(3, 1 + Math.floor(unmeasured.length / 4)),
+      }));
+      for (const { f, tp } of unmeasured) {
+        d.addresses.add(f.id);
+        if (tp.owner) d.extraDepartments.add(tp.owner);
+      }
+    },
   },
 });

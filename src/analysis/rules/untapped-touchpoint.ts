@@ -29,6 +29,7 @@ export const rule = createRule({
     severity: 'info',
     group: 'refocus',
     subject: 'touchpoint',
+    advisory: true,
     example,
   },
   text: {

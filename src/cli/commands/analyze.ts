@@ -5,7 +5,7 @@
 import { t } from '../../i18n/index.js';
 import { analyze, type AnalysisResult } from '../../analysis/analyze.js';
 import { tCount } from '../../analysis/assess.js';
-import { loadOrExit, type GlobalOptions } from '../context.js';
+import { currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { setupColor, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
 import { writeFileAtomic } from '../../util/fs.js';
@@ -40,11 +40,6 @@ export interface AnalyzeCommandOptions {
   /** --baseline / --write-baseline (src/baseline/options.ts). */
   baseline?: string;
   writeBaseline?: string;
-}
-
-/** This month as YYYY-MM: the CLI reads the clock so the library never has to. */
-export function currentMonth(date = new Date()): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
 }
 
 export function parseFailOn(value: string | undefined, ws: Workspace): Severity | 'none' {

@@ -2,7 +2,7 @@
 // versions of an audit. Thin: resolve the sides (src/git), analyze both, compare (src/diff),
 // print one of three formats. Never prompts; colour only on a TTY.
 import { t } from '../../i18n/index.js';
-import { applyWorkspaceLang, type GlobalOptions } from '../context.js';
+import { applyWorkspaceLang, currentMonth, type GlobalOptions } from '../context.js';
 import { chalk, formatDiagnostic, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
 import { writeFileAtomic } from '../../util/fs.js';
@@ -28,11 +28,6 @@ function render(format: string, d: DiffResult, toFile: boolean): string {
     case 'json': return renderDiffJson(d);
     default: return renderDiffText(d, toFile ? {} : { chalk });
   }
-}
-
-function currentMonth(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }
 
 export async function run(oldSpec: string | undefined, newSpec: string | undefined, opts: DiffOptions, globals: GlobalOptions): Promise<void> {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { t, initLang, detectLang, isLang, currentLang } from '../../i18n/index.js';
 import { FailureExit, InterruptedError, UsageError } from '../../util/errors.js';
 import { formatDiagnostic, writeErr, chalk } from '../output.js';
-import type { GlobalOptions } from '../context.js';
+import { currentMonth, type GlobalOptions } from '../context.js';
 import { WorkspaceEditor, strayYamlFiles } from '../../interview/workspace-editor.js';
 import { isStep, STEPS, type StepId } from '../../interview/state.js';
 import { loadUi, isPromptExit, type Ui } from '../../interview/ui.js';
@@ -17,10 +17,6 @@ export interface InterviewOptions { step?: string; resume?: boolean }
 /** Interactive only: stdin and stdout must be a terminal, else exit 2 at once (never hang). */
 export function hasTerminal(stdin: { isTTY?: boolean } = process.stdin, stdout: { isTTY?: boolean } = process.stdout): boolean {
   return stdin.isTTY === true && stdout.isTTY === true;
-}
-
-function currentMonth(date = new Date()): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
 }
 
 export async function run(dir: string, opts: InterviewOptions, globals: GlobalOptions): Promise<void> {

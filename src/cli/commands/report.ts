@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { list, t } from '../../i18n/index.js';
 import { analyze } from '../../analysis/analyze.js';
 import { tCount } from '../../analysis/assess.js';
-import { loadOrExit, type GlobalOptions } from '../context.js';
+import { currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { chalk, setupColor, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
 import { displayPath } from '../../util/paths.js';
@@ -15,7 +15,6 @@ import { MONTH_PATTERN, SEVERITIES, SEVERITY_RANK, type Severity } from '../../w
 import { progress } from '../../render/progress.js';
 import { enableHint, unavailableReason } from '../../render/hints.js';
 import { writeReport } from '../../report/write-report.js';
-import { currentMonth } from '../../diagrams/roadmap.js';
 import type { Workspace } from '../../model/model.js';
 import { VERSION } from '../program.js';
 
