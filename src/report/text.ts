@@ -10,7 +10,7 @@ import { capabilityName, categoryName } from '../catalog/index.js';
 import { formatMoney, formatPercent, tCount, toMinor } from '../analysis/assess.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Finding } from '../analysis/types.js';
-import type { PlannedInitiative } from '../analysis/roadmap.js';
+import type { PlannedInitiative } from '../analysis/roadmap/index.js';
 import { SEVERITIES, type Severity } from '../workspace/vocabulary.js';
 
 export interface ReportContext {
