@@ -46,7 +46,11 @@ export interface ReportContent {
   sections: Section[];
 }
 
-export interface ContentOptions { version: string }
+export interface ContentOptions {
+  version: string;
+  /** The language the report is written in (`<html lang>`); default the language of the messages. */
+  lang?: string;
+}
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -246,7 +250,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
   const step5: Section = { id: 'roadmap', title: t('report.step5'), blocks: step5Blocks };
 
   return {
-    lang: ws.settings.lang ?? 'en',
+    lang: opts.lang ?? currentLang(),
     title: t('report.title', { organization: org }),
     organization: org,
     workspace: result.workspace,

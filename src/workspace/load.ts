@@ -30,8 +30,12 @@ function outputFolderOf(bytes: Uint8Array): string | undefined {
 }
 
 export function loadWorkspace(path: string): LoadResult {
-  const sources = readWorkspaceSources(path, outputFolderOf);
-  return loadFromSources(sources);
+  return loadFromSources(readWorkspace(path));
+}
+
+/** The files of a workspace on disk (a folder or one YAML file), not yet parsed. */
+export function readWorkspace(path: string): WorkspaceSources {
+  return readWorkspaceSources(path, outputFolderOf);
 }
 
 export interface LoadSourcesOptions {

@@ -12,24 +12,11 @@ import { writeFileAtomic } from '../../util/fs.js';
 import { MONTH_PATTERN, SEVERITIES, SEVERITY_RANK, type Severity } from '../../workspace/vocabulary.js';
 import type { Workspace } from '../../model/model.js';
 import type { ReportContext } from '../../report/text.js';
+import { REPORTERS } from '../../report/formats.js';
 import { applyBaselineOptions } from '../../baseline/options.js';
+import { countAtOrAbove } from '../../api.js';
 
-export type Reporter = (result: AnalysisResult, ctx: ReportContext) => string;
-
-/** Format name -> reporter. The one place that knows which output formats exist. */
-export const REPORTERS: Record<string, () => Promise<Reporter>> = {
-  text: async () => (await import('../../report/text.js')).renderText,
-  json: async () => (await import('../../report/json.js')).renderJson,
-  // CI formats (src/report/github.ts, junit.ts, codeclimate.ts): paths relative to the repository root.
-  github: async () => (await import('../../report/github.js')).githubReporter,
-  junit: async () => (await import('../../report/junit.js')).junitReporter,
-  codeclimate: async () => (await import('../../report/codeclimate.js')).codeClimateReporter,
-  // SARIF 2.1.0 for code scanning: the same document `report` writes as audit.sarif.
-  sarif: async () => {
-    const [{ renderSarif }, { VERSION }] = await Promise.all([import('../../report/sarif.js'), import('../program.js')]);
-    return (result, ctx) => renderSarif(result, { version: VERSION, defaultFile: ctx.files?.[0] });
-  },
-};
+export { REPORTERS, type Reporter } from '../../report/formats.js';
 
 export interface AnalyzeCommandOptions {
   format?: string;
@@ -48,9 +35,9 @@ export function parseFailOn(value: string | undefined, ws: Workspace): Severity 
   throw new UsageError(t('analyze.bad-fail-on', { value: v, allowed: [...SEVERITIES, 'none'].join(', ') }));
 }
 
+/** Findings at or above the threshold (src/api.ts countAtOrAbove). */
 export function reachedThreshold(result: AnalysisResult, failOn: Severity | 'none'): number {
-  if (failOn === 'none') return 0;
-  return result.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]).length;
+  return countAtOrAbove(result.findings, failOn);
 }
 
 export async function run(path: string, opts: AnalyzeCommandOptions, globals: GlobalOptions): Promise<void> {

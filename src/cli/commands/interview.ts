@@ -51,7 +51,7 @@ export async function run(dir: string, opts: InterviewOptions, globals: GlobalOp
     }
     await runSession({
       ed, ui, lang, step: opts.step as StepId | undefined, resume: opts.resume, now: currentMonth(),
-      offerReport: await reportOffer(ui, dir),
+      offerReport: await reportOffer(ui, dir, globals),
     }, handle);
   } catch (err) {
     if (!isPromptExit(err)) throw err;
@@ -66,20 +66,17 @@ function interruptedMessage(dir: string, ed: WorkspaceEditor, handle: SessionHan
   return lines.join('\n');
 }
 
-/** Offers the report at the end when this build has the `report` command. */
-async function reportOffer(ui: Ui, dir: string): Promise<(() => Promise<void>) | undefined> {
-  const { buildProgram } = await import('../program.js');
-  if (!buildProgram().commands.some((c) => c.name() === 'report')) return undefined;
+/** Offers the report at the end of the interview. */
+async function reportOffer(ui: Ui, dir: string, globals: GlobalOptions): Promise<(() => Promise<void>) | undefined> {
   return async () => {
     if (!(await ui.confirm({ message: t('interview.report.ask'), default: true }))) return;
-    const program = buildProgram();
-    program.exitOverride();
+    const { run: report } = await import('./report.js');
     try {
       // Findings are the point of the meeting, not a failure: no threshold here.
-      await program.parseAsync(['node', 'martech-audit', 'report', dir, '--fail-on', 'none']);
+      await report(dir, { failOn: 'none' }, globals);
     } catch (err) {
       if (err instanceof UsageError) writeErr(`${chalk.red('martech-audit:')} ${err.message}${err.hint ? `\n  ${err.hint}` : ''}`);
-      else if (!(err instanceof FailureExit) && (err as { name?: string })?.name !== 'CommanderError') throw err;
+      else if (!(err instanceof FailureExit)) throw err;
     }
   };
 }
