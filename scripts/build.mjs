@@ -19,6 +19,8 @@ const external = [
   'beautiful-mermaid',
   '@inquirer/prompts',
   '@inquirer/core',
+  // exceljs (import/export of .xlsx): CommonJS with optional browser shims; loaded by those two commands only.
+  'exceljs',
 ];
 
 // zod's classic API re-exports all ~50 of its error-message locales (~250 kB minified), which
@@ -72,3 +74,6 @@ writeFileSync('dist/data.json', JSON.stringify(data));
 mkdirSync('schema', { recursive: true });
 const schema = execFileSync(process.execPath, ['bin/martech-audit.js', 'schema'], { encoding: 'utf8' });
 writeFileSync('schema/martech-audit.schema.json', schema);
+// And the JSON Schema of `diff --format json`, for CI scripts that read the diff.
+const diffSchema = execFileSync(process.execPath, ['bin/martech-audit.js', 'schema', '--diff'], { encoding: 'utf8' });
+writeFileSync('schema/martech-audit-diff.schema.json', diffSchema);

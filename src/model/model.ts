@@ -28,6 +28,8 @@ export interface Tool {
   costGiven?: { amount: number; period: 'year' | 'month' };
   seats?: { licensed?: number; active?: number };
   data: readonly string[]; sourceOfTruth: readonly string[];
+  /** Whether the tool has a `data:` list at all (`data: []` says "none"; no list is a blank). */
+  dataGiven?: boolean;
   renewal?: string; url?: string; notes?: string; loc: Loc;
 }
 

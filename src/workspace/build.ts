@@ -195,8 +195,11 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   // One guess per missing id: a tool removed from a large workspace is referenced hundreds of
   // times, and each guess compares it with every tool id.
   const toolGuesses = new Map<string, string | undefined>();
+  // A tool with an error of its own is left out of the workspace but still a good guess: a typo'd
+  // reference to it keeps its did-you-mean.
+  const guessIds = [...toolIds, ...(input.invalidIds?.get('tool') ?? [])];
   const guessTool = (id: string): string | undefined => {
-    if (!toolGuesses.has(id)) toolGuesses.set(id, closest(id, toolIds));
+    if (!toolGuesses.has(id)) toolGuesses.set(id, closest(id, guessIds));
     return toolGuesses.get(id);
   };
 
@@ -205,7 +208,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     if (invalid('tool', id) || input.partial) return false;
     const guess = guessTool(id);
     err('unresolved-reference', here(e, ...sub), t('build.unknown-tool', { id, role }),
-      guess ? t('suggest.did-you-mean', { value: guess }) : toolIds.length ? t('build.unknown-tool.hint') : t('build.no-tools.hint'));
+      guess ? t('suggest.did-you-mean', { value: guess }) : guessIds.length ? t('build.unknown-tool.hint') : t('build.no-tools.hint'));
     return false;
   };
 
@@ -311,12 +314,13 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
           guess ? t('suggest.did-you-mean', { value: subject ? `${guess}:${subject}` : guess }) : t('build.unknown-finding-rule.hint'));
         return;
       }
-      if (subject && kind === 'tool' && !toolMap.has(subject)) {
+      // A file that did not parse may hold the subject: no follow-on warning about it.
+      if (subject && kind === 'tool' && !toolMap.has(subject) && !input.partial) {
         const guess = guessTool(subject);
         warn('unresolved-reference', here(e, 'addresses', i), t('build.unknown-finding-subject', { id: f, subject }),
           guess ? t('suggest.did-you-mean', { value: `${rule}:${guess}` }) : undefined);
       }
-      if (subject && kind === 'touchpoint' && !tpMap.has(subject)) {
+      if (subject && kind === 'touchpoint' && !tpMap.has(subject) && !input.partial) {
         const guess = closest(subject, tpMap.keys());
         warn('unresolved-reference', here(e, 'addresses', i), t('build.unknown-finding-subject', { id: f, subject }),
           guess ? t('suggest.did-you-mean', { value: `${rule}:${guess}` }) : undefined);
@@ -362,7 +366,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   for (const e of questions) {
     const [kind, id] = e.value.about.split(':');
     const pool = kind === 'tool' ? toolMap : kind === 'touchpoint' ? tpMap : undefined;
-    if (pool && id && !pool.has(id)) {
+    if (pool && id && !pool.has(id) && !input.partial) {
       const guess = closest(id, pool.keys());
       warn('unresolved-reference', here(e, 'about'), t('build.unknown-question-subject', { about: e.value.about }),
         guess ? t('suggest.did-you-mean', { value: `${kind}:${guess}` }) : undefined);
@@ -403,7 +407,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
       capabilities: Object.freeze(capabilities), hub, owner: x.owner, status,
       annualCostMinor, costUnknown: x.cost === 'unknown', costGiven,
       seats: x.seats ? Object.freeze({ ...x.seats }) : undefined,
-      data: Object.freeze([...(x.data ?? [])]), sourceOfTruth: Object.freeze([...(x.source_of_truth ?? [])]),
+      data: Object.freeze([...(x.data ?? [])]), dataGiven: x.data !== undefined, sourceOfTruth: Object.freeze([...(x.source_of_truth ?? [])]),
       renewal: x.renewal, url: x.url, notes: x.notes, loc: startOf(e),
     });
   });

@@ -19,7 +19,7 @@ export function linkDependencies(c: PlanContext): void {
       const moved = d.flowData ?? (own.length ? own : d.subjects).flatMap((id) => c.tool(id)?.data ?? []);
       for (const data of new Set(moved)) {
         const s = sotByData.get(data);
-        if (s && s.tools.some((x) => mine.has(x))) d.dependsOn.add(s.id);
+        if (s?.tools.some((x) => mine.has(x))) d.dependsOn.add(s.id);
       }
     }
     if (d.kind === 'consolidate' || d.id.startsWith('realtime-')) {
