@@ -12,6 +12,7 @@
 // different languages must not run concurrently.
 import jsYaml from 'js-yaml';
 import { analyze, type AnalysisResult } from './analysis/analyze.js';
+import { RULE_CATALOG } from './analysis/rules/index.js';
 import { initLang, isLang, currentLang, type Lang } from './i18n/index.js';
 import type { Workspace } from './model/model.js';
 import { REPORTERS, type ReportFormat } from './report/formats.js';
@@ -20,7 +21,7 @@ import type { WriteReportOptions, WriteReportResult } from './report/write-repor
 import type { Diagnostic } from './workspace/diagnostics.js';
 import { loadFromSources, readWorkspace, type LoadResult } from './workspace/load.js';
 import { yamlLib } from './workspace/parse.js';
-import { SEVERITY_RANK, type Severity } from './workspace/vocabulary.js';
+import { SEVERITY_RANK, type Severity } from './model/vocabulary.js';
 import { VERSION } from './version.js';
 
 export { VERSION };
@@ -51,7 +52,7 @@ export async function open(path: string, opts: OpenOptions = {}): Promise<OpenRe
     lang = setting && isLang(setting) ? setting : opts.defaultLang ?? 'en';
   }
   if (lang !== currentLang()) await initLang(lang);
-  return { ...loadFromSources(sources), lang };
+  return { ...loadFromSources(sources, { rules: RULE_CATALOG }), lang };
 }
 
 /** settings.lang read straight from the YAML texts (also for a workspace too broken to build). */

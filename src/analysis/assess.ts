@@ -9,7 +9,7 @@
 // without a hub no per-tool silo findings are raised.
 import { currentLang, dataTypeName, has, list, t } from '../i18n/index.js';
 import { capabilityName } from '../catalog/index.js';
-import { SEVERITY_RANK, type Level, type Severity } from '../workspace/vocabulary.js';
+import { SEVERITY_RANK, type Level, type Severity } from '../model/vocabulary.js';
 import type { Settings, Tool, Workspace } from '../model/model.js';
 import type { Facts } from './facts.js';
 import type { Assessment, AssessmentMetrics, Finding } from './types.js';

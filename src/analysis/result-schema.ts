@@ -3,7 +3,7 @@
 // allowed by the contract); the fields rules.md names are required.
 import { z } from 'zod';
 import { RULE_IDS } from './rules/index.js';
-import { INITIATIVE_KINDS, INITIATIVE_STATUSES, LEVELS, REVIEW_CADENCES, SEVERITIES } from '../workspace/vocabulary.js';
+import { INITIATIVE_KINDS, INITIATIVE_STATUSES, LEVELS, REVIEW_CADENCES, SEVERITIES } from '../model/vocabulary.js';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).meta({ description: 'A month as YYYY-MM.' });
 const Share = z.number().min(0).max(1);

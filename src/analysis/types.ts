@@ -3,8 +3,8 @@
 import type { RuleId } from './rules/index.js';
 import type {
   InitiativeKind, InitiativeStatus, Level, ReviewCadence, Severity,
-} from '../workspace/vocabulary.js';
-import type { SourceLocation } from '../workspace/diagnostics.js';
+} from '../model/vocabulary.js';
+import type { SourceLocation } from '../model/location.js';
 
 export type EntityKind = 'tool' | 'touchpoint' | 'integration' | 'stage' | 'capability' | 'data' | 'department' | 'workspace';
 export interface EntityRef { kind: EntityKind; id: string }

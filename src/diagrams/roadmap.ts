@@ -6,7 +6,7 @@ import { t } from '../i18n/index.js';
 import type { Initiative } from '../analysis/types.js';
 import { monthStartDate, parseMonth } from '../analysis/roadmap/months.js';
 import { scheduleMonths } from '../analysis/roadmap/schedule.js';
-import { SEVERITY_RANK } from '../workspace/vocabulary.js';
+import { SEVERITY_RANK } from '../model/vocabulary.js';
 import { plainText, text } from './mermaid-escape.js';
 import { cmp, money } from './common.js';
 import { DEFAULT_OPTIONS, type Diagram, type DiagramInput } from './types.js';

@@ -1,7 +1,7 @@
 // Words and numbers shared by the diff renderers (text, markdown): money, signed deltas, field
 // changes, side names. Everything user-facing goes through t().
 import { currentLang, dataTypeName, t } from '../i18n/index.js';
-import { DEFAULT_STAGES } from '../workspace/vocabulary.js';
+import { DEFAULT_STAGES } from '../model/vocabulary.js';
 import type {
   DiffResult, DiffSide, FieldChange, IntegrationChange, IntegrationSummary, ToolSummary, TouchpointChange, TouchpointFieldChange,
 } from './types.js';

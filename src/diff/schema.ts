@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { RULE_IDS } from '../analysis/rules/index.js';
 import { Location } from '../analysis/result-schema.js';
-import { INTEGRATION_MODES, LEVELS, SEVERITIES, TOOL_STATUSES } from '../workspace/vocabulary.js';
+import { INTEGRATION_MODES, LEVELS, SEVERITIES, TOOL_STATUSES } from '../model/vocabulary.js';
 
 const Money = z.number().meta({ description: 'An amount in major units of the currency (annual).' });
 const Change = (field: z.ZodType) => z.looseObject({ field, before: z.unknown(), after: z.unknown() });

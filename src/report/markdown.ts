@@ -10,7 +10,7 @@ import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Finding } from '../analysis/types.js';
 import { ruleTitle } from '../analysis/rules/index.js';
 import { departmentName, type Workspace } from '../model/model.js';
-import { SEVERITIES, type Severity } from '../workspace/vocabulary.js';
+import { SEVERITIES, type Severity } from '../model/vocabulary.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
 
 // ---- content model ----------------------------------------------------------------------------

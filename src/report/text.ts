@@ -11,7 +11,7 @@ import { formatMoney, formatPercent, tCount, toMinor } from '../analysis/assess.
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Finding } from '../analysis/types.js';
 import type { PlannedInitiative } from '../analysis/roadmap/index.js';
-import { SEVERITIES, type Severity } from '../workspace/vocabulary.js';
+import { SEVERITIES, type Severity } from '../model/vocabulary.js';
 
 export interface ReportContext {
   /** Colour output (the CLI decides from TTY, NO_COLOR and --no-color). Default false. */

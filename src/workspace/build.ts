@@ -3,8 +3,8 @@
 import { t } from '../i18n/index.js';
 import { closest } from '../util/suggest.js';
 import { loadCatalog, loadTaxonomy } from '../catalog/index.js';
-import { RULE_IDS, isRuleId, parseFindingId } from '../analysis/rules/index.js';
-import { CHANNEL_ALIASES, CHANNELS, DEFAULT_STAGES } from './vocabulary.js';
+import type { RuleCatalog } from '../model/rule-catalog.js';
+import { CHANNEL_ALIASES, CHANNELS, DEFAULT_STAGES } from '../model/vocabulary.js';
 import { locate, nodeAt, nodeLoc, type ParsedFile } from './parse.js';
 import type { Diagnostic, SourceLocation } from './diagnostics.js';
 import type {
@@ -44,6 +44,8 @@ export interface BuildInput {
   invalidIds?: Map<string, Set<string>>;
   /** Some file could not be read at all: unresolved references may be defined there. */
   partial?: boolean;
+  /** The finding rules, to check references to them; without it, settings.rules and `addresses` are taken as written. */
+  rules?: RuleCatalog;
 }
 
 export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diagnostics: Diagnostic[] } {
@@ -306,10 +308,12 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
       err('unresolved-reference', here(e, 'depends_on', i), t('build.unknown-initiative', { id: d }),
         guess ? t('suggest.did-you-mean', { value: guess }) : undefined);
     });
-    (ini.addresses ?? []).forEach((f, i) => {
-      const { rule, subject, kind } = parseFindingId(f);
-      if (!isRuleId(rule)) {
-        const guess = closest(rule, RULE_IDS);
+    const catalog = input.rules;
+    if (catalog) (ini.addresses ?? []).forEach((f, i) => {
+      const [rule, subject] = splitFindingId(f);
+      const kind = catalog.subjectOf(rule);
+      if (kind === undefined) {
+        const guess = closest(rule, catalog.ids);
         err('unresolved-reference', here(e, 'addresses', i), t('build.unknown-finding-rule', { id: f, rule }),
           guess ? t('suggest.did-you-mean', { value: subject ? `${guess}:${subject}` : guess }) : t('build.unknown-finding-rule.hint'));
         return;
@@ -351,8 +355,8 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   const setEntry = single.settings as Entry<SettingsInput> | undefined;
   const rules: Record<string, RuleConfig> = {};
   for (const [id, cfg] of Object.entries(setEntry?.value.rules ?? {})) {
-    if (!isRuleId(id)) {
-      const guess = closest(id, RULE_IDS);
+    if (input.rules && input.rules.subjectOf(id) === undefined) {
+      const guess = closest(id, input.rules.ids);
       err('unknown-rule', locate(setEntry!.pf, ['settings', 'rules', id], true), t('build.unknown-rule', { id }),
         guess ? t('suggest.did-you-mean', { value: guess }) : t('build.unknown-rule.hint'));
       continue;
@@ -490,6 +494,12 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     }),
   });
   return { workspace, diagnostics: diags };
+}
+
+/** "data-silo:intercom" -> ["data-silo", "intercom"]. */
+export function splitFindingId(id: string): [string, string] {
+  const i = id.indexOf(':');
+  return i < 0 ? [id, ''] : [id.slice(0, i), id.slice(i + 1)];
 }
 
 /** Generated roadmap ids (rules.md; src/analysis/roadmap.ts): retire-x, connect-x, consolidate-x, designate-sot-x, replatform, establish-hub, ... */

@@ -3,7 +3,7 @@
 // judgements several plans share (which hub a tool should feed, which tool to keep).
 import { t, type Params } from '../../i18n/index.js';
 import type { Tool, Workspace } from '../../model/model.js';
-import type { Level } from '../../workspace/vocabulary.js';
+import type { Level } from '../../model/vocabulary.js';
 import type { Facts } from '../facts.js';
 import type { Finding } from '../types.js';
 import type { Draft, DraftInit } from './types.js';

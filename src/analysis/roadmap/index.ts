@@ -7,7 +7,7 @@
 // The library never reads the clock: the start month comes from the caller (`start`, or `now`
 // together with the strategy's own start months).
 import type { Workspace } from '../../model/model.js';
-import { SEVERITY_RANK } from '../../workspace/vocabulary.js';
+import { SEVERITY_RANK } from '../../model/vocabulary.js';
 import type { Facts } from '../facts.js';
 import { toMajor, toMinor } from '../money.js';
 import { RULE_IDS, RULES, type Rule } from '../rules/index.js';

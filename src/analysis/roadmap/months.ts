@@ -1,7 +1,7 @@
 // Month arithmetic for the roadmap and the Gantt diagram: one module, so that the report's table
 // and the diagram agree on every date. Months are "YYYY-MM" strings or month indexes (months
 // since year 0). Nothing here reads the clock: the command passes the current month in.
-import type { ReviewCadence } from '../../workspace/vocabulary.js';
+import type { ReviewCadence } from '../../model/vocabulary.js';
 
 const MONTH = /^(\d{4})-(\d{2})$/;
 

@@ -1,6 +1,6 @@
 // The roadmap's shapes: what buildRoadmap returns (public JSON) and the draft initiatives the
 // plans build up before they are merged with the authored ones, ordered and scheduled.
-import type { InitiativeKind, Level } from '../../workspace/vocabulary.js';
+import type { InitiativeKind, Level } from '../../model/vocabulary.js';
 import type { Initiative, Roadmap } from '../types.js';
 
 export interface RoadmapOptions {

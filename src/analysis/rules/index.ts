@@ -5,7 +5,8 @@
 // test/fixtures/rules/<id>/.
 import { currentLang, format, type Lang } from '../../i18n/index.js';
 import type { Workspace } from '../../model/model.js';
-import { SEVERITY_RANK, type Severity } from '../../workspace/vocabulary.js';
+import type { RuleCatalog } from '../../model/rule-catalog.js';
+import { SEVERITY_RANK, type Severity } from '../../model/vocabulary.js';
 import { computeFacts, type Facts } from '../facts.js';
 import type { Finding } from '../types.js';
 import { compareIds } from './helpers.js';
@@ -90,6 +91,12 @@ export const HYGIENE_RULES: readonly RuleId[] = Object.freeze(MODULES.filter((r)
 export function rulesWithSubject(kind: SubjectKind): RuleId[] {
   return MODULES.filter((r) => r.meta.subject === kind).map((r) => r.id);
 }
+
+/** The rules as the loader needs them (src/model/rule-catalog.ts): ids and subject kinds. */
+export const RULE_CATALOG: RuleCatalog = Object.freeze({
+  ids: RULE_IDS,
+  subjectOf: (rule: string) => (isRuleId(rule) ? RULES[rule].meta.subject : undefined),
+});
 
 /** The parts of a finding id: `data-silo:intercom` -> { rule, kind: 'tool', ids: ['intercom'] }. */
 export interface FindingSubject { rule: string; subject: string; kind?: SubjectKind; ids: string[] }

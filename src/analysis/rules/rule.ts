@@ -6,7 +6,7 @@
 // parsing, the meta-test) derives from them.
 import { currentLang, type Lang, type Params } from '../../i18n/index.js';
 import type { Workspace } from '../../model/model.js';
-import type { Severity } from '../../workspace/vocabulary.js';
+import type { Severity } from '../../model/vocabulary.js';
 import type { Facts } from '../facts.js';
 import type { Finding } from '../types.js';
 import type { PlanContext } from '../roadmap/context.js';

@@ -9,7 +9,7 @@ import { currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { setupColor, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
 import { writeFileAtomic } from '../../util/fs.js';
-import { MONTH_PATTERN, SEVERITIES, type Severity } from '../../workspace/vocabulary.js';
+import { MONTH_PATTERN, SEVERITIES, type Severity } from '../../model/vocabulary.js';
 import type { Workspace } from '../../model/model.js';
 import type { ReportContext } from '../../report/text.js';
 import { REPORTERS } from '../../report/formats.js';

@@ -9,7 +9,7 @@ import { currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { chalk, setupColor, write, writeErr } from '../output.js';
 import { UsageError } from '../../util/errors.js';
 import { writeFileAtomic } from '../../util/fs.js';
-import { MONTH_PATTERN } from '../../workspace/vocabulary.js';
+import { MONTH_PATTERN } from '../../model/vocabulary.js';
 import { buildDiagram, DIAGRAM_KINDS, isDiagramKind } from '../../diagrams/index.js';
 import { RendererUnavailable } from '../../render/browser.js';
 import { enableHint, unavailableReason } from '../../render/hints.js';

@@ -6,7 +6,7 @@ import { applyWorkspaceLang, currentMonth, type GlobalOptions } from '../context
 import { chalk, formatDiagnostic, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
 import { writeFileAtomic } from '../../util/fs.js';
-import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../workspace/vocabulary.js';
+import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../model/vocabulary.js';
 import { analyzeSide, compareSides, InvalidSideError, loadSides } from '../../diff/run.js';
 import { renderDiffText } from '../../diff/render-text.js';
 import { renderDiffMarkdown } from '../../diff/render-markdown.js';

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { t } from '../../i18n/index.js';
 import { analyze } from '../../analysis/analyze.js';
 import { UsageError } from '../../util/errors.js';
-import { MONTH_PATTERN } from '../../workspace/vocabulary.js';
+import { MONTH_PATTERN } from '../../model/vocabulary.js';
 import { currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { chalk, write } from '../output.js';
 

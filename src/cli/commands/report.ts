@@ -11,7 +11,7 @@ import { currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { chalk, setupColor, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
 import { displayPath } from '../../util/paths.js';
-import { MONTH_PATTERN, SEVERITIES, type Severity } from '../../workspace/vocabulary.js';
+import { MONTH_PATTERN, SEVERITIES, type Severity } from '../../model/vocabulary.js';
 import { countAtOrAbove } from '../../api.js';
 import { progress } from '../../render/progress.js';
 import { enableHint, unavailableReason } from '../../render/hints.js';
