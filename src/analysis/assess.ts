@@ -7,7 +7,8 @@
 // `settings.rules` (redundancy, overlaps, manual links) are counted from the findings, so that the
 // report and the figures agree; the siloed share is measured on the data flow itself, because
 // without a hub no per-tool silo findings are raised.
-import { currentLang, dataTypeName, has, list, t } from '../i18n/index.js';
+import { currentLang, dataTypeName, list, t, tCount } from '../i18n/index.js';
+import { formatMoney as formatMoneyIn, formatNumber as formatNumberIn, formatPercent as formatPercentIn } from '../i18n/format.js';
 import { capabilityName } from '../catalog/index.js';
 import { SEVERITY_RANK, type Level, type Severity } from '../model/vocabulary.js';
 import type { Settings, Tool, Workspace } from '../model/model.js';
@@ -18,52 +19,24 @@ import { someOf } from './words.js';
 
 export { someOf };
 
-// ---- money ----------------------------------------------------------------------------------
-
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
-/** Formats minor units (cents) in the workspace currency for the current language. */
-export function formatMoney(minor: number, currency: string, lang: string = currentLang()): string {
-  const rounded = Math.round(minor);
-  const whole = rounded % 100 === 0;
-  const key = `${lang}|${currency}|${whole}`;
-  let nf = moneyFormats.get(key);
-  if (!nf) {
-    const locale = lang === 'ja' ? 'ja-JP' : 'en-US';
-    try {
-      nf = new Intl.NumberFormat(locale, { style: 'currency', currency, ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}) });
-    } catch {
-      nf = new Intl.NumberFormat(locale, { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 });
-    }
-    moneyFormats.set(key, nf);
-  }
-  return nf.format(rounded / 100);
-}
+// ---- words ----------------------------------------------------------------------------------
+// Money, percentages and plurals are formatted in src/i18n/format.ts; these keep the old names
+// (current language) for the code that still reads the process language.
 
 import { toMajor, toMinor } from './money.js';
 
-export { toMajor, toMinor };
+export { toMajor, toMinor, tCount };
 
-export function formatPercent(share: number, lang: string = currentLang()): string {
-  return `${formatNumber(Math.round(share * 100), lang)}%`;
+export function formatMoney(minor: number, currency: string, lang: string = currentLang()): string {
+  return formatMoneyIn(minor, currency, lang);
 }
 
-const pluralRules = new Map<string, Intl.PluralRules>();
-
-/**
- * A message with a count in it, in the right grammatical number: `key.one` (or another
- * Intl.PluralRules category) when the catalog has it, else `key` (the plural form).
- */
-export function tCount(key: string, count: number, params: Record<string, string | number> = {}): string {
-  const lang = currentLang();
-  let rules = pluralRules.get(lang);
-  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang === 'ja' ? 'ja-JP' : 'en-US')));
-  const variant = `${key}.${rules.select(count)}`;
-  return t(has(variant) ? variant : key, params);
+export function formatPercent(share: number, lang: string = currentLang()): string {
+  return formatPercentIn(share, lang);
 }
 
 export function formatNumber(n: number, lang: string = currentLang()): string {
-  return new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US').format(n);
+  return formatNumberIn(n, lang);
 }
 
 // ---- the decision ---------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // Shared by the flowchart generators: the colour classes and their legend, which tools the audit
 // flagged (read from the findings, so that picture and text agree), money and sorting.
 import { currentLang, t } from '../i18n/index.js';
+import { formatMoney } from '../i18n/format.js';
 import { loadTaxonomy, localName } from '../catalog/index.js';
 import type { AuditResult, Finding } from '../analysis/types.js';
 import { getRule } from '../analysis/rules/index.js';
@@ -92,12 +93,7 @@ export function cmp(a: string, b: string): number {
 
 /** Money in major units, formatted for the current language, without decimals. */
 export function money(amount: number, currency: string): string {
-  const locale = currentLang() === 'ja' ? 'ja-JP' : 'en-US';
-  try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(amount);
-  } catch {
-    return `${Math.round(amount).toLocaleString(locale)} ${currency}`;
-  }
+  return formatMoney(Math.round(amount * 100), currency, currentLang(), { cents: 'none' });
 }
 
 export function toolCost(tool: Tool, currency: string): string {

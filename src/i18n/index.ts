@@ -1,6 +1,7 @@
 // One message module for every user-facing text. Keys map to templates with {placeholders}.
 // English is bundled; other languages load on demand (initLang) so that start-up stays cheap.
 import { en } from './en/index.js';
+import { formatList, pluralCategory } from './format.js';
 
 export type Lang = 'en' | 'ja';
 export const LANGS: readonly Lang[] = ['en', 'ja'];
@@ -94,10 +95,16 @@ export function format(template: string, params?: Params): string {
   });
 }
 
-/** Lists in the current language: "a, b and c" / 「a、b、c」. */
+/** Lists in the current language: "a, b and c" / 「a、b、c」 (src/i18n/format.ts formatList). */
 export function list(items: readonly string[]): string {
-  if (current === 'ja') return items.join('、');
-  if (items.length <= 1) return items.join('');
-  if (items.length === 2) return `${items[0]} and ${items[1]}`;
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return formatList(items, current);
+}
+
+/**
+ * A message with a count in it, in the right grammatical number: `key.one` (or another
+ * Intl.PluralRules category) when the catalog has it, else `key` (the plural form).
+ */
+export function tCount(key: string, count: number, params: Params = {}): string {
+  const variant = `${key}.${pluralCategory(count, current)}`;
+  return t(has(variant) ? variant : key, params);
 }

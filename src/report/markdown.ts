@@ -5,13 +5,18 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { currentLang, dataTypeName, list, t } from '../i18n/index.js';
 import { capabilityName, categoryName } from '../catalog/index.js';
-import { formatMoney, formatPercent, toMinor } from '../analysis/assess.js';
+import { formatMoney as formatMoneyIn, formatPercent as formatPercentIn } from '../i18n/format.js';
+import { toMinor } from '../analysis/money.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Finding } from '../analysis/types.js';
 import { ruleTitle } from '../analysis/rules/index.js';
 import { departmentName, type Workspace } from '../model/model.js';
 import { SEVERITIES, type Severity } from '../model/vocabulary.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
+
+// Money and shares in the language of the report (src/i18n/format.ts does the formatting).
+const formatMoney = (minor: number, currency: string): string => formatMoneyIn(minor, currency, currentLang());
+const formatPercent = (share: number): string => formatPercentIn(share, currentLang());
 
 // ---- content model ----------------------------------------------------------------------------
 

@@ -7,11 +7,17 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { displayWidth, displayWidth as stringWidth } from '../util/width.js';
 import { currentLang, dataTypeName, has, t, list } from '../i18n/index.js';
 import { capabilityName, categoryName } from '../catalog/index.js';
-import { formatMoney, formatPercent, tCount, toMinor } from '../analysis/assess.js';
+import { formatMoney as formatMoneyIn, formatPercent as formatPercentIn } from '../i18n/format.js';
+import { toMinor } from '../analysis/money.js';
+import { tCount } from '../i18n/index.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Finding } from '../analysis/types.js';
 import type { PlannedInitiative } from '../analysis/roadmap/index.js';
 import { SEVERITIES, type Severity } from '../model/vocabulary.js';
+
+// Money and shares in the language of the report (src/i18n/format.ts does the formatting).
+const formatMoney = (minor: number, currency: string): string => formatMoneyIn(minor, currency, currentLang());
+const formatPercent = (share: number): string => formatPercentIn(share, currentLang());
 
 export interface ReportContext {
   /** Colour output (the CLI decides from TTY, NO_COLOR and --no-color). Default false. */

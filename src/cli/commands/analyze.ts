@@ -2,9 +2,8 @@
 // The format dispatch lives in REPORTERS below: a format name maps to a loader of a reporter
 // `(result, ctx) => string`. Add a format by adding one entry (and its name to the --format
 // choices in program.ts); reporters are imported lazily so that start-up stays fast.
-import { t } from '../../i18n/index.js';
+import { t, tCount } from '../../i18n/index.js';
 import { analyze, type AnalysisResult } from '../../analysis/analyze.js';
-import { tCount } from '../../analysis/assess.js';
 import { currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { setupColor, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';

@@ -4,9 +4,8 @@
 // 1 only with --fail-on and findings at or above it; 2 when it cannot run, or when --pdf was asked
 // for and there is no browser to print it (the rest of the report is still written).
 import { dirname, join } from 'node:path';
-import { list, t } from '../../i18n/index.js';
+import { list, t, tCount } from '../../i18n/index.js';
 import { analyze } from '../../analysis/analyze.js';
-import { tCount } from '../../analysis/assess.js';
 import { currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { chalk, setupColor, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
