@@ -27,6 +27,8 @@ export const FindingSchema = z.looseObject({
   rule: z.enum(RULE_IDS),
   severity: z.enum(SEVERITIES),
   message: z.string(),
+  messageId: z.string().optional().meta({ description: 'The id of the message, the same in every language (rules.<rule>.message...).' }),
+  data: z.record(z.string(), z.union([z.string(), z.number()])).optional().meta({ description: 'What the message was worded from.' }),
   entities: z.array(EntityRef),
   location: Location.optional(),
   cost: Money.optional(),

@@ -14,8 +14,12 @@ export interface Finding {
   id: string;
   rule: RuleId;
   severity: Severity;
-  /** Plain business language, already translated. */
+  /** Plain business language, in the language of the run. */
   message: string;
+  /** The id of the message (`rules.<rule>.message...`): the same in every language. */
+  messageId?: string;
+  /** What the message was worded from (names, counts, amounts as shown). */
+  data?: Readonly<Record<string, string | number>>;
   entities: EntityRef[];
   /** file:line:col of the entity the finding is about (1-based). */
   location?: SourceLocation;

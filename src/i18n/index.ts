@@ -6,7 +6,26 @@ import { formatList, pluralCategory } from './format.js';
 export type Lang = 'en' | 'ja';
 export const LANGS: readonly Lang[] = ['en', 'ja'];
 export type Messages = Record<string, string>;
-export type Params = Record<string, string | number | undefined | null>;
+/** A message in words together with what it was made from: its id and its data. */
+export interface Worded {
+  readonly messageId: string;
+  readonly data: Readonly<Record<string, string | number>>;
+  readonly text: string;
+  toString(): string;
+}
+export type Params = Record<string, string | number | undefined | null | Worded>;
+
+/** A worded message: `text` from the template, `data` the parameters it uses (nested messages as their words). */
+export function worded(messageId: string, template: string, params?: Params): Worded {
+  // Only what the template uses, in the template's order of first use.
+  const data: Record<string, string | number> = {};
+  for (const m of template.matchAll(/\{(\w+)\}/g)) {
+    const v = params?.[m[1]];
+    if (v !== undefined && v !== null && !(m[1] in data)) data[m[1]] = typeof v === 'object' ? v.text : v;
+  }
+  const text = format(template, params);
+  return Object.freeze({ messageId, data, text, toString: () => text });
+}
 
 let current: Lang = 'en';
 let catalog: Messages = en;

@@ -3,7 +3,7 @@
 // meta-test) derives from this list. To add a rule: write src/analysis/rules/<id>.ts with
 // createRule() (see rule.ts and CONTRIBUTING.md), add it to MODULES below, add fixtures under
 // test/fixtures/rules/<id>/.
-import { currentLang, format, type Lang } from '../../i18n/index.js';
+import { currentLang, worded, type Lang, type Params } from '../../i18n/index.js';
 import type { Workspace } from '../../model/model.js';
 import type { RuleCatalog } from '../../model/rule-catalog.js';
 import { SEVERITY_RANK, type Severity } from '../../model/vocabulary.js';
@@ -141,16 +141,18 @@ export function runRules(ws: Workspace, facts: Facts = computeFacts(ws), opts: R
     if (!severity) continue;
     const seen = new Set<string>();
     const out: Finding[] = [];
-    const msg = (key: string, params?: Parameters<typeof format>[1]) => format(rule.template(key, lang) ?? `rules.${id}.${key}`, params);
+    const msg = (key: string, params?: Params) => worded(`rules.${id}.${key}`, rule.template(key, lang) ?? `rules.${id}.${key}`, params);
     for (const d of rule.check({ ws, facts, severity, threshold, lang, msg })) {
       const fid = `${rule.id}:${d.subject}`;
       if (seen.has(fid)) throw new Error(`rule ${rule.id} produced the finding id ${fid} twice`);
       seen.add(fid);
       // Same key order in every finding (JSON output); absent optional fields are left out.
-      const f = { id: fid, rule: id, severity, message: d.message, entities: d.entities } as Finding;
+      const f = {
+        id: fid, rule: id, severity, message: d.message.text, messageId: d.message.messageId, data: d.message.data, entities: d.entities,
+      } as Finding;
       if (d.location !== undefined) f.location = d.location;
       if (d.cost !== undefined) f.cost = d.cost;
-      f.recommendation = d.recommendation;
+      f.recommendation = d.recommendation.text;
       if (d.details !== undefined) f.details = d.details as Finding['details'];
       out.push(f);
     }

@@ -4,7 +4,7 @@
 // every language, the check, and optionally the initiatives it proposes for the roadmap. The
 // registry (index.ts) lists the modules; everything else (rule ids, assessment groups, subject
 // parsing, the meta-test) derives from them.
-import { currentLang, type Lang, type Params } from '../../i18n/index.js';
+import { currentLang, type Lang, type Params, type Worded } from '../../i18n/index.js';
 import type { Workspace } from '../../model/model.js';
 import type { Severity } from '../../model/vocabulary.js';
 import type { Facts } from '../facts.js';
@@ -72,12 +72,15 @@ export interface RuleContext<K extends string = string> {
   threshold?: number;
   /** The language findings are worded in. */
   lang: Lang;
-  /** One of this rule's own messages (a key of its `text`), in `lang`. */
-  msg: (key: K, params?: Params) => string;
+  /** One of this rule's own messages (a key of its `text`), in `lang`, with its id and data. */
+  msg: (key: K, params?: Params) => Worded;
 }
 
 /** What a rule returns; the registry adds `id` (`<rule>:<subject>`), `rule` and `severity`. */
-export interface FindingDraft<D = Record<string, unknown>> extends Omit<Finding, 'id' | 'rule' | 'severity' | 'details'> {
+export interface FindingDraft<D = Record<string, unknown>> extends Omit<Finding, 'id' | 'rule' | 'severity' | 'details' | 'message' | 'messageId' | 'data' | 'recommendation'> {
+  /** What was found (`ctx.msg(...)`): the finding carries its words, its message id and data. */
+  message: Worded;
+  recommendation: Worded;
   /** The subject id(s), already joined with "+" where there are several. */
   subject: string;
   /** Rule-specific facts (ids, not words) for the roadmap, diagrams and machine output. */
