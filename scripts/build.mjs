@@ -64,10 +64,10 @@ await build({
 // is the native compiler, which emits .d.ts files itself.
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 
-// The taxonomy and catalog, parsed once at build time (src/catalog reads this when it is current).
+// The taxonomy, catalog and data-type vocabulary, parsed once at build time (src/catalog reads this when it is current).
 const { default: jsYaml } = await import('js-yaml');
 const data = {};
-for (const name of ['taxonomy.yaml', 'catalog.yaml']) data[name] = jsYaml.load(readFileSync(`data/${name}`, 'utf8'), { schema: jsYaml.CORE_SCHEMA });
+for (const name of ['taxonomy.yaml', 'catalog.yaml', 'data-types.yaml']) data[name] = jsYaml.load(readFileSync(`data/${name}`, 'utf8'), { schema: jsYaml.CORE_SCHEMA });
 writeFileSync('dist/data.json', JSON.stringify(data));
 
 // The JSON Schema of the format is generated from the same zod schemas the loader uses.

@@ -10,6 +10,7 @@ import { vocabulary } from './vocabulary.js';
 import { diff } from './diff.js';
 import { report } from './report.js';
 import { io } from './io.js';
+import { customer } from './customer.js';
 import { sheets } from './sheets.js';
 
 export const en: Record<string, string> = {
@@ -23,5 +24,6 @@ export const en: Record<string, string> = {
   ...diff,
   ...report,
   ...io,
+  ...customer,
   ...sheets,
 };

@@ -9,6 +9,7 @@ import { vocabulary } from './vocabulary.js';
 import { diff } from './diff.js';
 import { report } from './report.js';
 import { io } from './io.js';
+import { customer } from './customer.js';
 import { sheets } from './sheets.js';
 
 export const ja: Record<string, string> = {
@@ -22,5 +23,6 @@ export const ja: Record<string, string> = {
   ...diff,
   ...report,
   ...io,
+  ...customer,
   ...sheets,
 };
