@@ -1,7 +1,7 @@
 // What a rule's `plan` works with: the workspace and facts, the drafts proposed so far (a plan
 // sees what earlier steps proposed: a tool being retired gets no connection), and the
 // judgements several plans share (which hub a tool should feed, which tool to keep).
-import { t, type Params } from '../../i18n/index.js';
+import { t, tCount, type Params } from '../../i18n/index.js';
 import type { Tool, Workspace } from '../../model/model.js';
 import type { Level } from '../../model/vocabulary.js';
 import type { Facts } from '../facts.js';
@@ -48,6 +48,8 @@ export interface PlanContext {
   findingsOf(rule: string): readonly Finding[];
   /** An initiative title in the run's language. */
   title(key: string, params?: Params): string;
+  /** A title with a count in it, in the right grammatical number (`key.one` when the catalog has it). */
+  titleCount(key: string, count: number, params?: Params): string;
 }
 
 export function createPlanContext(ws: Workspace, facts: Facts, relevant: readonly Finding[], level?: Level): PlanContext {
@@ -105,5 +107,6 @@ export function createPlanContext(ws: Workspace, facts: Facts, relevant: readonl
     retireMonths: (id) => 1 + (facts.touchpointsServed(id).length ? 1 : 0) + (facts.degree(id) ? 1 : 0),
     findingsOf: (rule) => byRule.get(rule) ?? [],
     title: (key, params) => t(key, params),
+    titleCount: (key, count, params) => tCount(key, count, params),
   };
 }
