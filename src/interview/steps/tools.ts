@@ -3,7 +3,7 @@
 // renewal and the data it is the source of truth for. Unknowns become open questions.
 import { t } from '../../i18n/index.js';
 import { chalk } from '../../cli/output.js';
-import { TOOL_STATUSES } from '../../workspace/vocabulary.js';
+import { TOOL_STATUSES } from '../../model/vocabulary.js';
 import { loadCatalog, loadTaxonomy, matchFields, searchCatalog, categoryName, capabilityName, localName } from '../../catalog/index.js';
 import type { Plain } from '../yaml-edit.js';
 import type { Choice } from '../ui.js';
@@ -15,7 +15,7 @@ import {
   saveCost, saveOwner, saveSeats, type Ctx, type OwnerAnswer,
 } from '../ask.js';
 import { currentStages } from './stages.js';
-import { tCount } from '../../analysis/assess.js';
+import { tCount } from '../../i18n/index.js';
 
 type Pick = { t: 'done' } | { t: 'tool'; id: string } | { t: 'catalog'; id: string } | { t: 'new'; name: string };
 
