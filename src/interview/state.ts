@@ -4,7 +4,7 @@ import { existsSync, readFileSync, rmSync, readdirSync, rmdirSync } from 'node:f
 import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../util/fs.js';
 
-export const STEPS = ['organization', 'stages', 'touchpoints', 'tools', 'integrations', 'analysis'] as const;
+export const STEPS = ['organization', 'stages', 'touchpoints', 'tools', 'integrations', 'customer', 'analysis'] as const;
 export type StepId = (typeof STEPS)[number];
 
 export function isStep(x: string): x is StepId {
