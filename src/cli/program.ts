@@ -119,7 +119,7 @@ export function buildProgram(): Command {
     .summary(t('interview.cmd'))
     .description(t('interview.cmd.long'))
     .argument('[dir]', t('interview.arg.dir'), '.')
-    .addOption(new Option('--step <step>', t('interview.opt.step')).choices(['organization', 'stages', 'touchpoints', 'tools', 'integrations', 'analysis']))
+    .addOption(new Option('--step <step>', t('interview.opt.step')).choices(['organization', 'stages', 'touchpoints', 'tools', 'integrations', 'customer', 'analysis']))
     .option('--resume', t('interview.opt.resume'))
     .addHelpText('after', examples([
       'martech-audit interview client-audit',

@@ -80,7 +80,7 @@ describe('interview: the customer\'s side', () => {
     await answer('Is "Support chat" tailored', 'down', 'down', 'enter'); // I don't know
     // Support chat is realtime already: its freshness is not asked.
     await answer('Where does "leads-rakuten" come from?', 'down', 'enter'); // second party
-    await answer('Does a contract or a law restrict', 'down', 'down', 'down', 'space', 'enter');
+    await answer('restricted by a contract or a law', 'down', 'down', 'down', 'space', 'enter');
     await answer('What is the restriction on "leads-rakuten"?', { type: 'Rakuten terms: buyer data stays in Rakuten' }, 'enter');
     await s.done;
 

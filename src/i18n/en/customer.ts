@@ -53,7 +53,8 @@ export const customer: Record<string, string> = {
   'interview.cx.party.second': 'From a partner, who collected it from its customers (second party)',
   'interview.cx.party.third': 'Bought or collected by an independent provider (third party)',
   'interview.cx.q.party': 'Where does "{data}" come from: our own customers, a partner, or a data provider?',
-  'interview.cx.restricted': 'Does a contract or a law restrict how any of this data may be used? (tick those; Enter: none that we know of)',
+  'interview.cx.restricted': 'Is the use of any of this data restricted by a contract or a law? (tick them; Enter: none known)',
+  'interview.cx.enter-done': '(Enter: no more)',
   'interview.cx.restricted.words': 'What is the restriction on "{data}"? (in words; "?" if nobody knows)',
   'interview.cx.q.restricted': 'What restricts the use of "{data}" (contract, marketplace terms, law)?',
 };

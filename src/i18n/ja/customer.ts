@@ -53,7 +53,8 @@ export const customer: Record<string, string> = {
   'interview.cx.party.second': 'パートナーが自社の顧客から集めたもの（セカンドパーティデータ）',
   'interview.cx.party.third': '外部のデータ提供会社から購入・収集（サードパーティデータ）',
   'interview.cx.q.party': '「{data}」の出どころは？（自社の顧客・パートナー・データ提供会社）',
-  'interview.cx.restricted': '契約や法令で利用が制限されているデータはありますか？（該当するものにチェック。なければそのまま Enter）',
+  'interview.cx.restricted': '契約や法令で利用が制限されているデータはありますか？（該当するものにチェック、なければ Enter）',
+  'interview.cx.enter-done': '（Enter: 終了）',
   'interview.cx.restricted.words': '「{data}」の利用制限の内容は？（文章で。分からなければ「?」）',
   'interview.cx.q.restricted': '「{data}」の利用を制限しているものは？（契約・モールの規約・法令）',
 };

@@ -46,7 +46,7 @@ async function personas(ctx: Ctx): Promise<void> {
   for (const p of existing) ctx.ui.say(`  · ${p.name} ${chalk.dim(`(${p.id})`)}`);
   for (let first = !existing.length; ; first = false) {
     const name = (await ctx.ui.input({
-      message: `${t(first ? 'interview.cx.persona-first' : 'interview.cx.persona-another')} ${chalk.dim(t('interview.tp.enter-next'))}`,
+      message: `${t(first ? 'interview.cx.persona-first' : 'interview.cx.persona-another')} ${chalk.dim(t('interview.cx.enter-done'))}`,
     })).trim();
     if (!name) return;
     await addPersona(ctx, name);
