@@ -35,7 +35,7 @@ export async function run(dir: string, opts: InterviewOptions, globals: GlobalOp
     writeErr(t('interview.fix-first', { path: dir }));
     throw new FailureExit(1);
   }
-  const ed = opened.editor;
+  let ed = opened.editor;
 
   // Language: --lang, then the workspace's settings.lang, then LANG / LC_ALL.
   if (globals.lang && !isLang(globals.lang)) throw new UsageError(t('cli.bad-lang', { lang: globals.lang }));
@@ -52,6 +52,14 @@ export async function run(dir: string, opts: InterviewOptions, globals: GlobalOp
     if (ed.isNew && ed.kind === 'directory') {
       const stray = strayYamlFiles(ed.dir);
       if (stray.length && !(await ui.confirm({ message: t('interview.stray-yaml', { path: dir, files: stray.join(', ') }), default: false }))) return;
+    }
+    // A new workspace may start from the client's spreadsheet of tools (issue 17).
+    if (ed.isNew && (await (await import('../../import/interview.js')).offerSpreadsheet(ui, dir))) {
+      const reopened = WorkspaceEditor.open(dir).editor;
+      if (reopened) {
+        reopened.headers = ed.headers;
+        ed = reopened;
+      }
     }
     await runSession({
       ed, ui, lang, step: opts.step as StepId | undefined, resume: opts.resume, now: currentMonth(),
