@@ -19,13 +19,22 @@ export function hasTerminal(stdin: { isTTY?: boolean } = process.stdin, stdout: 
   return stdin.isTTY === true && stdout.isTTY === true;
 }
 
+/** `--step 4` or `--step tools` → 'tools'; undefined when it is neither. */
+export function interviewStep(value: string): StepId | undefined {
+  const v = value.trim().toLowerCase();
+  if (/^[1-9]$/.test(v)) return STEPS[Number(v) - 1];
+  return isStep(v) ? v : undefined;
+}
+
 function currentMonth(date = new Date()): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
 }
 
 export async function run(dir: string, opts: InterviewOptions, globals: GlobalOptions): Promise<void> {
-  if (opts.step !== undefined && !isStep(opts.step)) {
-    throw new UsageError(t('interview.bad-step', { step: opts.step, steps: STEPS.join(', ') }));
+  if (opts.step !== undefined) {
+    const step = interviewStep(opts.step);
+    if (!step) throw new UsageError(t('interview.bad-step', { step: opts.step, steps: STEPS.map((s, i) => `${i + 1} ${s}`).join(', ') }));
+    opts = { ...opts, step };
   }
   if (!hasTerminal()) throw new UsageError(t('interview.no-tty'), t('interview.no-tty.hint', { path: dir }));
 
