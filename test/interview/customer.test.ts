@@ -9,6 +9,7 @@ import { WorkspaceEditor } from '../../src/interview/workspace-editor.js';
 import { runSession, fileHeaders, type SessionHandle } from '../../src/interview/session.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
 import { customerStep } from '../../src/interview/steps/customer.js';
+import { interviewStep } from '../../src/cli/commands/interview.js';
 import { StateStore } from '../../src/interview/state.js';
 import type { Ctx } from '../../src/interview/ask.js';
 import type { Ui } from '../../src/interview/ui.js';
@@ -118,5 +119,8 @@ describe('interview: the customer\'s side', () => {
     writeFileSync(join(dir, 'martech-audit.yaml'), `${FILES['martech-audit.yaml']}personas: [{ id: buyer, name: Buyer }]\n`);
     const ed2 = WorkspaceEditor.open(dir).editor!;
     await expect(customerStep({ ...ctx, ed: ed2 }, false)).rejects.toThrow('asked');
+  });
+  it('is --step customer by name; the numbers of the usual walk stay as they were (6 = analysis)', () => {
+    expect([interviewStep('customer'), interviewStep('6'), interviewStep('7')]).toEqual(['customer', 'analysis', undefined]);
   });
 });
