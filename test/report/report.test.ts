@@ -12,17 +12,16 @@ import { reportContent, renderMarkdown, mdText } from '../../src/report/markdown
 import { CSP, escapeHtml, renderHtml, scriptSafeJson } from '../../src/report/html.js';
 import { buildDiagrams } from '../../src/diagrams/index.js';
 import { RendererUnavailable } from '../../src/render/browser.js';
-import { findBrowser, launchBrowser, isolatePage } from '../../src/render/browser.js';
+import { launchBrowser, isolatePage } from '../../src/render/browser.js';
 import type { RenderEngine } from '../../src/render/index.js';
 import { UsageError } from '../../src/util/errors.js';
 import { EXAMPLES, hostileWorkspace, loadExample, loadText, TODAY } from '../diagrams/helpers.js';
 import { expectGolden } from '../golden.js';
+import { requireBrowser } from '../requirements.js';
 import { externalReferences, JSDOM_PARSE, pdfPageCount, svgProblems } from './checks.js';
 
 // A folder of this run's own: several test runs may share the working tree.
 const TMP = mkdtempSync(join(tmpdir(), 'martech-report-test-'));
-const hasBrowser = !!findBrowser().location;
-if (!hasBrowser) console.warn('report rendering tests skipped: no Chromium/Chrome found (install chromium or set PUPPETEER_EXECUTABLE_PATH)');
 
 const noBrowser = async (): Promise<RenderEngine> => {
   throw new RendererUnavailable('no-browser', 'no Chromium or Chrome found');
@@ -173,11 +172,12 @@ describe('the folder', () => {
   });
 });
 
-describe.skipIf(!hasBrowser)('with Chromium', () => {
+describe('with Chromium', () => {
   const out = join(TMP, 'full');
   let written: Awaited<ReturnType<typeof writeReport>>;
   let json: string;
   beforeAll(async () => {
+    requireBrowser();
     const { ws, result } = await loadExample('examples/northwind-b2b', 'en');
     json = renderJson(result);
     written = await writeReport(ws, result, { outDir: out, pdf: true, version: 't', today: TODAY });
