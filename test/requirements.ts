@@ -55,3 +55,10 @@ export function withFilePermissions(): string[] {
   requireCommand('setpriv');
   return ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--'];
 }
+
+/**
+ * The timeout of a test that launches Chromium (in-process or through the CLI), drives a whole
+ * interview, or runs many CLI commands: tens of seconds alone, several times that on a loaded
+ * two-core machine. A timeout is there to catch a hang, never to measure speed.
+ */
+export const SLOW_TEST_TIMEOUT = 300_000;

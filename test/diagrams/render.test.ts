@@ -9,9 +9,9 @@ import { adaptForFallback, renderFallback } from '../../src/render/fallback.js';
 import { plainText } from '../../src/diagrams/mermaid-escape.js';
 import { EXAMPLES, HOSTILE, hostileWorkspace, loadExample, loadText, TODAY } from './helpers.js';
 import { JSDOM_PARSE, pdfPageCount, pngSize, svgProblems } from '../report/checks.js';
-import { requireBrowser } from '../requirements.js';
+import { requireBrowser, SLOW_TEST_TIMEOUT } from '../requirements.js';
 
-describe('rendering with Chromium', () => {
+describe('rendering with Chromium', { timeout: SLOW_TEST_TIMEOUT }, () => {
   let engine: RenderEngine;
   beforeAll(async () => {
     requireBrowser();

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
-import { requireBrowser, requireBuild, requireCommand } from '../requirements.js';
+import { requireBrowser, requireBuild, requireCommand, SLOW_TEST_TIMEOUT } from '../requirements.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -86,7 +86,7 @@ function latinOnlyFonts(out: string): string {
   return dir;
 }
 
-describe('Japanese glyphs in the PDF report', () => {
+describe('Japanese glyphs in the PDF report', { timeout: SLOW_TEST_TIMEOUT }, () => {
   beforeAll(() => {
     requireBuild();
     requireBrowser();

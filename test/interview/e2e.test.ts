@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expectGoldenDir } from '../golden.js';
-import { requireBuild, requireCommand } from '../requirements.js';
+import { requireBuild, requireCommand, SLOW_TEST_TIMEOUT } from '../requirements.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The binary runs from a snapshot of the build, so that a rebuild of dist/ meanwhile (several
@@ -28,7 +28,7 @@ function snapshotBuild(): void {
 }
 const TMUX = 'tmux';
 const SOCKET = `mta-e2e-${process.pid}`;
-const TIMEOUT = 15_000;
+const TIMEOUT = 60_000; // for one screen to appear: only reached when something is wrong
 
 let work: string;
 
@@ -137,7 +137,7 @@ afterAll(() => {
   if (snapshot) rmSync(snapshot, { recursive: true, force: true });
 });
 
-describe('interview in a real terminal (tmux)', () => {
+describe('interview in a real terminal (tmux)', { timeout: SLOW_TEST_TIMEOUT }, () => {
   beforeAll(() => {
     requireCommand('tmux');
     work = mkdtempSync(join(tmpdir(), 'mta-e2e-'));

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pdfPageCount, pngSize, svgProblems } from './checks.js';
 import { expectGolden } from '../golden.js';
-import { requireBrowser, requireBuild } from '../requirements.js';
+import { requireBrowser, requireBuild, SLOW_TEST_TIMEOUT } from '../requirements.js';
 
 // A folder of this run's own: several test runs may share the working tree.
 const TMP = mkdtempSync(join(tmpdir(), 'martech-cli-report-'));
@@ -22,7 +22,8 @@ function cli(args: string[], env: Record<string, string> = {}) {
 beforeAll(requireBuild);
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
-describe('report', () => {
+// Most of these start the CLI, several start Chromium: slow on a loaded machine.
+describe('report', { timeout: SLOW_TEST_TIMEOUT }, () => {
   it('without a browser: exit 0, the report is written with simpler pictures, and it says how to get the full ones', () => {
     const out = join(TMP, 'nobrowser');
     const r = cli(['report', 'examples/northwind-b2b', '--out', out], { MARTECH_AUDIT_NO_BROWSER: '1' });
@@ -88,7 +89,7 @@ describe('report', () => {
   });
 });
 
-describe('diagram', () => {
+describe('diagram', { timeout: SLOW_TEST_TIMEOUT }, () => {
   it('--out into a path it cannot write: the error only, no notes about a diagram that was never written', () => {
     const file = join(TMP, 'afile');
     writeFileSync(file, 'not a folder');

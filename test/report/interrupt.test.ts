@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SLOW_TEST_TIMEOUT } from '../requirements.js';
 
 const TMP = mkdtempSync(join(tmpdir(), 'martech-interrupt-'));
 const WS = join(TMP, 'ws');
@@ -65,7 +66,7 @@ describe('report interrupted', () => {
     expect(r.stderr).toMatch(/Interrupted/);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toBe(before);
     expect(leftovers()).toEqual([]);
-  }, 120_000);
+  }, SLOW_TEST_TIMEOUT);
 
   it('during synchronous rendering (the signal is delivered late): still exit 130 and the old report', async () => {
     const out = join(TMP, 'late');
@@ -80,5 +81,5 @@ describe('report interrupted', () => {
     expect(r.stderr).toMatch(/Interrupted/);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toBe(before);
     expect(leftovers()).toEqual([]);
-  }, 120_000);
+  }, SLOW_TEST_TIMEOUT);
 });

@@ -17,7 +17,7 @@ import type { RenderEngine } from '../../src/render/index.js';
 import { UsageError } from '../../src/util/errors.js';
 import { EXAMPLES, hostileWorkspace, loadExample, loadText, TODAY } from '../diagrams/helpers.js';
 import { expectGolden } from '../golden.js';
-import { requireBrowser } from '../requirements.js';
+import { requireBrowser, SLOW_TEST_TIMEOUT } from '../requirements.js';
 import { externalReferences, JSDOM_PARSE, pdfPageCount, svgProblems } from './checks.js';
 
 // A folder of this run's own: several test runs may share the working tree.
@@ -29,13 +29,12 @@ const noBrowser = async (): Promise<RenderEngine> => {
 
 
 /** Problems of a report page (empty when none). */
-async function htmlProblems(html: string): Promise<string[]> {
+/** `window`: the page already parsed with jsdom, when the caller has it (parsing is the slow part). */
+async function htmlProblems(html: string, window?: any): Promise<string[]> {
   const out: string[] = [];
   const head = /<head>\s*(<[^>]+>)/.exec(html)?.[1] ?? '';
   if (!head.startsWith('<meta http-equiv="Content-Security-Policy"')) out.push(`first element in <head> is ${head.slice(0, 60)}`);
-  const Dom = await JSDOM_PARSE();
-  const { window } = new Dom(html);
-  const doc = window.document;
+  const doc = (window ?? new (await JSDOM_PARSE())(html).window).document;
   // What the page could fetch (markup, not text): attributes that load, url() and @import in CSS.
   const ext: string[] = [];
   for (const el of doc.querySelectorAll('*') as any) {
@@ -85,7 +84,7 @@ describe('report content', () => {
     expect(outsideCode).not.toMatch(/(^|[^\\])<(script|img)/im);
   });
 
-  it('property: any organization or tool name leaves the page structure alone', async () => {
+  it('property: any organization or tool name leaves the page structure alone', { timeout: SLOW_TEST_TIMEOUT }, async () => {
     const base = await loadText(hostileWorkspace());
     const diagrams = buildDiagrams(base.ws, base.result, { today: TODAY });
     await fc.assert(fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), async (org, toolName) => {
@@ -98,8 +97,8 @@ describe('report content', () => {
       const content = reportContent(base.ws, result, { version: 'x' });
       const json = renderJson(result);
       const html = renderHtml(content, diagrams, new Map(), { json });
-      expect(await htmlProblems(html)).toEqual([]);
       const { window } = new (await JSDOM_PARSE())(html);
+      expect(await htmlProblems(html, window)).toEqual([]);
       expect(window.document.querySelector('h1').textContent).toBe(content.title);
       expect(JSON.parse(window.document.getElementById('audit-data').textContent)).toEqual(JSON.parse(json));
     }), { numRuns: 25 });
@@ -172,7 +171,7 @@ describe('the folder', () => {
   });
 });
 
-describe('with Chromium', () => {
+describe('with Chromium', { timeout: SLOW_TEST_TIMEOUT }, () => {
   const out = join(TMP, 'full');
   let written: Awaited<ReturnType<typeof writeReport>>;
   let json: string;
