@@ -12,6 +12,8 @@ export interface Group { id: string; name: LocalName }
 export interface CatalogTool {
   id: string; name: string; vendor?: string; category?: string; capabilities: string[];
   hub: boolean; aliases: string[]; data: string[];
+  /** The media network whose inventory an advertising tool buys (google, meta, ...). */
+  network?: string;
 }
 
 export interface Taxonomy {
@@ -21,9 +23,14 @@ export interface Taxonomy {
   categoryById: Map<string, Category>;
 }
 export interface Catalog { tools: CatalogTool[]; byId: Map<string, CatalogTool> }
+/** A built-in data type (data/data-types.yaml): the defaults every workspace gets for this id. */
+export interface VocabularyDataType {
+  id: string; name: LocalName; party?: 'first' | 'second' | 'third'; personal?: boolean; consent?: boolean;
+}
 
 let taxonomy: Taxonomy | undefined;
 let catalog: Catalog | undefined;
+let dataTypes: Map<string, VocabularyDataType> | undefined;
 
 /**
  * The build writes dist/data.json (taxonomy + catalog, parsed once) so that start-up does not
@@ -78,9 +85,22 @@ export function loadCatalog(): Catalog {
     category: t.category ? String(t.category) : undefined,
     capabilities: (t.capabilities ?? []).map(String), hub: t.hub === true,
     aliases: (t.aliases ?? []).map(String), data: (t.data ?? []).map(String),
+    network: t.network ? String(t.network) : undefined,
   }));
   catalog = { tools, byId: new Map(tools.map((t) => [t.id, t])) };
   return catalog;
+}
+
+/** The built-in vocabulary of data types, by id (format.md, "Additions of revision 2"). */
+export function loadDataTypes(): ReadonlyMap<string, VocabularyDataType> {
+  if (dataTypes) return dataTypes;
+  const raw = readYaml('data-types.yaml') ?? {};
+  const party = (v: unknown) => (v === 'first' || v === 'second' || v === 'third' ? v : undefined);
+  const bool = (v: unknown) => (typeof v === 'boolean' ? v : undefined);
+  dataTypes = new Map((raw.data_types ?? []).map((d: any): [string, VocabularyDataType] => [String(d.id), {
+    id: String(d.id), name: d.name ?? { en: String(d.id) }, party: party(d.party), personal: bool(d.personal), consent: bool(d.consent),
+  }]));
+  return dataTypes;
 }
 
 /** A localised display name. */

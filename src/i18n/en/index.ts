@@ -10,6 +10,8 @@ import { vocabulary } from './vocabulary.js';
 import { diff } from './diff.js';
 import { report } from './report.js';
 import { io } from './io.js';
+import { customer } from './customer.js';
+import { sheets } from './sheets.js';
 
 export const en: Record<string, string> = {
   ...cli,
@@ -22,4 +24,6 @@ export const en: Record<string, string> = {
   ...diff,
   ...report,
   ...io,
+  ...customer,
+  ...sheets,
 };

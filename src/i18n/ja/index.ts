@@ -9,6 +9,8 @@ import { vocabulary } from './vocabulary.js';
 import { diff } from './diff.js';
 import { report } from './report.js';
 import { io } from './io.js';
+import { customer } from './customer.js';
+import { sheets } from './sheets.js';
 
 export const ja: Record<string, string> = {
   ...cli,
@@ -21,4 +23,6 @@ export const ja: Record<string, string> = {
   ...diff,
   ...report,
   ...io,
+  ...customer,
+  ...sheets,
 };
