@@ -66,6 +66,15 @@ describe('report', { timeout: SLOW_TEST_TIMEOUT }, () => {
     expect(r.stderr).toMatch(/will not write the report into "examples"/);
   });
 
+  it('--lang picks the language of the page too: an English workspace reported in Japanese is <html lang="ja">', () => {
+    const out = join(TMP, 'lang-ja');
+    const r = cli(['report', 'examples/northwind-b2b', '--out', out, '--no-render', '--lang', 'ja']);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<html lang="ja">');
+    expect(html).toContain('ステージ別の顧客接点');
+  });
+
   it('with Chromium: audit.json is exactly `analyze --format json`; the PDF is printed', () => {
     requireBrowser();
     const out = join(TMP, 'full');
