@@ -38,7 +38,7 @@ export async function run(file: string, opts: ImportCommandOptions, globals: Glo
   if (r.touchpoints.length) counts.push(t('sheets.summary.touchpoints', { count: r.touchpoints.length }));
   if (r.integrations.length) counts.push(t('sheets.summary.integrations', { count: r.integrations.length }));
   if (r.questions.length) counts.push(t('sheets.summary.questions', { count: r.questions.length }));
-  lines.push(`  ${counts.join(', ')}`);
+  lines.push(`  ${counts.join(currentLang() === 'ja' ? '、' : ', ')}`);
   const where = (i: RowIssue) => {
     if (!i.row) return '';
     const parts = r.sheetsRead.length > 1 ? [i.sheet] : [];
