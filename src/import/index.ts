@@ -108,7 +108,7 @@ export async function runImport(file: string, o: ImportOptions): Promise<ImportO
     file, orgName: o.name, currency: currency ?? result.organization.currency,
     lang: o.lang ?? (result.japanese ? 'ja' : undefined), multiSheet: result.sheetsRead.length > 1,
   };
-  if (!result.sheetsRead.some(Boolean) || (!result.tools.length && !result.touchpoints.length && !result.integrations.length && !result.kept && !result.issues.some((i) => i.row))) {
+  if (!result.sheetsRead.length) {
     throw new UsageError(t('sheets.nothing', { path: file }), t('sheets.nothing.hint'));
   }
 
