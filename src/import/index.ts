@@ -6,6 +6,7 @@ import { currentLang, initLang, isLang, t } from '../i18n/index.js';
 import { UsageError } from '../util/errors.js';
 import { ensureDir, writeFileAtomic } from '../util/fs.js';
 import { loadFromSources, loadWorkspace } from '../workspace/load.js';
+import { RULE_CATALOG } from '../analysis/rules/index.js';
 import { readWorkspaceSources, type WorkspaceSources } from '../workspace/files.js';
 import { YamlFile, type Plain } from '../interview/yaml-edit.js';
 import type { Diagnostic } from '../workspace/diagnostics.js';
@@ -69,7 +70,7 @@ export async function runImport(file: string, o: ImportOptions): Promise<ImportO
   let existing: Workspace | undefined;
   let sources: WorkspaceSources | undefined;
   if (o.into) {
-    const loaded = loadWorkspace(o.into);
+    const loaded = loadWorkspace(o.into, { rules: RULE_CATALOG });
     if (!loaded.ok || !loaded.workspace) throw new UsageError(t('sheets.into-invalid', { path: o.into }));
     existing = loaded.workspace;
     sources = readWorkspaceSources(o.into);
@@ -141,12 +142,12 @@ function checkLoad(files: Map<string, string>, sources: WorkspaceSources | undef
     const byPath = new Map(sources.files.map((f) => [resolve(f.path), f]));
     for (const [p, text] of files) byPath.set(p, { path: p, bytes: enc.encode(text), manifest: byPath.get(p)?.manifest ?? false });
     const all = [...byPath.values()].sort((a, b) => Number(b.manifest) - Number(a.manifest) || a.path.localeCompare(b.path));
-    return loadFromSources({ ...sources, files: all }).diagnostics;
+    return loadFromSources({ ...sources, files: all }, { rules: RULE_CATALOG }).diagnostics;
   }
   const single = /\.ya?ml$/i.test(target);
   const list = [...files].map(([p, text]) => ({ path: p, bytes: enc.encode(text), manifest: single || basename(p) === 'martech-audit.yaml' }));
   list.sort((a, b) => Number(b.manifest) - Number(a.manifest) || a.path.localeCompare(b.path));
-  return loadFromSources({ path: target, kind: single ? 'file' : 'directory', root: resolve(target), files: list }).diagnostics;
+  return loadFromSources({ path: target, kind: single ? 'file' : 'directory', root: resolve(target), files: list }, { rules: RULE_CATALOG }).diagnostics;
 }
 
 /**

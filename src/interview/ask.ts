@@ -1,7 +1,7 @@
 // What every step shares: the session context, saving an answer (checked by the loader first),
 // and the questions that come back in several steps (an id, an owner, data, a cost, seats).
 import { t } from '../i18n/index.js';
-import { ID_PATTERN } from '../workspace/vocabulary.js';
+import { ID_PATTERN } from '../model/vocabulary.js';
 import type { Diagnostic } from '../workspace/diagnostics.js';
 import { chalk } from '../cli/output.js';
 import type { Lang } from '../i18n/index.js';

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync, readdirSync, copyFileSync } from 'n
 import { parse as parseYaml } from 'yaml';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { loadFromSources, type LoadResult } from '../workspace/load.js';
+import { RULE_CATALOG } from '../analysis/rules/index.js';
 import { readWorkspaceSources, MANIFEST_NAMES, isYamlFile, type SourceFile } from '../workspace/files.js';
 import type { Diagnostic } from '../workspace/diagnostics.js';
 import { parseFile } from '../workspace/parse.js';
@@ -192,7 +193,7 @@ export class WorkspaceEditor {
     const byAbs = new Map(files.map((f) => [f.abs, f.rel]));
     return loadFromSources(
       { path: this.shown, kind: this.kind, root: this.kind === 'file' ? files[0].abs : this.dir, files: src },
-      { display: (f) => byAbs.get(f.path) ?? f.path },
+      { display: (f) => byAbs.get(f.path) ?? f.path, rules: RULE_CATALOG },
     );
   }
 

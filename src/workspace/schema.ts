@@ -6,7 +6,7 @@ import { z } from 'zod';
 import {
   ID_PATTERN, MONTH_PATTERN, TOOL_STATUSES, COST_PERIODS, INTEGRATION_MODES, REVIEW_CADENCES,
   INITIATIVE_KINDS, INITIATIVE_STATUSES, SEVERITIES, LEVELS, FRESHNESS, FREQUENCIES, DATA_PARTIES,
-} from './vocabulary.js';
+} from '../model/vocabulary.js';
 
 export const Id = z.string().regex(ID_PATTERN).meta({
   description: 'An identifier: lowercase letters, digits, ".", "_" or "-", starting with a letter or digit.',

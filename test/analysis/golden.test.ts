@@ -16,7 +16,7 @@ import { renderJson } from '../../src/report/json.js';
 import { analysisJsonSchema, AnalysisResultSchema } from '../../src/analysis/result-schema.js';
 import { initLang } from '../../src/i18n/index.js';
 import { expectGolden } from '../golden.js';
-import { RULE_IDS } from '../../src/analysis/rule-ids.js';
+import { RULE_IDS } from '../../src/analysis/rules/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'martech-audit.js');

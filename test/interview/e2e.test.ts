@@ -245,7 +245,7 @@ describe.skipIf(!TMUX || !built)('interview in a real terminal (tmux)', () => {
       await t.prompt('Start from a spreadsheet of your tools?', '{nowhere.csv}', 'Enter');
       await t.until((s) => s.includes('cannot read "nowhere.csv"'), 'the missing file said');
       t.keys('C-u', `{${join(ROOT, 'test', 'fixtures', 'sheets', 'zylo-export.csv')}}`, 'Enter');
-      await t.until((s) => s.includes('Imported 9 tool(s) from zylo-export.csv'), 'the import');
+      await t.until((s) => s.includes('Imported 9 tools from zylo-export.csv'), 'the import');
       await t.prompt('Is this still right?', 'C-c'); // the organization read from the sheet, to confirm
       expect(await t.exit()).toBe(130);
     } finally {

@@ -65,6 +65,15 @@ describe('report', () => {
     expect(r.stderr).toMatch(/will not write the report into "examples"/);
   });
 
+  it('--lang picks the language of the page too: an English workspace reported in Japanese is <html lang="ja">', () => {
+    const out = join(TMP, 'lang-ja');
+    const r = cli(['report', 'examples/northwind-b2b', '--out', out, '--no-render', '--lang', 'ja']);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<html lang="ja">');
+    expect(html).toContain('ステージ別の顧客接点');
+  });
+
   it.skipIf(!hasBrowser)('with Chromium: audit.json is exactly `analyze --format json`; the PDF is printed', () => {
     const out = join(TMP, 'full');
     const r = cli(['report', 'examples/northwind-b2b', '--out', out, '--pdf']);
