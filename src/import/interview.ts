@@ -6,6 +6,7 @@ import { currentLang, t } from '../i18n/index.js';
 import { UsageError } from '../util/errors.js';
 import { write, writeErr } from '../cli/output.js';
 import type { Ui } from '../interview/ui.js';
+import { tCount } from '../i18n/index.js';
 
 /** A path as typed or dropped into a terminal: quotes and backslash-escaped spaces removed. */
 export function typedPath(answer: string): string {
@@ -25,7 +26,7 @@ export async function offerSpreadsheet(ui: Ui, target: string): Promise<boolean>
   try {
     const { runImport } = await import('./index.js');
     const out = await runImport(file, { out: target, lang: currentLang() });
-    write(t('sheets.interview.imported', { tools: out.result.tools.length, file: basename(file) }));
+    write(tCount('sheets.interview.imported', out.result.tools.length, { tools: out.result.tools.length, file: basename(file) }));
     return true;
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;

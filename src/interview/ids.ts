@@ -3,7 +3,7 @@
 // other katakana and hiragana are romanised (ホットペッパー -> hottopeppa), and a name with nothing
 // usable left falls back to "<channel or category>-<n>". Never empty, always unique, always
 // matching the id pattern; the user can edit the proposal at the prompt.
-import { ID_PATTERN } from '../workspace/vocabulary.js';
+import { ID_PATTERN } from '../model/vocabulary.js';
 import { slugify } from '../util/suggest.js';
 
 /** Common words of marketing, sales and service in Japanese, longest match first. */
@@ -184,6 +184,8 @@ export function uniqueId(id: string, taken: Iterable<string>): string {
 }
 
 const CHANNEL_WORDS: [string, RegExp][] = [
+  // An online shop is a website, not a store: checked before "shop" below means a physical one.
+  ['website', /(online|web|net|e-?|internet) ?(shop|store|boutique)|e-?commerce|\bec ?site\b|ecサイト|ＥＣサイト|オンラインショップ|オンラインストア|ネットショップ|通販|ウェブショップ/i],
   ['webinar', /webinar|ウェビナー|オンラインセミナー/i],
   ['email', /newsletter|e-?mail|mail ?magazine|メール|メルマガ|ニュースレター/i],
   ['mobile-app', /\bapp\b|アプリ/i],

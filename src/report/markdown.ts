@@ -5,16 +5,22 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { currentLang, dataTypeName, list, t } from '../i18n/index.js';
 import { capabilityName, categoryName } from '../catalog/index.js';
-import { formatMoney, formatPercent, toMinor } from '../analysis/assess.js';
+import { formatMoney as formatMoneyIn, formatPercent as formatPercentIn } from '../i18n/format.js';
+import { toMinor } from '../analysis/money.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Finding } from '../analysis/types.js';
+import { ruleTitle } from '../analysis/rules/index.js';
 import { departmentName, type Workspace } from '../model/model.js';
-import { SEVERITIES, type Severity } from '../workspace/vocabulary.js';
+import { SEVERITIES, type Severity } from '../model/vocabulary.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
 import { buildCover, buildSummary, type Cover, type CoverOptions, type ExecutiveSummary } from './summary.js';
 import { journeyMatrix, type MatrixStage } from './journey-matrix.js';
 import type { SinceView } from './since.js';
 import { coverMarkdown, sinceMarkdown, summaryMarkdown } from './deliverable-md.js';
+
+// Money and shares in the language of the report (src/i18n/format.ts does the formatting).
+const formatMoney = (minor: number, currency: string): string => formatMoneyIn(minor, currency, currentLang());
+const formatPercent = (share: number): string => formatPercentIn(share, currentLang());
 
 // ---- content model ----------------------------------------------------------------------------
 
@@ -58,7 +64,15 @@ export interface ReportContent {
   appendix: Section;
 }
 
-export interface ContentOptions { version: string; cover?: CoverOptions; since?: SinceView }
+export interface ContentOptions {
+  version: string;
+  /** The language the report is written in (`<html lang>`); default the language of the messages. */
+  lang?: string;
+  /** The cover (--date, --author, --firm; settings.report fills the rest). */
+  cover?: CoverOptions;
+  /** What changed since the last review (--since). */
+  since?: SinceView;
+}
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -160,7 +174,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, result.findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
   const findingRows: Cell[][] = result.findings.map((f) => [
     { text: t(`report.severity.${f.severity}`), severity: f.severity },
-    { text: t(`rules.${f.rule}.title`) },
+    { text: ruleTitle(f.rule) },
     f.message,
     f.recommendation,
     f.cost !== undefined ? money(f.cost) : '',
@@ -281,7 +295,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
   const appendix: Section = { id: 'appendix', title: t('deliverable.appendix'), blocks: appendixBlocks };
 
   return {
-    lang: ws.settings.lang ?? 'en',
+    lang: opts.lang ?? currentLang(),
     title: t('report.title', { organization: org }),
     organization: org,
     workspace: result.workspace,
