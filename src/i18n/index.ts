@@ -16,14 +16,14 @@ export interface Worded {
 export type Params = Record<string, string | number | undefined | null | Worded>;
 
 /** A worded message: `text` from the template, `data` the parameters it uses (nested messages as their words). */
-export function worded(messageId: string, template: string, params?: Params): Worded {
+export function worded(messageId: string, template: string, params?: Params, lang?: Lang): Worded {
   // Only what the template uses, in the template's order of first use.
   const data: Record<string, string | number> = {};
   for (const m of template.matchAll(/\{(\w+)\}/g)) {
     const v = params?.[m[1]];
     if (v !== undefined && v !== null && !(m[1] in data)) data[m[1]] = typeof v === 'object' ? v.text : v;
   }
-  const text = format(template, params);
+  const text = lang === 'ja' ? formatJa(template, params) : format(template, params);
   return Object.freeze({ messageId, data, text, toString: () => text });
 }
 

@@ -8,9 +8,11 @@ import { currentLang, t } from '../i18n/index.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Workspace } from '../model/model.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
-import { formatMoney, toMinor } from '../analysis/assess.js';
+import { formatMoney as formatMoneyIn } from '../i18n/format.js';
+import { toMinor } from '../analysis/money.js';
 import { CLASS_DEFS } from '../diagrams/common.js';
-import { SEVERITY_RANK } from '../workspace/vocabulary.js';
+import { SEVERITY_RANK } from '../model/vocabulary.js';
+import { ruleTitle } from '../analysis/rules/index.js';
 import type { ReportContent } from './markdown.js';
 import { bands, type MatrixStage } from './journey-matrix.js';
 import { joinNames, subjectName, withNote } from './summary.js';
@@ -59,7 +61,7 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
   const { content, result, ws } = input;
   const cover = content.cover;
   const ex = content.executive;
-  const money = (major: number) => formatMoney(toMinor(major), result.summary.currency);
+  const money = (major: number) => formatMoneyIn(toMinor(major), result.summary.currency, currentLang());
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = content.title;
   pptx.company = cover.firm ?? '';
@@ -179,7 +181,7 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
     for (const f of top) {
       table.push([
         { text: t(`report.severity.${f.severity}`), options: { bold: true, color: SEV_COLOUR[f.severity] } },
-        { text: t(`rules.${f.rule}.title`), options: { bold: true } },
+        { text: ruleTitle(f.rule), options: { bold: true } },
         { text: f.message },
         { text: f.cost !== undefined ? money(f.cost) : '', options: { align: 'right' } },
       ]);
@@ -195,7 +197,7 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
     const table: any[][] = [[th(t('deliverable.col.problem')), th(t('deliverable.slide.tools')), th(t('deliverable.slide.cost'))]];
     for (const f of overlaps) {
       const tools = f.entities.filter((e) => e.kind === 'tool').map((e) => subjectName(ws, e));
-      const what = f.rule === 'capability-overlap' ? subjectName(ws, f.entities.find((e) => e.kind === 'capability')) : t(`rules.${f.rule}.title`);
+      const what = f.rule === 'capability-overlap' ? subjectName(ws, f.entities.find((e) => e.kind === 'capability')) : ruleTitle(f.rule);
       table.push([{ text: what, options: { bold: true } }, { text: joinNames(tools) }, { text: f.cost !== undefined ? money(f.cost) : '', options: { align: 'right' } }]);
     }
     if (overlaps.length) slide.addTable(table, { ...tableOpts([2.4, 3.6, 1.4], 11), y: 1.25 });
@@ -222,7 +224,7 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
       slide.addText(runs, { ...base, x: x + 0.15, y: 1.5, w: bw - 0.3, h: 5.1, valign: 'top', fit: 'shrink' });
     });
   }
-  if (input.pictures.has('roadmap')) pictureSlide('roadmap', withNote(t('deliverable.slide.roadmap'), t('diagram.kind.roadmap')));
+  if (input.pictures.has('roadmap')) pictureSlide('roadmap', t('deliverable.slide.timeline'));
 
   // ---- since the last review ------------------------------------------------------------------
   if (content.since) {

@@ -3,8 +3,9 @@
 // score); a file is an earlier audit.json / `analyze --format json` (everything) or a baseline
 // from `analyze --write-baseline` (findings only). Initiatives done: done now, not done then.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { t } from '../i18n/index.js';
-import { formatMoney, toMinor } from '../analysis/assess.js';
+import { currentLang, t } from '../i18n/index.js';
+import { formatMoney as formatMoneyIn } from '../i18n/format.js';
+import { toMinor } from '../analysis/money.js';
 import type { AuditResult } from '../analysis/types.js';
 import type { DiffResult } from '../diff/types.js';
 import { UsageError } from '../util/errors.js';
@@ -68,7 +69,7 @@ export function earlierFromDiff(d: DiffResult, old: AuditResult): EarlierAudit {
 
 export function sinceView(before: EarlierAudit, now: AuditResult): SinceView {
   const currency = now.summary.currency;
-  const money = (major: number) => formatMoney(toMinor(major), currency);
+  const money = (major: number) => formatMoneyIn(toMinor(major), currency, currentLang());
   const dash = '—';
   const level = (l?: string) => (l ? t(`level.${l}`) : dash);
   const nowIds = new Set(now.findings.map((f) => f.id));

@@ -3,12 +3,13 @@
 // settings.report.date, or the caller's clock), nothing here reads the clock.
 import { currentLang, dataTypeName, list, t } from '../i18n/index.js';
 import { capabilityName } from '../catalog/index.js';
-import { formatMoney, toMinor } from '../analysis/assess.js';
+import { formatMoney as formatMoneyIn } from '../i18n/format.js';
+import { toMinor } from '../analysis/money.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { EntityRef, Finding, Initiative } from '../analysis/types.js';
 import { departmentName, type Workspace } from '../model/model.js';
 import { deptLabel } from '../diagrams/common.js';
-import { SEVERITY_RANK, type Severity } from '../workspace/vocabulary.js';
+import { SEVERITY_RANK, type Severity } from '../model/vocabulary.js';
 
 export interface CoverOptions {
   /** YYYY-MM-DD; --date, else settings.report.date, else the caller's today. */
@@ -97,7 +98,7 @@ const ALL_TOOLS_RULES = new Set(['isolated-cluster', 'disconnected-hubs', 'manua
 
 export function buildSummary(ws: Workspace, result: AnalysisResult): ExecutiveSummary {
   const currency = result.summary.currency;
-  const money = (major: number) => formatMoney(toMinor(major), currency);
+  const money = (major: number) => formatMoneyIn(toMinor(major), currency, currentLang());
   const a = result.assessment;
   const names = (items: string[]) => (items.length > MAX_NAMES
     ? list([...items.slice(0, MAX_NAMES), t('deliverable.more', { count: items.length - MAX_NAMES })])

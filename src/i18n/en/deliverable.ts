@@ -102,6 +102,7 @@ export const deliverable: Record<string, string> = {
   'deliverable.slide.next': 'Next steps',
   'deliverable.slide.dataflow': 'How data flows between tools',
   'deliverable.slide.roadmap': 'Roadmap',
+  'deliverable.slide.timeline': 'Roadmap: the timeline',
   'deliverable.slide.journey': 'Journey map',
   'deliverable.slide.cost': 'Annual cost',
   'deliverable.slide.capability': 'Capability',

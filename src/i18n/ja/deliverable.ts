@@ -101,6 +101,7 @@ export const deliverable: Record<string, string> = {
   'deliverable.slide.next': '次のステップ',
   'deliverable.slide.dataflow': 'ツール間のデータの流れ',
   'deliverable.slide.roadmap': 'ロードマップ',
+  'deliverable.slide.timeline': 'ロードマップ：スケジュール',
   'deliverable.slide.journey': 'カスタマージャーニーマップ',
   'deliverable.slide.cost': '年間コスト',
   'deliverable.slide.capability': '機能',
