@@ -24,6 +24,7 @@ import { renderSarif } from './sarif.js';
 import { InterruptedError, UsageError } from '../util/errors.js';
 import type { RenderEngine } from '../render/index.js';
 import { RendererUnavailable } from '../render/browser.js';
+import { sanitizeText } from '../util/sanitize.js';
 
 /** Marks a folder as ours, so that a re-run may replace it. */
 export const REPORT_MARKER = '.martech-audit-report';
@@ -177,8 +178,10 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, opts: W
     await checkInterrupted();
     ensureDir(dirname(out));
     ensureDir(join(tmp, 'diagrams'));
+    // Text files carry no raw control or bidi character from the workspace (util/sanitize.ts):
+    // report.md stays text to git, and the JSON escapes keep audit.json's data exact.
     const put = (name: string, data: string | Uint8Array) => {
-      writeFileSync(join(tmp, name), data);
+      writeFileSync(join(tmp, name), typeof data === 'string' ? sanitizeText(data) : data);
       files.push(name);
     };
     const json = renderJson(result);
@@ -188,7 +191,7 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, opts: W
     put('report.html', html);
     if (opts.pdf && engine) {
       put('report.pdf', await engine.htmlPdf(
-        renderHtml(content, diagrams, pictures, { json, linkFiles: false }),
+        sanitizeText(renderHtml(content, diagrams, pictures, { json, linkFiles: false })),
         { footer: content.title, pageLabel: t('report.pdf.page') },
       ));
       pdf = 'written';

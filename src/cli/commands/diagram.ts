@@ -9,6 +9,7 @@ import { loadOrExit, type GlobalOptions } from '../context.js';
 import { chalk, setupColor, write, writeErr } from '../output.js';
 import { UsageError } from '../../util/errors.js';
 import { writeFileAtomic } from '../../util/fs.js';
+import { sanitizeText } from '../../util/sanitize.js';
 import { MONTH_PATTERN } from '../../workspace/vocabulary.js';
 import { buildDiagram, DIAGRAM_KINDS, isDiagramKind } from '../../diagrams/index.js';
 import { currentMonth } from '../../diagrams/roadmap.js';
@@ -51,7 +52,7 @@ export async function run(path: string, opts: DiagramCommandOptions, globals: Gl
   // only once it has been written, never before a failure to write it.
   const emit = (data: string | Uint8Array) => {
     if (opts.out) {
-      writeFileAtomic(opts.out, data);
+      writeFileAtomic(opts.out, typeof data === 'string' ? sanitizeText(data) : data);
       for (const note of diagram.notes) writeErr(chalk.dim(note));
       writeErr(t('analyze.written', { file: opts.out }));
     } else {

@@ -10,6 +10,7 @@ import { vocabulary } from './vocabulary.js';
 import { diff } from './diff.js';
 import { report } from './report.js';
 import { io } from './io.js';
+import { safety } from './safety.js';
 
 export const en: Record<string, string> = {
   ...cli,
@@ -22,4 +23,5 @@ export const en: Record<string, string> = {
   ...diff,
   ...report,
   ...io,
+  ...safety,
 };

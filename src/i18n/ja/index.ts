@@ -9,6 +9,7 @@ import { vocabulary } from './vocabulary.js';
 import { diff } from './diff.js';
 import { report } from './report.js';
 import { io } from './io.js';
+import { safety } from './safety.js';
 
 export const ja: Record<string, string> = {
   ...cli,
@@ -21,4 +22,5 @@ export const ja: Record<string, string> = {
   ...diff,
   ...report,
   ...io,
+  ...safety,
 };
