@@ -158,7 +158,7 @@ export function computeFacts(ws: Workspace): Facts {
   for (const a of arcs) {
     const ra = find(a.from);
     const rb = find(a.to);
-    if (ra !== rb) parent[ra < rb ? rb : ra] = ra < rb ? ra : rb;
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   }
   const compOfRoot = new Map<number, number>();
   const compIndex = new Int32Array(n);

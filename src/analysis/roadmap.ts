@@ -134,7 +134,6 @@ const subjectOf = (findingId: string) => findingId.slice(findingId.indexOf(':') 
 export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Finding[], opts: RoadmapOptions = {}): FullRoadmap {
   const tool = (id: string): Tool | undefined => ws.index.toolById.get(id);
   const name = (id: string) => tool(id)?.name ?? id;
-  const tpName = (id: string) => ws.index.touchpointById.get(id)?.name ?? id;
   const drafts = new Map<string, Draft>();
   const level = opts.level;
 
@@ -527,7 +526,7 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
       const moved = d.flowData ?? (own.length ? own : d.subjects).flatMap((id) => tool(id)?.data ?? []);
       for (const data of new Set(moved)) {
         const s = sotByData.get(data);
-        if (s && s.tools.some((x) => mine.has(x))) d.dependsOn.add(s.id);
+        if (s?.tools.some((x) => mine.has(x))) d.dependsOn.add(s.id);
       }
     }
     if (d.kind === 'consolidate' || d.id.startsWith('realtime-')) {

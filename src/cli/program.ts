@@ -43,7 +43,7 @@ export function buildProgram(): Command {
     .option('--ci <provider>', t('cli.opt.ci'))
     .option('-f, --force', t('cli.opt.force'))
     .addHelpText('after', examples(['martech-audit init', 'martech-audit init audit --template retail', 'martech-audit init --list']))
-    .action(async (dir, opts, cmd) => (await import('./commands/init.js')).run(dir, opts));
+    .action(async (dir, opts) => (await import('./commands/init.js')).run(dir, opts));
 
   program
     .command('validate')

@@ -25,7 +25,7 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 // C0/C1 controls, line and paragraph separators, BOM, bidi overrides/isolates (they would reorder
 // the text around them), and our placeholder range.
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\u202a-\u202e\u2066-\u2069]/g;
 const PLACEHOLDER_RANGE = /[\ue000-\ue00f]/g;
 
@@ -141,7 +141,7 @@ function stripFrontmatter(source: string): string {
 
 /** Decodes the entity codes we write (for renderers that do not know them, and for tests). */
 export function decodeEntities(value: string): string {
-  return value.replace(/#(quot|lt|gt|amp|\d+);/g, (m, name: string) => {
+  return value.replace(/#(quot|lt|gt|amp|\d+);/g, (_m, name: string) => {
     switch (name) {
       case 'quot': return '"';
       case 'lt': return '<';

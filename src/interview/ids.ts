@@ -113,6 +113,7 @@ export function asciiWords(name: string): string[] {
   };
   while (i < s.length) {
     const c = s[i];
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, NUL included
     if (/[\x00-\x7f]/.test(c)) {
       ascii += c;
       i++;

@@ -441,7 +441,7 @@ function spliceAppend(text: string, doc: Document, path: Path, item: Plain, opts
   const dash = dashOffset(text, last);
   if (dash === undefined) return undefined;
   const indent = column(text, dash);
-  let off = skipContinuations(text, endOfNode(text, last), indent);
+  const off = skipContinuations(text, endOfNode(text, last), indent);
   // Keep the list's rhythm: a blank line between items when the author put one there.
   let spaced = false;
   if (items.length >= 2) {

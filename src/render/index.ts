@@ -1,7 +1,7 @@
 // Rendering for a whole run: one browser, started on first use, shared by every diagram and the
 // PDF, closed at the end. Commands and the report writer talk to `RenderEngine` only, so tests can
 // pass an engine that fails (to check what happens without a browser) without uninstalling one.
-import { launchBrowser, RendererUnavailable, type BrowserSession } from './browser.js';
+import { launchBrowser, type RendererUnavailable, type BrowserSession } from './browser.js';
 import { MermaidPage, type RenderedSvg } from './mermaid-page.js';
 import { htmlToPdf, type PdfOptions } from './pdf.js';
 

@@ -1,6 +1,6 @@
 // Turns zod issues into diagnostics a marketer understands: the entity and field in words,
 // file:line:col from the YAML node, and a suggestion where one exists.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { t, list } from '../i18n/index.js';
 import { closest, slugify } from '../util/suggest.js';
 import { ID_PATTERN, MONTH_PATTERN } from './vocabulary.js';

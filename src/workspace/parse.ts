@@ -59,7 +59,7 @@ export function locAt(file: string, lc: LineCounter, offset: number, endOffset?:
 }
 
 export function nodeLoc(pf: ParsedFile, node: Node | null | undefined): SourceLocation {
-  if (node && node.range && pf.lineCounter) return locAt(pf.file, pf.lineCounter, node.range[0], node.range[1]);
+  if (node?.range && pf.lineCounter) return locAt(pf.file, pf.lineCounter, node.range[0], node.range[1]);
   return { file: pf.file, line: 1, column: 1 };
 }
 

@@ -48,7 +48,7 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli.js')))('analyze', () => {
   });
 
   it('no colour when piped or with --no-color/NO_COLOR; FORCE_COLOR turns it on', () => {
-    // eslint-disable-next-line no-control-regex
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts an ANSI colour sequence
     const ansi = /\u001b\[/;
     expect(cli(['analyze', NW, '--fail-on', 'none']).stdout).not.toMatch(ansi);
     expect(cli(['analyze', NW, '--fail-on', 'none'], { NO_COLOR: '1' }).stdout).not.toMatch(ansi);

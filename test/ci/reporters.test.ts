@@ -45,7 +45,7 @@ describe('github workflow commands', () => {
 });
 
 // jsdom (a dev dependency, no bundled types) parses XML strictly: a parsererror means not well-formed.
-// @ts-ignore -- no type declarations for jsdom
+// @ts-expect-error -- no type declarations for jsdom
 const { JSDOM } = (await import('jsdom')) as any;
 
 function parseXml(xml: string): any {

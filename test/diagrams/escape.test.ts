@@ -6,7 +6,7 @@ import {
   decodeEntities, IdGen, label, MAX_LABEL, plainText, PLACEHOLDER, pointName, restorePlaceholders, text, toRenderSource,
 } from '../../src/diagrams/mermaid-escape.js';
 import { buildDiagrams } from '../../src/diagrams/index.js';
-import { HOSTILE, hostileWorkspace, loadText, mermaidParse, TODAY } from './helpers.js';
+import { hostileWorkspace, loadText, mermaidParse, TODAY } from './helpers.js';
 
 
 describe('plainText', () => {
@@ -103,7 +103,7 @@ describe('hostile names through every diagram', () => {
       }
       expect(d.source).not.toMatch(/<script|<img/i);
       if (d.family === 'flowchart') {
-        const labels = [...d.source.matchAll(/"([^"]*)"/g)].map((m) => decodeEntities(m[1]).split('<br/>')).flat();
+        const labels = [...d.source.matchAll(/"([^"]*)"/g)].flatMap((m) => decodeEntities(m[1]).split('<br/>'));
         const shown = ws.tools.map((x) => plainText(x.name)).filter((n) => labels.includes(n));
         expect(shown.length, d.kind).toBeGreaterThan(0);
       }

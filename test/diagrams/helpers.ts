@@ -56,6 +56,7 @@ export function mermaidParse(): Promise<Parse> {
     for (const key of ['window', 'document', 'navigator', 'Element', 'HTMLElement', 'SVGElement', 'Node', 'DOMParser', 'XMLSerializer', 'MutationObserver']) {
       if (g[key] === undefined) Object.defineProperty(g, key, { value: dom.window[key], configurable: true, writable: true });
     }
+    // biome-ignore lint/correctness/noUndeclaredDependencies: mermaid comes with @mermaid-js/mermaid-cli (optional dependency); the test checks our text with the same parser
     const { default: mermaid } = await import('mermaid');
     mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
     return (text: string) => mermaid.parse(text);

@@ -21,5 +21,5 @@ export function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): C
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts an ANSI colour sequence
 export const ANSI = /\u001b\[/;

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeFacts } from '../../src/analysis/facts.js';
-import { RULES, runRules } from '../../src/analysis/rules/index.js';
+import { RULES } from '../../src/analysis/rules/index.js';
 import { SEVERITY_RANK } from '../../src/workspace/vocabulary.js';
 import { en } from '../../src/i18n/en/index.js';
 import { ja } from '../../src/i18n/ja/index.js';

@@ -7,7 +7,10 @@ import { loadFromText } from '../../src/workspace/load.js';
 const calls = vi.hoisted(() => ({ n: 0 }));
 vi.mock('../../src/util/suggest.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/util/suggest.js')>();
-  return { ...real, closest: (...args: Parameters<typeof real.closest>) => (calls.n++, real.closest(...args)) };
+  return { ...real, closest: (...args: Parameters<typeof real.closest>) => {
+    calls.n++;
+    return real.closest(...args);
+  } };
 });
 
 describe('many references to a few missing tools', () => {

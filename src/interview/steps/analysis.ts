@@ -19,7 +19,6 @@ function isMissingModule(err: unknown): boolean {
 /** The analysis, when this build has it (it is developed alongside the interview). */
 async function loadAnalysis(): Promise<AnalysisModule | undefined> {
   try {
-    // @ts-ignore -- resolved at build time when present; an absent module is reported, not thrown
     return (await import('../../analysis/analyze.js')) as AnalysisModule;
   } catch (err) {
     if (isMissingModule(err)) return undefined;
@@ -29,7 +28,6 @@ async function loadAnalysis(): Promise<AnalysisModule | undefined> {
 
 async function loadText(): Promise<TextModule | undefined> {
   try {
-    // @ts-ignore -- as above
     return (await import('../../report/text.js')) as TextModule;
   } catch (err) {
     if (isMissingModule(err)) return undefined;

@@ -15,7 +15,7 @@ type Field = 'name' | 'currency' | 'departments' | 'done';
 export async function organizationStep(ctx: Ctx): Promise<void> {
   heading(ctx, t('interview.step.organization'));
   const org = ctx.ed.raw().organization;
-  let fields: Field[] = [];
+  const fields: Field[] = [];
   if (!org?.name) fields.push('name');
   if (!org?.currency) fields.push('currency');
   if (!org?.departments?.length) fields.push('departments');

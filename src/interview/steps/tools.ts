@@ -20,7 +20,7 @@ type Pick = { t: 'done' } | { t: 'tool'; id: string } | { t: 'catalog'; id: stri
 
 function matches(tool: RawTool, q: string): boolean {
   const s = q.toLowerCase();
-  return [tool.id, tool.name, tool.vendor, tool.catalog].some((f) => f && f.toLowerCase().includes(s));
+  return [tool.id, tool.name, tool.vendor, tool.catalog].some((f) => f?.toLowerCase().includes(s));
 }
 
 /** Search-as-you-type: tools already entered first, then the catalog, then "add as new". */
