@@ -15,8 +15,10 @@
  * marks that reorder text (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) and the Unicode
  * line/paragraph separators (U+2028, U+2029).
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 /** Same, and TAB and LF too: for text that must stay on one line. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const UNSAFE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const escapeChar = (c: string): string => {
@@ -44,6 +46,7 @@ export function sanitizeLine(s: string): string {
 }
 
 // Select Graphic Rendition (colours, bold): what chalk writes, and all it writes.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const SGR = /\u001b\[[0-9;]*m/g;
 
 export interface TerminalOptions {
@@ -88,6 +91,7 @@ export function neutralizeWorkflowCommands(text: string): string {
     // Insert before the first visible character (after any colour codes and blanks).
     let seen = 0;
     for (let i = 0; i < line.length;) {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
       const m = line[i] === '\u001b' ? /^\u001b\[[0-9;]*m/.exec(line.slice(i)) : null;
       if (m) {
         i += m[0].length;

@@ -10,7 +10,7 @@ import { cli, ROOT } from '../git/cli.js';
 import { hasUnsafeChars, neutralizeWorkflowCommands, sanitizeJson, sanitizeLine, sanitizeTerminal, sanitizeText } from '../../src/util/sanitize.js';
 import { escapeData, escapeProperty, workflowCommand } from '../../src/report/github.js';
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 /** A line that GitHub's runner would read as a command (it trims leading blanks first). */
 const COMMAND_LINE = /^\s*(::|##\[)/m;
@@ -48,7 +48,7 @@ describe('terminal and CI log', () => {
   }
   it('the same with colour forced: only colour sequences reach the terminal', () => {
     const r = cli(['analyze', 'ws'], dir, { FORCE_COLOR: '1' });
-    // eslint-disable-next-line no-control-regex
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
     expect(r.stdout.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(RAW);
     expect(r.stdout).toContain('Tink\\u001b]0;pwned');
   });

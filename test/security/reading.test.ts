@@ -125,7 +125,7 @@ describe('excerpts are short and clean', () => {
     writeFileSync(join(d, 'martech-audit.yaml'), `version: 1\norganization: { name: "A\\e]0;t\\a" }\nbogus: ${'y'.repeat(5000)}\u001b[2J\n`);
     const r = cli(['validate', 'long'], dir);
     expect(r.code).toBe(1);
-    // eslint-disable-next-line no-control-regex
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
     expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(r.stdout + r.stderr).toContain('…');
     for (const line of (r.stdout + r.stderr).split('\n')) expect(line.length).toBeLessThan(400);
