@@ -179,6 +179,8 @@ function swapIn(tmp: string, out: string): void {
 
 const SVG_ID = (kind: DiagramKind) => `mad-${kind}`;
 
+const firstFailure = (out: { ok: boolean; error?: string }[]): string => (out.find((r) => !r.ok)?.error ?? 'closed').split('\n')[0];
+
 async function drawDiagrams(diagrams: Diagram[], opts: WriteReportOptions): Promise<{
   pictures: Map<DiagramKind, DiagramPicture>; engine?: RenderEngine; unavailable?: RendererUnavailable; renderer: WriteReportResult['renderer'];
 }> {
@@ -196,11 +198,22 @@ async function drawDiagrams(diagrams: Diagram[], opts: WriteReportOptions): Prom
     unavailable = err;
   }
   if (engine) {
-    const out = await engine.renderSvgs(diagrams.map((d) => ({ id: SVG_ID(d.kind), source: d.source })), opts.onProgress);
-    out.forEach((r, i) => pictures.set(diagrams[i].kind, r.ok
-      ? { svg: r.svg.svg, width: r.svg.width }
-      : { missing: t('report.missing.failed', { error: r.error }) }));
-    return { pictures, engine, renderer: 'browser' };
+    try {
+      const out = await engine.renderSvgs(diagrams.map((d) => ({ id: SVG_ID(d.kind), source: d.source })), opts.onProgress);
+      if (engine.alive?.() !== false) {
+        out.forEach((r, i) => pictures.set(diagrams[i].kind, r.ok
+          ? { svg: r.svg.svg, width: r.svg.width }
+          : { missing: t('report.missing.failed', { error: r.error }) }));
+        return { pictures, engine, renderer: 'browser' };
+      }
+      unavailable = new RendererUnavailable('crashed', 'the browser stopped', firstFailure(out));
+    } catch (err) {
+      // The browser went away mid-run (killed, crashed): the same as no browser at all.
+      if (engine.alive?.() !== false) throw err;
+      unavailable = new RendererUnavailable('crashed', 'the browser stopped', String((err as Error)?.message ?? err).split('\n')[0]);
+    }
+    await engine.close().catch(() => undefined);
+    engine = undefined;
   }
   // No browser: flowcharts through beautiful-mermaid, gantt and quadrant drawn natively.
   const { renderFallback } = await import('../render/fallback.js');
@@ -252,7 +265,8 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, opts: W
     stopListening();
     throw err;
   }
-  const { pictures, engine, unavailable, renderer } = rendered;
+  const { pictures, engine, renderer } = rendered;
+  let unavailable = rendered.unavailable;
   const out = resolve(opts.outDir);
   const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}-${randomBytes(3).toString('hex')}`);
   const cleanup = () => rmSync(tmp, { recursive: true, force: true });
@@ -275,11 +289,17 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, opts: W
     const html = renderHtml(content, diagrams, pictures, { json, linkFiles: true });
     put('report.html', html);
     if (opts.pdf && engine) {
-      put('report.pdf', await engine.htmlPdf(
-        sanitizeText(renderHtml(content, diagrams, pictures, { json, linkFiles: false })),
-        { footer: content.title, pageLabel: t('report.pdf.page') },
-      ));
-      pdf = 'written';
+      try {
+        put('report.pdf', await engine.htmlPdf(
+          sanitizeText(renderHtml(content, diagrams, pictures, { json, linkFiles: false })),
+          { footer: content.title, pageLabel: t('report.pdf.page') },
+        ));
+        pdf = 'written';
+      } catch (err) {
+        // The browser went away while printing: the rest of the report is still written.
+        if (engine.alive?.() !== false) throw err;
+        unavailable = new RendererUnavailable('crashed', 'the browser stopped', String((err as Error)?.message ?? err).split('\n')[0]);
+      }
     }
     put('audit.json', json);
     put('audit.sarif', renderSarif(result, { version: opts.version, defaultFile: ws.files[0] }));

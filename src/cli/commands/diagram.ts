@@ -148,6 +148,11 @@ export async function run(path: string, opts: DiagramCommandOptions, globals: Gl
     if (format === 'svg') emit(`<?xml version="1.0" encoding="UTF-8"?>\n${r.svg.svg}\n`);
     else if (format === 'png') emit(await engine.png(r.svg, scale));
     else emit(await engine.svgPdf(r.svg));
+  } catch (err) {
+    // The browser went away mid-run: one line, not a protocol stack trace.
+    if (engine.alive?.() !== false) throw err;
+    const gone = new RendererUnavailable('crashed', 'the browser stopped', String((err as Error)?.message ?? err).split('\n')[0]);
+    throw new UsageError(t('diagram.needs-browser', { format, reason: unavailableReason(gone) }), enableHint(gone));
   } finally {
     await engine.close();
   }

@@ -20,4 +20,10 @@ export const safety: Record<string, string> = {
   'safety.diagram-out-not-diagram': '「{file}」は上書きしません: 既に存在し、図ではありません',
   'safety.diagram-out.hint': '新しいファイル名を指定してください（例: --out journey.svg）',
   'safety.diagram-out-force.hint': '新しいファイル名を指定するか（例: --out journey.svg）、置き換えるなら --force を付けてください',
+  'render.why.env-missing': 'PUPPETEER_EXECUTABLE_PATH が指す {path} は存在しません',
+  'render.how.env-missing': 'PUPPETEER_EXECUTABLE_PATH に存在するブラウザーを指定するか、設定を外してインストール済みのブラウザーを使い、もう一度実行してください。',
+  'render.why.timeout': 'ブラウザーが {seconds} 秒以内に応答しなかったため停止しました',
+  'render.how.timeout': 'ブラウザーが単独で起動するか確認してください（chromium --headless --version）。遅いマシンでは MARTECH_AUDIT_BROWSER_TIMEOUT（秒）を増やしてください。',
+  'render.why.crashed': '実行中にブラウザーが停止しました: {detail}',
+  'render.how.crashed': 'もう一度実行してください。繰り返し停止する場合は、ブラウザーが使えるメモリーを確認するか（コンテナーでは --shm-size）、MARTECH_AUDIT_NO_BROWSER=1 を設定してください。',
 };
