@@ -26,4 +26,5 @@ export const safety: Record<string, string> = {
   'render.how.timeout': 'Check that the browser starts on its own (chromium --headless --version); on a slow machine raise MARTECH_AUDIT_BROWSER_TIMEOUT (seconds).',
   'render.why.crashed': 'the browser stopped during the run: {detail}',
   'render.how.crashed': 'Run again; if it keeps stopping, check the memory available to the browser (in a container: --shm-size) or set MARTECH_AUDIT_NO_BROWSER=1.',
+  'diff.md.cut': '…the rest is left out: a pull-request comment holds at most {max} characters. Run `martech-audit diff` locally for everything.',
 };

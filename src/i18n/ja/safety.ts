@@ -26,4 +26,5 @@ export const safety: Record<string, string> = {
   'render.how.timeout': 'ブラウザーが単独で起動するか確認してください（chromium --headless --version）。遅いマシンでは MARTECH_AUDIT_BROWSER_TIMEOUT（秒）を増やしてください。',
   'render.why.crashed': '実行中にブラウザーが停止しました: {detail}',
   'render.how.crashed': 'もう一度実行してください。繰り返し停止する場合は、ブラウザーが使えるメモリーを確認するか（コンテナーでは --shm-size）、MARTECH_AUDIT_NO_BROWSER=1 を設定してください。',
+  'diff.md.cut': '…以降は省略しました: プルリクエストのコメントは最大 {max} 文字です。すべてを見るにはローカルで `martech-audit diff` を実行してください。',
 };
