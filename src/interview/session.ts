@@ -6,7 +6,7 @@ import { chalk } from '../cli/output.js';
 import { STEPS, StateStore, type InterviewState, type StepId } from './state.js';
 import type { WorkspaceEditor } from './workspace-editor.js';
 import type { Ui } from './ui.js';
-import { note, type Ctx } from './ask.js';
+import { issueLine, note, type Ctx } from './ask.js';
 import { summaryLines } from './summary.js';
 import { organizationStep } from './steps/organization.js';
 import { stagesStep, currentStages } from './steps/stages.js';
@@ -99,10 +99,22 @@ export async function runSession(o: SessionOptions, handle: SessionHandle = {}):
     else if (step === 'integrations') await integrationsStep(ctx);
     else await analysisStep(ctx, o);
   }
-  store.clear();
+  // Answers that could not be written yet: ask until they are, or until the user gives up.
+  while (ed.held.length) {
+    const out = ed.flush();
+    if (!out.held) {
+      for (const d of out.errors) ui.say(issueLine(d));
+      break;
+    }
+    for (const d of out.errors) ui.say(issueLine(d));
+    const retry = await ui.confirm({ message: t('interview.held.retry', { n: ed.held.length }), default: true });
+    if (!retry) break;
+  }
+  if (!ed.held.length) store.clear();
   handle.step = undefined;
 
   ui.say('');
+  if (ed.held.length) ui.say(chalk.red(`✖ ${t('interview.held.lost', { n: ed.held.length })}`));
   if (ed.written.size) ui.say(chalk.green(`✔ ${t('interview.saved', { files: [...ed.written].join(', ') })}`));
   else note(ctx, t('interview.nothing-changed'));
   if (o.step && o.step !== 'analysis') {

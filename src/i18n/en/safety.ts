@@ -27,4 +27,7 @@ export const safety: Record<string, string> = {
   'render.why.crashed': 'the browser stopped during the run: {detail}',
   'render.how.crashed': 'Run again; if it keeps stopping, check the memory available to the browser (in a container: --shm-size) or set MARTECH_AUDIT_NO_BROWSER=1.',
   'diff.md.cut': '…the rest is left out: a pull-request comment holds at most {max} characters. Run `martech-audit diff` locally for everything.',
+  'interview.held': 'Not written yet, but kept ({n} waiting): it is written with the next answer once the file can be written again. Fix the file and go on.',
+  'interview.held.retry': '{n} answer(s) could not be written yet. Fix the file, then try again?',
+  'interview.held.lost': '{n} answer(s) were NOT saved: the file could not be written.',
 };

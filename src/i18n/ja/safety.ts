@@ -27,4 +27,7 @@ export const safety: Record<string, string> = {
   'render.why.crashed': '実行中にブラウザーが停止しました: {detail}',
   'render.how.crashed': 'もう一度実行してください。繰り返し停止する場合は、ブラウザーが使えるメモリーを確認するか（コンテナーでは --shm-size）、MARTECH_AUDIT_NO_BROWSER=1 を設定してください。',
   'diff.md.cut': '…以降は省略しました: プルリクエストのコメントは最大 {max} 文字です。すべてを見るにはローカルで `martech-audit diff` を実行してください。',
+  'interview.held': 'まだ書き込まれていませんが、回答は保持しています（{n} 件待機中）。ファイルに書き込めるようになると次の回答と一緒に書き込みます。ファイルを直して続けてください。',
+  'interview.held.retry': '{n} 件の回答をまだ書き込めません。ファイルを直してから、もう一度試しますか？',
+  'interview.held.lost': '{n} 件の回答は保存されていません: ファイルに書き込めませんでした。',
 };
