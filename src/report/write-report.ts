@@ -7,8 +7,8 @@
 // beautiful-mermaid and the gantt and quadrant chart by render/fallback-charts.ts (simpler layouts);
 // a diagram that still cannot be drawn keeps its Mermaid text; the result says what happened and
 // how to get the full pictures. Nothing here prints: the command decides what to say.
-import { ensureDir } from '../util/fs.js';
-import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { ensureDir, writeFileNamed } from '../util/fs.js';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { homedir } from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -280,7 +280,7 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, opts: W
     // Text files carry no raw control or bidi character from the workspace (util/sanitize.ts):
     // report.md stays text to git, and the JSON escapes keep audit.json's data exact.
     const put = (name: string, data: string | Uint8Array) => {
-      writeFileSync(join(tmp, name), typeof data === 'string' ? sanitizeText(data) : data);
+      writeFileNamed(join(tmp, name), typeof data === 'string' ? sanitizeText(data) : data);
       files.push(name);
     };
     const json = renderJson(result);
@@ -308,7 +308,7 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, opts: W
       const svg = pictures.get(d.kind)?.svg;
       if (svg) put(`diagrams/${d.kind}.svg`, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`);
     }
-    writeFileSync(join(tmp, REPORT_MARKER), `martech-audit ${opts.version}: this folder is replaced as a whole by \`martech-audit report\`.\n`);
+    writeFileNamed(join(tmp, REPORT_MARKER), `martech-audit ${opts.version}: this folder is replaced as a whole by \`martech-audit report\`.\n`);
     // Test hook: hold here (milliseconds) so that a test can interrupt at a known moment.
     const pause = Number(process.env.MARTECH_AUDIT_TEST_PAUSE_BEFORE_SWAP ?? 0);
     if (pause > 0) await new Promise((r) => setTimeout(r, pause));

@@ -21,22 +21,48 @@ export function ensureDir(dir: string): void {
 }
 
 /**
+ * writeFileSync, and an error that names no path (ENOSPC, EIO and EDQUOT come from write(2) on a
+ * descriptor) gets the file's path, so that the message says which file (never `cannot write ""`).
+ */
+export function writeFileNamed(path: string, data: string | Uint8Array, opts?: { mode?: number }): void {
+  try {
+    writeFileSync(path, data, opts);
+  } catch (err) {
+    const e = err as { path?: string; syscall?: string };
+    if (e && typeof e === 'object' && !e.path) {
+      e.path = path;
+      e.syscall ??= 'write';
+    }
+    throw err;
+  }
+}
+
+/**
  * Replaces a file atomically. An existing file keeps its permissions (a 0600 file stays 0600), and
  * a symbolic link is written through (the file it points to is replaced, the link stays a link).
+ * A device, pipe or socket (`--out /dev/stdout`) is written to, never replaced by a file.
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   let target = path;
   let mode: number | undefined;
+  let st;
   try {
-    target = realpathSync(path);
-    mode = statSync(target).mode & 0o7777;
+    st = statSync(path);
   } catch {
     // a new file (or a dangling link: written where the link is)
+  }
+  if (st && !st.isFile() && !st.isDirectory()) {
+    writeFileNamed(path, data);
+    return;
+  }
+  if (st) {
+    mode = st.mode & 0o7777;
+    target = realpathSync(path);
   }
   ensureDir(dirname(target));
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    writeFileSync(tmp, data, mode === undefined ? undefined : { mode });
+    writeFileNamed(tmp, data, mode === undefined ? undefined : { mode });
     // The umask may have narrowed the mode given at creation.
     if (mode !== undefined) chmodSync(tmp, mode);
     renameSync(tmp, target);

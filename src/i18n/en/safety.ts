@@ -30,4 +30,7 @@ export const safety: Record<string, string> = {
   'interview.held': 'Not written yet, but kept ({n} waiting): it is written with the next answer once the file can be written again. Fix the file and go on.',
   'interview.held.retry': '{n} answer(s) could not be written yet. Fix the file, then try again?',
   'interview.held.lost': '{n} answer(s) were NOT saved: the file could not be written.',
+  'io.cannot-write-unnamed': 'cannot write the output: {reason}',
+  'io.cannot-read-unnamed': 'cannot read the input: {reason}',
+  'io.cannot-open-unnamed': 'cannot open a file: {reason}',
 };
