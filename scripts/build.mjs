@@ -19,6 +19,8 @@ const external = [
   'beautiful-mermaid',
   '@inquirer/prompts',
   '@inquirer/core',
+  // exceljs (import/export of .xlsx): CommonJS with optional browser shims; loaded by those two commands only.
+  'exceljs',
 ];
 
 // zod's classic API re-exports all ~50 of its error-message locales (~250 kB minified), which
@@ -58,13 +60,16 @@ await build({
   logLevel: 'warning',
 });
 
-// The taxonomy and catalog, parsed once at build time (src/catalog reads this when it is current).
+// The taxonomy, catalog and data-type vocabulary, parsed once at build time (src/catalog reads this when it is current).
 const { default: jsYaml } = await import('js-yaml');
 const data = {};
-for (const name of ['taxonomy.yaml', 'catalog.yaml']) data[name] = jsYaml.load(readFileSync(`data/${name}`, 'utf8'), { schema: jsYaml.CORE_SCHEMA });
+for (const name of ['taxonomy.yaml', 'catalog.yaml', 'data-types.yaml']) data[name] = jsYaml.load(readFileSync(`data/${name}`, 'utf8'), { schema: jsYaml.CORE_SCHEMA });
 writeFileSync('dist/data.json', JSON.stringify(data));
 
 // The JSON Schema of the format is generated from the same zod schemas the loader uses.
 mkdirSync('schema', { recursive: true });
 const schema = execFileSync(process.execPath, ['bin/martech-audit.js', 'schema'], { encoding: 'utf8' });
 writeFileSync('schema/martech-audit.schema.json', schema);
+// And the JSON Schema of `diff --format json`, for CI scripts that read the diff.
+const diffSchema = execFileSync(process.execPath, ['bin/martech-audit.js', 'schema', '--diff'], { encoding: 'utf8' });
+writeFileSync('schema/martech-audit-diff.schema.json', diffSchema);

@@ -12,6 +12,8 @@ export interface Group { id: string; name: LocalName }
 export interface CatalogTool {
   id: string; name: string; vendor?: string; category?: string; capabilities: string[];
   hub: boolean; aliases: string[]; data: string[];
+  /** The media network whose inventory an advertising tool buys (google, meta, ...). */
+  network?: string;
 }
 
 export interface Taxonomy {
@@ -21,9 +23,14 @@ export interface Taxonomy {
   categoryById: Map<string, Category>;
 }
 export interface Catalog { tools: CatalogTool[]; byId: Map<string, CatalogTool> }
+/** A built-in data type (data/data-types.yaml): the defaults every workspace gets for this id. */
+export interface VocabularyDataType {
+  id: string; name: LocalName; party?: 'first' | 'second' | 'third'; personal?: boolean; consent?: boolean;
+}
 
 let taxonomy: Taxonomy | undefined;
 let catalog: Catalog | undefined;
+let dataTypes: Map<string, VocabularyDataType> | undefined;
 
 /**
  * The build writes dist/data.json (taxonomy + catalog, parsed once) so that start-up does not
@@ -78,9 +85,22 @@ export function loadCatalog(): Catalog {
     category: t.category ? String(t.category) : undefined,
     capabilities: (t.capabilities ?? []).map(String), hub: t.hub === true,
     aliases: (t.aliases ?? []).map(String), data: (t.data ?? []).map(String),
+    network: t.network ? String(t.network) : undefined,
   }));
   catalog = { tools, byId: new Map(tools.map((t) => [t.id, t])) };
   return catalog;
+}
+
+/** The built-in vocabulary of data types, by id (format.md, "Additions of revision 2"). */
+export function loadDataTypes(): ReadonlyMap<string, VocabularyDataType> {
+  if (dataTypes) return dataTypes;
+  const raw = readYaml('data-types.yaml') ?? {};
+  const party = (v: unknown) => (v === 'first' || v === 'second' || v === 'third' ? v : undefined);
+  const bool = (v: unknown) => (typeof v === 'boolean' ? v : undefined);
+  dataTypes = new Map((raw.data_types ?? []).map((d: any): [string, VocabularyDataType] => [String(d.id), {
+    id: String(d.id), name: d.name ?? { en: String(d.id) }, party: party(d.party), personal: bool(d.personal), consent: bool(d.consent),
+  }]));
+  return dataTypes;
 }
 
 /** A localised display name. */
@@ -101,38 +121,111 @@ export function isMeasuring(capabilityId: string): boolean {
   return loadTaxonomy().capabilities.get(capabilityId)?.measures === true;
 }
 
-export interface CatalogHit { kind: 'tool' | 'capability' | 'category'; id: string; label: string; score: number }
+export interface CatalogHit {
+  kind: 'tool' | 'capability' | 'category'; id: string; label: string; score: number;
+  /** A capability whose id is also a category's: listed once, usable in both fields. */
+  alsoCategory?: boolean;
+}
 
-/** Searches catalog tools, capabilities and categories by id, name, vendor and alias. */
+const WORD = /[\p{L}\p{N}]/u;
+
+/** The script of a character, for word boundaries in text without spaces (Japanese). */
+function script(ch: string): number {
+  if (/[\u3040-\u309f]/.test(ch)) return 1; // hiragana
+  if (/[\u30a0-\u30ff\uff66-\uff9f]/.test(ch)) return 2; // katakana
+  if (/[\u3400-\u9fff\uf900-\ufaff]/.test(ch)) return 3; // kanji
+  return 0;
+}
+
+/** Whether a word boundary lies before index i of s: a separator, or a change of script ("LINE|広告"). */
+function boundary(s: string, i: number): boolean {
+  if (i <= 0 || i >= s.length) return true;
+  const prev = s[i - 1]!;
+  const cur = s[i]!;
+  if (!WORD.test(prev) || !WORD.test(cur)) return true;
+  return script(prev) !== script(cur);
+}
+
+/**
+ * How well one field matches the query (lower case): 100 the whole field; 90 its first word(s);
+ * 80 the start of its first word ("sales" in "Salesforce"); 70 a later whole word; 60 the start of
+ * a later word; 40 inside a word ("line" in "pipeline"); 0 no match. In Japanese text, which has
+ * no spaces, a change of script (kana to kanji, Latin to kana) counts as a word boundary.
+ */
+export function matchTier(field: string, q: string): number {
+  const s = field.toLowerCase();
+  if (!q || !s) return 0;
+  if (s === q) return 100;
+  if (s.startsWith(q)) return boundary(s, q.length) ? 90 : 80;
+  let best = 0;
+  for (let i = s.indexOf(q, 1); i > 0; i = s.indexOf(q, i + 1)) {
+    const tier = boundary(s, i) ? (boundary(s, i + q.length) ? 70 : 60) : MID_WORD_MIN.test(q) ? 40 : 0;
+    best = Math.max(best, tier);
+  }
+  return best;
+}
+
+/**
+ * Matches inside a word need a query long enough to mean something there: four letters
+ * ("line" in "Online"), or two Japanese characters; "ads" inside "uploads" is noise.
+ */
+const MID_WORD_MIN = /^(?:[^\u3040-\u9fff]{4,}|.*[\u3040-\u9fff].*[\u3040-\u9fff].*)$/u;
+
+const tierOf = (fields: (string | undefined)[], q: string): number =>
+  Math.max(0, ...fields.map((f) => (f ? matchTier(f, q) : 0)));
+
+/** The best tier of any field for a query as typed (0: no match); the catalog's ranking, for other lists. */
+export function matchFields(fields: (string | undefined)[], query: string): number {
+  return tierOf(fields, query.trim().toLowerCase().replace(/\s+/g, ' '));
+}
+
+/** A vendor match ranks below the same match of a name: "sales" is Salesforce Sales Cloud before Slack. */
+const VENDOR_PENALTY = 15;
+
+/**
+ * Searches catalog tools, capabilities and categories by id, name, well-known short names
+ * (aliases) and vendor. Ranked: whole matches, then matches at the start of the name, then of a
+ * later word, and last matches inside a word. At the same rank
+ * tools come before capabilities and categories, shorter names before longer ones. A category
+ * with the id of a listed capability is not listed again.
+ */
 export function searchCatalog(query: string, limit = 50): CatalogHit[] {
-  const q = query.trim().toLowerCase();
-  const hits: CatalogHit[] = [];
-  const score = (fields: (string | undefined)[]): number => {
-    let best = 0;
-    for (const f of fields) {
-      if (!f) continue;
-      const s = f.toLowerCase();
-      if (s === q) best = Math.max(best, 100);
-      else if (s.startsWith(q)) best = Math.max(best, 80);
-      else if (s.split(/[\s._-]+/).some((w) => w.startsWith(q))) best = Math.max(best, 60);
-      else if (s.includes(q)) best = Math.max(best, 40);
-    }
-    return best;
-  };
+  const q = query.trim().toLowerCase().replace(/\s+/g, ' ');
+  const hits: (CatalogHit & { tier: number; rank: number })[] = [];
   const tax = loadTaxonomy();
   for (const t of loadCatalog().tools) {
-    // A vendor match ranks below a name match: "sales" is Salesforce Sales Cloud before Slack.
-    const s = q ? Math.max(score([t.id, t.name, ...t.aliases]), score([t.vendor]) - 20) : 1;
-    if (s) hits.push({ kind: 'tool', id: t.id, label: t.name, score: s });
+    if (!q) {
+      hits.push({ kind: 'tool', id: t.id, label: t.name, score: 1, tier: 100, rank: 0 });
+      continue;
+    }
+    const own = tierOf([t.id, t.name, ...t.aliases], q);
+    const vendor = tierOf([t.vendor], q);
+    const tier = Math.max(own, vendor);
+    const score = Math.max(own, vendor ? vendor - VENDOR_PENALTY : 0);
+    if (score) hits.push({ kind: 'tool', id: t.id, label: t.name, score, tier, rank: 0 });
   }
-  for (const c of tax.capabilities.values()) {
-    const s = q ? score([c.id, c.name.en, c.name.ja, ...c.aliases]) : 0;
-    if (s) hits.push({ kind: 'capability', id: c.id, label: localName(c.name, c.id), score: s - 1 });
+  if (q) {
+    for (const c of tax.capabilities.values()) {
+      const tier = tierOf([c.id, c.name.en, c.name.ja, ...c.aliases], q);
+      if (tier) hits.push({ kind: 'capability', id: c.id, label: localName(c.name, c.id), score: tier, tier, rank: 1 });
+    }
+    const capabilityHits = new Map(hits.filter((h) => h.kind === 'capability').map((h) => [h.id, h]));
+    for (const c of tax.categories) {
+      const tier = tierOf([c.id, c.name.en, c.name.ja], q);
+      if (!tier) continue;
+      const same = capabilityHits.get(c.id);
+      if (same) {
+        same.alsoCategory = true;
+        if (tier > same.tier) { same.tier = tier; same.score = tier; }
+      } else if (tax.capabilities.has(c.id)) {
+        // Same id as a capability the query did not match by its own names: list that one.
+        const cap = tax.capabilities.get(c.id)!;
+        hits.push({ kind: 'capability', id: c.id, label: localName(cap.name, c.id), score: tier, tier, rank: 1, alsoCategory: true });
+      } else {
+        hits.push({ kind: 'category', id: c.id, label: localName(c.name, c.id), score: tier, tier, rank: 2 });
+      }
+    }
   }
-  for (const c of tax.categories) {
-    const s = q ? score([c.id, c.name.en, c.name.ja]) : 0;
-    if (s) hits.push({ kind: 'category', id: c.id, label: localName(c.name, c.id), score: s - 2 });
-  }
-  hits.sort((a, b) => b.score - a.score || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
-  return hits.slice(0, limit);
+  hits.sort((a, b) => b.score - a.score || a.rank - b.rank || a.label.length - b.label.length || a.id.localeCompare(b.id));
+  return hits.slice(0, limit).map(({ tier: _tier, rank: _rank, ...h }) => h);
 }

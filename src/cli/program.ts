@@ -60,8 +60,9 @@ export function buildProgram(): Command {
     .summary(t('cli.cmd.schema'))
     .description(t('cli.cmd.schema.long'))
     .option('--analysis', t('cli.opt.schema-analysis'))
+    .option('--diff', t('diff.opt.schema'))
     .option('-o, --out <file>', t('cli.opt.out-file'))
-    .addHelpText('after', examples(['martech-audit schema > martech-audit.schema.json', 'martech-audit schema --analysis']))
+    .addHelpText('after', examples(['martech-audit schema > martech-audit.schema.json', 'martech-audit schema --analysis', 'martech-audit schema --diff']))
     .action(async (opts) => (await import('./commands/schema.js')).run(opts));
 
   program
@@ -173,9 +174,46 @@ export function buildProgram(): Command {
       'martech-audit diff v1.0 v2.0 --format json',
     ]))
     .action(async (oldSpec, newSpec, opts, cmd) => (await import('./commands/diff.js')).run(oldSpec, newSpec, opts, globals(cmd)));
+  program
+    .command('import')
+    .summary(t('sheets.import.cmd'))
+    .description(t('sheets.import.cmd.long'))
+    .argument('<file>', t('sheets.import.arg.file'))
+    .option('-o, --out <workspace>', t('sheets.import.opt.out'))
+    .option('--into <workspace>', t('sheets.import.opt.into'))
+    .option('--map <mapping>', t('sheets.import.opt.map'), (v: string, prev: string[] = []) => [...prev, v])
+    .option('--sheet <name>', t('sheets.import.opt.sheet'))
+    .option('--currency <code>', t('sheets.import.opt.currency'))
+    .option('--name <organization>', t('sheets.import.opt.name'))
+    .option('-n, --dry-run', t('sheets.import.opt.dry-run'))
+    .option('-f, --force', t('sheets.opt.force'))
+    .addOption(new Option('--format <format>', t('sheets.import.opt.format')).choices(['text', 'json']).default('text'))
+    .addHelpText('after', examples([
+      'martech-audit import tools.csv --out client-audit',
+      'martech-audit import apps.csv --out audit --map "Business Unit=owner" -n',
+      'martech-audit import ツール一覧.xlsx --out audit --sheet ツール',
+      'martech-audit import more-tools.xlsx --into client-audit',
+    ]))
+    .action(async (file, opts, cmd) => (await import('./commands/import.js')).run(file, opts, globals(cmd)));
+
+  program
+    .command('export')
+    .summary(t('sheets.export.cmd'))
+    .description(t('sheets.export.cmd.long'))
+    .argument('[path]', t('cli.arg.path'), '.')
+    .addOption(new Option('--format <format>', t('sheets.export.opt.format')).choices(['xlsx', 'csv']).default('xlsx'))
+    .requiredOption('-o, --out <file>', t('sheets.export.opt.out'))
+    .option('--start <month>', t('sheets.export.opt.start'))
+    .option('-f, --force', t('sheets.opt.force'))
+    .addHelpText('after', examples([
+      'martech-audit export examples/northwind-b2b --out northwind.xlsx',
+      'martech-audit export audit/ --format csv --out audit-csv',
+    ]))
+    .action(async (path, opts, cmd) => (await import('./commands/export.js')).run(path, opts, globals(cmd)));
+
   // Help lists the commands in the order of the work: set up, audit, present, keep in git,
   // interview, look-ups.
-  const order = ['init', 'validate', 'analyze', 'explain', 'report', 'diagram', 'diff', 'interview', 'catalog', 'schema'];
+  const order = ['init', 'import', 'validate', 'analyze', 'explain', 'report', 'export', 'diagram', 'diff', 'interview', 'catalog', 'schema'];
   const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
   (program.commands as Command[]).sort((a, b) => rank(a.name()) - rank(b.name()));
   return program;

@@ -6,7 +6,7 @@ import { minorToMajor, type Integration, type Tool, type Touchpoint, type Worksp
 import { SEVERITY_RANK } from '../workspace/vocabulary.js';
 import type {
   DiffResult, DiffSide, FieldChange, FindingSummary, IntegrationChange, IntegrationSummary, ToolChange, ToolSummary,
-  TouchpointSummary,
+  TouchpointChange, TouchpointFieldChange, TouchpointSummary,
 } from './types.js';
 
 export interface AuditSide {
@@ -77,6 +77,39 @@ function toolChanges(a: Tool, b: Tool): FieldChange[] {
   return out;
 }
 
+const sorted = (xs: readonly string[]): string[] => [...xs].sort();
+
+function touchpointChanges(a: Touchpoint, b: Touchpoint): TouchpointFieldChange[] {
+  const out: TouchpointFieldChange[] = [];
+  if (a.name !== b.name) out.push({ field: 'name', before: a.name, after: b.name });
+  if (a.stage !== b.stage) out.push({ field: 'stage', before: a.stage, after: b.stage });
+  if (a.channel !== b.channel) out.push({ field: 'channel', before: a.channel, after: b.channel });
+  if ((a.owner ?? null) !== (b.owner ?? null)) out.push({ field: 'owner', before: a.owner ?? null, after: b.owner ?? null });
+  if (!sameList(a.tools, b.tools)) out.push({ field: 'tools', before: sorted(a.tools), after: sorted(b.tools) });
+  if (!sameList(a.captures, b.captures)) out.push({ field: 'captures', before: sorted(a.captures), after: sorted(b.captures) });
+  if (a.realtime !== b.realtime) out.push({ field: 'realtime', before: a.realtime, after: b.realtime });
+  if (a.inScope !== b.inScope) out.push({ field: 'inScope', before: a.inScope, after: b.inScope });
+  return out;
+}
+
+/** The names a touchpoint change needs to be read: its stages and tools, the new side's name first. */
+function touchpointNames(changes: TouchpointFieldChange[], wa: Workspace, wb: Workspace): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const c of changes) {
+    const ids = [c.before, c.after].flatMap((v) => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : [])) as string[];
+    for (const id of [...ids].sort()) {
+      if (c.field === 'stage') {
+        const n = wb.index.stageById.get(id)?.name ?? wa.index.stageById.get(id)?.name;
+        if (n) names[id] = n;
+      } else if (c.field === 'tools') {
+        const n = wb.index.toolById.get(id)?.name ?? wa.index.toolById.get(id)?.name;
+        if (n) names[id] = n;
+      }
+    }
+  }
+  return names;
+}
+
 function integrationChanges(a: Integration, b: Integration): IntegrationChange['changes'] {
   const out: IntegrationChange['changes'] = [];
   if (a.mode !== b.mode) out.push({ field: 'mode', before: a.mode, after: b.mode });
@@ -119,6 +152,11 @@ export function diffAudits(a: AuditSide, b: AuditSide): DiffResult {
     if (changes.length) changedTools.push({ id: y.id, name: y.name, changes });
   }
   const touchpoints = addedRemoved(a.workspace.touchpoints, b.workspace.touchpoints);
+  const changedTouchpoints: TouchpointChange[] = [];
+  for (const [x, y] of touchpoints.both) {
+    const changes = touchpointChanges(x, y);
+    if (changes.length) changedTouchpoints.push({ id: y.id, name: y.name, changes, names: touchpointNames(changes, a.workspace, b.workspace) });
+  }
   const integrations = addedRemoved(a.workspace.integrations, b.workspace.integrations);
   const changedIntegrations: IntegrationChange[] = [];
   for (const [x, y] of integrations.both) {
@@ -150,6 +188,7 @@ export function diffAudits(a: AuditSide, b: AuditSide): DiffResult {
     touchpoints: {
       added: touchpoints.added.map((x) => touchpointSummary(x, b.workspace)),
       removed: touchpoints.removed.map((x) => touchpointSummary(x, a.workspace)),
+      changed: changedTouchpoints,
     },
     integrations: {
       added: integrations.added.map((i) => integrationSummary(i, b.workspace)),
@@ -174,7 +213,7 @@ export function diffAudits(a: AuditSide, b: AuditSide): DiffResult {
 
 export function isUnchanged(d: DiffResult): boolean {
   return !d.tools.added.length && !d.tools.removed.length && !d.tools.changed.length
-    && !d.touchpoints.added.length && !d.touchpoints.removed.length
+    && !d.touchpoints.added.length && !d.touchpoints.removed.length && !d.touchpoints.changed.length
     && !d.integrations.added.length && !d.integrations.removed.length && !d.integrations.changed.length
     && !d.findings.resolved.length && !d.findings.introduced.length && !d.findings.changed.length
     && d.old.currency === d.new.currency

@@ -2,7 +2,9 @@
 // changes, side names. Everything user-facing goes through t().
 import { currentLang, dataTypeName, t } from '../i18n/index.js';
 import { DEFAULT_STAGES } from '../workspace/vocabulary.js';
-import type { DiffResult, DiffSide, FieldChange, IntegrationChange, IntegrationSummary, ToolSummary } from './types.js';
+import type {
+  DiffResult, DiffSide, FieldChange, IntegrationChange, IntegrationSummary, ToolSummary, TouchpointChange, TouchpointFieldChange,
+} from './types.js';
 
 export function money(amount: number, currency: string, signed = false): string {
   const whole = Number.isInteger(amount);
@@ -73,6 +75,38 @@ export function integrationFieldChange(c: IntegrationChange['changes'][number]):
   return `${t(`diff.field.${c.field}`)}: ${v(c.before)} → ${v(c.after)}`;
 }
 
+/** A list change as what was added and what was dropped: "+HubSpot, −Marketo". */
+function listDelta(before: readonly string[], after: readonly string[], name: (id: string) => string): string {
+  const added = after.filter((x) => !before.includes(x)).map((x) => `+${name(x)}`);
+  const removed = before.filter((x) => !after.includes(x)).map((x) => `−${name(x)}`);
+  return [...added, ...removed].join(t('diff.list-sep'));
+}
+
+/** "tools: +HubSpot, −Marketo", "stage: Awareness → Consideration", "in scope: yes → no" */
+export function touchpointFieldChange(c: TouchpointFieldChange, names: TouchpointChange['names']): string {
+  const label = t(`diff.field.${c.field === 'inScope' ? 'in-scope' : c.field}`);
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+  switch (c.field) {
+    case 'tools':
+      return `${label}: ${listDelta(list(c.before), list(c.after), (id) => names[id] ?? id)}`;
+    case 'captures':
+      return `${label}: ${listDelta(list(c.before), list(c.after), dataTypeName)}`;
+    case 'realtime':
+    case 'inScope': {
+      const yn = (v: unknown): string => (v ? t('diff.value.yes') : t('diff.value.no'));
+      return `${label}: ${yn(c.before)} → ${yn(c.after)}`;
+    }
+    case 'stage': {
+      const st = (v: unknown): string => stageLabel(String(v), names[String(v)] ?? String(v));
+      return `${label}: ${st(c.before)} → ${st(c.after)}`;
+    }
+    default: {
+      const v = (x: unknown): string => (x === null || x === undefined ? t('diff.value.none') : String(x));
+      return `${label}: ${v(c.before)} → ${v(c.after)}`;
+    }
+  }
+}
+
 /** "Marketing · active · €12,000 a year" */
 export function toolFacts(s: ToolSummary, currency: string): string {
   const parts: string[] = [t(`diff.status.${s.status}`)];
@@ -116,7 +150,7 @@ export function stackSummary(d: DiffResult): string {
   };
   return [
     part('tools', d.tools.added.length, d.tools.removed.length, d.tools.changed.length),
-    part('touchpoints', d.touchpoints.added.length, d.touchpoints.removed.length, 0),
+    part('touchpoints', d.touchpoints.added.length, d.touchpoints.removed.length, d.touchpoints.changed.length),
     part('integrations', d.integrations.added.length, d.integrations.removed.length, d.integrations.changed.length),
   ].filter(Boolean).join(' · ');
 }

@@ -5,7 +5,7 @@ import { t } from '../i18n/index.js';
 import type { DiffResult, FindingSummary } from './types.js';
 import {
   fieldChange, findingsSummary, integrationFacts, integrationFieldChange, integrationName, levelName, money,
-  moneyChange, severityName, sideName, signed, stackSummary, toolFacts, touchpointFacts,
+  moneyChange, severityName, sideName, signed, stackSummary, toolFacts, touchpointFacts, touchpointFieldChange,
 } from './format.js';
 
 export const COMMENT_MARKER = '<!-- martech-audit:diff -->';
@@ -131,6 +131,7 @@ export function renderDiffMarkdown(d: DiffResult, opts: MarkdownDiffOptions = {}
   const tps = [
     ...d.touchpoints.added.map((x) => row('➕', `${mdText(x.name)} (${code(x.id)})`, [mdText(`${t('diff.added')} · ${touchpointFacts(x)}`)])),
     ...d.touchpoints.removed.map((x) => row('➖', `${mdText(x.name)} (${code(x.id)})`, [mdText(`${t('diff.removed')} · ${touchpointFacts(x)}`)])),
+    ...d.touchpoints.changed.map((x) => row('✏️', `${mdText(x.name)} (${code(x.id)})`, x.changes.map((c) => mdText(touchpointFieldChange(c, x.names))))),
   ];
   const ints = [
     ...d.integrations.added.map((x) => row('➕', `${mdText(integrationName(x))} (${code(x.id)})`, [mdText(`${t('diff.added')} · ${integrationFacts(x)}`)])),

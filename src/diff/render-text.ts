@@ -6,7 +6,7 @@ import { t } from '../i18n/index.js';
 import type { DiffResult, FindingSummary } from './types.js';
 import {
   fieldChange, findingsSummary, integrationFacts, integrationFieldChange, integrationName, levelName, money,
-  moneyChange, severityName, sideName, signed, stackChanged, toolFacts, touchpointFacts,
+  moneyChange, severityName, sideName, signed, stackChanged, toolFacts, touchpointFacts, touchpointFieldChange,
 } from './format.js';
 
 export interface TextDiffOptions { chalk?: ChalkInstance }
@@ -73,6 +73,7 @@ export function renderDiffText(d: DiffResult, opts: TextDiffOptions = {}): strin
     section(t('diff.section.touchpoints'), [
       ...d.touchpoints.added.map((x) => `  ${c.green('+')} ${x.name} (${x.id})  ${c.dim(`${touchpointFacts(x)}`)}`),
       ...d.touchpoints.removed.map((x) => `  ${c.red('-')} ${x.name} (${x.id})  ${c.dim(`${touchpointFacts(x)}`)}`),
+      ...d.touchpoints.changed.map((x) => `  ${c.yellow('~')} ${x.name} (${x.id})  ${x.changes.map((ch) => touchpointFieldChange(ch, x.names)).join('; ')}`),
     ]);
     section(t('diff.section.integrations'), [
       ...d.integrations.added.map((x) => `  ${c.green('+')} ${integrationName(x)} (${x.id})  ${c.dim(integrationFacts(x))}`),

@@ -41,6 +41,23 @@ export interface ToolChange {
 
 export interface TouchpointSummary { id: string; name: string; stage: string; stageName: string; channel: string }
 
+export type TouchpointField = 'name' | 'stage' | 'channel' | 'owner' | 'tools' | 'captures' | 'realtime' | 'inScope';
+
+export interface TouchpointFieldChange {
+  field: TouchpointField;
+  /** Lists (tools, captures) are sorted ids; a missing owner is null. */
+  before: unknown;
+  after: unknown;
+}
+
+export interface TouchpointChange {
+  id: string;
+  name: string;
+  changes: TouchpointFieldChange[];
+  /** Display names of the stages and tools the changes name (either side), by id. */
+  names: Record<string, string>;
+}
+
 export interface IntegrationSummary {
   id: string;
   from: string;
@@ -78,7 +95,7 @@ export interface DiffResult {
   /** The currency of the money figures (the new side's). */
   currency: string;
   tools: { added: ToolSummary[]; removed: ToolSummary[]; changed: ToolChange[] };
-  touchpoints: { added: TouchpointSummary[]; removed: TouchpointSummary[] };
+  touchpoints: { added: TouchpointSummary[]; removed: TouchpointSummary[]; changed: TouchpointChange[] };
   integrations: { added: IntegrationSummary[]; removed: IntegrationSummary[]; changed: IntegrationChange[] };
   findings: {
     resolved: FindingSummary[];

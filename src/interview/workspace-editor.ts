@@ -22,9 +22,9 @@ export type EntityKey = 'touchpoints' | 'tools' | 'integrations';
 /** Key order of each kind of map, as format.md writes them. */
 export const KEY_ORDER = {
   organization: ['name', 'currency', 'departments', 'notes'],
-  touchpoints: ['id', 'name', 'stage', 'channel', 'owner', 'tools', 'captures', 'realtime', 'in_scope', 'notes'],
-  tools: ['id', 'name', 'vendor', 'catalog', 'category', 'capabilities', 'hub', 'owner', 'status', 'cost', 'seats', 'data', 'source_of_truth', 'renewal', 'url', 'notes'],
-  integrations: ['id', 'from', 'to', 'data', 'mode', 'bidirectional', 'notes'],
+  touchpoints: ['id', 'name', 'stage', 'channel', 'owner', 'personas', 'tools', 'captures', 'realtime', 'needs', 'personalized', 'conversational', 'in_scope', 'notes'],
+  tools: ['id', 'name', 'vendor', 'catalog', 'category', 'capabilities', 'hub', 'owner', 'status', 'cost', 'seats', 'data', 'source_of_truth', 'third_party_cookies', 'network', 'renewal', 'url', 'notes'],
+  integrations: ['id', 'from', 'to', 'data', 'mode', 'frequency', 'bidirectional', 'notes'],
   questions: ['about', 'field', 'text', 'ask'],
   settings: ['lang', 'fail_on', 'output', 'rules', 'assessment', 'thresholds'],
 } as const;

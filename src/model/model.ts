@@ -1,7 +1,7 @@
 // The loaded workspace: an immutable, indexed graph that the analysis queries cheaply.
 // Built once by the loader (workspace/build.ts); nothing downstream re-reads YAML.
 import type {
-  Channel, IntegrationMode, InitiativeKind, InitiativeStatus, Level, ReviewCadence, Severity, ToolStatus,
+  Channel, DataParty, Freshness, Frequency, IntegrationMode, InitiativeKind, InitiativeStatus, Level, ReviewCadence, Severity, ToolStatus,
 } from '../workspace/vocabulary.js';
 import type { SourceLocation } from '../workspace/diagnostics.js';
 
@@ -12,8 +12,57 @@ export interface Stage { id: string; name: string; description?: string; index: 
 
 export interface Touchpoint {
   id: string; name: string; stage: string; channel: Channel | string; owner?: string;
-  tools: readonly string[]; captures: readonly string[]; realtime: boolean; inScope: boolean;
+  tools: readonly string[]; captures: readonly string[];
+  /** `realtime: true`, or `needs: realtime` (the two say the same). */
+  realtime: boolean; inScope: boolean;
   notes?: string; loc: Loc;
+  // ---- revision 2 (format.md, "Additions of revision 2") ----
+  /** The personas met here: as given, or every persona of the workspace when not given ("everyone"). */
+  personas: readonly string[];
+  personasGiven: boolean;
+  /** Whether the experience is tailored to the individual today; undefined: not said (a completeness question). */
+  personalized?: boolean;
+  /** How fresh customer data must be here: `needs`, or realtime for `realtime: true`; undefined: not said. */
+  needs?: Freshness;
+  /** Effective: as given, or by channel and stage (rules.md, "conversational touchpoint"). */
+  conversational: boolean;
+  conversationalGiven: boolean;
+}
+
+/** Revision 2: who the journey is mapped for. */
+export interface Persona {
+  id: string; name: string; description?: string;
+  /** The stages this persona goes through: as given, or every stage of the workspace (in journey order). */
+  stages: readonly string[];
+  stagesGiven: boolean;
+  notes?: string; loc: Loc;
+}
+
+/**
+ * Revision 2: what a customer data type is. One per data type id in use (a tool's `data` or
+ * `source_of_truth`, a touchpoint's `captures`, a link's `data`) or declared in `data_types`.
+ * Each property is the workspace's value, else the built-in vocabulary's default, else undefined
+ * (not known: a completeness question, never a guess); `given` says which were written.
+ */
+export interface DataType {
+  id: string;
+  /** The name given in `data_types`, else the vocabulary's name in the output language, else the id. */
+  name: string;
+  party?: DataParty;
+  personal?: boolean;
+  consent?: boolean;
+  /** A use restriction in words; false: the workspace says there is none; undefined: not said. */
+  restricted?: string | false;
+  given: { readonly name: boolean; readonly party: boolean; readonly personal: boolean; readonly consent: boolean; readonly restricted: boolean };
+  /** In the built-in vocabulary (data/data-types.yaml). */
+  builtIn: boolean;
+  /** Has an entry in the workspace's `data_types`. */
+  declared: boolean;
+  /** Used by a tool, touchpoint or link (false for a `data_types` entry nothing uses). */
+  used: boolean;
+  notes?: string;
+  /** The `data_types` entry, when declared. */
+  loc?: Loc;
 }
 
 export interface Tool {
@@ -28,7 +77,14 @@ export interface Tool {
   costGiven?: { amount: number; period: 'year' | 'month' };
   seats?: { licensed?: number; active?: number };
   data: readonly string[]; sourceOfTruth: readonly string[];
+  /** Whether the tool has a `data:` list at all (`data: []` says "none"; no list is a blank). */
+  dataGiven?: boolean;
   renewal?: string; url?: string; notes?: string; loc: Loc;
+  // ---- revision 2 ----
+  /** Works on third-party cookies; undefined: not said. */
+  thirdPartyCookies?: boolean;
+  /** The media network whose inventory it buys: the tool's `network`, else its catalog entry's. */
+  network?: string;
 }
 
 export interface Integration {
@@ -38,6 +94,12 @@ export interface Integration {
   /** undefined: everything `from` holds. */
   data?: readonly string[];
   mode: IntegrationMode; bidirectional: boolean; notes?: string; loc: Loc;
+  /**
+   * Revision 2: how often the link moves data: as given, else realtime for mode realtime and daily
+   * for batch; undefined for a manual link without one ("whenever someone does it").
+   */
+  frequency?: Frequency;
+  frequencyGiven: boolean;
 }
 
 export interface AuthoredInitiative {
@@ -73,6 +135,10 @@ export interface Workspace {
   strategy: { horizon?: string; review: ReviewCadence; initiatives: readonly AuthoredInitiative[] };
   settings: Settings;
   questions: readonly Question[];
+  /** Revision 2; empty when the workspace has none. */
+  personas: readonly Persona[];
+  /** Revision 2: every data type in use or declared, sorted by id. */
+  dataTypes: readonly DataType[];
   index: WorkspaceIndex;
 }
 
@@ -86,6 +152,8 @@ export interface WorkspaceIndex {
   integrationsFrom: ReadonlyMap<string, readonly Integration[]>;
   integrationsTo: ReadonlyMap<string, readonly Integration[]>;
   hubs: readonly Tool[];
+  personaById: ReadonlyMap<string, Persona>;
+  dataTypeById: ReadonlyMap<string, DataType>;
 }
 
 export const DEFAULT_THRESHOLDS: Settings['thresholds'] = {

@@ -2,18 +2,20 @@
 // references with "did you mean", warnings; then the immutable indexed model.
 import { t } from '../i18n/index.js';
 import { closest } from '../util/suggest.js';
-import { loadCatalog, loadTaxonomy } from '../catalog/index.js';
+import { loadCatalog, loadDataTypes, loadTaxonomy, localName } from '../catalog/index.js';
 import { RULE_IDS, TOOL_SUBJECT_RULES, TOUCHPOINT_SUBJECT_RULES } from '../analysis/rule-ids.js';
-import { CHANNEL_ALIASES, CHANNELS, DEFAULT_STAGES } from './vocabulary.js';
+import {
+  CHANNEL_ALIASES, CHANNELS, CONVERSATIONAL_CHANNELS, CONVERSATIONAL_LATE_CHANNELS, DEFAULT_STAGES, type Frequency,
+} from './vocabulary.js';
 import { locate, nodeAt, nodeLoc, type ParsedFile } from './parse.js';
 import type { Diagnostic, SourceLocation } from './diagnostics.js';
 import type {
   ToolInput, TouchpointInput, IntegrationInput, InitiativeInput, SettingsInput, OrganizationInput,
-  StageInput, QuestionInput, StrategyInput,
+  StageInput, QuestionInput, StrategyInput, PersonaInput, DataTypeInput,
 } from './schema.js';
 import {
   DEFAULT_THRESHOLDS, type Workspace, type Tool, type Touchpoint, type Integration, type Stage,
-  type Department, type AuthoredInitiative, type Question, type Settings, type RuleConfig,
+  type Department, type AuthoredInitiative, type Question, type Settings, type RuleConfig, type Persona, type DataType,
 } from '../model/model.js';
 
 type Seg = string | number;
@@ -62,6 +64,8 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   const integrations: Entry<IntegrationInput>[] = [];
   const initiatives: Entry<InitiativeInput>[] = [];
   const questions: Entry<QuestionInput>[] = [];
+  const personas: Entry<PersonaInput>[] = [];
+  const dataTypeEntries: Entry<DataTypeInput>[] = [];
   let strategyHead: { horizon?: string; review?: StrategyInput['review'] } = {};
   const strategySeen: Record<string, Entry<unknown>> = {};
 
@@ -94,6 +98,8 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     (v.tools ?? []).forEach((x: any, i: number) => keep('tools')(x, i) && tools.push({ value: x, pf, path: ['tools', i] }));
     (v.integrations ?? []).forEach((x: any, i: number) => keep('integrations')(x, i) && integrations.push({ value: x, pf, path: ['integrations', i] }));
     (v.questions ?? []).forEach((x: any, i: number) => keep('questions')(x, i) && questions.push({ value: x, pf, path: ['questions', i] }));
+    (v.personas ?? []).forEach((x: any, i: number) => keep('personas')(x, i) && personas.push({ value: x, pf, path: ['personas', i] }));
+    (v.data_types ?? []).forEach((x: any, i: number) => keep('data_types')(x, i) && dataTypeEntries.push({ value: x, pf, path: ['data_types', i] }));
     if (v.strategy) {
       for (const k of ['horizon', 'review'] as const) {
         if (v.strategy[k] === undefined) continue;
@@ -191,12 +197,18 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   const tpMap = indexIds('touchpoint', touchpoints);
   const initMap = indexIds('initiative', initiatives);
   indexIds('integration', integrations);
+  const personaMap = indexIds('persona', personas);
+  const dataTypeMap = indexIds('data-type', dataTypeEntries);
+  const personaIds = [...personaMap.keys()];
   const toolIds = [...toolMap.keys()];
   // One guess per missing id: a tool removed from a large workspace is referenced hundreds of
   // times, and each guess compares it with every tool id.
   const toolGuesses = new Map<string, string | undefined>();
+  // A tool with an error of its own is left out of the workspace but still a good guess: a typo'd
+  // reference to it keeps its did-you-mean.
+  const guessIds = [...toolIds, ...(input.invalidIds?.get('tool') ?? [])];
   const guessTool = (id: string): string | undefined => {
-    if (!toolGuesses.has(id)) toolGuesses.set(id, closest(id, toolIds));
+    if (!toolGuesses.has(id)) toolGuesses.set(id, closest(id, guessIds));
     return toolGuesses.get(id);
   };
 
@@ -205,7 +217,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     if (invalid('tool', id) || input.partial) return false;
     const guess = guessTool(id);
     err('unresolved-reference', here(e, ...sub), t('build.unknown-tool', { id, role }),
-      guess ? t('suggest.did-you-mean', { value: guess }) : toolIds.length ? t('build.unknown-tool.hint') : t('build.no-tools.hint'));
+      guess ? t('suggest.did-you-mean', { value: guess }) : guessIds.length ? t('build.unknown-tool.hint') : t('build.no-tools.hint'));
     return false;
   };
 
@@ -215,9 +227,38 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   const capIds = [...taxonomy.capabilities.keys()];
   const catIds = [...taxonomy.categoryById.keys()];
 
+  // ---- personas (revision 2) ----------------------------------------------------------------
+  for (const e of personas) {
+    (e.value.stages ?? []).forEach((st, i) => {
+      if (stageIds.includes(st) || invalid('stage', st) || input.partial) return;
+      const guess = closest(st, stageIds);
+      err('unresolved-reference', here(e, 'stages', i), t('build.unknown-persona-stage', { id: st, persona: e.value.id, known: stageIds.join(', ') }),
+        guess ? t('suggest.did-you-mean', { value: guess }) : undefined);
+    });
+  }
+
   // ---- touchpoints --------------------------------------------------------------------------
   for (const e of touchpoints) {
     const tp = e.value;
+    (tp.personas ?? []).forEach((id, i) => {
+      const p = personaMap.get(id);
+      if (!p) {
+        if (invalid('persona', id) || input.partial) return;
+        const guess = closest(id, personaIds);
+        err('unresolved-reference', here(e, 'personas', i), t('build.unknown-persona', { id, touchpoint: tp.id }),
+          guess ? t('suggest.did-you-mean', { value: guess }) : personaIds.length ? t('build.unknown-persona.hint') : t('build.no-personas.hint'));
+        return;
+      }
+      const own = p.value.stages;
+      if (own && stageIds.includes(tp.stage) && own.every((st) => stageIds.includes(st)) && !own.includes(tp.stage)) {
+        warn('persona-stage-mismatch', here(e, 'personas', i), t('build.persona-stage-mismatch', { persona: id, touchpoint: tp.id, stage: tp.stage, stages: own.join(', ') }),
+          t('build.persona-stage-mismatch.hint', { persona: id, stage: tp.stage }));
+      }
+    });
+    if (tp.needs !== undefined && tp.realtime !== undefined && (tp.needs === 'realtime') !== tp.realtime) {
+      err('contradictory-fields', here(e, 'needs'), t('build.needs-contradicts-realtime', { id: tp.id, realtime: String(tp.realtime), needs: tp.needs }),
+        t('build.needs-contradicts-realtime.hint'), [{ location: here(e, 'realtime'), message: t('build.realtime-said-here') }]);
+    }
     if (!stageIds.includes(tp.stage) && !invalid('stage', tp.stage) && !input.partial) {
       const guess = closest(tp.stage, stageIds);
       err('unresolved-reference', here(e, 'stage'), t('build.unknown-stage', { id: tp.stage, known: stageIds.join(', ') }),
@@ -275,6 +316,11 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     const okFrom = refTool(e, it.from, ['from'], t('role.integration-from'));
     const okTo = refTool(e, it.to, ['to'], t('role.integration-to'));
     if (it.from === it.to) err('self-integration', here(e, 'to'), t('build.self-integration', { id: it.from }));
+    const mode = effectiveMode(it);
+    if (it.frequency && (it.frequency === 'realtime') !== (mode === 'realtime')) {
+      warn('frequency-mode', here(e, 'frequency'), t('build.frequency-contradicts-mode', { mode, frequency: it.frequency }),
+        t(`build.frequency-contradicts-mode.${mode}`, { frequency: t(`frequency.${it.frequency}`) }));
+    }
     if (okFrom && okTo && it.data) {
       const held = toolMap.get(it.from)!.value.data ?? [];
       const heldBack = it.bidirectional ? toolMap.get(it.to)!.value.data ?? [] : [];
@@ -311,12 +357,13 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
           guess ? t('suggest.did-you-mean', { value: subject ? `${guess}:${subject}` : guess }) : t('build.unknown-finding-rule.hint'));
         return;
       }
-      if (subject && TOOL_SUBJECT_RULES.includes(rule) && !toolMap.has(subject)) {
+      // A file that did not parse may hold the subject: no follow-on warning about it.
+      if (subject && TOOL_SUBJECT_RULES.includes(rule) && !toolMap.has(subject) && !input.partial) {
         const guess = guessTool(subject);
         warn('unresolved-reference', here(e, 'addresses', i), t('build.unknown-finding-subject', { id: f, subject }),
           guess ? t('suggest.did-you-mean', { value: `${rule}:${guess}` }) : undefined);
       }
-      if (subject && TOUCHPOINT_SUBJECT_RULES.includes(rule) && !tpMap.has(subject)) {
+      if (subject && TOUCHPOINT_SUBJECT_RULES.includes(rule) && !tpMap.has(subject) && !input.partial) {
         const guess = closest(subject, tpMap.keys());
         warn('unresolved-reference', here(e, 'addresses', i), t('build.unknown-finding-subject', { id: f, subject }),
           guess ? t('suggest.did-you-mean', { value: `${rule}:${guess}` }) : undefined);
@@ -367,12 +414,46 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   for (const e of questions) {
     const [kind, id] = e.value.about.split(':');
     const pool = kind === 'tool' ? toolMap : kind === 'touchpoint' ? tpMap : undefined;
-    if (pool && id && !pool.has(id)) {
+    if (pool && id && !pool.has(id) && !input.partial) {
       const guess = closest(id, pool.keys());
       warn('unresolved-reference', here(e, 'about'), t('build.unknown-question-subject', { about: e.value.about }),
         guess ? t('suggest.did-you-mean', { value: `${kind}:${guess}` }) : undefined);
     }
     if (e.value.ask) checkOwner(e, e.value.ask, ['ask']);
+  }
+
+  // ---- data types (revision 2) ---------------------------------------------------------------
+  // Ids used anywhere, in the order they are first written (for the checks below).
+  const usedData = new Set<string>();
+  for (const e of tools) for (const d of [...(e.value.data ?? []), ...(e.value.source_of_truth ?? [])]) usedData.add(d);
+  for (const e of touchpoints) for (const d of e.value.captures ?? []) usedData.add(d);
+  for (const e of integrations) for (const d of e.value.data ?? []) usedData.add(d);
+  const vocabulary = loadDataTypes();
+  if (dataTypeMap.size) {
+    // Only a workspace that describes data types gets these: a version-1 workspace reads as before.
+    // An entry nothing uses is most likely a typo of an id in use that has no entry of its own.
+    const undescribed = [...usedData].filter((d) => !dataTypeMap.has(d));
+    for (const [id, e] of dataTypeMap) {
+      if (usedData.has(id)) continue;
+      const guess = closest(id, undescribed);
+      warn('unused-data-type', here(e, 'id'), t('build.unused-data-type', { id }),
+        guess ? t('suggest.did-you-mean', { value: guess }) : t('build.unused-data-type.hint'));
+    }
+    const declaredIds = [...dataTypeMap.keys()].filter((id) => !usedData.has(id));
+    const reported = new Set<string>();
+    const checkUse = (e: Entry<unknown>, d: string, sub: Seg[]) => {
+      if (dataTypeMap.has(d) || vocabulary.has(d) || reported.has(d)) return;
+      const guess = closest(d, declaredIds);
+      if (!guess) return;
+      reported.add(d);
+      warn('unknown-data-type', here(e, ...sub), t('build.undescribed-data-type', { id: d }), t('suggest.did-you-mean', { value: guess }));
+    };
+    for (const e of tools) {
+      (e.value.data ?? []).forEach((d, i) => checkUse(e, d, ['data', i]));
+      (e.value.source_of_truth ?? []).forEach((d, i) => checkUse(e, d, ['source_of_truth', i]));
+    }
+    for (const e of touchpoints) (e.value.captures ?? []).forEach((d, i) => checkUse(e, d, ['captures', i]));
+    for (const e of integrations) (e.value.data ?? []).forEach((d, i) => checkUse(e, d, ['data', i]));
   }
 
   if (diags.some((d) => d.severity === 'error')) return { diagnostics: diags };
@@ -408,16 +489,35 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
       capabilities: Object.freeze(capabilities), hub, owner: x.owner, status,
       annualCostMinor, costUnknown: x.cost === 'unknown', costGiven,
       seats: x.seats ? Object.freeze({ ...x.seats }) : undefined,
-      data: Object.freeze([...(x.data ?? [])]), sourceOfTruth: Object.freeze([...(x.source_of_truth ?? [])]),
+      data: Object.freeze([...(x.data ?? [])]), dataGiven: x.data !== undefined, sourceOfTruth: Object.freeze([...(x.source_of_truth ?? [])]),
       renewal: x.renewal, url: x.url, notes: x.notes, loc: startOf(e),
+      thirdPartyCookies: x.third_party_cookies, network: x.network ?? c?.network,
     });
   });
+  const stageIndex = new Map(stages.map((x) => [x.id, x.index]));
+  const builtPersonas: Persona[] = personas.map((e) => {
+    const x = e.value;
+    const given = x.stages !== undefined;
+    const own = given ? [...new Set(x.stages)].sort((a, b) => stageIndex.get(a)! - stageIndex.get(b)!) : stageIds;
+    return Object.freeze({
+      id: x.id, name: x.name, description: x.description, stages: Object.freeze(own), stagesGiven: given,
+      notes: x.notes, loc: startOf(e),
+    });
+  });
+  const allPersonaIds = Object.freeze(builtPersonas.map((p) => p.id));
+  const conversational = conversationalByDefault(stages);
   const builtTps: Touchpoint[] = touchpoints.map((e) => {
     const x = e.value;
     return Object.freeze({
       id: x.id, name: x.name, stage: x.stage, channel: x.channel, owner: x.owner,
       tools: Object.freeze([...(x.tools ?? [])]), captures: Object.freeze([...(x.captures ?? [])]),
-      realtime: x.realtime ?? false, inScope: x.in_scope ?? true, notes: x.notes, loc: startOf(e),
+      realtime: x.realtime ?? x.needs === 'realtime', inScope: x.in_scope ?? true, notes: x.notes, loc: startOf(e),
+      personas: x.personas ? Object.freeze([...new Set(x.personas)]) : allPersonaIds,
+      personasGiven: x.personas !== undefined,
+      personalized: x.personalized,
+      needs: x.needs ?? (x.realtime ? 'realtime' : undefined),
+      conversational: x.conversational ?? conversational(x.channel, x.stage),
+      conversationalGiven: x.conversational !== undefined,
     });
   });
   const pairCount = new Map<string, number>();
@@ -426,10 +526,12 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     const pair = `${x.from}+${x.to}`;
     const n = (pairCount.get(pair) ?? 0) + 1;
     pairCount.set(pair, n);
+    const mode = effectiveMode(x);
     return Object.freeze({
       id: x.id ?? (n > 1 ? `${pair}#${n}` : pair), from: x.from, to: x.to,
-      data: x.data ? Object.freeze([...x.data]) : undefined, mode: x.mode ?? 'batch',
+      data: x.data ? Object.freeze([...x.data]) : undefined, mode,
       bidirectional: x.bidirectional ?? false, notes: x.notes, loc: startOf(e),
+      frequency: x.frequency ?? DEFAULT_FREQUENCY[mode], frequencyGiven: x.frequency !== undefined,
     });
   });
   const builtInits: AuthoredInitiative[] = initiatives.map((e) => {
@@ -454,6 +556,24 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     },
   });
   const builtQs: Question[] = questions.map((e) => Object.freeze({ ...e.value, loc: startOf(e) }));
+  const builtDataTypes: DataType[] = [...new Set([...usedData, ...dataTypeMap.keys()])].sort().map((id) => {
+    const e = dataTypeMap.get(id);
+    const d = e?.value;
+    const v = vocabulary.get(id);
+    const given = Object.freeze({
+      name: d?.name !== undefined, party: d?.party !== undefined, personal: d?.personal !== undefined,
+      consent: d?.consent !== undefined, restricted: d?.restricted !== undefined,
+    });
+    const fields = {
+      id, party: d?.party ?? v?.party, personal: d?.personal ?? v?.personal, consent: d?.consent ?? v?.consent,
+      restricted: d?.restricted, given, builtIn: v !== undefined, declared: e !== undefined, used: usedData.has(id),
+      notes: d?.notes, loc: e ? startOf(e) : undefined,
+    };
+    // A built-in name follows the output language, like the default stage names.
+    return Object.freeze(d?.name !== undefined || !v
+      ? { ...fields, name: d?.name ?? id }
+      : Object.defineProperty(fields, 'name', { get: () => localName(v.name, id), enumerable: true }) as DataType);
+  });
 
   const group = <T, K>(items: readonly T[], key: (x: T) => K[]): Map<K, T[]> => {
     const m = new Map<K, T[]>();
@@ -478,6 +598,8 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     strategy: Object.freeze({ horizon: strategyHead.horizon, review: strategyHead.review ?? 'quarterly', initiatives: Object.freeze(builtInits) }),
     settings,
     questions: Object.freeze(builtQs),
+    personas: Object.freeze(builtPersonas),
+    dataTypes: Object.freeze(builtDataTypes),
     index: Object.freeze({
       toolById,
       touchpointById: new Map(builtTps.map((x) => [x.id, x])),
@@ -488,9 +610,36 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
       integrationsFrom: group(builtInts, (x) => [x.from]),
       integrationsTo: group(builtInts, (x) => [x.to]),
       hubs: Object.freeze(builtTools.filter((x) => x.hub)),
+      personaById: new Map(builtPersonas.map((x) => [x.id, x])),
+      dataTypeById: new Map(builtDataTypes.map((x) => [x.id, x])),
     }),
   });
   return { workspace, diagnostics: diags };
+}
+
+/**
+ * The mode of a link: as given; omitted, it is realtime when `frequency: realtime` says so, else
+ * batch (format.md's default).
+ */
+function effectiveMode(x: IntegrationInput): Integration['mode'] {
+  return x.mode ?? (x.frequency === 'realtime' ? 'realtime' : 'batch');
+}
+
+/** Revision 2: how often a link moves data when `frequency` is not given; a manual link has none. */
+const DEFAULT_FREQUENCY: Record<Integration['mode'], Frequency | undefined> = { realtime: 'realtime', batch: 'daily', manual: undefined };
+
+/**
+ * rules.md, "conversational touchpoint": chat, phone and store always; email, website,
+ * mobile-app, sms and other at purchase or service, or at a custom stage that comes after the
+ * first of them in the journey. Every other touchpoint is broadcast.
+ */
+export function conversationalByDefault(stages: readonly Stage[]): (channel: string, stage: string) => boolean {
+  const defaultIds = new Set<string>(DEFAULT_STAGES.map((x) => x.id));
+  const firstLate = stages.find((x) => x.id === 'purchase' || x.id === 'service');
+  const late = new Set(stages.filter((x) => x.id === 'purchase' || x.id === 'service'
+    || (firstLate !== undefined && !defaultIds.has(x.id) && x.index > firstLate.index)).map((x) => x.id));
+  return (channel, stage) => (CONVERSATIONAL_CHANNELS as readonly string[]).includes(channel)
+    || ((CONVERSATIONAL_LATE_CHANNELS as readonly string[]).includes(channel) && late.has(stage));
 }
 
 /** "data-silo:intercom" -> ["data-silo", "intercom"]. */

@@ -12,7 +12,7 @@ type Path = readonly PropertyKey[];
 
 const ENTITY_KIND: Record<string, string> = {
   touchpoints: 'touchpoint', tools: 'tool', integrations: 'integration', stages: 'stage',
-  questions: 'question', initiatives: 'initiative', departments: 'department',
+  questions: 'question', initiatives: 'initiative', departments: 'department', personas: 'persona', data_types: 'data-type',
 };
 
 function valueAt(root: unknown, path: Path): unknown {
@@ -139,7 +139,13 @@ export function zodIssuesToDiagnostics(pf: ParsedFile, issues: readonly z.core.$
         const flat = flattenUnion(issue);
         // A choice of words (`fail_on: info | ... | none`, a rule's `off | <severity>`): name them all.
         const words = flat.length === 1 && flat[0] === issue ? unionWords(issue) : [];
-        if (words.length) {
+        if (path[path.length - 1] === 'restricted' && path[0] === 'data_types') {
+          // `restricted: true` says there is a restriction but not which: ask for the words.
+          out.push({
+            severity: 'error', code: 'invalid-value', location: loc(),
+            message: t('schema.restricted', { where, found: typeName(value) }), suggestion: t('schema.restricted.hint'),
+          });
+        } else if (words.length) {
           const guess = typeof value === 'string' ? closest(value, words) : undefined;
           out.push({
             severity: 'error', code: 'invalid-value', location: loc(),

@@ -86,7 +86,9 @@ export function loadFromSources(src: WorkspaceSources, opts: LoadSourcesOptions 
   return { workspace: ok ? built.workspace : undefined, diagnostics: sortDiagnostics(diagnostics), sources, ok };
 }
 
-const LIST_KINDS: Record<string, string> = { tools: 'tool', touchpoints: 'touchpoint', integrations: 'integration', questions: 'question' };
+const LIST_KINDS: Record<string, string> = {
+  tools: 'tool', touchpoints: 'touchpoint', integrations: 'integration', questions: 'question', personas: 'persona', data_types: 'data-type',
+};
 
 /**
  * Marks the parts of a file that failed the schema so that the workspace checks can run on the

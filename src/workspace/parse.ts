@@ -7,6 +7,7 @@ import type { Document, LineCounter, Node } from 'yaml';
 import jsYaml from 'js-yaml';
 import { t } from '../i18n/index.js';
 import type { Diagnostic, SourceLocation } from './diagnostics.js';
+import { findOpenSlip, type OpenSlip } from './brackets.js';
 
 export const MAX_ALIAS_COUNT = 100;
 
@@ -218,7 +219,26 @@ const YAML_CODES: Record<string, string> = {
   UNEXPECTED_TOKEN: 'yaml.unexpected-token',
   BAD_ALIAS: 'yaml.bad-alias',
   BAD_SCALAR_START: 'yaml.bad-scalar-start',
+  BLOCK_IN_FLOW: 'yaml.block-in-flow',
+  BAD_DQ_ESCAPE: 'yaml.bad-escape',
 };
+
+/** An unclosed or mismatched bracket or quote, in plain words, where it is. */
+function slipDiagnostic(file: string, slip: OpenSlip): Diagnostic {
+  if (slip.kind === 'mismatched' && slip.found) {
+    return {
+      severity: 'error', code: 'yaml-syntax',
+      message: t(`yaml.mismatched.${slip.open}`, { found: slip.found.char, foundLine: slip.found.line, line: slip.line }),
+      location: { file, line: slip.found.line, column: slip.found.column },
+    };
+  }
+  return {
+    severity: 'error', code: 'yaml-syntax',
+    message: t(`yaml.unclosed.${slip.open}`, { line: slip.line }),
+    location: { file, line: slip.line, column: slip.column },
+    suggestion: t(`yaml.unclosed.${slip.open}.hint`),
+  };
+}
 
 /** Whether the line at `offset` reads `key: value: more`, an unquoted value holding ": ". */
 function colonInValue(text: string, offset: number): boolean {
@@ -264,7 +284,18 @@ export function parseFile(file: string, bytes: Uint8Array, manifest: boolean): {
   const doc = parseDocument(text, { ...DOC_OPTIONS, lineCounter });
   parsed.doc = doc;
   parsed.lineCounter = lineCounter;
-  for (const e of doc.errors) {
+  // One slip gives one error: a parser reports every line after an unclosed bracket or quote
+  // again, so a file with syntax errors gets one diagnostic, the first (or the bracket or quote
+  // left open, where it was opened). Duplicate keys are exact and independent: all are reported
+  // when they are the only problem.
+  const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY').sort((a, b) => a.pos[0] - b.pos[0]);
+  const slip = syntax.length ? findOpenSlip(text) : undefined;
+  const firstLine = syntax.length ? lineCounter.linePos(syntax[0]!.pos[0]).line : 0;
+  if (slip && slip.line <= firstLine) {
+    diagnostics.push(slipDiagnostic(file, slip));
+    return { parsed, diagnostics };
+  }
+  for (const e of syntax.length ? syntax.slice(0, 1) : doc.errors) {
     let key = YAML_CODES[e.code];
     let suggestion: string | undefined;
     // "Sequence item without - indicator": a line indented one space off, not a missing bracket.
@@ -274,7 +305,9 @@ export function parseFile(file: string, bytes: Uint8Array, manifest: boolean): {
       key = 'yaml.colon-in-value';
       suggestion = t('yaml.colon-in-value.hint');
     }
-    let message = key ? t(key) : t('yaml.syntax', { detail: e.message.split('\n')[0] });
+    if (e.code === 'BAD_DQ_ESCAPE') suggestion = t('yaml.bad-escape.hint');
+    // Never the library's own English: a known problem in plain words, else a plain pointer.
+    let message = t(key ?? 'yaml.syntax-here');
     if (e.code === 'DUPLICATE_KEY') {
       const keyText = (/^[^:\n]*/.exec(text.slice(e.pos[0]))?.[0] ?? '').trim();
       message = t('yaml.duplicate-key', { key: keyText });

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import {
   ID_PATTERN, MONTH_PATTERN, TOOL_STATUSES, COST_PERIODS, INTEGRATION_MODES, REVIEW_CADENCES,
-  INITIATIVE_KINDS, INITIATIVE_STATUSES, SEVERITIES, LEVELS,
+  INITIATIVE_KINDS, INITIATIVE_STATUSES, SEVERITIES, LEVELS, FRESHNESS, FREQUENCIES, DATA_PARTIES,
 } from './vocabulary.js';
 
 export const Id = z.string().regex(ID_PATTERN).meta({
@@ -43,7 +43,11 @@ export const Touchpoint = z.strictObject({
   owner: Id.optional(),
   tools: IdList.optional().meta({ description: 'Ids of the tools used at this touchpoint.' }),
   captures: DataList.optional().meta({ description: 'Customer data this interaction yields.' }),
-  realtime: z.boolean().optional().meta({ description: 'true: the experience needs live customer data.' }),
+  realtime: z.boolean().optional().meta({ description: 'true: the experience needs live customer data (the same as `needs: realtime`).' }),
+  personas: IdList.optional().meta({ description: 'Ids of the personas who meet the company here. Omitted: everyone.' }),
+  personalized: z.boolean().optional().meta({ description: 'Is the experience tailored to the individual today? Omitted: not known (a completeness question).' }),
+  needs: z.enum(FRESHNESS).optional().meta({ description: 'How fresh customer data must be here: realtime, hourly, daily, weekly or monthly.' }),
+  conversational: z.boolean().optional().meta({ description: 'Someone responds to the identified customer here. Omitted: by channel and stage (chat, phone, store; email, website, mobile-app, sms, other at purchase, service or a later custom stage).' }),
   in_scope: z.boolean().optional().meta({ description: 'false: outside today\'s focus, listed for its potential.' }),
   notes: Text.optional(),
 });
@@ -74,6 +78,8 @@ export const Tool = z.strictObject({
   data: DataList.optional(),
   source_of_truth: DataList.optional().meta({ description: 'Data types this tool is the authority for.' }),
   renewal: Month.optional().meta({ description: 'Month the contract renews next (YYYY-MM).' }),
+  third_party_cookies: z.boolean().optional().meta({ description: 'true: the tool works on third-party cookies.' }),
+  network: Id.optional().meta({ description: 'The media network whose inventory an advertising tool buys, e.g. google, meta, criteo (the catalog knows it for common tools).' }),
   url: Text.optional(),
   notes: Text.optional(),
 });
@@ -84,7 +90,28 @@ export const Integration = z.strictObject({
   to: Id,
   data: DataList.optional().meta({ description: 'Omitted: everything `from` holds.' }),
   mode: z.enum(INTEGRATION_MODES).optional(),
+  frequency: z.enum(FREQUENCIES).optional().meta({ description: 'How often the link moves data: realtime, hourly, daily, weekly, monthly or quarterly. Default: realtime for mode realtime, daily for batch; a manual link without it runs whenever someone does it.' }),
   bidirectional: z.boolean().optional(),
+  notes: Text.optional(),
+});
+
+// ---- revision 2 -----------------------------------------------------------------------------
+
+export const Persona = z.strictObject({
+  id: Id,
+  name: Name.meta({ description: 'Free text, any language, e.g. IT decision maker.' }),
+  description: Text.optional(),
+  stages: z.array(z.string().min(1)).optional().meta({ description: 'The journey stage ids this persona goes through. Omitted: all stages.' }),
+  notes: Text.optional(),
+});
+
+export const DataType = z.strictObject({
+  id: z.string().min(1).meta({ description: 'A data type id as written in `data` and `captures` (the built-in vocabulary: contact-profile, email-engagement, consent, ...).' }),
+  name: Name.optional().meta({ description: 'Display name; a built-in data type has one in English and Japanese.' }),
+  party: z.enum(DATA_PARTIES).optional().meta({ description: 'first: from the company\'s own customers; second: a partner\'s first-party data; third: bought or collected by an independent provider.' }),
+  personal: z.boolean().optional().meta({ description: 'true: a record identifies a person.' }),
+  consent: z.boolean().optional().meta({ description: 'true for consent and preference data (opt-ins, unsubscribes, cookie choices).' }),
+  restricted: z.union([z.string().min(1), z.literal(false)]).optional().meta({ description: 'A use restriction in words (such data must not flow to other tools), or false: none.' }),
   notes: Text.optional(),
 });
 
@@ -157,6 +184,8 @@ export const WorkspaceFile = z.strictObject({
   integrations: z.array(Integration).optional(),
   strategy: Strategy.optional(),
   questions: z.array(Question).optional(),
+  personas: z.array(Persona).optional().meta({ description: 'Who the journey is mapped for (revision 2).' }),
+  data_types: z.array(DataType).optional().meta({ description: 'What each customer data type is; overrides the built-in vocabulary field by field (revision 2).' }),
 }).meta({
   title: 'martech-audit workspace file',
   description: 'One file of a martech-audit workspace (format version 1).',
@@ -172,6 +201,8 @@ export type OrganizationInput = z.infer<typeof Organization>;
 export type StageInput = z.infer<typeof Stage>;
 export type QuestionInput = z.infer<typeof Question>;
 export type StrategyInput = z.infer<typeof Strategy>;
+export type PersonaInput = z.infer<typeof Persona>;
+export type DataTypeInput = z.infer<typeof DataType>;
 
 export function workspaceJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(WorkspaceFile, { target: 'draft-07', io: 'input' }) as Record<string, unknown>;

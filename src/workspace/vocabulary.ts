@@ -5,6 +5,7 @@ export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export const TOP_LEVEL_KEYS = [
   'version', 'organization', 'stages', 'settings', 'touchpoints', 'tools', 'integrations', 'strategy', 'questions',
+  'personas', 'data_types',
 ] as const;
 export const SINGLETON_KEYS = ['organization', 'stages', 'settings'] as const;
 
@@ -31,6 +32,23 @@ export const CHANNEL_ALIASES: Record<string, (typeof CHANNELS)[number]> = {
 export const TOOL_STATUSES = ['active', 'pilot', 'retiring', 'retired'] as const;
 export const COST_PERIODS = ['year', 'month'] as const;
 export const INTEGRATION_MODES = ['realtime', 'batch', 'manual'] as const;
+// Revision 2 (format.md, "Additions of revision 2").
+/** How fresh customer data must be where a touchpoint uses it (`needs`), freshest first. */
+export const FRESHNESS = ['realtime', 'hourly', 'daily', 'weekly', 'monthly'] as const;
+/** How often a link moves data (`frequency`), fastest first. */
+export const FREQUENCIES = ['realtime', 'hourly', 'daily', 'weekly', 'monthly', 'quarterly'] as const;
+/** Where a data type comes from. */
+export const DATA_PARTIES = ['first', 'second', 'third'] as const;
+/**
+ * Rank of a freshness or a frequency: lower is fresher. `needs` and `frequency` share the scale,
+ * so "a touchpoint needs fresher data than a link brings" is `rank(needs) < rank(frequency)`.
+ */
+export const FREQUENCY_RANK: Record<Frequency, number> = { realtime: 0, hourly: 1, daily: 2, weekly: 3, monthly: 4, quarterly: 5 };
+/** The channels whose touchpoints are conversational at any stage (rules.md, "conversational touchpoint"). */
+export const CONVERSATIONAL_CHANNELS = ['chat', 'phone', 'store'] as const;
+/** The channels whose touchpoints are conversational at purchase, service or a later custom stage. */
+export const CONVERSATIONAL_LATE_CHANNELS = ['email', 'website', 'mobile-app', 'sms', 'other'] as const;
+
 export const REVIEW_CADENCES = ['monthly', 'quarterly', 'semiannual', 'annual'] as const;
 export const INITIATIVE_KINDS = [
   'retire', 'consolidate', 'integrate', 'replatform', 'pilot', 'governance', 'process', 'other',
@@ -53,6 +71,9 @@ export type ToolStatus = (typeof TOOL_STATUSES)[number];
 export type IntegrationMode = (typeof INTEGRATION_MODES)[number];
 export type Severity = (typeof SEVERITIES)[number];
 export type Level = (typeof LEVELS)[number];
+export type Freshness = (typeof FRESHNESS)[number];
+export type Frequency = (typeof FREQUENCIES)[number];
+export type DataParty = (typeof DATA_PARTIES)[number];
 export type ReviewCadence = (typeof REVIEW_CADENCES)[number];
 export type InitiativeKind = (typeof INITIATIVE_KINDS)[number];
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];

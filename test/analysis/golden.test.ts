@@ -1,10 +1,10 @@
 // Golden files of `analyze` for each example: the terminal text (no colour, 80 columns) and the
 // JSON document, made through the library and checked again end to end through the built CLI.
-// `UPDATE_GOLDEN=1 npx vitest run test/analysis` rewrites them: read the diff before committing
-// (do the conclusions still make sense to a consultant?).
+// `npm run golden:update -- test/analysis` rewrites them: read the diff before committing (do the
+// conclusions still make sense to a consultant?).
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
@@ -15,10 +15,10 @@ import { renderText } from '../../src/report/text.js';
 import { renderJson } from '../../src/report/json.js';
 import { analysisJsonSchema, AnalysisResultSchema } from '../../src/analysis/result-schema.js';
 import { initLang } from '../../src/i18n/index.js';
+import { expectGolden } from '../golden.js';
 import { RULE_IDS } from '../../src/analysis/rule-ids.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const GOLDEN = join(ROOT, 'test', 'golden', 'analyze');
 const BIN = join(ROOT, 'bin', 'martech-audit.js');
 const START = '2027-01';
 const EXAMPLES = [
@@ -30,15 +30,6 @@ const CLEAN_ENV = {
   ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(LANG|LANGUAGE|LC_.*|NO_COLOR|FORCE_COLOR|COLUMNS)$/.test(k))),
   TZ: 'UTC',
 };
-
-function golden(name: string, actual: string): void {
-  const file = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(file, actual);
-  }
-  expect(actual, `${name} differs from the golden file (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(file, 'utf8'));
-}
 
 async function viaLibrary(path: string) {
   const prev = process.cwd();
@@ -64,8 +55,8 @@ describe('golden output of the examples', () => {
     it(`${ex.name}: text and JSON`, async () => {
       const { result, text, json } = await viaLibrary(ex.path);
       for (const f of result.findings) seen.add(f.rule);
-      golden(`${ex.name}.txt`, text);
-      golden(`${ex.name}.json`, json);
+      expectGolden(`analyze/${ex.name}.txt`, text);
+      expectGolden(`analyze/${ex.name}.json`, json);
       // 80 columns, whatever the language
       for (const line of text.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
       // every table line is exactly as wide as the others, Japanese included
@@ -91,9 +82,9 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli.js')))('the CLI prints the s
     it(`${ex.name}`, () => {
       const text = cli(['analyze', ex.path, '--no-color', '--start', START, '--fail-on', 'none']);
       expect(text.status, text.stderr).toBe(0);
-      expect(text.stdout).toBe(readFileSync(join(GOLDEN, `${ex.name}.txt`), 'utf8'));
+      expectGolden(`analyze/${ex.name}.txt`, text.stdout, { what: 'the CLI\'s text' });
       const json = cli(['analyze', ex.path, '--format', 'json', '--start', START, '--fail-on', 'none']);
-      expect(json.stdout).toBe(readFileSync(join(GOLDEN, `${ex.name}.json`), 'utf8'));
+      expectGolden(`analyze/${ex.name}.json`, json.stdout, { what: 'the CLI\'s JSON' });
     });
   }
 });

@@ -2,7 +2,8 @@
 // so the table never cuts or breaks it; a name match ranks above a vendor match.
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import { searchCatalog } from '../../src/catalog/index.js';
+import fc from 'fast-check';
+import { matchTier, searchCatalog } from '../../src/catalog/index.js';
 import { cli, ROOT } from '../git/cli.js';
 
 describe('catalog search', () => {
@@ -38,5 +39,68 @@ describe('`martech-audit catalog` table', () => {
       expect(text.stdout).not.toContain('…');
       for (const l of lines.filter((x) => /^[┌│├└]/.test(x))) expect(stringWidth(l), l).toBe(80);
     });
+  }
+});
+
+describe('catalog search ranking (issue #12)', () => {
+  it('"sales" finds Salesforce Sales Cloud first, as the interview\'s hint promises', () => {
+    expect(searchCatalog('sales', 5)[0]!.id).toBe('salesforce-sales-cloud');
+    const json = cli(['catalog', 'sales', '--limit', '5', '--format', 'json'], ROOT);
+    expect(JSON.parse(json.stdout)[0].id).toBe('salesforce-sales-cloud');
+  });
+
+  it('"line": LINE\'s tools first; "pipeline", "online", "webinars" only after every word match; nothing listed twice', () => {
+    const hits = searchCatalog('line', 50);
+    const ids = hits.map((h) => h.id);
+    expect(ids.slice(0, 4)).toEqual(expect.arrayContaining(['line-official-account', 'line-ads', 'line-works']));
+    const firstMidWord = hits.findIndex((h) => h.score <= 40);
+    for (const mid of ['sales-pipeline', 'community', 'webinars']) {
+      if (ids.includes(mid)) expect(ids.indexOf(mid), mid).toBeGreaterThanOrEqual(firstMidWord);
+    }
+    for (const word of ['line-official-account', 'line-ads', 'line-works', 'messaging']) expect(ids.indexOf(word)).toBeLessThan(firstMidWord);
+    // "messaging" and "community" are both a capability and a category: one row each.
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(hits.find((h) => h.id === 'messaging')).toMatchObject({ kind: 'capability', alsoCategory: true });
+  });
+
+  it('ranks exact, then first-word, then later-word, then mid-word matches (any query)', () => {
+    fc.assert(fc.property(fc.constantFrom('sales', 'line', 'ads', 'hub', 'crm', 'cloud', 'mail', 'force', 'analytics', '広告', 'ライン', 'google', 'x'), (q) => {
+      const hits = searchCatalog(q, 1000);
+      for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
+      const ids = hits.map((h) => `${h.id}`);
+      expect(new Set(ids.filter((_, i) => hits[i]!.kind !== 'tool')).size).toBe(hits.filter((h) => h.kind !== 'tool').length);
+    }));
+  });
+
+  it('short queries do not match inside words ("ads" is not in "uploads"), longer ones do, last', () => {
+    expect(matchTier('File uploads', 'ads')).toBe(0);
+    expect(matchTier('Online community', 'line')).toBe(40);
+    expect(matchTier('LINE広告', 'line')).toBe(90);
+    expect(matchTier('LinkedIn Sales Navigator', 'sales')).toBe(70);
+    expect(matchTier('Salesforce', 'sales')).toBe(80);
+    expect(matchTier('sales cloud', 'sales')).toBe(90);
+    expect(matchTier('オンラインセミナー', 'ライン')).toBe(40);
+  });
+});
+
+describe('`martech-audit catalog` footnotes and listings fit 80 columns', () => {
+  it('explains ★ only when a hub is listed', () => {
+    const line = cli(['catalog', 'line'], ROOT);
+    expect(line.stdout).not.toContain('★');
+    expect(line.stdout).toContain('Use the id as `catalog:` on a tool.');
+    const sales = cli(['catalog', 'sales', '--limit', '3'], ROOT);
+    expect(sales.stdout).toContain('★ a customer-data hub by nature');
+  });
+
+  for (const lang of ['en', 'ja']) {
+    for (const flag of ['--categories', '--capabilities']) {
+      it(`${flag} (${lang}) is at most 80 columns when piped`, () => {
+        const r = cli(['catalog', flag, '--lang', lang], ROOT);
+        expect(r.code).toBe(0);
+        for (const l of r.stdout.split('\n')) expect(stringWidth(l), l).toBeLessThanOrEqual(80);
+        // ids are never cut
+        expect(r.stdout).toContain('display-advertising');
+      });
+    }
   }
 });

@@ -1,8 +1,9 @@
 // The Mermaid text of every diagram kind on the examples, against reviewed golden files
-// (UPDATE_GOLDEN=1 rewrites them), and every generated diagram parses with Mermaid itself.
+// (test/golden.ts; `npm run golden:update` rewrites them), and every generated diagram parses with Mermaid itself.
 import { describe, it, expect } from 'vitest';
 import { buildDiagrams, DIAGRAM_KINDS } from '../../src/diagrams/index.js';
-import { EXAMPLES, expectGolden, loadExample, mermaidParse, TODAY } from './helpers.js';
+import { expectGolden } from '../golden.js';
+import { EXAMPLES, loadExample, mermaidParse, TODAY } from './helpers.js';
 
 describe.each(EXAMPLES)('diagrams of $name', ({ name, path, lang }) => {
   it('match the golden Mermaid text and parse with Mermaid', async () => {
@@ -11,7 +12,7 @@ describe.each(EXAMPLES)('diagrams of $name', ({ name, path, lang }) => {
     expect(diagrams.map((d) => d.kind)).toEqual([...DIAGRAM_KINDS]);
     const parse = await mermaidParse();
     for (const d of diagrams) {
-      expectGolden(`test/golden/diagrams/${name}/${d.kind}.mmd`, d.source);
+      expectGolden(`diagrams/${name}/${d.kind}.mmd`, d.source);
       await expect(parse(d.source), `${name}/${d.kind}`).resolves.toBeTruthy();
     }
   });

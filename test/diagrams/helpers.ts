@@ -1,8 +1,5 @@
 // Shared by the diagram and report tests: load an example, run the real analysis with a fixed
 // month (no clock in golden output), and a Mermaid parser running under jsdom.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { expect } from 'vitest';
 import { loadFromText, loadWorkspace } from '../../src/workspace/load.js';
 import { analyze, type AnalysisResult } from '../../src/analysis/analyze.js';
 import { initLang, type Lang } from '../../src/i18n/index.js';
@@ -30,17 +27,6 @@ export async function loadText(yaml: string, lang: Lang = 'en'): Promise<Loaded>
   const r = loadFromText(yaml);
   if (!r.workspace) throw new Error(`invalid test workspace: ${JSON.stringify(r.diagnostics.slice(0, 3))}`);
   return { ws: r.workspace, result: analyze(r.workspace, { now: TODAY }) };
-}
-
-/** Compares with a reviewed golden file; `UPDATE_GOLDEN=1` rewrites it (review the diff). */
-export function expectGolden(file: string, actual: string): void {
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, actual);
-    if (process.env.UPDATE_GOLDEN !== '1') throw new Error(`golden file ${file} was missing and has been written; review it and run again`);
-    return;
-  }
-  expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 
 type Parse = (text: string) => Promise<unknown>;

@@ -83,4 +83,41 @@ describe('diffAudits', () => {
     expect(md).not.toContain('<b>');
     expect(mdText('a\nb_c')).toBe('a b\\_c');
   });
+
+  it('reports a touchpoint\'s edited fields (name, channel, stage, tools, captures) in text, Markdown and JSON', () => {
+    const after = MANIFEST + TOOLS + TOUCHPOINTS
+      .replace('name: Monthly newsletter', 'name: Weekly newsletter')
+      .replace('stage: awareness\n    channel: email', 'stage: loyalty\n    channel: website')
+      .replace('tools: [newsletter]', 'tools: [crm]')
+      .replace('captures: [email-engagement]', 'captures: [email-engagement, contact-profile]');
+    const d = diffAudits(side(BASE, 'old'), side(after, 'new'));
+    expect(d.unchanged).toBe(false);
+    expect(d.touchpoints.added).toEqual([]);
+    expect(d.touchpoints.changed).toEqual([{
+      id: 'newsletter', name: 'Weekly newsletter',
+      changes: [
+        { field: 'name', before: 'Monthly newsletter', after: 'Weekly newsletter' },
+        { field: 'stage', before: 'awareness', after: 'loyalty' },
+        { field: 'channel', before: 'email', after: 'website' },
+        { field: 'tools', before: ['newsletter'], after: ['crm'] },
+        { field: 'captures', before: ['email-engagement'], after: ['contact-profile', 'email-engagement'] },
+      ],
+      names: { awareness: 'Awareness', loyalty: 'Loyalty', crm: 'Acme CRM', newsletter: 'Newsletter Tool' },
+    }]);
+    const line = 'name: Monthly newsletter → Weekly newsletter; stage: Awareness → Loyalty; channel: email → website; '
+      + 'tools: +Acme CRM, −Newsletter Tool; captures: +contact-profile';
+    const text = renderDiffText(d);
+    expect(text).toContain(`Touchpoints\n  ~ Weekly newsletter (newsletter)  ${line}`);
+    expect(renderDiffMarkdown(d)).toContain(`- ✏️ Weekly newsletter (\`newsletter\`) — ${line.replace(/; /g, '; ')}`);
+    expect(JSON.parse(renderDiffJson(d)).touchpoints.changed[0].changes[3]).toEqual({ field: 'tools', before: ['newsletter'], after: ['crm'] });
+    // Only the touchpoint changed: the summary counts it.
+    expect(renderDiffMarkdown(d)).not.toContain('No change');
+  });
+
+  it('a touchpoint whose tools are only reordered is unchanged', () => {
+    const twoTools = TOUCHPOINTS.replace('tools: [newsletter]', 'tools: [newsletter, crm]');
+    const d = diffAudits(side(MANIFEST + TOOLS + twoTools, 'a'), side(MANIFEST + TOOLS + twoTools.replace('[newsletter, crm]', '[crm, newsletter]'), 'b'));
+    expect(d.touchpoints.changed).toEqual([]);
+    expect(d.unchanged).toBe(true);
+  });
 });

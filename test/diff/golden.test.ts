@@ -1,9 +1,9 @@
 // The pull-request comment for a realistic change, compared with a reviewed golden file
-// (UPDATE_GOLDEN=1 rewrites it). Based on a copy of examples/northwind-b2b in a real repository:
+// (`npm run golden:update -- test/diff` rewrites it). Based on a copy of examples/northwind-b2b in a real repository:
 // on a branch, Marketo is retired (its legacy sync to Salesforce switched off) and Zendesk is
 // connected to Salesforce in real time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diffRevisions } from '../../src/diff/run.js';
@@ -11,18 +11,13 @@ import { renderDiffMarkdown } from '../../src/diff/render-markdown.js';
 import { renderDiffText } from '../../src/diff/render-text.js';
 import { renderDiffJson } from '../../src/diff/render-json.js';
 import { makeRepo, type TempRepo } from '../git/repo.js';
+import { Ajv } from 'ajv';
+import { DiffResultSchema, diffJsonSchema } from '../../src/diff/schema.js';
+import { expectGolden } from '../golden.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const GOLDEN = join(ROOT, 'test', 'golden', 'diff');
 
-function golden(name: string, actual: string): void {
-  const file = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, actual);
-  }
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+const golden = (name: string, actual: string): void => expectGolden(`diff/${name}`, actual);
 
 function edit(repo: TempRepo, rel: string, from: string, to: string): void {
   const p = join(repo.dir, rel);
@@ -48,7 +43,10 @@ beforeAll(() => {
     data: [contact-profile, support-tickets]
     mode: realtime
 `);
-  repo.commit('Retire Marketo; connect Zendesk to Salesforce');
+  // Webinar registrations go to HubSpot too (a touchpoint edit: diff shows its field changes).
+  edit(repo, 'audit/touchpoints.yaml', 'channel: webinar\n    owner: marketing\n    tools: [zoom-webinars]',
+    'channel: webinar\n    owner: marketing\n    tools: [zoom-webinars, hubspot-marketing]');
+  repo.commit('Retire Marketo; connect Zendesk to Salesforce; webinar sign-ups reach HubSpot');
 });
 
 afterAll(() => repo?.cleanup());
@@ -57,6 +55,9 @@ describe('diff golden files', () => {
   it('markdown: the pull-request comment', () => {
     const d = diffRevisions({ old: 'main', new: 'HEAD', cwd: repo.dir }, '2026-11');
     expect(d.tools.changed.map((x) => x.id)).toEqual(['marketo']);
+    expect(d.touchpoints.changed).toEqual([{ id: 'webinars', name: 'Monthly product webinar',
+      changes: [{ field: 'tools', before: ['zoom-webinars'], after: ['hubspot-marketing', 'zoom-webinars'] }],
+      names: { 'hubspot-marketing': 'HubSpot Marketing Hub Professional', 'zoom-webinars': 'Zoom Webinars' } }]);
     expect(d.integrations.added.map((x) => x.id)).toEqual(['zendesk+salesforce-crm']);
     expect(d.integrations.removed.map((x) => x.id)).toEqual(['marketo+salesforce-crm']);
     expect(d.findings.resolved.map((f) => f.id)).toContain('retired-tool-in-use:marketo');
@@ -67,6 +68,12 @@ describe('diff golden files', () => {
     const d = diffRevisions({ old: 'main', new: 'HEAD', cwd: repo.dir }, '2026-11');
     golden('northwind-retire-marketo.txt', renderDiffText(d));
     golden('northwind-retire-marketo.json', renderDiffJson(d));
+    // The JSON matches its published schema (zod, and the JSON Schema `schema --diff` prints and
+    // the build writes to schema/).
+    expect(DiffResultSchema.safeParse(JSON.parse(renderDiffJson(d))).success).toBe(true);
+    const validate = new Ajv({ strict: false }).compile(diffJsonSchema());
+    expect(validate(JSON.parse(renderDiffJson(d))), JSON.stringify(validate.errors)).toBe(true);
+    expect(JSON.parse(readFileSync(join(ROOT, 'schema', 'martech-audit-diff.schema.json'), 'utf8'))).toEqual(diffJsonSchema());
   });
 
   it('the same change, with the files renamed and the workspace moved, gives the same diff', () => {

@@ -1,22 +1,21 @@
 // Golden outputs of the Japanese example (examples/sakura-retail.yaml has settings.lang: ja) in
 // Japanese: the terminal text of `analyze`, the Markdown report and the HTML report's visible
-// text. Reviewed files live in test/golden/ja/; `UPDATE_GOLDEN=1 npx vitest run test/i18n` rewrites
+// text. Reviewed files live in test/golden/ja/; `npm run golden:update -- test/i18n` rewrites
 // them (review the diff before committing). Each output is also checked for stray English.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
 import { englishWords, FORMAT_WORDS } from './english-words.js';
+import { expectGolden } from '../golden.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'martech-audit.js');
 const EXAMPLE = 'examples/sakura-retail.yaml';
-const GOLDEN = join(ROOT, 'test', 'golden', 'ja');
 const START = '2027-01'; // the roadmap starts this month, not "this month": golden output stays stable
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 const CLEAN_ENV = {
   ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(LANG|LANGUAGE|LC_.*|NO_COLOR|FORCE_COLOR|COLUMNS)$/.test(k))),
@@ -32,16 +31,7 @@ const built = existsSync(join(ROOT, 'dist', 'cli.js'));
 const commands = built ? cli(['--help']).out : '';
 const hasCommand = (name: string): boolean => new RegExp(`^\\s{2}${name}\\b`, 'm').test(commands);
 
-function golden(name: string, actual: string): void {
-  const file = join(GOLDEN, name);
-  if (UPDATE || !existsSync(file)) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(file, actual);
-    if (!UPDATE) throw new Error(`wrote the missing golden file ${name}; review it and run again`);
-    return;
-  }
-  expect(actual, `${name} differs from the golden file (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(file, 'utf8'));
-}
+const golden = (name: string, actual: string): void => expectGolden(`ja/${name}`, actual);
 
 // Words the user wrote (tool names such as "kintone", "Shopify Email", ids) are not the product's
 // English; neither are ids and paths.

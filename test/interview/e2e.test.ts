@@ -1,13 +1,15 @@
 // End to end: the built binary in a real pseudo-terminal (tmux), driven with send-keys and read
 // with capture-pane; every wait polls the screen with a timeout, no fixed sleeps. One whole short
 // interview, then a second one interrupted with Ctrl-C and resumed; both results pass `validate`
-// and match reviewed golden files (UPDATE_GOLDEN=1 rewrites them: read the diff first).
+// and match reviewed golden files (`npm run golden:update -- test/interview/e2e.test.ts` rewrites
+// them: read the diff first).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSync, cpSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, readdirSync, cpSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expectGoldenDir } from '../golden.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The binary runs from a snapshot of the build, so that a rebuild of dist/ meanwhile (several
@@ -23,7 +25,6 @@ function snapshotBuild(): void {
   symlinkSync(join(ROOT, 'node_modules'), join(snapshot, 'node_modules'), 'dir');
   BIN = join(snapshot, 'bin', 'martech-audit.js');
 }
-const GOLDEN = join(ROOT, 'test', 'golden', 'interview');
 const TMUX = ['/usr/bin/tmux', '/usr/local/bin/tmux'].find(existsSync);
 const SOCKET = `mta-e2e-${process.pid}`;
 const TIMEOUT = 15_000;
@@ -121,18 +122,10 @@ function validate(dir: string): { code: number; out: string } {
   return { code: r.status ?? -1, out: r.stdout + r.stderr };
 }
 
+/** The YAML files the interview wrote in `dir`, against the reviewed test/golden/interview/<name>/. */
 function golden(dir: string, name: string): void {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
-  const want = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(want)) {
-    rmSync(want, { recursive: true, force: true });
-    mkdirSync(want, { recursive: true });
-    for (const f of files) writeFileSync(join(want, f), readFileSync(join(dir, f), 'utf8'));
-  }
-  expect(files, `${name}: files`).toEqual(readdirSync(want).sort());
-  for (const f of files) {
-    expect(readFileSync(join(dir, f), 'utf8'), `${name}/${f} differs from the golden file (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(join(want, f), 'utf8'));
-  }
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+  expectGoldenDir(`interview/${name}`, Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')])));
 }
 
 const built = existsSync(join(ROOT, 'dist', 'cli.js'));

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findBrowser } from '../../src/render/browser.js';
 import { pdfPageCount, pngSize, svgProblems } from './checks.js';
+import { expectGolden } from '../golden.js';
 
 // A folder of this run's own: several test runs may share the working tree.
 const TMP = mkdtempSync(join(tmpdir(), 'martech-cli-report-'));
@@ -102,7 +103,7 @@ describe('diagram', () => {
   it('prints Mermaid text by default', () => {
     const r = cli(['diagram', 'examples/northwind-b2b', '--kind', 'journey']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toBe(readFileSync('test/golden/diagrams/northwind-b2b/journey.mmd', 'utf8'));
+    expectGolden('diagrams/northwind-b2b/journey.mmd', r.stdout, { what: '`diagram journey`' });
   });
 
   it('rejects a bad kind and a binary format without --out (exit 2)', () => {

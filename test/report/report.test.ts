@@ -15,7 +15,8 @@ import { RendererUnavailable } from '../../src/render/browser.js';
 import { findBrowser, launchBrowser, isolatePage } from '../../src/render/browser.js';
 import type { RenderEngine } from '../../src/render/index.js';
 import { UsageError } from '../../src/util/errors.js';
-import { EXAMPLES, expectGolden, hostileWorkspace, loadExample, loadText, TODAY } from '../diagrams/helpers.js';
+import { EXAMPLES, hostileWorkspace, loadExample, loadText, TODAY } from '../diagrams/helpers.js';
+import { expectGolden } from '../golden.js';
 import { externalReferences, JSDOM_PARSE, pdfPageCount, svgProblems } from './checks.js';
 
 // A folder of this run's own: several test runs may share the working tree.
@@ -67,7 +68,7 @@ describe('report content', () => {
     const { ws, result } = await loadExample(path, lang);
     const diagrams = buildDiagrams(ws, result, { today: TODAY });
     const md = renderMarkdown(reportContent(ws, result, { version: '0.0.0-test' }), diagrams);
-    expectGolden(`test/golden/report/${name}/report.md`, md);
+    expectGolden(`report/${name}/report.md`, md);
     expect(md.match(/^```mermaid$/gm)).toHaveLength(5);
     expect(md.match(/^```$/gm)).toHaveLength(5);
     for (const d of diagrams) expect(md).toContain(d.source.trimEnd());

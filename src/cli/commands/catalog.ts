@@ -20,12 +20,18 @@ export async function run(query: string | undefined, opts: CatalogOptions): Prom
       capabilities: c.capabilities.map((k) => ({ id: k.id, name: localName(k.name, k.id), measures: k.measures })),
     }));
     if (format === 'json') return write(JSON.stringify(rows, null, 2));
-    const table = new Table({ head: [t('catalog.col.category'), t('catalog.col.name'), opts.capabilities ? t('catalog.col.capabilities') : t('catalog.col.group')], style: { head: [], border: [] }, wordWrap: true, ...(opts.capabilities ? { colWidths: [24, 24, 30] } : {}) });
-    for (const r of rows) {
-      table.push([r.category, opts.capabilities ? wrapText(r.name, 22) : r.name, opts.capabilities ? r.capabilities.map((k) => k.id + (k.measures ? ' *' : '')).join('\n') : r.group]);
-    }
+    // 80 columns, like every other table: the id columns fit their longest id (never cut, they
+    // are what goes into the YAML); the name wraps in what is left.
+    const widest = (cells: string[]): number => Math.max(...cells.map((c) => stringWidth(c))) + 2;
+    const headRow = [t('catalog.col.category'), t('catalog.col.name'), opts.capabilities ? t('catalog.col.capabilities') : t('catalog.col.group')];
+    const thirdCells = (r: (typeof rows)[number]): string[] => (opts.capabilities ? r.capabilities.map((k) => k.id + (k.measures ? ' *' : '')) : [r.group]);
+    const idW = widest([headRow[0]!, ...rows.map((r) => r.category)]);
+    const thirdW = widest([headRow[2]!, ...rows.flatMap(thirdCells)]);
+    const nameW = Math.max(12, 80 - 4 - idW - thirdW);
+    const table = new Table({ head: headRow, style: { head: [], border: [] }, wordWrap: true, colWidths: [idW, nameW, thirdW] });
+    for (const r of rows) table.push([r.category, wrapText(r.name, nameW - 2, { hard: true }), thirdCells(r).join('\n')]);
     write(table.toString());
-    if (opts.capabilities) write(chalk.dim(t('catalog.measures-legend')));
+    if (opts.capabilities) write(chalk.dim(wrapText(t('catalog.measures-legend'), 80)));
     return;
   }
   const limit = opts.limit ? Number(opts.limit) : query ? 25 : 1000;
@@ -43,7 +49,8 @@ export async function run(query: string | undefined, opts: CatalogOptions): Prom
   const rows = hits.map((h) => {
     const tool = h.kind === 'tool' ? cat.byId.get(h.id)! : undefined;
     const kind = tool ? t('catalog.kind.tool') + (tool.hub ? ' ★' : '') : t(`catalog.kind.${h.kind}`);
-    const details = tool ? `${tool.vendor ?? ''}${tool.vendor ? ': ' : ''}${tool.capabilities.map(capabilityName).join(', ')}` : '';
+    const details = tool ? `${tool.vendor ?? ''}${tool.vendor ? ': ' : ''}${tool.capabilities.map(capabilityName).join(', ')}`
+      : h.alsoCategory ? t('catalog.also-category') : '';
     return { id: h.id, name: h.label, kind, details };
   });
   const head = [t('catalog.col.id'), t('catalog.col.name'), t('catalog.col.kind'), t('catalog.col.details')];
@@ -59,5 +66,7 @@ export async function run(query: string | undefined, opts: CatalogOptions): Prom
     table.push([r.id, wrapText(r.name, nameW - 2, { hard: true }), r.kind, wrapText(r.details, detailsW - 2, { hard: true })]);
   }
   write(table.toString());
-  write(chalk.dim(t('catalog.hub-legend')));
+  // The ★ is explained only when a row has one; the hint about `catalog:` only when a tool is listed.
+  if (rows.some((r) => r.kind.endsWith('★'))) write(chalk.dim(wrapText(t('catalog.hub-legend'), 80)));
+  else if (hits.some((h) => h.kind === 'tool')) write(chalk.dim(t('catalog.use-id')));
 }

@@ -2,12 +2,18 @@
 import { workspaceJsonSchema } from '../../workspace/schema.js';
 import { write } from '../output.js';
 import { writeFileAtomic } from '../../util/fs.js';
+import { UsageError } from '../../util/errors.js';
+import { t } from '../../i18n/index.js';
 
-export interface SchemaOptions { analysis?: boolean; out?: string }
+export interface SchemaOptions { analysis?: boolean; diff?: boolean; out?: string }
 
 export async function run(opts: SchemaOptions): Promise<void> {
   let schema: unknown;
-  if (opts.analysis) {
+  if (opts.analysis && opts.diff) throw new UsageError(t('diff.schema-one'));
+  if (opts.diff) {
+    const mod = await import('../../diff/schema.js');
+    schema = mod.diffJsonSchema();
+  } else if (opts.analysis) {
     const mod = await import('../../analysis/result-schema.js');
     schema = mod.analysisJsonSchema();
   } else schema = workspaceJsonSchema();

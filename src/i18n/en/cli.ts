@@ -65,5 +65,7 @@ export const cli: Record<string, string> = {
   'catalog.kind.category': 'category',
   'catalog.none': 'Nothing in the catalog matches "{query}".',
   'catalog.hub-legend': '★ a customer-data hub by nature (CRM, CDP). Use the id as `catalog:` on a tool.',
+  'catalog.use-id': 'Use the id as `catalog:` on a tool.',
+  'catalog.also-category': 'also a category (`category:`)',
   'catalog.measures-legend': '* measures customer behaviour (counts for unmeasured-touchpoint)',
 };

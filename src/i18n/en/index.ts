@@ -11,6 +11,8 @@ import { diff } from './diff.js';
 import { report } from './report.js';
 import { io } from './io.js';
 import { safety } from './safety.js';
+import { customer } from './customer.js';
+import { sheets } from './sheets.js';
 
 export const en: Record<string, string> = {
   ...cli,
@@ -24,4 +26,6 @@ export const en: Record<string, string> = {
   ...report,
   ...io,
   ...safety,
+  ...customer,
+  ...sheets,
 };

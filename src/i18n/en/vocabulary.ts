@@ -31,4 +31,11 @@ export const vocabulary: Record<string, string> = {
   'data.consent': 'consent',
   'data.identity-graph': 'identity-graph',
   'data.preferences': 'preferences',
+  'data.unsubscribes': 'unsubscribes',
+  'data.partner-leads': 'partner-leads',
+  'data.marketplace-orders': 'marketplace-orders',
+  'data.enrichment': 'enrichment',
+  'data.firmographics': 'firmographics',
+  'data.intent-data': 'intent-data',
+  'data.purchased-lists': 'purchased-lists',
 };

@@ -66,5 +66,7 @@ export const cli: Record<string, string> = {
   'catalog.kind.category': 'カテゴリ',
   'catalog.none': '「{query}」に一致するものはカタログにありません。',
   'catalog.hub-legend': '★ 本来的に顧客データのハブとなるツール（CRM、CDP）。ツールの `catalog:` には id を書きます。',
+  'catalog.use-id': 'ツールの `catalog:` には id を書きます。',
+  'catalog.also-category': 'カテゴリーとしても使えます（`category:`）',
   'catalog.measures-legend': '* 顧客行動を計測する機能（「効果測定されていない顧客接点」unmeasured-touchpoint の判定に使用）',
 };

@@ -10,6 +10,8 @@ import { diff } from './diff.js';
 import { report } from './report.js';
 import { io } from './io.js';
 import { safety } from './safety.js';
+import { customer } from './customer.js';
+import { sheets } from './sheets.js';
 
 export const ja: Record<string, string> = {
   ...cli,
@@ -23,4 +25,6 @@ export const ja: Record<string, string> = {
   ...report,
   ...io,
   ...safety,
+  ...customer,
+  ...sheets,
 };

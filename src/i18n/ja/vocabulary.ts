@@ -29,4 +29,11 @@ export const vocabulary: Record<string, string> = {
   'data.consent': '同意情報',
   'data.identity-graph': '名寄せ情報',
   'data.preferences': '嗜好・配信設定',
+  'data.unsubscribes': '配信停止',
+  'data.partner-leads': 'パートナー経由のリード',
+  'data.marketplace-orders': 'モール受注',
+  'data.enrichment': '外部データによる補完',
+  'data.firmographics': '企業属性データ',
+  'data.intent-data': 'インテントデータ',
+  'data.purchased-lists': '購入リスト',
 };

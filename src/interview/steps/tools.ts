@@ -4,7 +4,7 @@
 import { t } from '../../i18n/index.js';
 import { chalk } from '../../cli/output.js';
 import { TOOL_STATUSES } from '../../workspace/vocabulary.js';
-import { loadCatalog, loadTaxonomy, searchCatalog, categoryName, capabilityName, localName } from '../../catalog/index.js';
+import { loadCatalog, loadTaxonomy, matchFields, searchCatalog, categoryName, capabilityName, localName } from '../../catalog/index.js';
 import type { Plain } from '../yaml-edit.js';
 import type { Choice } from '../ui.js';
 import type { RawTool, RawTouchpoint } from '../workspace-editor.js';
@@ -18,9 +18,9 @@ import { currentStages } from './stages.js';
 
 type Pick = { t: 'done' } | { t: 'tool'; id: string } | { t: 'catalog'; id: string } | { t: 'new'; name: string };
 
-function matches(tool: RawTool, q: string): boolean {
-  const s = q.toLowerCase();
-  return [tool.id, tool.name, tool.vendor, tool.catalog].some((f) => f?.toLowerCase().includes(s));
+/** How well a tool already entered matches what was typed: the catalog search's ranking (0: not at all). */
+function matchScore(tool: RawTool, q: string): number {
+  return matchFields([tool.id, tool.name, tool.vendor, tool.catalog], q);
 }
 
 /** Search-as-you-type: tools already entered first, then the catalog, then "add as new". */
@@ -29,8 +29,12 @@ export function toolChoices(ctx: Ctx, term: string, exclude: readonly string[], 
   const q = term.trim();
   const out: Choice<Pick>[] = [];
   if (!q) out.push({ name: chalk.green(doneLabel), value: { t: 'done' } });
-  const mine = raw.tools.filter((x) => !exclude.includes(x.id) && (!q || matches(x, q)));
-  for (const x of mine.sort((a, b) => a.name.localeCompare(b.name))) {
+  const mine = raw.tools.filter((x) => !exclude.includes(x.id))
+    .map((x) => ({ x, score: q ? matchScore(x, q) : 1 }))
+    .filter((m) => m.score > 0)
+    .sort((a, b) => b.score - a.score || a.x.name.localeCompare(b.x.name))
+    .map((m) => m.x);
+  for (const x of mine) {
     out.push({ name: `${x.name} ${chalk.dim(`(${x.id}) · ${t('interview.tools.in-audit')}`)}`, value: { t: 'tool', id: x.id }, short: x.name });
   }
   if (q) {

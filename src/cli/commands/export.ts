@@ -1,0 +1,24 @@
+// `martech-audit export [path] --format xlsx|csv --out <file>`: thin; the work is src/export/.
+import { existsSync } from 'node:fs';
+import { t } from '../../i18n/index.js';
+import { analyze } from '../../analysis/analyze.js';
+import { UsageError } from '../../util/errors.js';
+import { MONTH_PATTERN } from '../../workspace/vocabulary.js';
+import { loadOrExit, type GlobalOptions } from '../context.js';
+import { chalk, write } from '../output.js';
+import { currentMonth } from './analyze.js';
+
+export interface ExportOptions { format?: string; out: string; start?: string; force?: boolean }
+
+export async function run(path: string, opts: ExportOptions, globals: GlobalOptions): Promise<void> {
+  const format = opts.format ?? 'xlsx';
+  if (format !== 'xlsx' && format !== 'csv') throw new UsageError(t('sheets.bad-export-format', { value: format }));
+  if (opts.start !== undefined && !MONTH_PATTERN.test(opts.start)) throw new UsageError(t('analyze.bad-start', { value: opts.start }));
+  // A folder of CSV files may be refreshed in place; a workbook is never overwritten unasked.
+  if (format === 'xlsx' && existsSync(opts.out) && !opts.force) throw new UsageError(t('sheets.exists', { path: opts.out }));
+  const { workspace } = await loadOrExit(path, globals, { quietWarnings: true });
+  const result = analyze(workspace, { path, start: opts.start, now: currentMonth() });
+  const { exportWorkspace } = await import('../../export/index.js');
+  const sheets = await exportWorkspace(workspace, result, format, opts.out);
+  write(chalk.green('✔ ') + t('sheets.export.written', { path: opts.out, sheets: sheets.join(', ') }));
+}

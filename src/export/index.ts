@@ -1,0 +1,85 @@
+// `export`: the tables of src/export/tables.ts as one Excel workbook (real Excel tables: typed
+// numbers and dates, currency formats, frozen header row, filters) or as a folder of CSV files
+// (one per sheet, UTF-8 with BOM so that Excel opens Japanese text correctly). exceljs is loaded
+// only here.
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { ensureDir, writeFileAtomic } from '../util/fs.js';
+import { buildTables, moneyFormat, type Table } from './tables.js';
+import type { Workspace } from '../model/model.js';
+import type { AnalysisResult } from '../analysis/analyze.js';
+
+/** The CSV file of each table: ASCII names, whatever the language. */
+export const CSV_NAMES: Record<string, string> = {
+  tools: 'inventory.csv', touchpoints: 'touchpoints.csv', integrations: 'integrations.csv', findings: 'findings.csv',
+  roadmap: 'roadmap.csv', questions: 'questions.csv', workspace: 'workspace.csv',
+};
+
+export async function workbookBuffer(ws: Workspace, result: AnalysisResult): Promise<Buffer> {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'martech-audit';
+  // Fixed dates: the same audit gives the same workbook properties.
+  wb.created = new Date(Date.UTC(2000, 0, 1));
+  wb.modified = wb.created;
+  const money = moneyFormat(ws.organization.currency);
+  for (const table of buildTables(ws, result)) {
+    const sheet = wb.addWorksheet(table.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    const rows = table.rows.length ? table.rows : [table.columns.map(() => null)];
+    sheet.addTable({
+      name: `${table.key[0].toUpperCase()}${table.key.slice(1)}`,
+      ref: 'A1',
+      headerRow: true,
+      style: { theme: table.key === 'workspace' ? 'TableStyleLight1' : 'TableStyleMedium2', showRowStripes: true },
+      columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
+      rows: rows.map((r) => r.map((v) => (v === undefined ? null : v))) as any[][],
+    });
+    table.columns.forEach((c, i) => {
+      const col = sheet.getColumn(i + 1);
+      col.width = Math.max(c.width, Math.min(60, [...c.header].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0) + 4));
+      if (c.type === 'money') col.numFmt = money;
+      else if (c.type === 'int') col.numFmt = '#,##0';
+      else if (c.type === 'month') col.numFmt = 'yyyy-mm';
+      if (c.type === 'text' && c.width >= 40) col.alignment = { wrapText: true, vertical: 'top' };
+    });
+    // The header row keeps its own look (the column formats above would otherwise apply to it).
+    sheet.getRow(1).eachCell((cell) => { cell.numFmt = 'General'; cell.font = { bold: true }; });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** RFC 4180: quoted when needed, CRLF between records. Dates as YYYY-MM, numbers as written. */
+export function csvText(table: Table): string {
+  const cell = (v: unknown): string => {
+    if (v === undefined || v === null) return '';
+    const s = v instanceof Date ? v.toISOString().slice(0, 7) : String(v);
+    return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [table.columns.map((c) => cell(c.header)).join(','), ...table.rows.map((r) => r.map(cell).join(','))];
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+export async function exportWorkspace(ws: Workspace, result: AnalysisResult, format: 'xlsx' | 'csv', out: string): Promise<string[]> {
+  if (format === 'xlsx') {
+    writeFileAtomic(out, await workbookBuffer(ws, result));
+    return buildTables(ws, result).map((t) => t.name);
+  }
+  const tables = buildTables(ws, result);
+  const abs = resolve(out);
+  const files = tables.map((t) => ({ name: CSV_NAMES[t.key], text: csvText(t) }));
+  if (!existsSync(abs)) {
+    // A new folder appears whole or not at all.
+    ensureDir(dirname(abs));
+    const tmp = join(dirname(abs), `.${basename(abs)}.${process.pid}.tmp`);
+    try {
+      for (const f of files) writeFileAtomic(join(tmp, f.name), f.text);
+      renameSync(tmp, abs);
+    } catch (err) {
+      rmSync(tmp, { recursive: true, force: true });
+      throw err;
+    }
+  } else {
+    for (const f of files) writeFileAtomic(join(abs, f.name), f.text);
+  }
+  return files.map((f) => f.name);
+}

@@ -1,0 +1,31 @@
+// The customer's side of the format (revision 2): personas, data types, freshness, frequency.
+export const customer: Record<string, string> = {
+  'entity.persona': 'persona',
+  'entity.data-type': 'data type',
+
+  'build.unknown-persona': 'no persona has the id "{id}" (met at touchpoint "{touchpoint}")',
+  'build.unknown-persona.hint': 'add the persona under `personas:` or correct the id',
+  'build.no-personas.hint': 'the workspace lists no personas yet; add them under `personas:`, or remove `personas:` from the touchpoint (it then meets everyone)',
+  'build.unknown-persona-stage': 'no journey stage has the id "{id}" (persona "{persona}"; stages: {known})',
+  'build.persona-stage-mismatch': 'persona "{persona}" is met at touchpoint "{touchpoint}" in stage "{stage}", which is not one of the stages it goes through ({stages})',
+  'build.persona-stage-mismatch.hint': 'add "{stage}" to the stages of persona "{persona}", or remove the persona from this touchpoint',
+  'build.needs-contradicts-realtime': 'touchpoint "{id}" says `realtime: {realtime}` and `needs: {needs}`; `realtime: true` is the same as `needs: realtime`',
+  'build.needs-contradicts-realtime.hint': 'keep one of them: `needs:` says how fresh the data must be',
+  'build.realtime-said-here': '`realtime` is given here',
+  'build.frequency-contradicts-mode': 'this link is `mode: {mode}` but says `frequency: {frequency}`; the audit takes the frequency as written',
+  'build.frequency-contradicts-mode.realtime': 'a realtime link moves data as it happens; if it runs {frequency}, write `mode: batch`',
+  'build.frequency-contradicts-mode.batch': 'a batch link moves data on a schedule; if it moves data as it happens, write `mode: realtime`',
+  'build.frequency-contradicts-mode.manual': 'people cannot copy data as it happens; if a connector moves it, write `mode: realtime`',
+  'build.unused-data-type': 'data type "{id}" is described in `data_types`, but no tool, touchpoint or link uses it',
+  'build.unused-data-type.hint': 'write it in a tool\'s `data`, a touchpoint\'s `captures` or a link\'s `data`, or remove the entry',
+  'build.undescribed-data-type': 'data type "{id}" is neither in `data_types` nor a built-in data type; it is accepted, but its party, consent and restrictions are unknown',
+  'schema.restricted': '{where} should be the restriction in words, or false for none; found {found}',
+  'schema.restricted.hint': 'e.g. restricted: "Rakuten terms: buyer data may not leave Rakuten"',
+
+  'frequency.realtime': 'in real time',
+  'frequency.hourly': 'hourly',
+  'frequency.daily': 'daily',
+  'frequency.weekly': 'weekly',
+  'frequency.monthly': 'monthly',
+  'frequency.quarterly': 'quarterly',
+};

@@ -1,0 +1,31 @@
+// 顧客側の項目（改訂2）: ペルソナ、データの種類、鮮度、連携頻度。
+export const customer: Record<string, string> = {
+  'entity.persona': 'ペルソナ',
+  'entity.data-type': 'データの種類',
+
+  'build.unknown-persona': 'id が「{id}」のペルソナはありません（顧客接点「{touchpoint}」）',
+  'build.unknown-persona.hint': '`personas:` にペルソナを追加するか、id を修正してください',
+  'build.no-personas.hint': 'ペルソナがまだ定義されていません。`personas:` に追加するか、顧客接点から `personas:` を外してください（外すと全員が対象になります）',
+  'build.unknown-persona-stage': 'id が「{id}」のステージはありません（ペルソナ「{persona}」、ステージ: {known}）',
+  'build.persona-stage-mismatch': 'ペルソナ「{persona}」は顧客接点「{touchpoint}」（ステージ「{stage}」）に登場しますが、このペルソナのステージ（{stages}）に「{stage}」がありません',
+  'build.persona-stage-mismatch.hint': 'ペルソナ「{persona}」の stages に「{stage}」を追加するか、この顧客接点からペルソナを外してください',
+  'build.needs-contradicts-realtime': '顧客接点「{id}」に `realtime: {realtime}` と `needs: {needs}` が両方あり、矛盾しています。`realtime: true` は `needs: realtime` と同じ意味です',
+  'build.needs-contradicts-realtime.hint': 'どちらか一方にしてください。データの鮮度は `needs:` で指定します',
+  'build.realtime-said-here': '`realtime` はここで指定されています',
+  'build.frequency-contradicts-mode': 'この連携は `mode: {mode}` ですが `frequency: {frequency}` となっています。監査では記載どおりの頻度を使います',
+  'build.frequency-contradicts-mode.realtime': 'リアルタイム連携は発生と同時にデータを送ります。実際に{frequency}で動いているなら `mode: batch` と書いてください',
+  'build.frequency-contradicts-mode.batch': 'バッチ連携は決まった間隔でデータを送ります。発生と同時に送っているなら `mode: realtime` と書いてください',
+  'build.frequency-contradicts-mode.manual': '手作業ではデータを発生と同時に移せません。コネクタで送っているなら `mode: realtime` と書いてください',
+  'build.unused-data-type': 'データの種類「{id}」は `data_types` に記載がありますが、どのツール・顧客接点・連携でも使われていません',
+  'build.unused-data-type.hint': 'ツールの `data`、顧客接点の `captures`、連携の `data` のいずれかに書くか、記載を削除してください',
+  'build.undescribed-data-type': 'データの種類「{id}」は `data_types` にも組み込みの語彙にもありません。受け付けますが、提供元・同意・利用制限は不明として扱います',
+  'schema.restricted': '{where}には利用制限の内容を文章で書いてください（制限がなければ false）。値: {found}',
+  'schema.restricted.hint': '例: restricted: "楽天の規約により購入者データは楽天の外に出せない"',
+
+  'frequency.realtime': 'リアルタイム',
+  'frequency.hourly': '1時間ごと',
+  'frequency.daily': '毎日',
+  'frequency.weekly': '毎週',
+  'frequency.monthly': '毎月',
+  'frequency.quarterly': '四半期ごと',
+};

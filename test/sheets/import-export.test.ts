@@ -1,0 +1,143 @@
+// import and export end to end (the built CLI): the messy fixtures give the reviewed workspaces
+// in test/golden/sheets/, every skipped row is reported, what is written validates, and every
+// bundled example goes out to Excel (and CSV) and comes back auditing the same.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli, ROOT } from '../git/cli.js';
+
+let dir: string;
+beforeAll(() => { dir = realpathSync(mkdtempSync(join(tmpdir(), 'martech-sheets-'))); });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const FIX = join(ROOT, 'test', 'fixtures', 'sheets');
+const GOLD = join(ROOT, 'test', 'golden', 'sheets');
+
+function analyzeJson(path: string) {
+  const r = cli(['analyze', path, '--format', 'json', '--start', '2027-01', '--fail-on', 'none', '--lang', 'en'], dir);
+  expect(r.code, r.stderr).toBe(0);
+  const j = JSON.parse(r.stdout);
+  // Locations name the files, which differ by construction; everything else must be equal.
+  return { findings: j.findings.map(({ location, ...f }: any) => f), assessment: j.assessment, roadmap: j.roadmap, summary: j.summary };
+}
+
+describe('import of messy spreadsheets', () => {
+  for (const [fixture, lang] of [['zylo-export.csv', 'en'], ['tools-sjis.csv', 'ja'], ['multi-sheet.xlsx', 'en']] as const) {
+    it(`${fixture} gives the reviewed workspace and reports every row it skipped`, () => {
+      const name = fixture.replace(/\.[^.]+$/, '');
+      const out = join(dir, name);
+      const r = cli(['import', join(FIX, fixture), '--out', out, '--format', 'json'], dir);
+      expect(r.code, r.stderr).toBe(0);
+      const summary = JSON.parse(r.stdout);
+      const gold = join(GOLD, name);
+      expect(summary.issues).toEqual(JSON.parse(readFileSync(join(gold, 'issues.json'), 'utf8')));
+      for (const f of readdirSync(gold).filter((x) => x.endsWith('.yaml'))) {
+        expect(readFileSync(join(out, f), 'utf8'), f).toBe(readFileSync(join(gold, f), 'utf8'));
+      }
+      expect(readdirSync(out).sort()).toEqual(readdirSync(gold).filter((x) => x.endsWith('.yaml')).sort());
+      const v = cli(['validate', out], dir);
+      expect(v.code, v.stdout + v.stderr).toBe(0);
+      expect(readFileSync(join(out, 'martech-audit.yaml'), 'utf8')).toContain(lang === 'ja' ? 'lang: ja' : 'version: 1');
+    });
+  }
+
+  it('--dry-run writes nothing; an existing workspace is never overwritten without --force', () => {
+    const out = join(dir, 'dry');
+    const r = cli(['import', join(FIX, 'zylo-export.csv'), '--out', out, '--dry-run'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Dry run');
+    expect(r.stdout).toContain('tools:');
+    expect(existsSync(out)).toBe(false);
+    const first = cli(['import', join(FIX, 'zylo-export.csv'), '--out', out], dir);
+    expect(first.code).toBe(0);
+    const again = cli(['import', join(FIX, 'zylo-export.csv'), '--out', out], dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists');
+    expect(again.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--map says what a column holds; a bad field or column is a usage error', () => {
+    const out = join(dir, 'mapped');
+    const r = cli(['import', join(FIX, 'zylo-export.csv'), '--out', out, '--map', 'Payment Method=notes', '--format', 'json'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(out, 'tools.yaml'), 'utf8')).toContain('notes: Invoice');
+    expect(cli(['import', join(FIX, 'zylo-export.csv'), '--out', join(dir, 'x'), '--map', 'Payment Method=price'], dir).stderr).toContain('is not a field');
+    expect(cli(['import', join(FIX, 'zylo-export.csv'), '--out', join(dir, 'x'), '--map', 'Nope=cost'], dir).stderr).toContain('no column');
+  });
+
+  it('--into adds new tools without duplicating, keeps what is there and says what the sheet adds', () => {
+    const ws = join(dir, 'into.yaml');
+    writeFileSync(ws, readFileSync(join(ROOT, 'examples', 'startup-no-hub.yaml'), 'utf8'));
+    const csv = join(dir, 'more.csv');
+    writeFileSync(csv, 'Tool,Annual cost,Department,Renewal\nMailchimp,"$2,400",growth,2027-05\nHubSpot CRM,0,growth,\nTypeform,,,\n');
+    const r = cli(['import', csv, '--into', ws, '--format', 'json'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.kept).toBe(2);
+    expect(j.tools).toBe(1);
+    expect(j.issues.map((i: any) => i.message).join('\n')).toContain('"Mailchimp" is already in the workspace as "mailchimp": kept as it is; the spreadsheet also has renewal date 2027-05');
+    const text = readFileSync(ws, 'utf8');
+    expect(text.match(/id: mailchimp/g)).toHaveLength(1);
+    expect(text).toContain('id: hubspot-crm');
+    expect(cli(['validate', ws], dir).code).toBe(0);
+  });
+
+  it('a sheet without a column of names is an error with a hint, not an empty workspace', () => {
+    const csv = join(dir, 'nonames.csv');
+    writeFileSync(csv, 'Foo,Bar\n1,2\n');
+    const r = cli(['import', csv, '--out', join(dir, 'nonames')], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--map');
+    expect(existsSync(join(dir, 'nonames'))).toBe(false);
+  });
+});
+
+describe('export, then import: the same audit', () => {
+  for (const ex of ['northwind-b2b', 'sakura-retail.yaml', 'startup-no-hub.yaml']) {
+    for (const format of ['xlsx', 'csv'] as const) {
+      it(`${ex} through ${format}`, () => {
+        const src = join(ROOT, 'examples', ex);
+        const file = join(dir, `${ex}.${format === 'xlsx' ? 'xlsx' : 'csv.d'}`);
+        const e = cli(['export', src, '--format', format, '--out', file], dir);
+        expect(e.code, e.stderr).toBe(0);
+        const back = join(dir, `${ex}-${format}-back`);
+        const i = cli(['import', file, '--out', back], dir);
+        expect(i.code, i.stderr).toBe(0);
+        const v = cli(['validate', back, '--strict'], dir);
+        expect(v.code, v.stdout + v.stderr).toBe(0);
+        expect(analyzeJson(back)).toEqual(analyzeJson(src));
+      });
+    }
+  }
+
+  it('the workbook has the six sheets plus Workspace, as Excel tables with typed cells', async () => {
+    const file = join(dir, 'typed.xlsx');
+    expect(cli(['export', join(ROOT, 'examples', 'northwind-b2b'), '--out', file], dir).code).toBe(0);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Inventory', 'Touchpoints', 'Integrations', 'Findings', 'Roadmap', 'Open questions', 'Workspace']);
+    const inv = wb.getWorksheet('Inventory')!;
+    expect((inv as any).tables?.Tools ?? inv.getTable('Tools')).toBeTruthy();
+    expect(inv.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const header = (inv.getRow(1).values as unknown[]).slice(1);
+    const costCol = header.indexOf('Annual cost') + 1;
+    const renewalCol = header.indexOf('Renewal') + 1;
+    const costs = [] as unknown[];
+    inv.eachRow((row, n) => { if (n > 1) costs.push(row.getCell(costCol).value); });
+    expect(costs.some((c) => typeof c === 'number')).toBe(true);
+    expect(inv.getColumn(costCol).numFmt).toContain('€');
+    let dates = 0;
+    inv.eachRow((row, n) => { if (n > 1 && row.getCell(renewalCol).value instanceof Date) dates++; });
+    expect(dates).toBeGreaterThan(0);
+  });
+
+  it('a workbook is not overwritten without --force', () => {
+    const file = join(dir, 'once.xlsx');
+    expect(cli(['export', join(ROOT, 'examples', 'startup-no-hub.yaml'), '--out', file], dir).code).toBe(0);
+    const again = cli(['export', join(ROOT, 'examples', 'startup-no-hub.yaml'), '--out', file], dir);
+    expect(again.code).toBe(2);
+    expect(cli(['export', join(ROOT, 'examples', 'startup-no-hub.yaml'), '--out', file, '--force'], dir).code).toBe(0);
+  });
+});
