@@ -271,7 +271,8 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promi
       closed = true;
       process.removeListener('exit', onExit);
       try {
-        await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 5000))]);
+        // A browser that does not close within 5 s is stopped below (the timer must not keep us alive).
+        await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 5000).unref())]);
       } catch { /* already closed */ }
       await proc.stop();
       cleanup();
