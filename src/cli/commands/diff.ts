@@ -2,17 +2,18 @@
 // versions of an audit. Thin: resolve the sides (src/git), analyze both, compare (src/diff),
 // print one of three formats. Never prompts; colour only on a TTY.
 import { t } from '../../i18n/index.js';
-import { applyWorkspaceLang, type GlobalOptions } from '../context.js';
+import { applyWorkspaceLang, currentMonth, type GlobalOptions } from '../context.js';
 import { chalk, formatDiagnostic, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
 import { writeFileAtomic } from '../../util/fs.js';
 import { sanitizeText } from '../../util/sanitize.js';
-import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../workspace/vocabulary.js';
+import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../model/vocabulary.js';
 import { analyzeSide, compareSides, InvalidSideError, loadSides } from '../../diff/run.js';
 import { renderDiffText } from '../../diff/render-text.js';
 import { renderDiffMarkdown } from '../../diff/render-markdown.js';
 import { renderDiffJson } from '../../diff/render-json.js';
 import type { DiffResult } from '../../diff/types.js';
+import { tCount } from '../../analysis/assess.js';
 
 declare const __VERSION__: string;
 
@@ -29,11 +30,6 @@ function render(format: string, d: DiffResult, toFile: boolean): string {
     case 'json': return renderDiffJson(d);
     default: return renderDiffText(d, toFile ? {} : { chalk });
   }
-}
-
-function currentMonth(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }
 
 export async function run(oldSpec: string | undefined, newSpec: string | undefined, opts: DiffOptions, globals: GlobalOptions): Promise<void> {
@@ -54,7 +50,8 @@ export async function run(oldSpec: string | undefined, newSpec: string | undefin
     const { load, side } = err.loaded;
     await applyWorkspaceLang(undefined, globals);
     for (const d of load.diagnostics) writeErr(formatDiagnostic(d, load.sources));
-    writeErr(t('git.invalid-side', { side: side.label, errors: load.diagnostics.filter((d) => d.severity === 'error').length }));
+    const errors = load.diagnostics.filter((d) => d.severity === 'error').length;
+    writeErr(tCount('git.invalid-side', errors, { side: side.label, errors }));
     throw new FailureExit(1);
   }
   await applyWorkspaceLang(sides.new.load.workspace, globals);
@@ -72,7 +69,7 @@ export async function run(oldSpec: string | undefined, newSpec: string | undefin
   if (failOn && failOn !== 'none') {
     const bad = d.findings.introduced.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn as Severity]);
     if (bad.length) {
-      writeErr(t('diff.fail', { n: bad.length, severity: failOn }));
+      writeErr(tCount('diff.fail', bad.length, { n: bad.length, severity: failOn }));
       throw new FailureExit(1);
     }
   }

@@ -3,7 +3,7 @@
 // renewal and the data it is the source of truth for. Unknowns become open questions.
 import { t } from '../../i18n/index.js';
 import { chalk } from '../../cli/output.js';
-import { TOOL_STATUSES } from '../../workspace/vocabulary.js';
+import { TOOL_STATUSES } from '../../model/vocabulary.js';
 import { loadCatalog, loadTaxonomy, matchFields, searchCatalog, categoryName, capabilityName, localName } from '../../catalog/index.js';
 import type { Plain } from '../yaml-edit.js';
 import type { Choice } from '../ui.js';
@@ -15,6 +15,7 @@ import {
   saveCost, saveOwner, saveSeats, type Ctx, type OwnerAnswer,
 } from '../ask.js';
 import { currentStages } from './stages.js';
+import { tCount } from '../../analysis/assess.js';
 
 type Pick = { t: 'done' } | { t: 'tool'; id: string } | { t: 'catalog'; id: string } | { t: 'new'; name: string };
 
@@ -385,7 +386,7 @@ async function fillMissingTools(ctx: Ctx): Promise<void> {
   const todo = ctx.ed.raw().tools.filter((x) => gaps(x).size && !ctx.reviewed.has(`missing:${x.id}`));
   if (!todo.length) return;
   ctx.ui.say('');
-  note(ctx, t('interview.tools.missing-count', { count: todo.length, tools: todo.map((x) => x.id).join(', ') }));
+  note(ctx, tCount('interview.tools.missing-count', todo.length, { count: todo.length, tools: todo.map((x) => x.id).join(', ') }));
   if (!(await ctx.ui.confirm({ message: t('interview.tools.fill-missing'), default: false }))) return;
   for (const x of todo) {
     ctx.reviewed.add(`missing:${x.id}`);
