@@ -1,6 +1,6 @@
 // One interview: which steps to run (all, one with --step, or from where the last one stopped),
 // the summary of what is there, the steps in the audit's order, and the state for --resume.
-import { t } from '../i18n/index.js';
+import { t, tCount } from '../i18n/index.js';
 import type { Lang } from '../i18n/index.js';
 import { chalk } from '../cli/output.js';
 import { STEPS, StateStore, type InterviewState, type StepId } from './state.js';
@@ -109,14 +109,14 @@ export async function runSession(o: SessionOptions, handle: SessionHandle = {}):
       break;
     }
     for (const d of out.errors) ui.say(issueLine(d));
-    const retry = await ui.confirm({ message: t('interview.held.retry', { n: ed.held.length }), default: true });
+    const retry = await ui.confirm({ message: tCount('interview.held.retry', ed.held.length, { n: ed.held.length }), default: true });
     if (!retry) break;
   }
   if (!ed.held.length) store.clear();
   handle.step = undefined;
 
   ui.say('');
-  if (ed.held.length) ui.say(chalk.red(`✖ ${t('interview.held.lost', { n: ed.held.length })}`));
+  if (ed.held.length) ui.say(chalk.red(`✖ ${tCount('interview.held.lost', ed.held.length, { n: ed.held.length })}`));
   if (ed.written.size) ui.say(chalk.green(`✔ ${t('interview.saved', { files: [...ed.written].join(', ') })}`));
   else note(ctx, t('interview.nothing-changed'));
   if (o.step && o.step !== 'analysis') {

@@ -30,6 +30,8 @@ export const safety: Record<string, string> = {
   'interview.held': 'まだ書き込まれていませんが、回答は保持しています（{n} 件待機中）。ファイルに書き込めるようになると次の回答と一緒に書き込みます。ファイルを直して続けてください。',
   'interview.held.retry': '{n} 件の回答をまだ書き込めません。ファイルを直してから、もう一度試しますか？',
   'interview.held.lost': '{n} 件の回答は保存されていません: ファイルに書き込めませんでした。',
+  'interview.held.lost.one': '1 件の回答は保存されていません: ファイルに書き込めませんでした。',
+  'interview.held.retry.one': '1 件の回答をまだ書き込めません。ファイルを直してから、もう一度試しますか？',
   'io.cannot-write-unnamed': '出力を書き込めません: {reason}',
   'io.cannot-read-unnamed': '入力を読み込めません: {reason}',
   'io.cannot-open-unnamed': 'ファイルを開けません: {reason}',
