@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: start-up and analysis speed.
 //
-//   node scripts/bench.mjs [--runs 7] [--sizes 1000,2000,5000,10000] [--skip-startup]
+//   node scripts/bench.mjs [--runs 7] [--sizes 1000,2000,5000,10000] [--skip-startup] [--skip-sheets]
 //
 // 1. Start-up: `--help` and `validate` on an example against `node -e 0` (median of N runs of the
 //    built CLI, so run `npm run build` first).
@@ -89,11 +89,16 @@ await build({
       "export { analyze } from './src/analysis/analyze.ts';",
       "export { renderText } from './src/report/text.ts';",
       "export { renderJson } from './src/report/json.ts';",
+      "export { buildTables } from './src/export/tables.ts';",
+      "export { workbookBuffer, csvText } from './src/export/index.ts';",
+      "export { readBook } from './src/import/read.ts';",
+      "export { convert } from './src/import/convert.ts';",
+      "export { runImport } from './src/import/index.ts';",
     ].join('\n'),
     resolveDir: ROOT,
     loader: 'ts',
   },
-  bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: libFile, logLevel: 'warning',
+  bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile: libFile, logLevel: 'warning', external: ['exceljs'],
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
 });
 // The bundle lives in .bench/; the catalog data is found from the package root.
@@ -167,4 +172,45 @@ if (results.length >= 2) {
   const cores = (await import('node:os')).availableParallelism?.() ?? 1;
   if (l1 > cores) console.log(`note: the machine is busy (load ${l1.toFixed(1)} on ${cores} cores); wall times are inflated, CPU times less so`);
   if (growth > size * 1.5) console.log('warning: growth is well above linear');
+}
+
+// ---- 3. spreadsheets (issue 17) ---------------------------------------------------------------
+// The largest generated workspace goes out as a workbook and as CSV files and comes back in
+// (import --dry-run: read, convert, render, validate in memory; nothing written).
+if (!args.includes('--skip-sheets')) {
+  const { mkdtempSync, writeFileSync, mkdirSync: mk, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const n = SIZES[SIZES.length - 1];
+  const dir = join(BENCH, `ws-${n}`);
+  const tmp = mkdtempSync(join(tmpdir(), 'martech-bench-sheets-'));
+  const ws = lib.loadWorkspace(dir).workspace;
+  const result = lib.analyze(ws, { path: dir, start: '2027-01' });
+  const timed = async (fn) => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const out = await fn();
+    const cpu = process.cpuUsage(c0);
+    return { wall: performance.now() - t0, cpu: (cpu.user + cpu.system) / 1000, out };
+  };
+  const xlsx = join(tmp, 'audit.xlsx');
+  const csvDir = join(tmp, 'csv');
+  const sheetRows = [];
+  const ex = await timed(async () => { const b = await lib.workbookBuffer(ws, result); writeFileSync(xlsx, b); return b.length; });
+  sheetRows.push(['export xlsx', ms(ex.wall), ms(ex.cpu), `${(ex.out / 1e6).toFixed(1)} MB`]);
+  const ec = await timed(() => {
+    mk(csvDir);
+    const names = { tools: 'inventory.csv', touchpoints: 'touchpoints.csv', integrations: 'integrations.csv', findings: 'findings.csv',
+      roadmap: 'roadmap.csv', questions: 'questions.csv', workspace: 'workspace.csv' };
+    let bytes = 0;
+    for (const t of lib.buildTables(ws, result)) { const text = lib.csvText(t); bytes += text.length; writeFileSync(join(csvDir, names[t.key]), text); }
+    return bytes;
+  });
+  sheetRows.push(['export csv (7 files)', ms(ec.wall), ms(ec.cpu), `${(ec.out / 1e6).toFixed(1)} MB`]);
+  for (const [label, file] of [['import xlsx', xlsx], ['import csv folder', csvDir], ['import inventory.csv', join(csvDir, 'inventory.csv')]]) {
+    const im = await timed(() => lib.runImport(file, { out: join(tmp, 'back'), dryRun: true }));
+    sheetRows.push([label, ms(im.wall), ms(im.cpu), `${im.out.result.tools.length} tools`]);
+  }
+  rmSync(tmp, { recursive: true, force: true });
+  console.log(`\nSpreadsheets: the ${n.toLocaleString('en-US')}-tool workspace (${ws.touchpoints.length} touchpoints, ${ws.integrations.length} integrations, ${result.findings.length} findings) out and back in\n`);
+  console.log(table(['step', 'wall', 'cpu', 'size'], sheetRows));
 }

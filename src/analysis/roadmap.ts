@@ -11,7 +11,7 @@ import { SEVERITY_RANK, type InitiativeKind, type Level, type ReviewCadence } fr
 import type { AuthoredInitiative, Tool, Workspace } from '../model/model.js';
 import type { Facts } from './facts.js';
 import type { Finding, Initiative, Roadmap } from './types.js';
-import { someOf, toMajor, toMinor } from './assess.js';
+import { someOf, tCount, toMajor, toMinor } from './assess.js';
 
 // ---- months ---------------------------------------------------------------------------------
 
@@ -452,7 +452,7 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
     const tools = [...new Set(unmeasured.flatMap(({ tp }) => tp!.tools.filter((id) => tool(id))))];
     const d = draft('measure-touchpoints', () => ({
       kind: 'process', phase: 2,
-      title: t('roadmap.title.measure', { count: unmeasured.length, touchpoints: someOf(unmeasured.map(({ tp }) => t('roadmap.quoted', { name: tp!.name })), 3) }),
+      title: tCount('roadmap.title.measure', unmeasured.length, { count: unmeasured.length, touchpoints: someOf(unmeasured.map(({ tp }) => t('roadmap.quoted', { name: tp!.name })), 3) }),
       tools, subjects: tools, owner, months: Math.min(3, 1 + Math.floor(unmeasured.length / 4)),
     }));
     for (const { f, tp } of unmeasured) {

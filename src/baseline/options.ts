@@ -4,6 +4,7 @@
 import type { AuditResult, Finding } from '../analysis/types.js';
 import { t } from '../i18n/index.js';
 import { applyBaseline, createBaseline, gateFindings, readBaseline, writeBaseline } from './baseline.js';
+import { tCount } from '../analysis/assess.js';
 
 export interface BaselineOptions {
   /** --baseline FILE: findings recorded there do not fail the run. */
@@ -26,12 +27,12 @@ export function applyBaselineOptions<R extends AuditResult>(
     const applied = applyBaseline(result, readBaseline(opts.baseline), opts.baseline);
     const b = applied.baseline;
     note(t('baseline.applied', { file: opts.baseline, known: b.known.length, new: b.new.length }));
-    if (b.fixed.length) note(t('baseline.fixed', { n: b.fixed.length, ids: b.fixed.join(', ') }));
+    if (b.fixed.length) note(tCount('baseline.fixed', b.fixed.length, { n: b.fixed.length, ids: b.fixed.join(', ') }));
     out = applied;
   }
   if (opts.writeBaseline) {
     const written = writeBaseline(opts.writeBaseline, result);
-    note(t('baseline.written', { file: opts.writeBaseline, n: written.findings.length }));
+    note(tCount('baseline.written', written.findings.length, { file: opts.writeBaseline, n: written.findings.length }));
     // Just recorded: what was found is accepted, so this run does not fail on it (unless an
     // older --baseline was given too, which then decides).
     if (!opts.baseline) out = applyBaseline(result, createBaseline(result), opts.writeBaseline);

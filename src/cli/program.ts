@@ -119,7 +119,7 @@ export function buildProgram(): Command {
     .summary(t('interview.cmd'))
     .description(t('interview.cmd.long'))
     .argument('[dir]', t('interview.arg.dir'), '.')
-    .addOption(new Option('--step <step>', t('interview.opt.step')).choices(['organization', 'stages', 'touchpoints', 'tools', 'integrations', 'analysis']))
+    .option('--step <step>', t('interview.opt.step'))
     .option('--resume', t('interview.opt.resume'))
     .addHelpText('after', examples([
       'martech-audit interview client-audit',
@@ -142,7 +142,7 @@ export function buildProgram(): Command {
     .option('--write-baseline <file>', t('cli.opt.write-baseline'))
     .addHelpText('after', examples([
       'martech-audit analyze examples/northwind-b2b',
-      'martech-audit analyze audit/ --step 5 --start 2027-01',
+      'martech-audit analyze audit/ --step roadmap --start 2027-01',
       'martech-audit analyze audit/ --format json --out audit.json',
       'martech-audit analyze audit/ --fail-on critical',
     ]))

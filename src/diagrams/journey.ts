@@ -22,6 +22,7 @@ import {
   categoryGroup, ClassAssigner, CLUSTER_STYLES, cmp, byId, flagsFrom, legend, toolClass, type LegendEntry,
 } from './common.js';
 import { DEFAULT_OPTIONS, type Diagram, type DiagramInput } from './types.js';
+import { tCount } from '../analysis/assess.js';
 
 interface TpNode { id: string; members: Touchpoint[]; label: string; cls: string; realtime: boolean; inScope: boolean }
 interface ToolNode { id: string; members: Tool[]; label: string; cls: string }
@@ -155,7 +156,7 @@ export function journeyDiagram({ ws, result, options }: DiagramInput): Diagram {
   if (groupedToolStages.length) notes.push(t('diagram.collapsed.tools-in', { stages: list(groupedToolStages) }));
   const used = new Set(ws.touchpoints.flatMap((tp) => [...tp.tools]));
   const unused = ws.tools.filter((tool) => !used.has(tool.id) && tool.status !== 'retired').sort(byId);
-  if (unused.length) notes.push(t('diagram.journey.unused', { count: unused.length, tools: list(unused.map((x) => x.name)) }));
+  if (unused.length) notes.push(tCount('diagram.journey.unused', unused.length, { count: unused.length, tools: list(unused.map((x) => x.name)) }));
 
   // Legend: only the styles this picture uses.
   const entries: LegendEntry[] = [];

@@ -5,6 +5,7 @@ import { UNKNOWN } from './answers.js';
 import { departments } from './ask.js';
 import type { WorkspaceEditor } from './workspace-editor.js';
 import type { StageInfo } from './steps/stages.js';
+import { tCount } from '../analysis/assess.js';
 
 export function summaryLines(ed: WorkspaceEditor, stages: StageInfo[]): string[] {
   const raw = ed.raw();
@@ -30,6 +31,6 @@ export function summaryLines(ed: WorkspaceEditor, stages: StageInfo[]): string[]
   const width = Math.max(...rows.map(([k]) => k.length)) + 2;
   const out = rows.map(([k, v]) => `  ${padEnd(k, width)}${v}`);
   const errors = ed.last.diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors) out.push(chalk.yellow(`  ${t('interview.sum.errors', { count: errors, path: ed.shown })}`));
+  if (errors) out.push(chalk.yellow(`  ${tCount('interview.sum.errors', errors, { count: errors, path: ed.shown })}`));
   return out;
 }

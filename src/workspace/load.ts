@@ -79,7 +79,7 @@ export function loadFromSources(src: WorkspaceSources, opts: LoadSourcesOptions 
     const { folder, others } = src.manifestOfFolder;
     diagnostics.push({
       severity: 'warning', code: 'manifest-alone', location: { file: show(src.files[0]), line: 1, column: 1 },
-      message: t('load.manifest-alone', { folder, others }), suggestion: t('load.manifest-alone.hint', { folder }),
+      message: t(others === 1 ? 'load.manifest-alone.one' : 'load.manifest-alone', { folder, others }), suggestion: t('load.manifest-alone.hint', { folder }),
     });
   }
   const ok = !hasErrors(diagnostics);

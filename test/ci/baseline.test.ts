@@ -93,7 +93,7 @@ describe('baseline', () => {
     const next = sampleResult([...sampleResult().findings, finding({ id: 'realtime-gap:chat', rule: 'realtime-gap', severity: 'medium' })]);
     const g = applyBaselineOptions(next, { baseline: file }, (l) => notes.push(l));
     expect(g.gate.map((f) => f.id)).toEqual(['realtime-gap:chat']);
-    expect(notes.at(-1)).toContain('5 known finding(s) do not fail the run; 1 new');
+    expect(notes.at(-1)).toContain('known findings, which do not fail the run: 5; new: 1.');
     const none = applyBaselineOptions(next, {}, () => undefined);
     expect(none.gate).toHaveLength(6);
   });

@@ -19,7 +19,7 @@ describe('github workflow commands', () => {
     const out = renderGithub(sampleResult(), { rootDir: '/repo', cwd: '/repo' });
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(6);
-    expect(lines[0]).toMatch(/^::notice title=martech-audit%3A Acme%2C Inc\.::Assessment: integrate, score 58\. 5 finding\(s\)\.$/);
+    expect(lines[0]).toMatch(/^::notice title=martech-audit%3A Acme%2C Inc\.::Assessment: integrate, score 58\. Findings: 5\.$/);
     expect(lines[1]).toBe('::error title=no-customer-hub%3Aworkspace (critical)::message of no-customer-hub:workspace%0Afix no-customer-hub:workspace');
     expect(lines[2]).toBe(
       '::error file=audit/tools.yaml,line=31,col=5,title=data-silo%3Aintercom (high)::'
@@ -40,7 +40,7 @@ describe('github workflow commands', () => {
     const r = applyBaseline(sampleResult(), { version: 1, findings: [{ id: 'data-silo:intercom', severity: 'high' }] }, 'b.json');
     const out = renderGithub(r, {});
     expect(out).toContain('::notice file=audit/tools.yaml,line=31,col=5,title=data-silo%3Aintercom (high)::(in the baseline) Intercom');
-    expect(out.split('\n')[0]).toContain('5 finding(s): 4 new, 1 in the baseline.');
+    expect(out.split('\n')[0]).toContain('Findings: 5 (4 new, 1 in the baseline).');
   });
 });
 

@@ -28,6 +28,8 @@ export const OPTION_VALUES = new Set([
   'info', 'low', 'medium', 'high', 'critical', 'none', 'healthy', 'refocus', 'integrate', 'replatform',
   'text', 'json', 'markdown', 'md', 'html', 'pdf', 'sarif', 'junit', 'github', 'gitlab', 'codeclimate', 'mermaid', 'svg', 'png',
   'blank', 'retail', 'saas', 'all', 'dataflow', 'journey', 'overlap', 'portfolio', 'roadmap', 'ascii', 'unicode', 'reports',
+  // --step names (analyze and interview)
+  'touchpoints', 'tools', 'findings', 'assessment', 'organization', 'stages', 'integrations', 'analysis',
 ]);
 
 /** English words in a text outside {placeholders}, `code`, --flags, key: names and ids-with-dashes. */

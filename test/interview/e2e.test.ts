@@ -156,6 +156,7 @@ describe.skipIf(!TMUX || !built)('interview in a real terminal (tmux)', () => {
   it('a whole short interview writes a valid workspace (golden)', async () => {
     const t = Term.start('full', ['interview', 'acme']);
     try {
+      await t.prompt('Start from a spreadsheet of your tools?', 'Enter');
       await t.prompt('Name of the company audited', '{Acme Ltd}', 'Enter');
       await t.prompt('Currency of its costs', 'Enter');
       await t.prompt('Departments', 'Enter');
@@ -238,9 +239,26 @@ describe.skipIf(!TMUX || !built)('interview in a real terminal (tmux)', () => {
     golden(dir, 'acme');
   });
 
+  it('a new workspace can start from a spreadsheet of tools, then the interview goes on', async () => {
+    const t = Term.start('sheet', ['interview', 'gamma']);
+    try {
+      await t.prompt('Start from a spreadsheet of your tools?', '{nowhere.csv}', 'Enter');
+      await t.until((s) => s.includes('cannot read "nowhere.csv"'), 'the missing file said');
+      t.keys('C-u', `{${join(ROOT, 'test', 'fixtures', 'sheets', 'zylo-export.csv')}}`, 'Enter');
+      await t.until((s) => s.includes('Imported 9 tools from zylo-export.csv'), 'the import');
+      await t.prompt('Is this still right?', 'C-c'); // the organization read from the sheet, to confirm
+      expect(await t.exit()).toBe(130);
+    } finally {
+      t.kill();
+    }
+    expect(readFileSync(join(work, 'gamma', 'tools.yaml'), 'utf8')).toContain('catalog: salesforce-sales-cloud');
+    expect(validate(join(work, 'gamma')).code).toBe(0);
+  });
+
   it('Ctrl-C keeps every answer and says how to resume; --resume continues there (golden)', async () => {
     const a = Term.start('first', ['interview', 'beta']);
     try {
+      await a.prompt('Start from a spreadsheet of your tools?', 'Enter');
       await a.prompt('Name of the company audited', '{Beta KK}', 'Enter');
       await a.prompt('Currency of its costs', 'C-u', '{JPY}', 'Enter');
       await a.prompt('Departments', 'Enter');

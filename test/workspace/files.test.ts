@@ -76,7 +76,7 @@ describe('workspace files on disk', () => {
     expect(note).toBeDefined();
     expect(note!.severity).toBe('warning');
     expect(note!.location.line).toBe(1);
-    expect(note!.message).toContain('whose 2 other file(s) are left out');
+    expect(note!.message).toContain('whose 2 other files are left out');
     expect(note!.suggestion).toMatch(/name the folder instead of the file: .*audit$/);
     // A single-file workspace on its own says nothing.
     const single = workspace({ 'martech-audit.yaml': MANIFEST + TOOLS });

@@ -53,6 +53,17 @@ export function parseFailOn(value: string | undefined, ws: Workspace): Severity 
   throw new UsageError(t('analyze.bad-fail-on', { value: v, allowed: [...SEVERITIES, 'none'].join(', ') }));
 }
 
+/** The five steps of the audit as `--step` names them (the number works too: 2 is tools). */
+export const ANALYZE_STEPS = ['touchpoints', 'tools', 'findings', 'assessment', 'roadmap'] as const;
+
+/** `--step 2`, `--step tools` (or `inventory`) → 2; undefined when it is neither. */
+export function analyzeStep(value: string): number | undefined {
+  const v = value.trim().toLowerCase();
+  if (/^[1-5]$/.test(v)) return Number(v);
+  const i = (ANALYZE_STEPS as readonly string[]).indexOf(v === 'inventory' ? 'tools' : v);
+  return i < 0 ? undefined : i + 1;
+}
+
 export function reachedThreshold(result: AnalysisResult, failOn: Severity | 'none'): number {
   if (failOn === 'none') return 0;
   return result.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]).length;
@@ -64,8 +75,8 @@ export async function run(path: string, opts: AnalyzeCommandOptions, globals: Gl
   if (!load) throw new UsageError(t('cli.bad-format', { format, allowed: Object.keys(REPORTERS).join(', ') }));
   let step: number | undefined;
   if (opts.step !== undefined) {
-    step = Number(opts.step);
-    if (!/^[1-5]$/.test(opts.step)) throw new UsageError(t('analyze.bad-step', { value: opts.step }));
+    step = analyzeStep(opts.step);
+    if (step === undefined) throw new UsageError(t('analyze.bad-step', { value: opts.step, steps: ANALYZE_STEPS.map((s, i) => `${i + 1} ${s}`).join(', ') }));
     if (format !== 'text') throw new UsageError(t('analyze.step-text-only'));
   }
   if (opts.start !== undefined && !MONTH_PATTERN.test(opts.start)) throw new UsageError(t('analyze.bad-start', { value: opts.start }));

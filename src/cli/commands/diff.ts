@@ -12,6 +12,7 @@ import { renderDiffText } from '../../diff/render-text.js';
 import { renderDiffMarkdown } from '../../diff/render-markdown.js';
 import { renderDiffJson } from '../../diff/render-json.js';
 import type { DiffResult } from '../../diff/types.js';
+import { tCount } from '../../analysis/assess.js';
 
 declare const __VERSION__: string;
 
@@ -53,7 +54,8 @@ export async function run(oldSpec: string | undefined, newSpec: string | undefin
     const { load, side } = err.loaded;
     await applyWorkspaceLang(undefined, globals);
     for (const d of load.diagnostics) writeErr(formatDiagnostic(d, load.sources));
-    writeErr(t('git.invalid-side', { side: side.label, errors: load.diagnostics.filter((d) => d.severity === 'error').length }));
+    const errors = load.diagnostics.filter((d) => d.severity === 'error').length;
+    writeErr(tCount('git.invalid-side', errors, { side: side.label, errors }));
     throw new FailureExit(1);
   }
   await applyWorkspaceLang(sides.new.load.workspace, globals);
@@ -71,7 +73,7 @@ export async function run(oldSpec: string | undefined, newSpec: string | undefin
   if (failOn && failOn !== 'none') {
     const bad = d.findings.introduced.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn as Severity]);
     if (bad.length) {
-      writeErr(t('diff.fail', { n: bad.length, severity: failOn }));
+      writeErr(tCount('diff.fail', bad.length, { n: bad.length, severity: failOn }));
       throw new FailureExit(1);
     }
   }

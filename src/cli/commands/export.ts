@@ -1,5 +1,6 @@
 // `martech-audit export [path] --format xlsx|csv --out <file>`: thin; the work is src/export/.
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { t } from '../../i18n/index.js';
 import { analyze } from '../../analysis/analyze.js';
 import { UsageError } from '../../util/errors.js';
@@ -14,8 +15,10 @@ export async function run(path: string, opts: ExportOptions, globals: GlobalOpti
   const format = opts.format ?? 'xlsx';
   if (format !== 'xlsx' && format !== 'csv') throw new UsageError(t('sheets.bad-export-format', { value: format }));
   if (opts.start !== undefined && !MONTH_PATTERN.test(opts.start)) throw new UsageError(t('analyze.bad-start', { value: opts.start }));
-  // A folder of CSV files may be refreshed in place; a workbook is never overwritten unasked.
-  if (format === 'xlsx' && existsSync(opts.out) && !opts.force) throw new UsageError(t('sheets.exists', { path: opts.out }));
+  // Nothing is overwritten unasked: the workbook, or any of the CSV files of the folder.
+  const { CSV_NAMES } = await import('../../export/index.js');
+  const taken = format === 'xlsx' ? existsSync(opts.out) : Object.values(CSV_NAMES).some((f) => existsSync(join(opts.out, f)));
+  if (taken && !opts.force) throw new UsageError(t('sheets.exists', { path: opts.out }));
   const { workspace } = await loadOrExit(path, globals, { quietWarnings: true });
   const result = analyze(workspace, { path, start: opts.start, now: currentMonth() });
   const { exportWorkspace } = await import('../../export/index.js');

@@ -6,6 +6,7 @@ import { chalk, write } from '../output.js';
 import type { GlobalOptions } from '../context.js';
 import type { ImportOptions } from '../../import/index.js';
 import type { RowIssue } from '../../import/convert.js';
+import { tCount } from '../../analysis/assess.js';
 
 export interface ImportCommandOptions extends Omit<ImportOptions, 'lang'> { format?: string }
 
@@ -33,11 +34,11 @@ export async function run(file: string, opts: ImportCommandOptions, globals: Glo
   }
 
   const lines: string[] = [];
-  lines.push(t('sheets.summary.read', { rows: r.rows, file, sheets: r.sheetsRead.join(', ') }));
-  const counts = [t('sheets.summary.tools', { count: r.tools.length, matched: r.matched })];
-  if (r.touchpoints.length) counts.push(t('sheets.summary.touchpoints', { count: r.touchpoints.length }));
-  if (r.integrations.length) counts.push(t('sheets.summary.integrations', { count: r.integrations.length }));
-  if (r.questions.length) counts.push(t('sheets.summary.questions', { count: r.questions.length }));
+  lines.push(tCount('sheets.summary.read', r.rows, { rows: r.rows, file, sheets: r.sheetsRead.join(', ') }));
+  const counts = [tCount('sheets.summary.tools', r.tools.length, { count: r.tools.length, matched: r.matched })];
+  if (r.touchpoints.length) counts.push(tCount('sheets.summary.touchpoints', r.touchpoints.length, { count: r.touchpoints.length }));
+  if (r.integrations.length) counts.push(tCount('sheets.summary.integrations', r.integrations.length, { count: r.integrations.length }));
+  if (r.questions.length) counts.push(tCount('sheets.summary.questions', r.questions.length, { count: r.questions.length }));
   lines.push(`  ${counts.join(', ')}`);
   const where = (i: RowIssue) => {
     if (!i.row) return '';
@@ -48,7 +49,7 @@ export async function run(file: string, opts: ImportCommandOptions, globals: Glo
   const section = (sev: RowIssue['severity'], head: string, mark: string) => {
     const xs = r.issues.filter((i) => i.severity === sev);
     if (!xs.length) return;
-    lines.push('', sev === 'note' ? t(head) : t(head, { count: xs.length }));
+    lines.push('', sev === 'note' ? t(head) : tCount(head, xs.length, { count: xs.length }));
     for (const i of xs.slice(0, SHOW)) lines.push(`  ${mark} ${where(i) ? `${where(i)}: ` : ''}${msg(i)}`);
     if (xs.length > SHOW) lines.push(`  ${t('sheets.summary.more', { count: xs.length - SHOW })}`);
   };

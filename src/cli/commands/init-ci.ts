@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../../util/fs.js';
 import { MANIFEST_NAMES } from '../../workspace/files.js';
 import { repoRoot } from '../../git/git.js';
 import { chalk, write } from '../output.js';
+import { tCount } from '../../analysis/assess.js';
 
 export const CI_PROVIDERS = ['github', 'gitlab'] as const;
 
@@ -80,7 +81,7 @@ export function addCi(provider: string, target: string, force = false): void {
     );
   }
   for (const p of plan) writeFileAtomic(p.to, p.data);
-  write(chalk.green('✔ ') + t('init.ci-added', { provider, files: plan.length }));
+  write(chalk.green('✔ ') + tCount('init.ci-added', plan.length, { provider, files: plan.length }));
   for (const p of plan) write(`  ${displayPath(p.to)}`);
   write('');
   write(t('init.ci-next'));

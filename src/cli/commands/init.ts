@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { t, currentLang } from '../../i18n/index.js';
 import { packageFile, displayPath } from '../../util/paths.js';
 import { writeFileAtomic } from '../../util/fs.js';
+import { wrapText } from '../../util/wrap.js';
 import { UsageError } from '../../util/errors.js';
 import { closest } from '../../util/suggest.js';
 import { chalk, write } from '../output.js';
@@ -32,7 +33,12 @@ function filesBelow(dir: string): string[] {
 export async function run(dir: string, opts: InitOptions): Promise<void> {
   const templates = listTemplates();
   if (opts.list) {
-    for (const name of templates) write(`${name}  ${t(`init.template.${name}`)}`);
+    // Two columns: the names padded to the longest, descriptions wrapped under each other in 80 columns.
+    const width = Math.max(...templates.map((n) => n.length)) + 2;
+    for (const name of templates) {
+      const lines = wrapText(t(`init.template.${name}`), 80 - width).split('\n');
+      write(lines.map((l, i) => (i === 0 ? name.padEnd(width) : ' '.repeat(width)) + l).join('\n'));
+    }
     return;
   }
   const name = opts.template ?? 'blank';

@@ -19,13 +19,22 @@ export function hasTerminal(stdin: { isTTY?: boolean } = process.stdin, stdout: 
   return stdin.isTTY === true && stdout.isTTY === true;
 }
 
+/** `--step 4` or `--step tools` → 'tools'; undefined when it is neither. */
+export function interviewStep(value: string): StepId | undefined {
+  const v = value.trim().toLowerCase();
+  if (/^[1-9]$/.test(v)) return STEPS[Number(v) - 1];
+  return isStep(v) ? v : undefined;
+}
+
 function currentMonth(date = new Date()): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
 }
 
 export async function run(dir: string, opts: InterviewOptions, globals: GlobalOptions): Promise<void> {
-  if (opts.step !== undefined && !isStep(opts.step)) {
-    throw new UsageError(t('interview.bad-step', { step: opts.step, steps: STEPS.join(', ') }));
+  if (opts.step !== undefined) {
+    const step = interviewStep(opts.step);
+    if (!step) throw new UsageError(t('interview.bad-step', { step: opts.step, steps: STEPS.map((s, i) => `${i + 1} ${s}`).join(', ') }));
+    opts = { ...opts, step };
   }
   if (!hasTerminal()) throw new UsageError(t('interview.no-tty'), t('interview.no-tty.hint', { path: dir }));
 
@@ -35,7 +44,7 @@ export async function run(dir: string, opts: InterviewOptions, globals: GlobalOp
     writeErr(t('interview.fix-first', { path: dir }));
     throw new FailureExit(1);
   }
-  const ed = opened.editor;
+  let ed = opened.editor;
 
   // Language: --lang, then the workspace's settings.lang, then LANG / LC_ALL.
   if (globals.lang && !isLang(globals.lang)) throw new UsageError(t('cli.bad-lang', { lang: globals.lang }));
@@ -52,6 +61,14 @@ export async function run(dir: string, opts: InterviewOptions, globals: GlobalOp
     if (ed.isNew && ed.kind === 'directory') {
       const stray = strayYamlFiles(ed.dir);
       if (stray.length && !(await ui.confirm({ message: t('interview.stray-yaml', { path: dir, files: stray.join(', ') }), default: false }))) return;
+    }
+    // A new workspace may start from the client's spreadsheet of tools (issue 17).
+    if (ed.isNew && (await (await import('../../import/interview.js')).offerSpreadsheet(ui, dir))) {
+      const reopened = WorkspaceEditor.open(dir).editor;
+      if (reopened) {
+        reopened.headers = ed.headers;
+        ed = reopened;
+      }
     }
     await runSession({
       ed, ui, lang, step: opts.step as StepId | undefined, resume: opts.resume, now: currentMonth(),

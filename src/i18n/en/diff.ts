@@ -19,7 +19,8 @@ export const diff: Record<string, string> = {
   'git.several-workspaces': '{rev} has several workspaces ({list}); which one?',
   'git.several-workspaces.hint': 'name it: REV:path (e.g. HEAD~1:audit/), or give the folder as the other side',
   'git.working-tree': 'the working tree',
-  'git.invalid-side': 'the workspace at {side} is invalid ({errors} error(s)), so there is nothing to compare',
+  'git.invalid-side': 'the workspace at {side} is invalid ({errors} errors), so there is nothing to compare',
+  'git.invalid-side.one': 'the workspace at {side} is invalid ({errors} error), so there is nothing to compare',
 
   // diff command
   'cli.cmd.diff': 'compare two versions of an audit (folders or git revisions)',
@@ -36,7 +37,8 @@ export const diff: Record<string, string> = {
   'diff.need-sides': 'diff needs the side to compare with',
   'diff.need-sides.hint': 'e.g. martech-audit diff HEAD~1, martech-audit diff origin/main:audit/ audit/, or martech-audit diff --since origin/main',
   'diff.written': 'Wrote {file}.',
-  'diff.fail': '{n} new finding(s) at or above {severity}.',
+  'diff.fail': '{n} new findings at or above {severity}.',
+  'diff.fail.one': '{n} new finding at or above {severity}.',
 
   // words
   'diff.title': 'Audit diff: {old} → {new}',
@@ -142,17 +144,20 @@ export const diff: Record<string, string> = {
   'baseline.bad-shape': '"{file}" is not a baseline: it needs a "findings" list whose entries have an "id"',
   'baseline.bad-version': 'the baseline "{file}" is version {version}; this tool reads version 1',
   'baseline.hint': 'write a new one with --write-baseline',
-  'baseline.applied': 'Baseline {file}: {known} known finding(s) do not fail the run; {new} new.',
-  'baseline.fixed': '{n} finding(s) in the baseline are gone ({ids}); rewrite it with --write-baseline to drop them.',
-  'baseline.written': 'Wrote the baseline {file} ({n} finding(s)).',
+  'baseline.applied': 'Baseline {file}: known findings, which do not fail the run: {known}; new: {new}.',
+  'baseline.fixed': '{n} findings in the baseline are gone ({ids}); rewrite it with --write-baseline to drop them.',
+  'baseline.fixed.one': '{n} finding in the baseline is gone ({ids}); rewrite it with --write-baseline to drop it.',
+  'baseline.written': 'Wrote the baseline {file} ({n} findings).',
+  'baseline.written.one': 'Wrote the baseline {file} ({n} finding).',
 
   // CI output formats (github, junit, codeclimate)
   'ci.title': 'martech-audit: {organization}',
-  'ci.summary': 'Assessment: {level}, score {score}. {n} finding(s).',
-  'ci.summary.baseline': 'Assessment: {level}, score {score}. {n} finding(s): {new} new, {known} in the baseline.',
+  'ci.summary': 'Assessment: {level}, score {score}. Findings: {n}.',
+  'ci.summary.baseline': 'Assessment: {level}, score {score}. Findings: {n} ({new} new, {known} in the baseline).',
   'ci.in-baseline': '(in the baseline)',
   'ci.junit.no-findings': '{rule}: no findings',
   // init --ci
-  'init.ci-added': 'Added the {provider} CI pipeline ({files} file(s)):',
+  'init.ci-added': 'Added the {provider} CI pipeline ({files} files):',
+  'init.ci-added.one': 'Added the {provider} CI pipeline ({files} file):',
   'init.ci-next': 'Next: commit it. Every pull request then validates the audit, annotates findings, posts the diff as a comment and keeps the HTML report (docs/ci.md).',
 };

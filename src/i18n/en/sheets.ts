@@ -72,13 +72,20 @@ export const sheets: Record<string, string> = {
   'sheets.sheet.encoding': 'read as Shift_JIS (the file is not UTF-8)',
 
   // summary
-  'sheets.summary.read': 'Read {rows} row(s) from {file} ({sheets}).',
-  'sheets.summary.tools': '{count} tool(s), {matched} matched to the catalog',
-  'sheets.summary.touchpoints': '{count} touchpoint(s)',
-  'sheets.summary.integrations': '{count} integration(s)',
-  'sheets.summary.questions': '{count} open question(s)',
-  'sheets.summary.rejected': '{count} row(s) not imported:',
-  'sheets.summary.warnings': '{count} value(s) not read:',
+  'sheets.summary.read': 'Read {rows} rows from {file} ({sheets}).',
+  'sheets.summary.read.one': 'Read {rows} row from {file} ({sheets}).',
+  'sheets.summary.tools': '{count} tools, {matched} matched to the catalog',
+  'sheets.summary.tools.one': '{count} tool, {matched} matched to the catalog',
+  'sheets.summary.touchpoints': '{count} touchpoints',
+  'sheets.summary.touchpoints.one': '{count} touchpoint',
+  'sheets.summary.integrations': '{count} integrations',
+  'sheets.summary.integrations.one': '{count} integration',
+  'sheets.summary.questions': '{count} open questions',
+  'sheets.summary.questions.one': '{count} open question',
+  'sheets.summary.rejected': '{count} rows not imported:',
+  'sheets.summary.rejected.one': '{count} row not imported:',
+  'sheets.summary.warnings': '{count} values not read:',
+  'sheets.summary.warnings.one': '{count} value not read:',
   'sheets.summary.notes': 'Notes:',
   'sheets.summary.written': 'Wrote {path} ({files}).',
   'sheets.summary.added': 'Added to {path}: {files}.',
@@ -199,6 +206,7 @@ export const sheets: Record<string, string> = {
 
   // the interview
   'sheets.interview.ask': 'Start from a spreadsheet of your tools? (path, or Enter to skip)',
-  'sheets.interview.imported': 'Imported {tools} tool(s) from {file}; the interview goes on from there.',
+  'sheets.interview.imported': 'Imported {tools} tools from {file}; the interview goes on from there.',
+  'sheets.interview.imported.one': 'Imported {tools} tool from {file}; the interview goes on from there.',
   'sheets.interview.failed': 'Could not import {file}: {reason}',
 };

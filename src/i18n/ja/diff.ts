@@ -21,6 +21,7 @@ export const diff: Record<string, string> = {
   'git.several-workspaces.hint': '`REV:path`（例: `HEAD~1:audit/`）で指定するか、もう一方にフォルダーを指定してください',
   'git.working-tree': '作業ツリー',
   'git.invalid-side': '{side} のワークスペースは不正です（エラー {errors} 件）。比較できません',
+  'git.invalid-side.one': '{side} のワークスペースは不正です（エラー {errors} 件）。比較できません',
 
   // diff コマンド
   'cli.cmd.diff': '監査の 2 つの版を比較する（フォルダーまたは git リビジョン）',
@@ -38,6 +39,7 @@ export const diff: Record<string, string> = {
   'diff.need-sides.hint': '例: `martech-audit diff HEAD~1`、`martech-audit diff origin/main:audit/ audit/`、`martech-audit diff --since origin/main`',
   'diff.written': '{file} に書き出しました。',
   'diff.fail': '{severity} 以上の新たな指摘が {n} 件あります。',
+  'diff.fail.one': '{severity} 以上の新たな指摘が {n} 件あります。',
 
   // 語句
   'diff.title': '監査の差分: {old} → {new}',
@@ -145,7 +147,9 @@ export const diff: Record<string, string> = {
   'baseline.hint': '`--write-baseline` で作り直してください',
   'baseline.applied': 'ベースライン {file}: 既知の指摘 {known} 件では失敗しません。新しい指摘は {new} 件です。',
   'baseline.fixed': 'ベースラインにある指摘のうち {n} 件は解消されています（{ids}）。`--write-baseline` で書き直すと削除できます。',
+  'baseline.fixed.one': 'ベースラインにある指摘のうち {n} 件は解消されています（{ids}）。`--write-baseline` で書き直すと削除できます。',
   'baseline.written': 'ベースライン {file} を書き出しました（指摘 {n} 件）。',
+  'baseline.written.one': 'ベースライン {file} を書き出しました（指摘 {n} 件）。',
 
   // CI 向け出力形式（github, junit, codeclimate）
   'ci.title': 'martech-audit: {organization}',
@@ -155,5 +159,6 @@ export const diff: Record<string, string> = {
   'ci.junit.no-findings': '{rule}: 指摘なし',
   // init --ci
   'init.ci-added': '{provider} の CI パイプラインを追加しました（ファイル {files} 件）：',
+  'init.ci-added.one': '{provider} の CI パイプラインを追加しました（ファイル {files} 件）：',
   'init.ci-next': '次に、これをコミットしてください。以後、プルリクエストごとに監査を検証し、指摘を該当行に表示し、差分をコメントし、HTML レポートを保存します（`docs/ci.md`）。',
 };

@@ -17,6 +17,7 @@ export const io: Record<string, string> = {
   'io.reason.not-a-folder': '「{path}」はフォルダーではなくファイルです',
   'io.workspace-above': 'このフォルダーはワークスペース「{path}」の一部です。そのフォルダーを指定して実行してください',
   'load.manifest-alone': 'このファイルだけを読み込みます。これはワークスペースのフォルダー「{folder}」のマニフェストで、ほかのファイル {others} 件は読み込まれません',
+  'load.manifest-alone.one': 'このファイルだけを読み込みます。これはワークスペースのフォルダー「{folder}」のマニフェストで、ほかのファイルは読み込まれません',
   'load.manifest-alone.hint': 'ファイルではなくフォルダーを指定してください: {folder}',
   'build.no-organization.hint-file': 'このファイルに `organization: { name: 株式会社サンプル, currency: JPY }` のように追加してください',
   'path.entity-label': '{kind}「{id}」',

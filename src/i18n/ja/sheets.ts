@@ -69,12 +69,19 @@ export const sheets: Record<string, string> = {
   'sheets.sheet.encoding': 'Shift_JIS として読みました（UTF-8 ではないファイルです）',
 
   'sheets.summary.read': '{file}（{sheets}）から {rows} 行を読みました。',
+  'sheets.summary.read.one': '{file}（{sheets}）から {rows} 行を読みました。',
   'sheets.summary.tools': 'ツール {count} 件（うちカタログと一致 {matched} 件）',
+  'sheets.summary.tools.one': 'ツール {count} 件（うちカタログと一致 {matched} 件）',
   'sheets.summary.touchpoints': 'タッチポイント {count} 件',
+  'sheets.summary.touchpoints.one': 'タッチポイント {count} 件',
   'sheets.summary.integrations': '連携 {count} 件',
+  'sheets.summary.integrations.one': '連携 {count} 件',
   'sheets.summary.questions': '未確認事項 {count} 件',
+  'sheets.summary.questions.one': '未確認事項 {count} 件',
   'sheets.summary.rejected': '取り込まなかった行 {count} 件:',
+  'sheets.summary.rejected.one': '取り込まなかった行 {count} 件:',
   'sheets.summary.warnings': '読めなかった値 {count} 件:',
+  'sheets.summary.warnings.one': '読めなかった値 {count} 件:',
   'sheets.summary.notes': '補足:',
   'sheets.summary.written': '{path} を書き出しました（{files}）。',
   'sheets.summary.added': '{path} に追加しました: {files}。',
@@ -193,5 +200,6 @@ export const sheets: Record<string, string> = {
 
   'sheets.interview.ask': 'ツールの一覧表から始めますか？（パス。スキップは Enter）',
   'sheets.interview.imported': '{file} からツール {tools} 件を取り込みました。続きをインタビューで進めます。',
+  'sheets.interview.imported.one': '{file} からツール {tools} 件を取り込みました。続きをインタビューで進めます。',
   'sheets.interview.failed': '{file} を取り込めませんでした: {reason}',
 };

@@ -15,6 +15,7 @@ import {
   saveCost, saveOwner, saveSeats, type Ctx, type OwnerAnswer,
 } from '../ask.js';
 import { currentStages } from './stages.js';
+import { tCount } from '../../analysis/assess.js';
 
 type Pick = { t: 'done' } | { t: 'tool'; id: string } | { t: 'catalog'; id: string } | { t: 'new'; name: string };
 
@@ -385,7 +386,7 @@ async function fillMissingTools(ctx: Ctx): Promise<void> {
   const todo = ctx.ed.raw().tools.filter((x) => gaps(x).size && !ctx.reviewed.has(`missing:${x.id}`));
   if (!todo.length) return;
   ctx.ui.say('');
-  note(ctx, t('interview.tools.missing-count', { count: todo.length, tools: todo.map((x) => x.id).join(', ') }));
+  note(ctx, tCount('interview.tools.missing-count', todo.length, { count: todo.length, tools: todo.map((x) => x.id).join(', ') }));
   if (!(await ctx.ui.confirm({ message: t('interview.tools.fill-missing'), default: false }))) return;
   for (const x of todo) {
     ctx.reviewed.add(`missing:${x.id}`);

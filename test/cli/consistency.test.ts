@@ -1,0 +1,81 @@
+// The command line behaves the same way everywhere (issue #12): --fail-on none on every command
+// that fails on findings, --step by number or name on analyze and interview, columns that line
+// up, and English plurals instead of "(s)".
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli, ROOT } from '../git/cli.js';
+import { en } from '../../src/i18n/en/index.js';
+import { analyzeStep } from '../../src/cli/commands/analyze.js';
+import { interviewStep } from '../../src/cli/commands/interview.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mta-consistency-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const EXAMPLE = join(ROOT, 'examples', 'northwind-b2b');
+
+describe('--fail-on none', () => {
+  it('report takes it (and its help says so), like analyze and diff', () => {
+    const r = cli(['report', EXAMPLE, '--out', join(dir, 'r'), '--no-render', '--fail-on', 'none'], ROOT);
+    expect(r.code, r.stderr).toBe(0);
+    const strict = cli(['report', EXAMPLE, '--out', join(dir, 'r2'), '--no-render', '--fail-on', 'low'], ROOT);
+    expect(strict.code).toBe(1);
+    expect(cli(['report', '--help'], ROOT).stdout).toMatch(/--fail-on[\s\S]*none/);
+    for (const cmd of ['analyze', 'diff']) expect(cli([cmd, '--help'], ROOT).stdout, cmd).toMatch(/--fail-on[\s\S]*none/);
+  });
+});
+
+describe('--step by number or name', () => {
+  it('analyze: 2 and tools (and inventory) are the same step', () => {
+    expect([analyzeStep('1'), analyzeStep('tools'), analyzeStep('Inventory'), analyzeStep('roadmap'), analyzeStep('6'), analyzeStep('x')])
+      .toEqual([1, 2, 2, 5, undefined, undefined]);
+    const byNumber = cli(['analyze', EXAMPLE, '--step', '2', '--fail-on', 'none', '--start', '2027-01'], ROOT);
+    const byName = cli(['analyze', EXAMPLE, '--step', 'tools', '--fail-on', 'none', '--start', '2027-01'], ROOT);
+    expect(byNumber.code).toBe(0);
+    expect(byName.stdout).toBe(byNumber.stdout);
+    const bad = cli(['analyze', EXAMPLE, '--step', 'tool'], ROOT);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('1 touchpoints, 2 tools, 3 findings, 4 assessment, 5 roadmap');
+  });
+
+  it('interview: 4 and tools are the same step; a bad one lists both forms', () => {
+    expect([interviewStep('4'), interviewStep('tools'), interviewStep('1'), interviewStep('6'), interviewStep('7'), interviewStep('x')])
+      .toEqual(['tools', 'tools', 'organization', 'analysis', undefined, undefined]);
+    // Without a terminal the step is checked first: a good one gets as far as "needs a terminal".
+    for (const step of ['4', 'tools']) {
+      const r = cli(['interview', join(dir, 'iv'), '--step', step], ROOT);
+      expect(r.code).toBe(2);
+      expect(r.stderr, step).toContain('needs an interactive terminal');
+    }
+    const bad = cli(['interview', join(dir, 'iv'), '--step', '9'], ROOT);
+    expect(bad.stderr).toContain('unknown step "9"; steps: 1 organization, 2 stages, 3 touchpoints, 4 tools, 5 integrations, 6 analysis');
+  });
+});
+
+describe('tables line up', () => {
+  for (const lang of ['en', 'ja']) {
+    it(`init --list (${lang}): descriptions start in one column, within 80 columns`, () => {
+      const r = cli(['init', '--list', '--lang', lang], ROOT);
+      expect(r.code).toBe(0);
+      const lines = r.stdout.trimEnd().split('\n');
+      const starts = new Set(lines.map((l) => /^(\S+\s+|\s+)/.exec(l)![0].length));
+      expect(starts).toEqual(new Set([10]));
+      expect(lines.map((l) => l.split(/\s+/)[0]).filter(Boolean)).toEqual(['b2b-saas', 'blank', 'retail']);
+    });
+  }
+});
+
+describe('plurals', () => {
+  it('no English message writes "(s)"', () => {
+    expect(Object.entries(en).filter(([, v]) => v.includes('(s)')).map(([k]) => k)).toEqual([]);
+  });
+
+  it('one and several in proper English', () => {
+    const one = cli(['analyze', join(ROOT, 'examples', 'startup-no-hub.yaml'), '--fail-on', 'critical'], ROOT);
+    expect(`${one.stdout}${one.stderr}`).not.toContain('(s)');
+  });
+});
