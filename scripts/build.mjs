@@ -60,6 +60,10 @@ await build({
   logLevel: 'warning',
 });
 
+// Type declarations for library users (package.json `types` / `exports`): the pinned TypeScript 7
+// is the native compiler, which emits .d.ts files itself.
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+
 // The taxonomy, catalog and data-type vocabulary, parsed once at build time (src/catalog reads this when it is current).
 const { default: jsYaml } = await import('js-yaml');
 const data = {};

@@ -5,7 +5,7 @@ import type { Workspace } from '../model/model.js';
 import { computeFacts, type Facts } from './facts.js';
 import { runRules } from './rules/index.js';
 import { assess, toMajor, type FullAssessment } from './assess.js';
-import { buildRoadmap, type FullRoadmap } from './roadmap.js';
+import { buildRoadmap, type FullRoadmap } from './roadmap/index.js';
 import type { AuditResult, Finding } from './types.js';
 
 export interface AnalyzeOptions {

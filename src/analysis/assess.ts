@@ -7,295 +7,45 @@
 // `settings.rules` (redundancy, overlaps, manual links) are counted from the findings, so that the
 // report and the figures agree; the siloed share is measured on the data flow itself, because
 // without a hub no per-tool silo findings are raised.
-import { currentLang, dataTypeName, has, list, t } from '../i18n/index.js';
+import { currentLang, dataTypeName, list, t, tCount } from '../i18n/index.js';
+import { formatMoney as formatMoneyIn, formatNumber as formatNumberIn, formatPercent as formatPercentIn } from '../i18n/format.js';
 import { capabilityName } from '../catalog/index.js';
-import { SEVERITY_RANK, type Level, type Severity } from '../workspace/vocabulary.js';
-import type { Settings, Tool, Workspace } from '../model/model.js';
+import { SEVERITY_RANK, type Severity } from '../model/vocabulary.js';
+import type { Workspace } from '../model/model.js';
 import type { Facts } from './facts.js';
 import type { Assessment, AssessmentMetrics, Finding } from './types.js';
-import type { RuleId } from './rule-ids.js';
+import { HYGIENE_RULES, ruleTitle, type RuleId } from './rules/index.js';
+import { decideLevel, type DecisionBasis } from './decision.js';
+import { computeCompleteness, computeCoverage, openQuestions, type Completeness, type Coverage, type OpenQuestion } from './coverage.js';
+import { someOf } from './words.js';
 
-// ---- money ----------------------------------------------------------------------------------
+export { someOf };
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
+// ---- words ----------------------------------------------------------------------------------
+// Money, percentages and plurals are formatted in src/i18n/format.ts; these keep the old names
+// (current language) for the code that still reads the process language.
 
-/** Formats minor units (cents) in the workspace currency for the current language. */
+import { toMajor, toMinor } from './money.js';
+
+export { toMajor, toMinor, tCount };
+
 export function formatMoney(minor: number, currency: string, lang: string = currentLang()): string {
-  const rounded = Math.round(minor);
-  const whole = rounded % 100 === 0;
-  const key = `${lang}|${currency}|${whole}`;
-  let nf = moneyFormats.get(key);
-  if (!nf) {
-    const locale = lang === 'ja' ? 'ja-JP' : 'en-US';
-    try {
-      nf = new Intl.NumberFormat(locale, { style: 'currency', currency, ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}) });
-    } catch {
-      nf = new Intl.NumberFormat(locale, { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 });
-    }
-    moneyFormats.set(key, nf);
-  }
-  return nf.format(rounded / 100);
+  return formatMoneyIn(minor, currency, lang);
 }
-
-/** Major units (as findings carry them) to minor units, without floating-point drift. */
-export const toMinor = (major: number): number => Math.round(major * 100);
-/** Minor units to major units for JSON output. */
-export const toMajor = (minor: number): number => Math.round(minor) / 100;
 
 export function formatPercent(share: number, lang: string = currentLang()): string {
-  return `${formatNumber(Math.round(share * 100), lang)}%`;
-}
-
-const pluralRules = new Map<string, Intl.PluralRules>();
-
-/**
- * A message with a count in it, in the right grammatical number: `key.one` (or another
- * Intl.PluralRules category) when the catalog has it, else `key` (the plural form).
- */
-export function tCount(key: string, count: number, params: Record<string, string | number> = {}): string {
-  const lang = currentLang();
-  let rules = pluralRules.get(lang);
-  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang === 'ja' ? 'ja-JP' : 'en-US')));
-  const variant = `${key}.${rules.select(count)}`;
-  return t(has(variant) ? variant : key, params);
+  return formatPercentIn(share, lang);
 }
 
 export function formatNumber(n: number, lang: string = currentLang()): string {
-  return new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US').format(n);
+  return formatNumberIn(n, lang);
 }
 
-// ---- the decision ---------------------------------------------------------------------------
-
-/** Rules whose findings above `low` call for integration work (rules.md, level `integrate`). */
-export const INTEGRATE_RULES: readonly RuleId[] = [
-  'no-customer-hub', 'data-silo', 'isolated-cluster', 'trapped-data', 'disconnected-hubs',
-  'manual-integration', 'realtime-gap', 'inconsistent-experience',
-];
-/** Rules whose findings call for refocusing only (redundancy, licences, orphans, retiring tools, sources of truth, coverage). */
-export const REFOCUS_RULES: readonly RuleId[] = [
-  'capability-overlap', 'redundant-tool', 'underused-license', 'orphan-tool', 'retired-tool-in-use',
-  'source-of-truth-conflict', 'no-source-of-truth', 'uncovered-touchpoint', 'empty-stage',
-  'unmeasured-touchpoint', 'untapped-touchpoint',
-];
-
-export interface DecisionInput {
-  findings: readonly Pick<Finding, 'rule' | 'severity'>[];
-  customerDataTools: number;
-  siloedTools: number;
-  overlappingCapabilities: number;
-  /** Redundant spend and total spend, in minor units. */
-  redundantSpendMinor: number;
-  totalSpendMinor: number;
-  hubs: number;
-}
-
-export type DecisionBasis =
-  | 'fragmented' // siloed share and (overlaps or redundant spend) reach the thresholds
-  | 'no-hub'     // no hub and enough customer-data tools
-  | 'integration-findings'
-  | 'refocus-findings'
-  | 'nothing-above-low';
-
-export interface Decision {
-  level: Level;
-  basis: DecisionBasis[];
-  siloedShare: number;
-  redundantShare: number;
-  /** Rules (above low) that drove the integrate / refocus decision, sorted. */
-  rules: RuleId[];
-}
-
-const atLeast = (num: number, den: number, threshold: number): boolean => den > 0 && num >= threshold * den - 1e-9;
-
-/** rules.md decision table; thresholds from settings.thresholds. */
-export function decideLevel(input: DecisionInput, th: Settings['thresholds']): Decision {
-  const siloedShare = input.customerDataTools ? input.siloedTools / input.customerDataTools : 0;
-  const redundantShare = input.totalSpendMinor > 0 ? input.redundantSpendMinor / input.totalSpendMinor : 0;
-  const above = input.findings.filter((f) => SEVERITY_RANK[f.severity] > SEVERITY_RANK.low);
-  const rulesOf = (set: readonly RuleId[]) => [...new Set(above.filter((f) => set.includes(f.rule)).map((f) => f.rule))].sort();
-  const fragmented = atLeast(input.siloedTools, input.customerDataTools, th.siloedShare)
-    && (input.overlappingCapabilities >= th.overlappingCapabilities
-      || atLeast(input.redundantSpendMinor, input.totalSpendMinor, th.redundantShare));
-  const noHub = input.hubs === 0 && input.customerDataTools >= th.noHubTools;
-  const base = { siloedShare, redundantShare };
-  if (fragmented || noHub) {
-    const basis: DecisionBasis[] = [];
-    if (fragmented) basis.push('fragmented');
-    if (noHub) basis.push('no-hub');
-    return { level: 'replatform', basis, rules: rulesOf(INTEGRATE_RULES), ...base };
-  }
-  const integrate = rulesOf(INTEGRATE_RULES);
-  if (integrate.length) return { level: 'integrate', basis: ['integration-findings'], rules: integrate, ...base };
-  const refocus = rulesOf(REFOCUS_RULES);
-  if (refocus.length || above.length) {
-    return { level: 'refocus', basis: ['refocus-findings'], rules: refocus.length ? refocus : [...new Set(above.map((f) => f.rule))].sort(), ...base };
-  }
-  return { level: 'healthy', basis: ['nothing-above-low'], rules: [], ...base };
-}
-
-// ---- coverage and completeness --------------------------------------------------------------
-
-export interface StageCoverage {
-  stage: string;
-  name: string;
-  /** In-scope touchpoints in the stage. */
-  touchpoints: number;
-  /** Captured (touchpoint, data type) pairs and how many reach a hub. */
-  captured: number;
-  reaching: number;
-  /** null when nothing is captured in the stage. */
-  share: number | null;
-  /** Data types captured here that reach no hub, sorted. */
-  missing: string[];
-}
-
-export interface Coverage {
-  /** Customer data types held by customer-data tools. */
-  dataTypes: { total: number; reaching: number; share: number; missing: string[] };
-  /** What in-scope touchpoints capture: (touchpoint, data type) pairs. */
-  touchpointData: { total: number; reaching: number; share: number };
-  stages: StageCoverage[];
-}
-
-export const COMPLETENESS_FIELDS = ['owner', 'cost', 'seats', 'data'] as const;
-export type CompletenessField = (typeof COMPLETENESS_FIELDS)[number];
-
-export interface Completeness {
-  share: number;
-  /** Tools looked at (active and pilot) and how many have every expected fact. */
-  tools: number;
-  complete: number;
-  /** Per field: how many tools are expected to have it and how many do. */
-  fields: Record<CompletenessField, { expected: number; filled: number }>;
-  missing: { tool: string; fields: CompletenessField[] }[];
-}
-
-export interface OpenQuestion {
-  about: string;
-  field?: string;
-  text: string;
-  ask?: string;
-  source: 'workspace' | 'inventory';
-}
-
-/** A captured data type at a touchpoint reaches a hub when one of the touchpoint's tools holds it and it reaches a hub from there. */
-function touchpointDataReaches(ws: Workspace, facts: Facts, tools: readonly string[], d: string): boolean {
-  for (const id of tools) {
-    const tool = ws.index.toolById.get(id);
-    if (!tool || tool.status === 'retired') continue;
-    if (facts.isHub(id) || (tool.data.includes(d) && facts.reachesHub(id, d))) return true;
-  }
-  return false;
-}
-
-export function computeCoverage(ws: Workspace, facts: Facts): Coverage {
-  const held = new Map<string, boolean>();
-  for (const tool of facts.customerDataTools) {
-    for (const d of tool.data) {
-      if (held.get(d)) continue;
-      held.set(d, facts.reachesHub(tool.id, d));
-    }
-  }
-  const missingTypes = [...held].filter(([, r]) => !r).map(([d]) => d).sort();
-  const stages: StageCoverage[] = [];
-  let total = 0;
-  let reaching = 0;
-  for (const stage of ws.stages) {
-    const tps = (ws.index.touchpointsByStage.get(stage.id) ?? []).filter((tp) => tp.inScope);
-    let c = 0;
-    let r = 0;
-    const missing = new Set<string>();
-    for (const tp of tps) {
-      for (const d of new Set(tp.captures)) {
-        c++;
-        if (touchpointDataReaches(ws, facts, tp.tools, d)) r++;
-        else missing.add(d);
-      }
-    }
-    total += c;
-    reaching += r;
-    stages.push({ stage: stage.id, name: stage.name, touchpoints: tps.length, captured: c, reaching: r, share: c ? r / c : null, missing: [...missing].sort() });
-  }
-  return {
-    dataTypes: { total: held.size, reaching: held.size - missingTypes.length, share: held.size ? (held.size - missingTypes.length) / held.size : 0, missing: missingTypes },
-    touchpointData: { total, reaching, share: total ? reaching / total : 0 },
-    stages,
-  };
-}
-
-/**
- * Which facts a tool should have: owner and cost always; its data when it serves a touchpoint
- * that captures customer data (`data: []` is a legitimate answer for a tag manager); seat counts
- * when licences are a material cost (at least 2% of the known spend) or were half given, so that
- * the next interview is not flooded with seat questions about a €99 tool.
- */
-export const MATERIAL_SHARE = 0.02;
-
-function expectedMissing(tool: Tool, servesCapture: boolean, totalSpendMinor: number): { expected: CompletenessField[]; missing: CompletenessField[] } {
-  const expected: CompletenessField[] = ['owner', 'cost'];
-  const missing: CompletenessField[] = [];
-  if (!tool.owner) missing.push('owner');
-  if (tool.annualCostMinor === undefined) missing.push('cost');
-  const material = (tool.annualCostMinor ?? 0) > 0 && (tool.annualCostMinor ?? 0) >= MATERIAL_SHARE * totalSpendMinor;
-  const partial = tool.seats !== undefined;
-  if (material || partial) {
-    expected.push('seats');
-    if (tool.seats?.licensed === undefined || tool.seats?.active === undefined) missing.push('seats');
-  }
-  if (servesCapture) {
-    expected.push('data');
-    if (!tool.data.length) missing.push('data');
-  }
-  return { expected, missing };
-}
-
-/** Completeness of the inventory of tools in use (active and pilot). */
-export function computeCompleteness(ws: Workspace): Completeness {
-  const fields = Object.fromEntries(COMPLETENESS_FIELDS.map((f) => [f, { expected: 0, filled: 0 }])) as Completeness['fields'];
-  const missingList: Completeness['missing'] = [];
-  const inUse = ws.tools.filter((x) => x.status === 'active' || x.status === 'pilot');
-  const spend = inUse.reduce((s, x) => s + (x.annualCostMinor ?? 0), 0);
-  let complete = 0;
-  let cells = 0;
-  let filled = 0;
-  for (const tool of inUse) {
-    const serves = (ws.index.touchpointsByTool.get(tool.id) ?? []).some((tp) => tp.captures.length > 0);
-    const { expected, missing } = expectedMissing(tool, serves, spend);
-    for (const f of expected) {
-      fields[f].expected++;
-      cells++;
-      if (!missing.includes(f)) {
-        fields[f].filled++;
-        filled++;
-      }
-    }
-    if (missing.length) missingList.push({ tool: tool.id, fields: missing });
-    else complete++;
-  }
-  // No tool in use: nothing is known, so nothing is complete (not "100%" of nothing).
-  return { share: cells ? filled / cells : 0, tools: inUse.length, complete, fields, missing: missingList };
-}
-
-/** The workspace's own questions first, then one per tool for the facts still missing. */
-export function openQuestions(ws: Workspace, completeness: Completeness): OpenQuestion[] {
-  const out: OpenQuestion[] = ws.questions.map((q) => ({
-    about: q.about, ...(q.field ? { field: q.field } : {}), text: q.text, ...(q.ask ? { ask: q.ask } : {}), source: 'workspace' as const,
-  }));
-  const asked = new Set(ws.questions.map((q) => `${q.about}|${q.field ?? ''}`));
-  const askedWhole = new Set(ws.questions.filter((q) => !q.field).map((q) => q.about));
-  for (const m of completeness.missing) {
-    const about = `tool:${m.tool}`;
-    if (askedWhole.has(about)) continue;
-    const tool = ws.index.toolById.get(m.tool)!;
-    for (const f of m.fields.filter((x) => !asked.has(`${about}|${x}`))) {
-      out.push({
-        about, field: f, text: t(`question.${f}`, { tool: tool.name }),
-        ...(f !== 'owner' && tool.owner ? { ask: tool.owner } : {}), source: 'inventory',
-      });
-    }
-  }
-  return out;
-}
+export { INTEGRATE_RULES, REFOCUS_RULES, decideLevel, type Decision, type DecisionBasis, type DecisionInput } from './decision.js';
+export {
+  COMPLETENESS_FIELDS, MATERIAL_SHARE, computeCompleteness, computeCoverage, openQuestions,
+  type Completeness, type CompletenessField, type Coverage, type OpenQuestion, type StageCoverage,
+} from './coverage.js';
 
 // ---- the score ------------------------------------------------------------------------------
 
@@ -305,8 +55,6 @@ export interface ScoreItem { key: string; reason: string; points: number }
 export const SCORE_WEIGHTS = {
   connectivity: 12, hubs: 4, coverage: 10, touchpoints: 6, spend: 6, overlaps: 4, manual: 4, hygiene: 4,
 } as const;
-
-const HYGIENE_RULES: readonly RuleId[] = ['orphan-tool', 'underused-license', 'retired-tool-in-use', 'redundant-tool'];
 
 // ---- assess ---------------------------------------------------------------------------------
 
@@ -409,7 +157,7 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   if (noTools || noTouchpoints) {
     reasons.push(t(noTools && noTouchpoints ? 'assess.reason.empty' : noTools ? 'assess.reason.empty-tools' : 'assess.reason.empty-touchpoints'));
   }
-  const ruleNames = (rules: readonly RuleId[]) => list(rules.map((r) => lowerFirst(t(`rules.${r}.title`))));
+  const ruleNames = (rules: readonly RuleId[]) => list(rules.map((r) => lowerFirst(ruleTitle(r))));
   const siloParams = { siloed, total: cdt, share: formatPercent(decision.siloedShare), threshold: formatPercent(th.siloedShare) };
   if (decision.basis.includes('no-hub')) reasons.push(t('assess.reason.no-hub', { tools: cdt, threshold: th.noHubTools }));
   if (decision.basis.includes('fragmented')) {
@@ -480,11 +228,6 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
     completeness: { ...completeness, share: round(completeness.share) },
     questions,
   };
-}
-
-/** "a, b, c and 4 more" */
-export function someOf(items: readonly string[], max: number): string {
-  return items.length <= max ? list(items) : list([...items.slice(0, max), t('assess.more', { count: items.length - max })]);
 }
 
 /** "Data silo" -> "data silo" in languages with case (not for acronyms such as "CRM"). */

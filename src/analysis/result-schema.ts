@@ -2,8 +2,8 @@
 // and its JSON Schema (`martech-audit schema --analysis`). Objects are open (additive fields are
 // allowed by the contract); the fields rules.md names are required.
 import { z } from 'zod';
-import { RULE_IDS } from './rule-ids.js';
-import { INITIATIVE_KINDS, INITIATIVE_STATUSES, LEVELS, REVIEW_CADENCES, SEVERITIES } from '../workspace/vocabulary.js';
+import { RULE_IDS } from './rules/index.js';
+import { INITIATIVE_KINDS, INITIATIVE_STATUSES, LEVELS, REVIEW_CADENCES, SEVERITIES } from '../model/vocabulary.js';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).meta({ description: 'A month as YYYY-MM.' });
 const Share = z.number().min(0).max(1);
@@ -27,6 +27,8 @@ export const FindingSchema = z.looseObject({
   rule: z.enum(RULE_IDS),
   severity: z.enum(SEVERITIES),
   message: z.string(),
+  messageId: z.string().optional().meta({ description: 'The id of the message, the same in every language (rules.<rule>.message...).' }),
+  data: z.record(z.string(), z.union([z.string(), z.number()])).optional().meta({ description: 'What the message was worded from.' }),
   entities: z.array(EntityRef),
   location: Location.optional(),
   cost: Money.optional(),

@@ -1,10 +1,10 @@
 // The analysis result: findings (step 3), assessment (step 4), roadmap (step 5). One object that
 // every reporter and diagram reads; its JSON form is public (rules.md "Machine output").
-import type { RuleId } from './rule-ids.js';
+import type { RuleId } from './rules/index.js';
 import type {
   InitiativeKind, InitiativeStatus, Level, ReviewCadence, Severity,
-} from '../workspace/vocabulary.js';
-import type { SourceLocation } from '../workspace/diagnostics.js';
+} from '../model/vocabulary.js';
+import type { SourceLocation } from '../model/location.js';
 
 export type EntityKind = 'tool' | 'touchpoint' | 'integration' | 'stage' | 'capability' | 'data' | 'department' | 'workspace';
 export interface EntityRef { kind: EntityKind; id: string }
@@ -14,8 +14,12 @@ export interface Finding {
   id: string;
   rule: RuleId;
   severity: Severity;
-  /** Plain business language, already translated. */
+  /** Plain business language, in the language of the run. */
   message: string;
+  /** The id of the message (`rules.<rule>.message...`): the same in every language. */
+  messageId?: string;
+  /** What the message was worded from (names, counts, amounts as shown). */
+  data?: Readonly<Record<string, string | number>>;
   entities: EntityRef[];
   /** file:line:col of the entity the finding is about (1-based). */
   location?: SourceLocation;

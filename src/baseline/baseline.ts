@@ -11,7 +11,7 @@ import { t } from '../i18n/index.js';
 import { UsageError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { fsReason } from '../util/fs-errors.js';
-import { SEVERITIES, SEVERITY_RANK, type Severity } from '../workspace/vocabulary.js';
+import { SEVERITIES, SEVERITY_RANK, type Severity } from '../model/vocabulary.js';
 
 export interface BaselineEntry { id: string; rule?: string; severity?: Severity; message?: string }
 

@@ -1,12 +1,17 @@
 // What every command shares: global options, language, loading a workspace or stopping with
 // its diagnostics.
-import jsYaml from 'js-yaml';
-import { initLang, currentLang, isLang, resolveLang, t, type Lang } from '../i18n/index.js';
-import { loadWorkspace, type LoadResult } from '../workspace/load.js';
-import { yamlLib } from '../workspace/parse.js';
+import { initLang, currentLang, isLang, localeLang, resolveLang, t, type Lang } from '../i18n/index.js';
+import type { LoadResult } from '../workspace/load.js';
+import { open } from '../api.js';
 import { formatDiagnostic, writeErr } from './output.js';
 import { FailureExit, UsageError } from '../util/errors.js';
 import type { Workspace } from '../model/model.js';
+import { monthOf } from '../analysis/roadmap/months.js';
+
+/** This month as YYYY-MM: the one place that reads the clock (the library never does). */
+export function currentMonth(): string {
+  return monthOf(new Date());
+}
 
 export interface GlobalOptions {
   lang?: string;
@@ -21,39 +26,13 @@ export async function applyWorkspaceLang(ws: Workspace | undefined, globals: Glo
   return lang;
 }
 
-/** settings.lang read straight from the YAML texts, for a workspace too broken to build. */
-export function peekSettingsLang(sources: Map<string, string>): string | undefined {
-  for (const text of sources.values()) {
-    if (!/^settings:/m.test(text)) continue;
-    try {
-      // js-yaml is fast; when it rejects the file, the document model still finds settings.lang
-      // despite errors elsewhere (duplicate keys, bad indentation).
-      let lang: unknown;
-      try {
-        lang = (jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }) as any)?.settings?.lang;
-      } catch {
-        lang = yamlLib().parseDocument(text, { uniqueKeys: false }).getIn(['settings', 'lang']);
-      }
-      if (typeof lang === 'string') return lang;
-    } catch {
-      // unparsable: its own diagnostics say so
-    }
-  }
-  return undefined;
-}
-
 /**
- * Loads a workspace with its messages in the language it asks for. Diagnostics are worded while
- * loading, before settings.lang is known; when that setting picks another language, the
- * workspace is read again when it has diagnostics, so that every message is in one language.
+ * Loads a workspace once, with its messages in the language it asks for: --lang, else its
+ * settings.lang, else the locale (src/api.ts open()).
  */
 export async function loadLocalized(path: string, globals: GlobalOptions): Promise<LoadResult> {
-  const result = loadWorkspace(path);
-  const before = currentLang();
-  await applyWorkspaceLang(result.workspace, globals, result.workspace ? undefined : peekSettingsLang(result.sources));
-  // Only diagnostics carry worded text (default stage names translate lazily): a clean load need
-  // not be repeated, which matters for a large workspace.
-  return currentLang() === before || result.diagnostics.length === 0 ? result : loadWorkspace(path);
+  if (globals.lang && !isLang(globals.lang)) throw new UsageError(t('cli.bad-lang', { lang: globals.lang }));
+  return open(path, { lang: globals.lang as Lang | undefined, defaultLang: localeLang() });
 }
 
 /**

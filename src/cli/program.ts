@@ -4,8 +4,9 @@ import { Command, Option } from 'commander';
 import { t } from '../i18n/index.js';
 import type { GlobalOptions } from './context.js';
 
-declare const __VERSION__: string;
-export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+import { VERSION } from '../version.js';
+
+export { VERSION };
 
 function globals(cmd: Command): GlobalOptions {
   return cmd.optsWithGlobals() as GlobalOptions;

@@ -1,8 +1,10 @@
 // Shared by the flowchart generators: the colour classes and their legend, which tools the audit
 // flagged (read from the findings, so that picture and text agree), money and sorting.
 import { currentLang, t } from '../i18n/index.js';
+import { formatMoney } from '../i18n/format.js';
 import { loadTaxonomy, localName } from '../catalog/index.js';
 import type { AuditResult, Finding } from '../analysis/types.js';
+import { getRule } from '../analysis/rules/index.js';
 import { departmentName, type Tool, type Workspace } from '../model/model.js';
 import { label, type IdGen } from './mermaid-escape.js';
 
@@ -51,11 +53,13 @@ export function flagsFrom(ws: Workspace, result: AuditResult): Flags {
   const silos = new Set<string>();
   const islands: string[][] = [];
   const islandOf = new Map<string, number>();
-  const noHub = result.findings.some((f) => f.rule === 'no-customer-hub');
+  // Each rule says how its findings mark tools (meta.marks in src/analysis/rules/<id>.ts).
+  const marks = (f: Finding) => getRule(f.rule)?.meta.marks;
+  const noHub = result.findings.some((f) => marks(f) === 'all-silos');
   const sorted = [...result.findings].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const f of sorted) {
-    if (f.rule === 'data-silo') for (const id of toolEntities(f)) silos.add(id);
-    if (f.rule === 'isolated-cluster') {
+    if (marks(f) === 'silo') for (const id of toolEntities(f)) silos.add(id);
+    if (marks(f) === 'island') {
       const members = toolEntities(f).filter((id) => !islandOf.has(id));
       if (members.length === 0) continue;
       for (const id of members) islandOf.set(id, islands.length);
@@ -89,12 +93,7 @@ export function cmp(a: string, b: string): number {
 
 /** Money in major units, formatted for the current language, without decimals. */
 export function money(amount: number, currency: string): string {
-  const locale = currentLang() === 'ja' ? 'ja-JP' : 'en-US';
-  try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(amount);
-  } catch {
-    return `${Math.round(amount).toLocaleString(locale)} ${currency}`;
-  }
+  return formatMoney(Math.round(amount * 100), currency, currentLang(), { cents: 'none' });
 }
 
 export function toolCost(tool: Tool, currency: string): string {

@@ -1,71 +1,40 @@
 // `roadmap`: a Mermaid gantt of the initiatives, one section per phase (quick wins, integrate,
-// platform). An initiative with a `start` keeps it; one without starts when its phase does (phase 1
-// at the plan's start, each next phase when the previous one's undated work ends) and not before
-// the initiatives it depends on end. The plan starts at the earliest authored start, else at
-// `options.today`. Bars of initiatives that answer a critical or high finding are red (`crit`);
+// platform), on the roadmap's own dates (one scheduler: src/analysis/roadmap/schedule.ts), so that
+// the chart and the report's table agree. Bars of initiatives that answer a critical or high finding are red (`crit`);
 // done ones are dark, in-progress ones outlined. No "today" marker: the text is deterministic.
 import { t } from '../i18n/index.js';
 import type { Initiative } from '../analysis/types.js';
-import { SEVERITY_RANK } from '../workspace/vocabulary.js';
+import { monthStartDate, parseMonth } from '../analysis/roadmap/months.js';
+import { scheduleMonths } from '../analysis/roadmap/schedule.js';
+import { SEVERITY_RANK } from '../model/vocabulary.js';
 import { plainText, text } from './mermaid-escape.js';
 import { cmp, money } from './common.js';
 import { DEFAULT_OPTIONS, type Diagram, type DiagramInput } from './types.js';
 
-const MONTH = /^(\d{4})-(\d{2})$/;
-
-function toIndex(month: string): number | undefined {
-  const m = MONTH.exec(month);
-  if (!m) return undefined;
-  const mm = Number(m[2]);
-  if (mm < 1 || mm > 12) return undefined;
-  return Number(m[1]) * 12 + (mm - 1);
-}
-
-function toDate(index: number): string {
-  const y = Math.floor(index / 12);
-  const m = (index % 12) + 1;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-01`;
-}
-
-export function currentMonth(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-}
-
 export interface ScheduledInitiative { initiative: Initiative; start: number; end: number }
 
-/** Start and end month (as month indexes) of every initiative, in phase and id order. */
-export function schedule(initiatives: readonly Initiative[], today: string): ScheduledInitiative[] {
-  const sorted = [...initiatives].sort((a, b) => a.phase - b.phase || cmp(a.id, b.id));
-  const dated = sorted.map((i) => (i.start ? toIndex(i.start) : undefined)).filter((x): x is number => x !== undefined);
-  const anchor = dated.length ? Math.min(...dated) : (toIndex(today) ?? toIndex(currentMonth())!);
-  const done = new Map<string, ScheduledInitiative>();
-  const out: ScheduledInitiative[] = [];
-  let phaseStart = anchor;
-  for (const phase of [1, 2, 3] as const) {
-    let phaseEnd = phaseStart;
-    for (const initiative of sorted.filter((i) => i.phase === phase)) {
-      const months = Math.max(1, Math.round(initiative.months || 1));
-      let start = initiative.start ? toIndex(initiative.start) : undefined;
-      if (start === undefined) {
-        start = phaseStart;
-        for (const dep of initiative.dependsOn) {
-          const d = done.get(dep);
-          if (d) start = Math.max(start, d.end);
-        }
-        phaseEnd = Math.max(phaseEnd, start + months);
-      }
-      const s = { initiative, start, end: start + months };
-      done.set(initiative.id, s);
-      out.push(s);
-    }
-    phaseStart = phaseEnd;
-  }
-  return out;
+/**
+ * Start and end month (as month indexes, end exclusive) of every initiative, in the roadmap's
+ * order. The dates are the roadmap's own (src/analysis/roadmap/schedule.ts); initiatives the
+ * roadmap left undated (it was built without a current month) are scheduled by the same rule
+ * from `today`.
+ */
+export function schedule(initiatives: readonly Initiative[], today?: string): ScheduledInitiative[] {
+  const dated = initiatives.map((i) => (i.start ? parseMonth(i.start) : undefined)).filter((x): x is number => x !== undefined);
+  const base = (today ? parseMonth(today) : undefined) ?? (dated.length ? Math.min(...dated) : 0);
+  const months = scheduleMonths(initiatives.map((i) => ({
+    id: i.id, dependsOn: i.dependsOn, months: Math.max(1, Math.round(i.months || 1)),
+    ...(i.start && parseMonth(i.start) !== undefined ? { start: i.start } : {}),
+  })), base);
+  return initiatives.map((initiative) => {
+    const m = months.get(initiative.id)!;
+    return { initiative, start: m.start, end: m.end + 1 };
+  });
 }
 
 export function roadmapDiagram({ ws, result, options }: DiagramInput): Diagram {
   const maxPerPhase = options.maxInitiativesPerPhase ?? DEFAULT_OPTIONS.maxInitiativesPerPhase;
-  const today = options.today ?? currentMonth();
+  const today = options.today;
   const currency = ws.organization.currency;
   const notes: string[] = [];
   const severityOf = new Map(result.findings.map((f) => [f.id, SEVERITY_RANK[f.severity]]));
@@ -73,7 +42,7 @@ export function roadmapDiagram({ ws, result, options }: DiagramInput): Diagram {
   const planned = schedule(initiatives, today);
   const orderOf = new Map(initiatives.map((i, k) => [i.id, k]));
 
-  const first = planned.length ? Math.min(...planned.map((p) => p.start)) : toIndex(today) ?? 0;
+  const first = planned.length ? Math.min(...planned.map((p) => p.start)) : (today ? parseMonth(today) : undefined) ?? 0;
   const last = planned.length ? Math.max(...planned.map((p) => p.end)) : first + 1;
   const span = last - first;
   const tick = span <= 12 ? '1month' : span <= 36 ? '3month' : '6month';
@@ -111,19 +80,19 @@ export function roadmapDiagram({ ws, result, options }: DiagramInput): Diagram {
       if (worst >= SEVERITY_RANK.high) tags.push('crit');
       n += 1;
       const saves = i.saving && i.saving > 0 ? ` (${t('diagram.roadmap.saves', { amount: money(i.saving, currency) })})` : '';
-      out.push(`  ${text(plainText(i.title, 72) + saves, 100)} :${[...tags, `i${n}`, toDate(p.start), toDate(p.end)].join(', ')}`);
+      out.push(`  ${text(plainText(i.title, 72) + saves, 100)} :${[...tags, `i${n}`, monthStartDate(p.start), monthStartDate(p.end)].join(', ')}`);
     }
     if (rest.length) {
       n += 1;
       const start = Math.min(...rest.map((p) => p.start));
       const end = Math.max(...rest.map((p) => p.end));
-      out.push(`  ${text(t('diagram.roadmap.more', { count: rest.length }))} :i${n}, ${toDate(start)}, ${toDate(end)}`);
+      out.push(`  ${text(t('diagram.roadmap.more', { count: rest.length }))} :i${n}, ${monthStartDate(start)}, ${monthStartDate(end)}`);
       notes.push(t('diagram.roadmap.collapsed', { phase: t(`diagram.roadmap.phase.${phase}`), count: rest.length }));
     }
   }
   if (planned.length === 0) {
     out.push(`  section ${text(t('diagram.roadmap.empty'))}`);
-    out.push(`  ${text(t('diagram.roadmap.empty'))} :milestone, i1, ${toDate(first)}, 0d`);
+    out.push(`  ${text(t('diagram.roadmap.empty'))} :milestone, i1, ${monthStartDate(first)}, 0d`);
   }
   if (planned.length) notes.push(t('diagram.roadmap.legend'));
   return { kind: 'roadmap', family: 'gantt', title: t('diagram.kind.roadmap'), source: `${out.join('\n')}\n`, notes };

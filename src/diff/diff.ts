@@ -3,7 +3,7 @@
 // id, cost, redundant spend, assessment). Pure: no git, no I/O.
 import type { AuditResult, Finding } from '../analysis/types.js';
 import { minorToMajor, type Integration, type Tool, type Touchpoint, type Workspace } from '../model/model.js';
-import { SEVERITY_RANK } from '../workspace/vocabulary.js';
+import { SEVERITY_RANK } from '../model/vocabulary.js';
 import type {
   DiffResult, DiffSide, FieldChange, FindingSummary, IntegrationChange, IntegrationSummary, ToolChange, ToolSummary,
   TouchpointChange, TouchpointFieldChange, TouchpointSummary,

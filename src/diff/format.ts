@@ -1,22 +1,14 @@
 // Words and numbers shared by the diff renderers (text, markdown): money, signed deltas, field
 // changes, side names. Everything user-facing goes through t().
 import { currentLang, dataTypeName, t } from '../i18n/index.js';
-import { DEFAULT_STAGES } from '../workspace/vocabulary.js';
+import { formatMoney } from '../i18n/format.js';
+import { DEFAULT_STAGES } from '../model/vocabulary.js';
 import type {
   DiffResult, DiffSide, FieldChange, IntegrationChange, IntegrationSummary, ToolSummary, TouchpointChange, TouchpointFieldChange,
 } from './types.js';
 
 export function money(amount: number, currency: string, signed = false): string {
-  const whole = Number.isInteger(amount);
-  try {
-    return new Intl.NumberFormat(currentLang(), {
-      style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2,
-      signDisplay: signed ? 'exceptZero' : 'auto',
-    }).format(amount);
-  } catch {
-    const n = new Intl.NumberFormat(currentLang(), { maximumFractionDigits: 2, signDisplay: signed ? 'exceptZero' : 'auto' }).format(amount);
-    return `${n} ${currency}`;
-  }
+  return formatMoney(Math.round(amount * 100), currency, currentLang(), { signed });
 }
 
 export function signed(n: number): string {

@@ -5,6 +5,7 @@ import type { AuditResult } from '../analysis/types.js';
 import { resolveSides, type ResolvedSide, type SidesInput } from '../git/sides.js';
 import type { Workspace } from '../model/model.js';
 import { loadFromSources, type LoadResult } from '../workspace/load.js';
+import { RULE_CATALOG } from '../analysis/rules/index.js';
 import type { SourceFile } from '../workspace/files.js';
 import { displayPath } from '../util/paths.js';
 import { diffAudits } from './diff.js';
@@ -24,8 +25,8 @@ export function loadSides(input: SidesInput): { old: LoadedSide; new: LoadedSide
   const sides = resolveSides(input);
   const cwd = input.cwd ?? process.cwd();
   const display = (f: SourceFile): string => displayPath(f.path, cwd);
-  const old = { side: sides.old, load: loadFromSources(sides.old.sources, { display }) };
-  const neu = { side: sides.new, load: loadFromSources(sides.new.sources, { display }) };
+  const old = { side: sides.old, load: loadFromSources(sides.old.sources, { display, rules: RULE_CATALOG }) };
+  const neu = { side: sides.new, load: loadFromSources(sides.new.sources, { display, rules: RULE_CATALOG }) };
   if (!old.load.ok || !old.load.workspace) throw new InvalidSideError('old', old);
   if (!neu.load.ok || !neu.load.workspace) throw new InvalidSideError('new', neu);
   return { old, new: neu };

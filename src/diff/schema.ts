@@ -2,9 +2,9 @@
 // (`martech-audit schema --diff`, also written to schema/martech-audit-diff.schema.json by the
 // build). Objects are open: later versions may add fields; the fields listed here are required.
 import { z } from 'zod';
-import { RULE_IDS } from '../analysis/rule-ids.js';
+import { RULE_IDS } from '../analysis/rules/index.js';
 import { Location } from '../analysis/result-schema.js';
-import { INTEGRATION_MODES, LEVELS, SEVERITIES, TOOL_STATUSES } from '../workspace/vocabulary.js';
+import { INTEGRATION_MODES, LEVELS, SEVERITIES, TOOL_STATUSES } from '../model/vocabulary.js';
 
 const Money = z.number().meta({ description: 'An amount in major units of the currency (annual).' });
 const Change = (field: z.ZodType) => z.looseObject({ field, before: z.unknown(), after: z.unknown() });

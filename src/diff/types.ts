@@ -1,8 +1,8 @@
 // The result of comparing two audits (`martech-audit diff`). Its JSON form (`--format json`) is
 // public: CI scripts read it. Money is in major units of the currency, like AuditResult.
-import type { Level, Severity, ToolStatus, IntegrationMode } from '../workspace/vocabulary.js';
+import type { Level, Severity, ToolStatus, IntegrationMode } from '../model/vocabulary.js';
 import type { SourceLocation } from '../workspace/diagnostics.js';
-import type { RuleId } from '../analysis/rule-ids.js';
+import type { RuleId } from '../analysis/rules/index.js';
 
 export interface DiffSide {
   /** How the side was named: "HEAD~1", "origin/main:audit/", a folder. */

@@ -1,11 +1,31 @@
 // One message module for every user-facing text. Keys map to templates with {placeholders}.
 // English is bundled; other languages load on demand (initLang) so that start-up stays cheap.
 import { en } from './en/index.js';
+import { formatList, pluralCategory } from './format.js';
 
 export type Lang = 'en' | 'ja';
 export const LANGS: readonly Lang[] = ['en', 'ja'];
 export type Messages = Record<string, string>;
-export type Params = Record<string, string | number | undefined | null>;
+/** A message in words together with what it was made from: its id and its data. */
+export interface Worded {
+  readonly messageId: string;
+  readonly data: Readonly<Record<string, string | number>>;
+  readonly text: string;
+  toString(): string;
+}
+export type Params = Record<string, string | number | undefined | null | Worded>;
+
+/** A worded message: `text` from the template, `data` the parameters it uses (nested messages as their words). */
+export function worded(messageId: string, template: string, params?: Params): Worded {
+  // Only what the template uses, in the template's order of first use.
+  const data: Record<string, string | number> = {};
+  for (const m of template.matchAll(/\{(\w+)\}/g)) {
+    const v = params?.[m[1]];
+    if (v !== undefined && v !== null && !(m[1] in data)) data[m[1]] = typeof v === 'object' ? v.text : v;
+  }
+  const text = format(template, params);
+  return Object.freeze({ messageId, data, text, toString: () => text });
+}
 
 let current: Lang = 'en';
 let catalog: Messages = en;
@@ -94,10 +114,16 @@ export function format(template: string, params?: Params): string {
   });
 }
 
-/** Lists in the current language: "a, b and c" / 「a、b、c」. */
+/** Lists in the current language: "a, b and c" / 「a、b、c」 (src/i18n/format.ts formatList). */
 export function list(items: readonly string[]): string {
-  if (current === 'ja') return items.join('、');
-  if (items.length <= 1) return items.join('');
-  if (items.length === 2) return `${items[0]} and ${items[1]}`;
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return formatList(items, current);
+}
+
+/**
+ * A message with a count in it, in the right grammatical number: `key.one` (or another
+ * Intl.PluralRules category) when the catalog has it, else `key` (the plural form).
+ */
+export function tCount(key: string, count: number, params: Params = {}): string {
+  const variant = `${key}.${pluralCategory(count, current)}`;
+  return t(has(variant) ? variant : key, params);
 }

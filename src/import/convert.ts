@@ -6,7 +6,7 @@ import jsYaml from 'js-yaml';
 import { t, type Params } from '../i18n/index.js';
 import { loadCatalog, loadTaxonomy, type CatalogTool } from '../catalog/index.js';
 import { slugify } from '../util/suggest.js';
-import { CHANNELS, CHANNEL_ALIASES, DEFAULT_STAGES, ID_PATTERN, INTEGRATION_MODES } from '../workspace/vocabulary.js';
+import { CHANNELS, CHANNEL_ALIASES, DEFAULT_STAGES, ID_PATTERN, INTEGRATION_MODES } from '../model/vocabulary.js';
 import type { Workspace } from '../model/model.js';
 import { sheets as sheetsEn } from '../i18n/en/sheets.js';
 import { sheets as sheetsJa } from '../i18n/ja/sheets.js';

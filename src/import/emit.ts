@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import { t } from '../i18n/index.js';
 import { slugify } from '../util/suggest.js';
-import { MONTH_PATTERN } from '../workspace/vocabulary.js';
+import { MONTH_PATTERN } from '../model/vocabulary.js';
 import type { ImportResult, IntegrationDraft, QuestionDraft, ToolDraft, TouchpointDraft, DepartmentDraft } from './convert.js';
 
 const RESERVED = /^(?:true|false|yes|no|on|off|null|y|n|~)$/i;

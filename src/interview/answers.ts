@@ -1,6 +1,6 @@
 // What people type in a meeting, read into workspace values: "42k", "390/month", "月額5万",
 // "60/41", "2027/3", "?" for "I don't know".
-import { MONTH_PATTERN } from '../workspace/vocabulary.js';
+import { MONTH_PATTERN } from '../model/vocabulary.js';
 import { asciiWords } from './ids.js';
 import { slugify } from '../util/suggest.js';
 

@@ -1,7 +1,7 @@
 // What every step shares: the session context, saving an answer (checked by the loader first),
 // and the questions that come back in several steps (an id, an owner, data, a cost, seats).
 import { t } from '../i18n/index.js';
-import { ID_PATTERN } from '../workspace/vocabulary.js';
+import { ID_PATTERN } from '../model/vocabulary.js';
 import type { Diagnostic } from '../workspace/diagnostics.js';
 import { chalk } from '../cli/output.js';
 import type { Lang } from '../i18n/index.js';
@@ -73,12 +73,12 @@ export function note(ctx: Ctx, text: string): void {
 
 // ---- ids ---------------------------------------------------------------------------------
 
-export function idsOf(raw: RawWorkspace, kind: 'touchpoints' | 'tools'): string[] {
+export function idsOf(raw: RawWorkspace, kind: 'touchpoints' | 'tools' | 'personas'): string[] {
   return raw[kind].map((x) => x.id).filter(Boolean);
 }
 
 /** Asks for an id, proposing one from the name; checks the pattern, uniqueness and the loader. */
-export async function askId(ctx: Ctx, kind: 'touchpoints' | 'tools', name: string, fallback: string, dryRun: (tx: Tx, id: string) => void, proposal?: string): Promise<string> {
+export async function askId(ctx: Ctx, kind: 'touchpoints' | 'tools' | 'personas', name: string, fallback: string, dryRun: (tx: Tx, id: string) => void, proposal?: string): Promise<string> {
   const raw = ctx.ed.raw();
   const taken = idsOf(raw, kind);
   const def = proposal && !taken.includes(proposal) ? proposal : proposeId(proposal ?? name, taken, fallback);

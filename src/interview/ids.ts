@@ -3,7 +3,7 @@
 // other katakana and hiragana are romanised (ホットペッパー -> hottopeppa), and a name with nothing
 // usable left falls back to "<channel or category>-<n>". Never empty, always unique, always
 // matching the id pattern; the user can edit the proposal at the prompt.
-import { ID_PATTERN } from '../workspace/vocabulary.js';
+import { ID_PATTERN } from '../model/vocabulary.js';
 import { slugify } from '../util/suggest.js';
 
 /** Common words of marketing, sales and service in Japanese, longest match first. */

@@ -4,8 +4,13 @@ import { existsSync, readFileSync, rmSync, readdirSync, rmdirSync } from 'node:f
 import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../util/fs.js';
 
-export const STEPS = ['organization', 'stages', 'touchpoints', 'tools', 'integrations', 'analysis'] as const;
+export const STEPS = ['organization', 'stages', 'touchpoints', 'tools', 'integrations', 'customer', 'analysis'] as const;
 export type StepId = (typeof STEPS)[number];
+/**
+ * The steps of the usual walk, numbered for `--step <n>`. `customer` (format revision 2) runs in a
+ * full interview only when the workspace maps personas or data types, so it has a name, no number.
+ */
+export const NUMBERED_STEPS: readonly StepId[] = STEPS.filter((s) => s !== 'customer');
 
 export function isStep(x: string): x is StepId {
   return (STEPS as readonly string[]).includes(x);

@@ -2,8 +2,8 @@
 // Built once by the loader (workspace/build.ts); nothing downstream re-reads YAML.
 import type {
   Channel, DataParty, Freshness, Frequency, IntegrationMode, InitiativeKind, InitiativeStatus, Level, ReviewCadence, Severity, ToolStatus,
-} from '../workspace/vocabulary.js';
-import type { SourceLocation } from '../workspace/diagnostics.js';
+} from './vocabulary.js';
+import type { SourceLocation } from './location.js';
 
 export type Loc = SourceLocation;
 

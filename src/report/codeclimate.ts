@@ -5,7 +5,7 @@
 // line changes and GitLab reports it as "new" only when it really is.
 import { createHash } from 'node:crypto';
 import type { AuditResult, Finding } from '../analysis/types.js';
-import type { Severity } from '../workspace/vocabulary.js';
+import type { Severity } from '../model/vocabulary.js';
 import { rootRelative, withCiRoot } from '../git/ci.js';
 import { findingFile, sortFindings, type CiReportContext } from './github.js';
 

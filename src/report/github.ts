@@ -9,7 +9,7 @@ import type { AuditResult, Finding } from '../analysis/types.js';
 import { t } from '../i18n/index.js';
 import { baselineOf, knownIds } from '../baseline/baseline.js';
 import { rootRelative, withCiRoot } from '../git/ci.js';
-import { SEVERITY_RANK, type Severity } from '../workspace/vocabulary.js';
+import { SEVERITY_RANK, type Severity } from '../model/vocabulary.js';
 
 export interface CiReportContext {
   /** Folder annotation paths are relative to (the repository root in CI). Default: paths as in the result. */

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { t } from '../i18n/index.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
-import { SEVERITIES } from '../workspace/vocabulary.js';
+import { SEVERITIES } from '../model/vocabulary.js';
 import type { Block, Cell, ReportContent, Table } from './markdown.js';
 
 /** A drawn diagram, or why there is none. */

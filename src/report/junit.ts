@@ -2,7 +2,7 @@
 // Azure DevOps, CircleCI). One test suite per rule; each finding is a failing test case,
 // a rule without findings one passing case, and a finding a baseline accepts is skipped.
 import type { AuditResult, Finding } from '../analysis/types.js';
-import { RULE_IDS } from '../analysis/rule-ids.js';
+import { RULE_IDS } from '../analysis/rules/index.js';
 import { t } from '../i18n/index.js';
 import { knownIds } from '../baseline/baseline.js';
 import { findingFile, sortFindings, type CiReportContext } from './github.js';

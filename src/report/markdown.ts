@@ -5,12 +5,18 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { currentLang, dataTypeName, list, t } from '../i18n/index.js';
 import { capabilityName, categoryName } from '../catalog/index.js';
-import { formatMoney, formatPercent, toMinor } from '../analysis/assess.js';
+import { formatMoney as formatMoneyIn, formatPercent as formatPercentIn } from '../i18n/format.js';
+import { toMinor } from '../analysis/money.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Finding } from '../analysis/types.js';
+import { ruleTitle } from '../analysis/rules/index.js';
 import { departmentName, type Workspace } from '../model/model.js';
-import { SEVERITIES, type Severity } from '../workspace/vocabulary.js';
+import { SEVERITIES, type Severity } from '../model/vocabulary.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
+
+// Money and shares in the language of the report (src/i18n/format.ts does the formatting).
+const formatMoney = (minor: number, currency: string): string => formatMoneyIn(minor, currency, currentLang());
+const formatPercent = (share: number): string => formatPercentIn(share, currentLang());
 
 // ---- content model ----------------------------------------------------------------------------
 
@@ -45,7 +51,11 @@ export interface ReportContent {
   sections: Section[];
 }
 
-export interface ContentOptions { version: string }
+export interface ContentOptions {
+  version: string;
+  /** The language the report is written in (`<html lang>`); default the language of the messages. */
+  lang?: string;
+}
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -146,7 +156,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, result.findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
   const findingRows: Cell[][] = result.findings.map((f) => [
     { text: t(`report.severity.${f.severity}`), severity: f.severity },
-    { text: t(`rules.${f.rule}.title`) },
+    { text: ruleTitle(f.rule) },
     f.message,
     f.recommendation,
     f.location ? { text: `${shortFile(f.location.file)}:${f.location.line}`, code: true } : '',
@@ -245,7 +255,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
   const step5: Section = { id: 'roadmap', title: t('report.step5'), blocks: step5Blocks };
 
   return {
-    lang: ws.settings.lang ?? 'en',
+    lang: opts.lang ?? currentLang(),
     title: t('report.title', { organization: org }),
     organization: org,
     workspace: result.workspace,

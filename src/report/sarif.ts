@@ -5,10 +5,10 @@
 import { pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
 import { t } from '../i18n/index.js';
-import { RULE_IDS, type RuleId } from '../analysis/rule-ids.js';
+import { RULE_IDS, type RuleId } from '../analysis/rules/index.js';
 import { RULES } from '../analysis/rules/index.js';
 import type { AuditResult, Finding } from '../analysis/types.js';
-import type { Severity } from '../workspace/vocabulary.js';
+import type { Severity } from '../model/vocabulary.js';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
 

@@ -37,6 +37,8 @@ export interface WriteReportOptions {
   version: string;
   /** The month an undated roadmap starts in (YYYY-MM). */
   today: string;
+  /** The language of the report (`<html lang>`); default the language of the messages. */
+  lang?: string;
   /** Starts the renderer; the default is the real browser (tests pass their own). */
   openEngine?: () => Promise<RenderEngine>;
   onProgress?: (done: number, total: number) => void;
@@ -182,7 +184,7 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, opts: W
       files.push(name);
     };
     const json = renderJson(result);
-    const content = reportContent(ws, result, { version: opts.version });
+    const content = reportContent(ws, result, { version: opts.version, lang: opts.lang });
     put('report.md', renderMarkdown(content, diagrams));
     const html = renderHtml(content, diagrams, pictures, { json, linkFiles: true });
     put('report.html', html);

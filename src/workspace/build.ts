@@ -3,10 +3,10 @@
 import { t } from '../i18n/index.js';
 import { closest } from '../util/suggest.js';
 import { allCapabilities, loadCatalog, loadDataTypes, loadTaxonomy, localName } from '../catalog/index.js';
-import { RULE_IDS, TOOL_SUBJECT_RULES, TOUCHPOINT_SUBJECT_RULES } from '../analysis/rule-ids.js';
+import type { RuleCatalog } from '../model/rule-catalog.js';
 import {
   CHANNEL_ALIASES, CHANNELS, CONVERSATIONAL_CHANNELS, CONVERSATIONAL_LATE_CHANNELS, DEFAULT_STAGES, type Frequency,
-} from './vocabulary.js';
+} from '../model/vocabulary.js';
 import { locate, nodeAt, nodeLoc, type ParsedFile } from './parse.js';
 import type { Diagnostic, SourceLocation } from './diagnostics.js';
 import type {
@@ -46,6 +46,8 @@ export interface BuildInput {
   invalidIds?: Map<string, Set<string>>;
   /** Some file could not be read at all: unresolved references may be defined there. */
   partial?: boolean;
+  /** The finding rules, to check references to them; without it, settings.rules and `addresses` are taken as written. */
+  rules?: RuleCatalog;
 }
 
 export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diagnostics: Diagnostic[] } {
@@ -349,21 +351,23 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
       err('unresolved-reference', here(e, 'depends_on', i), t('build.unknown-initiative', { id: d }),
         guess ? t('suggest.did-you-mean', { value: guess }) : undefined);
     });
-    (ini.addresses ?? []).forEach((f, i) => {
+    const catalog = input.rules;
+    if (catalog) (ini.addresses ?? []).forEach((f, i) => {
       const [rule, subject] = splitFindingId(f);
-      if (!(RULE_IDS as readonly string[]).includes(rule)) {
-        const guess = closest(rule, RULE_IDS);
+      const kind = catalog.subjectOf(rule);
+      if (kind === undefined) {
+        const guess = closest(rule, catalog.ids);
         err('unresolved-reference', here(e, 'addresses', i), t('build.unknown-finding-rule', { id: f, rule }),
           guess ? t('suggest.did-you-mean', { value: subject ? `${guess}:${subject}` : guess }) : t('build.unknown-finding-rule.hint'));
         return;
       }
       // A file that did not parse may hold the subject: no follow-on warning about it.
-      if (subject && TOOL_SUBJECT_RULES.includes(rule) && !toolMap.has(subject) && !input.partial) {
+      if (subject && kind === 'tool' && !toolMap.has(subject) && !input.partial) {
         const guess = guessTool(subject);
         warn('unresolved-reference', here(e, 'addresses', i), t('build.unknown-finding-subject', { id: f, subject }),
           guess ? t('suggest.did-you-mean', { value: `${rule}:${guess}` }) : undefined);
       }
-      if (subject && TOUCHPOINT_SUBJECT_RULES.includes(rule) && !tpMap.has(subject) && !input.partial) {
+      if (subject && kind === 'touchpoint' && !tpMap.has(subject) && !input.partial) {
         const guess = closest(subject, tpMap.keys());
         warn('unresolved-reference', here(e, 'addresses', i), t('build.unknown-finding-subject', { id: f, subject }),
           guess ? t('suggest.did-you-mean', { value: `${rule}:${guess}` }) : undefined);
@@ -394,8 +398,8 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   const setEntry = single.settings as Entry<SettingsInput> | undefined;
   const rules: Record<string, RuleConfig> = {};
   for (const [id, cfg] of Object.entries(setEntry?.value.rules ?? {})) {
-    if (!(RULE_IDS as readonly string[]).includes(id)) {
-      const guess = closest(id, RULE_IDS);
+    if (input.rules && input.rules.subjectOf(id) === undefined) {
+      const guess = closest(id, input.rules.ids);
       err('unknown-rule', locate(setEntry!.pf, ['settings', 'rules', id], true), t('build.unknown-rule', { id }),
         guess ? t('suggest.did-you-mean', { value: guess }) : t('build.unknown-rule.hint'));
       continue;
@@ -408,7 +412,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   // ---- questions ----------------------------------------------------------------------------
   for (const e of questions) {
     const [kind, id] = e.value.about.split(':');
-    const pool = kind === 'tool' ? toolMap : kind === 'touchpoint' ? tpMap : undefined;
+    const pool = kind === 'tool' ? toolMap : kind === 'touchpoint' ? tpMap : kind === 'persona' ? personaMap : undefined;
     if (pool && id && !pool.has(id) && !input.partial) {
       const guess = closest(id, pool.keys());
       warn('unresolved-reference', here(e, 'about'), t('build.unknown-question-subject', { about: e.value.about }),

@@ -1,13 +1,9 @@
 // A problem found in the input. Lines and columns are 1-based here (what people and editors
 // read); offsets inside the YAML layer stay 0-based.
 
-export interface SourceLocation {
-  file: string;        // as displayed: relative to the current directory when below it
-  line: number;        // 1-based
-  column: number;      // 1-based
-  endLine?: number;
-  endColumn?: number;
-}
+import type { SourceLocation } from '../model/location.js';
+
+export type { SourceLocation };
 
 export interface Diagnostic {
   severity: 'error' | 'warning';

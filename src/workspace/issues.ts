@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { t, list } from '../i18n/index.js';
 import { closest, slugify } from '../util/suggest.js';
-import { ID_PATTERN, MONTH_PATTERN } from './vocabulary.js';
+import { ID_PATTERN, MONTH_PATTERN } from '../model/vocabulary.js';
 import { WorkspaceFile } from './schema.js';
 import { locate, type ParsedFile } from './parse.js';
 import type { Diagnostic } from './diagnostics.js';

@@ -9,6 +9,7 @@ import { sortDiagnostics, hasErrors, type Diagnostic } from './diagnostics.js';
 import { displayPath } from '../util/paths.js';
 import { t } from '../i18n/index.js';
 import type { Workspace } from '../model/model.js';
+import type { RuleCatalog } from '../model/rule-catalog.js';
 
 export interface LoadResult {
   workspace?: Workspace;
@@ -29,14 +30,20 @@ function outputFolderOf(bytes: Uint8Array): string | undefined {
   }
 }
 
-export function loadWorkspace(path: string): LoadResult {
-  const sources = readWorkspaceSources(path, outputFolderOf);
-  return loadFromSources(sources);
+export function loadWorkspace(path: string, opts: LoadSourcesOptions = {}): LoadResult {
+  return loadFromSources(readWorkspace(path), opts);
+}
+
+/** The files of a workspace on disk (a folder or one YAML file), not yet parsed. */
+export function readWorkspace(path: string): WorkspaceSources {
+  return readWorkspaceSources(path, outputFolderOf);
 }
 
 export interface LoadSourcesOptions {
   /** How file paths are shown; default: relative to the current directory. */
   display?: (file: SourceFile) => string;
+  /** The finding rules, to check settings.rules and `addresses` (src/api.ts passes the analysis' RULE_CATALOG). */
+  rules?: RuleCatalog;
 }
 
 /** Loads a workspace from in-memory sources (disk, a git revision, a test). */
@@ -73,7 +80,7 @@ export function loadFromSources(src: WorkspaceSources, opts: LoadSourcesOptions 
     }
     parsed.push(pf);
   }
-  const built = buildWorkspace({ path: src.path, kind: src.kind, files: parsed, invalidIds, partial });
+  const built = buildWorkspace({ path: src.path, kind: src.kind, files: parsed, invalidIds, partial, rules: opts.rules });
   diagnostics.push(...built.diagnostics);
   if (src.manifestOfFolder && src.files[0]) {
     const { folder, others } = src.manifestOfFolder;
@@ -123,9 +130,9 @@ function quarantine(value: Record<string, unknown>, issues: readonly { path: Pro
 }
 
 /** Loads YAML text as a single-file workspace (tests, the interview's inline validation). */
-export function loadFromText(text: string, file = 'workspace.yaml'): LoadResult {
+export function loadFromText(text: string, file = 'workspace.yaml', opts: Omit<LoadSourcesOptions, 'display'> = {}): LoadResult {
   return loadFromSources(
     { path: file, kind: 'file', root: file, files: [{ path: file, bytes: new TextEncoder().encode(text), manifest: true }] },
-    { display: () => file },
+    { ...opts, display: () => file },
   );
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideLevel, computeCompleteness, formatMoney, type DecisionInput } from '../../src/analysis/assess.js';
 import { DEFAULT_THRESHOLDS } from '../../src/model/model.js';
-import type { RuleId } from '../../src/analysis/rule-ids.js';
+import type { RuleId } from '../../src/analysis/rules/index.js';
 import type { Severity } from '../../src/workspace/vocabulary.js';
 import { run, tool, workspace } from './helpers.js';
 

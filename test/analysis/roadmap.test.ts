@@ -1,7 +1,7 @@
 // Step 5: generated initiatives, merge with the strategy by id, rejections, dependencies and the
 // suggested order, renewals timing, stakeholders and the start month.
 import { describe, expect, it } from 'vitest';
-import { addMonths, monthIndex, monthString, topoOrder } from '../../src/analysis/roadmap.js';
+import { addMonths, monthIndex, monthString, topoOrder } from '../../src/analysis/roadmap/index.js';
 import { isGeneratedInitiativeId } from '../../src/workspace/build.js';
 import { run, tool } from './helpers.js';
 

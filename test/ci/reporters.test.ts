@@ -4,7 +4,7 @@ import { escapeData, escapeProperty, renderGithub, workflowCommand } from '../..
 import { renderJunit, xmlEscape } from '../../src/report/junit.js';
 import { fingerprint, renderCodeClimate, toCodeClimate } from '../../src/report/codeclimate.js';
 import { applyBaseline } from '../../src/baseline/baseline.js';
-import { RULE_IDS } from '../../src/analysis/rule-ids.js';
+import { RULE_IDS } from '../../src/analysis/rules/index.js';
 import { finding, sampleResult } from './sample-result.js';
 
 describe('github workflow commands', () => {

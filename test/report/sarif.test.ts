@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { renderSarif, toUri } from '../../src/report/sarif.js';
-import { RULE_IDS } from '../../src/analysis/rule-ids.js';
+import { RULE_IDS } from '../../src/analysis/rules/index.js';
 import { EXAMPLES, hostileWorkspace, loadExample, loadText } from '../diagrams/helpers.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;

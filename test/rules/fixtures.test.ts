@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULE_IDS } from '../../src/analysis/rule-ids.js';
+import { RULE_IDS } from '../../src/analysis/rules/index.js';
 import { FIXTURES, expectations, findings, ids, load } from './helpers.js';
 
 const dirs = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();

@@ -3,8 +3,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RULE_IDS } from '../../src/analysis/rule-ids.js';
-import { RULES, runRules } from '../../src/analysis/rules/index.js';
+import { RULE_IDS } from '../../src/analysis/rules/index.js';
+import { RULES, parseFindingId, rulesInGroup, runRules, type Rule } from '../../src/analysis/rules/index.js';
 import { computeFacts } from '../../src/analysis/facts.js';
 import { en } from '../../src/i18n/en/index.js';
 import { ja } from '../../src/i18n/ja/index.js';
@@ -40,22 +40,19 @@ describe('rule registry', () => {
     expect(existsSync(join(SRC, `${id}.ts`))).toBe(true);
     const mod = await import(`../../src/analysis/rules/${id}.ts`);
     expect(mod.rule).toBe(rule);
-    expect(mod.example).toBe(rule.docs.example);
+    expect(mod.example).toBe(rule.meta.example);
     expect(rule.defaultSeverity).toBe(SPEC_SEVERITY[id]);
     expect(existsSync(join(FIXTURES, id, 'trigger.yaml'))).toBe(true);
     expect(existsSync(join(FIXTURES, id, 'clean.yaml'))).toBe(true);
 
-    for (const [lang, messages] of [['en', en], ['ja', ja]] as const) {
-      setMessages(lang, messages);
+    for (const lang of ['en', 'ja'] as const) {
       for (const field of ['title', 'summary', 'why', 'fix'] as const) {
-        const text = rule.docs[field];
-        expect(text, `${lang} ${field}`).not.toBe(`rules.${id}.${field}`);
+        const text = rule.docsIn(lang)[field];
         expect(text.trim().length, `${lang} ${field}`).toBeGreaterThan(1);
       }
     }
-    setMessages('en', en);
 
-    const ws = loadText(rule.docs.example);
+    const ws = loadText(rule.meta.example);
     expect(ws.files.length).toBe(1);
     const got = runRules(ws, computeFacts(ws));
     expect(got.some((f) => f.rule === id), `example of ${id} triggers it`).toBe(true);
@@ -67,35 +64,58 @@ describe('rule registry', () => {
   });
 });
 
-describe('rule messages', () => {
-  it('en and ja have the same rules.* keys', () => {
+describe('rule modules', () => {
+  it('every module in src/analysis/rules is registered', () => {
+    const modules = readdirSync(SRC).filter((f) => f.endsWith('.ts') && !['helpers.ts', 'index.ts', 'rule.ts'].includes(f) && !f.endsWith('.test.ts'));
+    expect(modules.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual([...RULE_IDS].sort());
+  });
+
+  it('the integrate group is the one docs/analysis.md lists', () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'analysis.md'), 'utf8');
+    const line = doc.split('\n').find((l) => l.startsWith('| `integrate` |'))!;
+    const listed = [...line.split('|')[2].matchAll(/`([a-z-]+)`/g)].map((m) => m[1]).filter((x) => x.includes('-'));
+    expect([...rulesInGroup('integrate')].sort()).toEqual(listed.sort());
+    expect([...rulesInGroup('refocus')].sort()).toEqual(RULE_IDS.filter((id) => !listed.includes(id)).sort());
+  });
+
+  it('finding ids parse by the subject kind of their rule', () => {
+    expect(parseFindingId('manual-integration:a+b')).toEqual({ rule: 'manual-integration', subject: 'a+b', kind: 'tools', ids: ['a', 'b'] });
+    expect(parseFindingId('data-silo:x+y')).toEqual({ rule: 'data-silo', subject: 'x+y', kind: 'tool', ids: ['x+y'] });
+    expect(parseFindingId('nope:x')).toEqual({ rule: 'nope', subject: 'x', ids: ['x'] });
+  });
+});
+
+describe.each([...RULE_IDS])('%s texts', (id) => {
+  const rule = RULES[id] as Rule;
+  const en = rule.text.en;
+  const ja = rule.text.ja;
+
+  it('has the same keys and placeholders in en and ja, translated', () => {
+    expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en)) {
+      expect(placeholders(ja[key]), key).toEqual(placeholders(en[key]));
+      expect(ja[key], key).not.toBe(en[key]);
+    }
+  });
+
+  it('uses only message keys it has', () => {
+    const text = readFileSync(join(SRC, `${id}.ts`), 'utf8');
+    for (const m of text.matchAll(/msg\(([^,)]*)/g)) {
+      for (const k of m[1].matchAll(/'([a-z0-9.-]+)'/g)) expect(en[k[1]], k[1]).toBeDefined();
+      // Template keys: `status.${x.status}`
+      for (const k of m[1].matchAll(/`([a-z0-9.-]+)\.\$\{/g)) expect(Object.keys(en).some((x) => x.startsWith(`${k[1]}.`)), k[1]).toBe(true);
+    }
+  });
+});
+
+describe('shared rule words', () => {
+  it('en and ja have the same rules.* keys, registered', () => {
     expect(Object.keys(jaRules).sort()).toEqual(Object.keys(enRules).sort());
-    for (const k of Object.keys(enRules)) expect(k.startsWith('rules.'), k).toBe(true);
-  });
-
-  it.each(Object.keys(enRules))('%s has the same placeholders in en and ja', (key) => {
-    expect(placeholders(jaRules[key] ?? '')).toEqual(placeholders(enRules[key]));
-    expect(jaRules[key]).not.toBe(enRules[key]);
-  });
-
-  it('both catalogs are registered', () => {
     for (const k of Object.keys(enRules)) {
+      expect(k.startsWith('rules.'), k).toBe(true);
+      expect(placeholders(jaRules[k])).toEqual(placeholders(enRules[k]));
       expect(en[k]).toBe(enRules[k]);
       expect(ja[k]).toBe(jaRules[k]);
     }
-  });
-
-  it('every rules.* key used in the rule modules exists', () => {
-    const used = new Set<string>();
-    for (const f of readdirSync(SRC)) {
-      const text = readFileSync(join(SRC, f), 'utf8');
-      for (const m of text.matchAll(/'(rules\.[a-z0-9.-]+)'/g)) used.add(m[1]);
-      // Template keys: `rules.<id>.status.${x.status}` etc.
-      for (const m of text.matchAll(/`(rules\.[a-z0-9.-]+)\.\$\{/g)) {
-        expect(Object.keys(enRules).some((k) => k.startsWith(`${m[1]}.`)), m[1]).toBe(true);
-      }
-    }
-    for (const k of used) expect(enRules[k], k).toBeDefined();
-    for (const id of RULE_IDS) for (const f of ['title', 'summary', 'why', 'fix']) expect(enRules[`rules.${id}.${f}`]).toBeDefined();
   });
 });

@@ -2,8 +2,12 @@
 // them and their combined annual cost.
 import { capabilityName } from '../../catalog/index.js';
 import { minorToMajor } from '../../model/model.js';
-import { compareIds, money, ruleDocs, someToolNames, sumCosts, toolRef } from './helpers.js';
-import type { FindingDraft, Rule } from './types.js';
+import { compareIds, money, someToolNames, sumCosts, toolRef } from './helpers.js';
+import { createRule, type FindingDraft } from './rule.js';
+import { byId } from '../roadmap/context.js';
+import { someOf } from '../words.js';
+import { list } from '../../i18n/index.js';
+import type { Finding } from '../types.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd, currency: EUR }
@@ -18,12 +22,41 @@ tools:
     cost: 48000
 `;
 
-export const rule: Rule = {
-  id: 'capability-overlap',
-  defaultSeverity: 'medium',
-  docs: ruleDocs('capability-overlap', example),
-  check({ ws, facts, t }) {
-    const out: FindingDraft[] = [];
+/** What a capability-overlap finding carries in `details`. */
+export type Details = { capability: string; tools: string[]; costUnknown?: string[] };
+
+export const rule = createRule({
+  meta: {
+    id: 'capability-overlap',
+    severity: 'medium',
+    group: 'refocus',
+    subject: 'capability',
+    example,
+  },
+  text: {
+    en: {
+      title: 'Capability overlap',
+      summary: 'Fires for each capability that two or more active tools provide; the finding lists them and their combined annual cost.',
+      why: 'Paying twice for the same job, and worse: two tools give two answers (two e-mail lists, two visitor counts), teams split between them and nobody owns the result.',
+      fix: 'Decide which tool owns the capability, move the others\' users and data to it, and phase them out at their next renewal (redundant-tool shows which ones can go without losing anything).',
+      message: '{count} tools do the same job ({capability}): {tools}. Together they cost {cost} a year.',
+      'message.partial-cost': '{count} tools do the same job ({capability}): {tools}. Together they cost at least {cost} a year (the cost of {unknown} is not known).',
+      'message.no-cost': '{count} tools do the same job ({capability}): {tools}.',
+      recommendation: 'Decide which tool should own {capability} and phase out the others at their next renewal.',
+    },
+    ja: {
+      title: '機能の重複',
+      summary: '2 つ以上の稼働中ツールが同じ機能を提供している場合に、機能ごとに検出します。ツールとその年間費用の合計を示します。',
+      why: '同じ仕事に二重に支払っているうえ、ツールが 2 つあれば答えも 2 つ（メールリストが 2 つ、訪問者数が 2 つ）になり、チームが分かれ、結果に責任を持つ人がいなくなります。',
+      fix: 'どのツールがその機能を担うか決め、他のツールの利用者とデータを移し、次回の契約更新で段階的に廃止します（どれを失うものなく廃止できるかは「冗長なツール」の検出が示します）。',
+      message: '{count} つのツールが同じ機能（{capability}）を担っています: {tools}。費用は合計で年間 {cost} です。',
+      'message.partial-cost': '{count} つのツールが同じ機能（{capability}）を担っています: {tools}。費用は合計で年間 {cost} 以上です（{unknown} の費用は不明）。',
+      'message.no-cost': '{count} つのツールが同じ機能（{capability}）を担っています: {tools}。',
+      recommendation: '{capability} をどのツールが担うか決め、他のツールは次回の契約更新で段階的に廃止してください。',
+    },
+  },
+  check({ ws, facts, msg }) {
+    const out: FindingDraft<Details>[] = [];
     const caps = [...facts.providers.keys()].sort(compareIds);
     for (const cap of caps) {
       const tools = facts.providers.get(cap)!;
@@ -34,18 +67,72 @@ export const rule: Rule = {
         capability: capabilityName(cap), tools: someToolNames(ws, ids), count: ids.length,
         cost: money(ws, cost.minor), unknown: someToolNames(ws, cost.unknown),
       };
-      const key = !cost.minor ? 'rules.capability-overlap.message.no-cost'
-        : cost.unknown.length ? 'rules.capability-overlap.message.partial-cost' : 'rules.capability-overlap.message';
+      const key = !cost.minor ? 'message.no-cost'
+        : cost.unknown.length ? 'message.partial-cost' : 'message';
       out.push({
         subject: cap,
-        message: t(key, params),
+        message: msg(key, params),
         entities: [{ kind: 'capability', id: cap }, ...ids.map(toolRef)],
         location: tools[0].loc,
         cost: cost.known ? minorToMajor(cost.minor) : undefined,
-        recommendation: t('rules.capability-overlap.recommendation', params),
+        recommendation: msg('recommendation', params),
         details: { capability: cap, tools: ids, ...(cost.unknown.length ? { costUnknown: cost.unknown } : {}) },
       });
     }
     return out;
   },
-};
+  plan: {
+    step: 40,
+    // Overlaps between the same tools are one decision ("Intercom or Zendesk?"), not one per
+    // capability: they are grouped by the tool to keep and the tools to phase out.
+    propose(findings, c) {
+      const groups = new Map<string, { keeper: string; others: string[]; caps: string[]; findings: Finding[] }>();
+      for (const f of findings) {
+        const cap = f.details.capability;
+        const tools = c.toolEntities(f);
+        if (tools.length < 2) continue;
+        const keeper = c.keeperOf(tools);
+        const others = tools.filter((id) => id !== keeper).sort(byId);
+        // When every other tool is being retired anyway, the retirements are the consolidation.
+        const retiring = others.map((id) => c.drafts.get(`retire-${id}`));
+        if (retiring.every(Boolean)) {
+          for (const r of retiring) r!.addresses.add(f.id);
+          continue;
+        }
+        // Replatforming: the new platform is where these capabilities end up.
+        const migrating = c.replatforming ? c.drafts.get('replatform') : undefined;
+        if (migrating && others.every((id) => migrating.subjects.includes(id))) {
+          migrating.addresses.add(f.id);
+          continue;
+        }
+        const k = `${keeper}|${others.join('+')}`;
+        const g = groups.get(k) ?? groups.set(k, { keeper, others, caps: [], findings: [] }).get(k)!;
+        g.caps.push(cap);
+        g.findings.push(f);
+      }
+      for (const g of groups.values()) {
+        const caps = [...g.caps].sort(byId);
+        const category = (id: string) => c.tool(id)?.category;
+        const lead = caps.find((x) => x === category(g.keeper)) ?? caps.find((x) => g.others.some((o) => category(o) === x)) ?? caps[0];
+        const ordered = [lead, ...caps.filter((x) => x !== lead)];
+        const params = { capability: someOf(ordered.map(capabilityName), 4), tool: c.name(g.keeper), others: list(g.others.map((id) => c.name(id))) };
+        // A migration when the overlap is a large part of what the other tools do; when it is a
+        // side feature of them (sales forecasting in a call-recording tool), a decision on which
+        // tool the team uses for it, with nothing to migrate or cancel.
+        const substantial = g.others.some((id) => {
+          const own = new Set(c.tool(id)?.capabilities ?? []);
+          return own.size > 0 && caps.filter((x) => own.has(x)).length * 2 >= own.size;
+        });
+        const d = c.draft(`consolidate-${lead}`, () => (substantial ? {
+          kind: 'consolidate' as const, phase: 3 as const, title: c.title('roadmap.title.consolidate', params),
+          tools: [g.keeper, ...g.others], subjects: g.others, owner: c.tool(g.keeper)?.owner,
+          months: Math.min(6, 2 + g.others.length), renewalTools: g.others.filter((id) => !c.drafts.has(`retire-${id}`)), touchesNeighbours: true,
+        } : {
+          kind: 'governance' as const, phase: 1 as const, title: c.title('roadmap.title.agree-on', params),
+          tools: [g.keeper, ...g.others], subjects: g.others, owner: c.tool(g.keeper)?.owner, months: 1,
+        }));
+        for (const f of g.findings) d.addresses.add(f.id);
+      }
+    },
+  },
+});

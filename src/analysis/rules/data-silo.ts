@@ -1,6 +1,6 @@
 // data-silo: a customer-data tool that is not a hub and is connected to no hub.
-import { costOf, dataList, joinSubject, rankHubs, ruleDocs, toolNames, toolRef } from './helpers.js';
-import type { FindingDraft, Rule } from './types.js';
+import { costOf, dataList, joinSubject, rankHubs, toolNames, toolRef } from './helpers.js';
+import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -16,14 +16,42 @@ tools:
     data: [contact-profile, chat-transcripts]
 `;
 
-export const rule: Rule = {
-  id: 'data-silo',
-  defaultSeverity: 'high',
-  docs: ruleDocs('data-silo', example),
-  check({ ws, facts, t }) {
+/** What a data-silo finding carries in `details`. */
+export type Details = { tool: string; data: string[]; hubCandidates: string[]; /** The isolated-cluster finding id when the tool sits in an island. */ cluster?: string };
+
+export const rule = createRule({
+  meta: {
+    id: 'data-silo',
+    severity: 'high',
+    group: 'integrate',
+    subject: 'tool',
+    marks: 'silo',
+    example,
+  },
+  text: {
+    en: {
+      title: 'Data silo',
+      summary: 'Fires for each active or pilot tool that holds customer data, is not a hub, and is connected to no hub by any chain of integrations.',
+      why: 'What customers tell this tool never reaches the shared customer view: other teams cannot see it, reports miss it, and the customer gets treated as a stranger elsewhere.',
+      fix: 'Add an integration from the tool to the hub (or to a tool that is already connected to it) for the data that matters, or retire the tool if another one already does its job.',
+      message: '{tool} holds customer data ({data}) but is connected to no customer hub: what is learned there never reaches the shared customer view.',
+      'message.island': '{tool} holds customer data ({data}) and exchanges it only with {others}; none of them is connected to a customer hub, so it never reaches the shared customer view.',
+      recommendation: 'Connect {tool} to {hub} so that its data ({data}) reaches the shared customer view, or retire it if another tool already does its job.',
+    },
+    ja: {
+      title: 'データのサイロ化',
+      summary: '顧客データを持つ稼働中・パイロット運用中のツールのうち、ハブではなく、どの連携の連鎖でもハブにつながっていないものを、ツールごとに検出します。',
+      why: 'このツールでお客様から得た情報は、顧客の共通ビューに届きません。他部署からは見えず、レポートからも漏れ、他の顧客接点ではお客様が初対面の扱いを受けます。',
+      fix: '重要なデータについて、このツールからハブ（またはハブにつながっているツール）への連携を追加します。他のツールで役割が足りているなら、廃止も検討します。',
+      message: '{tool} は顧客データ（{data}）を持っていますが、どのハブにもつながっていません。ここで得た情報は顧客の共通ビューに届きません。',
+      'message.island': '{tool} は顧客データ（{data}）を持っていますが、やり取りする相手は {others} だけで、どれもハブにつながっていません。ここで得た情報は顧客の共通ビューに届きません。',
+      recommendation: '{tool} を {hub} に連携してそのデータ（{data}）を顧客の共通ビューに届けるか、他のツールで役割が足りているなら廃止してください。',
+    },
+  },
+  check({ ws, facts, msg }) {
     // Without any hub, no-customer-hub stands for the per-tool silos.
     if (!facts.hubs.length) return [];
-    const out: FindingDraft[] = [];
+    const out: FindingDraft<Details>[] = [];
     for (const tool of facts.siloedTools) {
       const candidates = rankHubs(facts.hubs, tool.data, facts.impact);
       const comp = facts.componentOf(tool.id);
@@ -34,11 +62,11 @@ export const rule: Rule = {
       };
       out.push({
         subject: tool.id,
-        message: t(island.length ? 'rules.data-silo.message.island' : 'rules.data-silo.message', params),
+        message: msg(island.length ? 'message.island' : 'message', params),
         entities: [toolRef(tool.id)],
         location: tool.loc,
         cost: costOf(tool),
-        recommendation: t('rules.data-silo.recommendation', params),
+        recommendation: msg('recommendation', params),
         details: {
           tool: tool.id, data: [...tool.data], hubCandidates: candidates,
           ...(island.length ? { cluster: `isolated-cluster:${joinSubject(comp.tools)}` } : {}),
@@ -47,4 +75,27 @@ export const rule: Rule = {
     }
     return out;
   },
-};
+  plan: {
+    step: 31,
+    propose(findings, c) {
+      if (c.replatforming) return;
+      for (const f of findings) {
+        const id = f.details.tool;
+        const x = c.tool(id);
+        if (!x) continue;
+        // Retiring the tool ends the silo too; a tool in an island is connected through the island's bridge.
+        const home = c.drafts.get(`retire-${id}`) ?? c.about(id, (d) => d.id.startsWith('connect-')) ?? (c.facts.hubs.length ? undefined : c.drafts.get('establish-hub'));
+        if (home) {
+          home.addresses.add(f.id);
+          continue;
+        }
+        const hub = c.hubFor([id]);
+        const live = c.facts.touchpointsServed(id).some((tp) => tp.realtime);
+        c.draft(`connect-${id}`, () => ({
+          kind: 'integrate', phase: 2, title: hub ? c.title('roadmap.title.connect', { tool: x.name, hub: hub.name }) : c.title('roadmap.title.connect-any', { tool: x.name }),
+          tools: hub ? [id, hub.id] : [id], subjects: [id], owner: x.owner, months: live ? 3 : 2,
+        })).addresses.add(f.id);
+      }
+    },
+  },
+});

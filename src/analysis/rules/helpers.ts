@@ -1,20 +1,8 @@
-// Small helpers shared by the rule modules: translated docs, names, money, entity refs.
+// Small helpers shared by the rule modules: names, money, entity refs.
 import { currentLang, dataTypeName, list, t } from '../../i18n/index.js';
 import { minorToMajor, type Tool, type Workspace } from '../../model/model.js';
+import { formatMoney } from '../../i18n/format.js';
 import type { EntityRef, Finding } from '../types.js';
-import type { RuleId } from '../rule-ids.js';
-import type { RuleDocs } from './types.js';
-
-/** Docs read from the message catalog on access, so they follow the current language. */
-export function ruleDocs(id: RuleId, example: string): RuleDocs {
-  return Object.freeze({
-    get title() { return t(`rules.${id}.title`); },
-    get summary() { return t(`rules.${id}.summary`); },
-    get why() { return t(`rules.${id}.why`); },
-    get fix() { return t(`rules.${id}.fix`); },
-    example,
-  });
-}
 
 /** Code-point order: the same in every locale. */
 export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -61,25 +49,9 @@ export function sumCosts(tools: readonly Tool[]): { minor: number; known: number
   return { minor, known, unknown };
 }
 
-const formatters = new Map<string, { f: Intl.NumberFormat; currency: boolean }>();
-
-/** An annual amount in the workspace currency, for messages ("€9,600", "￥864,000"). */
+/** An annual amount in the workspace currency, for messages ("€9,600", "€12.5", "￥864,000"). */
 export function money(ws: Workspace, minor: number): string {
-  const lang = currentLang();
-  const cur = ws.organization.currency;
-  const key = `${lang}|${cur}`;
-  let entry = formatters.get(key);
-  if (!entry) {
-    const locale = lang === 'ja' ? 'ja-JP' : 'en-US';
-    try {
-      entry = { f: new Intl.NumberFormat(locale, { style: 'currency', currency: cur, maximumFractionDigits: 2, minimumFractionDigits: 0 }), currency: true };
-    } catch {
-      entry = { f: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }), currency: false };
-    }
-    formatters.set(key, entry);
-  }
-  const text = entry.f.format(minorToMajor(minor));
-  return entry.currency ? text : `${text} ${cur}`;
+  return formatMoney(minor, ws.organization.currency, currentLang(), { cents: 'trim' });
 }
 
 /** Major units for Finding.cost; undefined when unknown. */

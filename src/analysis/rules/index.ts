@@ -1,13 +1,16 @@
-// The rule registry: every finding rule of rules.md, by id, and runRules() which applies
-// settings.rules (off / severity / threshold) and sorts the findings (severity, rule, id).
-import { t } from '../../i18n/index.js';
+// The rule registry: every finding rule of rules.md, one module each. Everything that needs to
+// know the rules (their ids, the assessment's level groups, what a finding id's subject is, the
+// meta-test) derives from this list. To add a rule: write src/analysis/rules/<id>.ts with
+// createRule() (see rule.ts and CONTRIBUTING.md), add it to MODULES below, add fixtures under
+// test/fixtures/rules/<id>/.
+import { currentLang, worded, type Lang, type Params } from '../../i18n/index.js';
 import type { Workspace } from '../../model/model.js';
-import { SEVERITY_RANK, type Severity } from '../../workspace/vocabulary.js';
+import type { RuleCatalog } from '../../model/rule-catalog.js';
+import { SEVERITY_RANK, type Severity } from '../../model/vocabulary.js';
 import { computeFacts, type Facts } from '../facts.js';
-import { RULE_IDS, type RuleId } from '../rule-ids.js';
 import type { Finding } from '../types.js';
 import { compareIds } from './helpers.js';
-import type { Rule } from './types.js';
+import type { AssessGroup, DetailsOf, Rule, SubjectKind } from './rule.js';
 
 import { rule as noCustomerHub } from './no-customer-hub.js';
 import { rule as dataSilo } from './data-silo.js';
@@ -29,33 +32,82 @@ import { rule as orphanTool } from './orphan-tool.js';
 import { rule as underusedLicense } from './underused-license.js';
 import { rule as retiredToolInUse } from './retired-tool-in-use.js';
 
-export type { Rule, RuleContext, RuleDocs, FindingDraft } from './types.js';
+export type { AssessGroup, DetailsOf, FindingDraft, Rule, RuleContext, RuleDocs, RuleMeta, SubjectKind } from './rule.js';
+export { createRule } from './rule.js';
 
-/** Every rule by id, in the order of rule-ids.ts. */
-export const RULES: Readonly<Record<RuleId, Rule>> = Object.freeze({
-  'no-customer-hub': noCustomerHub,
-  'data-silo': dataSilo,
-  'isolated-cluster': isolatedCluster,
-  'trapped-data': trappedData,
-  'disconnected-hubs': disconnectedHubs,
-  'manual-integration': manualIntegration,
-  'realtime-gap': realtimeGap,
-  'inconsistent-experience': inconsistentExperience,
-  'capability-overlap': capabilityOverlap,
-  'redundant-tool': redundantTool,
-  'source-of-truth-conflict': sourceOfTruthConflict,
-  'no-source-of-truth': noSourceOfTruth,
-  'uncovered-touchpoint': uncoveredTouchpoint,
-  'empty-stage': emptyStage,
-  'unmeasured-touchpoint': unmeasuredTouchpoint,
-  'untapped-touchpoint': untappedTouchpoint,
-  'orphan-tool': orphanTool,
-  'underused-license': underusedLicense,
-  'retired-tool-in-use': retiredToolInUse,
-});
+/** Every rule module, in the order of rules.md (the order `explain` lists them in). */
+const MODULES = [
+  noCustomerHub, dataSilo, isolatedCluster, trappedData, disconnectedHubs, manualIntegration, realtimeGap,
+  inconsistentExperience, capabilityOverlap, redundantTool, sourceOfTruthConflict, noSourceOfTruth,
+  uncoveredTouchpoint, emptyStage, unmeasuredTouchpoint, untappedTouchpoint, orphanTool, underusedLicense,
+  retiredToolInUse,
+] as const;
+
+type Module = (typeof MODULES)[number];
+/** A public rule id. */
+export type RuleId = Module['id'];
+
+/** The public rule ids, in the order of rules.md. */
+export const RULE_IDS: readonly RuleId[] = Object.freeze(MODULES.map((r) => r.id));
+
+/** Every rule by id. */
+export const RULES: Readonly<{ [K in RuleId]: Extract<Module, { id: K }> }> = Object.freeze(
+  Object.fromEntries(MODULES.map((r) => [r.id, r])) as { [K in RuleId]: Extract<Module, { id: K }> },
+);
+
+/** What each rule's findings carry in `details`, by rule id. */
+export type RuleDetails = { [K in RuleId]: DetailsOf<(typeof RULES)[K]> };
+
+/** A finding of one rule, with its typed details. */
+export type FindingOf<R extends RuleId> = Finding & { rule: R; details: RuleDetails[R] };
+
+/** Narrows a finding to one rule (typed `details`), e.g. `if (isFindingOf(f, 'redundant-tool')) f.details.keep`. */
+export function isFindingOf<R extends RuleId>(f: Finding, rule: R): f is FindingOf<R> {
+  return f.rule === rule && f.details !== undefined;
+}
+
+export function isRuleId(id: string): id is RuleId {
+  return Object.hasOwn(RULES, id);
+}
+
+/** A rule's short name in a language ("Data silo"); the id for an unknown rule. */
+export function ruleTitle(id: string, lang: Lang = currentLang()): string {
+  return getRule(id)?.docsIn(lang).title ?? id;
+}
 
 export function getRule(id: string): Rule | undefined {
-  return (RULE_IDS as readonly string[]).includes(id) ? RULES[id as RuleId] : undefined;
+  return isRuleId(id) ? (RULES[id] as Rule) : undefined;
+}
+
+/** The rules that count towards a level group of the assessment, in registry order. */
+export function rulesInGroup(group: AssessGroup): RuleId[] {
+  return MODULES.filter((r) => r.meta.group === group).map((r) => r.id);
+}
+
+/** The rules whose findings count in the "hygiene" aspect of the score. */
+export const HYGIENE_RULES: readonly RuleId[] = Object.freeze(MODULES.filter((r) => 'hygiene' in r.meta && r.meta.hygiene).map((r) => r.id));
+
+/** The rules whose finding subject is of a kind (e.g. every rule about one tool). */
+export function rulesWithSubject(kind: SubjectKind): RuleId[] {
+  return MODULES.filter((r) => r.meta.subject === kind).map((r) => r.id);
+}
+
+/** The rules as the loader needs them (src/model/rule-catalog.ts): ids and subject kinds. */
+export const RULE_CATALOG: RuleCatalog = Object.freeze({
+  ids: RULE_IDS,
+  subjectOf: (rule: string) => (isRuleId(rule) ? RULES[rule].meta.subject : undefined),
+});
+
+/** The parts of a finding id: `data-silo:intercom` -> { rule, kind: 'tool', ids: ['intercom'] }. */
+export interface FindingSubject { rule: string; subject: string; kind?: SubjectKind; ids: string[] }
+
+export function parseFindingId(id: string): FindingSubject {
+  const i = id.indexOf(':');
+  const rule = i < 0 ? id : id.slice(0, i);
+  const subject = i < 0 ? '' : id.slice(i + 1);
+  const kind = isRuleId(rule) ? RULES[rule].meta.subject : undefined;
+  const ids = !subject ? [] : kind === 'tools' ? subject.split('+') : [subject];
+  return { rule, subject, ...(kind ? { kind } : {}), ids };
 }
 
 /** The severity and threshold a rule runs with in this workspace; undefined severity = off. */
@@ -73,33 +125,39 @@ export function compareFindings(a: Finding, b: Finding): number {
 export interface RunRulesOptions {
   /** Run only these rules (e.g. `explain`); default all. settings.rules still applies. */
   only?: readonly RuleId[];
+  /** The language findings are worded in; default the process language. */
+  lang?: Lang;
 }
 
 /** Runs every enabled rule once over the shared facts and returns the sorted findings. */
 export function runRules(ws: Workspace, facts: Facts = computeFacts(ws), opts: RunRulesOptions = {}): Finding[] {
+  const lang = opts.lang ?? currentLang();
   // All findings of a rule share its severity: sort each rule's findings by id, then order the
   // rules by severity and id (the same order as compareFindings, without comparing every pair).
   const groups: { rule: RuleId; severity: Severity; findings: Finding[] }[] = [];
   for (const id of opts.only ?? RULE_IDS) {
-    const rule = RULES[id];
+    const rule = RULES[id] as Rule;
     const { severity, threshold } = effectiveRuleConfig(ws, rule);
     if (!severity) continue;
     const seen = new Set<string>();
     const out: Finding[] = [];
-    for (const d of rule.check({ ws, facts, severity, threshold, t })) {
+    const msg = (key: string, params?: Params) => worded(`rules.${id}.${key}`, rule.template(key, lang) ?? `rules.${id}.${key}`, params);
+    for (const d of rule.check({ ws, facts, severity, threshold, lang, msg })) {
       const fid = `${rule.id}:${d.subject}`;
       if (seen.has(fid)) throw new Error(`rule ${rule.id} produced the finding id ${fid} twice`);
       seen.add(fid);
       // Same key order in every finding (JSON output); absent optional fields are left out.
-      const f = { id: fid, rule: rule.id, severity, message: d.message, entities: d.entities } as Finding;
+      const f = {
+        id: fid, rule: id, severity, message: d.message.text, messageId: d.message.messageId, data: d.message.data, entities: d.entities,
+      } as Finding;
       if (d.location !== undefined) f.location = d.location;
       if (d.cost !== undefined) f.cost = d.cost;
-      f.recommendation = d.recommendation;
-      if (d.details !== undefined) f.details = d.details;
+      f.recommendation = d.recommendation.text;
+      if (d.details !== undefined) f.details = d.details as Finding['details'];
       out.push(f);
     }
     out.sort((a, b) => compareIds(a.id, b.id));
-    groups.push({ rule: rule.id, severity, findings: out });
+    groups.push({ rule: id, severity, findings: out });
   }
   groups.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareIds(a.rule, b.rule));
   return groups.flatMap((g) => g.findings);

@@ -1,8 +1,8 @@
 // manual-integration: customer data moves between two tools by hand (exports, spreadsheets).
 // One finding per ordered pair of tools.
-import { dataList, joinSubject, ruleDocs, sortIds, toolName, toolRef } from './helpers.js';
+import { dataList, joinSubject, sortIds, toolName, toolRef } from './helpers.js';
 import type { Integration } from '../../model/model.js';
-import type { FindingDraft, Rule } from './types.js';
+import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -20,11 +20,40 @@ integrations:
   - { from: zoom, to: crm, mode: manual, notes: CSV export after every webinar }
 `;
 
-export const rule: Rule = {
-  id: 'manual-integration',
-  defaultSeverity: 'medium',
-  docs: ruleDocs('manual-integration', example),
-  check({ ws, facts, t }) {
+/** What a manual-integration finding carries in `details`. */
+export type Details = { from: string; to: string; data: string[]; integrations: string[]; bidirectional: boolean };
+
+export const rule = createRule({
+  meta: {
+    id: 'manual-integration',
+    severity: 'medium',
+    group: 'integrate',
+    subject: 'tools',
+    example,
+  },
+  text: {
+    en: {
+      title: 'Manual integration',
+      summary: 'Fires for each pair of tools between which customer data moves by hand (`mode: manual`: exports, spreadsheets, copy-paste).',
+      why: 'Manual transfers are slow, error-prone and depend on one person remembering to do them; the data at the other end is always out of date, and personal data ends up in spreadsheets on laptops.',
+      fix: 'Replace the manual step with a connector or a scheduled sync; most tools have a native integration or one through an integration platform.',
+      message: 'Customer data ({data}) moves from {from} to {to} by hand (exports, spreadsheets, copy-paste): slow, error-prone and dependent on whoever does it.',
+      'message.both': 'Customer data ({data}) moves between {from} and {to}, both ways, by hand (exports, spreadsheets, copy-paste): slow, error-prone and dependent on whoever does it.',
+      'message.unknown': 'Data moves from {from} to {to} by hand (exports, spreadsheets, copy-paste): slow, error-prone and dependent on whoever does it.',
+      recommendation: 'Replace the manual transfer from {from} to {to} with a connector or a scheduled sync.',
+    },
+    ja: {
+      title: '手作業の連携',
+      summary: '顧客データが人手で（`mode: manual`: エクスポート、表計算ソフト、コピー＆ペースト）移されているツールの組を、組ごとに検出します。',
+      why: '手作業の受け渡しは遅く、間違いやすく、担当者が覚えているかどうかに左右されます。受け取る側のデータは常に古く、個人情報が個人の PC の表計算ファイルに残ります。',
+      fix: '手作業をコネクタや定期同期に置き換えます。多くのツールには標準の連携機能か、連携プラットフォーム経由の連携があります。',
+      message: '顧客データ（{data}）が {from} から {to} へ手作業（エクスポート、表計算、コピー＆ペースト）で移されています。遅く、間違いやすく、担当者に依存しています。',
+      'message.both': '顧客データ（{data}）が {from} と {to} の間で、双方向に手作業（エクスポート、表計算、コピー＆ペースト）で移されています。遅く、間違いやすく、担当者に依存しています。',
+      'message.unknown': 'データが {from} から {to} へ手作業（エクスポート、表計算、コピー＆ペースト）で移されています。遅く、間違いやすく、担当者に依存しています。',
+      recommendation: '{from} から {to} への手作業の受け渡しを、コネクタまたは定期同期に置き換えてください。',
+    },
+  },
+  check({ ws, facts, msg }) {
     const pairs = new Map<string, Integration[]>();
     for (const it of ws.integrations) {
       if (it.mode !== 'manual') continue;
@@ -33,7 +62,7 @@ export const rule: Rule = {
       if (l) l.push(it);
       else pairs.set(key, [it]);
     }
-    const out: FindingDraft[] = [];
+    const out: FindingDraft<Details>[] = [];
     for (const [key, its] of pairs) {
       const { from, to } = its[0];
       const data = sortIds(new Set(its.flatMap((it) => [...facts.carried(it), ...(it.bidirectional ? facts.carried(it, 'backward') : [])])));
@@ -41,13 +70,34 @@ export const rule: Rule = {
       const both = its.some((it) => it.bidirectional);
       out.push({
         subject: key,
-        message: t(data.length ? (both ? 'rules.manual-integration.message.both' : 'rules.manual-integration.message') : 'rules.manual-integration.message.unknown', params),
+        message: msg(data.length ? (both ? 'message.both' : 'message') : 'message.unknown', params),
         entities: [...its.map((it) => ({ kind: 'integration' as const, id: it.id })), toolRef(from), toolRef(to)],
         location: its[0].loc,
-        recommendation: t('rules.manual-integration.recommendation', params),
+        recommendation: msg('recommendation', params),
         details: { from, to, data, integrations: its.map((it) => it.id), bidirectional: both },
       });
     }
     return out;
   },
-};
+  plan: {
+    step: 16,
+    propose(findings, c) {
+      for (const f of findings) {
+        const { from, to } = f.details;
+        if (!c.tool(from) || !c.tool(to)) continue;
+        // Automating a hand-made transfer into a tool that is being retired is wasted work.
+        const leaving = c.drafts.get(`retire-${from}`) ?? c.drafts.get(`retire-${to}`);
+        if (leaving) {
+          leaving.addresses.add(f.id);
+          continue;
+        }
+        const owner = (c.facts.isHub(from) ? c.tool(from) : c.tool(to))?.owner ?? c.tool(from)?.owner;
+        const carried = (c.ws.index.integrationsFrom.get(from) ?? []).filter((it) => it.to === to && it.mode === 'manual').flatMap((it) => c.facts.carried(it));
+        c.draft(`replace-manual-${from}-${to}`, () => ({
+          kind: 'integrate', phase: 1, title: c.title('roadmap.title.replace-manual', { from: c.name(from), to: c.name(to) }),
+          tools: [from, to], subjects: [from, to], owner, months: 2, flowData: [...new Set(carried)],
+        })).addresses.add(f.id);
+      }
+    },
+  },
+});

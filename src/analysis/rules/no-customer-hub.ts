@@ -1,7 +1,7 @@
 // no-customer-hub: the workspace has no hub, so there is no shared customer view at all.
 // It stands for the per-tool data-silo and trapped-data findings, which are not raised then.
-import { rankHubs, ruleDocs, someToolNames, sortIds, workspaceLoc } from './helpers.js';
-import type { Rule } from './types.js';
+import { rankHubs, someToolNames, sortIds, workspaceLoc } from './helpers.js';
+import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -16,11 +16,41 @@ tools:
     data: [contact-profile, support-tickets]
 `;
 
-export const rule: Rule = {
-  id: 'no-customer-hub',
-  defaultSeverity: 'critical',
-  docs: ruleDocs('no-customer-hub', example),
-  check({ ws, facts, t }) {
+/** What a no-customer-hub finding carries in `details`. */
+export type Details = { customerDataTools: string[]; hubCandidates: string[] };
+
+export const rule = createRule({
+  meta: {
+    id: 'no-customer-hub',
+    severity: 'critical',
+    group: 'integrate',
+    subject: 'workspace',
+    marks: 'all-silos',
+    example,
+  },
+  text: {
+    en: {
+      title: 'No customer hub',
+      summary: 'Fires when no tool is a customer hub: no tool says `hub: true` and no active tool has the `crm` or `customer-data-platform` capability.',
+      why: 'Without a hub there is no single view of the customer. Every team works from its own list, customers are asked the same questions again, and nobody can tell what a customer is worth across channels. It also replaces the per-tool data-silo and trapped-data findings, which would all say the same thing.',
+      fix: 'Choose one system as the shared customer view (usually a CRM, for larger set-ups a customer data platform), mark it `hub: true`, then connect the other tools to it step by step, starting with those that hold contact data.',
+      message: 'There is no customer hub: customer data sits in {tools}, and no CRM or customer data platform brings it together, so nobody has one view of the customer.',
+      'message.no-data': 'There is no customer hub: no CRM or customer data platform holds a shared view of the customer.',
+      recommendation: 'Choose one system as the shared customer view (a CRM or a customer data platform) and connect the other tools to it step by step.',
+      'recommendation.candidates': 'Choose one system as the shared customer view ({candidates} could grow into that role, or bring in a CRM) and connect the other tools to it step by step.',
+    },
+    ja: {
+      title: '顧客データのハブがない',
+      summary: '顧客データのハブとなるツールが一つもない場合に検出します（`hub: true` のツールがなく、`crm` または `customer-data-platform` の機能を持つ稼働中のツールもない）。',
+      why: 'ハブがなければ、顧客を一元的に把握する場所がありません。部署ごとに別々の顧客リストで仕事をし、お客様は同じことを何度も聞かれ、チャネルをまたいだ顧客の価値も分かりません。この検出はツールごとのデータのサイロ化・取り残されたデータの検出を代表します（どれも同じ原因のため個別には出しません）。',
+      fix: '顧客情報を一元管理するシステムを一つ決め（通常は CRM、規模が大きければ CDP）、`hub: true` を付けます。その上で、連絡先データを持つツールから順にハブへ連携していきます。',
+      message: '顧客データのハブがありません。顧客データは {tools} に分散しており、CRM や CDP で一つにまとめられていないため、顧客を一元的に把握できる人がいません。',
+      'message.no-data': '顧客データのハブがありません。顧客を一元的に把握する CRM や CDP がありません。',
+      recommendation: '顧客情報を一元管理するシステム（CRM または CDP）を一つ決め、他のツールを順に連携してください。',
+      'recommendation.candidates': '顧客情報を一元管理するシステムを一つ決め（{candidates} をその役割に育てるか、CRM を導入）、他のツールを順に連携してください。',
+    },
+  },
+  check({ ws, facts, msg }): FindingDraft<Details>[] {
     if (facts.hubs.length) return [];
     const holders = sortIds(facts.customerDataTools.map((x) => x.id));
     // Candidates: a CRM or CDP that is not active (yet): a pilot, or one being retired.
@@ -28,11 +58,11 @@ export const rule: Rule = {
       && (x.capabilities.includes('crm') || x.capabilities.includes('customer-data-platform')));
     const candidates = rankHubs(crmLike, [...new Set(facts.customerDataTools.flatMap((x) => x.data))], facts.impact).slice(0, 3);
     const message = holders.length
-      ? t('rules.no-customer-hub.message', { tools: someToolNames(ws, holders), count: holders.length })
-      : t('rules.no-customer-hub.message.no-data');
+      ? msg('message', { tools: someToolNames(ws, holders), count: holders.length })
+      : msg('message.no-data');
     const recommendation = candidates.length
-      ? t('rules.no-customer-hub.recommendation.candidates', { candidates: someToolNames(ws, candidates) })
-      : t('rules.no-customer-hub.recommendation');
+      ? msg('recommendation.candidates', { candidates: someToolNames(ws, candidates) })
+      : msg('recommendation');
     return [{
       subject: 'workspace',
       message,
@@ -42,4 +72,4 @@ export const rule: Rule = {
       details: { customerDataTools: holders, hubCandidates: candidates },
     }];
   },
-};
+});

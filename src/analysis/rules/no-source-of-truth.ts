@@ -1,8 +1,9 @@
 // no-source-of-truth: two or more active tools hold the same data type and no tool claims to be
 // its source of truth ("which web-traffic number do we trust?").
-import { bestCandidate, compareIds, dataList, ruleDocs, someToolNames, toolNames, toolRef } from './helpers.js';
+import { bestCandidate, compareIds, dataList, someToolNames, toolNames, toolRef } from './helpers.js';
 import type { Tool } from '../../model/model.js';
-import type { FindingDraft, Rule } from './types.js';
+import { createRule, type FindingDraft } from './rule.js';
+import { proposeSourceOfTruth } from '../roadmap/proposals.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -17,11 +18,36 @@ tools:
     data: [web-traffic]
 `;
 
-export const rule: Rule = {
-  id: 'no-source-of-truth',
-  defaultSeverity: 'low',
-  docs: ruleDocs('no-source-of-truth', example),
-  check({ ws, facts, t }) {
+/** What a no-source-of-truth finding carries in `details`. */
+export type Details = { data: string; tools: string[]; candidate?: string };
+
+export const rule = createRule({
+  meta: {
+    id: 'no-source-of-truth',
+    severity: 'low',
+    group: 'refocus',
+    subject: 'data',
+    example,
+  },
+  text: {
+    en: {
+      title: 'No source of truth',
+      summary: 'Fires for each data type that two or more active tools hold while no tool claims to be its `source_of_truth`.',
+      why: 'The "which number do we trust?" problem: two tools report different web-traffic or customer counts, and meetings are spent arguing about the figures instead of acting on them.',
+      fix: 'Declare one tool the source of truth for the data type (`source_of_truth:` on that tool) and treat the others as copies.',
+      message: '{data} is kept in {count} tools ({tools}) and none of them is its declared source of truth: which figure do we trust?',
+      recommendation: 'Declare one of them (for example {candidate}) the source of truth for {data} and treat the others as copies.',
+    },
+    ja: {
+      title: '真実の情報源（SoT）がない',
+      summary: '2 つ以上の稼働中ツールが同じデータの種類を持ち、どのツールもその `source_of_truth` を主張していない場合に、データの種類ごとに検出します。',
+      why: '「どの数字を信じればいいのか」問題です。2 つのツールが異なるアクセス数や顧客数を示し、会議が行動ではなく数字の議論に費やされます。',
+      fix: 'そのデータの種類について一つのツールを真実の情報源（SoT）と宣言し（そのツールに `source_of_truth:` を記載）、他は複製として扱います。',
+      message: '{data} は {count} つのツール（{tools}）にありますが、どれも真実の情報源（SoT）と宣言されていません。どの数字を信じればよいのでしょうか。',
+      recommendation: 'いずれか一つ（例えば {candidate}）を {data} の真実の情報源（SoT）と宣言し、他は複製として扱ってください。',
+    },
+  },
+  check({ ws, facts, msg }) {
     const claimed = new Set<string>();
     for (const x of ws.tools) if (x.status !== 'retired') for (const d of x.sourceOfTruth) claimed.add(d);
     const holders = new Map<string, Tool[]>();
@@ -33,7 +59,7 @@ export const rule: Rule = {
         else holders.set(d, [x]);
       }
     }
-    const out: FindingDraft[] = [];
+    const out: FindingDraft<Details>[] = [];
     for (const d of [...holders.keys()].sort(compareIds)) {
       const tools = holders.get(d)!;
       if (tools.length < 2) continue;
@@ -42,14 +68,20 @@ export const rule: Rule = {
       const params = { data: dataList([d]), tools: someToolNames(ws, ids), count: ids.length, candidate: toolNames(ws, [candidate]) };
       out.push({
         subject: d,
-        message: t('rules.no-source-of-truth.message', params),
+        message: msg('message', params),
         entities: [{ kind: 'data', id: d }, ...ids.map(toolRef)],
         // Where the fix goes: the candidate's entry, which would get source_of_truth.
         location: ws.index.toolById.get(candidate)!.loc,
-        recommendation: t('rules.no-source-of-truth.recommendation', params),
+        recommendation: msg('recommendation', params),
         details: { data: d, tools: ids, candidate },
       });
     }
     return out;
   },
-};
+  plan: {
+    step: 15,
+    propose(findings, c) {
+      for (const f of findings) proposeSourceOfTruth(c, f, f.details.data);
+    },
+  },
+});

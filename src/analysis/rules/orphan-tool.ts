@@ -1,6 +1,7 @@
 // orphan-tool: an active tool used at no touchpoint and in no integration.
-import { costOf, money, ruleDocs, toolRef } from './helpers.js';
-import type { FindingDraft, Rule } from './types.js';
+import { costOf, money, toolRef } from './helpers.js';
+import { createRule, type FindingDraft } from './rule.js';
+import { proposeRetirement } from '../roadmap/proposals.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd, currency: EUR }
@@ -11,25 +12,59 @@ tools:
     cost: { amount: 99, period: month }
 `;
 
-export const rule: Rule = {
-  id: 'orphan-tool',
-  defaultSeverity: 'low',
-  docs: ruleDocs('orphan-tool', example),
-  check({ ws, facts, t }) {
-    const out: FindingDraft[] = [];
+/** What a orphan-tool finding carries in `details`. */
+export type Details = { tool: string; saving?: number };
+
+export const rule = createRule({
+  meta: {
+    id: 'orphan-tool',
+    severity: 'low',
+    group: 'refocus',
+    hygiene: true,
+    subject: 'tool',
+    example,
+  },
+  text: {
+    en: {
+      title: 'Orphan tool',
+      summary: 'Fires for each active tool that is used at no touchpoint and takes part in no integration.',
+      why: 'A tool nobody seems to use still costs money, holds data nobody looks after, and is one more login to secure.',
+      fix: 'Ask who uses it; if nobody, cancel it. If it is used, record the touchpoint or integration so that the inventory is complete.',
+      message: '{tool} is active but used at no touchpoint and connected to no other tool.',
+      'message.cost': '{tool} is active but used at no touchpoint and connected to no other tool, while it costs {cost} a year.',
+      recommendation: 'Check whether anyone still uses {tool}; if not, cancel it. If it is used, record where.',
+    },
+    ja: {
+      title: '使われていないツール',
+      summary: '稼働中のツールのうち、どの顧客接点でも使われず、どの連携にも関わっていないものを検出します。',
+      why: '誰も使っていないように見えるツールにも費用がかかり、誰も管理していないデータを持ち、守るべきログインが一つ増えます。',
+      fix: '誰が使っているか確認し、誰もいなければ解約します。使われているなら、ツールの棚卸しが漏れなくなるよう顧客接点や連携を記録します。',
+      message: '{tool} は稼働中ですが、どの顧客接点でも使われておらず、他のツールともつながっていません。',
+      'message.cost': '{tool} は稼働中ですが、どの顧客接点でも使われておらず、他のツールともつながっていません。それでも年間 {cost} かかっています。',
+      recommendation: '{tool} をまだ使っている人がいるか確認し、いなければ解約してください。使われているなら、どこで使われているか記録してください。',
+    },
+  },
+  check({ ws, facts, msg }) {
+    const out: FindingDraft<Details>[] = [];
     for (const x of facts.activeTools) {
       if (facts.touchpointsServed(x.id).length || facts.degree(x.id)) continue;
       const params = { tool: x.name, cost: x.annualCostMinor ? money(ws, x.annualCostMinor) : '' };
       out.push({
         subject: x.id,
-        message: t(x.annualCostMinor ? 'rules.orphan-tool.message.cost' : 'rules.orphan-tool.message', params),
+        message: msg(x.annualCostMinor ? 'message.cost' : 'message', params),
         entities: [toolRef(x.id)],
         location: x.loc,
         cost: costOf(x),
-        recommendation: t('rules.orphan-tool.recommendation', params),
+        recommendation: msg('recommendation', params),
         details: { tool: x.id, saving: costOf(x) },
       });
     }
     return out;
   },
-};
+  plan: {
+    step: 11,
+    propose(findings, c) {
+      for (const f of findings) proposeRetirement(c, f, f.details.tool, 'roadmap.title.retire-orphan');
+    },
+  },
+});

@@ -7,8 +7,9 @@
 import { capabilityName } from '../../catalog/index.js';
 import { list } from '../../i18n/index.js';
 import type { Tool } from '../../model/model.js';
-import { compareIds, costOf, money, ruleDocs, toolNames, toolRef } from './helpers.js';
-import type { FindingDraft, Rule } from './types.js';
+import { compareIds, costOf, money, toolNames, toolRef } from './helpers.js';
+import { createRule, type FindingDraft } from './rule.js';
+import { proposeRetirement } from '../roadmap/proposals.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd, currency: EUR }
@@ -23,11 +24,41 @@ tools:
     cost: 4680
 `;
 
-export const rule: Rule = {
-  id: 'redundant-tool',
-  defaultSeverity: 'medium',
-  docs: ruleDocs('redundant-tool', example),
-  check({ ws, facts, t }) {
+/** What a redundant-tool finding carries in `details`. */
+export type Details = { tool: string; keep: string; keepers: Record<string, string>; capabilities: string[]; saving?: number };
+
+export const rule = createRule({
+  meta: {
+    id: 'redundant-tool',
+    severity: 'medium',
+    group: 'refocus',
+    hygiene: true,
+    subject: 'tool',
+    example,
+  },
+  text: {
+    en: {
+      title: 'Redundant tool',
+      summary: 'Fires for an active tool every capability of which other active tools also provide. Of tools that are redundant with each other, only those that can go together are reported: the one to keep (a hub, else the most connected, else the cheapest) gets no finding, so savings are never counted twice.',
+      why: 'Everything the tool does is already paid for elsewhere: its cost is a saving waiting to be taken, and one tool fewer means one login, one contract and one data copy fewer.',
+      fix: 'Move its users and data to the tool that stays, then cancel it at the next renewal.',
+      message: 'Everything {tool} does ({capabilities}) is also done by tools that stay ({others}): dropping it would save {cost} a year.',
+      'message.no-cost': 'Everything {tool} does ({capabilities}) is also done by tools that stay ({others}): it could be dropped (its cost is not known).',
+      recommendation: 'Move the users and data of {tool} to {keep} and cancel {tool}.',
+      'recommendation.renewal': 'Move the users and data of {tool} to {keep} and cancel {tool} before it renews in {renewal}.',
+    },
+    ja: {
+      title: '冗長なツール',
+      summary: '稼働中のツールのうち、すべての機能が他の稼働中ツールでも提供されているものを検出します。互いに冗長なツールについては、同時に廃止できるものだけを挙げます。残すツール（ハブ、なければ最も多く連携されているもの、なければ最も安いもの）は検出されないため、削減額が二重に数えられることはありません。',
+      why: 'このツールの機能はすべて他で既に支払っています。その費用はすぐにでも削減できる金額で、ツールが一つ減ればログイン、契約、データの複製もそれぞれ一つ減ります。',
+      fix: '利用者とデータを残すツールへ移し、次回の契約更新で解約します。',
+      message: '{tool} の機能（{capabilities}）はすべて、残るツール（{others}）でも提供されています。廃止すれば年間 {cost} を削減できます。',
+      'message.no-cost': '{tool} の機能（{capabilities}）はすべて、残るツール（{others}）でも提供されています。廃止できます（費用は不明）。',
+      recommendation: '{tool} の利用者とデータを {keep} へ移し、{tool} を解約してください。',
+      'recommendation.renewal': '{tool} の利用者とデータを {keep} へ移し、{renewal} の契約更新前に {tool} を解約してください。',
+    },
+  },
+  check({ ws, facts, msg }) {
     // Keep order, computed once: hub first, then most integrations, then cheapest (unknown cost last), then id.
     const keepOrder = facts.activeTools
       .map((x) => ({ x, hub: x.hub ? 1 : 0, deg: facts.degree(x.id), cost: x.annualCostMinor ?? Infinity }))
@@ -60,7 +91,7 @@ export const rule: Rule = {
       }
       return k;
     };
-    const out: FindingDraft[] = [];
+    const out: FindingDraft<Details>[] = [];
     for (const x of facts.activeTools) {
       if (!removed.has(x.id)) continue;
       const caps = capsOf(x).sort(compareIds);
@@ -81,14 +112,26 @@ export const rule: Rule = {
       };
       out.push({
         subject: x.id,
-        message: t(x.annualCostMinor === undefined ? 'rules.redundant-tool.message.no-cost' : 'rules.redundant-tool.message', params),
+        message: msg(x.annualCostMinor === undefined ? 'message.no-cost' : 'message', params),
         entities: [toolRef(x.id), ...others.map(toolRef)],
         location: x.loc,
         cost: costOf(x),
-        recommendation: t(x.renewal ? 'rules.redundant-tool.recommendation.renewal' : 'rules.redundant-tool.recommendation', params),
+        recommendation: msg(x.renewal ? 'recommendation.renewal' : 'recommendation', params),
         details: { tool: x.id, keep, keepers, capabilities: caps, saving: costOf(x) },
       });
     }
     return out;
   },
-};
+  plan: {
+    step: 10,
+    propose(findings, c) {
+      for (const f of findings) {
+        const id = f.details.tool;
+        proposeRetirement(c, f, id, 'roadmap.title.retire-redundant');
+        // The tools taking over change too (their owners become stakeholders).
+        const d = c.drafts.get(`retire-${id}`);
+        if (d) for (const x of c.toolEntities(f)) if (x !== id && !d.tools.includes(x)) d.tools.push(x);
+      }
+    },
+  },
+});

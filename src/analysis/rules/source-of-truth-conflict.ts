@@ -1,7 +1,8 @@
 // source-of-truth-conflict: two or more tools (not retired) claim source_of_truth for the same data type.
-import { compareIds, dataList, rankHubs, ruleDocs, toolNames, toolRef } from './helpers.js';
+import { compareIds, dataList, rankHubs, toolNames, toolRef } from './helpers.js';
 import type { Tool } from '../../model/model.js';
-import type { FindingDraft, Rule } from './types.js';
+import { createRule, type FindingDraft } from './rule.js';
+import { proposeSourceOfTruth } from '../roadmap/proposals.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -18,11 +19,36 @@ tools:
     source_of_truth: [contact-profile]
 `;
 
-export const rule: Rule = {
-  id: 'source-of-truth-conflict',
-  defaultSeverity: 'high',
-  docs: ruleDocs('source-of-truth-conflict', example),
-  check({ ws, facts, t }) {
+/** What a source-of-truth-conflict finding carries in `details`. */
+export type Details = { data: string; tools: string[]; candidate?: string };
+
+export const rule = createRule({
+  meta: {
+    id: 'source-of-truth-conflict',
+    severity: 'high',
+    group: 'refocus',
+    subject: 'data',
+    example,
+  },
+  text: {
+    en: {
+      title: 'Source-of-truth conflict',
+      summary: 'Fires for each data type that two or more tools (not retired) claim as their `source_of_truth`.',
+      why: 'When two systems both claim to be the master, nobody knows which value is right when they disagree, and each sync can overwrite good data with bad.',
+      fix: 'Agree on one master for the data type (usually the hub), remove the claim from the others and make them receive it from the master.',
+      message: '{tools} each claim to be the source of truth for {data}: when they disagree, nobody knows which value is right.',
+      recommendation: 'Agree on one master for {data} ({candidate} is the natural choice) and make the others copies of it.',
+    },
+    ja: {
+      title: '真実の情報源（SoT）の競合',
+      summary: '2 つ以上のツール（廃止済みを除く）が同じデータの種類について `source_of_truth` を主張している場合に、データの種類ごとに検出します。',
+      why: '2 つのシステムがどちらもマスターだと主張していると、値が食い違ったときにどちらが正しいか誰にも分かりません。同期のたびに正しいデータが誤ったデータで上書きされることもあります。',
+      fix: 'そのデータのマスターを一つ（通常はハブ）に決め、他のツールからは主張を外し、マスターから受け取るようにします。',
+      message: '{tools} がそれぞれ {data} の真実の情報源（SoT）だと主張しています。値が食い違ったとき、どちらが正しいか誰にも分かりません。',
+      recommendation: '{data} のマスターを一つに決め（{candidate} が自然な選択です）、他はその複製として扱ってください。',
+    },
+  },
+  check({ ws, facts, msg }) {
     const claims = new Map<string, Tool[]>();
     for (const x of ws.tools) {
       if (x.status === 'retired') continue;
@@ -32,7 +58,7 @@ export const rule: Rule = {
         else claims.set(d, [x]);
       }
     }
-    const out: FindingDraft[] = [];
+    const out: FindingDraft<Details>[] = [];
     for (const d of [...claims.keys()].sort(compareIds)) {
       const tools = claims.get(d)!;
       if (tools.length < 2) continue;
@@ -44,13 +70,19 @@ export const rule: Rule = {
       const params = { data: dataList([d]), tools: toolNames(ws, ids), candidate: toolNames(ws, [candidate]) };
       out.push({
         subject: d,
-        message: t('rules.source-of-truth-conflict.message', params),
+        message: msg('message', params),
         entities: [{ kind: 'data', id: d }, ...ids.map(toolRef)],
         location: other.loc,
-        recommendation: t('rules.source-of-truth-conflict.recommendation', params),
+        recommendation: msg('recommendation', params),
         details: { data: d, tools: ids, candidate },
       });
     }
     return out;
   },
-};
+  plan: {
+    step: 14,
+    propose(findings, c) {
+      for (const f of findings) proposeSourceOfTruth(c, f, f.details.data);
+    },
+  },
+});

@@ -1,7 +1,9 @@
 // trapped-data: data types a tool holds that reach no hub, although the tool is connected to one
 // (a tool connected to no hub at all is a data-silo instead). One finding per tool.
-import { dataList, rankHubs, ruleDocs, sortIds, toolNames, toolRef } from './helpers.js';
-import type { FindingDraft, Rule } from './types.js';
+import { dataList, rankHubs, sortIds, toolNames, toolRef } from './helpers.js';
+import { createRule, type FindingDraft } from './rule.js';
+import { someOf } from '../words.js';
+import { dataTypeName } from '../../i18n/index.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -19,13 +21,40 @@ integrations:
   - { from: mailchimp, to: crm, data: [contact-profile] }
 `;
 
-export const rule: Rule = {
-  id: 'trapped-data',
-  defaultSeverity: 'medium',
-  docs: ruleDocs('trapped-data', example),
-  check({ ws, facts, t }) {
+/** What a trapped-data finding carries in `details`. */
+export type Details = { tool: string; data: string[]; hubs: string[]; via?: string };
+
+export const rule = createRule({
+  meta: {
+    id: 'trapped-data',
+    severity: 'medium',
+    group: 'integrate',
+    subject: 'tool',
+    example,
+  },
+  text: {
+    en: {
+      title: 'Trapped data',
+      summary: 'Fires once per tool that is connected to a hub but holds data types that reach no hub, because no chain of integrations carries them there (the finding lists the types). A tool connected to no hub at all is a data silo instead.',
+      why: 'The tool looks integrated, but part of what it knows about customers stays inside it: the shared customer view is incomplete and decisions are made without that data.',
+      fix: 'Extend the existing integration (or add one) so that it also carries the listed data types to the hub, or decide explicitly that they do not need to be shared.',
+      message: '{tool} is connected to the customer hub, but no chain of integrations carries its {data} data to a hub: that information stays inside {tool}.',
+      recommendation: 'Send {data} from {tool} to {hub}, directly or through a tool that passes it on, or decide that this data does not need to be shared.',
+      'recommendation.extend': 'Extend the integration from {tool} to {hub} so that it also carries {data}, or decide that this data does not need to be shared.',
+    },
+    ja: {
+      title: '取り残されたデータ',
+      summary: 'ハブにつながっているのに、持っているデータの種類の一部がどの連携の連鎖でもハブに届かないツールを、ツールごとに 1 件検出します（届かない種類を列挙）。どのハブにもつながっていないツールは、データのサイロ化として検出されます。',
+      why: '連携されているように見えて、お客様について知っていることの一部がツールの中に残ったままです。顧客の共通ビューは不完全で、そのデータなしで判断が行われます。',
+      fix: '既存の連携を拡張する（または新たに追加する）ことで、挙げられたデータもハブへ送るようにします。共有しなくてよいデータなら、そう明示的に決めます。',
+      message: '{tool} はハブにつながっていますが、{data} のデータをハブまで運ぶ連携の連鎖がありません。その情報は {tool} の中に留まっています。',
+      recommendation: '{data} を {tool} から {hub} へ（直接、または中継するツールを通じて）送るか、共有しなくてよいデータだと決めてください。',
+      'recommendation.extend': '{tool} から {hub} への連携を拡張して {data} も送るようにするか、共有しなくてよいデータだと決めてください。',
+    },
+  },
+  check({ ws, facts, msg }) {
     if (!facts.hubs.length) return [];
-    const out: FindingDraft[] = [];
+    const out: FindingDraft<Details>[] = [];
     // Hub ranking per component and trapped set: large stacks repeat the same combinations.
     const ranked = new Map<string, string[]>();
     for (const tool of facts.customerDataTools) {
@@ -48,13 +77,35 @@ export const rule: Rule = {
       const params = { tool: tool.name, data: dataList(trapped), count: trapped.length, hub: toolNames(ws, target ? [target] : []) };
       out.push({
         subject: tool.id,
-        message: t('rules.trapped-data.message', params),
+        message: msg('message', params),
         entities: [toolRef(tool.id)],
         location: tool.loc,
-        recommendation: t(direct.length ? 'rules.trapped-data.recommendation.extend' : 'rules.trapped-data.recommendation', params),
+        recommendation: msg(direct.length ? 'recommendation.extend' : 'recommendation', params),
         details: { tool: tool.id, data: [...trapped], hubs: [...hubs], ...(direct.length ? { via: direct[0] } : {}) },
       });
     }
     return out;
   },
-};
+  plan: {
+    step: 33,
+    propose(findings, c) {
+      for (const f of findings) {
+        const id = f.details.tool;
+        const x = c.tool(id);
+        if (!x) continue;
+        const existing = c.drafts.get(`retire-${id}`) ?? c.drafts.get(`connect-${id}`) ?? c.about(id, (d) => d.id.startsWith('connect-'));
+        if (existing) {
+          existing.addresses.add(f.id);
+          continue;
+        }
+        const hub = c.hubFor([id]);
+        const data = c.facts.trappedData(id);
+        c.draft(`connect-${id}`, () => ({
+          kind: 'integrate', phase: 2,
+          title: c.title('roadmap.title.carry', { data: someOf(data.map(dataTypeName), 4), tool: x.name, hub: hub?.name ?? '' }),
+          tools: hub ? [id, hub.id] : [id], subjects: [id], owner: x.owner, months: 2,
+        })).addresses.add(f.id);
+      }
+    },
+  },
+});

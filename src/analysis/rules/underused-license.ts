@@ -1,8 +1,8 @@
 // underused-license: seats.active / seats.licensed below the threshold (default 0.5).
 // The money involved is the share of the cost paid for unused seats.
 import { minorToMajor } from '../../model/model.js';
-import { money, ruleDocs, toolRef } from './helpers.js';
-import type { FindingDraft, Rule } from './types.js';
+import { money, toolRef } from './helpers.js';
+import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd, currency: EUR }
@@ -14,14 +14,44 @@ tools:
     seats: { licensed: 60, active: 18 }
 `;
 
-export const rule: Rule = {
-  id: 'underused-license',
-  defaultSeverity: 'low',
-  defaultThreshold: 0.5,
-  docs: ruleDocs('underused-license', example),
-  check({ ws, threshold, t }) {
+/** What a underused-license finding carries in `details`. */
+export type Details = { tool: string; licensed: number; active: number; ratio: number; threshold: number; unusedSeats: number };
+
+export const rule = createRule({
+  meta: {
+    id: 'underused-license',
+    severity: 'low',
+    group: 'refocus',
+    hygiene: true,
+    subject: 'tool',
+    threshold: 0.5,
+    example,
+  },
+  text: {
+    en: {
+      title: 'Underused licences',
+      summary: 'Fires for each active or pilot tool whose `seats.active / seats.licensed` is below the threshold (default 0.5; `settings.rules.underused-license.threshold`).',
+      why: 'Paying for seats nobody uses; often also a sign that a tool was bought for a team that never adopted it.',
+      fix: 'Reduce the licence count to what is used at the next renewal, or find out why the other seats are not used (training, a better-suited tool).',
+      message: 'Only {active} of {licensed} licences of {tool} are in use ({percent}%).',
+      'message.cost': 'Only {active} of {licensed} licences of {tool} are in use ({percent}%): about {cost} a year pays for seats nobody uses.',
+      recommendation: 'Reduce {tool} to the licences in use, or find out why {unused} seats are not used.',
+      'recommendation.renewal': 'Reduce {tool} to the licences in use before it renews in {renewal}, or find out why {unused} seats are not used.',
+    },
+    ja: {
+      title: '使われていないライセンス',
+      summary: '稼働中・パイロット運用中のツールのうち、`seats.active / seats.licensed` がしきい値（既定 0.5、`settings.rules.underused-license.threshold`）を下回るものを検出します。',
+      why: '誰も使っていないシートに支払っています。多くの場合、導入したのに定着しなかった部署があるというサインでもあります。',
+      fix: '次回の契約更新でライセンス数を実際の利用数まで減らすか、残りのシートが使われない理由（研修不足、より合ったツールの存在など）を確認します。',
+      message: '{tool} のライセンスは {licensed} シートのうち {active} シートしか使われていません（{percent}%）。',
+      'message.cost': '{tool} のライセンスは {licensed} シートのうち {active} シートしか使われていません（{percent}%）。年間約 {cost} が使われていないシートの費用です。',
+      recommendation: '{tool} を利用中のライセンス数まで減らすか、{unused} シートが使われていない理由を確認してください。',
+      'recommendation.renewal': '{renewal} の契約更新前に {tool} を利用中のライセンス数まで減らすか、{unused} シートが使われていない理由を確認してください。',
+    },
+  },
+  check({ ws, threshold, msg }) {
     const limit = threshold ?? 0.5;
-    const out: FindingDraft[] = [];
+    const out: FindingDraft<Details>[] = [];
     for (const x of ws.tools) {
       if (x.status !== 'active' && x.status !== 'pilot') continue;
       const licensed = x.seats?.licensed;
@@ -37,14 +67,37 @@ export const rule: Rule = {
       };
       out.push({
         subject: x.id,
-        message: t(wasteMinor ? 'rules.underused-license.message.cost' : 'rules.underused-license.message', params),
+        message: msg(wasteMinor ? 'message.cost' : 'message', params),
         entities: [toolRef(x.id)],
         location: x.loc,
         cost: wasteMinor === undefined ? undefined : minorToMajor(wasteMinor),
-        recommendation: t(x.renewal ? 'rules.underused-license.recommendation.renewal' : 'rules.underused-license.recommendation', { ...params, renewal: x.renewal ?? '' }),
+        recommendation: msg(x.renewal ? 'recommendation.renewal' : 'recommendation', { ...params, renewal: x.renewal ?? '' }),
         details: { tool: x.id, licensed, active, ratio: Math.round(ratio * 1000) / 1000, threshold: limit, unusedSeats: unused },
       });
     }
     return out;
   },
-};
+  plan: {
+    step: 13,
+    propose(findings, c) {
+      for (const f of findings) {
+        const id = f.details.tool;
+        const x = c.tool(id);
+        if (!x) continue;
+        const r = c.drafts.get(`retire-${id}`);
+        if (r) {
+          r.addresses.add(f.id);
+          continue;
+        }
+        const licensed = x.seats?.licensed ?? 0;
+        const active = x.seats?.active ?? 0;
+        const target = Math.min(licensed, Math.max(1, Math.ceil(active * 1.1)));
+        const saving = x.annualCostMinor && licensed > 0 ? Math.round((x.annualCostMinor * (licensed - target)) / licensed) : undefined;
+        c.draft(`license-${id}`, () => ({
+          kind: 'governance', phase: 1, title: c.title('roadmap.title.license', { tool: x.name, from: licensed, to: target }),
+          tools: [id], subjects: [id], owner: x.owner, months: 1, renewalTools: [id], savingMinor: saving || undefined,
+        })).addresses.add(f.id);
+      }
+    },
+  },
+});

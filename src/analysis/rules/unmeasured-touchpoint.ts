@@ -1,7 +1,9 @@
 // unmeasured-touchpoint: neither an in-scope touchpoint's tools nor any tool its captured data
 // reaches has a measurement capability. (A touchpoint with no tool at all is uncovered-touchpoint.)
-import { dataList, ruleDocs, sortIds, toolNames, toolRef } from './helpers.js';
-import type { FindingDraft, Rule } from './types.js';
+import { dataList, sortIds, toolNames, toolRef } from './helpers.js';
+import { createRule, type FindingDraft } from './rule.js';
+import { byId, mostCommon } from '../roadmap/context.js';
+import { someOf } from '../words.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -19,12 +21,39 @@ tools:
     data: [social-engagement]
 `;
 
-export const rule: Rule = {
-  id: 'unmeasured-touchpoint',
-  defaultSeverity: 'low',
-  docs: ruleDocs('unmeasured-touchpoint', example),
-  check({ ws, facts, t }) {
-    const out: FindingDraft[] = [];
+/** What a unmeasured-touchpoint finding carries in `details`. */
+export type Details = { touchpoint: string; tools: string[]; captures: string[] };
+
+export const rule = createRule({
+  meta: {
+    id: 'unmeasured-touchpoint',
+    severity: 'low',
+    group: 'refocus',
+    subject: 'touchpoint',
+    example,
+  },
+  text: {
+    en: {
+      title: 'Unmeasured touchpoint',
+      summary: 'Fires for each in-scope touchpoint whose tools have no measurement capability (web analytics, attribution, BI, ...) and whose captured data reaches no tool that has one.',
+      why: 'Nobody can tell whether this touchpoint works: its budget and effort cannot be compared with the others, and it cannot be improved on evidence.',
+      fix: 'Send the data the touchpoint yields to an analytics or reporting tool (or add tracking there), so that its results show up where decisions are made.',
+      message: 'Nothing measures {touchpoint}: neither its tools ({tools}) nor any tool its data reaches can report on it.',
+      recommendation: 'Send what {touchpoint} yields ({data}) to an analytics or reporting tool, so that its results can be measured.',
+      'recommendation.no-data': 'Add tracking to {touchpoint} or connect {tools} to an analytics or reporting tool, so that its results can be measured.',
+    },
+    ja: {
+      title: '効果測定されていない顧客接点',
+      summary: '対象範囲内の顧客接点で、使うツールに測定の機能（アクセス解析、アトリビューション、BI など）がなく、取得データが届くツールにもそれがないものを検出します。',
+      why: 'この顧客接点が機能しているか誰にも分かりません。予算や労力を他と比べることも、根拠に基づいて改善することもできません。',
+      fix: 'この顧客接点で得たデータを解析・レポーティングツールへ送る（または計測を追加する）ことで、意思決定の場に結果が出るようにします。',
+      message: '{touchpoint} は効果測定されていません。使っているツール（{tools}）も、そのデータが届くツールも、成果をレポートできません。',
+      recommendation: '{touchpoint} で得たデータ（{data}）を解析・レポーティングツールへ送り、成果を測定できるようにしてください。',
+      'recommendation.no-data': '{touchpoint} に計測を追加するか、{tools} を解析・レポーティングツールに連携し、成果を測定できるようにしてください。',
+    },
+  },
+  check({ ws, facts, msg }) {
+    const out: FindingDraft<Details>[] = [];
     for (const tp of ws.touchpoints) {
       if (!tp.inScope || !tp.tools.length) continue;
       const measured = tp.tools.some((id) => facts.isMeasuringTool(id)
@@ -34,13 +63,35 @@ export const rule: Rule = {
       const params = { touchpoint: tp.name, tools: toolNames(ws, tools), data: dataList(tp.captures) };
       out.push({
         subject: tp.id,
-        message: t('rules.unmeasured-touchpoint.message', params),
+        message: msg('message', params),
         entities: [{ kind: 'touchpoint', id: tp.id }, ...tools.map(toolRef)],
         location: tp.loc,
-        recommendation: t(tp.captures.length ? 'rules.unmeasured-touchpoint.recommendation' : 'rules.unmeasured-touchpoint.recommendation.no-data', params),
+        recommendation: msg(tp.captures.length ? 'recommendation' : 'recommendation.no-data', params),
         details: { touchpoint: tp.id, tools, captures: [...tp.captures] },
       });
     }
     return out;
   },
-};
+  plan: {
+    step: 38,
+    // Touchpoints no analytics tool sees: one initiative for all of them (the fix is the same
+    // tracking plan), owned by whoever runs the analytics tools, else the department with most of them.
+    propose(findings, c) {
+      const unmeasured = findings.map((f) => ({ f, tp: c.ws.index.touchpointById.get(f.details.touchpoint)! })).filter((x) => x.tp);
+      if (!unmeasured.length) return;
+      const analytics = c.facts.activeTools.filter((x) => c.facts.isMeasuringTool(x.id) && x.owner)
+        .sort((a, b) => c.facts.impact(b.id) - c.facts.impact(a.id) || byId(a.id, b.id))[0];
+      const owner = analytics?.owner ?? mostCommon(unmeasured.map(({ tp }) => tp.owner));
+      const tools = [...new Set(unmeasured.flatMap(({ tp }) => tp.tools.filter((id) => c.tool(id))))];
+      const d = c.draft('measure-touchpoints', () => ({
+        kind: 'process', phase: 2,
+        title: c.titleCount('roadmap.title.measure', unmeasured.length, { count: unmeasured.length, touchpoints: someOf(unmeasured.map(({ tp }) => c.title('roadmap.quoted', { name: tp.name })), 3) }),
+        tools, subjects: tools, owner, months: Math.min(3, 1 + Math.floor(unmeasured.length / 4)),
+      }));
+      for (const { f, tp } of unmeasured) {
+        d.addresses.add(f.id);
+        if (tp.owner) d.extraDepartments.add(tp.owner);
+      }
+    },
+  },
+});

@@ -2,34 +2,20 @@
 // The format dispatch lives in REPORTERS below: a format name maps to a loader of a reporter
 // `(result, ctx) => string`. Add a format by adding one entry (and its name to the --format
 // choices in program.ts); reporters are imported lazily so that start-up stays fast.
-import { t } from '../../i18n/index.js';
+import { t, tCount } from '../../i18n/index.js';
 import { analyze, type AnalysisResult } from '../../analysis/analyze.js';
-import { tCount } from '../../analysis/assess.js';
-import { loadOrExit, type GlobalOptions } from '../context.js';
+import { currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { setupColor, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
 import { writeFileAtomic } from '../../util/fs.js';
-import { MONTH_PATTERN, SEVERITIES, SEVERITY_RANK, type Severity } from '../../workspace/vocabulary.js';
+import { MONTH_PATTERN, SEVERITIES, type Severity } from '../../model/vocabulary.js';
 import type { Workspace } from '../../model/model.js';
 import type { ReportContext } from '../../report/text.js';
+import { REPORTERS } from '../../report/formats.js';
 import { applyBaselineOptions } from '../../baseline/options.js';
+import { countAtOrAbove } from '../../api.js';
 
-export type Reporter = (result: AnalysisResult, ctx: ReportContext) => string;
-
-/** Format name -> reporter. The one place that knows which output formats exist. */
-export const REPORTERS: Record<string, () => Promise<Reporter>> = {
-  text: async () => (await import('../../report/text.js')).renderText,
-  json: async () => (await import('../../report/json.js')).renderJson,
-  // CI formats (src/report/github.ts, junit.ts, codeclimate.ts): paths relative to the repository root.
-  github: async () => (await import('../../report/github.js')).githubReporter,
-  junit: async () => (await import('../../report/junit.js')).junitReporter,
-  codeclimate: async () => (await import('../../report/codeclimate.js')).codeClimateReporter,
-  // SARIF 2.1.0 for code scanning: the same document `report` writes as audit.sarif.
-  sarif: async () => {
-    const [{ renderSarif }, { VERSION }] = await Promise.all([import('../../report/sarif.js'), import('../program.js')]);
-    return (result, ctx) => renderSarif(result, { version: VERSION, defaultFile: ctx.files?.[0] });
-  },
-};
+export { REPORTERS, type Reporter } from '../../report/formats.js';
 
 export interface AnalyzeCommandOptions {
   format?: string;
@@ -40,11 +26,6 @@ export interface AnalyzeCommandOptions {
   /** --baseline / --write-baseline (src/baseline/options.ts). */
   baseline?: string;
   writeBaseline?: string;
-}
-
-/** This month as YYYY-MM: the CLI reads the clock so the library never has to. */
-export function currentMonth(date = new Date()): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
 }
 
 export function parseFailOn(value: string | undefined, ws: Workspace): Severity | 'none' {
@@ -64,9 +45,9 @@ export function analyzeStep(value: string): number | undefined {
   return i < 0 ? undefined : i + 1;
 }
 
+/** Findings at or above the threshold (src/api.ts countAtOrAbove). */
 export function reachedThreshold(result: AnalysisResult, failOn: Severity | 'none'): number {
-  if (failOn === 'none') return 0;
-  return result.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]).length;
+  return countAtOrAbove(result.findings, failOn);
 }
 
 export async function run(path: string, opts: AnalyzeCommandOptions, globals: GlobalOptions): Promise<void> {

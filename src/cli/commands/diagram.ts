@@ -5,13 +5,12 @@
 import { extname } from 'node:path';
 import { t } from '../../i18n/index.js';
 import { analyze } from '../../analysis/analyze.js';
-import { loadOrExit, type GlobalOptions } from '../context.js';
+import { currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { chalk, setupColor, write, writeErr } from '../output.js';
 import { UsageError } from '../../util/errors.js';
 import { writeFileAtomic } from '../../util/fs.js';
-import { MONTH_PATTERN } from '../../workspace/vocabulary.js';
+import { MONTH_PATTERN } from '../../model/vocabulary.js';
 import { buildDiagram, DIAGRAM_KINDS, isDiagramKind } from '../../diagrams/index.js';
-import { currentMonth } from '../../diagrams/roadmap.js';
 import { RendererUnavailable } from '../../render/browser.js';
 import { enableHint, unavailableReason } from '../../render/hints.js';
 import type { RenderEngine } from '../../render/index.js';

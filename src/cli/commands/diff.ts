@@ -2,11 +2,11 @@
 // versions of an audit. Thin: resolve the sides (src/git), analyze both, compare (src/diff),
 // print one of three formats. Never prompts; colour only on a TTY.
 import { t } from '../../i18n/index.js';
-import { applyWorkspaceLang, type GlobalOptions } from '../context.js';
+import { applyWorkspaceLang, currentMonth, type GlobalOptions } from '../context.js';
 import { chalk, formatDiagnostic, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
 import { writeFileAtomic } from '../../util/fs.js';
-import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../workspace/vocabulary.js';
+import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../model/vocabulary.js';
 import { analyzeSide, compareSides, InvalidSideError, loadSides } from '../../diff/run.js';
 import { renderDiffText } from '../../diff/render-text.js';
 import { renderDiffMarkdown } from '../../diff/render-markdown.js';
@@ -29,11 +29,6 @@ function render(format: string, d: DiffResult, toFile: boolean): string {
     case 'json': return renderDiffJson(d);
     default: return renderDiffText(d, toFile ? {} : { chalk });
   }
-}
-
-function currentMonth(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }
 
 export async function run(oldSpec: string | undefined, newSpec: string | undefined, opts: DiffOptions, globals: GlobalOptions): Promise<void> {

@@ -3,8 +3,8 @@
 import Table from 'cli-table3';
 import { displayWidth as stringWidth } from '../../util/width.js';
 import { t } from '../../i18n/index.js';
-import { RULES, getRule } from '../../analysis/rules/index.js';
-import { RULE_IDS } from '../../analysis/rule-ids.js';
+import { RULES, isRuleId } from '../../analysis/rules/index.js';
+import { RULE_IDS } from '../../analysis/rules/index.js';
 import { applyWorkspaceLang, type GlobalOptions } from '../context.js';
 import { chalk, setupColor, write } from '../output.js';
 import { UsageError } from '../../util/errors.js';
@@ -19,12 +19,11 @@ export async function run(ruleId: string | undefined, _opts: unknown, globals: G
     write(listRules(width));
     return;
   }
-  const rule = getRule(ruleId);
-  if (!rule) {
+  if (!isRuleId(ruleId)) {
     const guess = closest(ruleId, RULE_IDS);
     throw new UsageError(t('explain.unknown', { id: ruleId }), guess ? t('explain.unknown.suggest', { value: guess }) : t('explain.unknown.hint'));
   }
-  write(explainRule(rule.id, width));
+  write(explainRule(ruleId, width));
 }
 
 const para = (text: string, width: number, indent = 2): string =>

@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { t } from '../../i18n/index.js';
 import { analyze } from '../../analysis/analyze.js';
 import { UsageError } from '../../util/errors.js';
-import { MONTH_PATTERN } from '../../workspace/vocabulary.js';
-import { loadOrExit, type GlobalOptions } from '../context.js';
+import { MONTH_PATTERN } from '../../model/vocabulary.js';
+import { currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { chalk, write } from '../output.js';
-import { currentMonth } from './analyze.js';
 
 export interface ExportOptions { format?: string; out: string; start?: string; force?: boolean }
 

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { t, initLang, detectLang, isLang, currentLang } from '../../i18n/index.js';
 import { FailureExit, InterruptedError, UsageError } from '../../util/errors.js';
 import { formatDiagnostic, writeErr, chalk } from '../output.js';
-import type { GlobalOptions } from '../context.js';
+import { currentMonth, type GlobalOptions } from '../context.js';
 import { WorkspaceEditor, strayYamlFiles } from '../../interview/workspace-editor.js';
-import { isStep, STEPS, type StepId } from '../../interview/state.js';
+import { isStep, NUMBERED_STEPS, STEPS, type StepId } from '../../interview/state.js';
 import { loadUi, isPromptExit, type Ui } from '../../interview/ui.js';
 import { runSession, fileHeaders, type SessionHandle } from '../../interview/session.js';
 
@@ -22,18 +22,14 @@ export function hasTerminal(stdin: { isTTY?: boolean } = process.stdin, stdout: 
 /** `--step 4` or `--step tools` → 'tools'; undefined when it is neither. */
 export function interviewStep(value: string): StepId | undefined {
   const v = value.trim().toLowerCase();
-  if (/^[1-9]$/.test(v)) return STEPS[Number(v) - 1];
+  if (/^[1-9]$/.test(v)) return NUMBERED_STEPS[Number(v) - 1];
   return isStep(v) ? v : undefined;
-}
-
-function currentMonth(date = new Date()): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
 }
 
 export async function run(dir: string, opts: InterviewOptions, globals: GlobalOptions): Promise<void> {
   if (opts.step !== undefined) {
     const step = interviewStep(opts.step);
-    if (!step) throw new UsageError(t('interview.bad-step', { step: opts.step, steps: STEPS.map((s, i) => `${i + 1} ${s}`).join(', ') }));
+    if (!step) throw new UsageError(t('interview.bad-step', { step: opts.step, steps: [...NUMBERED_STEPS.map((s, i) => `${i + 1} ${s}`), ...STEPS.filter((s) => !NUMBERED_STEPS.includes(s))].join(', ') }));
     opts = { ...opts, step };
   }
   if (!hasTerminal()) throw new UsageError(t('interview.no-tty'), t('interview.no-tty.hint', { path: dir }));
@@ -72,7 +68,7 @@ export async function run(dir: string, opts: InterviewOptions, globals: GlobalOp
     }
     await runSession({
       ed, ui, lang, step: opts.step as StepId | undefined, resume: opts.resume, now: currentMonth(),
-      offerReport: await reportOffer(ui, dir),
+      offerReport: await reportOffer(ui, dir, globals),
     }, handle);
   } catch (err) {
     if (!isPromptExit(err)) throw err;
@@ -87,20 +83,17 @@ function interruptedMessage(dir: string, ed: WorkspaceEditor, handle: SessionHan
   return lines.join('\n');
 }
 
-/** Offers the report at the end when this build has the `report` command. */
-async function reportOffer(ui: Ui, dir: string): Promise<(() => Promise<void>) | undefined> {
-  const { buildProgram } = await import('../program.js');
-  if (!buildProgram().commands.some((c) => c.name() === 'report')) return undefined;
+/** Offers the report at the end of the interview. */
+async function reportOffer(ui: Ui, dir: string, globals: GlobalOptions): Promise<(() => Promise<void>) | undefined> {
   return async () => {
     if (!(await ui.confirm({ message: t('interview.report.ask'), default: true }))) return;
-    const program = buildProgram();
-    program.exitOverride();
+    const { run: report } = await import('./report.js');
     try {
       // Findings are the point of the meeting, not a failure: no threshold here.
-      await program.parseAsync(['node', 'martech-audit', 'report', dir, '--fail-on', 'none']);
+      await report(dir, { failOn: 'none' }, globals);
     } catch (err) {
       if (err instanceof UsageError) writeErr(`${chalk.red('martech-audit:')} ${err.message}${err.hint ? `\n  ${err.hint}` : ''}`);
-      else if (!(err instanceof FailureExit) && (err as { name?: string })?.name !== 'CommanderError') throw err;
+      else if (!(err instanceof FailureExit)) throw err;
     }
   };
 }

@@ -4,20 +4,19 @@
 // 1 only with --fail-on and findings at or above it; 2 when it cannot run, or when --pdf was asked
 // for and there is no browser to print it (the rest of the report is still written).
 import { dirname, join } from 'node:path';
-import { list, t } from '../../i18n/index.js';
+import { list, t, tCount } from '../../i18n/index.js';
 import { analyze } from '../../analysis/analyze.js';
-import { tCount } from '../../analysis/assess.js';
-import { loadOrExit, type GlobalOptions } from '../context.js';
+import { currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { chalk, setupColor, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
 import { displayPath } from '../../util/paths.js';
-import { MONTH_PATTERN, SEVERITIES, SEVERITY_RANK, type Severity } from '../../workspace/vocabulary.js';
+import { MONTH_PATTERN, SEVERITIES, type Severity } from '../../model/vocabulary.js';
+import { countAtOrAbove } from '../../api.js';
 import { progress } from '../../render/progress.js';
 import { enableHint, unavailableReason } from '../../render/hints.js';
 import { writeReport } from '../../report/write-report.js';
-import { currentMonth } from '../../diagrams/roadmap.js';
 import type { Workspace } from '../../model/model.js';
-import { VERSION } from '../program.js';
+import { VERSION } from '../../version.js';
 
 export interface ReportCommandOptions { out?: string; pdf?: boolean; render?: boolean; failOn?: string; start?: string }
 
@@ -64,12 +63,9 @@ export async function run(path: string, opts: ReportCommandOptions, globals: Glo
     if (err) writeErr(`  ${chalk.cyan(enableHint(err))}`);
     throw new FailureExit(2);
   }
-  if (opts.failOn && opts.failOn !== 'none') {
-    const level = opts.failOn as Severity;
-    const reached = result.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]).length;
-    if (reached > 0) {
-      writeErr(tCount('analyze.threshold', reached, { count: reached, severity: level }));
-      throw new FailureExit(1);
-    }
+  const reached = countAtOrAbove(result.findings, (opts.failOn ?? 'none') as Severity | 'none');
+  if (reached > 0) {
+    writeErr(tCount('analyze.threshold', reached, { count: reached, severity: opts.failOn! }));
+    throw new FailureExit(1);
   }
 }

@@ -2,7 +2,7 @@
 // lists (tools with customer data that reach no hub first), data, mode, direction.
 import { t } from '../../i18n/index.js';
 import { chalk } from '../../cli/output.js';
-import { INTEGRATION_MODES } from '../../workspace/vocabulary.js';
+import { INTEGRATION_MODES } from '../../model/vocabulary.js';
 import type { RawWorkspace } from '../workspace-editor.js';
 import { askData, askNotes, commit, heading, note, type Ctx } from '../ask.js';
 

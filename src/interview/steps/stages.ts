@@ -1,7 +1,7 @@
 // Step "stages": the customer-journey stages, in order. The default five are offered; when kept
 // nothing is written (a workspace without `stages:` uses them).
 import { t } from '../../i18n/index.js';
-import { DEFAULT_STAGES, ID_PATTERN } from '../../workspace/vocabulary.js';
+import { DEFAULT_STAGES, ID_PATTERN } from '../../model/vocabulary.js';
 import type { Plain } from '../yaml-edit.js';
 import { proposeId } from '../ids.js';
 import { commit, heading, loaderCheck, nonEmpty, note, type Ctx } from '../ask.js';

@@ -3,7 +3,7 @@
 // renewal and the data it is the source of truth for. Unknowns become open questions.
 import { t } from '../../i18n/index.js';
 import { chalk } from '../../cli/output.js';
-import { TOOL_STATUSES } from '../../workspace/vocabulary.js';
+import { TOOL_STATUSES } from '../../model/vocabulary.js';
 import { loadCatalog, loadTaxonomy, matchFields, searchCatalog, categoryName, capabilityName, localName } from '../../catalog/index.js';
 import type { Plain } from '../yaml-edit.js';
 import type { Choice } from '../ui.js';

@@ -2,7 +2,7 @@
 // channel, owner, in scope, real-time, and the data each interaction yields.
 import { t } from '../../i18n/index.js';
 import { chalk } from '../../cli/output.js';
-import { CHANNELS } from '../../workspace/vocabulary.js';
+import { CHANNELS } from '../../model/vocabulary.js';
 import type { RawTouchpoint } from '../workspace-editor.js';
 import { guessChannel } from '../ids.js';
 import { CHANNEL_DATA } from '../data-types.js';

@@ -1,0 +1,112 @@
+// What a rule's `plan` works with: the workspace and facts, the drafts proposed so far (a plan
+// sees what earlier steps proposed: a tool being retired gets no connection), and the
+// judgements several plans share (which hub a tool should feed, which tool to keep).
+import { t, tCount, type Params } from '../../i18n/index.js';
+import type { Tool, Workspace } from '../../model/model.js';
+import type { Level } from '../../model/vocabulary.js';
+import type { Facts } from '../facts.js';
+import type { Finding } from '../types.js';
+import type { Draft, DraftInit } from './types.js';
+
+export const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The most frequent value (ties: the smallest id), or undefined. */
+export function mostCommon(values: readonly (string | undefined)[]): string | undefined {
+  const n = new Map<string, number>();
+  for (const v of values) if (v) n.set(v, (n.get(v) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1] || byId(a[0], b[0]))[0]?.[0];
+}
+
+export interface PlanContext {
+  readonly ws: Workspace;
+  readonly facts: Facts;
+  /** The effective assessment level; `replatform` when the stack is to be rebuilt around a new hub. */
+  readonly level?: Level;
+  readonly replatforming: boolean;
+  /** Every draft by id (plans may add to an existing one's addresses, tools, departments). */
+  readonly drafts: Map<string, Draft>;
+  /** The draft with this id, created with `init()` when it does not exist yet. */
+  draft(id: string, init: () => DraftInit): Draft;
+  /** The first live draft about a tool (one of its subjects) that matches. */
+  about(toolId: string, pred: (d: Draft) => boolean): Draft | undefined;
+  /** Records a draft's subjects again after a plan added some. */
+  indexSubjects(d: Draft): void;
+  /** Drafts about a tool (live or not: check `drafts.get(d.id) === d`). */
+  draftsAbout(toolId: string): readonly Draft[];
+  /** The hub a group of tools should feed: a hub already in their component, else the one holding most of their data, else the most used. */
+  hubFor(toolIds: readonly string[]): Tool | undefined;
+  /** The tool to keep among several: a hub, else the most connected, else the cheapest, then by id. */
+  keeperOf(ids: readonly string[]): string;
+  tool(id: string): Tool | undefined;
+  /** A tool's name (its id when unknown). */
+  name(id: string): string;
+  /** The known tools a finding is about. */
+  toolEntities(f: Finding): string[];
+  /** How long retiring a tool takes: longer when touchpoints or integrations must move. */
+  retireMonths(id: string): number;
+  /** The findings (at least low) of a rule, by id. */
+  findingsOf(rule: string): readonly Finding[];
+  /** An initiative title in the run's language. */
+  title(key: string, params?: Params): string;
+  /** A title with a count in it, in the right grammatical number (`key.one` when the catalog has it). */
+  titleCount(key: string, count: number, params?: Params): string;
+}
+
+export function createPlanContext(ws: Workspace, facts: Facts, relevant: readonly Finding[], level?: Level): PlanContext {
+  const tool = (id: string): Tool | undefined => ws.index.toolById.get(id);
+  const drafts = new Map<string, Draft>();
+  // tool id -> drafts about it (for attaching findings without scanning every draft)
+  const bySubject = new Map<string, Draft[]>();
+  const indexSubjects = (d: Draft): void => {
+    for (const s of d.subjects) {
+      const l = bySubject.get(s);
+      if (!l) bySubject.set(s, [d]);
+      else if (!l.includes(d)) l.push(d);
+    }
+  };
+  const byRule = new Map<string, Finding[]>();
+  for (const f of [...relevant].sort((a, b) => byId(a.id, b.id))) (byRule.get(f.rule) ?? byRule.set(f.rule, []).get(f.rule)!).push(f);
+  // Memoised by component and data: thousands of tools share a handful of answers.
+  const hubMemo = new Map<string, Tool | undefined>();
+  return {
+    ws, facts, level, replatforming: level === 'replatform', drafts,
+    draft(id, init) {
+      let d = drafts.get(id);
+      if (!d) {
+        const x = init();
+        d = {
+          id, addresses: new Set(), stakeholders: new Set(), extraDepartments: new Set(), dependsOn: new Set(),
+          source: 'generated', status: 'proposed', pilot: false, renewalTools: [], touchesNeighbours: false, impact: 0, ...x,
+        };
+        drafts.set(id, d);
+        indexSubjects(d);
+      }
+      return d;
+    },
+    about: (toolId, pred) => bySubject.get(toolId)?.find((d) => drafts.get(d.id) === d && pred(d)),
+    indexSubjects,
+    draftsAbout: (toolId) => bySubject.get(toolId) ?? [],
+    hubFor(toolIds) {
+      if (!facts.hubs.length) return undefined;
+      const comp = toolIds.length ? facts.componentOf(toolIds[0]) : undefined;
+      const data = new Set(toolIds.flatMap((id) => tool(id)?.data ?? []));
+      const key = `${comp?.hasHub ? comp.index : -1}|${[...data].sort(byId).join(',')}`;
+      if (hubMemo.has(key)) return hubMemo.get(key);
+      const candidates = comp?.hasHub ? facts.hubs.filter((h) => comp.hubs.includes(h.id)) : facts.hubs;
+      const ranked = candidates.map((h) => ({ h, shared: h.data.filter((d) => data.has(d)).length, impact: facts.impact(h.id) }))
+        .sort((a, b) => b.shared - a.shared || b.impact - a.impact || byId(a.h.id, b.h.id));
+      hubMemo.set(key, ranked[0]?.h);
+      return ranked[0]?.h;
+    },
+    keeperOf: (ids) => ids.map((id) => ({
+      id, hub: Number(facts.isHub(id)), degree: facts.degree(id), cost: tool(id)?.annualCostMinor ?? Infinity,
+    })).sort((a, b) => b.hub - a.hub || b.degree - a.degree || a.cost - b.cost || byId(a.id, b.id))[0].id,
+    tool,
+    name: (id) => tool(id)?.name ?? id,
+    toolEntities: (f) => [...new Set(f.entities.filter((e) => e.kind === 'tool').map((e) => e.id))].filter((id) => tool(id)),
+    retireMonths: (id) => 1 + (facts.touchpointsServed(id).length ? 1 : 0) + (facts.degree(id) ? 1 : 0),
+    findingsOf: (rule) => byRule.get(rule) ?? [],
+    title: (key, params) => t(key, params),
+    titleCount: (key, count, params) => tCount(key, count, params),
+  };
+}

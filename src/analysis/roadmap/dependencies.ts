@@ -1,0 +1,58 @@
+// Dependencies among generated initiatives: decide which record wins before syncing it; connect
+// before consolidating or going live; retire a redundant tool only once the tool taking over
+// receives what it receives today.
+import { isFindingOf } from '../rules/index.js';
+import type { PlanContext } from './context.js';
+import type { Draft } from './types.js';
+
+export function linkDependencies(c: PlanContext): void {
+  const { facts, drafts } = c;
+  const all = [...drafts.values()];
+  const sotByData = new Map(all.filter((d) => d.id.startsWith('designate-sot-')).map((d) => [d.id.slice('designate-sot-'.length), d]));
+  const isConnect = (d: Draft) => d.phase === 2 && d.id.startsWith('connect-');
+  for (const d of all) {
+    if (sotByData.size && (d.id.startsWith('connect-') || d.id === 'replatform-pilot' || d.id === 'establish-hub' || d.id.startsWith('replace-manual-'))) {
+      const mine = new Set(d.tools);
+      // The data the initiative moves: what a manual link carries, else what the tools being
+      // connected hold (a hub's own data only when hubs are what is being connected).
+      const own = d.subjects.filter((id) => !facts.isHub(id));
+      const moved = d.flowData ?? (own.length ? own : d.subjects).flatMap((id) => c.tool(id)?.data ?? []);
+      for (const data of new Set(moved)) {
+        const s = sotByData.get(data);
+        if (s?.tools.some((x) => mine.has(x))) d.dependsOn.add(s.id);
+      }
+    }
+    if (d.kind === 'consolidate' || d.id.startsWith('realtime-')) {
+      for (const id of new Set([...d.subjects, ...d.tools])) {
+        for (const x of c.draftsAbout(id)) if (x !== d && drafts.get(x.id) === x && isConnect(x)) d.dependsOn.add(x.id);
+      }
+    }
+  }
+
+  // A redundant tool can go only once the tool taking over receives what it receives today:
+  // when a tool that feeds it sits in another group of connected tools than the keeper, wait
+  // for the connection that joins the two groups. (Components, not data paths: O(1) per link.)
+  const connectsByComponent = new Map<number, Draft[]>();
+  for (const x of all) {
+    if (!isConnect(x)) continue;
+    for (const comp of new Set(x.tools.filter((id) => c.tool(id)).map((id) => facts.componentOf(id).index))) {
+      (connectsByComponent.get(comp) ?? connectsByComponent.set(comp, []).get(comp)!).push(x);
+    }
+  }
+  for (const f of c.findingsOf('redundant-tool')) {
+    if (!isFindingOf(f, 'redundant-tool')) continue;
+    const id = f.details.tool;
+    const d = drafts.get(`retire-${id}`);
+    const keep = f.details.keep;
+    if (!d || !keep || !c.tool(keep)) continue;
+    const keepSide = facts.componentOf(keep).index;
+    const sources = new Set((c.ws.index.integrationsTo.get(id) ?? []).filter((it) => facts.carried(it).length)
+      .map((it) => facts.componentOf(it.from).index).filter((x) => x !== keepSide));
+    if (!sources.size) continue;
+    for (const x of connectsByComponent.get(keepSide) ?? []) {
+      if (x === d) continue;
+      const comps = x.tools.filter((t) => c.tool(t)).map((t) => facts.componentOf(t).index);
+      if (comps.some((k) => sources.has(k))) d.dependsOn.add(x.id);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+// Audit step 5: the roadmap (rules.md "Roadmap"). Each rule's `plan` proposes initiatives for its
+// findings (src/analysis/rules/<id>.ts), step by step so that later plans see earlier ones; the
+// platform step (platform.ts) answers a replatform level or a missing hub. Then: dependencies
+// (dependencies.ts), authored initiatives merged in (merge.ts), departments and order (order.ts),
+// dates and renewals (schedule.ts, with the month arithmetic of months.ts).
+//
+// The library never reads the clock: the start month comes from the caller (`start`, or `now`
+// together with the strategy's own start months).
+import type { Workspace } from '../../model/model.js';
+import { SEVERITY_RANK } from '../../model/vocabulary.js';
+import type { Facts } from '../facts.js';
+import { toMajor, toMinor } from '../money.js';
+import { RULE_IDS, RULES, type Rule } from '../rules/index.js';
+import type { Finding } from '../types.js';
+import { byId, createPlanContext } from './context.js';
+import { linkDependencies } from './dependencies.js';
+import { mergeAuthored } from './merge.js';
+import { assignDepartments, orderDrafts } from './order.js';
+import { PLATFORM_STEP, proposePlatform } from './platform.js';
+import { baseMonth, planInitiatives, reviewDates, upcomingRenewals } from './schedule.js';
+import type { FullRoadmap, RoadmapOptions } from './types.js';
+
+export type { FullRoadmap, PlannedInitiative, RenewalRef, RoadmapOptions, UpcomingRenewal, Draft, DraftInit } from './types.js';
+export type { PlanContext } from './context.js';
+export { addMonths, monthIndex, monthOf, monthString, parseMonth } from './months.js';
+export { topoOrder } from './order.js';
+export { scheduleMonths } from './schedule.js';
+
+/** The plan steps in the order they run: each rule's plan by its step (registry order on ties), the platform at its step. */
+function steps(): { step: number; run: (c: ReturnType<typeof createPlanContext>) => void }[] {
+  const out: { step: number; index: number; run: (c: ReturnType<typeof createPlanContext>) => void }[] = [];
+  RULE_IDS.forEach((id, index) => {
+    const rule = RULES[id] as Rule;
+    const plan = rule.plan;
+    if (plan) out.push({ step: plan.step, index, run: (c) => plan.propose(c.findingsOf(id) as never, c) });
+  });
+  out.push({ step: PLATFORM_STEP, index: -1, run: proposePlatform });
+  return out.sort((a, b) => a.step - b.step || a.index - b.index);
+}
+
+export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Finding[], opts: RoadmapOptions = {}): FullRoadmap {
+  const relevant = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.low);
+  const c = createPlanContext(ws, facts, relevant, opts.level);
+  for (const s of steps()) s.run(c);
+  linkDependencies(c);
+  const { replaced, rejected } = mergeAuthored(c);
+  assignDepartments(c);
+  const ordered = orderDrafts(c);
+  const base = baseMonth(ws, opts);
+  const planned = planInitiatives(ws, ordered, base);
+  const renewals = upcomingRenewals(ws, planned, c.drafts, base);
+
+  const addressed = new Set<string>();
+  for (const p of planned) for (const x of p.addresses) addressed.add(x);
+  const advisory = (rule: string) => (RULES as Record<string, Rule>)[rule]?.meta.advisory === true;
+  const unaddressed = relevant.filter((f) => !addressed.has(f.id) && !advisory(f.rule)).map((f) => f.id).sort(byId);
+  const totalSavingMinor = planned.reduce((s, p) => s + (p.saving !== undefined ? toMinor(p.saving) : 0), 0);
+  return {
+    review: ws.strategy.review,
+    ...(ws.strategy.horizon ? { horizon: ws.strategy.horizon } : {}),
+    ...reviewDates(ws, base),
+    initiatives: planned,
+    renewals,
+    rejected: rejected.sort((a, b) => byId(a.id, b.id)),
+    replaced: replaced.sort((a, b) => byId(a.id, b.id)),
+    totalSaving: toMajor(totalSavingMinor),
+    unaddressed,
+  };
+}

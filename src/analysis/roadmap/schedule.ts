@@ -1,0 +1,104 @@
+// When each initiative runs, and the renewals ahead. One scheduler for the roadmap and the Gantt
+// diagram: from the plan's first month, an initiative starts when the ones it depends on have
+// ended (or at its own authored start) and lasts its months; initiatives that save a tool's cost
+// are checked against the tool's next renewal (met, or missed and moved to the one after).
+import type { Workspace } from '../../model/model.js';
+import { toMajor } from '../money.js';
+import { byId } from './context.js';
+import { CADENCE_MONTHS, monthIndex, monthString, nextYearly } from './months.js';
+import type { Draft, FullRoadmap, PlannedInitiative, RenewalRef, UpcomingRenewal } from './types.js';
+
+/** Start and end month indexes (end inclusive) of initiatives given in dependency order. */
+export function scheduleMonths(
+  ordered: readonly { id: string; dependsOn: Iterable<string>; months: number; start?: string }[], base: number,
+): Map<string, { start: number; end: number }> {
+  const out = new Map<string, { start: number; end: number }>();
+  for (const d of ordered) {
+    let earliest = base;
+    for (const x of d.dependsOn) earliest = Math.max(earliest, (out.get(x)?.end ?? base - 1) + 1);
+    const start = d.start ? monthIndex(d.start) : earliest;
+    out.set(d.id, { start, end: start + d.months - 1 });
+  }
+  return out;
+}
+
+/** The roadmap's first month: `--start`, else the later of now and the first authored start. */
+export function baseMonth(ws: Workspace, opts: { start?: string; now?: string }): number | undefined {
+  if (opts.start) return monthIndex(opts.start);
+  const authoredStarts = ws.strategy.initiatives.filter((a) => a.start && a.status !== 'rejected' && a.status !== 'done').map((a) => monthIndex(a.start!));
+  const firstAuthored = authoredStarts.length ? Math.min(...authoredStarts) : undefined;
+  const now = opts.now ? monthIndex(opts.now) : undefined;
+  return now !== undefined && firstAuthored !== undefined ? Math.max(now, firstAuthored) : now ?? firstAuthored;
+}
+
+/** The ordered drafts as planned initiatives (JSON key order fixed), with dates and renewals when `base` is known. */
+export function planInitiatives(ws: Workspace, ordered: readonly Draft[], base: number | undefined): PlannedInitiative[] {
+  const tool = (id: string) => ws.index.toolById.get(id);
+  const nextRenewal = (id: string, from: number): number | undefined => {
+    const r = tool(id)?.renewal;
+    return r ? nextYearly(r, from) : undefined;
+  };
+  const months = base !== undefined ? scheduleMonths(ordered, base) : undefined;
+  return ordered.map((d, i) => {
+    const when = months?.get(d.id);
+    let renewal: RenewalRef | undefined;
+    if (when && base !== undefined) {
+      let first: { id: string; m: number } | undefined;
+      for (const id of d.renewalTools) {
+        const m = nextRenewal(id, base);
+        if (m !== undefined && (!first || m < first.m || (m === first.m && id < first.id))) first = { id, m };
+      }
+      if (first) {
+        const x = tool(first.id)!;
+        const cost = x.annualCostMinor !== undefined ? toMajor(x.annualCostMinor) : undefined;
+        if (when.end < first.m) renewal = { tool: first.id, month: monthString(first.m), ...(cost !== undefined ? { cost } : {}), met: true };
+        else {
+          let next = first.m;
+          while (next <= when.end) next += 12;
+          renewal = { tool: first.id, month: monthString(next), ...(cost !== undefined ? { cost } : {}), met: false, missed: monthString(first.m) };
+        }
+      }
+    }
+    const sortedIds = (x: Set<string>) => (x.size > 1 ? [...x].sort(byId) : [...x]);
+    // Optional fields in a fixed key order, so that the JSON document stays stable.
+    const out = { id: d.id, title: d.title, kind: d.kind, phase: d.phase, addresses: sortedIds(d.addresses), tools: d.tools } as PlannedInitiative;
+    if (d.owner) out.owner = d.owner;
+    out.stakeholders = sortedIds(d.stakeholders);
+    if (d.savingMinor) out.saving = toMajor(d.savingMinor);
+    if (when) {
+      out.start = monthString(when.start);
+      out.end = monthString(when.end);
+    }
+    Object.assign(out, {
+      months: d.months, dependsOn: sortedIds(d.dependsOn), pilot: d.pilot, status: d.status, source: d.source, order: i + 1, impact: d.impact,
+    });
+    if (renewal) out.renewal = renewal;
+    if (d.notes) out.notes = d.notes;
+    return out;
+  });
+}
+
+/** Renewals of the tools still in use, from the plan's start, with the initiative that acts before each. */
+export function upcomingRenewals(ws: Workspace, planned: readonly PlannedInitiative[], drafts: ReadonlyMap<string, Draft>, base: number | undefined): UpcomingRenewal[] {
+  const renewals: UpcomingRenewal[] = [];
+  const actsOn = new Map<string, string>();
+  for (const p of planned) if (p.renewal && !actsOn.has(p.renewal.tool)) actsOn.set(p.renewal.tool, p.id);
+  for (const p of planned) for (const id of drafts.get(p.id)?.renewalTools ?? []) if (!actsOn.has(id)) actsOn.set(id, p.id);
+  for (const x of ws.tools) {
+    if (!x.renewal || x.status === 'retired') continue;
+    const m = base !== undefined ? nextYearly(x.renewal, base) : monthIndex(x.renewal);
+    const by = actsOn.get(x.id);
+    renewals.push({
+      tool: x.id, name: x.name, month: monthString(m),
+      ...(x.annualCostMinor !== undefined ? { cost: toMajor(x.annualCostMinor) } : {}),
+      ...(by ? { initiative: by } : {}),
+    });
+  }
+  return renewals.sort((a, b) => byId(a.month, b.month) || byId(a.tool, b.tool));
+}
+
+/** The plan's review dates: its start and the next review by the strategy's cadence. */
+export function reviewDates(ws: Workspace, base: number | undefined): Pick<FullRoadmap, 'start' | 'nextReview'> {
+  return base !== undefined ? { start: monthString(base), nextReview: monthString(base + CADENCE_MONTHS[ws.strategy.review]) } : {};
+}
+

@@ -1,0 +1,143 @@
+// martech-audit as a library: what the commands do, without printing, exiting or reading the
+// clock. The commands (src/cli/commands/) only parse options, call these and print.
+//
+//   import { audit } from 'martech-audit';
+//   const result = await audit('examples/northwind-b2b', { lang: 'en', now: '2027-01' });
+//
+// `audit` returns the same object `martech-audit analyze --format json` prints.
+//
+// Language: messages (findings, reasons, diagnostics, titles) are worded in one language per
+// call, chosen once: `lang`, else the workspace's `settings.lang`, else `defaultLang` ('en').
+// The words are still produced through the process-wide catalog (src/i18n), so calls in
+// different languages must not run concurrently.
+import jsYaml from 'js-yaml';
+import { analyze, type AnalysisResult } from './analysis/analyze.js';
+import { RULE_CATALOG } from './analysis/rules/index.js';
+import { initLang, isLang, currentLang, type Lang } from './i18n/index.js';
+import type { Workspace } from './model/model.js';
+import { REPORTERS, type ReportFormat } from './report/formats.js';
+import type { ReportContext } from './report/text.js';
+import type { WriteReportOptions, WriteReportResult } from './report/write-report.js';
+import type { Diagnostic } from './workspace/diagnostics.js';
+import { loadFromSources, readWorkspace, type LoadResult } from './workspace/load.js';
+import { yamlLib } from './workspace/parse.js';
+import { SEVERITY_RANK, type Severity } from './model/vocabulary.js';
+import { VERSION } from './version.js';
+
+export { VERSION };
+export type { Lang };
+
+export interface OpenOptions {
+  /** The language of messages; wins over the workspace's settings.lang. */
+  lang?: Lang;
+  /** The language when neither `lang` nor settings.lang says (the CLI passes the locale's). Default 'en'. */
+  defaultLang?: Lang;
+}
+
+export interface OpenResult extends LoadResult {
+  /** The language the messages are in. */
+  lang: Lang;
+}
+
+/**
+ * Reads and checks a workspace (a folder or one YAML file) once, with its diagnostics worded in
+ * the language chosen: `lang`, else settings.lang (read from the YAML text before the workspace is
+ * built, so that it is built once), else `defaultLang`.
+ */
+export async function open(path: string, opts: OpenOptions = {}): Promise<OpenResult> {
+  const sources = readWorkspace(path);
+  let lang = opts.lang;
+  if (!lang) {
+    const setting = peekSettingsLang(sources.files.map((f) => new TextDecoder().decode(f.bytes)));
+    lang = setting && isLang(setting) ? setting : opts.defaultLang ?? 'en';
+  }
+  if (lang !== currentLang()) await initLang(lang);
+  return { ...loadFromSources(sources, { rules: RULE_CATALOG }), lang };
+}
+
+/** settings.lang read straight from the YAML texts (also for a workspace too broken to build). */
+export function peekSettingsLang(texts: Iterable<string>): string | undefined {
+  for (const text of texts) {
+    if (!/^settings:/m.test(text)) continue;
+    try {
+      // js-yaml is fast; when it rejects the file, the document model still finds settings.lang
+      // despite errors elsewhere (duplicate keys, bad indentation).
+      let lang: unknown;
+      try {
+        lang = (jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }) as { settings?: { lang?: unknown } } | undefined)?.settings?.lang;
+      } catch {
+        lang = yamlLib().parseDocument(text, { uniqueKeys: false }).getIn(['settings', 'lang']);
+      }
+      if (typeof lang === 'string') return lang;
+    } catch {
+      // unparsable: its own diagnostics say so
+    }
+  }
+  return undefined;
+}
+
+/** Thrown by audit() for a workspace with errors; `diagnostics` says what and where. */
+export class InvalidWorkspaceError extends Error {
+  constructor(readonly path: string, readonly diagnostics: Diagnostic[]) {
+    super(`${path}: ${diagnostics.filter((d) => d.severity === 'error').length} error(s) in the workspace`);
+    this.name = 'InvalidWorkspaceError';
+  }
+}
+
+export interface AuditOptions extends OpenOptions {
+  /** The current month (YYYY-MM): the roadmap starts here unless `start` or the strategy says otherwise. */
+  now?: string;
+  /** The roadmap's first month (YYYY-MM), like `--start`. */
+  start?: string;
+}
+
+export interface Audit {
+  workspace: Workspace;
+  result: AnalysisResult;
+  /** Warnings of the loader (the workspace is valid). */
+  diagnostics: Diagnostic[];
+  lang: Lang;
+}
+
+/** Loads and analyses a workspace: the result with the workspace it came from. Throws InvalidWorkspaceError. */
+export async function run(path: string, opts: AuditOptions = {}): Promise<Audit> {
+  const loaded = await open(path, opts);
+  if (!loaded.ok || !loaded.workspace) throw new InvalidWorkspaceError(path, loaded.diagnostics);
+  const result = analyze(loaded.workspace, { path, start: opts.start, now: opts.now });
+  return { workspace: loaded.workspace, result, diagnostics: loaded.diagnostics, lang: loaded.lang };
+}
+
+/** The audit of a workspace: the same object `analyze --format json` prints. Throws InvalidWorkspaceError. */
+export async function audit(path: string, opts: AuditOptions = {}): Promise<AnalysisResult> {
+  return (await run(path, opts)).result;
+}
+
+/** The result in an output format of `analyze --format` (text, json, github, junit, codeclimate, sarif). */
+export async function formatResult(result: AnalysisResult, format: ReportFormat, ctx: ReportContext = {}): Promise<string> {
+  const load = REPORTERS[format];
+  if (!load) throw new Error(`unknown format ${format}; one of ${Object.keys(REPORTERS).join(', ')}`);
+  return (await load())(result, ctx);
+}
+
+export type ReportOptions = Omit<WriteReportOptions, 'version' | 'today'> & { version?: string; today?: string };
+
+/**
+ * Writes the report folder (report.md, report.html, audit.json, audit.sarif, diagrams; report.pdf
+ * when asked) atomically; see WriteReportResult for what was drawn and what not.
+ */
+export async function writeReport(a: Pick<Audit, 'workspace' | 'result' | 'lang'>, opts: ReportOptions): Promise<WriteReportResult> {
+  // Loaded on demand: the report pulls in diagrams, HTML and the renderer, which loading a workspace does not need.
+  const { writeReport: writeReportFolder } = await import('./report/write-report.js');
+  return writeReportFolder(a.workspace, a.result, {
+    ...opts, version: opts.version ?? VERSION, today: opts.today ?? a.result.roadmap.start ?? '', lang: opts.lang ?? a.lang,
+  });
+}
+
+/** How many findings are at or above a --fail-on threshold ('none': never). */
+export function countAtOrAbove(findings: readonly { severity: Severity }[], threshold: Severity | 'none'): number {
+  if (threshold === 'none') return 0;
+  return findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]).length;
+}
+
+export { analyze };
+export type { AnalysisResult, ReportContext, ReportFormat, WriteReportResult, Diagnostic, Workspace };

@@ -1,0 +1,45 @@
+// Imports point one way: load → model → facts → rules → assessment → roadmap → renderers → cli.
+// The model knows nothing of the loader or the analysis; the loader nothing of the analysis
+// (it gets the rule catalog handed in); nothing below the commands imports the commands.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = join(import.meta.dirname, '..', 'src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+}
+
+/** Paths (under src/) a file imports, static and dynamic. */
+function imported(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:from|import\()\s*'(\.[^']+)'/g)].map((m) => relative(SRC, join(file, '..', m[1])));
+}
+/** Folders (under src/) a file imports from. */
+const importedAreas = (file: string): string[] => imported(file).map((p) => p.split('/')[0]);
+
+const RULES: [area: string, mustNotImport: string[]][] = [
+  ['model', ['workspace', 'analysis', 'report', 'diagrams', 'cli', 'interview']],
+  ['workspace', ['analysis', 'report', 'diagrams', 'cli', 'interview']],
+  ['analysis', ['workspace', 'report', 'diagrams', 'cli', 'interview']],
+  ['report', ['cli', 'interview', 'workspace']],
+  ['diagrams', ['cli', 'interview', 'report', 'workspace']],
+];
+
+describe('import direction', () => {
+  it.each(RULES)('src/%s imports none of %j', (area, banned) => {
+    const bad: string[] = [];
+    for (const f of files(join(SRC, area))) {
+      for (const to of importedAreas(f)) if (banned.includes(to)) bad.push(`${relative(SRC, f)} -> ${to}`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('nothing outside src/cli imports the commands or the program (the terminal output helpers are shared)', () => {
+    const bad = files(SRC).filter((f) => !relative(SRC, f).startsWith('cli/'))
+      .filter((f) => imported(f).some((p) => p.startsWith('cli/commands/') || p.startsWith('cli/program') || p.startsWith('cli/context')))
+      .map((f) => relative(SRC, f));
+    expect(bad).toEqual([]);
+  });
+});
