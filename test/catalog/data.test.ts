@@ -214,3 +214,10 @@ describe('what a workspace tool inherits', () => {
     ]);
   });
 });
+
+describe('the README tells the truth about the catalog', () => {
+  it('states the number of tools the catalog has', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    expect(readme).toContain(`${loadCatalog().tools.length} tools (including tools common in Japan`);
+  });
+});
