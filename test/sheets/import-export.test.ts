@@ -108,6 +108,16 @@ describe('export, then import: the same audit', () => {
     }
   }
 
+  it('a workbook in Japanese (headers, statuses, yes/no) comes back the same', () => {
+    const src = join(ROOT, 'examples', 'northwind-b2b');
+    const file = join(dir, 'northwind-ja.xlsx');
+    expect(cli(['export', src, '--out', file, '--lang', 'ja'], dir).code).toBe(0);
+    const back = join(dir, 'northwind-ja-back');
+    const i = cli(['import', file, '--out', back, '--lang', 'en'], dir);
+    expect(i.code, i.stderr).toBe(0);
+    expect(analyzeJson(back)).toEqual(analyzeJson(src));
+  });
+
   it('the workbook has the six sheets plus Workspace, as Excel tables with typed cells', async () => {
     const file = join(dir, 'typed.xlsx');
     expect(cli(['export', join(ROOT, 'examples', 'northwind-b2b'), '--out', file], dir).code).toBe(0);
