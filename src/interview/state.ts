@@ -24,6 +24,8 @@ export interface InterviewState {
   done: string[];
   /** Started with --step: only that step is to be finished. */
   only?: boolean;
+  /** Entries begun but not finished ("tp:<id>"): on --resume their remaining questions are asked. */
+  open?: string[];
 }
 
 export class StateStore {
@@ -41,7 +43,11 @@ export class StateStore {
     try {
       const s = JSON.parse(readFileSync(this.file, 'utf8'));
       if (s?.version !== 1 || typeof s.step !== 'string' || !isStep(s.step)) return undefined;
-      return { version: 1, step: s.step, done: Array.isArray(s.done) ? s.done.map(String) : [], ...(s.only ? { only: true } : {}) };
+      const open = Array.isArray(s.open) ? s.open.map(String) : [];
+      return {
+        version: 1, step: s.step, done: Array.isArray(s.done) ? s.done.map(String) : [],
+        ...(s.only ? { only: true } : {}), ...(open.length ? { open } : {}),
+      };
     } catch {
       return undefined; // a broken state file only means "start from the beginning"
     }
