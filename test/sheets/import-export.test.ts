@@ -140,6 +140,18 @@ describe('export, then import: the same audit', () => {
     expect(dates).toBeGreaterThan(0);
   });
 
+  it('--format csv with an --out ending in .csv writes the inventory alone, which reads back as the same tools', () => {
+    const file = join(dir, 'inventory-only.csv');
+    const e = cli(['export', join(ROOT, 'examples', 'sakura-retail.yaml'), '--format', 'csv', '--out', file], dir);
+    expect(e.code, e.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8').startsWith('\ufeffID,ツール名,')).toBe(true);
+    const back = join(dir, 'inventory-only-back');
+    const i = cli(['import', file, '--out', back, '--format', 'json'], dir);
+    expect(i.code, i.stderr).toBe(0);
+    expect(JSON.parse(i.stdout)).toMatchObject({ tools: 9, issues: [] });
+    expect(cli(['validate', back], dir).code).toBe(0);
+  });
+
   it('a workbook is not overwritten without --force', () => {
     const file = join(dir, 'once.xlsx');
     expect(cli(['export', join(ROOT, 'examples', 'startup-no-hub.yaml'), '--out', file], dir).code).toBe(0);

@@ -15,8 +15,8 @@ export const sheets: Record<string, string> = {
   'sheets.opt.force': 'overwrite files that exist',
   'sheets.export.cmd': 'Export the inventory and the audit to Excel (or CSV)',
   'sheets.export.cmd.long': 'Writes one workbook with sheets for the inventory, touchpoints, integrations, findings, the roadmap and the open questions, as Excel tables with typed numbers, dates and currency formats, in the output language. `import` reads it back into the same workspace.',
-  'sheets.export.opt.format': 'xlsx (one workbook) or csv (a folder with one file per sheet)',
-  'sheets.export.opt.out': 'the file (.xlsx) or folder (csv) to write',
+  'sheets.export.opt.format': 'xlsx (one workbook) or csv (a folder with one file per sheet; an --out ending in .csv: the inventory alone)',
+  'sheets.export.opt.out': 'the file (.xlsx, or .csv for the inventory alone) or folder (csv) to write',
   'sheets.export.opt.start': 'first month of the roadmap (YYYY-MM); default: this month',
 
   // usage errors

@@ -14,8 +14,8 @@ export const sheets: Record<string, string> = {
   'sheets.opt.force': '既存のファイルを上書きする',
   'sheets.export.cmd': 'ツール一覧と監査結果を Excel（または CSV）に書き出す',
   'sheets.export.cmd.long': 'ツール一覧、タッチポイント、連携、指摘事項、ロードマップ、未確認事項のシートを持つ Excel ブックを 1 つ書き出します。数値・日付は型付き、金額は通貨書式の Excel テーブルで、出力言語で書かれます。`import` で同じワークスペースに読み戻せます。',
-  'sheets.export.opt.format': '`xlsx`（1 つのブック）または `csv`（シートごとに 1 ファイルのフォルダ）',
-  'sheets.export.opt.out': '書き出すファイル（`.xlsx`）またはフォルダ（`csv`）',
+  'sheets.export.opt.format': '`xlsx`（1 つのブック）または `csv`（シートごとに 1 ファイルのフォルダ。--out が `.csv` で終わるときはツール一覧だけ）',
+  'sheets.export.opt.out': '書き出すファイル（`.xlsx`、ツール一覧だけなら `.csv`）またはフォルダ（`csv`）',
   'sheets.export.opt.start': 'ロードマップの開始月（YYYY-MM）。既定: 今月',
 
   'sheets.need-out': '書き出し先を指定してください: 新しいワークスペースは --out <フォルダまたは file.yaml>、既存のワークスペースへの追加は --into <ワークスペース>',
