@@ -285,7 +285,11 @@ describe('interview in a real terminal (tmux)', { timeout: SLOW_TEST_TIMEOUT }, 
       await b.until((s) => s.includes('Audit step 1: touchpoints'), 'the touchpoints step');
       expect(b.screen()).not.toContain('Name of the company audited');
       await b.prompt('responsible for "Website"', 'Enter');
+      // The rest of the interrupted entry, notes included.
+      await b.prompt('in the scope', 'Enter');
+      await b.prompt('live customer data', 'Enter');
       await b.prompt('What data does "Website" capture', 'Enter');
+      await b.prompt('Notes', 'Enter');
       await b.prompt('Awareness:', 'Enter'); // next stage
       await b.prompt('A touchpoint in Consideration', 'Enter');
       await b.prompt('A touchpoint in Purchase', 'Enter');

@@ -80,6 +80,20 @@ describe('revision 2 error classes', () => {
     });
   }
 
+  it('a persona that fails the schema still counts as defined: one error, not one per touchpoint that names it', () => {
+    const res = loadFromText(`version: 1
+organization: { name: X }
+personas:
+  - { id: it-buyer, stages: [awareness] }
+touchpoints:
+  - { id: a, name: A, stage: awareness, channel: email, personas: [it-buyer] }
+  - { id: b, name: B, stage: consideration, channel: webinar, personas: [it-buyer] }
+`);
+    expect(res.diagnostics.map((d) => [d.code, d.location.line, d.message])).toEqual([
+      ['missing-field', 4, 'persona "it-buyer" is missing the required field "name"'],
+    ]);
+  });
+
   it('a data type nothing resembles is accepted without a word, as in a version-1 workspace', () => {
     const res = loadFromText(`version: 1
 organization: { name: X }
@@ -92,6 +106,23 @@ data_types:
     const dt = res.workspace!.index.dataTypeById.get('warranty-cards')!;
     expect(dt).toMatchObject({ builtIn: false, declared: false, used: true, name: 'warranty-cards' });
     expect([dt.party, dt.personal, dt.consent, dt.restricted]).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('open questions about personas and data types', () => {
+  it('checks a persona subject like a tool subject; a data subject is any word', () => {
+    const res = loadFromText(`version: 1
+organization: { name: X }
+personas: [{ id: it-buyer, name: IT buyer }]
+questions:
+  - { about: persona:it-buyr, text: Which stages does the IT buyer go through? }
+  - { about: "data:楽天の購入者", field: party, text: Where does this list come from? }
+`);
+    expect(res.ok).toBe(true);
+    expect(res.diagnostics.map((d) => [d.code, d.location.line, d.suggestion])).toEqual([
+      ['unresolved-reference', 5, 'did you mean "persona:it-buyer"?'],
+    ]);
+    expect(res.workspace!.questions.map((q) => q.about)).toEqual(['persona:it-buyr', 'data:楽天の購入者']);
   });
 });
 

@@ -6,7 +6,7 @@ import { chalk, write } from '../output.js';
 import type { GlobalOptions } from '../context.js';
 import type { ImportOptions } from '../../import/index.js';
 import type { RowIssue } from '../../import/convert.js';
-import { tCount } from '../../analysis/assess.js';
+import { tCount } from '../../i18n/index.js';
 
 export interface ImportCommandOptions extends Omit<ImportOptions, 'lang'> { format?: string }
 
