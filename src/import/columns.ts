@@ -9,9 +9,10 @@ export type SheetKind = 'tools' | 'touchpoints' | 'integrations' | 'questions' |
 
 export const FIELDS = {
   tools: ['id', 'name', 'vendor', 'catalog', 'category', 'capabilities', 'hub', 'owner', 'status', 'cost', 'cost.month',
-    'seats.licensed', 'seats.active', 'data', 'source_of_truth', 'renewal', 'url', 'notes'],
-  touchpoints: ['id', 'name', 'stage', 'channel', 'owner', 'tools', 'captures', 'realtime', 'in_scope', 'notes'],
-  integrations: ['id', 'from', 'to', 'data', 'mode', 'bidirectional', 'notes'],
+    'seats.licensed', 'seats.active', 'data', 'source_of_truth', 'renewal', 'url', 'notes', 'third_party_cookies', 'network'],
+  touchpoints: ['id', 'name', 'stage', 'channel', 'owner', 'tools', 'captures', 'realtime', 'in_scope', 'notes', 'personas',
+    'personalized', 'needs', 'conversational'],
+  integrations: ['id', 'from', 'to', 'data', 'mode', 'bidirectional', 'notes', 'frequency'],
   questions: ['about', 'field', 'text', 'ask'],
   workspace: ['key', 'value'],
 } as const satisfies Record<SheetKind, readonly string[]>;

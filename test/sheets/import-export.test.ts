@@ -108,6 +108,19 @@ describe('export, then import: the same audit', () => {
     }
   }
 
+  // Revision-2 fields (personas, data_types, needs, frequency, ...) travel too.
+  for (const fixture of ['kestrel-financial/workspace', 'maison-velin-retail/workspace.yaml']) {
+    it(`realistic fixture ${fixture} (revision 2) through xlsx`, () => {
+      const src = join(ROOT, 'test', 'fixtures', 'realistic', fixture);
+      const file = join(dir, `${fixture.split('/')[0]}.xlsx`);
+      expect(cli(['export', src, '--out', file], dir).code).toBe(0);
+      const back = join(dir, `${fixture.split('/')[0]}-back`);
+      const i = cli(['import', file, '--out', back], dir);
+      expect(i.code, i.stderr).toBe(0);
+      expect(analyzeJson(back)).toEqual(analyzeJson(src));
+    });
+  }
+
   it('a workbook in Japanese (headers, statuses, yes/no) comes back the same', () => {
     const src = join(ROOT, 'examples', 'northwind-b2b');
     const file = join(dir, 'northwind-ja.xlsx');
