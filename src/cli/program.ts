@@ -90,6 +90,7 @@ export function buildProgram(): Command {
     .option('-f, --format <format>', t('diagram.opt.format'))
     .option('--start <month>', t('diagram.opt.start'))
     .option('--scale <n>', t('diagram.opt.scale'))
+    .option('--force', t('safety.diagram.opt.force'))
     .addHelpText('after', examples([
       'martech-audit diagram examples/northwind-b2b --kind journey',
       'martech-audit diagram audit/ --kind dataflow --out dataflow.svg',
@@ -129,10 +130,12 @@ export function buildProgram(): Command {
     .argument('[dir]', t('interview.arg.dir'), '.')
     .option('--step <step>', t('interview.opt.step'))
     .option('--resume', t('interview.opt.resume'))
+    .option('--quick', t('interview.opt.quick'))
     .addHelpText('after', examples([
       'martech-audit interview client-audit',
       'martech-audit interview client-audit --step tools',
       'martech-audit interview client-audit --resume',
+      'martech-audit interview client-audit --quick',
     ]))
     .action(async (dir, opts, cmd) => (await import('./commands/interview.js')).run(dir, opts, globals(cmd)));
 

@@ -19,7 +19,7 @@ import { categoryName } from '../catalog/index.js';
 import type { Tool, Touchpoint } from '../model/model.js';
 import { IdGen, label } from './mermaid-escape.js';
 import {
-  categoryGroup, ClassAssigner, CLUSTER_STYLES, cmp, byId, flagsFrom, legend, toolClass, type LegendEntry,
+  channelName, categoryGroup, ClassAssigner, CLUSTER_STYLES, cmp, byId, flagsFrom, legend, toolClass, type LegendEntry,
 } from './common.js';
 import { DEFAULT_OPTIONS, type Diagram, type DiagramInput } from './types.js';
 import { tCount } from '../i18n/index.js';
@@ -186,10 +186,4 @@ function rank(style: string): number {
 
 export function idNum(id: string): number {
   return Number(id.replace(/^\D+/, ''));
-}
-
-function channelName(channel: string): string {
-  const key = `diagram.channel.${channel}`;
-  const s = t(key);
-  return s === key ? channel : s;
 }

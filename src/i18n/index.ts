@@ -90,7 +90,7 @@ export function t(key: string, params?: Params): string {
 
 // Japanese text, kana and CJK punctuation: no space is set between two of these.
 const CJK = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々〆〜・、。「」『』（）【】：；！？]';
-const TIGHT = new RegExp(`(${CJK})([\\u0001\\u0002]*) ([\\u0001\\u0002]*)(?=${CJK})`, 'gu');
+const TIGHT = new RegExp(`(${CJK})([\\ue000\\ue001]*) ([\\ue000\\ue001]*)(?=${CJK})`, 'gu');
 
 /**
  * format() for Japanese: a space the template puts beside a placeholder goes when both the value
@@ -102,11 +102,11 @@ export function formatJa(template: string, params?: Params): string {
   if (!params) return template;
   const marked = template.replace(/\{(\w+)\}/g, (m, name: string) => {
     const v = params[name];
-    return v === undefined || v === null ? m : `\u0001${String(v).replace(/[\u0001\u0002]/g, '')}\u0002`;
+    return v === undefined || v === null ? m : `\ue000${String(v).replace(/[\ue000\ue001]/g, '')}\ue001`;
   });
   return marked
     .replace(TIGHT, (all, a: string, left: string, right: string) => (left || right ? `${a}${left}${right}` : all))
-    .replace(/[\u0001\u0002]/g, '');
+    .replace(/[\ue000\ue001]/g, '');
 }
 
 /**

@@ -3,11 +3,9 @@
 // Mermaid map, read from the findings). At most five stages side by side, so that an A4 landscape
 // page or a 16:9 slide keeps every word at a readable size; more stages continue in a second
 // band (a new page in print). The Mermaid map stays as diagrams/journey.mmd.
-import { t } from '../i18n/index.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Workspace } from '../model/model.js';
-import { flagsFrom, toolClass, type ToolClass } from '../diagrams/common.js';
-import { channelName } from './markdown.js';
+import { channelName, flagsFrom, toolClass, type ToolClass } from '../diagrams/common.js';
 
 export interface MatrixChip { name: string; cls: ToolClass }
 export interface MatrixCard { name: string; channel: string; chips: MatrixChip[]; inScope: boolean; realtime: boolean }

@@ -13,6 +13,7 @@ import { ruleTitle } from '../analysis/rules/index.js';
 import { departmentName, type Workspace } from '../model/model.js';
 import { SEVERITIES, type Severity } from '../model/vocabulary.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
+import { channelName } from '../diagrams/common.js';
 import { buildCover, buildSummary, type Cover, type CoverOptions, type ExecutiveSummary } from './summary.js';
 import { journeyMatrix, type MatrixStage } from './journey-matrix.js';
 import type { SinceView } from './since.js';
@@ -330,11 +331,7 @@ function worstSeverity(findings: readonly Finding[]): string | undefined {
   return undefined;
 }
 
-export function channelName(channel: string): string {
-  const key = `diagram.channel.${channel}`;
-  const s = t(key);
-  return s === key ? channel : s;
-}
+export { channelName };
 
 export { capabilityName };
 

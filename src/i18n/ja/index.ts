@@ -10,8 +10,10 @@ import { diff } from './diff.js';
 import { report } from './report.js';
 import { io } from './io.js';
 import { deliverable } from './deliverable.js';
+import { safety } from './safety.js';
 import { customer } from './customer.js';
 import { sheets } from './sheets.js';
+import { catalog } from './catalog.js';
 
 export const ja: Record<string, string> = {
   ...cli,
@@ -25,6 +27,8 @@ export const ja: Record<string, string> = {
   ...report,
   ...io,
   ...deliverable,
+  ...safety,
   ...customer,
   ...sheets,
+  ...catalog,
 };
