@@ -97,7 +97,8 @@ export function computeCoverage(ws: Workspace, facts: Facts): Coverage {
  * Which facts a tool should have: owner and cost always; its data when it serves a touchpoint
  * that captures customer data (`data: []` is a legitimate answer for a tag manager); seat counts
  * when licences are a material cost (at least 2% of the known spend) or were half given, so that
- * the next interview is not flooded with seat questions about a €99 tool.
+ * the next interview is not flooded with seat questions about a €99 tool; never when `seats: {}`
+ * says the tool is not sold per seat.
  */
 export const MATERIAL_SHARE = 0.02;
 
@@ -107,8 +108,10 @@ function expectedMissing(tool: Tool, servesCapture: boolean, totalSpendMinor: nu
   if (!tool.owner) missing.push('owner');
   if (tool.annualCostMinor === undefined) missing.push('cost');
   const material = (tool.annualCostMinor ?? 0) > 0 && (tool.annualCostMinor ?? 0) >= MATERIAL_SHARE * totalSpendMinor;
-  const partial = tool.seats !== undefined;
-  if (material || partial) {
+  // `seats: {}` says the tool is not sold per seat (an answer, not a gap).
+  const notPerSeat = tool.seats !== undefined && tool.seats.licensed === undefined && tool.seats.active === undefined;
+  const partial = tool.seats !== undefined && !notPerSeat;
+  if (!notPerSeat && (material || partial)) {
     expected.push('seats');
     if (tool.seats?.licensed === undefined || tool.seats?.active === undefined) missing.push('seats');
   }

@@ -4,7 +4,7 @@
 import type { AuditResult, Finding } from '../analysis/types.js';
 import { t } from '../i18n/index.js';
 import { applyBaseline, createBaseline, gateFindings, readBaseline, writeBaseline } from './baseline.js';
-import { tCount } from '../analysis/assess.js';
+import { tCount } from '../i18n/index.js';
 
 export interface BaselineOptions {
   /** --baseline FILE: findings recorded there do not fail the run. */

@@ -15,7 +15,7 @@ import {
 } from './common.js';
 import { DEFAULT_OPTIONS, type Diagram, type DiagramInput } from './types.js';
 import { idNum } from './journey.js';
-import { tCount } from '../analysis/assess.js';
+import { tCount } from '../i18n/index.js';
 
 const MANUAL_LINK = 'stroke:#c5221f,stroke-width:2.5px,color:#c5221f';
 

@@ -22,7 +22,7 @@ import {
   categoryGroup, ClassAssigner, CLUSTER_STYLES, cmp, byId, flagsFrom, legend, toolClass, type LegendEntry,
 } from './common.js';
 import { DEFAULT_OPTIONS, type Diagram, type DiagramInput } from './types.js';
-import { tCount } from '../analysis/assess.js';
+import { tCount } from '../i18n/index.js';
 
 interface TpNode { id: string; members: Touchpoint[]; label: string; cls: string; realtime: boolean; inScope: boolean }
 interface ToolNode { id: string; members: Tool[]; label: string; cls: string }

@@ -8,7 +8,7 @@ import { ensureDir, writeFileAtomic } from '../util/fs.js';
 import { loadFromSources, loadWorkspace } from '../workspace/load.js';
 import { RULE_CATALOG } from '../analysis/rules/index.js';
 import { readWorkspaceSources, type WorkspaceSources } from '../workspace/files.js';
-import { yamlLib } from '../workspace/parse.js';
+import { YamlFile, type Plain } from '../interview/yaml-edit.js';
 import type { Diagnostic } from '../workspace/diagnostics.js';
 import type { Workspace } from '../model/model.js';
 import { mapTargets } from './columns.js';
@@ -109,7 +109,7 @@ export async function runImport(file: string, o: ImportOptions): Promise<ImportO
     file, orgName: o.name, currency: currency ?? result.organization.currency,
     lang: o.lang ?? (result.japanese ? 'ja' : undefined), multiSheet: result.sheetsRead.length > 1,
   };
-  if (!result.sheetsRead.some(Boolean) || (!result.tools.length && !result.touchpoints.length && !result.integrations.length && !result.kept && !result.issues.some((i) => i.row))) {
+  if (!result.sheetsRead.length) {
     throw new UsageError(t('sheets.nothing', { path: file }), t('sheets.nothing.hint'));
   }
 
@@ -190,38 +190,26 @@ function planAdditions(res: ImportResult, o: EmitOptions, ws: Workspace, src: Wo
   const path = resolve(src.files[0].path);
   let text = readFileSync(path, 'utf8');
   if (newDepts.length) text = addDepartments(text, newDepts);
-  files.set(path, appendLists(text, res, o));
+  files.set(path, appendLists(text, res));
 }
 
 function addDepartments(text: string, depts: { id: string; name?: string }[]): string {
-  const doc = yamlLib().parseDocument(text);
-  for (const d of depts) {
-    const node = doc.createNode(d.name ? { id: d.id, name: d.name } : d.id);
-    if (yamlLib().isMap(node)) node.flow = true;
-    doc.addIn(['organization', 'departments'], node);
-  }
-  return doc.toString({ lineWidth: 0 });
+  // The interview's editor: only the lines that change are touched (comments, quoting, spacing kept).
+  const f = new YamlFile(text);
+  for (const d of depts) f.append(['organization', 'departments'], d.name ? { id: d.id, name: d.name } : d.id);
+  return f.output;
 }
 
-function appendLists(text: string, res: ImportResult, o: EmitOptions): string {
-  const doc = yamlLib().parseDocument(text);
-  const add = (key: string, items: { value: Record<string, unknown>; comment?: string }[]) => {
-    for (const it of items) {
-      const node = doc.createNode(it.value) as any;
-      for (const pair of node.items ?? []) {
-        if (yamlLib().isMap(pair.value) || yamlLib().isSeq(pair.value)) pair.value.flow = true;
-      }
-      if (it.comment) node.commentBefore = ` ${it.comment}`;
-      if (key === 'questions') node.flow = true;
-      doc.addIn([key], node);
-    }
+function appendLists(text: string, res: ImportResult): string {
+  const f = new YamlFile(text);
+  const add = (key: string, items: Record<string, unknown>[], block: boolean) => {
+    for (const it of items) f.append([key], it as Plain, { block });
   };
-  const src = (s: string) => (o.multiSheet ? ` (${s})` : '');
-  add('tools', res.tools.map((x) => ({ value: toolValue(x), comment: t('sheets.yaml.row', { row: x.row }) + src(x.sheet) + (x.catalogName ? ` · ${t('sheets.yaml.catalog', { name: x.catalogName })}` : '') })));
-  add('touchpoints', res.touchpoints.map((x) => ({ value: touchpointValue(x), comment: t('sheets.yaml.row', { row: x.row }) + src(x.sheet) })));
-  add('integrations', res.integrations.map((x) => ({ value: integrationValue(x), comment: t('sheets.yaml.row', { row: x.row }) + src(x.sheet) })));
-  add('questions', res.questions.map((q) => ({ value: { ...q } as QuestionDraft as any })));
-  return doc.toString({ lineWidth: 0 });
+  add('tools', res.tools.map(toolValue), true);
+  add('touchpoints', res.touchpoints.map(touchpointValue), true);
+  add('integrations', res.integrations.map(integrationValue), true);
+  add('questions', res.questions.map((q) => ({ ...q })), false);
+  return f.output;
 }
 
 function strip<T extends { sheet: string; row: number }>(x: T, extra: string[] = []): Record<string, unknown> {

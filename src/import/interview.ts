@@ -6,7 +6,7 @@ import { currentLang, t } from '../i18n/index.js';
 import { UsageError } from '../util/errors.js';
 import { write, writeErr } from '../cli/output.js';
 import type { Ui } from '../interview/ui.js';
-import { tCount } from '../analysis/assess.js';
+import { tCount } from '../i18n/index.js';
 
 /** A path as typed or dropped into a terminal: quotes and backslash-escaped spaces removed. */
 export function typedPath(answer: string): string {

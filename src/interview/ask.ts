@@ -29,6 +29,23 @@ export function saveState(ctx: Ctx): void {
   ctx.store.save(ctx.st);
 }
 
+/** An entry is begun: until `closeEntry`, an interrupted session asks its remaining questions on --resume. */
+export function openEntry(ctx: Ctx, key: string): void {
+  ctx.st.open = [...(ctx.st.open ?? []).filter((k) => k !== key), key];
+  saveState(ctx);
+}
+
+export function closeEntry(ctx: Ctx, key: string): void {
+  if (!ctx.st.open?.includes(key)) return;
+  ctx.st.open = ctx.st.open.filter((k) => k !== key);
+  if (!ctx.st.open.length) delete ctx.st.open;
+  saveState(ctx);
+}
+
+export function isOpenEntry(ctx: Ctx, key: string): boolean {
+  return ctx.st.open?.includes(key) === true;
+}
+
 export function markDone(ctx: Ctx, key: string): void {
   if (!ctx.st.done.includes(key)) ctx.st.done.push(key);
   saveState(ctx);
@@ -73,12 +90,12 @@ export function note(ctx: Ctx, text: string): void {
 
 // ---- ids ---------------------------------------------------------------------------------
 
-export function idsOf(raw: RawWorkspace, kind: 'touchpoints' | 'tools'): string[] {
+export function idsOf(raw: RawWorkspace, kind: 'touchpoints' | 'tools' | 'personas'): string[] {
   return raw[kind].map((x) => x.id).filter(Boolean);
 }
 
 /** Asks for an id, proposing one from the name; checks the pattern, uniqueness and the loader. */
-export async function askId(ctx: Ctx, kind: 'touchpoints' | 'tools', name: string, fallback: string, dryRun: (tx: Tx, id: string) => void, proposal?: string): Promise<string> {
+export async function askId(ctx: Ctx, kind: 'touchpoints' | 'tools' | 'personas', name: string, fallback: string, dryRun: (tx: Tx, id: string) => void, proposal?: string): Promise<string> {
   const raw = ctx.ed.raw();
   const taken = idsOf(raw, kind);
   const def = proposal && !taken.includes(proposal) ? proposal : proposeId(proposal ?? name, taken, fallback);
@@ -126,10 +143,32 @@ export async function askOwner(ctx: Ctx, message: string, current?: string, sugg
     return isUnknown(v) ? UNKNOWN : v.trim();
   }
   const choices: Choice<OwnerAnswer>[] = depts.map((d) => ({ name: d.name === d.id ? d.id : `${d.name} (${d.id})`, value: d.id }));
-  choices.push({ name: t('interview.dont-know'), value: UNKNOWN, description: t('interview.dont-know.hint') });
+  // Labelled "? …": typing ? in the list jumps to it, as ? answers a typed question.
+  choices.push({ name: dontKnowLabel(), value: UNKNOWN, description: t('interview.dont-know.hint') });
   choices.push({ name: t('interview.skip'), value: SKIP });
   const def = current ?? (suggested && depts.some((d) => d.id === suggested) ? suggested : undefined);
   return ctx.ui.select<OwnerAnswer>({ message, choices, default: def });
+}
+
+/** "? I don't know": in a list, typing ? moves to it (lists jump to the entry that starts with what is typed). */
+export function dontKnowLabel(): string {
+  return `? ${t('interview.dont-know')}`;
+}
+
+/**
+ * A yes/no question that "I don't know" can answer too (then an open question is recorded): a
+ * short list, Yes / No / ? I don't know, where y, n and ? jump to their answer.
+ */
+export async function askYesNo(ctx: Ctx, message: string, def: boolean): Promise<boolean | typeof UNKNOWN> {
+  return ctx.ui.select<boolean | typeof UNKNOWN>({
+    message,
+    choices: [
+      { name: t('interview.answer.yes'), value: true },
+      { name: t('interview.answer.no'), value: false },
+      { name: dontKnowLabel(), value: UNKNOWN, description: t('interview.dont-know.hint') },
+    ],
+    default: def,
+  });
 }
 
 export interface QuestionDraft { about: string; field?: string; text: string; ask?: string }
@@ -246,8 +285,16 @@ export async function askSeats(ctx: Ctx, name: string, current?: { licensed?: nu
 }
 
 export function saveSeats(ctx: Ctx, id: string, name: string, owner: string | undefined, seats: SeatsAnswer): void {
-  if (seats.licensed === undefined && seats.active === undefined) return;
   const raw = ctx.ed.raw();
+  if (seats.licensed === undefined && seats.active === undefined) {
+    // Enter: not sold per seat. Recorded as `seats: {}` so that neither the analysis nor the next
+    // interview asks for seat counts again.
+    commit(ctx, (tx) => {
+      tx.setField('tools', id, 'seats', {});
+      tx.resolveQuestions(`tool:${id}`, 'seats');
+    });
+    return;
+  }
   commit(ctx, (tx) => {
     const known: Record<string, Plain> = {};
     if (typeof seats.licensed === 'number') known.licensed = seats.licensed;

@@ -184,6 +184,8 @@ export function uniqueId(id: string, taken: Iterable<string>): string {
 }
 
 const CHANNEL_WORDS: [string, RegExp][] = [
+  // An online shop is a website, not a store: checked before "shop" below means a physical one.
+  ['website', /(online|web|net|e-?|internet) ?(shop|store|boutique)|e-?commerce|\bec ?site\b|ecサイト|ＥＣサイト|オンラインショップ|オンラインストア|ネットショップ|通販|ウェブショップ/i],
   ['webinar', /webinar|ウェビナー|オンラインセミナー/i],
   ['email', /newsletter|e-?mail|mail ?magazine|メール|メルマガ|ニュースレター/i],
   ['mobile-app', /\bapp\b|アプリ/i],

@@ -13,6 +13,7 @@ import { stagesStep, currentStages } from './steps/stages.js';
 import { touchpointsStep } from './steps/touchpoints.js';
 import { toolsStep } from './steps/tools.js';
 import { integrationsStep } from './steps/integrations.js';
+import { customerStep } from './steps/customer.js';
 import { analysisStep, type AnalysisStepOptions } from './steps/analysis.js';
 
 export interface SessionOptions extends AnalysisStepOptions {
@@ -97,6 +98,7 @@ export async function runSession(o: SessionOptions, handle: SessionHandle = {}):
     else if (step === 'touchpoints') await touchpointsStep(ctx);
     else if (step === 'tools') await toolsStep(ctx);
     else if (step === 'integrations') await integrationsStep(ctx);
+    else if (step === 'customer') await customerStep(ctx, o.step === 'customer');
     else await analysisStep(ctx, o);
   }
   store.clear();

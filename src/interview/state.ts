@@ -4,8 +4,13 @@ import { existsSync, readFileSync, rmSync, readdirSync, rmdirSync } from 'node:f
 import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../util/fs.js';
 
-export const STEPS = ['organization', 'stages', 'touchpoints', 'tools', 'integrations', 'analysis'] as const;
+export const STEPS = ['organization', 'stages', 'touchpoints', 'tools', 'integrations', 'customer', 'analysis'] as const;
 export type StepId = (typeof STEPS)[number];
+/**
+ * The steps of the usual walk, numbered for `--step <n>`. `customer` (format revision 2) runs in a
+ * full interview only when the workspace maps personas or data types, so it has a name, no number.
+ */
+export const NUMBERED_STEPS: readonly StepId[] = STEPS.filter((s) => s !== 'customer');
 
 export function isStep(x: string): x is StepId {
   return (STEPS as readonly string[]).includes(x);
@@ -19,6 +24,8 @@ export interface InterviewState {
   done: string[];
   /** Started with --step: only that step is to be finished. */
   only?: boolean;
+  /** Entries begun but not finished ("tp:<id>"): on --resume their remaining questions are asked. */
+  open?: string[];
 }
 
 export class StateStore {
@@ -36,7 +43,11 @@ export class StateStore {
     try {
       const s = JSON.parse(readFileSync(this.file, 'utf8'));
       if (s?.version !== 1 || typeof s.step !== 'string' || !isStep(s.step)) return undefined;
-      return { version: 1, step: s.step, done: Array.isArray(s.done) ? s.done.map(String) : [], ...(s.only ? { only: true } : {}) };
+      const open = Array.isArray(s.open) ? s.open.map(String) : [];
+      return {
+        version: 1, step: s.step, done: Array.isArray(s.done) ? s.done.map(String) : [],
+        ...(s.only ? { only: true } : {}), ...(open.length ? { open } : {}),
+      };
     } catch {
       return undefined; // a broken state file only means "start from the beginning"
     }

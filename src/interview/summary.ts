@@ -5,7 +5,7 @@ import { UNKNOWN } from './answers.js';
 import { departments } from './ask.js';
 import type { WorkspaceEditor } from './workspace-editor.js';
 import type { StageInfo } from './steps/stages.js';
-import { tCount } from '../analysis/assess.js';
+import { tCount } from '../i18n/index.js';
 
 export function summaryLines(ed: WorkspaceEditor, stages: StageInfo[]): string[] {
   const raw = ed.raw();

@@ -3,6 +3,8 @@
 import type * as Inquirer from '@inquirer/prompts';
 import { t } from '../i18n/index.js';
 import { chalk } from '../cli/output.js';
+import { displayWidth } from '../util/width.js';
+import { wrapText } from '../util/wrap.js';
 
 export type PromptsModule = typeof Inquirer;
 
@@ -38,23 +40,43 @@ function keysHelpTip(keys: [key: string, action: string][]): string {
 
 const LIST_THEME = { style: { keysHelpTip } };
 
-export function createUi(p: PromptsModule, write: (text: string) => void = (s) => process.stdout.write(s)): Ui {
+/**
+ * A line broken at spaces (and between Japanese characters) to fit the terminal. The prompt
+ * library cuts lines at the exact column, in the middle of a word ("brin" / "g"); text that
+ * already fits is never cut. Continuation lines keep the line's indentation.
+ */
+export function fitLine(text: string, columns: number): string {
+  return text.split('\n').map((line) => {
+    const indent = /^ */.exec(line)![0];
+    if (displayWidth(line) <= columns) return line;
+    return wrapText(line.slice(indent.length), Math.max(20, columns - indent.length), { hard: true })
+      .split('\n').map((l) => indent + l).join('\n');
+  }).join('\n');
+}
+
+export function createUi(p: PromptsModule, write: (text: string) => void = (s) => process.stdout.write(s), columns = (): number => process.stdout.columns || 80): Ui {
+  // "? " before a message and a little room for the cursor.
+  const msg = (m: string): string => fitLine(m, columns() - 3);
   return {
-    input: (o) => p.input({ message: o.message, default: o.default, validate: o.validate, theme: { validationFailureMode: 'keep' } }),
+    input: (o) => p.input({ message: msg(o.message), default: o.default, validate: o.validate, theme: { validationFailureMode: 'keep' } }),
     select: <T>(o: { message: string; choices: Choice<T>[]; default?: T; pageSize?: number }) =>
-      p.select<T>({ message: o.message, choices: o.choices, default: o.default, pageSize: o.pageSize ?? 10, loop: false, theme: LIST_THEME }) as Promise<T>,
+      p.select<T>({ message: msg(o.message), choices: o.choices, default: o.default, pageSize: o.pageSize ?? 10, loop: false, theme: LIST_THEME }) as Promise<T>,
     checkbox: <T>(o: { message: string; choices: Choice<T>[]; validate?: Validate<T[]>; pageSize?: number }) =>
       p.checkbox<T>({
-        message: o.message, choices: o.choices, pageSize: o.pageSize ?? 12, loop: false, theme: LIST_THEME,
+        message: msg(o.message), choices: o.choices, pageSize: o.pageSize ?? 12, loop: false, theme: LIST_THEME,
         // No one-letter shortcuts: someone typing "email" or "intercom" to find an entry would tick
         // everything with "a" and invert it with "i", silently changing the answer.
         shortcuts: { all: null, invert: null },
         validate: o.validate ? (sel) => o.validate!(sel.map((c) => c.value)) : undefined,
       }) as Promise<T[]>,
-    confirm: (o) => p.confirm({ message: o.message, default: o.default, transformer: (v) => t(v ? 'interview.yes' : 'interview.no') }),
+    confirm: (o) => p.confirm({
+      message: msg(o.message), default: o.default, transformer: (v) => t(v ? 'interview.yes' : 'interview.no'),
+      // "?" here gets a reason, not the library's English; questions "I don't know" can answer use askYesNo.
+      theme: { keywords: { error: () => t('interview.confirm.yes-no') } },
+    }),
     search: <T>(o: { message: string; source: (term: string) => Choice<T>[]; pageSize?: number }) =>
-      p.search<T>({ message: o.message, source: (term) => o.source(term ?? ''), pageSize: o.pageSize ?? 10, theme: LIST_THEME }) as Promise<T>,
-    say: (line = '') => write(`${line}\n`),
+      p.search<T>({ message: msg(o.message), source: (term) => o.source(term ?? ''), pageSize: o.pageSize ?? 10, theme: LIST_THEME }) as Promise<T>,
+    say: (line = '') => write(`${fitLine(line, columns())}\n`),
   };
 }
 

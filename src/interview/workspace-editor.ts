@@ -16,8 +16,8 @@ import { UsageError } from '../util/errors.js';
 import { t } from '../i18n/index.js';
 import { YamlFile, type Plain, type Path } from './yaml-edit.js';
 
-export type ListKey = 'touchpoints' | 'tools' | 'integrations' | 'questions';
-export type EntityKey = 'touchpoints' | 'tools' | 'integrations';
+export type ListKey = 'touchpoints' | 'tools' | 'integrations' | 'questions' | 'personas' | 'data_types';
+export type EntityKey = 'touchpoints' | 'tools' | 'integrations' | 'personas' | 'data_types';
 
 /** Key order of each kind of map, as format.md writes them. */
 export const KEY_ORDER = {
@@ -26,10 +26,17 @@ export const KEY_ORDER = {
   tools: ['id', 'name', 'vendor', 'catalog', 'category', 'capabilities', 'hub', 'owner', 'status', 'cost', 'seats', 'data', 'source_of_truth', 'third_party_cookies', 'network', 'renewal', 'url', 'notes'],
   integrations: ['id', 'from', 'to', 'data', 'mode', 'frequency', 'bidirectional', 'notes'],
   questions: ['about', 'field', 'text', 'ask'],
+  personas: ['id', 'name', 'description', 'stages', 'notes'],
+  data_types: ['id', 'name', 'party', 'personal', 'consent', 'restricted', 'notes'],
   settings: ['lang', 'fail_on', 'output', 'rules', 'assessment', 'thresholds'],
 } as const;
 
-export interface RawTouchpoint { id: string; name: string; stage: string; channel: string; owner?: string; tools?: string[]; captures?: string[]; realtime?: boolean; in_scope?: boolean; notes?: string }
+export interface RawTouchpoint {
+  id: string; name: string; stage: string; channel: string; owner?: string; tools?: string[]; captures?: string[]; realtime?: boolean; in_scope?: boolean; notes?: string;
+  personas?: string[]; personalized?: boolean; needs?: string; conversational?: boolean;
+}
+export interface RawPersona { id: string; name: string; description?: string; stages?: string[]; notes?: string }
+export interface RawDataType { id: string; name?: string; party?: string; personal?: boolean; consent?: boolean; restricted?: string | false; notes?: string }
 export interface RawTool {
   id: string; name: string; vendor?: string; catalog?: string; category?: string; capabilities?: string[]; hub?: boolean;
   owner?: string; status?: string; cost?: number | 'unknown' | { amount: number; period: string }; seats?: { licensed?: number; active?: number };
@@ -46,6 +53,8 @@ export interface RawWorkspace {
   tools: RawTool[];
   integrations: RawIntegration[];
   questions: RawQuestion[];
+  personas: RawPersona[];
+  data_types: RawDataType[];
 }
 
 /** Integrations have no required id: they are addressed by file and position. */
@@ -164,7 +173,7 @@ export class WorkspaceEditor {
 
   /** The workspace as plain data, merged over all files (valid or not). */
   raw(): RawWorkspace {
-    const out: RawWorkspace = { touchpoints: [], tools: [], integrations: [], questions: [] };
+    const out: RawWorkspace = { touchpoints: [], tools: [], integrations: [], questions: [], personas: [], data_types: [] };
     for (const f of this.files) {
       if (!f.yaml) continue;
       const v = f.yaml.toJS();
@@ -179,6 +188,8 @@ export class WorkspaceEditor {
         if (isObj(x)) out.integrations.push({ ...x, ref: { file: f.rel, index } });
       });
       out.questions.push(...list('questions').filter(isObj));
+      out.personas.push(...list('personas').filter(isObj));
+      out.data_types.push(...list('data_types').filter(isObj));
     }
     return out;
   }
@@ -467,7 +478,8 @@ export class Tx {
   private route(kind: ListKey, entry: Record<string, Plain>): WFile {
     const files = this.all();
     const holders = files.filter((f) => Array.isArray(this.current(f)?.get([kind])));
-    if (kind === 'questions') return holders.find((f) => f.manifest) ?? holders[0] ?? files.find((f) => f.manifest)!;
+    // Questions, personas and data types are short lists: they live in the manifest unless a file already has them.
+    if (kind === 'questions' || kind === 'personas' || kind === 'data_types') return holders.find((f) => f.manifest) ?? holders[0] ?? files.find((f) => f.manifest)!;
     if (holders.length === 1) return holders[0];
     if (holders.length > 1) {
       let best = holders[0];

@@ -56,7 +56,7 @@ export const INITIATIVE_KINDS = [
 export const INITIATIVE_STATUSES = ['proposed', 'approved', 'in-progress', 'done', 'rejected'] as const;
 export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
 export const LEVELS = ['healthy', 'refocus', 'integrate', 'replatform'] as const;
-export const QUESTION_SUBJECT_KINDS = ['tool', 'touchpoint', 'integration', 'organization', 'stage'] as const;
+export const QUESTION_SUBJECT_KINDS = ['tool', 'touchpoint', 'integration', 'organization', 'stage', 'persona', 'data'] as const;
 
 export const DEFAULT_STAGES = [
   { id: 'awareness', name: 'Awareness' },

@@ -412,7 +412,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   // ---- questions ----------------------------------------------------------------------------
   for (const e of questions) {
     const [kind, id] = e.value.about.split(':');
-    const pool = kind === 'tool' ? toolMap : kind === 'touchpoint' ? tpMap : undefined;
+    const pool = kind === 'tool' ? toolMap : kind === 'touchpoint' ? tpMap : kind === 'persona' ? personaMap : undefined;
     if (pool && id && !pool.has(id) && !input.partial) {
       const guess = closest(id, pool.keys());
       warn('unresolved-reference', here(e, 'about'), tw('build.unknown-question-subject', { about: e.value.about }),

@@ -166,8 +166,8 @@ export const Settings = z.strictObject({
 });
 
 export const Question = z.strictObject({
-  about: z.string().regex(/^(tool|touchpoint|integration|organization|stage):?[a-z0-9._+-]*$/)
-    .meta({ description: '<kind>:<id>, e.g. tool:intercom; kind is tool, touchpoint, integration, stage or organization.' }),
+  about: z.string().regex(/^(?:(?:tool|touchpoint|integration|organization|stage|persona):?[a-z0-9._+-]*|data:.+)$/)
+    .meta({ description: '<kind>:<id>, e.g. tool:intercom; kind is tool, touchpoint, integration, stage, persona, data (a data type) or organization.' }),
   field: z.string().optional(),
   text: Name,
   ask: Id.optional().meta({ description: 'The department to ask.' }),

@@ -1,11 +1,12 @@
 // `analyze`, `explain` and `schema --analysis` end to end through the built CLI: exit codes,
 // options, colour, --out, and errors that are one clear line.
-import { afterAll, describe, expect, it } from 'vitest';
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { requireBuild } from '../requirements.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'martech-audit.js');
@@ -19,7 +20,8 @@ const NW = 'examples/northwind-b2b';
 const tmp = mkdtempSync(join(tmpdir(), 'ma-analyze-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli.js')))('analyze', () => {
+describe('analyze', () => {
+  beforeAll(requireBuild);
   it('exits 1 when a finding reaches settings.fail_on (high), 0 with --fail-on none or critical', () => {
     const r = cli(['analyze', NW, '--start', '2027-01']);
     expect(r.status).toBe(1);
@@ -81,7 +83,8 @@ describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli.js')))('analyze', () => {
   });
 });
 
-describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli.js')))('explain', () => {
+describe('explain', () => {
+  beforeAll(requireBuild);
   it('lists every rule with its default severity', () => {
     const r = cli(['explain']);
     expect(r.status).toBe(0);

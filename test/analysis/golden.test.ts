@@ -2,9 +2,8 @@
 // JSON document, made through the library and checked again end to end through the built CLI.
 // `npm run golden:update -- test/analysis` rewrites them: read the diff before committing (do the
 // conclusions still make sense to a consultant?).
-import { afterAll, describe, expect, it } from 'vitest';
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
@@ -17,6 +16,7 @@ import { analysisJsonSchema, AnalysisResultSchema } from '../../src/analysis/res
 import { initLang } from '../../src/i18n/index.js';
 import { expectGolden } from '../golden.js';
 import { RULE_IDS } from '../../src/analysis/rules/index.js';
+import { requireBuild } from '../requirements.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'martech-audit.js');
@@ -76,7 +76,8 @@ describe('golden output of the examples', () => {
   });
 });
 
-describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli.js')))('the CLI prints the same', () => {
+describe('the CLI prints the same', () => {
+  beforeAll(requireBuild);
   const cli = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: CLEAN_ENV });
   for (const ex of EXAMPLES) {
     it(`${ex.name}`, () => {

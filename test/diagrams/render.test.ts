@@ -1,24 +1,20 @@
-// Rendering with the real Chromium (skipped, with a message, only when none is installed): every
+// Rendering with the real Chromium (a test fails, saying what to install, when none is found): every
 // diagram of every example in one page, valid SVGs with their own ids and plain-text labels,
 // hostile names shown literally, PNG and PDF output, and no network request at all. Also the
 // browser-less fallback (beautiful-mermaid) for flowcharts.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { buildDiagrams } from '../../src/diagrams/index.js';
-import { findBrowser } from '../../src/render/browser.js';
 import { openBrowserEngine, type RenderEngine } from '../../src/render/index.js';
 import { adaptForFallback, renderFallback } from '../../src/render/fallback.js';
 import { plainText } from '../../src/diagrams/mermaid-escape.js';
 import { EXAMPLES, HOSTILE, hostileWorkspace, loadExample, loadText, TODAY } from './helpers.js';
 import { JSDOM_PARSE, pdfPageCount, pngSize, svgProblems } from '../report/checks.js';
+import { requireBrowser, SLOW_TEST_TIMEOUT } from '../requirements.js';
 
-const browser = findBrowser().location;
-if (!browser) {
-  console.warn('render tests skipped: no Chromium/Chrome found (install chromium or set PUPPETEER_EXECUTABLE_PATH)');
-}
-
-describe.skipIf(!browser)('rendering with Chromium', () => {
+describe('rendering with Chromium', { timeout: SLOW_TEST_TIMEOUT }, () => {
   let engine: RenderEngine;
   beforeAll(async () => {
+    requireBrowser();
     engine = await openBrowserEngine();
   });
   afterAll(async () => {

@@ -2,15 +2,16 @@
 // Japanese: the terminal text of `analyze`, the Markdown report and the HTML report's visible
 // text. Reviewed files live in test/golden/ja/; `npm run golden:update -- test/i18n` rewrites
 // them (review the diff before committing). Each output is also checked for stray English.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import stringWidth from 'string-width';
 import { englishWords, FORMAT_WORDS } from './english-words.js';
 import { expectGolden } from '../golden.js';
+import { requireBuild } from '../requirements.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'martech-audit.js');
@@ -27,9 +28,6 @@ function cli(args: string[], env: Record<string, string> = {}): { code: number |
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const built = existsSync(join(ROOT, 'dist', 'cli.js'));
-const commands = built ? cli(['--help']).out : '';
-const hasCommand = (name: string): boolean => new RegExp(`^\\s{2}${name}\\b`, 'm').test(commands);
 
 const golden = (name: string, actual: string): void => expectGolden(`ja/${name}`, actual);
 
@@ -45,7 +43,7 @@ const USER_WORDS = new Set(
 const PRODUCT_WORDS = new Set(['martech', 'sot', 'crm', 'cdp', 'id']);
 
 /** English the product itself wrote into a Japanese output. */
-export function strayEnglish(text: string): string[] {
+function strayEnglish(text: string): string[] {
   const found: string[] = [];
   // An id broken at a hyphen by line wrapping ("unmeasured-\n   touchpoint:x") is one id.
   for (const line of text.replace(/([a-z0-9])-\n\s*(?=[a-z0-9])/g, '$1-').split('\n')) {
@@ -63,7 +61,7 @@ export function strayEnglish(text: string): string[] {
 }
 
 /** The text a reader sees in an HTML page: no tags, styles, scripts or comments; entities decoded. */
-export function visibleText(html: string): string {
+function visibleText(html: string): string {
   return html
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(script|style|svg|template)\b[\s\S]*?<\/\1>/gi, '')
@@ -84,8 +82,9 @@ export function visibleText(html: string): string {
     .trim() + '\n';
 }
 
-describe.skipIf(!built)('Japanese golden outputs of examples/sakura-retail.yaml', () => {
-  it.skipIf(!hasCommand('analyze'))('analyze (text, no colour)', () => {
+describe('Japanese golden outputs of examples/sakura-retail.yaml', () => {
+  beforeAll(requireBuild);
+  it('analyze (text, no colour)', () => {
     const r = cli(['analyze', EXAMPLE, '--no-color', '--start', START]);
     expect([0, 1], r.err).toContain(r.code);
     expect(r.out).toMatch(/^MarTech 監査: 株式会社さくら雑貨/);
@@ -97,7 +96,7 @@ describe.skipIf(!built)('Japanese golden outputs of examples/sakura-retail.yaml'
     for (const table of tables) expect(new Set(table.map((l) => stringWidth(l))).size, table[0]).toBe(1);
   });
 
-  describe.skipIf(!hasCommand('report'))('report', () => {
+  describe('report', () => {
     let dir = '';
     const files = (): string[] => (dir ? readdirSync(dir, { recursive: true }).map(String) : []);
     const find = (ext: string): string | undefined => files().find((f) => f.endsWith(ext));

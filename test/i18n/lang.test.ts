@@ -1,8 +1,7 @@
 // Which language a run speaks: --lang > settings.lang > LC_ALL > LC_MESSAGES > LANG, and the
 // command line's own words (help, commander errors) in Japanese.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectLang, localeLang, resolveLang, placeholders, format, list, setMessages, t } from '../../src/i18n/index.js';
@@ -11,6 +10,7 @@ import { ja } from '../../src/i18n/ja/index.js';
 import { translateCommanderError, wrapText } from '../../src/cli/commander-i18n.js';
 import { englishWords, FORMAT_WORDS, OPTION_VALUES } from './english-words.js';
 import stringWidth from 'string-width';
+import { requireBuild } from '../requirements.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'martech-audit.js');
@@ -107,7 +107,6 @@ describe('commander texts in Japanese', () => {
 
 // ---- end to end: the built CLI ----------------------------------------------------------------
 
-const built = existsSync(join(ROOT, 'dist', 'cli.js'));
 const CLEAN_ENV = Object.fromEntries(
   Object.entries(process.env).filter(([k]) => !/^(LANG|LANGUAGE|LC_.*|NO_COLOR|FORCE_COLOR)$/.test(k)),
 );
@@ -134,7 +133,8 @@ function englishInHelp(help: string): string[] {
   return words;
 }
 
-describe.skipIf(!built)('the CLI in Japanese (needs npm run build)', () => {
+describe('the CLI in Japanese (needs npm run build)', () => {
+  beforeAll(requireBuild);
   it('rejects an unknown --lang with exit 2, before or after the command', () => {
     for (const args of [['--lang', 'xx', 'validate', 'examples/sakura-retail.yaml'], ['validate', 'examples/sakura-retail.yaml', '--lang', 'xx'], ['--lang=xx', '--help']]) {
       const r = run(args);

@@ -1,13 +1,13 @@
 // Tables with full-width (Japanese) text stay aligned in the terminal: every line of a rendered
 // table has the same display width, and Japanese cells wrap instead of being cut off with "…".
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import Table from 'cli-table3';
 import stringWidth from 'string-width';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { wrapText } from '../../src/util/wrap.js';
+import { requireBuild } from '../requirements.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -50,7 +50,8 @@ describe('cli-table3 with Japanese cells', () => {
   });
 });
 
-describe.skipIf(!existsSync(join(ROOT, 'dist', 'cli.js')))('the CLI\'s tables in Japanese', () => {
+describe('the CLI\'s tables in Japanese', () => {
+  beforeAll(requireBuild);
   it('`catalog` lines up and wraps Japanese names instead of cutting them', () => {
     for (const args of [['catalog', 'line'], ['catalog', '--capabilities'], ['catalog', '--categories']]) {
       const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'martech-audit.js'), ...args, '--lang', 'ja'], { cwd: ROOT, encoding: 'utf8' });

@@ -11,6 +11,7 @@ import { WorkspaceEditor } from '../../src/interview/workspace-editor.js';
 import { runSession, fileHeaders, type SessionHandle, type SessionOptions } from '../../src/interview/session.js';
 import { isPromptExit } from '../../src/interview/ui.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
+import { analyze } from '../../src/analysis/analyze.js';
 import { answer, search, testUi, until, prompt } from './driver.js';
 
 let dir: string;
@@ -129,7 +130,8 @@ describe('a whole short interview on an empty folder', () => {
     const tools = read('acme/tools.yaml').tools;
     expect(tools[0]).toEqual({
       id: 'mailchimp', name: 'Mailchimp', vendor: 'Intuit', catalog: 'mailchimp', owner: 'marketing', status: 'active',
-      cost: { amount: 390, period: 'month' }, data: expect.arrayContaining(['email-engagement']), renewal: '2027-03',
+      // Enter at the seat question: not sold per seat, recorded so that it is not asked again.
+      cost: { amount: 390, period: 'month' }, seats: {}, data: expect.arrayContaining(['email-engagement']), renewal: '2027-03',
     });
     expect(tools[1]).toEqual(expect.objectContaining({
       id: 'acme-chat', name: 'Acme Chat', category: expect.any(String), capabilities: expect.arrayContaining(['live-chat']),
@@ -245,7 +247,7 @@ describe('an interview on a hand-written workspace', () => {
     await answer('Other tools', 'enter');
     await answer('Anything to change about a tool', 'enter');
     await s.done;
-    expect(read('tools.yaml').tools[1]).toEqual({ id: 'my-tool', name: 'My Tool', owner: 'marketing', status: 'active', cost: { amount: 0, period: 'year' }, data: [] });
+    expect(read('tools.yaml').tools[1]).toEqual({ id: 'my-tool', name: 'My Tool', owner: 'marketing', status: 'active', cost: { amount: 0, period: 'year' }, seats: {}, data: [] });
   });
 });
 
@@ -277,13 +279,17 @@ describe('Ctrl-C and --resume', () => {
     // The touchpoint was saved when its channel was given.
     expect(read('touchpoints.yaml').touchpoints[1]).toEqual({ id: 'blog', name: 'Blog', stage: 'awareness', channel: 'website' });
     const state = JSON.parse(readFileSync(join(dir, '.martech-audit', 'interview.json'), 'utf8'));
-    expect(state).toEqual({ version: 1, step: 'touchpoints', done: [] });
+    // "Blog" is recorded as begun: its remaining questions come back on --resume.
+    expect(state).toEqual({ version: 1, step: 'touchpoints', done: [], open: ['tp:blog'] });
     expect(readFileSync(join(dir, '.martech-audit', '.gitignore'), 'utf8')).toContain('*');
 
     const second = await start(dir, { resume: true });
-    // Straight back into the touchpoints step; what is missing of "Blog" is asked.
+    // Straight back into the touchpoints step; what "Blog" had not reached is asked, notes included.
     await answer('responsible for "Blog"', 'enter');
+    await answer('in the scope', 'enter');
+    await answer('live customer data', 'enter');
     await answer('What data does "Blog" capture', 'enter');
+    await answer('Notes', { type: 'Moved to WordPress in 2025' }, 'enter');
     await answer('Awareness:', 'enter');
     await answer('A touchpoint in Consideration', 'enter');
     await answer('A touchpoint in Purchase', 'enter');
@@ -291,6 +297,7 @@ describe('Ctrl-C and --resume', () => {
     await answer('A touchpoint in Loyalty', { ctrl: 'c' });
     await second.done.catch(() => undefined);
     expect(JSON.parse(readFileSync(join(dir, '.martech-audit', 'interview.json'), 'utf8'))).toEqual({ version: 1, step: 'touchpoints', done: ['awareness', 'consideration', 'purchase', 'service'] });
+    expect(read('touchpoints.yaml').touchpoints[1].notes).toBe('Moved to WordPress in 2025');
 
     const third = await start(dir, { resume: true });
     await answer('A touchpoint in Loyalty', 'enter');
@@ -298,6 +305,44 @@ describe('Ctrl-C and --resume', () => {
     await third.done.catch(() => undefined);
     expect(JSON.parse(readFileSync(join(dir, '.martech-audit', 'interview.json'), 'utf8'))).toEqual({ version: 1, step: 'tools', done: [] });
     expect(third.text()).not.toContain('Is this still right?');
+  });
+
+  it('a tool interrupted while it is entered is saved complete, with its status (issue #12)', async () => {
+    writeHandWritten();
+    const s = await start(dir, { step: 'tools' });
+    await answer('already have tools', 'down', 'enter');
+    await search('Tool used at "Monthly newsletter"', 'hubspot marketing', 'HubSpot Marketing Hub', 'enter');
+    await answer('Id for "HubSpot Marketing Hub"', 'enter');
+    await answer('owns "HubSpot Marketing Hub"', { ctrl: 'c' });
+    await s.done.catch(() => undefined);
+    const tool = read('tools.yaml').tools.find((x: { id: string }) => x.id === 'hubspot-marketing-hub');
+    expect(tool).toEqual({ id: 'hubspot-marketing-hub', name: 'HubSpot Marketing Hub', vendor: 'HubSpot', catalog: 'hubspot-marketing-hub', status: 'active' });
+    expect(loadWorkspace(dir).ok).toBe(true);
+  });
+
+  it('Enter at the seat question is recorded as not sold per seat, and no seat question comes back', async () => {
+    writeHandWritten();
+    const s = await start(dir, { step: 'tools' });
+    await answer('already have tools', 'down', 'enter');
+    await search('Tool used at "Monthly newsletter"', 'hubspot marketing', 'HubSpot Marketing Hub', 'enter');
+    await answer('Id for "HubSpot Marketing Hub"', 'enter');
+    await answer('owns "HubSpot Marketing Hub"', 'enter');
+    await answer('Status of', 'enter');
+    await answer('customer data does', 'enter');
+    await answer('cost', { type: '90000' }, 'enter'); // material: seat counts would be expected
+    await answer('Seats of', 'enter');
+    await answer('renew', 'enter');
+    await answer('source of truth', 'enter');
+    await answer('Tool used at "Monthly newsletter"', 'enter');
+    await answer('already have tools', 'enter');
+    await answer('Other tools', 'enter');
+    await answer('Anything to change about a tool', 'enter');
+    await s.done;
+    expect(read('tools.yaml').tools.find((x: { id: string }) => x.id === 'hubspot-marketing-hub').seats).toEqual({});
+    const ws = loadWorkspace(dir).workspace!;
+    const a = analyze(ws, { path: dir, now: '2026-11' }).assessment;
+    expect(a.completeness?.missing.find((m) => m.tool === 'hubspot-marketing-hub')?.fields ?? []).not.toContain('seats');
+    expect((a.questions ?? []).filter((q) => q.about === 'tool:hubspot-marketing-hub' && q.field === 'seats')).toEqual([]);
   });
 
   it('offers to resume when an interrupted interview is found, and starts over on request', async () => {

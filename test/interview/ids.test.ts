@@ -64,4 +64,11 @@ describe('romaniseKana and guessChannel', () => {
     expect(guessChannel('Google search ads')).toBe('advertising');
     expect(guessChannel('something')).toBeUndefined();
   });
+
+  it('an online shop is the website channel, a shop on the high street the store (issue #12)', () => {
+    for (const online of ['Online shop', 'Online store', 'Webshop', 'E-commerce site', 'EC site', 'ECサイト', 'オンラインショップ', 'ネットショップ', '公式通販']) {
+      expect(guessChannel(online), online).toBe('website');
+    }
+    for (const store of ['Flagship store', 'Shop in Shibuya', '店舗', 'ショップ']) expect(guessChannel(store), store).toBe('store');
+  });
 });

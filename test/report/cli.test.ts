@@ -1,17 +1,16 @@
 // `report` and `diagram` end to end, through the built CLI (npm test builds first): exit codes,
 // messages, files, the JSON being the analyze document, and what happens without a browser.
-import { describe, it, expect, afterAll } from 'vitest';
+import { describe, it, expect, afterAll, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findBrowser } from '../../src/render/browser.js';
 import { pdfPageCount, pngSize, svgProblems } from './checks.js';
 import { expectGolden } from '../golden.js';
+import { requireBrowser, requireBuild, SLOW_TEST_TIMEOUT } from '../requirements.js';
 
 // A folder of this run's own: several test runs may share the working tree.
 const TMP = mkdtempSync(join(tmpdir(), 'martech-cli-report-'));
-const hasBrowser = !!findBrowser().location;
 
 function cli(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, ['bin/martech-audit.js', ...args], {
@@ -20,9 +19,11 @@ function cli(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+beforeAll(requireBuild);
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
-describe('report', () => {
+// Most of these start the CLI, several start Chromium: slow on a loaded machine.
+describe('report', { timeout: SLOW_TEST_TIMEOUT }, () => {
   it('without a browser: exit 0, the report is written with simpler pictures, and it says how to get the full ones', () => {
     const out = join(TMP, 'nobrowser');
     const r = cli(['report', 'examples/northwind-b2b', '--out', out], { MARTECH_AUDIT_NO_BROWSER: '1' });
@@ -74,7 +75,8 @@ describe('report', () => {
     expect(html).toContain('ステージ別の顧客接点');
   });
 
-  it.skipIf(!hasBrowser)('with Chromium: audit.json is exactly `analyze --format json`; the PDF is printed', () => {
+  it('with Chromium: audit.json is exactly `analyze --format json`; the PDF is printed', () => {
+    requireBrowser();
     const out = join(TMP, 'full');
     const r = cli(['report', 'examples/northwind-b2b', '--out', out, '--pdf']);
     expect(r.code, r.stderr).toBe(0);
@@ -84,7 +86,8 @@ describe('report', () => {
     expect(pdfPageCount(join(out, 'report.pdf'))).toBeGreaterThanOrEqual(5);
   });
 
-  it.skipIf(!hasBrowser)('Japanese workspace: Japanese report and pictures', () => {
+  it('Japanese workspace: Japanese report and pictures', () => {
+    requireBrowser();
     const out = join(TMP, 'ja');
     const r = cli(['report', 'examples/sakura-retail.yaml', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
@@ -95,7 +98,7 @@ describe('report', () => {
   });
 });
 
-describe('diagram', () => {
+describe('diagram', { timeout: SLOW_TEST_TIMEOUT }, () => {
   it('--out into a path it cannot write: the error only, no notes about a diagram that was never written', () => {
     const file = join(TMP, 'afile');
     writeFileSync(file, 'not a folder');
@@ -139,7 +142,8 @@ describe('diagram', () => {
     expect(no.stderr).toMatch(/Unset MARTECH_AUDIT_NO_BROWSER/);
   });
 
-  it.skipIf(!hasBrowser)('renders SVG, PNG and PDF with Chromium', async () => {
+  it('renders SVG, PNG and PDF with Chromium', async () => {
+    requireBrowser();
     const svg = join(TMP, 'journey.svg');
     const png = join(TMP, 'portfolio.png');
     const pdf = join(TMP, 'roadmap.pdf');

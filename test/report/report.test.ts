@@ -12,17 +12,16 @@ import { reportContent, renderMarkdown, mdText } from '../../src/report/markdown
 import { CSP, escapeHtml, renderHtml, scriptSafeJson } from '../../src/report/html.js';
 import { buildDiagrams } from '../../src/diagrams/index.js';
 import { RendererUnavailable } from '../../src/render/browser.js';
-import { findBrowser, launchBrowser, isolatePage } from '../../src/render/browser.js';
+import { launchBrowser, isolatePage } from '../../src/render/browser.js';
 import type { RenderEngine } from '../../src/render/index.js';
 import { UsageError } from '../../src/util/errors.js';
 import { EXAMPLES, hostileWorkspace, loadExample, loadText, TODAY } from '../diagrams/helpers.js';
 import { expectGolden } from '../golden.js';
+import { requireBrowser, SLOW_TEST_TIMEOUT } from '../requirements.js';
 import { externalReferences, JSDOM_PARSE, pdfPageCount, svgProblems } from './checks.js';
 
 // A folder of this run's own: several test runs may share the working tree.
 const TMP = mkdtempSync(join(tmpdir(), 'martech-report-test-'));
-const hasBrowser = !!findBrowser().location;
-if (!hasBrowser) console.warn('report rendering tests skipped: no Chromium/Chrome found (install chromium or set PUPPETEER_EXECUTABLE_PATH)');
 
 const noBrowser = async (): Promise<RenderEngine> => {
   throw new RendererUnavailable('no-browser', 'no Chromium or Chrome found');
@@ -30,13 +29,12 @@ const noBrowser = async (): Promise<RenderEngine> => {
 
 
 /** Problems of a report page (empty when none). */
-async function htmlProblems(html: string): Promise<string[]> {
+/** `window`: the page already parsed with jsdom, when the caller has it (parsing is the slow part). */
+async function htmlProblems(html: string, window?: any): Promise<string[]> {
   const out: string[] = [];
   const head = /<head>\s*(<[^>]+>)/.exec(html)?.[1] ?? '';
   if (!head.startsWith('<meta http-equiv="Content-Security-Policy"')) out.push(`first element in <head> is ${head.slice(0, 60)}`);
-  const Dom = await JSDOM_PARSE();
-  const { window } = new Dom(html);
-  const doc = window.document;
+  const doc = (window ?? new (await JSDOM_PARSE())(html).window).document;
   // What the page could fetch (markup, not text): attributes that load, url() and @import in CSS.
   const ext: string[] = [];
   for (const el of doc.querySelectorAll('*') as any) {
@@ -86,7 +84,7 @@ describe('report content', () => {
     expect(outsideCode).not.toMatch(/(^|[^\\])<(script|img)/im);
   });
 
-  it('property: any organization or tool name leaves the page structure alone', async () => {
+  it('property: any organization or tool name leaves the page structure alone', { timeout: SLOW_TEST_TIMEOUT }, async () => {
     const base = await loadText(hostileWorkspace());
     const diagrams = buildDiagrams(base.ws, base.result, { today: TODAY });
     await fc.assert(fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), async (org, toolName) => {
@@ -99,8 +97,8 @@ describe('report content', () => {
       const content = reportContent(base.ws, result, { version: 'x' });
       const json = renderJson(result);
       const html = renderHtml(content, diagrams, new Map(), { json });
-      expect(await htmlProblems(html)).toEqual([]);
       const { window } = new (await JSDOM_PARSE())(html);
+      expect(await htmlProblems(html, window)).toEqual([]);
       expect(window.document.querySelector('h1').textContent).toBe(content.title);
       expect(JSON.parse(window.document.getElementById('audit-data').textContent)).toEqual(JSON.parse(json));
     }), { numRuns: 25 });
@@ -173,11 +171,12 @@ describe('the folder', () => {
   });
 });
 
-describe.skipIf(!hasBrowser)('with Chromium', () => {
+describe('with Chromium', { timeout: SLOW_TEST_TIMEOUT }, () => {
   const out = join(TMP, 'full');
   let written: Awaited<ReturnType<typeof writeReport>>;
   let json: string;
   beforeAll(async () => {
+    requireBrowser();
     const { ws, result } = await loadExample('examples/northwind-b2b', 'en');
     json = renderJson(result);
     written = await writeReport(ws, result, { outDir: out, pdf: true, version: 't', today: TODAY });

@@ -95,6 +95,23 @@ data_types:
   });
 });
 
+describe('open questions about personas and data types', () => {
+  it('checks a persona subject like a tool subject; a data subject is any word', () => {
+    const res = loadFromText(`version: 1
+organization: { name: X }
+personas: [{ id: it-buyer, name: IT buyer }]
+questions:
+  - { about: persona:it-buyr, text: Which stages does the IT buyer go through? }
+  - { about: "data:楽天の購入者", field: party, text: Where does this list come from? }
+`);
+    expect(res.ok).toBe(true);
+    expect(res.diagnostics.map((d) => [d.code, d.location.line, d.suggestion])).toEqual([
+      ['unresolved-reference', 5, 'did you mean "persona:it-buyer"?'],
+    ]);
+    expect(res.workspace!.questions.map((q) => q.about)).toEqual(['persona:it-buyr', 'data:楽天の購入者']);
+  });
+});
+
 describe('revision 2 messages in Japanese', () => {
   afterAll(() => initLang('en'));
   it('names personas and data types in the glossary\'s words', async () => {

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadWorkspace } from '../../src/workspace/load.js';
 import { UsageError } from '../../src/util/errors.js';
+import { cli, type CliRun } from '../git/cli.js';
+import { requireBuild, withFilePermissions } from '../requirements.js';
 
 const MANIFEST = 'version: 1\norganization: { name: Example Ltd }\n';
 const TOOLS = 'tools:\n  - { id: crm, name: CRM, capabilities: [crm], data: [contact-profile] }\n';
@@ -45,7 +47,12 @@ function usageError(fn: () => unknown): UsageError {
   throw new Error('expected a UsageError');
 }
 
-const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** `martech-audit validate <dir>` under ordinary file permissions (as root too, see withFilePermissions). */
+function validateAsUser(dir: string): CliRun {
+  requireBuild();
+  return cli(['validate', dir], tmpdir(), {}, withFilePermissions());
+}
 
 describe('workspace files on disk', () => {
   it('follows symbolic links to files and folders, and reads a folder linked twice once', () => {
@@ -93,20 +100,23 @@ describe('workspace files on disk', () => {
     expect(usageError(() => loadWorkspace(lone)).hint).toContain('martech-audit init');
   });
 
-  // chmod does not stop root: these run as an ordinary user (CI, developers).
-  it.skipIf(asRoot)('a subfolder that cannot be listed is an error, not a workspace without its tools', () => {
+  // chmod alone does not stop root (CI runs as root): these go through the CLI, run without root's
+  // override of file modes (withFilePermissions), so they test the same thing for everyone.
+  it('a subfolder that cannot be listed is an error, not a workspace without its tools', () => {
     const dir = workspace({ 'martech-audit.yaml': MANIFEST, 'tools/tools.yaml': TOOLS, 'touchpoints.yaml': TOUCHPOINTS });
     chmodSync(join(dir, 'tools'), 0);
     dirs.unshift(join(dir, 'tools'));
-    const e = usageError(() => loadWorkspace(dir));
-    expect(e.message).toMatch(/cannot read ".*tools" \(permission denied\)/);
+    const r = validateAsUser(dir);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/^martech-audit: cannot read ".*tools" \(permission denied\)\n$/);
   });
 
-  it.skipIf(asRoot)('an unreadable workspace folder is "cannot read", not "has no martech-audit.yaml"', () => {
+  it('an unreadable workspace folder is "cannot read", not "has no martech-audit.yaml"', () => {
     const dir = workspace({ 'ws/martech-audit.yaml': MANIFEST });
     chmodSync(join(dir, 'ws'), 0);
     dirs.unshift(join(dir, 'ws'));
-    const e = usageError(() => loadWorkspace(join(dir, 'ws')));
-    expect(e.message).toMatch(/cannot read ".*ws" \(permission denied\)/);
+    const r = validateAsUser(join(dir, 'ws'));
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/^martech-audit: cannot read ".*ws" \(permission denied\)\n$/);
   });
 });

@@ -12,7 +12,7 @@ import { renderDiffText } from '../../diff/render-text.js';
 import { renderDiffMarkdown } from '../../diff/render-markdown.js';
 import { renderDiffJson } from '../../diff/render-json.js';
 import type { DiffResult } from '../../diff/types.js';
-import { tCount } from '../../analysis/assess.js';
+import { tCount } from '../../i18n/index.js';
 
 declare const __VERSION__: string;
 

@@ -6,7 +6,7 @@ import { chalk, write } from '../output.js';
 import type { GlobalOptions } from '../context.js';
 import type { ImportOptions } from '../../import/index.js';
 import type { RowIssue } from '../../import/convert.js';
-import { tCount } from '../../analysis/assess.js';
+import { tCount } from '../../i18n/index.js';
 
 export interface ImportCommandOptions extends Omit<ImportOptions, 'lang'> { format?: string }
 
@@ -39,7 +39,7 @@ export async function run(file: string, opts: ImportCommandOptions, globals: Glo
   if (r.touchpoints.length) counts.push(tCount('sheets.summary.touchpoints', r.touchpoints.length, { count: r.touchpoints.length }));
   if (r.integrations.length) counts.push(tCount('sheets.summary.integrations', r.integrations.length, { count: r.integrations.length }));
   if (r.questions.length) counts.push(tCount('sheets.summary.questions', r.questions.length, { count: r.questions.length }));
-  lines.push(`  ${counts.join(', ')}`);
+  lines.push(`  ${counts.join(currentLang() === 'ja' ? '、' : ', ')}`);
   const where = (i: RowIssue) => {
     if (!i.row) return '';
     const parts = r.sheetsRead.length > 1 ? [i.sheet] : [];

@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../../util/fs.js';
 import { MANIFEST_NAMES } from '../../workspace/files.js';
 import { repoRoot } from '../../git/git.js';
 import { chalk, write } from '../output.js';
-import { tCount } from '../../analysis/assess.js';
+import { tCount } from '../../i18n/index.js';
 
 export const CI_PROVIDERS = ['github', 'gitlab'] as const;
 

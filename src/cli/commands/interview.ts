@@ -8,7 +8,7 @@ import { FailureExit, InterruptedError, UsageError } from '../../util/errors.js'
 import { formatDiagnostic, writeErr, chalk } from '../output.js';
 import { currentMonth, type GlobalOptions } from '../context.js';
 import { WorkspaceEditor, strayYamlFiles } from '../../interview/workspace-editor.js';
-import { isStep, STEPS, type StepId } from '../../interview/state.js';
+import { isStep, NUMBERED_STEPS, STEPS, type StepId } from '../../interview/state.js';
 import { loadUi, isPromptExit, type Ui } from '../../interview/ui.js';
 import { runSession, fileHeaders, type SessionHandle } from '../../interview/session.js';
 
@@ -22,14 +22,14 @@ export function hasTerminal(stdin: { isTTY?: boolean } = process.stdin, stdout: 
 /** `--step 4` or `--step tools` → 'tools'; undefined when it is neither. */
 export function interviewStep(value: string): StepId | undefined {
   const v = value.trim().toLowerCase();
-  if (/^[1-9]$/.test(v)) return STEPS[Number(v) - 1];
+  if (/^[1-9]$/.test(v)) return NUMBERED_STEPS[Number(v) - 1];
   return isStep(v) ? v : undefined;
 }
 
 export async function run(dir: string, opts: InterviewOptions, globals: GlobalOptions): Promise<void> {
   if (opts.step !== undefined) {
     const step = interviewStep(opts.step);
-    if (!step) throw new UsageError(t('interview.bad-step', { step: opts.step, steps: STEPS.map((s, i) => `${i + 1} ${s}`).join(', ') }));
+    if (!step) throw new UsageError(t('interview.bad-step', { step: opts.step, steps: [...NUMBERED_STEPS.map((s, i) => `${i + 1} ${s}`), ...STEPS.filter((s) => !NUMBERED_STEPS.includes(s))].join(', ') }));
     opts = { ...opts, step };
   }
   if (!hasTerminal()) throw new UsageError(t('interview.no-tty'), t('interview.no-tty.hint', { path: dir }));

@@ -64,11 +64,9 @@ export const sheets: Record<string, string> = {
   'sheets.row.no-from-to': 'no "from" or "to" tool: the row is skipped',
   'sheets.row.no-stage-channel': 'a touchpoint needs a stage and a channel: the row is skipped',
   'sheets.row.question-incomplete': 'a question needs "about" and the question: the row is skipped',
-  'sheets.row.ref-dropped': 'the link to "{value}" is dropped',
   'sheets.sheet.skipped': 'sheet "{sheet}": not a list of tools, touchpoints or integrations: skipped',
   'sheets.sheet.output': 'sheet "{sheet}": the analysis\' output, recomputed by analyze: skipped',
   'sheets.sheet.unused-columns': 'sheet "{sheet}": columns not used: {columns} (say what they hold with --map "Column=field")',
-  'sheets.sheet.weak-owner': 'sheet "{sheet}": the column "{column}" names people, not departments: kept in the notes',
   'sheets.sheet.encoding': 'read as Shift_JIS (the file is not UTF-8)',
 
   // summary
@@ -184,7 +182,6 @@ export const sheets: Record<string, string> = {
   'sheets.no': 'No',
   'sheets.none': '—',
   'sheets.unknown': 'unknown',
-  'sheets.total': 'Total',
   'sheets.status.active': 'Active',
   'sheets.status.pilot': 'Pilot',
   'sheets.status.retiring': 'Retiring',

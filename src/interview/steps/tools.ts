@@ -15,7 +15,7 @@ import {
   saveCost, saveOwner, saveSeats, type Ctx, type OwnerAnswer,
 } from '../ask.js';
 import { currentStages } from './stages.js';
-import { tCount } from '../../analysis/assess.js';
+import { tCount } from '../../i18n/index.js';
 
 type Pick = { t: 'done' } | { t: 'tool'; id: string } | { t: 'catalog'; id: string } | { t: 'new'; name: string };
 
@@ -249,6 +249,9 @@ async function createTool(ctx: Ctx, pick: Exclude<Pick, { t: 'done' } | { t: 'to
     owner = await askOwner(ctx, t('interview.tools.owner', { name }), undefined, tp?.owner);
     if (typeof owner === 'string' && owner !== UNKNOWN) entry.owner = owner;
   }
+  // Saved with the status the next question proposes, so that a tool interrupted before it is
+  // answered is still complete in the file (the answer overwrites it).
+  entry.status = 'active';
   if (!commit(ctx, (tx) => tx.add('tools', { id, ...entry }))) return undefined;
   if (owner === UNKNOWN) saveOwner(ctx, 'tools', id, name, owner);
   if (owner !== undefined) ctx.reviewed.add(`owner:${id}`);

@@ -6,8 +6,9 @@ import { CHANNELS } from '../../model/vocabulary.js';
 import type { RawTouchpoint } from '../workspace-editor.js';
 import { guessChannel } from '../ids.js';
 import { CHANNEL_DATA } from '../data-types.js';
+import { UNKNOWN } from '../answers.js';
 import {
-  askData, askId, askNotes, askOwner, commit, departments, heading, markDone, nonEmpty, note, saveOwner, type Ctx,
+  askData, askId, askNotes, askOwner, commit, departments, heading, markDone, nonEmpty, note, saveOwner, type Ctx, openEntry, closeEntry, isOpenEntry, askYesNo, addQuestion,
 } from '../ask.js';
 import { currentStages, type StageInfo } from './stages.js';
 
@@ -90,6 +91,11 @@ async function fillMissing(ctx: Ctx, tp: RawTouchpoint): Promise<void> {
   if (!tp.owner && !asked) {
     saveOwner(ctx, 'touchpoints', tp.id, tp.name, await askOwner(ctx, t('interview.tp.owner', { name: tp.name }), tp.owner));
   }
+  if (isOpenEntry(ctx, `tp:${tp.id}`)) {
+    // Interrupted while it was entered: the questions it had not reached yet, notes included.
+    await restOfTouchpoint(ctx, tp.id, tp.name, tp.channel, { scope: tp.in_scope === undefined, realtime: tp.realtime === undefined, captures: tp.captures === undefined });
+    return;
+  }
   if (tp.captures === undefined) {
     const captures = await askData(ctx, t('interview.tp.captures', { name: tp.name }), [], CHANNEL_DATA[tp.channel] ?? []);
     if (captures.length) commit(ctx, (tx) => tx.setList('touchpoints', tp.id, 'captures', captures));
@@ -103,18 +109,39 @@ export async function addTouchpoint(ctx: Ctx, stage: StageInfo, name: string): P
   const channel = await askChannel(ctx, name);
   if (!commit(ctx, (tx) => tx.add('touchpoints', { id, name, stage: stage.id, channel }))) return undefined;
   ctx.reviewed.add(`tp:${id}`);
+  // Until its last question, an interrupted entry is finished on --resume (notes included).
+  openEntry(ctx, `tp:${id}`);
   saveOwner(ctx, 'touchpoints', id, name, await askOwner(ctx, t('interview.tp.owner', { name })));
-  if (!(await ctx.ui.confirm({ message: t('interview.tp.in-scope'), default: true }))) {
-    commit(ctx, (tx) => tx.setField('touchpoints', id, 'in_scope', false));
+  await restOfTouchpoint(ctx, id, name, channel, { scope: true, realtime: true, captures: true });
+  return id;
+}
+
+/** The questions after the owner: scope, real time, captured data, notes; then the entry is finished. */
+async function restOfTouchpoint(ctx: Ctx, id: string, name: string, channel: string, ask: { scope: boolean; realtime: boolean; captures: boolean }): Promise<void> {
+  if (ask.scope) saveYesNo(ctx, id, name, 'in_scope', await askYesNo(ctx, t('interview.tp.in-scope'), true), true);
+  if (ask.realtime) saveYesNo(ctx, id, name, 'realtime', await askYesNo(ctx, t('interview.tp.realtime'), false), false);
+  if (ask.captures) {
+    const captures = await askData(ctx, t('interview.tp.captures', { name }), [], CHANNEL_DATA[channel] ?? []);
+    if (captures.length) commit(ctx, (tx) => tx.setList('touchpoints', id, 'captures', captures));
   }
-  if (await ctx.ui.confirm({ message: t('interview.tp.realtime'), default: false })) {
-    commit(ctx, (tx) => tx.setField('touchpoints', id, 'realtime', true));
-  }
-  const captures = await askData(ctx, t('interview.tp.captures', { name }), [], CHANNEL_DATA[channel] ?? []);
-  if (captures.length) commit(ctx, (tx) => tx.setList('touchpoints', id, 'captures', captures));
   const notes = await askNotes(ctx);
   if (notes) commit(ctx, (tx) => tx.setField('touchpoints', id, 'notes', notes));
-  return id;
+  closeEntry(ctx, `tp:${id}`);
+}
+
+/** Writes a yes/no answer (nothing when it is the default), or an open question for "I don't know". */
+function saveYesNo(ctx: Ctx, id: string, name: string, field: 'in_scope' | 'realtime', v: boolean | typeof UNKNOWN, def: boolean): void {
+  const about = `touchpoint:${id}`;
+  const raw = ctx.ed.raw();
+  commit(ctx, (tx) => {
+    if (v === UNKNOWN) {
+      addQuestion(tx, raw, { about, field, text: t(field === 'in_scope' ? 'interview.q.in-scope' : 'interview.q.realtime', { name }) });
+      return;
+    }
+    const current = raw.touchpoints.find((x) => x.id === id)?.[field];
+    if (v !== def || (current !== undefined && current !== v)) tx.setField('touchpoints', id, field, v);
+    tx.resolveQuestions(about, field);
+  });
 }
 
 type Field = 'name' | 'channel' | 'owner' | 'tools' | 'captures' | 'in_scope' | 'realtime' | 'notes' | 'done';
@@ -161,11 +188,13 @@ export async function changeTouchpoint(ctx: Ctx, id: string): Promise<void> {
       const captures = await askData(ctx, t('interview.tp.captures', { name: tp.name }), tp.captures ?? []);
       commit(ctx, (tx) => tx.setList('touchpoints', id, 'captures', captures));
     } else if (field === 'in_scope') {
-      const v = await ctx.ui.confirm({ message: t('interview.tp.in-scope'), default: tp.in_scope !== false });
-      commit(ctx, (tx) => tx.setField('touchpoints', id, 'in_scope', v ? (tp.in_scope === undefined ? undefined : true) : false));
+      const v = await askYesNo(ctx, t('interview.tp.in-scope'), tp.in_scope !== false);
+      if (v === UNKNOWN) saveYesNo(ctx, id, tp.name, 'in_scope', v, true);
+      else commit(ctx, (tx) => tx.setField('touchpoints', id, 'in_scope', v ? (tp.in_scope === undefined ? undefined : true) : false));
     } else if (field === 'realtime') {
-      const v = await ctx.ui.confirm({ message: t('interview.tp.realtime'), default: tp.realtime === true });
-      commit(ctx, (tx) => tx.setField('touchpoints', id, 'realtime', v ? true : (tp.realtime === undefined ? undefined : false)));
+      const v = await askYesNo(ctx, t('interview.tp.realtime'), tp.realtime === true);
+      if (v === UNKNOWN) saveYesNo(ctx, id, tp.name, 'realtime', v, false);
+      else commit(ctx, (tx) => tx.setField('touchpoints', id, 'realtime', v ? true : (tp.realtime === undefined ? undefined : false)));
     } else {
       const notes = await askNotes(ctx, tp.notes);
       if (notes) commit(ctx, (tx) => tx.setField('touchpoints', id, 'notes', notes));
