@@ -80,6 +80,20 @@ describe('revision 2 error classes', () => {
     });
   }
 
+  it('a persona that fails the schema still counts as defined: one error, not one per touchpoint that names it', () => {
+    const res = loadFromText(`version: 1
+organization: { name: X }
+personas:
+  - { id: it-buyer, stages: [awareness] }
+touchpoints:
+  - { id: a, name: A, stage: awareness, channel: email, personas: [it-buyer] }
+  - { id: b, name: B, stage: consideration, channel: webinar, personas: [it-buyer] }
+`);
+    expect(res.diagnostics.map((d) => [d.code, d.location.line, d.message])).toEqual([
+      ['missing-field', 4, 'persona "it-buyer" is missing the required field "name"'],
+    ]);
+  });
+
   it('a data type nothing resembles is accepted without a word, as in a version-1 workspace', () => {
     const res = loadFromText(`version: 1
 organization: { name: X }
