@@ -408,6 +408,11 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     else if (typeof cfg === 'string') rules[id] = { severity: cfg };
     else rules[id] = { severity: cfg.enabled === false ? 'off' : cfg.severity, threshold: cfg.threshold };
   }
+  // The report folder is replaced as a whole by `report`: it must be a folder inside the workspace.
+  const output = setEntry?.value.output;
+  if (output !== undefined && !isOutputInside(output)) {
+    err('output-outside', locate(setEntry!.pf, ['settings', 'output']), t('safety.output-outside', { value: output }), t('safety.output-outside.hint'));
+  }
 
   // ---- questions ----------------------------------------------------------------------------
   for (const e of questions) {
@@ -654,4 +659,19 @@ export function splitFindingId(id: string): [string, string] {
 /** Generated roadmap ids (rules.md; src/analysis/roadmap.ts): retire-x, connect-x, consolidate-x, designate-sot-x, replatform, establish-hub, ... */
 export function isGeneratedInitiativeId(id: string): boolean {
   return /^(retire|connect|consolidate|designate-sot|replace-manual|realtime|pilot|replatform|assign-owner|cover|measure|license|governance|upgrade|establish-hub)(-|$)/.test(id);
+}
+
+/** settings.output: a relative path to a folder strictly inside the workspace ("reports", "out/audit"). */
+export function isOutputInside(output: string): boolean {
+  const p = output.replace(/\\/g, '/');
+  if (p.startsWith('/') || /^[A-Za-z]:/.test(p)) return false;
+  const parts: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (parts.length === 0) return false;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.length > 0;
 }
