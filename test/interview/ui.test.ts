@@ -112,6 +112,7 @@ tools:
   - { id: pipeline-sync, name: Pipeline Sync, status: active }
   - { id: sales-deck, name: Sales Deck, status: active }
   - { id: presales-hub, name: Presales hub, status: active }
+  - { id: shop, name: Shop, vendor: Online Retail Inc, status: active }
 `);
       const ed = WorkspaceEditor.open(dir).editor!;
       const ctx = { ed, ui: await testUi([]) } as unknown as Ctx;
@@ -121,6 +122,13 @@ tools:
       expect(mine).toEqual(['sales-deck', 'presales-hub']);
       const catalog = choices.filter((c) => c.value.t === 'catalog').map((c) => (c.value as { id: string }).id);
       expect(catalog[0]).toBe('salesforce-sales-cloud');
+      // "line" inside a vendor's "Online" or SharePoint's alias "SharePoint Online" is noise, as in `catalog line`.
+      const line = toolChoices(ctx, 'line', [], 'done').map((c) => c.value).filter((v) => v.t === 'tool' || v.t === 'catalog').map((v) => (v as { id: string }).id);
+      expect(line).not.toContain('shop');
+      expect(line).not.toContain('microsoft-sharepoint');
+      expect(line.slice(0, 3)).toEqual(expect.arrayContaining(['line-official-account', 'line-ads', 'line-works']));
+      // A tool already entered matched only inside a word ("Pipeline Sync") comes after the word matches.
+      expect(line.at(-1)).toBe('pipeline-sync');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

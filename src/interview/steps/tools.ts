@@ -4,7 +4,7 @@
 import { t } from '../../i18n/index.js';
 import { chalk } from '../../cli/output.js';
 import { TOOL_STATUSES } from '../../model/vocabulary.js';
-import { loadCatalog, loadTaxonomy, matchFields, searchCatalog, categoryName, capabilityName, localName } from '../../catalog/index.js';
+import { INSIDE_WORD, loadCatalog, loadTaxonomy, matchFields, searchCatalog, categoryName, capabilityName, localName } from '../../catalog/index.js';
 import type { Plain } from '../yaml-edit.js';
 import type { Choice } from '../ui.js';
 import type { RawTool, RawTouchpoint } from '../workspace-editor.js';
@@ -21,7 +21,7 @@ type Pick = { t: 'done' } | { t: 'tool'; id: string } | { t: 'catalog'; id: stri
 
 /** How well a tool already entered matches what was typed: the catalog search's ranking (0: not at all). */
 function matchScore(tool: RawTool, q: string): number {
-  return matchFields([tool.id, tool.name, tool.vendor, tool.catalog], q);
+  return matchFields([tool.id, tool.name, tool.catalog], [tool.vendor], q);
 }
 
 /** Search-as-you-type: tools already entered first, then the catalog, then "add as new". */
@@ -33,11 +33,17 @@ export function toolChoices(ctx: Ctx, term: string, exclude: readonly string[], 
   const mine = raw.tools.filter((x) => !exclude.includes(x.id))
     .map((x) => ({ x, score: q ? matchScore(x, q) : 1 }))
     .filter((m) => m.score > 0)
-    .sort((a, b) => b.score - a.score || a.x.name.localeCompare(b.x.name))
-    .map((m) => m.x);
-  for (const x of mine) {
-    out.push({ name: `${x.name} ${chalk.dim(`(${x.id}) · ${t('interview.tools.in-audit')}`)}`, value: { t: 'tool', id: x.id }, short: x.name });
-  }
+    .sort((a, b) => b.score - a.score || a.x.name.localeCompare(b.x.name));
+  const pushMine = (list: typeof mine) => {
+    for (const { x } of list) {
+      out.push({ name: `${x.name} ${chalk.dim(`(${x.id}) · ${t('interview.tools.in-audit')}`)}`, value: { t: 'tool', id: x.id }, short: x.name });
+    }
+  };
+  // Tools already entered first, except those matched only inside a word ("line" in "Pipeline
+  // Sync"): those come after the catalog's word matches, as `catalog` would rank them.
+  pushMine(mine.filter((m) => m.score > INSIDE_WORD));
+  const inside = mine.filter((m) => m.score <= INSIDE_WORD);
+  if (!q) pushMine(inside);
   if (q) {
     const usedCatalog = new Set(raw.tools.map((x) => x.catalog).filter(Boolean));
     let hits: ReturnType<typeof searchCatalog> = [];
@@ -47,11 +53,17 @@ export function toolChoices(ctx: Ctx, term: string, exclude: readonly string[], 
       hits = []; // no catalog data: new tools can still be added
     }
     const cat = loadCatalogSafe();
+    let insideShown = false;
     for (const h of hits.slice(0, 12)) {
+      if (!insideShown && h.score <= INSIDE_WORD) {
+        pushMine(inside);
+        insideShown = true;
+      }
       const c = cat?.byId.get(h.id);
       const what = [c?.vendor, c?.category ? categoryName(c.category) : undefined].filter(Boolean).join(' · ');
       out.push({ name: `${h.label} ${chalk.dim(what ? `— ${what}` : '')}`, value: { t: 'catalog', id: h.id }, short: h.label });
     }
+    if (!insideShown) pushMine(inside);
     out.push({ name: chalk.cyan(t('interview.tools.new', { name: q })), value: { t: 'new', name: q }, short: q });
   }
   return out;
