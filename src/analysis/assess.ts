@@ -159,9 +159,9 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   }
   const ruleNames = (rules: readonly RuleId[]) => list(rules.map((r) => lowerFirst(ruleTitle(r))));
   const siloParams = { siloed, total: cdt, share: formatPercent(decision.siloedShare), threshold: formatPercent(th.siloedShare) };
-  if (decision.basis.includes('no-hub')) reasons.push(t('assess.reason.no-hub', { tools: cdt, threshold: th.noHubTools }));
+  if (decision.basis.includes('no-hub')) reasons.push(tCount('assess.reason.no-hub', cdt, { tools: cdt, threshold: th.noHubTools }));
   if (decision.basis.includes('fragmented')) {
-    reasons.push(t('assess.reason.fragmented', {
+    reasons.push(tCount('assess.reason.fragmented', overlaps.length, {
       ...siloParams, overlaps: overlaps.length, overlapThreshold: th.overlappingCapabilities,
       redundantShare: formatPercent(decision.redundantShare), redundantThreshold: formatPercent(th.redundantShare),
     }));
@@ -191,7 +191,7 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   }
   if (overlaps.length) {
     const caps = overlaps.map((f) => f.id.slice(f.id.indexOf(':') + 1)).sort();
-    reasons.push(t('assess.reason.overlaps', { count: overlaps.length, capabilities: someOf(caps.map(capabilityName), 6) }));
+    reasons.push(tCount('assess.reason.overlaps', overlaps.length, { count: overlaps.length, capabilities: someOf(caps.map(capabilityName), 6) }));
   }
   if (manual.length) reasons.push(tCount('assess.reason.manual', manual.length, { count: manual.length }));
   const unknownCost = ws.tools.filter((x) => x.status !== 'retired' && x.annualCostMinor === undefined).length;
