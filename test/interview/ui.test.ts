@@ -27,6 +27,52 @@ describe('checkbox lists', () => {
   });
 });
 
+describe('checkbox lists filter as you type (issue #12)', () => {
+  const DATA = ['contact-profile', 'company-profile', 'web-activity', 'email-engagement', 'consent', 'orders'];
+
+  it('typing hides what does not match; space ticks the entry shown; Enter keeps ticks the filter hid', async () => {
+    const ui = await testUi([]);
+    const picked = ui.checkbox<string>({
+      message: 'What data does "Website" capture?',
+      choices: DATA.map((d) => ({ name: d, value: d, checked: d === 'consent' })),
+    });
+    await answer('capture', { type: 'prof' });
+    await until(() => !screen.getScreen().includes('web-activity'), () => 'the filtered list');
+    expect(screen.getScreen()).toContain('filter: prof');
+    expect(screen.getScreen()).toMatch(/contact-profile[\s\S]*company-profile/);
+    screen.keypress('down');
+    screen.keypress('space'); // company-profile
+    screen.keypress('escape');
+    await until(() => screen.getScreen().includes('web-activity'), () => 'the whole list again');
+    screen.type('zzz');
+    await until(() => screen.getScreen().includes('nothing matches "zzz"'), () => 'no match');
+    screen.keypress('enter');
+    expect(await picked).toEqual(['company-profile', 'consent']);
+  });
+
+  it('? ticks "? I don\'t know" where the list has it', async () => {
+    const ui = await testUi([]);
+    const picked = ui.checkbox<string>({
+      message: 'What data does "Website" capture?',
+      choices: [...DATA.map((d) => ({ name: d, value: d })), { name: dontKnowLabel(), value: 'unknown', unknown: true }],
+    });
+    await answer('capture', { type: '?' });
+    await until(() => /◉ \? I don't know/.test(screen.getScreen()), () => 'the ticked answer');
+    screen.keypress('enter');
+    expect(await picked).toEqual(['unknown']);
+  });
+
+  it('in a list without it, ? says so in plain words instead of doing nothing', async () => {
+    const ui = await testUi([]);
+    const picked = ui.checkbox<string>({ message: 'Departments', choices: [{ name: 'marketing', value: 'marketing', checked: true }, { name: 'sales', value: 'sales' }] });
+    await answer('Departments', { type: '?' });
+    await until(() => screen.getScreen().includes('This list has no "I don\'t know"'), () => 'the reason');
+    expect(screen.getScreen()).not.toContain('filter:');
+    screen.keypress('enter');
+    expect(await picked).toEqual(['marketing']);
+  });
+});
+
 describe('"?" = I don\'t know in every kind of prompt (issue #12)', () => {
   it('in a list, ? jumps to "? I don\'t know"', async () => {
     const ui = await testUi([]);
