@@ -1,6 +1,6 @@
 // One interview: which steps to run (all, one with --step, or from where the last one stopped),
 // the summary of what is there, the steps in the audit's order, and the state for --resume.
-import { t } from '../i18n/index.js';
+import { t, tCount } from '../i18n/index.js';
 import type { Lang } from '../i18n/index.js';
 import { chalk } from '../cli/output.js';
 import { STEPS, StateStore, type InterviewState, type StepId } from './state.js';
@@ -66,7 +66,9 @@ export async function runSession(o: SessionOptions, handle: SessionHandle = {}):
     details = await ui.select<boolean>({
       message: t('interview.quick.resume-ask'),
       choices: [
-        { name: t('interview.quick.details', { touchpoints: tps, tools }), value: true },
+        { name: t('interview.quick.details', {
+          touchpoints: tCount('interview.quick.n-touchpoints', tps, { count: tps }), tools: tCount('interview.quick.n-tools', tools, { count: tools }),
+        }), value: true },
         { name: t('interview.resume.restart'), value: false },
       ],
     });

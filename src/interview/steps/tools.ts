@@ -12,7 +12,7 @@ import { proposeId, uniqueId } from '../ids.js';
 import { UNKNOWN, type CostAnswer } from '../answers.js';
 import {
   askCost, askData, askId, askMonth, askNotes, askOwner, askSeats, commit, heading, markDone, nonEmpty, note,
-  saveCost, saveOwner, saveSeats, type Ctx, type OwnerAnswer, openEntry, closeEntry,
+  saveCost, saveOwner, saveSeats, type Ctx, type OwnerAnswer, type QuestionDraft, openEntry, closeEntry, addQuestion, dontKnowLabel,
 } from '../ask.js';
 import { currentStages } from './stages.js';
 import { tCount } from '../../i18n/index.js';
@@ -67,6 +67,30 @@ export function toolChoices(ctx: Ctx, term: string, exclude: readonly string[], 
     out.push({ name: chalk.cyan(t('interview.tools.new', { name: q })), value: { t: 'new', name: q }, short: q });
   }
   return out;
+}
+
+/**
+ * A tool's status. The format requires one, so "? I don't know" keeps what is written (a new tool
+ * is saved `active` at once) and records the question; a status picked answers it.
+ */
+async function askStatus(ctx: Ctx, id: string, name: string, current: string, owner?: string): Promise<void> {
+  const choices: Choice<string | typeof UNKNOWN>[] = TOOL_STATUSES.map((s) => ({ name: t(`interview.status.${s}`), value: s as string, short: s }));
+  choices.push({ name: dontKnowLabel(), value: UNKNOWN, short: '?', description: t('interview.dont-know.hint') });
+  const status = await ctx.ui.select<string | typeof UNKNOWN>({ message: t('interview.tools.status', { name }), choices, default: current });
+  const raw = ctx.ed.raw();
+  const about = `tool:${id}`;
+  commit(ctx, (tx) => {
+    if (status === UNKNOWN) addQuestion(tx, raw, { about, field: 'status', text: t('interview.q.status', { name }), ask: owner });
+    else {
+      tx.setField('tools', id, 'status', status);
+      tx.resolveQuestions(about, 'status');
+    }
+  });
+}
+
+/** "I don't know" what data a tool holds: asked of its owner. */
+function dataQuestion(id: string, name: string, owner?: string): QuestionDraft {
+  return { about: `tool:${id}`, field: 'data', text: t('interview.q.data', { name }), ask: owner };
 }
 
 function loadCatalogSafe(): ReturnType<typeof loadCatalog> | undefined {
@@ -149,17 +173,12 @@ export async function changeTool(ctx: Ctx, id: string): Promise<void> {
     const currency = ctx.ed.raw().organization?.currency ?? 'USD';
     if (field === 'owner') saveOwner(ctx, 'tools', id, tool.name, await askOwner(ctx, t('interview.tools.owner', { name: tool.name }), tool.owner));
     else if (field === 'status') {
-      const status = await ctx.ui.select<string>({
-        message: t('interview.tools.status', { name: tool.name }),
-        choices: TOOL_STATUSES.map((x) => ({ name: t(`interview.status.${x}`), value: x as string, short: x })),
-        default: tool.status ?? 'active',
-      });
-      commit(ctx, (tx) => tx.setField('tools', id, 'status', status));
+      await askStatus(ctx, id, tool.name, tool.status ?? 'active', tool.owner);
     } else if (field === 'cost') saveCost(ctx, id, tool.name, tool.owner, await askCost(ctx, tool.name, currency, tool.cost));
     else if (field === 'seats') saveSeats(ctx, id, tool.name, tool.owner, await askSeats(ctx, tool.name, tool.seats));
     else if (field === 'data') {
-      const data = await askData(ctx, t('interview.tools.data', { name: tool.name }), tool.data ?? []);
-      commit(ctx, (tx) => tx.setList('tools', id, 'data', data, true));
+      const data = await askData(ctx, t('interview.tools.data', { name: tool.name }), tool.data ?? [], [], undefined, dataQuestion(id, tool.name, tool.owner));
+      if (data) commit(ctx, (tx) => tx.setList('tools', id, 'data', data, true));
     } else if (field === 'source_of_truth') {
       if (tool.data?.length) await askSourceOfTruth(ctx, id, tool.name, tool.data);
       else note(ctx, `  ${t('interview.tools.sot-no-data')}`);
@@ -370,21 +389,15 @@ export async function toolDetails(ctx: Ctx, id: string, isNew: boolean, tp: RawT
   if (missing.has('owner') && !ctx.reviewed.has(`owner:${id}`)) {
     saveOwner(ctx, 'tools', id, name, await askOwner(ctx, t('interview.tools.owner', { name }), first.owner, tp?.owner));
   }
-  if (isNew) {
-    const status = await ctx.ui.select<string>({
-      message: t('interview.tools.status', { name }),
-      choices: TOOL_STATUSES.map((s) => ({ name: t(`interview.status.${s}`), value: s as string, short: s })),
-      default: 'active',
-    });
-    commit(ctx, (tx) => tx.setField('tools', id, 'status', status));
-  }
   const tool = (): RawTool => ctx.ed.raw().tools.find((x) => x.id === id)!;
+  if (isNew) await askStatus(ctx, id, name, 'active', tool().owner);
   if (missing.has('data')) {
     const c = first.catalog ? loadCatalogSafe()?.byId.get(first.catalog) : undefined;
     const suggested = [...(tp?.captures ?? []), ...(c?.data ?? [])];
-    const data = await askData(ctx, t('interview.tools.data', { name }), tool().data ?? [], suggested);
-    // An empty answer is written as `data: []`: "holds no customer data", not a blank.
-    commit(ctx, (tx) => tx.setList('tools', id, 'data', data, true));
+    const data = await askData(ctx, t('interview.tools.data', { name }), tool().data ?? [], suggested, undefined, dataQuestion(id, name, tool().owner));
+    // An empty answer is written as `data: []`: "holds no customer data", not a blank; "I don't
+    // know" writes nothing (the open question says what is missing).
+    if (data) commit(ctx, (tx) => tx.setList('tools', id, 'data', data, true));
   }
   const owner = tool().owner;
   const currency = ctx.ed.raw().organization?.currency ?? 'USD';
