@@ -86,6 +86,7 @@ describe('plurals', () => {
       'diagram.overlap.capability': 'an overlap is two tools or more',
       'diagram.portfolio.collapsed': 'only when there are more tools than are placed',
       'yaml.alias-limit': 'a fixed limit of thousands',
+      'diff.md.cut': 'a fixed limit of thousands of characters',
     };
     const verbs = new Set(['needs', 'asks', 'sends', 'writes', 'does', 'is', 'was', 'has']);
     const missing = Object.entries(en)
