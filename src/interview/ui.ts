@@ -1,6 +1,7 @@
 // The prompts the interview uses, over @inquirer/prompts (imported only when `interview` runs).
 // One narrow interface so that the steps read like the conversation they are.
 import type * as Inquirer from '@inquirer/prompts';
+import { stripVTControlCharacters } from 'node:util';
 import { t } from '../i18n/index.js';
 import { chalk } from '../cli/output.js';
 import { displayWidth } from '../util/width.js';
@@ -57,6 +58,16 @@ export function fitLine(text: string, columns: number): string {
   }).join('\n');
 }
 
+/**
+ * A one-choice list's theme: its key help lists ? where typing it jumps to "? I don't know" (an
+ * entry labelled "? …"), so every list shows whether "I don't know" is an answer there; lists that
+ * steer the interview (what to change, which step) have none.
+ */
+function selectTheme<T>(choices: readonly Choice<T>[]): typeof LIST_THEME {
+  if (!choices.some((c) => stripVTControlCharacters(c.name).startsWith('? '))) return LIST_THEME;
+  return { style: { keysHelpTip: (keys) => keysHelpTip([...keys.slice(0, -1), ['?', 'dont-know'], ...keys.slice(-1)]) } };
+}
+
 /** The checkbox keys: ? is listed where it ticks "? I don't know". */
 function checkboxKeys(unknown: boolean): [string, string][] {
   return [['↑↓', 'navigate'], ['space', 'tick'], ['abc', 'filter'], ...(unknown ? [['?', 'dont-know'] as [string, string]] : []), ['⏎', 'submit']];
@@ -69,7 +80,7 @@ export function createUi(p: PromptsModule, write: (text: string) => void = (s) =
   return {
     input: (o) => p.input({ message: msg(o.message), default: o.default, validate: o.validate, theme: { validationFailureMode: 'keep' } }),
     select: <T>(o: { message: string; choices: Choice<T>[]; default?: T; pageSize?: number }) =>
-      p.select<T>({ message: msg(o.message), choices: o.choices, default: o.default, pageSize: o.pageSize ?? 10, loop: false, theme: LIST_THEME }) as Promise<T>,
+      p.select<T>({ message: msg(o.message), choices: o.choices, default: o.default, pageSize: o.pageSize ?? 10, loop: false, theme: selectTheme(o.choices) }) as Promise<T>,
     checkbox: <T>(o: { message: string; choices: Choice<T>[]; validate?: Validate<T[]>; pageSize?: number }) =>
       checkbox
         // Typing filters the list (no one-letter shortcuts: "email" must not tick all with "a" and

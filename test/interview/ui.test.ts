@@ -106,6 +106,22 @@ describe('"?" = I don\'t know in every kind of prompt (issue #12)', () => {
     expect(await v).toBe(false);
   });
 
+  it('every list\'s key help says whether ? answers it', async () => {
+    const ui = await testUi([]);
+    const helpLine = (): string => screen.getScreen().split('\n').at(-1)!;
+    const withIt = ui.select<string>({ message: 'Channel of "Blog"', choices: [{ name: 'website', value: 'website' }, { name: dontKnowLabel(), value: 'unknown' }] });
+    await answer('Channel of');
+    expect(helpLine()).toBe('↑↓ navigate • ? I don\'t know • ⏎ select');
+    screen.type('?');
+    screen.keypress('enter');
+    expect(await withIt).toBe('unknown');
+    const steering = ui.select<string>({ message: 'What should change about Mailchimp?', choices: [{ name: 'owner', value: 'owner' }, { name: 'done', value: 'done' }] });
+    await answer('What should change');
+    expect(helpLine()).toBe('↑↓ navigate • ⏎ select');
+    screen.keypress('enter');
+    expect(await steering).toBe('owner');
+  });
+
   it('the tips promise only what works: no "type to filter" for every list', () => {
     expect(t('interview.tips')).not.toMatch(/Type to filter lists/);
     expect(t('interview.tips')).toContain('? I don\'t know');

@@ -23,7 +23,7 @@ export const interview: Record<string, string> = {
 
   'interview.title': 'martech-audit ヒアリング: {path}',
   'interview.new': '{path} に新しいワークスペースを作成します。回答はその都度保存されます。',
-  'interview.tips': '一覧: ↑↓ で移動、Enter で決定、スペースキーでチェック。検索欄とチェックを付ける一覧では入力で絞り込み、一つを選ぶ一覧では入力した文字で始まる項目に移動します。「?」は「わからない」（確認事項として記録）: 回答として ? を入力するか、一覧では「? わからない」を選びます（? を押すとそこへ移動）。Ctrl-C で中断しても回答は残ります。',
+  'interview.tips': '一覧: ↑↓ で移動、Enter で決定、スペースキーでチェック。検索欄とチェックを付ける一覧では入力で絞り込み、一つを選ぶ一覧では入力した文字で始まる項目に移動します。「?」は「わからない」（確認事項として記録）: 回答として ? を入力します。一覧では、下のキー操作の案内に「? わからない」がある場合に ? を押します（ヒアリングの進め方を選ぶ一覧にはありません）。Ctrl-C で中断しても回答は残ります。',
   'interview.saved': '保存しました: {files}',
   'interview.nothing-changed': '変更はありません。',
   'interview.next': '次に: `martech-audit validate {path}` でワークスペースを検証し、`martech-audit analyze {path}` ですべての指摘とロードマップを確認できます。',
