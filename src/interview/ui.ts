@@ -51,9 +51,10 @@ const LIST_THEME = { style: { keysHelpTip } };
  */
 export function fitLine(text: string, columns: number): string {
   return text.split('\n').map((line) => {
-    const indent = /^ */.exec(line)![0];
+    // A styled line (a dim note) starts with its colour codes, then its indentation.
+    const [, style, indent] = /^((?:\u001b\[[0-9;]*m)*)( *)/.exec(line)!;
     if (displayWidth(line) <= columns) return line;
-    return wrapText(line.slice(indent.length), Math.max(20, columns - indent.length), { hard: true })
+    return style + wrapText(line.slice(style!.length + indent!.length), Math.max(20, columns - indent!.length), { hard: true })
       .split('\n').map((l) => indent + l).join('\n');
   }).join('\n');
 }

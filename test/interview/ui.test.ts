@@ -2,6 +2,7 @@
 import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { stripVTControlCharacters } from 'node:util';
 import { answer, testUi, until } from './driver.js';
 import { fitLine } from '../../src/interview/ui.js';
 import { askYesNo, dontKnowLabel, type Ctx } from '../../src/interview/ask.js';
@@ -122,6 +123,10 @@ describe('"?" = I don\'t know in every kind of prompt (issue #12)', () => {
     expect(await steering).toBe('owner');
   });
 
+  it('a new workspace in the current folder reads "in .:", not "in .."', () => {
+    expect(t('interview.new', { path: '.' })).not.toContain('..');
+  });
+
   it('the tips promise only what works: no "type to filter" for every list', () => {
     expect(t('interview.tips')).not.toMatch(/Type to filter lists/);
     expect(t('interview.tips')).toContain('? I don\'t know');
@@ -148,6 +153,12 @@ describe('prompt lines never break inside a word', () => {
       for (const l of lines) expect(l.length).toBeLessThanOrEqual(width);
       expect(lines.join(' ')).toBe(text);
     }));
+  });
+
+  it('an indented note in colour keeps its indentation on the next line', () => {
+    // QA (tmux, 50 columns): "  Awareness: first contact with the brand or" / "product" at column 0.
+    const dim = '\u001b[2m  Awareness: first contact with the brand or product\u001b[22m';
+    expect(stripVTControlCharacters(fitLine(dim, 50))).toBe('  Awareness: first contact with the brand or\n  product');
   });
 
   it('Japanese is broken between characters, within the width', () => {

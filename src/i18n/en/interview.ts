@@ -22,7 +22,7 @@ export const interview: Record<string, string> = {
   'interview.stray-yaml': '{path} has no martech-audit.yaml but holds other YAML files ({files}); they would become part of the workspace. Create the workspace here anyway?',
 
   'interview.title': 'martech-audit interview: {path}',
-  'interview.new': 'A new workspace in {path}. Every answer is saved as soon as it is given.',
+  'interview.new': 'A new workspace in {path}: every answer is saved as soon as it is given.',
   'interview.tips': 'Lists: ↑↓ moves, Enter picks, space ticks; in a search or a list with ticks, type to filter; in a one-choice list, type to jump to an entry. ? = I don\'t know (an open question): type it as the answer; in a list, press ? where the keys under it show "? I don\'t know" (lists that steer the interview have none). Ctrl-C stops; answers are kept.',
   'interview.saved': 'Saved: {files}',
   'interview.nothing-changed': 'Nothing was changed.',
