@@ -52,6 +52,7 @@ const LIST_THEME = { style: { keysHelpTip } };
 export function fitLine(text: string, columns: number): string {
   return text.split('\n').map((line) => {
     // A styled line (a dim note) starts with its colour codes, then its indentation.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes matched here.
     const [, style, indent] = /^((?:\u001b\[[0-9;]*m)*)( *)/.exec(line)!;
     if (displayWidth(line) <= columns) return line;
     return style + wrapText(line.slice(style!.length + indent!.length), Math.max(20, columns - indent!.length), { hard: true })
