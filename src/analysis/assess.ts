@@ -18,6 +18,7 @@ import { HYGIENE_RULES, ruleTitle, type RuleId } from './rules/index.js';
 import { decideLevel, type DecisionBasis } from './decision.js';
 import { computeCompleteness, computeCoverage, openQuestions, type Completeness, type Coverage, type OpenQuestion } from './coverage.js';
 import { someOf } from './words.js';
+import { assessCustomer, customerQuestions, type CustomerAssessment } from './customer-assessment.js';
 
 export { someOf };
 
@@ -67,6 +68,8 @@ export interface AssessExtras {
   coverage: Coverage;
   completeness: Completeness;
   questions: OpenQuestion[];
+  /** The customer's side (revision 2), only for a workspace that maps it (customer-assessment.ts). */
+  customer?: CustomerAssessment;
 }
 
 export type FullAssessment = Assessment & AssessExtras;
@@ -97,7 +100,8 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   }, th);
   const coverage = computeCoverage(ws, facts);
   const completeness = computeCompleteness(ws);
-  const questions = openQuestions(ws, completeness);
+  const questions = [...openQuestions(ws, completeness), ...customerQuestions(ws, facts)];
+  const customer = assessCustomer(ws, facts);
 
   // ---- score --------------------------------------------------------------------------------
   const items: ScoreItem[] = [];
@@ -230,6 +234,7 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
     coverage: { ...coverage, dataTypes: { ...coverage.dataTypes, share: round(coverage.dataTypes.share) }, touchpointData: { ...coverage.touchpointData, share: round(coverage.touchpointData.share) }, stages: coverage.stages.map((s) => ({ ...s, share: s.share === null ? null : round(s.share) })) },
     completeness: { ...completeness, share: round(completeness.share) },
     questions,
+    ...(customer ? { customer } : {}),
   };
 }
 

@@ -18,7 +18,7 @@ export const Location = z.looseObject({
 }).meta({ description: 'Where the entity a finding is about is written (1-based line and column).' });
 
 export const EntityRef = z.looseObject({
-  kind: z.enum(['tool', 'touchpoint', 'integration', 'stage', 'capability', 'data', 'department', 'workspace']),
+  kind: z.enum(['tool', 'touchpoint', 'integration', 'stage', 'capability', 'data', 'department', 'workspace', 'persona']),
   id: z.string(),
 });
 
@@ -37,6 +37,28 @@ export const FindingSchema = z.looseObject({
   cost: Money.optional(),
   recommendation: z.string(),
   details: z.record(z.string(), z.unknown()).optional(),
+});
+
+const Readiness = z.enum(['personalized', 'blind', 'ready', 'no-data', 'no-tool', 'unknown']);
+const CustomerSchema = z.looseObject({
+  personas: z.array(z.looseObject({
+    persona: z.string(), name: z.string(), stages: z.array(z.string()),
+    touchpoints: z.number().int().nonnegative(), reaching: z.number().int().nonnegative(), share: Share.nullable(),
+    gaps: z.array(z.string()).meta({ description: 'Stages it goes through with no in-scope touchpoint for it.' }),
+  })).meta({ description: 'Coverage per persona: share of its in-scope touchpoints whose tools reach a hub.' }),
+  firstParty: z.looseObject({ total: z.number().int().nonnegative(), reaching: z.number().int().nonnegative(), share: Share.nullable(), missing: z.array(z.string()) })
+    .meta({ description: 'First-party data types held by active or pilot tools, and how many reach a hub.' }),
+  dataTypes: z.array(z.looseObject({
+    id: z.string(), name: z.string(), party: z.enum(['first', 'second', 'third']).optional(), personal: z.boolean().optional(),
+    consent: z.boolean().optional(), restricted: z.string().optional(), origins: z.array(z.string()), copies: z.array(z.string()), reachesHub: z.boolean(),
+  })).meta({ description: 'Data provenance: every data type in use; a property not given and not in the vocabulary is absent (a question).' }),
+  personalization: z.looseObject({
+    touchpoints: z.array(z.looseObject({
+      touchpoint: z.string(), stage: z.string(), state: Readiness, personalizing: z.array(z.string()), hubData: z.boolean(),
+      needs: z.enum(['realtime', 'hourly', 'daily', 'weekly', 'monthly']).optional(),
+    })),
+    counts: z.record(Readiness, z.number().int().nonnegative()),
+  }).meta({ description: 'Personalization readiness of the in-scope touchpoints with tools.' }),
 });
 
 export const AssessmentSchema = z.looseObject({
@@ -70,8 +92,9 @@ export const AssessmentSchema = z.looseObject({
   }).optional().meta({ description: 'Inventory completeness: owner, cost, seats and data filled in.' }),
   questions: z.array(z.looseObject({
     about: z.string(), field: z.string().optional(), text: z.string(), ask: z.string().optional(),
-    source: z.enum(['workspace', 'inventory']),
-  })).optional().meta({ description: 'Open questions for the next interview: the workspace\'s own, then the missing facts.' }),
+    source: z.enum(['workspace', 'inventory', 'customer']),
+  })).optional().meta({ description: 'Open questions for the next interview: the workspace\'s own, then the missing facts (customer: what the customer\'s side could not see).' }),
+  customer: CustomerSchema.optional().meta({ description: 'The customer\'s side (revision 2), only for a workspace that maps it: coverage per persona, first-party data reaching a hub, data provenance, personalization readiness.' }),
 });
 
 export const InitiativeSchema = z.looseObject({

@@ -14,6 +14,7 @@ import { safety } from './safety.js';
 import { customer } from './customer.js';
 import { sheets } from './sheets.js';
 import { catalog } from './catalog.js';
+import { custrules } from './custrules.js';
 
 export const en: Record<string, string> = {
   ...cli,
@@ -30,4 +31,5 @@ export const en: Record<string, string> = {
   ...customer,
   ...sheets,
   ...catalog,
+  ...custrules,
 };

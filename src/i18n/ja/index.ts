@@ -13,6 +13,7 @@ import { safety } from './safety.js';
 import { customer } from './customer.js';
 import { sheets } from './sheets.js';
 import { catalog } from './catalog.js';
+import { custrules } from './custrules.js';
 
 export const ja: Record<string, string> = {
   ...cli,
@@ -29,4 +30,5 @@ export const ja: Record<string, string> = {
   ...customer,
   ...sheets,
   ...catalog,
+  ...custrules,
 };
