@@ -122,7 +122,7 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
       runs.push({ text: p.money ? withNote(p.detail, p.money) : p.detail, options: { fontSize: 11, color: '3C4043', breakLine: true, paraSpaceAfter: 8 } });
     });
     if (!runs.length) runs.push({ text: t('deliverable.summary.no-problems'), options: { fontSize: 13 } });
-    slide.addText(runs, { ...base, x: M, y: 2.95, w: 7.4, h: 3.9, valign: 'top', fit: 'shrink' });
+    slide.addText(runs, { ...base, x: M, y: 2.95, w: 7.4, h: 3.9, valign: 'top' });
     slide.addText(t('deliverable.summary.money'), { ...base, x: 8.3, y: 1.3, w: 4.5, h: 0.4, fontSize: 15, bold: true });
     slide.addTable(ex.money.map(([k, v]) => [{ text: k }, { text: v, options: { align: 'right', bold: true } }]), {
       ...tableOpts([3.1, 1.43], 12), x: 8.3, y: 1.75,
@@ -228,7 +228,7 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
       else runs.push({ text: t('deliverable.phase.empty'), options: { fontSize: 12, color: MUTED, breakLine: true } });
       if (p.more) runs.push({ text: t('deliverable.more', { count: p.more }), options: { fontSize: 11, color: MUTED, breakLine: true } });
       if (p.saving) runs.push({ text: p.saving, options: { fontSize: 14, bold: true, color: colours[i] } });
-      slide.addText(runs, { ...base, x: x + 0.15, y: 1.5, w: bw - 0.3, h: 5.1, valign: 'top', fit: 'shrink' });
+      slide.addText(runs, { ...base, x: x + 0.15, y: 1.5, w: bw - 0.3, h: 5.1, valign: 'top' });
     });
   }
   timelineSlides();
@@ -265,7 +265,7 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
       runs.push({ text: t('report.questions'), options: { bold: true, fontSize: 16, breakLine: true, paraSpaceBefore: 14, paraSpaceAfter: 4 } });
       for (const q of questions) runs.push({ text: q.text, options: { fontSize: 12, bullet: true, breakLine: true } });
     }
-    slide.addText(runs, { ...base, x: M, y: 1.3, w: W - 2 * M, h: 5.5, valign: 'top', fit: 'shrink' });
+    slide.addText(runs, { ...base, x: M, y: 1.3, w: W - 2 * M, h: 5.5, valign: 'top' });
   }
 
   const out = await pptx.write({ outputType: 'uint8array', compression: true });

@@ -65,7 +65,7 @@ export function roadmapTimeline(result: AnalysisResult, today?: string): Timelin
 
 /** Every n-th month is labelled, so that labels never run into each other. */
 export function monthStep(count: number): number {
-  return count <= 12 ? 1 : count <= 24 ? 2 : count <= 36 ? 3 : 6;
+  return count <= 8 ? 1 : count <= 16 ? 2 : count <= 36 ? 3 : 6;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
