@@ -1,7 +1,7 @@
 // Workspace-wide checks after each file passed its schema: version, singletons, duplicate ids,
 // references with "did you mean", warnings. The entries are gathered by entries.ts; the immutable
 // indexed model is made by assemble.ts once no check found an error.
-import { t, tw, type Worded } from '../i18n/index.js';
+import { activeTranslator, type Worded } from '../i18n/index.js';
 import { closest } from '../util/suggest.js';
 import { loadCatalog, loadDataTypes, loadTaxonomy } from '../catalog/index.js';
 import { CHANNEL_ALIASES, CHANNELS, DEFAULT_STAGES } from '../model/vocabulary.js';
@@ -28,13 +28,15 @@ function knownCurrencies(): Set<string> {
 }
 
 export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diagnostics: Diagnostic[] } {
+  const tr = input.tr ?? activeTranslator();
+  const { t, tw } = tr;
   const diags: Diagnostic[] = [];
   const err = (code: string, location: SourceLocation, message: string | Worded, suggestion?: string | Worded, related?: Diagnostic['related']) =>
     diags.push(diagnostic('error', code, location, message, suggestion, related));
   const warn = (code: string, location: SourceLocation, message: string | Worded, suggestion?: string | Worded) =>
     diags.push(diagnostic('warning', code, location, message, suggestion));
 
-  const { single, touchpoints, tools, integrations, initiatives, questions, personas, dataTypeEntries, strategyHead } = gatherEntries(input.files, err);
+  const { single, touchpoints, tools, integrations, initiatives, questions, personas, dataTypeEntries, strategyHead } = gatherEntries(input.files, err, tr);
   const invalid = (kind: string, id: string) => input.invalidIds?.get(kind)?.has(id) === true;
   const orgInvalid = input.invalidIds?.has('organization') === true;
 
