@@ -24,7 +24,7 @@ import { renderSarif } from './sarif.js';
 import { InterruptedError, UsageError } from '../util/errors.js';
 import type { RenderEngine } from '../render/index.js';
 import { RendererUnavailable } from '../render/browser.js';
-import { sanitizeText } from '../util/sanitize.js';
+import { fileKindOf, sanitizeFile, sanitizeText } from '../util/sanitize.js';
 
 /** Marks a folder as ours, so that a re-run may replace it. */
 export const REPORT_MARKER = '.martech-audit-report';
@@ -280,9 +280,10 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, opts: W
     ensureDir(dirname(out));
     ensureDir(join(tmp, 'diagrams'));
     // Text files carry no raw control or bidi character from the workspace (util/sanitize.ts):
-    // report.md stays text to git, and the JSON escapes keep audit.json's data exact.
+    // report.md stays text to git, and the JSON escapes keep audit.json's data exact. No line
+    // starts a GitHub workflow command either (a CI step may print a report file).
     const put = (name: string, data: string | Uint8Array) => {
-      writeFileNamed(join(tmp, name), typeof data === 'string' ? sanitizeText(data) : data);
+      writeFileNamed(join(tmp, name), typeof data === 'string' ? sanitizeFile(data, fileKindOf(name)) : data);
       files.push(name);
     };
     const json = renderJson(result);

@@ -22,6 +22,7 @@ export const safety: Record<string, string> = {
   'safety.diagram-out-force.hint': 'name a new file, e.g. --out journey.svg, or add --force to replace it',
   'render.why.env-missing': 'PUPPETEER_EXECUTABLE_PATH points to {path}, which does not exist',
   'render.how.env-missing': 'Set PUPPETEER_EXECUTABLE_PATH to a browser that exists, or unset it to use the one installed; then run again.',
+  'render.how.not-runnable': 'Set PUPPETEER_EXECUTABLE_PATH to the browser program itself (e.g. /usr/bin/chromium), or unset it to use the one installed; then run again.',
   'render.why.timeout': 'the browser did not answer within {seconds} s and was stopped',
   'render.how.timeout': 'Check that the browser starts on its own (chromium --headless --version); on a slow machine raise MARTECH_AUDIT_BROWSER_TIMEOUT (seconds).',
   'render.why.crashed': 'the browser stopped during the run: {detail}',
