@@ -97,6 +97,15 @@ export function dataTypeName(id: string): string {
   return catalog[key] ?? en[key] ?? id;
 }
 
+/**
+ * The name of a default stage (`awareness`) in the current language. The model's built-in names
+ * (default stages, data types) follow the output language when they are read, not the language
+ * the workspace was loaded in.
+ */
+export function stageName(id: string): string {
+  return t(`stage.${id}`);
+}
+
 export function has(key: string): boolean {
   return key in catalog || key in en;
 }
