@@ -170,6 +170,16 @@ describe('prompt lines never break inside a word', () => {
   });
 });
 
+describe('what a catalog match brings', () => {
+  it('names a capability called like the category once', async () => {
+    const { catalogNote } = await import('../../src/interview/steps/tools.js');
+    // QA (tmux): Discourse showed "From the catalog: Online community; Online community".
+    expect(catalogNote({ category: 'community', capabilities: ['community'] })).toBe('From the catalog: Online community');
+    expect(catalogNote({ category: 'messaging', capabilities: ['messaging', 'chatbot'] })).toBe('From the catalog: Business messaging; Chatbot');
+    expect(catalogNote({ category: 'crm', capabilities: ['crm', 'sales-pipeline'] })).toMatch(/^From the catalog: [^;]+; [^;]+$/);
+  });
+});
+
 describe('the interview\'s tool search ranks like `catalog` (issue #12)', () => {
   it('"sales" offers Salesforce Sales Cloud first; tools already entered are ranked the same way', async () => {
     const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');

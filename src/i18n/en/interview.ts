@@ -246,6 +246,7 @@ export const interview: Record<string, string> = {
   'interview.tools.new': '+ Add "{name}" as a new tool',
   'interview.tools.name': 'Name of the tool',
   'interview.tools.from-catalog': 'From the catalog: {category}; {capabilities}',
+  'interview.tools.from-catalog.category': 'From the catalog: {category}',
   'interview.tools.category': 'What kind of tool is "{name}"?',
   'interview.tools.category-hint': '(type to search capabilities)',
   'interview.tools.no-category': 'Skip (no category)',

@@ -246,6 +246,7 @@ export const interview: Record<string, string> = {
   'interview.tools.new': '+ 「{name}」を新しいツールとして追加',
   'interview.tools.name': 'ツールの名前',
   'interview.tools.from-catalog': 'カタログより: {category}。{capabilities}',
+  'interview.tools.from-catalog.category': 'カタログより: {category}',
   'interview.tools.category': '「{name}」はどんなツールですか？',
   'interview.tools.category-hint': '（入力して機能を検索）',
   'interview.tools.no-category': 'スキップ（カテゴリなし）',

@@ -71,6 +71,18 @@ export function toolChoices(ctx: Ctx, term: string, exclude: readonly string[], 
   return out;
 }
 
+/**
+ * What a catalog match brings: its category and capabilities, the capability that is the category
+ * itself not repeated ("Online community; Online community" for Discourse).
+ */
+export function catalogNote(c: { category?: string; capabilities: readonly string[] }): string {
+  const category = c.category ? categoryName(c.category) : '—';
+  const capabilities = c.capabilities.filter((id) => id !== c.category).map(capabilityName);
+  return capabilities.length
+    ? t('interview.tools.from-catalog', { category, capabilities: capabilities.join(', ') })
+    : t('interview.tools.from-catalog.category', { category });
+}
+
 function orderedTouchpoints(ctx: Ctx): RawTouchpoint[] {
   const stages = currentStages(ctx).map((s) => s.id);
   return [...ctx.ed.raw().touchpoints].sort((a, b) => stages.indexOf(a.stage) - stages.indexOf(b.stage));
@@ -255,7 +267,7 @@ async function createTool(ctx: Ctx, pick: Exclude<Pick, { t: 'done' } | { t: 'to
     entry.name = name;
     if (c.vendor) entry.vendor = c.vendor;
     entry.catalog = c.id;
-    note(ctx, `  ${t('interview.tools.from-catalog', { category: c.category ? categoryName(c.category) : '—', capabilities: c.capabilities.map(capabilityName).join(', ') })}`);
+    note(ctx, `  ${catalogNote(c)}`);
   } else if (ctx.quick) {
     name = pick.name.trim();
     entry.name = name;
