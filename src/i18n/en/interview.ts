@@ -321,6 +321,8 @@ export const interview: Record<string, string> = {
   'interview.q.mode': 'How does {from} send data to {to}: in real time, in batches, by hand?',
   'interview.q.tools-at': 'Which tools are used at {name}?',
   'interview.q.tools-other': 'Which other tools does the company use?',
+  'interview.q.touchpoints': 'Where do customers meet the company in the {stage} stage?',
+  'interview.input.no-unknown': 'This question has no "I don\'t know": type the answer (Enter skips where the question says so).',
   'interview.q.captures': 'What customer data does {name} capture?',
   'interview.q.data': 'What customer data does {name} hold?',
   'interview.q.cost': 'What does {name} cost per year (or per month)?',

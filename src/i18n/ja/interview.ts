@@ -321,6 +321,8 @@ export const interview: Record<string, string> = {
   'interview.q.mode': '{from} から {to} へのデータ連携はリアルタイム、バッチ、手作業のどれですか？',
   'interview.q.tools-at': '{name} ではどのツールを使っていますか？',
   'interview.q.tools-other': 'ほかにどのツールを使っていますか？',
+  'interview.q.touchpoints': '「{stage}」の段階で、お客様とはどこで接していますか？',
+  'interview.input.no-unknown': 'この質問には「わからない」がありません。回答を入力してください（Enter で飛ばせる質問はその旨を表示しています）。',
   'interview.q.captures': '{name} ではどの顧客データを取得していますか？',
   'interview.q.data': '{name} はどの顧客データを保持していますか？',
   'interview.q.cost': '{name} のコストは年額（または月額）でいくらですか？',
