@@ -25,7 +25,8 @@ export interface Choice<T> {
 export type Validate<V> = (value: V) => true | string | Promise<true | string>;
 
 export interface Ui {
-  input(o: { message: string; default?: string; validate?: Validate<string> }): Promise<string>;
+  /** `unknown`: "?" is an answer (the caller records an open question); elsewhere it is refused, in plain words. */
+  input(o: { message: string; default?: string; validate?: Validate<string>; unknown?: boolean }): Promise<string>;
   select<T>(o: { message: string; choices: Choice<T>[]; default?: T; pageSize?: number }): Promise<T>;
   checkbox<T>(o: { message: string; choices: Choice<T>[]; validate?: Validate<T[]>; pageSize?: number }): Promise<T[]>;
   confirm(o: { message: string; default?: boolean }): Promise<boolean>;
@@ -90,7 +91,10 @@ export function createUi(p: PromptsModule, write: (text: string) => void = (s) =
   const msg = (m: string): string => fitLine(clean(m), columns() - 3);
   return {
     // A default is shown and, on Enter, kept: shown (and kept) with its control characters escaped.
-    input: (o) => p.input({ message: msg(o.message), default: o.default === undefined ? undefined : sanitizeLine(o.default), validate: o.validate, theme: { validationFailureMode: 'keep' } }),
+    input: (o) => p.input({
+      message: msg(o.message), default: o.default === undefined ? undefined : sanitizeLine(o.default), theme: { validationFailureMode: 'keep' },
+      validate: (v) => (!o.unknown && /^[?？]+$/.test(v.trim()) ? t('interview.input.no-unknown') : o.validate ? o.validate(v) : true),
+    }),
     select: <T>(o: { message: string; choices: Choice<T>[]; default?: T; pageSize?: number }) =>
       p.select<T>({ message: msg(o.message), choices: cleanChoices(o.choices), default: o.default, pageSize: o.pageSize ?? 10, loop: false, theme: selectTheme(o.choices) }) as Promise<T>,
     checkbox: <T>(o: { message: string; choices: Choice<T>[]; validate?: Validate<T[]>; pageSize?: number }) =>

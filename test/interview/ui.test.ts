@@ -123,6 +123,20 @@ describe('"?" = I don\'t know in every kind of prompt (issue #12)', () => {
     expect(await steering).toBe('owner');
   });
 
+  it('a typed question that "I don\'t know" cannot answer says so instead of taking "?" as a name', async () => {
+    const ui = await testUi([]);
+    const name = ui.input({ message: 'Name of the company audited' });
+    await answer('Name of the company', { type: '?' }, 'enter');
+    await until(() => screen.getScreen().includes('This question has no "I don\'t know"'), () => 'the reason');
+    screen.keypress('backspace');
+    screen.type('Acme');
+    screen.keypress('enter');
+    expect(await name).toBe('Acme');
+    const cost = ui.input({ message: 'What does Mailchimp cost?', unknown: true });
+    await answer('cost', { type: '?' }, 'enter');
+    expect(await cost).toBe('?');
+  });
+
   it('a new workspace in the current folder reads "in .:", not "in .."', () => {
     expect(t('interview.new', { path: '.' })).not.toContain('..');
   });
@@ -167,6 +181,16 @@ describe('prompt lines never break inside a word', () => {
     expect(lines.length).toBeGreaterThan(1);
     for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(40);
     expect(lines.join('')).toBe(text);
+  });
+});
+
+describe('what a catalog match brings', () => {
+  it('names a capability called like the category once', async () => {
+    const { catalogNote } = await import('../../src/interview/steps/tools.js');
+    // QA (tmux): Discourse showed "From the catalog: Online community; Online community".
+    expect(catalogNote({ category: 'community', capabilities: ['community'] })).toBe('From the catalog: Online community');
+    expect(catalogNote({ category: 'messaging', capabilities: ['messaging', 'chatbot'] })).toBe('From the catalog: Business messaging; Chatbot');
+    expect(catalogNote({ category: 'crm', capabilities: ['crm', 'sales-pipeline'] })).toMatch(/^From the catalog: [^;]+; [^;]+$/);
   });
 });
 
