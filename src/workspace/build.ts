@@ -1,7 +1,7 @@
 // Workspace-wide checks after each file passed its schema: version, singletons, duplicate ids,
 // references with "did you mean", warnings. The entries are gathered by entries.ts; the immutable
 // indexed model is made by assemble.ts once no check found an error.
-import { t, tw, type Worded } from '../i18n/index.js';
+import { activeTranslator, stageName, type Worded } from '../i18n/index.js';
 import { closest } from '../util/suggest.js';
 import { loadCatalog, loadDataTypes, loadTaxonomy } from '../catalog/index.js';
 import { CHANNEL_ALIASES, CHANNELS, DEFAULT_STAGES } from '../model/vocabulary.js';
@@ -28,13 +28,15 @@ function knownCurrencies(): Set<string> {
 }
 
 export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diagnostics: Diagnostic[] } {
+  const tr = input.tr ?? activeTranslator();
+  const { t, tw } = tr;
   const diags: Diagnostic[] = [];
   const err = (code: string, location: SourceLocation, message: string | Worded, suggestion?: string | Worded, related?: Diagnostic['related']) =>
     diags.push(diagnostic('error', code, location, message, suggestion, related));
   const warn = (code: string, location: SourceLocation, message: string | Worded, suggestion?: string | Worded) =>
     diags.push(diagnostic('warning', code, location, message, suggestion));
 
-  const { single, touchpoints, tools, integrations, initiatives, questions, personas, dataTypeEntries, strategyHead } = gatherEntries(input.files, err);
+  const { single, touchpoints, tools, integrations, initiatives, questions, personas, dataTypeEntries, strategyHead } = gatherEntries(input.files, err, tr);
   const invalid = (kind: string, id: string) => input.invalidIds?.get(kind)?.has(id) === true;
   const orgInvalid = input.invalidIds?.has('organization') === true;
 
@@ -86,7 +88,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   } else {
     DEFAULT_STAGES.forEach((s, i) => {
       // Default stage names follow the output language.
-      stages.push(Object.freeze({ id: s.id, get name() { return t(`stage.${s.id}`); }, index: i }) as Stage);
+      stages.push(Object.freeze({ id: s.id, get name() { return stageName(s.id); }, index: i }) as Stage);
     });
   }
   const stageIds = stages.map((s) => s.id);
