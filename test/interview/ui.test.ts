@@ -231,3 +231,35 @@ tools:
     }
   });
 });
+
+describe('text from the workspace reaches the terminal clean (issue #11, item 8)', () => {
+  // An organisation or tool name from a pull request: retitle and clear the terminal, reverse the
+  // text, start a GitHub workflow command on a line of its own.
+  const HOSTILE = 'Tink\u001b]0;pwned\u0007\u001b[2J\u202eerly\u0000\n::add-mask::x';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: our own colours are allowed
+  const ours = (s: string): string => s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+
+  it('notes, messages, choices and defaults: no raw control, escape or bidi character, no command line', async () => {
+    const out: string[] = [];
+    const ui = await testUi(out);
+    ui.say(HOSTILE);
+    expect(out.join('')).not.toMatch(RAW);
+    expect(out.join('')).not.toMatch(/^\s*::/m);
+    expect(out.join('')).toContain('Tink\\u001b]0;pwned\\u0007\\u001b[2J\\u202eerly\\u0000');
+
+    const picked = ui.select({ message: `Which one? ${HOSTILE}`, choices: [{ name: HOSTILE, value: 1, description: HOSTILE }, { name: 'b', value: 2 }] });
+    await until(() => screen.getScreen().includes('Which one?'), () => 'the list');
+    expect(ours(screen.getScreen({ raw: true }))).not.toMatch(RAW);
+    screen.keypress('enter');
+    expect(await picked).toBe(1);
+
+    const typed = ui.input({ message: 'Name of the company', default: HOSTILE });
+    await until(() => screen.getScreen().includes('Name of the company'), () => 'the input');
+    expect(ours(screen.getScreen({ raw: true }))).not.toMatch(RAW);
+    screen.keypress('enter');
+    // What was shown is what Enter keeps.
+    expect(await typed).toBe('Tink\\u001b]0;pwned\\u0007\\u001b[2J\\u202eerly\\u0000\\n::add-mask::x');
+  });
+});
