@@ -40,7 +40,7 @@ export interface BuildInput {
   invalidIds?: Map<string, Set<string>>;
   /** Some file could not be read at all: unresolved references may be defined there. */
   partial?: boolean;
-  /** The finding rules, to check references to them; without it, settings.rules and `addresses` are taken as written. */
+  /** The finding rules and generated initiative ids, to check references to them; without it, settings.rules, `addresses` and `depends_on` beyond the authored initiatives are taken as written. */
   rules?: RuleCatalog;
   /** The language of the diagnostics; default the process language. */
   tr?: Translator;

@@ -42,7 +42,7 @@ export function readWorkspace(path: string): WorkspaceSources {
 export interface LoadSourcesOptions {
   /** How file paths are shown; default: relative to the current directory. */
   display?: (file: SourceFile) => string;
-  /** The finding rules, to check settings.rules and `addresses` (src/api.ts passes the analysis' RULE_CATALOG). */
+  /** The finding rules, to check settings.rules, `addresses` and `depends_on` (src/api.ts passes the analysis' RULE_CATALOG). */
   rules?: RuleCatalog;
   /** The language of the diagnostics; default the process language (initLang). */
   tr?: Translator;
