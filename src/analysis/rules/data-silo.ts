@@ -31,7 +31,7 @@ export const rule = createRule({
   text: {
     en: {
       title: 'Data silo',
-      summary: 'Fires for each active or pilot tool that holds customer data, is not a hub, and is connected to no hub by any chain of integrations.',
+      summary: 'Fires for each active or pilot tool that holds customer data, is not a hub, and is connected to no hub by any chain of automated links. Manual links (exports, copies, re-keying) never connect: a tool joined to a hub only by hand is reported with its manual integration.',
       why: 'What customers tell this tool never reaches the shared customer view: other teams cannot see it, reports miss it, and the customer gets treated as a stranger elsewhere.',
       fix: 'Add an integration from the tool to the hub (or to a tool that is already connected to it) for the data that matters, or retire the tool if another one already does its job.',
       message: '{tool} holds customer data ({data}) but is connected to no customer hub: what is learned there never reaches the shared customer view.',
@@ -40,7 +40,7 @@ export const rule = createRule({
     },
     ja: {
       title: 'データのサイロ化',
-      summary: '顧客データを持つ稼働中・パイロット運用中のツールのうち、ハブではなく、どの連携の連鎖でもハブにつながっていないものを、ツールごとに検出します。',
+      summary: '顧客データを持つ稼働中・パイロット運用中のツールのうち、ハブではなく、どの自動連携の連鎖でもハブにつながっていないものを、ツールごとに検出します。手作業の連携（エクスポート、コピー、再入力）はつながりとみなしません。ハブと手作業でしかつながっていないツールは、その手作業の連携として報告します。',
       why: 'このツールでお客様から得た情報は、顧客の共通ビューに届きません。他部署からは見えず、レポートからも漏れ、他の顧客接点ではお客様が初対面の扱いを受けます。',
       fix: '重要なデータについて、このツールからハブ（またはハブにつながっているツール）への連携を追加します。他のツールで役割が足りているなら、廃止も検討します。',
       message: '{tool} は顧客データ（{data}）を持っていますが、どのハブにもつながっていません。ここで得た情報は顧客の共通ビューに届きません。',

@@ -1,0 +1,112 @@
+// rules.md (r2) "One problem, one finding": exactly these narrower findings are folded into a
+// wider one. They leave the findings, the wider finding lists their ids in `folded` (so baselines
+// and suppressions keep working), and they count nowhere else (level, score, --fail-on, roadmap):
+//   1. data-silo, trapped-data and inconsistent-experience whose tools all lie in one
+//      isolated-cluster go into that cluster;
+//   2. manual-integration on a chain between the two sides of one disconnected-hubs pair goes into
+//      that pair;
+//   3. data-silo and trapped-data of a tool joined to a hub only by manual links go into its
+//      manual-integration;
+//   4. trapped-data of consent types only goes into consent-not-synced.
+// A finding folded into one that is folded in turn ends up in the widest one (ids flattened).
+import type { Workspace } from '../model/model.js';
+import type { Facts } from './facts.js';
+import { isFindingOf } from './rules/index.js';
+import { compareIds } from './rules/helpers.js';
+import type { Finding } from './types.js';
+
+const toolsOf = (f: Finding): string[] => f.entities.filter((e) => e.kind === 'tool').map((e) => e.id);
+
+export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Finding[]): Finding[] {
+  const into = new Map<string, string>(); // narrower id -> wider id
+  const byId = new Map(findings.map((f) => [f.id, f]));
+
+  // 1. into isolated clusters
+  const clusterOf = new Map<string, string>();
+  for (const f of findings) if (isFindingOf(f, 'isolated-cluster')) for (const id of f.details.tools) clusterOf.set(id, f.id);
+  for (const f of findings) {
+    if (f.rule !== 'data-silo' && f.rule !== 'trapped-data' && f.rule !== 'inconsistent-experience') continue;
+    const tools = isFindingOf(f, 'inconsistent-experience') ? f.details.tools : toolsOf(f);
+    const clusters = new Set(tools.map((id) => clusterOf.get(id)));
+    const [only] = clusters;
+    if (tools.length && clusters.size === 1 && only) into.set(f.id, only);
+  }
+
+  // 2. manual links between the two sides of a disconnected-hubs pair. Nodes: the components of
+  // automated links; edges: the manual links. A link lies on a chain between sides A and B when one
+  // end is reachable from A and the other from B without crossing that link (nor the other side).
+  const comp = (id: string) => facts.componentOf(id).index;
+  const manualEdges = findings.filter((f) => isFindingOf(f, 'manual-integration')).map((f) => {
+    const d = (f as Finding & { details: { from: string; to: string } }).details;
+    return { id: f.id, a: comp(d.from), b: comp(d.to) };
+  });
+  const reach = (start: number, avoid: number, skip: string): Set<number> => {
+    const seen = new Set([start]);
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+      for (const e of manualEdges) {
+        if (e.id === skip) continue;
+        const next = e.a === queue[i] ? e.b : e.b === queue[i] ? e.a : undefined;
+        if (next === undefined || next === avoid || seen.has(next)) continue;
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+    return seen;
+  };
+  for (const f of findings) {
+    if (!isFindingOf(f, 'disconnected-hubs')) continue;
+    const [ha, hb] = f.details.hubs;
+    const A = comp(ha);
+    const B = comp(hb);
+    for (const e of manualEdges) {
+      if (into.has(e.id) || e.a === e.b) continue;
+      const fromA = reach(A, B, e.id);
+      const fromB = reach(B, A, e.id);
+      if ((fromA.has(e.a) && fromB.has(e.b)) || (fromA.has(e.b) && fromB.has(e.a))) into.set(e.id, f.id);
+    }
+  }
+
+  // 3. a tool joined to a hub only by manual links: its silo and trapped data go into its manual integration.
+  for (const f of findings) {
+    if (into.has(f.id) || (f.rule !== 'data-silo' && f.rule !== 'trapped-data')) continue;
+    const tool = toolsOf(f)[0];
+    if (!tool || !facts.manuallyJoinedToHub(tool)) continue;
+    const mine = findings.filter((m) => isFindingOf(m, 'manual-integration') && (m.details.from === tool || m.details.to === tool));
+    if (!mine.length) continue;
+    // The link towards the hub side first: its other end is connected to a hub.
+    const other = (m: Finding) => {
+      const d = m.details as { from: string; to: string };
+      return d.from === tool ? d.to : d.from;
+    };
+    const best = [...mine].sort((x, y) => Number(facts.connectedToHub(other(y))) - Number(facts.connectedToHub(other(x))) || compareIds(x.id, y.id))[0];
+    into.set(f.id, best.id);
+  }
+
+  // 4. trapped consent data goes into consent-not-synced of the same tool (rules.md revision 2, customer's side).
+  for (const f of findings) {
+    if (into.has(f.id) || !isFindingOf(f, 'trapped-data')) continue;
+    const consentOnly = f.details.data.length > 0 && f.details.data.every((d) => ws.index.dataTypeById.get(d)?.consent === true);
+    const wider = `consent-not-synced:${f.details.tool}`;
+    if (consentOnly && byId.has(wider)) into.set(f.id, wider);
+  }
+
+  if (!into.size) return [...findings];
+  const widest = (id: string): string => {
+    let w = id;
+    for (let guard = 0; into.has(w) && guard < 8; guard++) w = into.get(w)!;
+    return w;
+  };
+  const folded = new Map<string, string[]>();
+  for (const id of into.keys()) {
+    const w = widest(id);
+    folded.set(w, [...(folded.get(w) ?? []), id]);
+  }
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (into.has(f.id)) continue;
+    const ids = folded.get(f.id);
+    out.push(ids ? { ...f, folded: ids.sort(compareIds) } : f);
+  }
+  return out;
+}
