@@ -210,7 +210,11 @@ export function computeFacts(ws: Workspace): Facts {
     hasHub: compHubs[i].length > 0,
   }));
   const connectedToHub = (id: string): boolean => components[compIndex[at(id)]].hasHub;
-  const siloedTools = customerDataTools.filter((t) => !t.hub && !connectedToHub(t.id));
+  // A type declared `personal: false` (aggregate metrics, no customer identity) is not part of the
+  // customer view: a tool holding only such types is no silo and such a type is never trapped
+  // (docs/analysis.md, decisions where rules.md is silent).
+  const impersonal = (d: string) => ws.index.dataTypeById.get(d)?.personal === false;
+  const siloedTools = customerDataTools.filter((t) => !t.hub && !connectedToHub(t.id) && !t.data.every(impersonal));
   // The same with manual links: which automated components a manual link joins to a hub.
   const compParent = new Int32Array(members.length);
   for (let i = 0; i < compParent.length; i++) compParent[i] = i;
@@ -256,12 +260,22 @@ export function computeFacts(ws: Workspace): Facts {
     const i = at(id);
     return hubFlag[i] === 1 || hubData[i]?.has(d) === true;
   };
+  // Types a hub originates itself: an analytics tool's own measurement of them is not trapped.
+  const hubOriginated = new Set<string>();
+  for (const h of hubIdx) for (const d of tools[h].data) if (received[h]?.has(d) !== true) hubOriginated.add(d);
+  // Restricted types must not flow (format.md): advising to carry them to a hub would contradict restricted-data-flow.
+  const restricted = (d: string) => {
+    const r = ws.index.dataTypeById.get(d)?.restricted;
+    return typeof r === 'string' && r.length > 0;
+  };
   const trappedCache = new Map<string, readonly string[]>();
   const trappedData = (id: string): readonly string[] => {
     let r = trappedCache.get(id);
     if (!r) {
       const i = at(id);
-      r = hubFlag[i] ? EMPTY : Object.freeze([...new Set(tools[i].data)].filter((d) => !hubData[i]?.has(d) && received[i]?.has(d) !== true));
+      const analytics = measuring[i] === 1;
+      r = hubFlag[i] ? EMPTY : Object.freeze([...new Set(tools[i].data)].filter((d) => !hubData[i]?.has(d) && received[i]?.has(d) !== true
+        && !impersonal(d) && !restricted(d) && !(analytics && hubOriginated.has(d))));
       trappedCache.set(id, r);
     }
     return r;

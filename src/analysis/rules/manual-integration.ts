@@ -34,7 +34,7 @@ export const rule = createRule({
   text: {
     en: {
       title: 'Manual integration',
-      summary: 'Fires for each pair of tools between which customer data moves by hand (`mode: manual`: exports, spreadsheets, copy-paste).',
+      summary: 'Fires for each pair of tools between which customer data moves by hand (`mode: manual`: exports, spreadsheets, copy-paste). A manual link never makes two tools connected: the silo or trapped data of a tool joined to a hub only by hand is folded into this finding, and a manual link between two hubs\' sides into their disconnected-hubs finding.',
       why: 'Manual transfers are slow, error-prone and depend on one person remembering to do them; the data at the other end is always out of date, and personal data ends up in spreadsheets on laptops.',
       fix: 'Replace the manual step with a connector or a scheduled sync; most tools have a native integration or one through an integration platform.',
       message: 'Customer data ({data}) moves from {from} to {to} by hand (exports, spreadsheets, copy-paste): slow, error-prone and dependent on whoever does it.',
@@ -44,7 +44,7 @@ export const rule = createRule({
     },
     ja: {
       title: '手作業の連携',
-      summary: '顧客データが人手で（`mode: manual`: エクスポート、表計算ソフト、コピー＆ペースト）移されているツールの組を、組ごとに検出します。',
+      summary: '顧客データが人手で（`mode: manual`: エクスポート、表計算ソフト、コピー＆ペースト）移されているツールの組を、組ごとに検出します。手作業の連携はツールをつなげたことにはなりません。ハブと手作業でしかつながっていないツールのサイロ化や取り残されたデータはこの検出にまとめ、二つのハブの間の手作業の連携はそのハブの組の検出にまとめます。',
       why: '手作業の受け渡しは遅く、間違いやすく、担当者が覚えているかどうかに左右されます。受け取る側のデータは常に古く、個人情報が個人の PC の表計算ファイルに残ります。',
       fix: '手作業をコネクタや定期同期に置き換えます。多くのツールには標準の連携機能か、連携プラットフォーム経由の連携があります。',
       message: '顧客データ（{data}）が {from} から {to} へ手作業（エクスポート、表計算、コピー＆ペースト）で移されています。遅く、間違いやすく、担当者に依存しています。',
