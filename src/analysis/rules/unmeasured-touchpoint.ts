@@ -9,17 +9,17 @@ import { someOf } from '../words.js';
 export const example = `version: 1
 organization: { name: Example Ltd }
 touchpoints:
-  - id: instagram
-    name: Instagram account
+  - id: blog
+    name: Blog
     stage: awareness
-    channel: social
-    tools: [meta]
-    captures: [social-engagement]
+    channel: website
+    tools: [wordpress]
+    captures: [web-traffic]
 tools:
-  - id: meta
-    name: Meta Business Suite
-    capabilities: [social-publishing]
-    data: [social-engagement]
+  - id: wordpress
+    name: WordPress
+    capabilities: [content-management]
+    data: [web-traffic]
 `;
 
 /** What a unmeasured-touchpoint finding carries in `details`. */
