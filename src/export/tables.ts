@@ -39,7 +39,9 @@ export function buildTables(ws: Workspace, result: AnalysisResult): Table[] {
     rows: ws.tools.map((x) => {
       const catHub = x.catalog ? catalog.byId.get(x.catalog)?.hub === true : false;
       return [
-        x.id, x.name, x.vendor, x.catalog, x.category, list(x.capabilities.length ? x.capabilities : undefined),
+        // Primary capabilities (its own and its catalog entry's): read back as the tool's own, they
+        // give the same primary capabilities and, with the entry's features, the same capabilities.
+        x.id, x.name, x.vendor, x.catalog, x.category, list(x.primaryCapabilities.length ? x.primaryCapabilities : undefined),
         x.hub ? t('sheets.yes') : catHub ? t('sheets.no') : undefined, x.owner, label('sheets.status', x.status),
         x.costUnknown ? t('sheets.unknown') : x.annualCostMinor !== undefined ? x.annualCostMinor / 100 : undefined,
         x.costGiven?.period === 'month' ? x.costGiven.amount : undefined,

@@ -12,7 +12,7 @@ import { YamlFile, type Plain } from '../interview/yaml-edit.js';
 import type { Diagnostic } from '../workspace/diagnostics.js';
 import type { Workspace } from '../model/model.js';
 import { mapTargets } from './columns.js';
-import { convert, type ImportResult, type ToolDraft, type TouchpointDraft, type IntegrationDraft, type QuestionDraft } from './convert.js';
+import { convert, type ImportResult, type ToolDraft, type TouchpointDraft, type IntegrationDraft } from './convert.js';
 import { additionsFileName, emitAdditions, emitWorkspace, type EmitOptions } from './emit.js';
 import { readBook } from './read.js';
 import { normaliseName } from './values.js';

@@ -42,7 +42,7 @@ describe('"?" = I don\'t know in every kind of prompt (issue #12)', () => {
     const ui = await testUi([]);
     const ctx = { ui } as unknown as Ctx;
     for (const [key, expected] of [['?', 'unknown'], ['n', false], ['y', true]] as const) {
-      const v = askYesNo(ctx, 'Is it in the scope of this audit?', key === 'y' ? false : true);
+      const v = askYesNo(ctx, 'Is it in the scope of this audit?', key !== 'y');
       await answer('in the scope', { type: key }, 'enter');
       expect(await v).toBe(expected);
     }
