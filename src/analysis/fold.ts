@@ -9,10 +9,11 @@
 //      manual-integration;
 //   4. trapped-data of consent types only goes into consent-not-synced.
 // A finding folded into one that is folded in turn ends up in the widest one (ids flattened).
+import { currentLang, worded, type Lang } from '../i18n/index.js';
 import type { Workspace } from '../model/model.js';
 import type { Facts } from './facts.js';
-import { isFindingOf } from './rules/index.js';
-import { compareIds } from './rules/helpers.js';
+import { getRule, isFindingOf } from './rules/index.js';
+import { compareIds, dataList, toolName } from './rules/helpers.js';
 import type { Finding } from './types.js';
 
 const toolsOf = (f: Finding): string[] => f.entities.filter((e) => e.kind === 'tool').map((e) => e.id);
@@ -109,4 +110,25 @@ export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Fin
     out.push(ids ? { ...f, folded: ids.sort(compareIds) } : f);
   }
   return out;
+}
+
+/**
+ * rules.md (r2): a recommendation never contradicts another finding's. A silo or trapped data of a
+ * tool that a redundant-tool finding drops is not to be connected: its recommendation says to move
+ * what only it knows to the tool that stays.
+ */
+export function alignRecommendations(ws: Workspace, findings: readonly Finding[], lang: Lang = currentLang()): Finding[] {
+  const keepOf = new Map<string, string>();
+  for (const f of findings) if (isFindingOf(f, 'redundant-tool')) keepOf.set(f.details.tool, f.details.keep);
+  if (!keepOf.size) return [...findings];
+  return findings.map((f) => {
+    if (!isFindingOf(f, 'data-silo') && !isFindingOf(f, 'trapped-data')) return f;
+    const tool = (f.details as { tool: string }).tool;
+    const keep = keepOf.get(tool);
+    const template = keep ? getRule(f.rule)?.template('recommendation.dropped', lang) : undefined;
+    if (!keep || !template) return f;
+    const data = (f.details as { data: string[] }).data;
+    const text = worded(`rules.${f.rule}.recommendation.dropped`, template, { tool: toolName(ws, tool), keep: toolName(ws, keep), data: dataList(data) }).text;
+    return { ...f, recommendation: text };
+  });
 }

@@ -37,6 +37,7 @@ export const rule = createRule({
       message: '{tool} holds customer data ({data}) but is connected to no customer hub: what is learned there never reaches the shared customer view.',
       'message.island': '{tool} holds customer data ({data}) and exchanges it only with {others}; none of them is connected to a customer hub, so it never reaches the shared customer view.',
       recommendation: 'Connect {tool} to {hub} so that its data ({data}) reaches the shared customer view, or retire it if another tool already does its job.',
+      'recommendation.dropped': '{tool} is to be phased out in favour of {keep} (see its redundant-tool finding): before it goes, move what only it knows ({data}) to {keep} rather than connecting {tool}.',
     },
     ja: {
       title: 'データのサイロ化',
@@ -46,6 +47,7 @@ export const rule = createRule({
       message: '{tool} は顧客データ（{data}）を持っていますが、どのハブにもつながっていません。ここで得た情報は顧客の共通ビューに届きません。',
       'message.island': '{tool} は顧客データ（{data}）を持っていますが、やり取りする相手は {others} だけで、どれもハブにつながっていません。ここで得た情報は顧客の共通ビューに届きません。',
       recommendation: '{tool} を {hub} に連携してそのデータ（{data}）を顧客の共通ビューに届けるか、他のツールで役割が足りているなら廃止してください。',
+      'recommendation.dropped': '{tool} は {keep} に寄せて廃止する候補です（冗長なツールの検出を参照）。{tool} を連携するのではなく、廃止する前に {tool} だけが持つ情報（{data}）を {keep} へ移してください。',
     },
   },
   check({ ws, facts, msg }) {
