@@ -197,8 +197,9 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   }
   if (overlaps.length) {
     const caps = overlaps.map((f) => f.id.slice(f.id.indexOf(':') + 1)).sort();
-    reasons.push(t(overlapDecisions === overlaps.length ? 'assess.reason.overlaps' : 'assess.reason.overlaps.decisions',
-      { count: overlaps.length, decisions: overlapDecisions, capabilities: someOf(caps.map(capabilityName), 6) }));
+    const params = { count: overlaps.length, decisions: overlapDecisions, capabilities: someOf(caps.map(capabilityName), 6) };
+    if (overlapDecisions === overlaps.length) reasons.push(tCount('assess.reason.overlaps', overlaps.length, params));
+    else reasons.push(t(overlaps.length === 1 ? 'assess.reason.overlaps.decisions.one' : 'assess.reason.overlaps.decisions', params));
   }
   if (manual.length) reasons.push(tCount('assess.reason.manual', manual.length, { count: manual.length }));
   const unknownCost = ws.tools.filter((x) => x.status !== 'retired' && x.annualCostMinor === undefined).length;

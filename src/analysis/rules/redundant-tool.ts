@@ -45,6 +45,7 @@ export const rule = createRule({
       fix: 'Move its users and data to the tool that stays, then cancel it at the next renewal.',
       message: 'Everything {tool} does ({capabilities}) is also done by tools that stay ({others}): dropping it would save {cost} a year.',
       'message.no-cost': 'Everything {tool} does ({capabilities}) is also done by tools that stay ({others}): it could be dropped (its cost is not known).',
+      'message.free': 'Everything {tool} does ({capabilities}) is also done by tools that stay ({others}): it costs nothing, so dropping it saves no money, but one tool, one login and one copy of the data fewer.',
       recommendation: 'Move the users and data of {tool} to {keep} and cancel {tool}.',
       'recommendation.renewal': 'Move the users and data of {tool} to {keep} and cancel {tool} before it renews in {renewal}.',
     },
@@ -55,6 +56,7 @@ export const rule = createRule({
       fix: '利用者とデータを残すツールへ移し、次回の契約更新で解約します。',
       message: '{tool} の機能（{capabilities}）はすべて、残るツール（{others}）でも提供されています。廃止すれば年間 {cost} を削減できます。',
       'message.no-cost': '{tool} の機能（{capabilities}）はすべて、残るツール（{others}）でも提供されています。廃止できます（費用は不明）。',
+      'message.free': '{tool} の機能（{capabilities}）はすべて、残るツール（{others}）でも提供されています。費用はかからないため削減額はありませんが、廃止すればツール、ログイン、データの複製がそれぞれ一つ減ります。',
       recommendation: '{tool} の利用者とデータを {keep} へ移し、{tool} を解約してください。',
       'recommendation.renewal': '{tool} の利用者とデータを {keep} へ移し、{renewal} の契約更新前に {tool} を解約してください。',
     },
@@ -124,7 +126,7 @@ export const rule = createRule({
       };
       out.push({
         subject: x.id,
-        message: msg(x.annualCostMinor === undefined ? 'message.no-cost' : 'message', params),
+        message: msg(x.annualCostMinor === undefined ? 'message.no-cost' : x.annualCostMinor === 0 ? 'message.free' : 'message', params),
         entities: [toolRef(x.id), ...others.map(toolRef)],
         location: x.loc,
         cost: costOf(x),
