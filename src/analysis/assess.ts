@@ -162,10 +162,15 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   const siloParams = { siloed, total: cdt, share: formatPercent(decision.siloedShare), threshold: formatPercent(th.siloedShare) };
   if (decision.basis.includes('no-hub')) reasons.push(t('assess.reason.no-hub', { tools: cdt, threshold: th.noHubTools }));
   if (decision.basis.includes('fragmented')) {
-    reasons.push(t('assess.reason.fragmented', {
+    // Only the signs that are reached are named, each with the figure from which it counts.
+    const params = {
       ...siloParams, overlaps: overlapDecisions, overlapThreshold: th.overlappingCapabilities,
       redundantShare: formatPercent(decision.redundantShare), redundantThreshold: formatPercent(th.redundantShare),
-    }));
+    };
+    const byOverlaps = overlapDecisions >= th.overlappingCapabilities;
+    const byRedundant = totalSpendMinor > 0 && redundantSpendMinor >= th.redundantShare * totalSpendMinor - 1e-9;
+    const second = t(`assess.reason.fragmented.${byOverlaps && byRedundant ? 'both' : byOverlaps ? 'overlaps' : 'redundant'}`, params);
+    reasons.push(t('assess.reason.fragmented', { ...params, second }));
   }
   if (decision.level === 'integrate') {
     // Only "no customer hub" with no tool holding customer data: that is the whole reason.

@@ -1,6 +1,6 @@
 // no-source-of-truth: two or more active tools hold the same data type and no tool claims to be
 // its source of truth ("which web-traffic number do we trust?").
-import { bestCandidate, compareIds, dataList, someToolNames, toolNames, toolRef } from './helpers.js';
+import { bestCandidate, canBeSourceOfTruth, compareIds, dataList, someToolNames, toolNames, toolRef } from './helpers.js';
 import type { Tool } from '../../model/model.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { proposeSourceOfTruth } from '../roadmap/proposals.js';
@@ -37,6 +37,8 @@ export const rule = createRule({
       fix: 'Declare one tool the source of truth for the data type (`source_of_truth:` on that tool) and treat the others as copies.',
       message: '{data} is kept in {count} tools ({tools}) and none of them is its declared source of truth: which figure do we trust?',
       recommendation: 'Declare one of them (for example {candidate}) the source of truth for {data} and treat the others as copies.',
+      'recommendation.agree': 'The hubs {hubs} each keep {data}: their owners should agree which system is the master, and the others become copies of it.',
+      'recommendation.no-system': 'None of them is a system that can be the source of truth for {data} (files or tools being retired): move {data} into a system of record and make it the source of truth there.',
     },
     ja: {
       title: '真実の情報源（SoT）がない',
@@ -45,6 +47,8 @@ export const rule = createRule({
       fix: 'そのデータの種類について一つのツールを真実の情報源（SoT）と宣言し（そのツールに `source_of_truth:` を記載）、他は複製として扱います。',
       message: '{data} は {count} つのツール（{tools}）にありますが、どれも真実の情報源（SoT）と宣言されていません。どの数字を信じればよいのでしょうか。',
       recommendation: 'いずれか一つ（例えば {candidate}）を {data} の真実の情報源（SoT）と宣言し、他は複製として扱ってください。',
+      'recommendation.agree': 'ハブ（{hubs}）がいずれも {data} を持っています。それぞれの担当部署でどのシステムをマスターにするか合意し、他はその複製として扱ってください。',
+      'recommendation.no-system': 'どれも {data} の真実の情報源（SoT）になれるシステムではありません（ファイルや廃止予定のツール）。{data} を記録の正本となるシステムへ移し、そこを真実の情報源（SoT）にしてください。',
     },
   },
   check({ ws, facts, msg }) {
@@ -67,15 +71,18 @@ export const rule = createRule({
       const tools = holders.get(d)!;
       if (tools.length < 2) continue;
       const ids = tools.map((x) => x.id).sort(compareIds);
-      const candidate = bestCandidate(tools, facts.impact).id;
-      const params = { data: dataList([d]), tools: someToolNames(ws, ids), count: ids.length, candidate: toolNames(ws, [candidate]) };
+      // r2: never a file tool or a retiring tool as the example; when no holder is a system, say so.
+      const systems = tools.filter(canBeSourceOfTruth);
+      const candidate = bestCandidate(systems.length ? systems : tools, facts.impact).id;
+      const hubs = systems.filter((x) => x.hub).map((x) => x.id).sort(compareIds);
+      const params = { data: dataList([d]), tools: someToolNames(ws, ids), count: ids.length, candidate: toolNames(ws, [candidate]), hubs: toolNames(ws, hubs) };
       out.push({
         subject: d,
         message: msg('message', params),
         entities: [{ kind: 'data', id: d }, ...ids.map(toolRef)],
         // Where the fix goes: the candidate's entry, which would get source_of_truth.
         location: ws.index.toolById.get(candidate)!.loc,
-        recommendation: msg('recommendation', params),
+        recommendation: msg(!systems.length ? 'recommendation.no-system' : hubs.length > 1 ? 'recommendation.agree' : 'recommendation', params),
         details: { data: d, tools: ids, candidate },
       });
     }
