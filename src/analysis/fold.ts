@@ -18,7 +18,7 @@ import type { Finding } from './types.js';
 
 const toolsOf = (f: Finding): string[] => f.entities.filter((e) => e.kind === 'tool').map((e) => e.id);
 
-export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Finding[]): Finding[] {
+export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Finding[], lang: Lang = currentLang()): Finding[] {
   const into = new Map<string, string>(); // narrower id -> wider id
   const byId = new Map(findings.map((f) => [f.id, f]));
 
@@ -84,15 +84,20 @@ export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Fin
     into.set(f.id, best.id);
   }
 
-  // 4. trapped consent data goes into consent-not-synced of the same tool (rules.md revision 2, customer's side).
+  // 4. trapped consent data goes into consent-not-synced of the same tool (rules.md revision 2,
+  // customer's side): the whole finding when it lists consent types only; else the consent types
+  // leave it and it keeps the others (said once each).
+  const isConsent = (d: string) => ws.index.dataTypeById.get(d)?.consent === true;
+  const narrowed = new Map<string, Finding>();
   for (const f of findings) {
     if (into.has(f.id) || !isFindingOf(f, 'trapped-data')) continue;
-    const consentOnly = f.details.data.length > 0 && f.details.data.every((d) => ws.index.dataTypeById.get(d)?.consent === true);
     const wider = `consent-not-synced:${f.details.tool}`;
-    if (consentOnly && byId.has(wider)) into.set(f.id, wider);
+    if (!byId.has(wider) || !f.details.data.some(isConsent)) continue;
+    if (f.details.data.every(isConsent)) into.set(f.id, wider);
+    else narrowed.set(f.id, withoutConsent(ws, f, f.details.data.filter((d) => !isConsent(d)), lang));
   }
 
-  if (!into.size) return [...findings];
+  if (!into.size) return findings.map((f) => narrowed.get(f.id) ?? f);
   const widest = (id: string): string => {
     let w = id;
     for (let guard = 0; into.has(w) && guard < 8; guard++) w = into.get(w)!;
@@ -104,12 +109,31 @@ export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Fin
     folded.set(w, [...(folded.get(w) ?? []), id]);
   }
   const out: Finding[] = [];
-  for (const f of findings) {
-    if (into.has(f.id)) continue;
+  for (const f0 of findings) {
+    if (into.has(f0.id)) continue;
+    const f = narrowed.get(f0.id) ?? f0;
     const ids = folded.get(f.id);
     out.push(ids ? { ...f, folded: ids.sort(compareIds) } : f);
   }
   return out;
+}
+
+/** A trapped-data finding worded again for fewer data types (fold 4 took the consent types). */
+function withoutConsent(ws: Workspace, f: Finding, data: string[], lang: Lang): Finding {
+  const rule = getRule('trapped-data');
+  const d = f.details as { tool: string; hubs: string[]; via?: string; data: string[] };
+  const target = d.via ?? d.hubs[0];
+  const params = { tool: toolName(ws, d.tool), data: dataList(data), count: data.length, hub: target ? toolName(ws, target) : '' };
+  const rkey = d.via ? 'recommendation.extend' : 'recommendation';
+  const mt = rule?.template('message', lang);
+  const rt = rule?.template(rkey, lang);
+  if (!mt || !rt) return f;
+  const message = worded('rules.trapped-data.message', mt, params, lang);
+  return {
+    ...f, message: message.text, messageId: message.messageId, data: message.data,
+    recommendation: worded(`rules.trapped-data.${rkey}`, rt, params, lang).text,
+    details: { ...f.details, data },
+  };
 }
 
 /**
@@ -128,7 +152,7 @@ export function alignRecommendations(ws: Workspace, findings: readonly Finding[]
     const template = keep ? getRule(f.rule)?.template('recommendation.dropped', lang) : undefined;
     if (!keep || !template) return f;
     const data = (f.details as { data: string[] }).data;
-    const text = worded(`rules.${f.rule}.recommendation.dropped`, template, { tool: toolName(ws, tool), keep: toolName(ws, keep), data: dataList(data) }).text;
+    const text = worded(`rules.${f.rule}.recommendation.dropped`, template, { tool: toolName(ws, tool), keep: toolName(ws, keep), data: dataList(data) }, lang).text;
     return { ...f, recommendation: text };
   });
 }

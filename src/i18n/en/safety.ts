@@ -2,6 +2,7 @@
 // cli/commands/diagram.ts, render/browser.ts; docs/security.md).
 export const safety: Record<string, string> = {
   'safety.link-outside': '"{path}" is a symbolic link that leads outside the workspace: links outside the workspace are not followed',
+  'safety.out-dangling': '"{dir}" is a symbolic link to "{target}", which does not exist',
   'safety.link-outside.hint': 'copy the file into the workspace folder, or link to a file inside it',
   'safety.not-regular.fifo': '"{path}" is a named pipe (FIFO), not a file: only regular files are read',
   'safety.not-regular.socket': '"{path}" is a socket, not a file: only regular files are read',

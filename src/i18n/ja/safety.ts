@@ -2,6 +2,7 @@
 // cli/commands/diagram.ts、render/browser.ts、docs/security.md）。キーと {placeholder} は ../en/safety.ts と同じ。
 export const safety: Record<string, string> = {
   'safety.link-outside': '「{path}」はワークスペースの外を指すシンボリックリンクです: ワークスペースの外へのリンクはたどりません',
+  'safety.out-dangling': '「{dir}」は存在しない「{target}」を指すシンボリックリンクです',
   'safety.link-outside.hint': 'ファイルをワークスペースのフォルダーにコピーするか、フォルダー内のファイルへリンクしてください',
   'safety.not-regular.fifo': '「{path}」はファイルではなく名前付きパイプ（FIFO）です: 読み込むのは通常のファイルだけです',
   'safety.not-regular.socket': '「{path}」はファイルではなくソケットです: 読み込むのは通常のファイルだけです',
