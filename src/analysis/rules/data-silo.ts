@@ -37,7 +37,7 @@ export const rule = createRule({
       message: '{tool} holds customer data ({data}) but is connected to no customer hub: what is learned there never reaches the shared customer view.',
       'message.island': '{tool} holds customer data ({data}) and exchanges it only with {others}; none of them is connected to a customer hub, so it never reaches the shared customer view.',
       recommendation: 'Connect {tool} to {hub} so that its data ({data}) reaches the shared customer view, or retire it if another tool already does its job.',
-      'recommendation.dropped': '{tool} is to be phased out in favour of {keep} (see its redundant-tool finding): before it goes, move what only it knows ({data}) to {keep} rather than connecting {tool}.',
+      'recommendation.dropped': '{tool} is to be phased out in favour of {keep} (see the finding on redundant tools): before it goes, move what only it knows ({data}) to {keep} rather than connecting {tool}.',
     },
     ja: {
       title: 'データのサイロ化',

@@ -39,7 +39,7 @@ export const rule = createRule({
       why: 'The tool looks integrated, but part of what it knows about customers stays inside it: the shared customer view is incomplete and decisions are made without that data.',
       fix: 'Extend the existing integration (or add one) so that it also carries the listed data types to the hub, or decide explicitly that they do not need to be shared.',
       message: '{tool} is connected to the customer hub, but no chain of automated links carries its own {data} data to a hub: that information stays inside {tool}.',
-      'recommendation.dropped': '{tool} is to be phased out in favour of {keep} (see its redundant-tool finding): before it goes, move what only it knows ({data}) to {keep} rather than connecting {tool}.',
+      'recommendation.dropped': '{tool} is to be phased out in favour of {keep} (see the finding on redundant tools): before it goes, move what only it knows ({data}) to {keep} rather than connecting {tool}.',
       recommendation: 'Send {data} from {tool} to {hub}, directly or through a tool that passes it on, or decide that this data does not need to be shared.',
       'recommendation.extend': 'Extend the integration from {tool} to {hub} so that it also carries {data}, or decide that this data does not need to be shared.',
     },
