@@ -222,6 +222,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
     { type: 'p', text: t(r.start ? 'report.step5.intro' : 'report.step5.intro-nodate', {
       count: initiatives.length, review: t(`report.review.${r.review}`), start: r.start ?? '', saving: money(r.totalSaving ?? 0),
     }) },
+    ...(typeof r.decidedSaving === 'number' && r.decidedSaving ? [{ type: 'p' as const, text: t('report.step5.decided', { saving: money(r.decidedSaving) }), muted: true }] : []),
     { type: 'diagram', kind: 'roadmap' },
   ];
   for (const phase of [1, 2, 3] as const) {
@@ -239,7 +240,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
         join(i.tools.map(toolName)),
         [dept(i.owner), ...(i.stakeholders.length ? [t('report.with', { departments: list(i.stakeholders.map(dept)) })] : [])].filter(Boolean).join(' '),
         i.start ? t('report.when', { start: i.start, months: i.months }) : t('report.months', { months: i.months }),
-        i.saving ? money(i.saving) : '',
+        i.saving ? money(i.saving) : typeof i.decidedSaving === 'number' ? t('report.decided', { amount: money(i.decidedSaving) }) : '',
         t(`report.istatus.${i.status}`) + (i.pilot ? `, ${t('report.pilot')}` : ''),
         { text: i.addresses.join(', '), code: true },
       ]),

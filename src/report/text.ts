@@ -334,6 +334,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
     }
     out.push('');
     para(t('text.total-saving', { amount: money(r.totalSaving) }), 0, c.bold);
+    if (r.decidedSaving) para(t('text.decided-saving', { amount: money(r.decidedSaving) }), 0, c.dim);
     if (r.unaddressed.length) para(t('text.unaddressed', { findings: r.unaddressed.join(', ') }), 0, c.dim);
   }
 
@@ -356,6 +357,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
     ].filter(Boolean).join(' · ');
     line(facts, c.dim);
     if (i.saving) line(t('text.saves', { amount: money(i.saving) }), c.green);
+    if (typeof i.decidedSaving === 'number') line(t('text.saves-decided', { amount: money(i.decidedSaving) }), c.dim);
     if (i.stakeholders.length) line(t('text.stakeholders', { departments: list(i.stakeholders.map(dept)) }));
     if (i.addresses.length) line(t('text.answers', { findings: i.addresses.join(', ') }), c.dim);
     if (i.dependsOn.length) line(t('text.depends', { initiatives: i.dependsOn.join(', ') }), c.dim);

@@ -61,10 +61,13 @@ export function planInitiatives(ws: Workspace, ordered: readonly Draft[], base: 
     }
     const sortedIds = (x: Set<string>) => (x.size > 1 ? [...x].sort(byId) : [...x]);
     // Optional fields in a fixed key order, so that the JSON document stays stable.
-    const out = { id: d.id, title: d.title, kind: d.kind, phase: d.phase, addresses: sortedIds(d.addresses), tools: d.tools } as PlannedInitiative;
+    const out = {
+      id: d.id, title: d.title, kind: d.kind, phase: d.phase, addresses: sortedIds(d.addresses), tools: d.tools, keep: d.keep ?? [], drop: d.drop ?? [],
+    } as PlannedInitiative;
     if (d.owner) out.owner = d.owner;
     out.stakeholders = sortedIds(d.stakeholders);
     if (d.savingMinor) out.saving = toMajor(d.savingMinor);
+    if (d.decidedSavingMinor) out.decidedSaving = toMajor(d.decidedSavingMinor);
     if (when) {
       out.start = monthString(when.start);
       out.end = monthString(when.end);

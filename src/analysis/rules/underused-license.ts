@@ -92,9 +92,11 @@ export const rule = createRule({
         const licensed = x.seats?.licensed ?? 0;
         const active = x.seats?.active ?? 0;
         const target = Math.min(licensed, Math.max(1, Math.ceil(active * 1.1)));
+        // (r2) The title states the seats kept ("the 18 in use + 10% spare"); the saving is what
+        // cancelling the others saves (the finding counts every unused seat as waste).
         const saving = x.annualCostMinor && licensed > 0 ? Math.round((x.annualCostMinor * (licensed - target)) / licensed) : undefined;
         c.draft(`license-${id}`, () => ({
-          kind: 'governance', phase: 1, title: c.title('roadmap.title.license', { tool: x.name, from: licensed, to: target }),
+          kind: 'governance', phase: 1, title: c.title('roadmap.title.license', { tool: x.name, from: licensed, to: target, active }),
           tools: [id], subjects: [id], owner: x.owner, months: 1, renewalTools: [id], savingMinor: saving || undefined,
         })).addresses.add(f.id);
       }

@@ -118,6 +118,8 @@ export const report: Record<string, string> = {
   'report.step5': '5. Roadmap',
   'report.step5.intro': '{count} initiatives from {start}, reviewed {review}. Savings once done: {saving} a year.',
   'report.step5.intro-nodate': '{count} initiatives, reviewed {review}. Savings once done: {saving} a year.',
+  'report.step5.decided': 'Already decided (tools being retired), not counted above: {saving} a year.',
+  'report.decided': '{amount} (decided)',
   'report.col.stage': 'Stage',
   'report.col.touchpoint': 'Touchpoint',
   'report.col.channel': 'Channel',

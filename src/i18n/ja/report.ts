@@ -118,6 +118,8 @@ export const report: Record<string, string> = {
   'report.step5': '5. ロードマップ',
   'report.step5.intro': '{start}から始める{count}件の施策。見直しは{review}。すべて完了すると年{saving}の削減。',
   'report.step5.intro-nodate': '{count}件の施策。見直しは{review}。すべて完了すると年{saving}の削減。',
+  'report.step5.decided': '決定済み（廃止予定のツール）のため上の額に含まない削減: 年間 {saving}。',
+  'report.decided': '{amount}（決定済み）',
   'report.col.stage': 'ステージ',
   'report.col.touchpoint': '顧客接点',
   'report.col.channel': 'チャネル',
