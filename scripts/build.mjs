@@ -68,6 +68,14 @@ execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconf
 const { default: jsYaml } = await import('js-yaml');
 const data = {};
 for (const name of ['taxonomy.yaml', 'catalog.yaml', 'data-types.yaml']) data[name] = jsYaml.load(readFileSync(`data/${name}`, 'utf8'), { schema: jsYaml.CORE_SCHEMA });
+// Data that breaks what data/README.md promises (an unknown capability, a feature that repeats a
+// primary capability, an ad tool without its network, ...) is not shipped.
+const { checkData } = await import('./check-data.mjs');
+const problems = checkData({ taxonomy: data['taxonomy.yaml'], catalog: data['catalog.yaml'], dataTypes: data['data-types.yaml'] });
+if (problems.length) {
+  console.error(`data/ has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
 writeFileSync('dist/data.json', JSON.stringify(data));
 
 // The JSON Schema of the format is generated from the same zod schemas the loader uses.

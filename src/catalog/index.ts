@@ -6,14 +6,43 @@ import { packageFile } from '../util/paths.js';
 import { currentLang } from '../i18n/index.js';
 
 export interface LocalName { en: string; ja?: string }
-export interface Capability { id: string; name: LocalName; measures: boolean; aliases: string[]; category: string }
+/**
+ * A capability of the taxonomy with its flags (data/taxonomy.yaml; rules.md revision 2 vocabulary).
+ * Flags describe the capability wherever a tool has it, as a primary capability or as a feature.
+ */
+export interface Capability {
+  id: string; name: LocalName; aliases: string[]; category: string;
+  /** Measures customer behaviour or outcomes (analytics, attribution, BI, surveys, A/B testing). */
+  measures: boolean;
+  /** A tool with it reports on its own activity (rules.md "reporting"); true for every measuring capability. */
+  reports: boolean;
+  /** Tailors what an identified customer sees (rules.md `personalization-opportunity`). */
+  personalizes: boolean;
+  /** Buys advertising media: a media channel (rules.md "media channel"). */
+  media: boolean;
+  /** A spreadsheet, file or document store, or a conduit: never a system of record (rules.md "file tool"). */
+  fileTool: boolean;
+  /** A file tool that people pass data through (team chat, shared inbox, collaboration board). */
+  conduit: boolean;
+  /** Internal work (design, project management, team chat, wiki, office files, budget). */
+  internal: boolean;
+}
 export interface Category { id: string; group: string; name: LocalName; capabilities: Capability[] }
 export interface Group { id: string; name: LocalName }
 export interface CatalogTool {
-  id: string; name: string; vendor?: string; category?: string; capabilities: string[];
+  id: string; name: string; vendor?: string; category?: string;
+  /**
+   * Primary capabilities: what the tool is bought for (rules.md "primary capability"). Only these
+   * count for overlap and redundancy once the revision-2 rules read them.
+   */
+  capabilities: string[];
+  /** Other features it offers out of the box: real, but not why it is bought. */
+  features: string[];
   hub: boolean; aliases: string[]; data: string[];
   /** The media network whose inventory an advertising tool buys (google, meta, ...). */
   network?: string;
+  /** Works on third-party cookies (the default of a workspace tool's `third_party_cookies`); undefined: not said. */
+  thirdPartyCookies?: boolean;
 }
 
 export interface Taxonomy {
@@ -62,8 +91,15 @@ export function loadTaxonomy(): Taxonomy {
   const categories: Category[] = [];
   for (const c of raw.categories ?? []) {
     const caps: Capability[] = (c.capabilities ?? []).map((k: any) => ({
-      id: String(k.id), name: k.name ?? { en: k.id }, measures: k.measures === true,
+      id: String(k.id), name: k.name ?? { en: k.id },
       aliases: (k.aliases ?? []).map(String), category: String(c.id),
+      measures: k.measures === true,
+      reports: k.reports === true || k.measures === true,
+      personalizes: k.personalizes === true,
+      media: k.media === true,
+      fileTool: k.file_tool === true || k.conduit === true,
+      conduit: k.conduit === true,
+      internal: k.internal === true,
     }));
     for (const k of caps) capabilities.set(k.id, k);
     categories.push({ id: String(c.id), group: String(c.group), name: c.name ?? { en: c.id }, capabilities: caps });
@@ -83,9 +119,10 @@ export function loadCatalog(): Catalog {
   const tools: CatalogTool[] = (raw.tools ?? []).map((t: any) => ({
     id: String(t.id), name: String(t.name), vendor: t.vendor ? String(t.vendor) : undefined,
     category: t.category ? String(t.category) : undefined,
-    capabilities: (t.capabilities ?? []).map(String), hub: t.hub === true,
+    capabilities: (t.capabilities ?? []).map(String), features: (t.features ?? []).map(String), hub: t.hub === true,
     aliases: (t.aliases ?? []).map(String), data: (t.data ?? []).map(String),
     network: t.network ? String(t.network) : undefined,
+    thirdPartyCookies: typeof t.third_party_cookies === 'boolean' ? t.third_party_cookies : undefined,
   }));
   catalog = { tools, byId: new Map(tools.map((t) => [t.id, t])) };
   return catalog;
@@ -117,8 +154,68 @@ export function categoryName(id: string): string {
   return localName(loadTaxonomy().categoryById.get(id)?.name, id);
 }
 
+// ---- capability flags (rules.md revision 2 vocabulary) -------------------------------------
+// A capability that is not in the taxonomy (a workspace may use its own words) has no flag.
+
+const flag = (capabilityId: string, key: 'measures' | 'reports' | 'personalizes' | 'media' | 'fileTool' | 'conduit' | 'internal'): boolean =>
+  loadTaxonomy().capabilities.get(capabilityId)?.[key] === true;
+
+/** Measures customer behaviour or outcomes (`unmeasured-touchpoint` looks for it). */
 export function isMeasuring(capabilityId: string): boolean {
-  return loadTaxonomy().capabilities.get(capabilityId)?.measures === true;
+  return flag(capabilityId, 'measures');
+}
+
+/** A tool with this capability reports (rules.md "reporting": it measures or reports on its own activity). */
+export function reports(capabilityId: string): boolean {
+  return flag(capabilityId, 'reports');
+}
+
+/** A personalizing capability (rules.md `personalization-opportunity`). */
+export function personalizes(capabilityId: string): boolean {
+  return flag(capabilityId, 'personalizes');
+}
+
+/** An advertising capability: a media channel (rules.md "media channel"). */
+export function isMedia(capabilityId: string): boolean {
+  return flag(capabilityId, 'media');
+}
+
+/** A file-tool capability: spreadsheet, file or document store, or a conduit (rules.md "file tool"). */
+export function isFileTool(capabilityId: string): boolean {
+  return flag(capabilityId, 'fileTool');
+}
+
+/** A conduit people pass data through (team chat, shared inbox, collaboration board); also a file tool. */
+export function isConduit(capabilityId: string): boolean {
+  return flag(capabilityId, 'conduit');
+}
+
+/** Internal work: design, project management, team chat, wiki, office files, budget. */
+export function isInternal(capabilityId: string): boolean {
+  return flag(capabilityId, 'internal');
+}
+
+/**
+ * Whether a tool with these (primary) capabilities is a file tool: it has at least one and every
+ * one is a file-tool capability (a shared inbox that is also a help desk is a system).
+ */
+export function isFileToolSet(capabilities: readonly string[]): boolean {
+  return capabilities.length > 0 && capabilities.every(isFileTool);
+}
+
+/** Whether a tool with these (primary) capabilities does internal work only (rules.md `orphan-tool` exemption). */
+export function isInternalSet(capabilities: readonly string[]): boolean {
+  return capabilities.length > 0 && capabilities.every(isInternal);
+}
+
+/**
+ * Everything a catalog entry offers: its primary capabilities, then its features, without
+ * repeats. The workspace model reads this today, so that the analysis sees what it saw before the
+ * catalog told features apart; the revision-2 overlap and redundancy rules read primary
+ * capabilities (`Tool.primaryCapabilities`) instead.
+ */
+export function allCapabilities(entry: Pick<CatalogTool, 'capabilities' | 'features'>): string[] {
+  return [...new Set([...entry.capabilities, ...entry.features])];
 }
 
 export interface CatalogHit {

@@ -122,10 +122,12 @@ export function buildProgram(): Command {
     .argument('[dir]', t('interview.arg.dir'), '.')
     .option('--step <step>', t('interview.opt.step'))
     .option('--resume', t('interview.opt.resume'))
+    .option('--quick', t('interview.opt.quick'))
     .addHelpText('after', examples([
       'martech-audit interview client-audit',
       'martech-audit interview client-audit --step tools',
       'martech-audit interview client-audit --resume',
+      'martech-audit interview client-audit --quick',
     ]))
     .action(async (dir, opts, cmd) => (await import('./commands/interview.js')).run(dir, opts, globals(cmd)));
 

@@ -65,6 +65,11 @@ export async function exportWorkspace(ws: Workspace, result: AnalysisResult, for
     return buildTables(ws, result).map((t) => t.name);
   }
   const tables = buildTables(ws, result);
+  // `--out inventory.csv`: the tool list alone, as one file.
+  if (/\.(csv|tsv|txt)$/i.test(out)) {
+    writeFileAtomic(out, csvText(tables.find((t) => t.key === 'tools')!));
+    return [tables[0].name];
+  }
   const abs = resolve(out);
   const files = tables.map((t) => ({ name: CSV_NAMES[t.key], text: csvText(t) }));
   if (!existsSync(abs)) {

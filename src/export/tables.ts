@@ -35,16 +35,20 @@ export function buildTables(ws: Workspace, result: AnalysisResult): Table[] {
       ['capabilities', 'list', 30], ['hub', 'bool', 8], ['owner', 'text', 14], ['status', 'enum', 12], ['cost', 'money', 14],
       ['cost.month', 'money', 14], ['seats.licensed', 'int', 10], ['seats.active', 'int', 12], ['data', 'list', 30],
       ['source_of_truth', 'list', 20], ['renewal', 'month', 12], ['url', 'text', 24], ['notes', 'text', 40],
+      ['third_party_cookies', 'bool', 12], ['network', 'text', 14],
     ]),
     rows: ws.tools.map((x) => {
       const catHub = x.catalog ? catalog.byId.get(x.catalog)?.hub === true : false;
       return [
-        x.id, x.name, x.vendor, x.catalog, x.category, list(x.capabilities.length ? x.capabilities : undefined),
+        // Primary capabilities (its own and its catalog entry's): read back as the tool's own, they
+        // give the same primary capabilities and, with the entry's features, the same capabilities.
+        x.id, x.name, x.vendor, x.catalog, x.category, list(x.primaryCapabilities.length ? x.primaryCapabilities : undefined),
         x.hub ? t('sheets.yes') : catHub ? t('sheets.no') : undefined, x.owner, label('sheets.status', x.status),
         x.costUnknown ? t('sheets.unknown') : x.annualCostMinor !== undefined ? x.annualCostMinor / 100 : undefined,
         x.costGiven?.period === 'month' ? x.costGiven.amount : undefined,
         x.seats?.licensed, x.seats?.active, list(x.data.length || x.dataGiven ? x.data : undefined),
         list(x.sourceOfTruth.length ? x.sourceOfTruth : undefined), monthDate(x.renewal), x.url, x.notes,
+        yes(x.thirdPartyCookies), x.network,
       ];
     }),
   };
@@ -53,21 +57,25 @@ export function buildTables(ws: Workspace, result: AnalysisResult): Table[] {
     columns: columns('touchpoints', [
       ['id', 'text', 22], ['name', 'text', 30], ['stage', 'text', 14], ['channel', 'text', 14], ['owner', 'text', 14],
       ['tools', 'list', 30], ['captures', 'list', 30], ['realtime', 'bool', 10], ['in_scope', 'bool', 10], ['notes', 'text', 40],
+      ['personas', 'list', 20], ['personalized', 'bool', 12], ['needs', 'text', 12], ['conversational', 'bool', 12],
     ]),
     rows: ws.touchpoints.map((x) => [
       x.id, x.name, x.stage, x.channel, x.owner, list(x.tools), list(x.captures.length ? x.captures : undefined),
       yes(x.realtime), yes(x.inScope), x.notes,
+      // Revision 2, as written: `needs: realtime` is the Real-time column already.
+      x.personasGiven ? list(x.personas) : undefined, yes(x.personalized), x.needs === 'realtime' ? undefined : x.needs,
+      x.conversationalGiven ? yes(x.conversational) : undefined,
     ]),
   };
   const integrations: Table = {
     key: 'integrations', name: t('sheets.sheet.integrations'),
     columns: columns('integrations', [
       ['id', 'text', 26], ['from', 'text', 22], ['to', 'text', 22], ['data', 'list', 30], ['mode', 'enum', 12],
-      ['bidirectional', 'bool', 10], ['notes', 'text', 40],
+      ['bidirectional', 'bool', 10], ['notes', 'text', 40], ['frequency', 'text', 12],
     ]),
     rows: ws.integrations.map((x) => [
       /^[a-z0-9][a-z0-9._-]*$/.test(x.id) ? x.id : undefined, x.from, x.to, list(x.data), label('sheets.mode', x.mode),
-      yes(x.bidirectional), x.notes,
+      yes(x.bidirectional), x.notes, x.frequencyGiven ? x.frequency : undefined,
     ]),
   };
   const findings: Table = {
@@ -127,6 +135,19 @@ function workspaceRows(ws: Workspace, result: AnalysisResult): unknown[][] {
   }
   add('lang', ws.settings.lang);
   if (ws.stages.some((s) => s.loc)) add('stages', JSON.stringify(ws.stages.map((s) => compact({ id: s.id, name: s.name, description: s.description }))));
+  if (ws.personas.length) {
+    add('personas', JSON.stringify(ws.personas.map((p) => compact({
+      id: p.id, name: p.name, description: p.description, stages: p.stagesGiven ? [...p.stages] : undefined, notes: p.notes,
+    }))));
+  }
+  const declared = ws.dataTypes.filter((d) => d.declared);
+  if (declared.length) {
+    add('data_types', JSON.stringify(declared.map((d) => compact({
+      id: d.id, name: d.given.name ? d.name : undefined, party: d.given.party ? d.party : undefined,
+      personal: d.given.personal ? d.personal : undefined, consent: d.given.consent ? d.consent : undefined,
+      restricted: d.given.restricted ? d.restricted : undefined,
+    }))));
+  }
   const s = ws.settings;
   const th = s.thresholds;
   const thresholds = compact({

@@ -9,9 +9,10 @@ export type SheetKind = 'tools' | 'touchpoints' | 'integrations' | 'questions' |
 
 export const FIELDS = {
   tools: ['id', 'name', 'vendor', 'catalog', 'category', 'capabilities', 'hub', 'owner', 'status', 'cost', 'cost.month',
-    'seats.licensed', 'seats.active', 'data', 'source_of_truth', 'renewal', 'url', 'notes'],
-  touchpoints: ['id', 'name', 'stage', 'channel', 'owner', 'tools', 'captures', 'realtime', 'in_scope', 'notes'],
-  integrations: ['id', 'from', 'to', 'data', 'mode', 'bidirectional', 'notes'],
+    'seats.licensed', 'seats.active', 'data', 'source_of_truth', 'renewal', 'url', 'notes', 'third_party_cookies', 'network'],
+  touchpoints: ['id', 'name', 'stage', 'channel', 'owner', 'tools', 'captures', 'realtime', 'in_scope', 'notes', 'personas',
+    'personalized', 'needs', 'conversational'],
+  integrations: ['id', 'from', 'to', 'data', 'mode', 'bidirectional', 'notes', 'frequency'],
   questions: ['about', 'field', 'text', 'ask'],
   workspace: ['key', 'value'],
 } as const satisfies Record<SheetKind, readonly string[]>;
@@ -46,7 +47,7 @@ const TOOL_ALIASES: Record<string, string[]> = {
     '年額', '年間費用', '年間コスト', '年間契約額', '年間金額', '年間利用料', '年間ライセンス費用', '費用年額', '年額費用', '年間支出',
     '年額円', '年額税抜', '年額税込', '年間費用円', '年間予算', '年間契約金額'],
   'cost.spend': ['cost', 'spend', 'total spend', 'contract value', 'total cost', 'amount', 'price', 'expenses', 'annual expenses',
-    'ttm spend', 'last 12 months spend', 'spend last 12 months', 'spend ttm', 'total contract value', 'tcv', 'ytd spend',
+    'ttm spend', 'last 12 months spend', 'allocated contract value', 'spend last 12 months', 'spend ttm', 'total contract value', 'tcv', 'ytd spend',
     '費用', '金額', 'コスト', '契約金額', '支出', '利用料', '料金'],
   'cost.month': ['monthly cost', 'monthly spend', 'monthly price', 'cost per month', 'mrr', 'monthly fee', 'cost monthly', 'monthly',
     'monthly amount', 'monthly cost usd',

@@ -8,6 +8,7 @@ import { loadCatalog, loadTaxonomy, type CatalogTool } from '../catalog/index.js
 import { slugify } from '../util/suggest.js';
 import { CHANNELS, CHANNEL_ALIASES, DEFAULT_STAGES, ID_PATTERN, INTEGRATION_MODES } from '../model/vocabulary.js';
 import type { Workspace } from '../model/model.js';
+import { FREQUENCIES, FRESHNESS } from '../model/vocabulary.js';
 import { sheets as sheetsEn } from '../i18n/en/sheets.js';
 import { sheets as sheetsJa } from '../i18n/ja/sheets.js';
 import { FIELDS, fieldOf, outputSheetNames, sheetNameKind, type SheetKind } from './columns.js';
@@ -24,16 +25,17 @@ export interface ToolDraft {
   id: string; name: string; vendor?: string; catalog?: string; category?: string; capabilities?: string[]; hub?: boolean;
   owner?: string; status?: string; cost?: number | 'unknown' | { amount: number; period: 'year' | 'month' };
   seats?: { licensed?: number; active?: number }; data?: string[]; source_of_truth?: string[]; renewal?: string;
-  url?: string; notes?: string;
+  url?: string; notes?: string; third_party_cookies?: boolean; network?: string;
   sheet: string; row: number; catalogName?: string;
 }
 export interface TouchpointDraft {
   id: string; name: string; stage: string; channel: string; owner?: string; tools?: string[]; captures?: string[];
-  realtime?: boolean; in_scope?: boolean; notes?: string; sheet: string; row: number;
+  realtime?: boolean; in_scope?: boolean; notes?: string; personas?: string[]; personalized?: boolean; needs?: string;
+  conversational?: boolean; sheet: string; row: number;
 }
 export interface IntegrationDraft {
   id?: string; from: string; to: string; data?: string[]; mode?: string; bidirectional?: boolean; notes?: string;
-  sheet: string; row: number;
+  frequency?: string; sheet: string; row: number;
 }
 export interface QuestionDraft { about: string; field?: string; text: string; ask?: string }
 export interface DepartmentDraft { id: string; name?: string }
@@ -47,7 +49,10 @@ export interface ImportResult {
   departments: DepartmentDraft[];
   organization: { name?: string; currency?: string };
   /** From a martech-audit export's Workspace sheet: written back as they were. */
-  workspace: { settings?: unknown; stages?: unknown; strategy?: unknown; lang?: string; departmentsAll?: DepartmentDraft[] };
+  workspace: {
+    settings?: unknown; stages?: unknown; strategy?: unknown; lang?: string; departmentsAll?: DepartmentDraft[];
+    personas?: unknown; data_types?: unknown;
+  };
   fromExport: boolean;
   issues: RowIssue[];
   rows: number;
@@ -252,7 +257,7 @@ export function convert(book: RawBook, opts: ConvertOptions = {}): ImportResult 
         const key = normaliseName(text(row, 'key') ?? '');
         const value = text(row, 'value');
         if (value === undefined) continue;
-        const which = ['organization', 'currency', 'departments', 'lang', 'stages', 'settings', 'strategy']
+        const which = ['organization', 'currency', 'departments', 'lang', 'stages', 'settings', 'strategy', 'personas', 'data_types']
           .find((k) => [sheetsEn, sheetsJa].some((c) => normaliseName(c[`sheets.ws.${k}`]) === key) || normaliseName(k) === key);
         const yaml = () => { try { return jsYaml.load(value, { schema: jsYaml.CORE_SCHEMA }); } catch { return undefined; } };
         if (which === 'organization') res.organization.name = value;
@@ -267,6 +272,8 @@ export function convert(book: RawBook, opts: ConvertOptions = {}): ImportResult 
         } else if (which === 'stages') res.workspace.stages = yaml();
         else if (which === 'settings') res.workspace.settings = yaml();
         else if (which === 'strategy') res.workspace.strategy = yaml();
+        else if (which === 'personas') res.workspace.personas = yaml();
+        else if (which === 'data_types') res.workspace.data_types = yaml();
       }
       continue;
     }
@@ -427,6 +434,11 @@ export function convert(book: RawBook, opts: ConvertOptions = {}): ImportResult 
         if (sot) draft.source_of_truth = sot;
         const url = text(row, 'url');
         if (url) draft.url = url;
+        const cookies = parseBool(col(row, 'third_party_cookies'));
+        if (isProblem(cookies)) problem(sheet, row.n, cookies);
+        else if (cookies !== undefined) draft.third_party_cookies = cookies;
+        const network = text(row, 'network');
+        if (network && goodId(network) && network !== cat?.network) draft.network = network;
         const n = text(row, 'notes');
         if (n) notes.unshift(n);
         if (notes.length) draft.notes = notes.join('\n');
@@ -460,7 +472,14 @@ export function convert(book: RawBook, opts: ConvertOptions = {}): ImportResult 
         }
         const captures = parseList(col(row, 'captures'));
         if (captures) draft.captures = captures;
-        for (const f of ['realtime', 'in_scope'] as const) {
+        const personas = parseList(col(row, 'personas'));
+        if (personas) draft.personas = personas;
+        const needs = text(row, 'needs');
+        if (needs) {
+          if ((FRESHNESS as readonly string[]).includes(needs.toLowerCase())) draft.needs = needs.toLowerCase();
+          else issue(sheet, row.n, 'warning', 'sheets.value.freshness', { value: needs });
+        }
+        for (const f of ['realtime', 'in_scope', 'personalized', 'conversational'] as const) {
           const b = parseBool(col(row, f));
           if (isProblem(b)) problem(sheet, row.n, b);
           else if (b !== undefined) draft[f] = b;
@@ -494,6 +513,11 @@ export function convert(book: RawBook, opts: ConvertOptions = {}): ImportResult 
         const b = parseBool(col(row, 'bidirectional'));
         if (isProblem(b)) problem(sheet, row.n, b);
         else if (b !== undefined) draft.bidirectional = b;
+        const frequency = text(row, 'frequency');
+        if (frequency) {
+          if ((FREQUENCIES as readonly string[]).includes(frequency.toLowerCase())) draft.frequency = frequency.toLowerCase();
+          else issue(sheet, row.n, 'warning', 'sheets.value.freshness', { value: frequency });
+        }
         const notes = text(row, 'notes');
         if (notes) draft.notes = notes;
         res.integrations.push(draft);

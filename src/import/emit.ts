@@ -50,6 +50,8 @@ function toolYaml(x: ToolDraft, source: string): string {
   if (x.renewal) lines.push(`    renewal: ${x.renewal}`);
   if (x.url) lines.push(`    url: ${scalar(x.url)}`);
   if (x.notes) lines.push(`    notes: ${scalar(x.notes)}`);
+  if (x.third_party_cookies !== undefined) lines.push(`    third_party_cookies: ${x.third_party_cookies}`);
+  if (x.network) lines.push(`    network: ${x.network}`);
   return lines.join('\n');
 }
 
@@ -61,6 +63,10 @@ function touchpointYaml(x: TouchpointDraft, source: string): string {
   if (x.captures) lines.push(`    captures: ${flowList(x.captures)}`);
   if (x.realtime !== undefined) lines.push(`    realtime: ${x.realtime}`);
   if (x.in_scope !== undefined) lines.push(`    in_scope: ${x.in_scope}`);
+  if (x.personas) lines.push(`    personas: ${flowList(x.personas)}`);
+  if (x.personalized !== undefined) lines.push(`    personalized: ${x.personalized}`);
+  if (x.needs) lines.push(`    needs: ${x.needs}`);
+  if (x.conversational !== undefined) lines.push(`    conversational: ${x.conversational}`);
   if (x.notes) lines.push(`    notes: ${scalar(x.notes)}`);
   return lines.join('\n');
 }
@@ -71,6 +77,7 @@ function integrationYaml(x: IntegrationDraft, source: string): string {
   if (x.data) lines.push(`    data: ${flowList(x.data)}`);
   if (x.mode) lines.push(`    mode: ${x.mode}`);
   if (x.bidirectional !== undefined) lines.push(`    bidirectional: ${x.bidirectional}`);
+  if (x.frequency) lines.push(`    frequency: ${x.frequency}`);
   if (x.notes) lines.push(`    notes: ${scalar(x.notes)}`);
   return lines.join('\n');
 }
@@ -163,6 +170,8 @@ function manifest(res: ImportResult, o: EmitOptions): string {
   if (Object.keys(settings).length) out.push(`${block('settings', settings)}\n`);
   if (res.workspace.stages) out.push(`${block('stages', res.workspace.stages)}\n`);
   if (res.workspace.strategy) out.push(`${block('strategy', res.workspace.strategy)}\n`);
+  if (Array.isArray(res.workspace.personas)) out.push(`${block('personas', res.workspace.personas)}\n`);
+  if (Array.isArray(res.workspace.data_types)) out.push(`${block('data_types', res.workspace.data_types)}\n`);
   return out.join('\n');
 }
 

@@ -171,6 +171,8 @@ export function parseMonth(raw: unknown): Read<string> {
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[T ][\d:.]+Z?)?$/.exec(s))) return ym(+m[1], +m[2]) ?? bad;
   if ((m = /^(\d{4})(\d{2})(\d{2})?$/.exec(s))) return ym(+m[1], +m[2]) ?? bad;
+  // An Excel serial day number that reached a CSV as text ("46477").
+  if (/^\d{5}(?:\.\d+)?$/.test(s) && +s >= 20000 && +s < 120000) return parseMonth(+s);
   if ((m = /^(\d{4})年\s*(\d{1,2})月(?:\s*(\d{1,2})日)?(?:末|頃)?$/.exec(s))) return ym(+m[1], +m[2]) ?? bad;
   if ((m = /^令和\s*(\d{1,2}|元)年\s*(\d{1,2})月/.exec(s))) return ym(2018 + (m[1] === '元' ? 1 : +m[1]), +m[2]) ?? bad;
   if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s))) {

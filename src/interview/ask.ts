@@ -23,6 +23,8 @@ export interface Ctx {
   lang: Lang;
   /** Tools whose details were gone through in this session: asked once only. */
   reviewed: Set<string>;
+  /** --quick: touchpoints get a name and their tools, tools a name and a catalog match; the rest later. */
+  quick?: boolean;
 }
 
 export function saveState(ctx: Ctx): void {

@@ -6,12 +6,12 @@ import { chalk } from '../cli/output.js';
 import { STEPS, StateStore, type InterviewState, type StepId } from './state.js';
 import type { WorkspaceEditor } from './workspace-editor.js';
 import type { Ui } from './ui.js';
-import { note, type Ctx } from './ask.js';
+import { heading, note, type Ctx } from './ask.js';
 import { summaryLines } from './summary.js';
 import { organizationStep } from './steps/organization.js';
 import { stagesStep, currentStages } from './steps/stages.js';
-import { touchpointsStep } from './steps/touchpoints.js';
-import { toolsStep } from './steps/tools.js';
+import { finishTouchpoint, touchpointsStep } from './steps/touchpoints.js';
+import { finishTool, toolsStep } from './steps/tools.js';
 import { integrationsStep } from './steps/integrations.js';
 import { customerStep } from './steps/customer.js';
 import { analysisStep, type AnalysisStepOptions } from './steps/analysis.js';
@@ -24,6 +24,8 @@ export interface SessionOptions extends AnalysisStepOptions {
   step?: StepId;
   /** Continue where the last interview stopped. */
   resume?: boolean;
+  /** Touchpoints (name, stage, tools) and tools (name, catalog match) only; details later (--resume). */
+  quick?: boolean;
 }
 
 export interface SessionHandle {
@@ -54,8 +56,23 @@ export async function runSession(o: SessionOptions, handle: SessionHandle = {}):
   const saved = ed.isNew ? undefined : store.load();
   let st: InterviewState;
   let steps: StepId[];
+  let details = false;
 
-  if (o.step) {
+  if (saved?.quick && !o.step && !o.quick) {
+    // A quick interview left entries without their details: offer to fill them in now.
+    const open = saved.open ?? [];
+    const tps = open.filter((k) => k.startsWith('tp:')).length;
+    const tools = open.filter((k) => k.startsWith('tool:')).length;
+    details = await ui.select<boolean>({
+      message: t('interview.quick.resume-ask'),
+      choices: [
+        { name: t('interview.quick.details', { touchpoints: tps, tools }), value: true },
+        { name: t('interview.resume.restart'), value: false },
+      ],
+    });
+    st = details ? { ...saved, quick: undefined } : fresh('organization');
+    steps = details ? ['integrations', 'analysis'] : [...STEPS];
+  } else if (o.step) {
     st = o.resume && saved?.only && saved.step === o.step ? saved : fresh(o.step, true);
     steps = [o.step];
   } else if (o.resume || saved) {
@@ -80,16 +97,30 @@ export async function runSession(o: SessionOptions, handle: SessionHandle = {}):
   // A workspace needs a name before anything else: --step on a new folder starts there.
   if (!ed.raw().organization?.name && steps[0] !== 'organization') steps = ['organization', ...steps];
 
-  const ctx: Ctx = { ed, ui, store, st, lang: o.lang, reviewed: new Set() };
+  // Quick: the journey and the tools at each touchpoint; integrations and details come later.
+  if (o.quick && !o.step) steps = steps.filter((s) => s !== 'tools' && s !== 'integrations' && s !== 'customer');
+  const ctx: Ctx = { ed, ui, store, st, lang: o.lang, reviewed: new Set(), quick: o.quick === true };
   handle.ctx = ctx;
 
   ui.say(chalk.bold(t('interview.title', { path: ed.shown })));
   if (ed.isNew) note(ctx, t('interview.new', { path: ed.shown }));
   else for (const line of summaryLines(ed, currentStages(ctx))) ui.say(line);
   note(ctx, t('interview.tips'));
+  if (ctx.quick) note(ctx, t('interview.quick.intro'));
+
+  if (details) {
+    heading(ctx, t('interview.quick.details-heading'));
+    for (const key of [...(ctx.st.open ?? [])]) {
+      if (key.startsWith('tp:')) await finishTouchpoint(ctx, key.slice(3));
+    }
+    for (const key of [...(ctx.st.open ?? [])]) {
+      if (key.startsWith('tool:')) await finishTool(ctx, key.slice(5));
+    }
+  }
 
   for (const step of steps) {
-    if (ctx.st.step !== step) ctx.st = fresh(step, o.step ? step === o.step : ctx.st.only);
+    // Entries still waiting for their details (a quick interview) stay recorded from step to step.
+    if (ctx.st.step !== step) ctx.st = { ...fresh(step, o.step ? step === o.step : ctx.st.only), ...(ctx.st.open?.length ? { open: ctx.st.open } : {}) };
     handle.step = step;
     // Nothing on disk yet: no state either (a new folder is not left with only a hidden file).
     if (!ed.manifest.pending) store.save(ctx.st);
@@ -101,7 +132,11 @@ export async function runSession(o: SessionOptions, handle: SessionHandle = {}):
     else if (step === 'customer') await customerStep(ctx, o.step === 'customer');
     else await analysisStep(ctx, o);
   }
-  store.clear();
+  const waiting = ctx.st.open ?? [];
+  if (ctx.quick && waiting.length) {
+    // Details later: what was entered quickly is remembered for `--resume`.
+    store.save({ version: 1, step: 'tools', done: [], open: waiting, quick: true });
+  } else store.clear();
   handle.step = undefined;
 
   ui.say('');
@@ -111,5 +146,6 @@ export async function runSession(o: SessionOptions, handle: SessionHandle = {}):
     const next = STEPS[STEPS.indexOf(o.step) + 1];
     note(ctx, t('interview.next-step', { command: `martech-audit interview ${ed.shown} --step ${next}` }));
   }
+  if (ctx.quick && waiting.length) note(ctx, t('interview.quick.later', { command: `martech-audit interview ${ed.shown} --resume` }));
   note(ctx, t('interview.next', { path: ed.shown }));
 }

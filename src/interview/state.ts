@@ -24,8 +24,10 @@ export interface InterviewState {
   done: string[];
   /** Started with --step: only that step is to be finished. */
   only?: boolean;
-  /** Entries begun but not finished ("tp:<id>"): on --resume their remaining questions are asked. */
+  /** Entries begun but not finished ("tp:<id>", "tool:<id>"): on --resume their remaining questions are asked. */
   open?: string[];
+  /** Left by a --quick interview: `open` lists what was entered without its details. */
+  quick?: boolean;
 }
 
 export class StateStore {
@@ -46,7 +48,7 @@ export class StateStore {
       const open = Array.isArray(s.open) ? s.open.map(String) : [];
       return {
         version: 1, step: s.step, done: Array.isArray(s.done) ? s.done.map(String) : [],
-        ...(s.only ? { only: true } : {}), ...(open.length ? { open } : {}),
+        ...(s.only ? { only: true } : {}), ...(open.length ? { open } : {}), ...(s.quick ? { quick: true } : {}),
       };
     } catch {
       return undefined; // a broken state file only means "start from the beginning"

@@ -67,7 +67,17 @@ export interface DataType {
 
 export interface Tool {
   id: string; name: string; vendor?: string; catalog?: string; category?: string;
+  /**
+   * Everything the tool can do: its own capabilities united with its catalog entry's primary
+   * capabilities and features (`allCapabilities`), as the analysis has always read them. Reporting,
+   * measuring and personalizing read these.
+   */
   capabilities: readonly string[];
+  /**
+   * Revision 2, primary capabilities (rules.md): its own capabilities united with its catalog
+   * entry's `capabilities`, without the entry's `features`. Overlap and redundancy are to read these.
+   */
+  primaryCapabilities: readonly string[];
   /** Effective hub flag (declared, inherited from the catalog, or by the crm/CDP default). */
   hub: boolean;
   owner?: string; status: ToolStatus;

@@ -2,7 +2,7 @@
 // references with "did you mean", warnings; then the immutable indexed model.
 import { t } from '../i18n/index.js';
 import { closest } from '../util/suggest.js';
-import { loadCatalog, loadDataTypes, loadTaxonomy, localName } from '../catalog/index.js';
+import { allCapabilities, loadCatalog, loadDataTypes, loadTaxonomy, localName } from '../catalog/index.js';
 import type { RuleCatalog } from '../model/rule-catalog.js';
 import {
   CHANNEL_ALIASES, CHANNELS, CONVERSATIONAL_CHANNELS, CONVERSATIONAL_LATE_CHANNELS, DEFAULT_STAGES, type Frequency,
@@ -468,8 +468,12 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     const x = e.value;
     const c = x.catalog ? catalog.byId.get(x.catalog) : undefined;
     const category = x.category ?? c?.category;
-    let capabilities = [...new Set([...(x.capabilities ?? []), ...(c?.capabilities ?? [])])];
+    // The analysis reads everything a tool offers (its catalog entry's features included) until the
+    // revision-2 overlap and redundancy rules switch to the primary capabilities.
+    let capabilities = [...new Set([...(x.capabilities ?? []), ...(c ? allCapabilities(c) : [])])];
+    let primaryCapabilities = [...new Set([...(x.capabilities ?? []), ...(c?.capabilities ?? [])])];
     if (!capabilities.length && category && taxonomy.capabilities.has(category)) capabilities = [category];
+    if (!primaryCapabilities.length && category && taxonomy.capabilities.has(category)) primaryCapabilities = [category];
     const status = x.status ?? 'active';
     const hub = anyDeclared
       ? declaredHub(x) === true && status !== 'retired'
@@ -485,12 +489,12 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     }
     return Object.freeze({
       id: x.id, name: x.name, vendor: x.vendor ?? c?.vendor, catalog: x.catalog, category,
-      capabilities: Object.freeze(capabilities), hub, owner: x.owner, status,
+      capabilities: Object.freeze(capabilities), primaryCapabilities: Object.freeze(primaryCapabilities), hub, owner: x.owner, status,
       annualCostMinor, costUnknown: x.cost === 'unknown', costGiven,
       seats: x.seats ? Object.freeze({ ...x.seats }) : undefined,
       data: Object.freeze([...(x.data ?? [])]), dataGiven: x.data !== undefined, sourceOfTruth: Object.freeze([...(x.source_of_truth ?? [])]),
       renewal: x.renewal, url: x.url, notes: x.notes, loc: startOf(e),
-      thirdPartyCookies: x.third_party_cookies, network: x.network ?? c?.network,
+      thirdPartyCookies: x.third_party_cookies ?? c?.thirdPartyCookies, network: x.network ?? c?.network,
     });
   });
   const stageIndex = new Map(stages.map((x) => [x.id, x.index]));

@@ -104,3 +104,23 @@ describe('`martech-audit catalog` footnotes and listings fit 80 columns', () => 
     }
   }
 });
+
+describe('`martech-audit catalog` shows what a tool is for apart from its features (revision 2)', () => {
+  it('text: primary capabilities, then "also:" the features; JSON: capabilities, features, network, third-party cookies', () => {
+    const text = cli(['catalog', 'gong'], ROOT);
+    expect(text.code).toBe(0);
+    const row = text.stdout.split('\n').filter((l) => l.startsWith('│')).map((l) => l.split('│')[4]!.trim()).join(' ');
+    expect(row).toBe('vendor: capabilities Gong: Conversation intelligence; also: Sales forecasting and Sales engagement');
+    const [gong] = JSON.parse(cli(['catalog', 'gong', '--format', 'json'], ROOT).stdout);
+    expect(gong).toMatchObject({ id: 'gong', capabilities: ['conversation-intelligence'], features: ['sales-forecasting', 'sales-engagement'] });
+    const [criteo] = JSON.parse(cli(['catalog', 'criteo', '--format', 'json'], ROOT).stdout);
+    expect(criteo).toMatchObject({ network: 'criteo', thirdPartyCookies: true, features: ['programmatic-advertising'] });
+  });
+
+  it('--capabilities --format json carries every flag of the taxonomy', () => {
+    const rows = JSON.parse(cli(['catalog', '--capabilities', '--format', 'json'], ROOT).stdout);
+    const caps = new Map(rows.flatMap((r: { capabilities: { id: string }[] }) => r.capabilities.map((c) => [c.id, c])));
+    expect(caps.get('retargeting')).toEqual(expect.objectContaining({ measures: false, reports: true, personalizes: true, media: true, fileTool: false, internal: false }));
+    expect(caps.get('team-chat')).toEqual(expect.objectContaining({ reports: false, fileTool: true, conduit: true, internal: true }));
+  });
+});

@@ -465,3 +465,65 @@ describe('changing tools and integrations', () => {
     expect(readFileSync(join(dir, 'integrations.yaml'), 'utf8')).toBe('integrations:\n  - from: mailchimp\n    to: crm\n    mode: realtime   # CSV every Friday\n');
   });
 });
+
+describe('--quick, then --resume to fill in the details (issue #12)', () => {
+  it('asks a touchpoint\'s name and tools and a tool\'s name or catalog match only; --resume offers the details', async () => {
+    const ws = join(dir, 'fast');
+    const s = await start(ws, { quick: true });
+    await answer('Name of the company', { type: 'Fast KK' }, 'enter');
+    await answer('Currency', 'enter');
+    await answer('Departments', 'enter');
+    await answer('Other departments', 'enter');
+    await answer('Use these stages?', 'enter');
+    await answer('A touchpoint in Awareness', { type: 'Online shop' }, 'enter');
+    // No id, channel, owner, scope, real-time, data or notes question: straight to its tools.
+    await search('Tool used at "Online shop"', 'shopify', 'Shopify', 'enter');
+    await search('Tool used at "Online shop"', 'Shop Helper', 'Add "Shop Helper" as a new tool', 'enter');
+    await answer('Tool used at "Online shop"', 'enter');
+    await answer('Another touchpoint in Awareness', 'enter');
+    for (const stage of ['Consideration', 'Purchase', 'Service', 'Loyalty']) await answer(`A touchpoint in ${stage}`, 'enter');
+    await s.done;
+    // (Any other question would have stopped the answers above: each waits for its own prompt.)
+    expect(s.text()).toMatch(/Details later: martech-audit interview \S+ --resume\s+asks what the quick interview left out/);
+    expect(read('fast/touchpoints.yaml').touchpoints).toEqual([
+      { id: 'online-shop', name: 'Online shop', stage: 'awareness', channel: 'website', tools: ['shopify', 'shop-helper'] },
+    ]);
+    expect(read('fast/tools.yaml').tools).toEqual([
+      expect.objectContaining({ id: 'shopify', name: 'Shopify', catalog: 'shopify', status: 'active' }),
+      { id: 'shop-helper', name: 'Shop Helper', status: 'active' },
+    ]);
+    expect(loadWorkspace(ws).ok).toBe(true);
+
+    const later = await start(ws, { resume: true });
+    await answer('The last interview was a quick one', 'enter'); // fill in the details now
+    await answer('responsible for "Online shop"', 'enter');
+    await answer('in the scope', 'enter');
+    await answer('live customer data', { type: '?' }, 'enter'); // I don't know: an open question
+    await answer('What data does "Online shop" capture', 'enter');
+    await answer('Notes', { type: 'Relaunched in 2026' }, 'enter');
+    await answer('owns "Shopify"', 'enter');
+    await answer('Status of "Shopify"', 'enter');
+    await answer('customer data does "Shopify" hold', 'enter');
+    await answer('What does "Shopify" cost', { type: '3000' }, 'enter');
+    await answer('Seats of "Shopify"', 'enter');
+    await answer('renew', 'enter');
+    await answer('source of truth', 'enter');
+    await answer('owns "Shop Helper"', 'enter');
+    await answer('Status of "Shop Helper"', 'enter');
+    await answer('customer data does "Shop Helper" hold', 'enter');
+    await answer('What does "Shop Helper" cost', { type: '0' }, 'enter');
+    await answer('Seats of "Shop Helper"', 'enter'); // free: no renewal question
+    await answer('source of truth', 'enter');
+    await answer('Data flows from', 'enter');
+    await later.done;
+    const tp = read('fast/touchpoints.yaml').touchpoints[0];
+    expect(tp).toMatchObject({ owner: 'marketing', notes: 'Relaunched in 2026' });
+    expect(read('fast/martech-audit.yaml').questions).toEqual([
+      { about: 'touchpoint:online-shop', field: 'realtime', text: 'Does Online shop need live customer data (real time)?' },
+    ]);
+    expect(read('fast/tools.yaml').tools[0]).toMatchObject({ owner: 'marketing', cost: { amount: 3000, period: 'year' } });
+    expect(existsSync(join(ws, '.martech-audit'))).toBe(false);
+    expect(loadWorkspace(ws).ok).toBe(true);
+  });
+});
+

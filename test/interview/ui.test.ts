@@ -96,3 +96,33 @@ describe('prompt lines never break inside a word', () => {
     expect(lines.join('')).toBe(text);
   });
 });
+
+describe('the interview\'s tool search ranks like `catalog` (issue #12)', () => {
+  it('"sales" offers Salesforce Sales Cloud first; tools already entered are ranked the same way', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { WorkspaceEditor } = await import('../../src/interview/workspace-editor.js');
+    const { toolChoices } = await import('../../src/interview/steps/tools.js');
+    const dir = mkdtempSync(join(tmpdir(), 'mta-rank-'));
+    try {
+      writeFileSync(join(dir, 'martech-audit.yaml'), `version: 1
+organization: { name: Rank }
+tools:
+  - { id: pipeline-sync, name: Pipeline Sync, status: active }
+  - { id: sales-deck, name: Sales Deck, status: active }
+  - { id: presales-hub, name: Presales hub, status: active }
+`);
+      const ed = WorkspaceEditor.open(dir).editor!;
+      const ctx = { ed, ui: await testUi([]) } as unknown as Ctx;
+      const choices = toolChoices(ctx, 'sales', [], 'done');
+      const mine = choices.filter((c) => c.value.t === 'tool').map((c) => (c.value as { id: string }).id);
+      // A name starting with the word first; "presales" (inside a word) after it; no match not at all.
+      expect(mine).toEqual(['sales-deck', 'presales-hub']);
+      const catalog = choices.filter((c) => c.value.t === 'catalog').map((c) => (c.value as { id: string }).id);
+      expect(catalog[0]).toBe('salesforce-sales-cloud');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

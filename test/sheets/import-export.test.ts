@@ -108,6 +108,19 @@ describe('export, then import: the same audit', () => {
     }
   }
 
+  // Revision-2 fields (personas, data_types, needs, frequency, ...) travel too.
+  for (const fixture of ['kestrel-financial/workspace', 'maison-velin-retail/workspace.yaml']) {
+    it(`realistic fixture ${fixture} (revision 2) through xlsx`, () => {
+      const src = join(ROOT, 'test', 'fixtures', 'realistic', fixture);
+      const file = join(dir, `${fixture.split('/')[0]}.xlsx`);
+      expect(cli(['export', src, '--out', file], dir).code).toBe(0);
+      const back = join(dir, `${fixture.split('/')[0]}-back`);
+      const i = cli(['import', file, '--out', back], dir);
+      expect(i.code, i.stderr).toBe(0);
+      expect(analyzeJson(back)).toEqual(analyzeJson(src));
+    });
+  }
+
   it('a workbook in Japanese (headers, statuses, yes/no) comes back the same', () => {
     const src = join(ROOT, 'examples', 'northwind-b2b');
     const file = join(dir, 'northwind-ja.xlsx');
@@ -138,6 +151,18 @@ describe('export, then import: the same audit', () => {
     let dates = 0;
     inv.eachRow((row, n) => { if (n > 1 && row.getCell(renewalCol).value instanceof Date) dates++; });
     expect(dates).toBeGreaterThan(0);
+  });
+
+  it('--format csv with an --out ending in .csv writes the inventory alone, which reads back as the same tools', () => {
+    const file = join(dir, 'inventory-only.csv');
+    const e = cli(['export', join(ROOT, 'examples', 'sakura-retail.yaml'), '--format', 'csv', '--out', file], dir);
+    expect(e.code, e.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8').startsWith('\ufeffID,ツール名,')).toBe(true);
+    const back = join(dir, 'inventory-only-back');
+    const i = cli(['import', file, '--out', back, '--format', 'json'], dir);
+    expect(i.code, i.stderr).toBe(0);
+    expect(JSON.parse(i.stdout)).toMatchObject({ tools: 9, issues: [] });
+    expect(cli(['validate', back], dir).code).toBe(0);
   });
 
   it('a workbook is not overwritten without --force', () => {

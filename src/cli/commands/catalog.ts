@@ -1,6 +1,6 @@
 // `martech-audit catalog [query]`: searches the built-in tool catalog and capability taxonomy.
 import Table from 'cli-table3';
-import { t } from '../../i18n/index.js';
+import { list, t } from '../../i18n/index.js';
 import { loadCatalog, loadTaxonomy, searchCatalog, localName, capabilityName } from '../../catalog/index.js';
 import { UsageError } from '../../util/errors.js';
 import { chalk, write } from '../output.js';
@@ -17,7 +17,10 @@ export async function run(query: string | undefined, opts: CatalogOptions): Prom
   if (opts.capabilities || opts.categories) {
     const rows = tax.categories.map((c) => ({
       category: c.id, group: c.group, name: localName(c.name, c.id),
-      capabilities: c.capabilities.map((k) => ({ id: k.id, name: localName(k.name, k.id), measures: k.measures })),
+      capabilities: c.capabilities.map((k) => ({
+        id: k.id, name: localName(k.name, k.id), measures: k.measures, reports: k.reports, personalizes: k.personalizes,
+        media: k.media, fileTool: k.fileTool, conduit: k.conduit, internal: k.internal,
+      })),
     }));
     if (format === 'json') return write(JSON.stringify(rows, null, 2));
     // 80 columns, like every other table: the id columns fit their longest id (never cut, they
@@ -49,7 +52,9 @@ export async function run(query: string | undefined, opts: CatalogOptions): Prom
   const rows = hits.map((h) => {
     const tool = h.kind === 'tool' ? cat.byId.get(h.id)! : undefined;
     const kind = tool ? t('catalog.kind.tool') + (tool.hub ? ' ★' : '') : t(`catalog.kind.${h.kind}`);
-    const details = tool ? `${tool.vendor ?? ''}${tool.vendor ? ': ' : ''}${tool.capabilities.map(capabilityName).join(', ')}`
+    // Primary capabilities (what the tool is bought for), then its other features apart.
+    const features = tool?.features.length ? t('catalog.features', { features: list(tool.features.map(capabilityName)) }) : '';
+    const details = tool ? `${tool.vendor ?? ''}${tool.vendor ? ': ' : ''}${tool.capabilities.map(capabilityName).join(', ')}${features}`
       : h.alsoCategory ? t('catalog.also-category') : '';
     return { id: h.id, name: h.label, kind, details };
   });

@@ -16,7 +16,8 @@ export async function run(path: string, opts: ExportOptions, globals: GlobalOpti
   if (opts.start !== undefined && !MONTH_PATTERN.test(opts.start)) throw new UsageError(t('analyze.bad-start', { value: opts.start }));
   // Nothing is overwritten unasked: the workbook, or any of the CSV files of the folder.
   const { CSV_NAMES } = await import('../../export/index.js');
-  const taken = format === 'xlsx' ? existsSync(opts.out) : Object.values(CSV_NAMES).some((f) => existsSync(join(opts.out, f)));
+  const oneFile = format === 'xlsx' || /\.(csv|tsv|txt)$/i.test(opts.out);
+  const taken = oneFile ? existsSync(opts.out) : Object.values(CSV_NAMES).some((f) => existsSync(join(opts.out, f)));
   if (taken && !opts.force) throw new UsageError(t('sheets.exists', { path: opts.out }));
   const { workspace } = await loadOrExit(path, globals, { quietWarnings: true });
   const result = analyze(workspace, { path, start: opts.start, now: currentMonth() });

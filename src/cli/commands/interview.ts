@@ -12,7 +12,7 @@ import { isStep, NUMBERED_STEPS, STEPS, type StepId } from '../../interview/stat
 import { loadUi, isPromptExit, type Ui } from '../../interview/ui.js';
 import { runSession, fileHeaders, type SessionHandle } from '../../interview/session.js';
 
-export interface InterviewOptions { step?: string; resume?: boolean }
+export interface InterviewOptions { step?: string; resume?: boolean; quick?: boolean }
 
 /** Interactive only: stdin and stdout must be a terminal, else exit 2 at once (never hang). */
 export function hasTerminal(stdin: { isTTY?: boolean } = process.stdin, stdout: { isTTY?: boolean } = process.stdout): boolean {
@@ -67,7 +67,7 @@ export async function run(dir: string, opts: InterviewOptions, globals: GlobalOp
       }
     }
     await runSession({
-      ed, ui, lang, step: opts.step as StepId | undefined, resume: opts.resume, now: currentMonth(),
+      ed, ui, lang, step: opts.step as StepId | undefined, resume: opts.resume, quick: opts.quick, now: currentMonth(),
       offerReport: await reportOffer(ui, dir, globals),
     }, handle);
   } catch (err) {

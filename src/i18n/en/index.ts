@@ -12,6 +12,7 @@ import { report } from './report.js';
 import { io } from './io.js';
 import { customer } from './customer.js';
 import { sheets } from './sheets.js';
+import { catalog } from './catalog.js';
 
 export const en: Record<string, string> = {
   ...cli,
@@ -26,4 +27,5 @@ export const en: Record<string, string> = {
   ...io,
   ...customer,
   ...sheets,
+  ...catalog,
 };

@@ -11,6 +11,7 @@ import { report } from './report.js';
 import { io } from './io.js';
 import { customer } from './customer.js';
 import { sheets } from './sheets.js';
+import { catalog } from './catalog.js';
 
 export const ja: Record<string, string> = {
   ...cli,
@@ -25,4 +26,5 @@ export const ja: Record<string, string> = {
   ...io,
   ...customer,
   ...sheets,
+  ...catalog,
 };

@@ -8,11 +8,11 @@ import { loadCatalog, loadTaxonomy, matchFields, searchCatalog, categoryName, ca
 import type { Plain } from '../yaml-edit.js';
 import type { Choice } from '../ui.js';
 import type { RawTool, RawTouchpoint } from '../workspace-editor.js';
-import { uniqueId } from '../ids.js';
+import { proposeId, uniqueId } from '../ids.js';
 import { UNKNOWN, type CostAnswer } from '../answers.js';
 import {
   askCost, askData, askId, askMonth, askNotes, askOwner, askSeats, commit, heading, markDone, nonEmpty, note,
-  saveCost, saveOwner, saveSeats, type Ctx, type OwnerAnswer,
+  saveCost, saveOwner, saveSeats, type Ctx, type OwnerAnswer, openEntry, closeEntry,
 } from '../ask.js';
 import { currentStages } from './stages.js';
 import { tCount } from '../../i18n/index.js';
@@ -180,6 +180,23 @@ async function changeTools(ctx: Ctx, ids: string[]): Promise<void> {
   }
 }
 
+/** --quick: the tools at a touchpoint just entered, each by name or catalog match; details later. */
+export async function quickTools(ctx: Ctx, tpId: string): Promise<void> {
+  const tp = ctx.ed.raw().touchpoints.find((x) => x.id === tpId);
+  if (tp) await pickLoop(ctx, t('interview.tools.at', { name: tp.name }), tp);
+}
+
+/** The details of a tool entered quickly (or interrupted): everything a new tool is asked. */
+export async function finishTool(ctx: Ctx, id: string): Promise<void> {
+  const tool = ctx.ed.raw().tools.find((x) => x.id === id);
+  if (tool) {
+    ctx.ui.say(`${chalk.bold(tool.name)} ${chalk.dim(`(${tool.id})`)}`);
+    const tp = ctx.ed.raw().touchpoints.find((x) => (x.tools ?? []).includes(id));
+    await toolDetails(ctx, id, true, tp);
+  }
+  closeEntry(ctx, `tool:${id}`);
+}
+
 async function toolsAt(ctx: Ctx, tpId: string): Promise<void> {
   const tp = ctx.ed.raw().touchpoints.find((x) => x.id === tpId);
   if (!tp) return;
@@ -211,6 +228,11 @@ async function pickLoop(ctx: Ctx, message: string, tp: RawTouchpoint | undefined
     if (!id) continue;
     const toolId = id;
     if (tp) commit(ctx, (tx) => tx.pushField('touchpoints', tp.id, 'tools', toolId));
+    if (ctx.quick) {
+      // Details later: recorded as begun, so that --resume offers to fill them in.
+      if (created) openEntry(ctx, `tool:${toolId}`);
+      continue;
+    }
     if (!ctx.reviewed.has(toolId)) await toolDetails(ctx, toolId, created, tp);
   }
 }
@@ -233,6 +255,9 @@ async function createTool(ctx: Ctx, pick: Exclude<Pick, { t: 'done' } | { t: 'to
     if (c.vendor) entry.vendor = c.vendor;
     entry.catalog = c.id;
     note(ctx, `  ${t('interview.tools.from-catalog', { category: c.category ? categoryName(c.category) : '—', capabilities: c.capabilities.map(capabilityName).join(', ') })}`);
+  } else if (ctx.quick) {
+    name = pick.name.trim();
+    entry.name = name;
   } else {
     name = (await ctx.ui.input({ message: t('interview.tools.name'), default: pick.name, validate: nonEmpty })).trim();
     entry.name = name;
@@ -243,9 +268,12 @@ async function createTool(ctx: Ctx, pick: Exclude<Pick, { t: 'done' } | { t: 'to
     }
   }
   const fallback = typeof entry.category === 'string' ? entry.category : 'tool';
-  const id = await askId(ctx, 'tools', name, fallback, (tx, x) => tx.add('tools', { id: x, ...entry }), proposal);
+  const taken = ctx.ed.raw().tools.map((x) => x.id);
+  const id = ctx.quick
+    ? (proposal && !taken.includes(proposal) ? proposal : proposeId(proposal ?? name, taken, fallback))
+    : await askId(ctx, 'tools', name, fallback, (tx, x) => tx.add('tools', { id: x, ...entry }), proposal);
   let owner: OwnerAnswer | undefined;
-  if (routesByOwner(ctx)) {
+  if (routesByOwner(ctx) && !ctx.quick) {
     owner = await askOwner(ctx, t('interview.tools.owner', { name }), undefined, tp?.owner);
     if (typeof owner === 'string' && owner !== UNKNOWN) entry.owner = owner;
   }

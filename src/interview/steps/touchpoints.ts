@@ -4,7 +4,8 @@ import { t } from '../../i18n/index.js';
 import { chalk } from '../../cli/output.js';
 import { CHANNELS } from '../../model/vocabulary.js';
 import type { RawTouchpoint } from '../workspace-editor.js';
-import { guessChannel } from '../ids.js';
+import { guessChannel, proposeId } from '../ids.js';
+import { quickTools } from './tools.js';
 import { CHANNEL_DATA } from '../data-types.js';
 import { UNKNOWN } from '../answers.js';
 import {
@@ -56,7 +57,7 @@ async function stageTouchpoints(ctx: Ctx, stage: StageInfo): Promise<void> {
   let existing = tpsIn(ctx, stage.id);
   if (existing.length) {
     for (const tp of existing) ctx.ui.say(tpLine(ctx, tp));
-    for (const tp of existing) await fillMissing(ctx, tp);
+    if (!ctx.quick) for (const tp of existing) await fillMissing(ctx, tp);
     for (;;) {
       existing = tpsIn(ctx, stage.id);
       const action = await ctx.ui.select<Action>({
@@ -81,6 +82,14 @@ async function stageTouchpoints(ctx: Ctx, stage: StageInfo): Promise<void> {
   }
 }
 
+/** The details of a touchpoint entered quickly (or interrupted): what it had not been asked. */
+export async function finishTouchpoint(ctx: Ctx, id: string): Promise<void> {
+  const tp = ctx.ed.raw().touchpoints.find((x) => x.id === id);
+  if (!tp) return closeEntry(ctx, `tp:${id}`);
+  ctx.ui.say(`${chalk.bold(tp.name)} ${chalk.dim(`(${tp.id})`)}`);
+  await fillMissing(ctx, tp);
+}
+
 /** A touchpoint from an earlier session: only what is missing or still an open question. */
 async function fillMissing(ctx: Ctx, tp: RawTouchpoint): Promise<void> {
   if (ctx.reviewed.has(`tp:${tp.id}`)) return;
@@ -92,7 +101,13 @@ async function fillMissing(ctx: Ctx, tp: RawTouchpoint): Promise<void> {
     saveOwner(ctx, 'touchpoints', tp.id, tp.name, await askOwner(ctx, t('interview.tp.owner', { name: tp.name }), tp.owner));
   }
   if (isOpenEntry(ctx, `tp:${tp.id}`)) {
-    // Interrupted while it was entered: the questions it had not reached yet, notes included.
+    // Interrupted while it was entered, or entered in a quick interview: the questions it had
+    // not reached yet, notes included.
+    let channel = tp.channel;
+    if (channel === 'other') {
+      channel = await askChannel(ctx, tp.name, channel);
+      if (channel !== 'other') commit(ctx, (tx) => tx.setField('touchpoints', tp.id, 'channel', channel));
+    }
     await restOfTouchpoint(ctx, tp.id, tp.name, tp.channel, { scope: tp.in_scope === undefined, realtime: tp.realtime === undefined, captures: tp.captures === undefined });
     return;
   }
@@ -104,6 +119,15 @@ async function fillMissing(ctx: Ctx, tp: RawTouchpoint): Promise<void> {
 
 export async function addTouchpoint(ctx: Ctx, stage: StageInfo, name: string): Promise<string | undefined> {
   const guess = guessChannel(name);
+  if (ctx.quick) {
+    // Quick: the id and channel are proposed, not asked; the tools come right away; the rest later.
+    const id = proposeId(name, ctx.ed.raw().touchpoints.map((x) => x.id), guess ?? 'touchpoint');
+    if (!commit(ctx, (tx) => tx.add('touchpoints', { id, name, stage: stage.id, channel: guess ?? 'other' }))) return undefined;
+    ctx.reviewed.add(`tp:${id}`);
+    openEntry(ctx, `tp:${id}`);
+    await quickTools(ctx, id);
+    return id;
+  }
   const id = await askId(ctx, 'touchpoints', name, guess ?? 'touchpoint',
     (tx, x) => tx.add('touchpoints', { id: x, name, stage: stage.id, channel: guess ?? 'other' }));
   const channel = await askChannel(ctx, name);
