@@ -117,8 +117,13 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
   };
 
   // ---- 2. inventory --------------------------------------------------------------------------
+  // (r2) The inventory says what the roadmap does with each tool it drops (pictures and words agree).
+  const dropped = new Set(result.roadmap.initiatives.flatMap((i) => i.drop ?? []));
   const invRows: Cell[][] = [...result.inventory].sort((x, y) => cmp(x.id, y.id)).map((x) => {
-    const tags = join([x.hub ? t('report.tag.hub') : '', x.status !== 'active' ? t(`report.status.${x.status}`) : ''].filter(Boolean));
+    const tags = join([
+      x.hub ? t('report.tag.hub') : '', x.status !== 'active' ? t(`report.status.${x.status}`) : '',
+      dropped.has(x.id) && x.status !== 'retiring' && x.status !== 'retired' ? t('report.tag.dropped') : '',
+    ].filter(Boolean));
     const seats = x.seats?.licensed !== undefined
       ? `${x.seats.active ?? '?'} / ${x.seats.licensed}${x.seats.usage !== undefined ? ` (${formatPercent(x.seats.usage)})` : ''}`
       : '';

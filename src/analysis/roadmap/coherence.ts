@@ -75,6 +75,15 @@ export function repairDrafts(c: PlanContext): void {
 function repairPass(c: PlanContext): boolean {
   const { drafts } = c;
   let changed = false;
+  // The client's strategy keeps a tool (connects it, consolidates onto it): a generated initiative
+  // does not drop it; one left with nothing to drop goes, and its findings stay unaddressed.
+  const authoredKeep = new Set([...drafts.values()].filter((d) => d.source === 'authored').flatMap((d) => d.keep ?? []));
+  for (const d of [...drafts.values()]) {
+    if (d.source === 'authored' || !d.drop!.some((t) => authoredKeep.has(t))) continue;
+    d.drop = d.drop!.filter((t) => !authoredKeep.has(t));
+    changed = true;
+    if (!d.drop.length && (d.kind === 'consolidate' || d.kind === 'retire')) drafts.delete(d.id);
+  }
   // Who drops what: retirements first (phase 1, the decided direction), then consolidations.
   const droppers = [...drafts.values()].filter((d) => d.drop!.length)
     .sort((a, b) => Number(b.source === 'authored') - Number(a.source === 'authored') || a.phase - b.phase || (a.id < b.id ? -1 : 1));

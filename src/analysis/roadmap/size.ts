@@ -108,9 +108,24 @@ function crmCandidates(c: PlanContext): string[] {
   return [...c.facts.customerDataTools].sort((a, b) => late(a.id) - late(b.id) || c.facts.impact(b.id) - c.facts.impact(a.id) || byId(a.id, b.id)).map((x) => x.id);
 }
 
+/**
+ * Without a hub, the CRM or CDP to adopt becomes the master of the customer data: deciding first
+ * which of today's tools is the master (Crisp, Stripe or Typeform?) is work a consultant would
+ * strike. An open source-of-truth decision goes into the hub's adoption.
+ */
+function masterInNewHub(c: PlanContext): void {
+  if (c.facts.hubs.length) return;
+  const hub = c.drafts.get('replatform-pilot') ?? c.drafts.get('establish-hub') ?? c.drafts.get('replatform');
+  if (hub?.source !== 'generated') return;
+  // Open source-of-truth decisions, and data to move out of files "into a system of record".
+  const open = [...c.drafts.values()].filter((d) => d.source === 'generated' && (d.id.startsWith('designate-sot-') || d.id.startsWith('move-')) && !(d.keep ?? []).length);
+  if (open.length) mergeInto(c, hub, open);
+}
+
 /** Groups same-kind initiatives and fits the durations to the stack. */
 export function fitToSize(c: PlanContext): void {
   const generated = () => [...c.drafts.values()].filter((d) => d.source === 'generated');
+  masterInNewHub(c);
   group(c, generated().filter((d) => d.id.startsWith('designate-sot-')), 'agree-sources-of-truth', (ds) =>
     c.title('roadmap.title.agree-sources-of-truth', { data: someOf(ds.map((d) => dataTypeName(d.id.slice('designate-sot-'.length))), 6) }));
   group(c, generated().filter((d) => d.id.startsWith('license-')), 'reduce-licenses', (ds) =>
@@ -134,8 +149,11 @@ export function fitToSize(c: PlanContext): void {
   }
   const hub = c.drafts.get('establish-hub');
   if (hub?.source === 'generated' && !c.facts.hubs.length) {
-    const tools = crmCandidates(c);
-    hub.title = c.title('roadmap.title.adopt-crm', { tools: someOf(tools.map((id) => c.name(id)), 4) });
+    const files = hub.drop ?? [];
+    const tools = crmCandidates(c).filter((id) => !files.includes(id));
+    hub.title = files.length
+      ? c.title('roadmap.title.adopt-crm-files', { tools: someOf(tools.map((id) => c.name(id)), 4), files: list(files.map((id) => c.name(id))) })
+      : c.title('roadmap.title.adopt-crm', { tools: someOf(tools.map((id) => c.name(id)), 4) });
   }
   for (const d of generated()) if (d.months > 1) d.months = 1;
 }

@@ -2,22 +2,19 @@
 // roles a tool may play in a roadmap: a file tool (a spreadsheet or file store used as a system, or
 // a conduit such as team chat), a tool on its way out, a tool holding no customer data. None of
 // them is ever a source of truth or a `connect` target.
+import { isFileToolSet } from '../../catalog/index.js';
 import type { Tool } from '../../model/model.js';
 import type { PlanContext } from './context.js';
 import type { Draft } from './types.js';
 
 /**
- * File-tool capabilities (rules.md "file tool"): spreadsheets, file stores and conduits people pass
- * data through. The catalog's taxonomy flags them (`file_tool`); until every workspace capability
- * carries the flag, this list is the fallback.
+ * A spreadsheet, file store or conduit used as a system (rules.md "file tool"): every primary
+ * capability it has is flagged `file_tool` in the taxonomy; with no capability, its category.
  */
-const FILE_TOOL_CAPABILITIES = new Set(['spreadsheet', 'file-storage', 'team-chat', 'shared-inbox', 'collaboration', 'internal-wiki']);
-
-/** A spreadsheet, file store or conduit used as a system: every capability it has is a file-tool one. */
 export function isFileTool(x: Pick<Tool, 'capabilities' | 'category'> & { primaryCapabilities?: readonly string[] }): boolean {
   const caps = x.primaryCapabilities?.length ? x.primaryCapabilities : x.capabilities;
-  if (caps.length) return caps.every((c) => FILE_TOOL_CAPABILITIES.has(c));
-  return x.category !== undefined && FILE_TOOL_CAPABILITIES.has(x.category);
+  if (caps.length) return isFileToolSet(caps);
+  return x.category !== undefined && isFileToolSet([x.category]);
 }
 
 /** Why a tool cannot be a source of truth or a connect target, or undefined when it can. */
@@ -40,7 +37,13 @@ export function targetsOf(c: PlanContext, d: Draft): { keep: string[]; drop: str
   if (d.keep || d.drop) return { keep: known(d.keep ?? []), drop: known(d.drop ?? []) };
   const hubs = (ids: readonly string[]) => ids.filter((id) => c.facts.isHub(id));
   if (d.source === 'authored') {
-    if (d.kind === 'retire') return { keep: [], drop: known(d.tools) };
+    if (d.kind === 'retire') {
+      // The tools a finding it answers says to drop (redundant, orphan, retiring), else the first listed.
+      const named = d.tools.filter((id) => [...d.addresses].some((f) => f.endsWith(`:${id}`) && /^(redundant-tool|orphan-tool|retired-tool-in-use):/.test(f)));
+      const gone = named.length ? named : d.tools.slice(0, 1);
+      return { keep: known(d.tools.filter((id) => !gone.includes(id))), drop: known(gone) };
+    }
+    if (d.kind === 'integrate') return { keep: known(d.tools), drop: [] };
     if (d.kind === 'consolidate' && d.tools.length > 1) {
       const keeper = c.keeperOf(d.tools);
       return { keep: [keeper], drop: known(d.tools.filter((id) => id !== keeper)) };
@@ -76,7 +79,9 @@ function automatedComponents(c: PlanContext): Map<string, number> {
     if (it.mode === 'manual' || !parent.has(it.from) || !parent.has(it.to)) continue;
     const a = find(it.from);
     const b = find(it.to);
-    if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+    // String ids: the smaller one becomes the root.
+    if (a < b) parent.set(b, a);
+    else if (b < a) parent.set(a, b);
   }
   const out = new Map<string, number>();
   const roots = new Map<string, number>();

@@ -3,6 +3,7 @@
 import { dataList, joinSubject, sortIds, toolName, toolRef } from './helpers.js';
 import type { Integration } from '../../model/model.js';
 import { createRule, type FindingDraft } from './rule.js';
+import { isConduit } from '../../catalog/index.js';
 import { automaticallyConnected, cannotAnchor, isFileTool, reachesHubAutomatically } from '../roadmap/targets.js';
 
 export const example = `version: 1
@@ -99,13 +100,19 @@ export const rule = createRule({
         const file = [from, to].find((id) => isFileTool(c.tool(id)!));
         if (file) {
           const other = file === from ? to : from;
-          const hub = c.hubFor([other]);
-          const record = isFileTool(c.tool(other)!) || cannotAnchor(c.tool(other)) ? (hub && !cannotAnchor(hub) ? hub.id : undefined) : (c.facts.isHub(other) || !hub ? other : hub.id);
+          // The system of record: the hub (never a file), else the other side when it can be one;
+          // with no hub at all, the CRM the company adopts (the hub's adoption takes this over).
+          const hub = c.facts.hubs.length ? c.hubFor([other]) : undefined;
+          const hubOk = hub && hub.id !== file && !cannotAnchor(hub) ? hub.id : undefined;
+          const record = !c.facts.hubs.length ? undefined : hubOk ?? (cannotAnchor(c.tool(other)) ? undefined : other);
+          const conduit = (c.tool(file)!.primaryCapabilities.length ? c.tool(file)!.primaryCapabilities : c.tool(file)!.capabilities).every(isConduit);
+          const key = conduit ? 'roadmap.title.move-conduit' : 'roadmap.title.move-file';
           const d = c.draft(`move-${file}`, () => ({
             kind: 'process', phase: 1,
-            title: record ? c.title('roadmap.title.move-file', { file: c.name(file), record: c.name(record) }) : c.title('roadmap.title.move-file-any', { file: c.name(file) }),
+            title: record ? c.title(key, { file: c.name(file), record: c.name(record) }) : c.title(`${key}-any`, { file: c.name(file) }),
             tools: record ? [file, record] : [file], subjects: [file], owner: c.tool(record ?? other)?.owner ?? c.tool(file)?.owner, months: 1,
-            keep: record ? [record] : [], drop: [file], flowData,
+            // A spreadsheet stops being a system; a team chat stays (people keep talking there).
+            keep: record ? [record] : [], drop: conduit ? [] : [file], flowData,
           }));
           if (!d.tools.includes(other)) d.tools.push(other);
           d.addresses.add(f.id);
