@@ -56,7 +56,8 @@ export function targetsOf(c: PlanContext, d: Draft): { keep: string[]; drop: str
   }
   if (d.kind === 'consolidate') return { keep: known(d.tools.slice(0, 1)), drop: known(d.subjects.filter((id) => id !== d.tools[0])) };
   if (d.id.startsWith('consolidate-')) return { keep: known(d.tools.slice(0, 1)), drop: [] }; // "agree to use X for Y": nothing cancelled
-  if (d.id.startsWith('license-')) return { keep: known(d.tools), drop: [] };
+  // A seat reduction changes a contract, not the stack: it neither keeps nor drops a tool.
+  if (d.id.startsWith('license-')) return { keep: [], drop: [] };
   if (d.id.startsWith('connect-') || d.id.startsWith('realtime-')) return { keep: known(d.tools), drop: [] };
   if (d.id === 'replatform' || d.id === 'replatform-pilot' || d.id.startsWith('cover-')) return { keep: known(hubs(d.tools)), drop: [] };
   return { keep: [], drop: [] };
