@@ -18,9 +18,12 @@ export const Location = z.looseObject({
 }).meta({ description: 'Where the entity a finding is about is written (1-based line and column).' });
 
 export const EntityRef = z.looseObject({
-  kind: z.enum(['tool', 'touchpoint', 'integration', 'stage', 'capability', 'data', 'department', 'workspace']),
+  kind: z.enum(['tool', 'touchpoint', 'integration', 'stage', 'capability', 'data', 'department', 'workspace', 'persona']),
   id: z.string(),
 });
+
+/** A message by id with what it was worded from (the same in every language). */
+export const MessageRef = z.looseObject({ messageId: z.string(), data: z.record(z.string(), z.union([z.string(), z.number()])) });
 
 export const FindingSchema = z.looseObject({
   id: z.string().meta({ description: 'Stable: <rule>:<subject id(s)>, several subjects joined with "+".' }),
@@ -34,6 +37,28 @@ export const FindingSchema = z.looseObject({
   cost: Money.optional(),
   recommendation: z.string(),
   details: z.record(z.string(), z.unknown()).optional(),
+});
+
+const Readiness = z.enum(['personalized', 'blind', 'ready', 'no-data', 'no-tool', 'unknown']);
+const CustomerSchema = z.looseObject({
+  personas: z.array(z.looseObject({
+    persona: z.string(), name: z.string(), stages: z.array(z.string()),
+    touchpoints: z.number().int().nonnegative(), reaching: z.number().int().nonnegative(), share: Share.nullable(),
+    gaps: z.array(z.string()).meta({ description: 'Stages it goes through with no in-scope touchpoint for it.' }),
+  })).meta({ description: 'Coverage per persona: share of its in-scope touchpoints whose tools reach a hub.' }),
+  firstParty: z.looseObject({ total: z.number().int().nonnegative(), reaching: z.number().int().nonnegative(), share: Share.nullable(), missing: z.array(z.string()) })
+    .meta({ description: 'First-party data types held by active or pilot tools, and how many reach a hub.' }),
+  dataTypes: z.array(z.looseObject({
+    id: z.string(), name: z.string(), party: z.enum(['first', 'second', 'third']).optional(), personal: z.boolean().optional(),
+    consent: z.boolean().optional(), restricted: z.string().optional(), origins: z.array(z.string()), copies: z.array(z.string()), reachesHub: z.boolean(),
+  })).meta({ description: 'Data provenance: every data type in use; a property not given and not in the vocabulary is absent (a question).' }),
+  personalization: z.looseObject({
+    touchpoints: z.array(z.looseObject({
+      touchpoint: z.string(), stage: z.string(), state: Readiness, personalizing: z.array(z.string()), hubData: z.boolean(),
+      needs: z.enum(['realtime', 'hourly', 'daily', 'weekly', 'monthly']).optional(),
+    })),
+    counts: z.record(Readiness, z.number().int().nonnegative()),
+  }).meta({ description: 'Personalization readiness of the in-scope touchpoints with tools.' }),
 });
 
 export const AssessmentSchema = z.looseObject({
@@ -50,6 +75,7 @@ export const AssessmentSchema = z.looseObject({
     manualIntegrations: z.number().int().nonnegative(),
   }).catchall(z.number()),
   reasons: z.array(z.string()),
+  reasonMessages: z.array(MessageRef).optional().meta({ description: 'The reasons as message ids and data, in the same order.' }),
   scoreBreakdown: z.array(z.looseObject({ key: z.string(), reason: z.string(), points: z.number().int() })).optional()
     .meta({ description: 'What raised (+) and lowered (−) the score from a neutral 50.' }),
   coverage: z.looseObject({
@@ -66,13 +92,16 @@ export const AssessmentSchema = z.looseObject({
   }).optional().meta({ description: 'Inventory completeness: owner, cost, seats and data filled in.' }),
   questions: z.array(z.looseObject({
     about: z.string(), field: z.string().optional(), text: z.string(), ask: z.string().optional(),
-    source: z.enum(['workspace', 'inventory']),
-  })).optional().meta({ description: 'Open questions for the next interview: the workspace\'s own, then the missing facts.' }),
+    source: z.enum(['workspace', 'inventory', 'customer']),
+  })).optional().meta({ description: 'Open questions for the next interview: the workspace\'s own, then the missing facts (customer: what the customer\'s side could not see).' }),
+  customer: CustomerSchema.optional().meta({ description: 'The customer\'s side (revision 2), only for a workspace that maps it: coverage per persona, first-party data reaching a hub, data provenance, personalization readiness.' }),
 });
 
 export const InitiativeSchema = z.looseObject({
   id: z.string(),
   title: z.string(),
+  messageId: z.string().optional().meta({ description: 'The id of a generated title, the same in every language.' }),
+  data: z.record(z.string(), z.union([z.string(), z.number()])).optional().meta({ description: 'What the title was worded from.' }),
   kind: z.enum(INITIATIVE_KINDS),
   phase: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   addresses: z.array(z.string()).meta({ description: 'Finding ids the initiative answers.' }),

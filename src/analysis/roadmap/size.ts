@@ -90,7 +90,7 @@ function mergeInto(c: PlanContext, target: Draft, parts: readonly Draft[]): void
   target.dependsOn.delete(target.id);
 }
 
-function group(c: PlanContext, members: Draft[], id: string, title: (ds: Draft[]) => string): void {
+function group(c: PlanContext, members: Draft[], id: string, title: (ds: Draft[]) => Draft['title']): void {
   if (members.length < GROUP_FROM) return;
   const sorted = [...members].sort((a, b) => byId(a.id, b.id));
   const base = sorted[0];

@@ -9,9 +9,11 @@ import { vocabulary } from './vocabulary.js';
 import { diff } from './diff.js';
 import { report } from './report.js';
 import { io } from './io.js';
+import { safety } from './safety.js';
 import { customer } from './customer.js';
 import { sheets } from './sheets.js';
 import { catalog } from './catalog.js';
+import { custrules } from './custrules.js';
 
 export const ja: Record<string, string> = {
   ...cli,
@@ -24,7 +26,9 @@ export const ja: Record<string, string> = {
   ...diff,
   ...report,
   ...io,
+  ...safety,
   ...customer,
   ...sheets,
   ...catalog,
+  ...custrules,
 };
