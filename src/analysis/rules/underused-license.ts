@@ -104,7 +104,7 @@ export const rule = createRule({
         // finding's money: what cancelling the other seats saves.
         const saving = f.cost !== undefined ? toMinor(f.cost) : undefined;
         c.draft(`license-${id}`, () => ({
-          kind: 'governance', phase: 1, title: c.title('roadmap.title.license', { tool: x.name, from: licensed, to: target, active }),
+          kind: 'governance', phase: 1, title: c.titleCount('roadmap.title.license', target, { tool: x.name, from: licensed, to: target, active }),
           tools: [id], subjects: [id], owner: x.owner, months: 1, renewalTools: [id], savingMinor: saving || undefined,
         })).addresses.add(f.id);
       }

@@ -8,8 +8,10 @@ import { loadCatalog } from '../../catalog/index.js';
 import type { RawTool, RawTouchpoint } from '../workspace-editor.js';
 import { UNKNOWN, type CostAnswer } from '../answers.js';
 import {
-  askCost, askData, askMonth, askOwner, askSeats, commit, note, saveCost, saveOwner, saveSeats, type Ctx,
+  addQuestion, askCost, askData, askMonth, askOwner, askSeats, commit, dontKnowLabel, note, saveCost, saveOwner, saveSeats, type Ctx,
+  type QuestionDraft,
 } from '../ask.js';
+import type { Choice } from '../ui.js';
 
 /** The built-in catalog, or undefined when it cannot be read (the interview goes on without it). */
 export function loadCatalogSafe(): ReturnType<typeof loadCatalog> | undefined {
@@ -18,6 +20,30 @@ export function loadCatalogSafe(): ReturnType<typeof loadCatalog> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A tool's status. The format requires one, so "? I don't know" keeps what is written (a new tool
+ * is saved `active` at once) and records the question; a status picked answers it.
+ */
+export async function askStatus(ctx: Ctx, id: string, name: string, current: string, owner?: string): Promise<void> {
+  const choices: Choice<string | typeof UNKNOWN>[] = TOOL_STATUSES.map((s) => ({ name: t(`interview.status.${s}`), value: s as string, short: s }));
+  choices.push({ name: dontKnowLabel(), value: UNKNOWN, short: '?', description: t('interview.dont-know.hint') });
+  const status = await ctx.ui.select<string | typeof UNKNOWN>({ message: t('interview.tools.status', { name }), choices, default: current });
+  const raw = ctx.ed.raw();
+  const about = `tool:${id}`;
+  commit(ctx, (tx) => {
+    if (status === UNKNOWN) addQuestion(tx, raw, { about, field: 'status', text: t('interview.q.status', { name }), ask: owner });
+    else {
+      tx.setField('tools', id, 'status', status);
+      tx.resolveQuestions(about, 'status');
+    }
+  });
+}
+
+/** "I don't know" what data a tool holds: asked of its owner. */
+export function dataQuestion(id: string, name: string, owner?: string): QuestionDraft {
+  return { about: `tool:${id}`, field: 'data', text: t('interview.q.data', { name }), ask: owner };
 }
 
 /**
@@ -49,21 +75,15 @@ export async function toolDetails(ctx: Ctx, id: string, isNew: boolean, tp: RawT
   if (missing.has('owner') && !ctx.reviewed.has(`owner:${id}`)) {
     saveOwner(ctx, 'tools', id, name, await askOwner(ctx, t('interview.tools.owner', { name }), first.owner, tp?.owner));
   }
-  if (isNew) {
-    const status = await ctx.ui.select<string>({
-      message: t('interview.tools.status', { name }),
-      choices: TOOL_STATUSES.map((s) => ({ name: t(`interview.status.${s}`), value: s as string, short: s })),
-      default: 'active',
-    });
-    commit(ctx, (tx) => tx.setField('tools', id, 'status', status));
-  }
   const tool = (): RawTool => ctx.ed.raw().tools.find((x) => x.id === id)!;
+  if (isNew) await askStatus(ctx, id, name, 'active', tool().owner);
   if (missing.has('data')) {
     const c = first.catalog ? loadCatalogSafe()?.byId.get(first.catalog) : undefined;
     const suggested = [...(tp?.captures ?? []), ...(c?.data ?? [])];
-    const data = await askData(ctx, t('interview.tools.data', { name }), tool().data ?? [], suggested);
-    // An empty answer is written as `data: []`: "holds no customer data", not a blank.
-    commit(ctx, (tx) => tx.setList('tools', id, 'data', data, true));
+    const data = await askData(ctx, t('interview.tools.data', { name }), tool().data ?? [], suggested, undefined, dataQuestion(id, name, tool().owner));
+    // An empty answer is written as `data: []`: "holds no customer data", not a blank; "I don't
+    // know" writes nothing (the open question says what is missing).
+    if (data) commit(ctx, (tx) => tx.setList('tools', id, 'data', data, true));
   }
   const owner = tool().owner;
   const currency = ctx.ed.raw().organization?.currency ?? 'USD';

@@ -4,8 +4,7 @@
 // questions.
 import { t } from '../../i18n/index.js';
 import { chalk } from '../../cli/output.js';
-import { TOOL_STATUSES } from '../../model/vocabulary.js';
-import { loadTaxonomy, matchFields, searchCatalog, categoryName, capabilityName, localName } from '../../catalog/index.js';
+import { INSIDE_WORD, loadTaxonomy, matchFields, searchCatalog, categoryName, capabilityName, localName } from '../../catalog/index.js';
 import type { Plain } from '../yaml-edit.js';
 import type { Choice } from '../ui.js';
 import type { RawTool, RawTouchpoint } from '../workspace-editor.js';
@@ -16,7 +15,7 @@ import {
   saveCost, saveOwner, saveSeats, type Ctx, type OwnerAnswer, openEntry, closeEntry,
 } from '../ask.js';
 import { currentStages } from './stages.js';
-import { askSourceOfTruth, fillMissingTools, loadCatalogSafe, toolDetails } from './tool-details.js';
+import { askSourceOfTruth, askStatus, dataQuestion, fillMissingTools, loadCatalogSafe, toolDetails } from './tool-details.js';
 
 export { toolDetails };
 
@@ -24,7 +23,7 @@ type Pick = { t: 'done' } | { t: 'tool'; id: string } | { t: 'catalog'; id: stri
 
 /** How well a tool already entered matches what was typed: the catalog search's ranking (0: not at all). */
 function matchScore(tool: RawTool, q: string): number {
-  return matchFields([tool.id, tool.name, tool.vendor, tool.catalog], q);
+  return matchFields([tool.id, tool.name, tool.catalog], [tool.vendor], q);
 }
 
 /** Search-as-you-type: tools already entered first, then the catalog, then "add as new". */
@@ -36,11 +35,17 @@ export function toolChoices(ctx: Ctx, term: string, exclude: readonly string[], 
   const mine = raw.tools.filter((x) => !exclude.includes(x.id))
     .map((x) => ({ x, score: q ? matchScore(x, q) : 1 }))
     .filter((m) => m.score > 0)
-    .sort((a, b) => b.score - a.score || a.x.name.localeCompare(b.x.name))
-    .map((m) => m.x);
-  for (const x of mine) {
-    out.push({ name: `${x.name} ${chalk.dim(`(${x.id}) · ${t('interview.tools.in-audit')}`)}`, value: { t: 'tool', id: x.id }, short: x.name });
-  }
+    .sort((a, b) => b.score - a.score || a.x.name.localeCompare(b.x.name));
+  const pushMine = (list: typeof mine) => {
+    for (const { x } of list) {
+      out.push({ name: `${x.name} ${chalk.dim(`(${x.id}) · ${t('interview.tools.in-audit')}`)}`, value: { t: 'tool', id: x.id }, short: x.name });
+    }
+  };
+  // Tools already entered first, except those matched only inside a word ("line" in "Pipeline
+  // Sync"): those come after the catalog's word matches, as `catalog` would rank them.
+  pushMine(mine.filter((m) => m.score > INSIDE_WORD));
+  const inside = mine.filter((m) => m.score <= INSIDE_WORD);
+  if (!q) pushMine(inside);
   if (q) {
     const usedCatalog = new Set(raw.tools.map((x) => x.catalog).filter(Boolean));
     let hits: ReturnType<typeof searchCatalog> = [];
@@ -50,11 +55,17 @@ export function toolChoices(ctx: Ctx, term: string, exclude: readonly string[], 
       hits = []; // no catalog data: new tools can still be added
     }
     const cat = loadCatalogSafe();
+    let insideShown = false;
     for (const h of hits.slice(0, 12)) {
+      if (!insideShown && h.score <= INSIDE_WORD) {
+        pushMine(inside);
+        insideShown = true;
+      }
       const c = cat?.byId.get(h.id);
       const what = [c?.vendor, c?.category ? categoryName(c.category) : undefined].filter(Boolean).join(' · ');
       out.push({ name: `${h.label} ${chalk.dim(what ? `— ${what}` : '')}`, value: { t: 'catalog', id: h.id }, short: h.label });
     }
+    if (!insideShown) pushMine(inside);
     out.push({ name: chalk.cyan(t('interview.tools.new', { name: q })), value: { t: 'new', name: q }, short: q });
   }
   return out;
@@ -132,17 +143,12 @@ export async function changeTool(ctx: Ctx, id: string): Promise<void> {
     const currency = ctx.ed.raw().organization?.currency ?? 'USD';
     if (field === 'owner') saveOwner(ctx, 'tools', id, tool.name, await askOwner(ctx, t('interview.tools.owner', { name: tool.name }), tool.owner));
     else if (field === 'status') {
-      const status = await ctx.ui.select<string>({
-        message: t('interview.tools.status', { name: tool.name }),
-        choices: TOOL_STATUSES.map((x) => ({ name: t(`interview.status.${x}`), value: x as string, short: x })),
-        default: tool.status ?? 'active',
-      });
-      commit(ctx, (tx) => tx.setField('tools', id, 'status', status));
+      await askStatus(ctx, id, tool.name, tool.status ?? 'active', tool.owner);
     } else if (field === 'cost') saveCost(ctx, id, tool.name, tool.owner, await askCost(ctx, tool.name, currency, tool.cost));
     else if (field === 'seats') saveSeats(ctx, id, tool.name, tool.owner, await askSeats(ctx, tool.name, tool.seats));
     else if (field === 'data') {
-      const data = await askData(ctx, t('interview.tools.data', { name: tool.name }), tool.data ?? []);
-      commit(ctx, (tx) => tx.setList('tools', id, 'data', data, true));
+      const data = await askData(ctx, t('interview.tools.data', { name: tool.name }), tool.data ?? [], [], undefined, dataQuestion(id, tool.name, tool.owner));
+      if (data) commit(ctx, (tx) => tx.setList('tools', id, 'data', data, true));
     } else if (field === 'source_of_truth') {
       if (tool.data?.length) await askSourceOfTruth(ctx, id, tool.name, tool.data);
       else note(ctx, `  ${t('interview.tools.sot-no-data')}`);
