@@ -2,7 +2,7 @@
 // emits (rules.md), checked here over generated workspaces with fast-check, over the examples,
 // and on the cases the issue names (retire then consolidate onto; a spreadsheet as source of
 // truth; a file automated instead of removed; a tool with no data connected).
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -88,6 +88,19 @@ describe('roadmap coherence (r2)', () => {
       if (!loaded.workspace) continue;
       const r = analyze(loaded.workspace, { path: name, start: '2027-01' });
       expectCoherent(name, r, loaded.workspace);
+    }
+  });
+
+  it('holds for every realistic workspace (test/fixtures/realistic)', () => {
+    const root = join(__dirname, '../fixtures/realistic');
+    const names = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(names.length).toBeGreaterThanOrEqual(5);
+    for (const name of names) {
+      const single = join(root, name, 'workspace.yaml');
+      const loaded = loadWorkspace(existsSync(single) ? single : join(root, name, 'workspace'));
+      expect(loaded.workspace, name).toBeDefined();
+      const r = analyze(loaded.workspace!, { path: name, start: '2027-01' });
+      expectCoherent(name, r, loaded.workspace!);
     }
   });
 

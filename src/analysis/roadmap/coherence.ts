@@ -111,7 +111,7 @@ function repairPass(c: PlanContext): boolean {
     if (!lost.length) continue;
     const keepers = d.keep!.filter((t) => !lost.includes(t));
     const connecting = d.id.startsWith('connect-') || d.id.startsWith('realtime-');
-    if (connecting && d.subjects.some((s) => !droppedBy.has(s) && c.tool(s) && keepers.includes(s) && !c.facts.isHub(s))) {
+    if (connecting && d.subjects.some((id) => !droppedBy.has(id) && c.tool(id) && keepers.includes(id) && !c.facts.isHub(id))) {
       // The tool still stays: only the target that goes leaves the list.
       d.keep = keepers;
       changed = true;

@@ -152,6 +152,7 @@ export const analysis: Record<string, string> = {
   'text.no-tools': 'no tool',
   'text.realtime': 'needs live data',
   'text.out-of-scope': 'out of scope',
+  'text.dropped': 'phased out by the roadmap',
   'text.hub': 'hub',
   'text.status.pilot': 'pilot',
   'text.status.retiring': 'retiring',

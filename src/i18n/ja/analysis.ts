@@ -152,6 +152,7 @@ export const analysis: Record<string, string> = {
   'text.no-tools': 'ツールなし',
   'text.realtime': 'リアルタイムのデータが必要',
   'text.out-of-scope': '対象範囲外',
+  'text.dropped': 'ロードマップで段階的に廃止',
   'text.hub': 'ハブ',
   'text.status.pilot': 'パイロット運用',
   'text.status.retiring': '廃止予定',
