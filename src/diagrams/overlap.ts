@@ -119,8 +119,11 @@ export function overlapDiagram({ ws, result, options }: DiagramInput): Diagram {
   if (classes.used('hub')) entries.push({ cls: 'hub', text: t('diagram.legend.hub') });
   if (classes.used('kept')) entries.push({ cls: 'kept', text: t('diagram.legend.kept') });
   if (classes.used('dropped')) entries.push({ cls: 'dropped', text: t('diagram.legend.dropped') });
-  out.push(...legend(new IdGen('l'), classes, entries, styles));
+  if (!options.legendOutside) out.push(...legend(new IdGen('l'), classes, entries, styles));
   out.push(...classes.lines());
   out.push(...styles);
-  return { kind: 'overlap', family: 'flowchart', title: t('diagram.kind.overlap'), source: `${out.join('\n')}\n`, notes };
+  return {
+    kind: 'overlap', family: 'flowchart', title: t('diagram.kind.overlap'), source: `${out.join('\n')}\n`, notes,
+    ...(options.legendOutside ? { legend: entries } : {}),
+  };
 }
