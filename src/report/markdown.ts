@@ -267,8 +267,10 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
         join(i.tools.map(toolName)),
         [dept(i.owner), ...(i.stakeholders.length ? [t('report.with', { departments: list(i.stakeholders.map(dept)) })] : [])].filter(Boolean).join(' '),
         i.start ? t('report.when', { start: i.start, months: i.months }) : t('report.months', { months: i.months }),
-        i.saving ? money(i.saving) : typeof i.decidedSaving === 'number' ? t('report.decided', { amount: money(i.decidedSaving) }) : '',
-        t(`report.istatus.${i.status}`) + (i.pilot ? `${currentLang() === 'ja' ? '、' : ', '}${t('report.pilot')}` : ''),
+        // (r2) A saving already decided (a tool already retiring) is shown muted, and said so beside the status.
+        i.saving ? money(i.saving) : typeof i.decidedSaving === 'number' ? { text: money(i.decidedSaving), muted: true } : '',
+        t(`report.istatus.${i.status}`) + (i.pilot ? `${currentLang() === 'ja' ? '、' : ', '}${t('report.pilot')}` : '')
+          + (!i.saving && typeof i.decidedSaving === 'number' ? `${currentLang() === 'ja' ? '、' : ', '}${t('report.decided')}` : ''),
       ]),
     } });
   }
