@@ -168,7 +168,7 @@ export const report: Record<string, string> = {
   'report.unknown': '不明',
   'report.flag.realtime': 'リアルタイムの顧客データが必要',
   'report.flag.out-of-scope': '対象範囲外',
-  'report.tag.dropped': '段階的に廃止',
+  'report.tag.dropped': '廃止対象',
   'report.tag.hub': 'ハブ',
   'report.status.active': '稼働中',
   'report.status.pilot': 'パイロット運用',
