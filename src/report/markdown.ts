@@ -13,6 +13,7 @@ import { ruleTitle } from '../analysis/rules/index.js';
 import { departmentName, type Workspace } from '../model/model.js';
 import { SEVERITIES, type Severity } from '../model/vocabulary.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
+import { addCustomerSide } from './customer.js';
 
 // Money and shares in the language of the report (src/i18n/format.ts does the formatting).
 const formatMoney = (minor: number, currency: string): string => formatMoneyIn(minor, currency, currentLang());
@@ -253,6 +254,8 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
     });
   }
   const step5: Section = { id: 'roadmap', title: t('report.step5'), blocks: step5Blocks };
+  // The customer's side (revision 2), only for a workspace that maps it: src/report/customer.ts.
+  addCustomerSide(ws, result, { journey: step1, inventory: step2, assessment: step4 });
 
   return {
     lang: opts.lang ?? currentLang(),

@@ -13,6 +13,7 @@ import { io } from './io.js';
 import { customer } from './customer.js';
 import { sheets } from './sheets.js';
 import { catalog } from './catalog.js';
+import { custreport } from './custreport.js';
 
 export const en: Record<string, string> = {
   ...cli,
@@ -28,4 +29,5 @@ export const en: Record<string, string> = {
   ...customer,
   ...sheets,
   ...catalog,
+  ...custreport,
 };

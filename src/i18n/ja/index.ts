@@ -12,6 +12,7 @@ import { io } from './io.js';
 import { customer } from './customer.js';
 import { sheets } from './sheets.js';
 import { catalog } from './catalog.js';
+import { custreport } from './custreport.js';
 
 export const ja: Record<string, string> = {
   ...cli,
@@ -27,4 +28,5 @@ export const ja: Record<string, string> = {
   ...customer,
   ...sheets,
   ...catalog,
+  ...custreport,
 };
