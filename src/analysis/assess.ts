@@ -7,7 +7,7 @@
 // `settings.rules` (redundancy, overlaps, manual links) are counted from the findings, so that the
 // report and the figures agree; the siloed share is measured on the data flow itself, because
 // without a hub no per-tool silo findings are raised.
-import { currentLang, dataTypeName, list, t, tCount } from '../i18n/index.js';
+import { currentLang, dataTypeName, list, t, tCount, tw, twCount, type Worded } from '../i18n/index.js';
 import { formatMoney as formatMoneyIn, formatNumber as formatNumberIn, formatPercent as formatPercentIn } from '../i18n/format.js';
 import { capabilityName } from '../catalog/index.js';
 import { SEVERITY_RANK, type Severity } from '../model/vocabulary.js';
@@ -59,6 +59,8 @@ export const SCORE_WEIGHTS = {
 // ---- assess ---------------------------------------------------------------------------------
 
 export interface AssessExtras {
+  /** `reasons` as message ids and data, in the same order (the same in every language). */
+  reasonMessages: { messageId: string; data: Readonly<Record<string, string | number>> }[];
   meaning: string;
   decision: { basis: DecisionBasis[]; rules: RuleId[] };
   scoreBreakdown: ScoreItem[];
@@ -144,24 +146,24 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   items.sort((a, b) => b.points - a.points || a.key.localeCompare(b.key));
 
   // ---- reasons in words ---------------------------------------------------------------------
-  const reasons: string[] = [];
+  const reasons: Worded[] = [];
   const override = ws.settings.assessment;
   if (override && override.level !== decision.level) {
-    reasons.push(t('assess.reason.override', { level: t(`level.${override.level}`), computed: t(`level.${decision.level}`), rationale: override.rationale }));
+    reasons.push(tw('assess.reason.override', { level: t(`level.${override.level}`), computed: t(`level.${decision.level}`), rationale: override.rationale }));
   } else if (override) {
-    reasons.push(t('assess.reason.override-same', { level: t(`level.${override.level}`), rationale: override.rationale }));
+    reasons.push(tw('assess.reason.override-same', { level: t(`level.${override.level}`), rationale: override.rationale }));
   }
   // An empty (or half-begun) inventory: say so plainly and what to do, instead of figures of nothing.
   const noTools = ws.tools.length === 0;
   const noTouchpoints = ws.touchpoints.length === 0;
   if (noTools || noTouchpoints) {
-    reasons.push(t(noTools && noTouchpoints ? 'assess.reason.empty' : noTools ? 'assess.reason.empty-tools' : 'assess.reason.empty-touchpoints'));
+    reasons.push(tw(noTools && noTouchpoints ? 'assess.reason.empty' : noTools ? 'assess.reason.empty-tools' : 'assess.reason.empty-touchpoints'));
   }
   const ruleNames = (rules: readonly RuleId[]) => list(rules.map((r) => lowerFirst(ruleTitle(r))));
   const siloParams = { siloed, total: cdt, share: formatPercent(decision.siloedShare), threshold: formatPercent(th.siloedShare) };
-  if (decision.basis.includes('no-hub')) reasons.push(t('assess.reason.no-hub', { tools: cdt, threshold: th.noHubTools }));
+  if (decision.basis.includes('no-hub')) reasons.push(tw('assess.reason.no-hub', { tools: cdt, threshold: th.noHubTools }));
   if (decision.basis.includes('fragmented')) {
-    reasons.push(t('assess.reason.fragmented', {
+    reasons.push(tw('assess.reason.fragmented', {
       ...siloParams, overlaps: overlaps.length, overlapThreshold: th.overlappingCapabilities,
       redundantShare: formatPercent(decision.redundantShare), redundantThreshold: formatPercent(th.redundantShare),
     }));
@@ -169,36 +171,36 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   if (decision.level === 'integrate') {
     // Only "no customer hub" with no tool holding customer data: that is the whole reason.
     const onlyNoHub = decision.rules.length === 1 && decision.rules[0] === 'no-customer-hub' && cdt === 0;
-    reasons.push(onlyNoHub ? t('assess.reason.integrate-no-hub') : t('assess.reason.integrate', { rules: ruleNames(decision.rules) }));
+    reasons.push(onlyNoHub ? tw('assess.reason.integrate-no-hub') : tw('assess.reason.integrate', { rules: ruleNames(decision.rules) }));
   }
-  if (decision.level === 'refocus') reasons.push(t('assess.reason.refocus', { rules: ruleNames(decision.rules) }));
-  if (decision.level === 'healthy') reasons.push(t('assess.reason.healthy'));
+  if (decision.level === 'refocus') reasons.push(tw('assess.reason.refocus', { rules: ruleNames(decision.rules) }));
+  if (decision.level === 'healthy') reasons.push(tw('assess.reason.healthy'));
   if (hubs > 0 && cdt > 0 && !decision.basis.includes('fragmented')) {
-    reasons.push(t(siloed ? 'assess.reason.siloed' : 'assess.reason.siloed-none', siloParams));
+    reasons.push(tw(siloed ? 'assess.reason.siloed' : 'assess.reason.siloed-none', siloParams));
   }
   if (hubs === 0 && !decision.basis.includes('no-hub') && cdt > 0) {
-    reasons.push(t(cdt === 1 ? 'assess.reason.no-hub-small.one' : 'assess.reason.no-hub-small', { tools: cdt, threshold: th.noHubTools }));
+    reasons.push(tw(cdt === 1 ? 'assess.reason.no-hub-small.one' : 'assess.reason.no-hub-small', { tools: cdt, threshold: th.noHubTools }));
   }
-  if (hubs > 1 && disconnectedHubs) reasons.push(t('assess.reason.split-hubs', { hubs: list(facts.hubs.map((h) => h.name)) }));
+  if (hubs > 1 && disconnectedHubs) reasons.push(tw('assess.reason.split-hubs', { hubs: list(facts.hubs.map((h) => h.name)) }));
   if (coverage.dataTypes.total) {
-    reasons.push(t(coverage.dataTypes.missing.length ? 'assess.reason.coverage' : 'assess.reason.coverage-full', {
+    reasons.push(tw(coverage.dataTypes.missing.length ? 'assess.reason.coverage' : 'assess.reason.coverage-full', {
       share: formatPercent(coverage.dataTypes.share), reaching: coverage.dataTypes.reaching, total: coverage.dataTypes.total,
       missing: someOf(coverage.dataTypes.missing.map(dataTypeName), 6),
     }));
   }
   if (redundantSpendMinor > 0) {
-    reasons.push(tCount('assess.reason.redundant', redundant.length, { spend: money(redundantSpendMinor), share: formatPercent(decision.redundantShare), total: money(totalSpendMinor), tools: redundant.length }));
+    reasons.push(twCount('assess.reason.redundant', redundant.length, { spend: money(redundantSpendMinor), share: formatPercent(decision.redundantShare), total: money(totalSpendMinor), tools: redundant.length }));
   }
   if (overlaps.length) {
     const caps = overlaps.map((f) => f.id.slice(f.id.indexOf(':') + 1)).sort();
-    reasons.push(t('assess.reason.overlaps', { count: overlaps.length, capabilities: someOf(caps.map(capabilityName), 6) }));
+    reasons.push(tw('assess.reason.overlaps', { count: overlaps.length, capabilities: someOf(caps.map(capabilityName), 6) }));
   }
-  if (manual.length) reasons.push(tCount('assess.reason.manual', manual.length, { count: manual.length }));
+  if (manual.length) reasons.push(twCount('assess.reason.manual', manual.length, { count: manual.length }));
   const unknownCost = ws.tools.filter((x) => x.status !== 'retired' && x.annualCostMinor === undefined).length;
   if (completeness.missing.length) {
-    reasons.push(tCount('assess.reason.completeness', completeness.missing.length, { share: formatPercent(completeness.share), tools: completeness.missing.length, questions: questions.length }));
+    reasons.push(twCount('assess.reason.completeness', completeness.missing.length, { share: formatPercent(completeness.share), tools: completeness.missing.length, questions: questions.length }));
   }
-  if (unknownCost) reasons.push(tCount('assess.reason.unknown-cost', unknownCost, { count: unknownCost }));
+  if (unknownCost) reasons.push(twCount('assess.reason.unknown-cost', unknownCost, { count: unknownCost }));
 
   const metrics: AssessmentMetrics = {
     siloedShare: round(decision.siloedShare),
@@ -220,7 +222,8 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
     ...(override ? { computedLevel: decision.level, override: { level: override.level, rationale: override.rationale } } : {}),
     score,
     metrics,
-    reasons,
+    reasons: reasons.map((r) => r.text),
+    reasonMessages: reasons.map(({ messageId, data }) => ({ messageId, data })),
     meaning: t(`level.${level}.meaning`),
     decision: { basis: decision.basis, rules: decision.rules },
     scoreBreakdown: items,

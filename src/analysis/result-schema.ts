@@ -22,6 +22,9 @@ export const EntityRef = z.looseObject({
   id: z.string(),
 });
 
+/** A message by id with what it was worded from (the same in every language). */
+export const MessageRef = z.looseObject({ messageId: z.string(), data: z.record(z.string(), z.union([z.string(), z.number()])) });
+
 export const FindingSchema = z.looseObject({
   id: z.string().meta({ description: 'Stable: <rule>:<subject id(s)>, several subjects joined with "+".' }),
   rule: z.enum(RULE_IDS),
@@ -50,6 +53,7 @@ export const AssessmentSchema = z.looseObject({
     manualIntegrations: z.number().int().nonnegative(),
   }).catchall(z.number()),
   reasons: z.array(z.string()),
+  reasonMessages: z.array(MessageRef).optional().meta({ description: 'The reasons as message ids and data, in the same order.' }),
   scoreBreakdown: z.array(z.looseObject({ key: z.string(), reason: z.string(), points: z.number().int() })).optional()
     .meta({ description: 'What raised (+) and lowered (−) the score from a neutral 50.' }),
   coverage: z.looseObject({
@@ -73,6 +77,8 @@ export const AssessmentSchema = z.looseObject({
 export const InitiativeSchema = z.looseObject({
   id: z.string(),
   title: z.string(),
+  messageId: z.string().optional().meta({ description: 'The id of a generated title, the same in every language.' }),
+  data: z.record(z.string(), z.union([z.string(), z.number()])).optional().meta({ description: 'What the title was worded from.' }),
   kind: z.enum(INITIATIVE_KINDS),
   phase: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   addresses: z.array(z.string()).meta({ description: 'Finding ids the initiative answers.' }),

@@ -4,6 +4,7 @@ import chalk, { type ChalkInstance } from 'chalk';
 import { displayWidth as stringWidth } from '../util/width.js';
 import { t } from '../i18n/index.js';
 import type { Diagnostic } from '../workspace/diagnostics.js';
+import { clipLine, sanitizeLine, sanitizeTerminal } from '../util/sanitize.js';
 
 export function setupColor(opts: { color?: boolean }, stream: NodeJS.WriteStream = process.stdout): ChalkInstance {
   // --no-color and NO_COLOR always win; FORCE_COLOR turns colour on for a pipe; else only a TTY.
@@ -15,12 +16,25 @@ export function setupColor(opts: { color?: boolean }, stream: NodeJS.WriteStream
 
 export { chalk };
 
-export function write(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+export interface WriteOptions {
+  /** The text is GitHub workflow commands on purpose (analyze --format github). */
+  workflowCommands?: boolean;
 }
 
-export function writeErr(text: string): void {
-  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+// Everything printed passes through here: no control character, escape sequence (other than
+// the colours chalk writes) or bidi override from a workspace reaches the terminal or a CI log,
+// and no line can start a GitHub workflow command unless it is one (util/sanitize.ts).
+function clean(text: string, opts: WriteOptions): string {
+  const out = sanitizeTerminal(text, { keepColor: chalk.level > 0, workflowCommands: opts.workflowCommands });
+  return out.endsWith('\n') ? out : `${out}\n`;
+}
+
+export function write(text: string, opts: WriteOptions = {}): void {
+  process.stdout.write(clean(text, opts));
+}
+
+export function writeErr(text: string, opts: WriteOptions = {}): void {
+  process.stderr.write(clean(text, opts));
 }
 
 // The lines of the source last excerpted: diagnostics come sorted by file, and splitting a large
@@ -39,14 +53,17 @@ export function excerpt(source: string | undefined, line: number, column: number
   const from = Math.max(1, line - 1);
   const width = String(line).length;
   const out: string[] = [];
+  // Long lines are cut around the column (a minified or binary file must not flood the log) and
+  // every control character is shown escaped: an excerpt repeats what a pull request wrote.
+  const clip = (n: number) => clipLine(lines[n - 1] ?? '', n === line ? column : 1);
   for (let n = from; n <= line; n++) {
     const mark = n === line ? '>' : ' ';
-    out.push(chalk.dim(`  ${mark} ${String(n).padStart(width)} | `) + lines[n - 1]);
+    out.push(chalk.dim(`  ${mark} ${String(n).padStart(width)} | `) + sanitizeLine(clip(n).text));
   }
-  const text = lines[line - 1] ?? '';
-  const before = stringWidth(text.slice(0, column - 1));
-  const endCol = endLine === line && endColumn && endColumn > column ? endColumn : column + 1;
-  const span = Math.max(1, Math.min(stringWidth(text.slice(column - 1, endCol - 1)), 60));
+  const { text, column: col } = clip(line);
+  const before = stringWidth(sanitizeLine(text.slice(0, col - 1)));
+  const endCol = endLine === line && endColumn && endColumn > column ? col + (endColumn - column) : col + 1;
+  const span = Math.max(1, Math.min(stringWidth(sanitizeLine(text.slice(col - 1, endCol - 1))), 60));
   out.push(chalk.dim(`    ${' '.repeat(width)} | `) + ' '.repeat(before) + chalk.red('^'.repeat(span)));
   return out.join('\n');
 }
@@ -54,15 +71,16 @@ export function excerpt(source: string | undefined, line: number, column: number
 export function formatDiagnostic(d: Diagnostic, sources?: Map<string, string>, withExcerpt = true): string {
   const where = `${d.location.file}:${d.location.line}:${d.location.column}`;
   const sev = d.severity === 'error' ? chalk.red(t('cli.error')) : chalk.yellow(t('cli.warning'));
-  let line = `${chalk.bold(where)}  ${sev}  ${d.message}`;
-  if (d.suggestion) line += chalk.cyan(`  (${d.suggestion})`);
+  // A message quotes values from the workspace: it stays on one line, whatever they hold.
+  let line = `${chalk.bold(sanitizeLine(where))}  ${sev}  ${sanitizeLine(d.message)}`;
+  if (d.suggestion) line += chalk.cyan(`  (${sanitizeLine(d.suggestion)})`);
   const parts = [line];
   if (withExcerpt) {
     const ex = excerpt(sources?.get(d.location.file), d.location.line, d.location.column, d.location.endLine, d.location.endColumn);
     if (ex) parts.push(ex);
   }
   for (const r of d.related ?? []) {
-    parts.push(chalk.dim(`    ${r.location.file}:${r.location.line}:${r.location.column}  ${r.message}`));
+    parts.push(chalk.dim(sanitizeLine(`    ${r.location.file}:${r.location.line}:${r.location.column}  ${r.message}`)));
   }
   return parts.join('\n');
 }

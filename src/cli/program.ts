@@ -90,6 +90,7 @@ export function buildProgram(): Command {
     .option('-f, --format <format>', t('diagram.opt.format'))
     .option('--start <month>', t('diagram.opt.start'))
     .option('--scale <n>', t('diagram.opt.scale'))
+    .option('--force', t('safety.diagram.opt.force'))
     .addHelpText('after', examples([
       'martech-audit diagram examples/northwind-b2b --kind journey',
       'martech-audit diagram audit/ --kind dataflow --out dataflow.svg',

@@ -4,8 +4,9 @@
 // - User text is never an id: node ids are generated (n1, n2, ...) by `IdGen`.
 // - Every flowchart label is quoted, and the characters Mermaid or HTML would read are written as
 //   Mermaid entity codes: `"` -> #quot;  `#` -> #35;  `<` -> #lt;  `>` -> #gt;  `&` -> #amp;
-//   `` ` `` -> #96; (a raw `>` is eaten by Mermaid's sanitiser, a raw `"` ends the label, and a
-//   backtick next to the quote starts a Markdown string).
+//   `` ` `` -> #96;  `%` -> #37; (a raw `>` is eaten by Mermaid's sanitiser, a raw `"` ends the
+//   label, a backtick next to the quote starts a Markdown string, and `%%` starts a comment or,
+//   as `%%{init: ...}%%`, a directive that reconfigures the diagram, even inside quotes).
 // - Gantt and quadrant text is not quoted: there `:`, `;` and `%` are encoded too.
 // - Control characters and line breaks become spaces; very long text is shortened with "…" at a
 //   grapheme boundary, so an emoji or a combining mark is never cut in half.
@@ -44,12 +45,12 @@ export function plainText(text: string | undefined | null, max = MAX_LABEL): str
   return s;
 }
 
-const FLOW_ENTITIES: Record<string, string> = { '"': '#quot;', '#': '#35;', '<': '#lt;', '>': '#gt;', '&': '#amp;', '`': '#96;' };
+const FLOW_ENTITIES: Record<string, string> = { '"': '#quot;', '#': '#35;', '<': '#lt;', '>': '#gt;', '&': '#amp;', '`': '#96;', '%': '#37;' };
 const TEXT_ENTITIES: Record<string, string> = { '"': '#quot;', '#': '#35;', '<': '#lt;', '>': '#gt;', '&': '#amp;', '`': '#96;', ':': '#58;', ';': '#59;', '%': '#37;' };
 
 /** Escapes already-plain text for the inside of a quoted flowchart label. */
 export function escapeLabelText(text: string): string {
-  return text.replace(/["#<>&`]/g, (c) => FLOW_ENTITIES[c]);
+  return text.replace(/["#<>&`%]/g, (c) => FLOW_ENTITIES[c]);
 }
 
 /**
@@ -118,7 +119,7 @@ export class IdGen {
 // ---- rendering with plain-text SVG labels ------------------------------------------------------
 
 /** Placeholders for the characters Mermaid's SVG-text labels cannot show from entity codes. */
-export const PLACEHOLDER = { quot: '\ue000', hash: '\ue001', backtick: '\ue002' } as const;
+export const PLACEHOLDER = { quot: '\ue000', hash: '\ue001', backtick: '\ue002', percent: '\ue006' } as const;
 
 /**
  * The Mermaid text as the renderer feeds it to Mermaid with `htmlLabels: false`: inside quoted
@@ -127,12 +128,13 @@ export const PLACEHOLDER = { quot: '\ue000', hash: '\ue001', backtick: '\ue002' 
  */
 export function toRenderSource(source: string): string {
   if (!/^\s*(flowchart|graph)\b/m.test(stripFrontmatter(source))) return source;
-  return source.replace(/"[^"\n]*"/g, (q) => q.replace(/#quot;/g, PLACEHOLDER.quot).replace(/#35;/g, PLACEHOLDER.hash).replace(/#96;/g, PLACEHOLDER.backtick));
+  return source.replace(/"[^"\n]*"/g, (q) => q.replace(/#quot;/g, PLACEHOLDER.quot).replace(/#35;/g, PLACEHOLDER.hash)
+    .replace(/#96;/g, PLACEHOLDER.backtick).replace(/#37;/g, PLACEHOLDER.percent));
 }
 
 /** Puts the real characters back into a rendered SVG (valid in text and in attribute values). */
 export function restorePlaceholders(svg: string): string {
-  return svg.replace(/\ue000/g, '&#34;').replace(/\ue001/g, '#').replace(/\ue002/g, '`');
+  return svg.replace(/\ue000/g, '&#34;').replace(/\ue001/g, '#').replace(/\ue002/g, '`').replace(/\ue006/g, '%');
 }
 
 function stripFrontmatter(source: string): string {

@@ -16,6 +16,8 @@ const VISIBLE = 10;
 const VISIBLE_STACK = 6;
 /** GitHub rejects comments over 65536 characters; lists are cut well before that. */
 const MAX_ROWS = 200;
+/** The whole comment (GitHub's limit; JS length counts UTF-16 units, never fewer than GitHub's characters). */
+export const MAX_COMMENT = 65_536;
 
 const SEVERITY_ICON: Record<string, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵', info: '⚪' };
 
@@ -169,11 +171,35 @@ export function renderDiffMarkdown(d: DiffResult, opts: MarkdownDiffOptions = {}
       ...capped(changed.map((f) => findingLine(f, ` ${mdText(t('diff.md.was', { severity: severityName(f.previousSeverity) }))}`))), '');
     inDetails.push(t('diff.md.details.changed'));
   }
+  let detailsAt: number | undefined;
   if (details.length) {
+    detailsAt = out.length;
     out.push('<details>', `<summary>${mdText(t('diff.md.details', { list: inDetails.join(t('diff.list-sep')) }))}</summary>`, '', ...details, '</details>', '');
   }
-  out.push(footer(d, opts));
-  return out.join('\n') + '\n';
+  return fitComment(out, detailsAt, footer(d, opts));
+}
+
+/**
+ * The comment within GitHub's limit, whatever the inventory holds (600 added tools, very long
+ * names): whole lines are kept while they fit, then a line says the rest was cut, the details
+ * section is closed and the footer follows. The hidden marker (the first line) always stays.
+ */
+export function fitComment(lines: string[], detailsAt: number | undefined, foot: string, max = MAX_COMMENT): string {
+  const full = `${[...lines, foot].join('\n')}\n`;
+  if (full.length <= max) return full;
+  const note = mdText(t('diff.md.cut', { max: max.toLocaleString('en-US') }));
+  const closing = ['', '</details>', ''];
+  const reserve = note.length + closing.join('\n').length + foot.length + 8;
+  const kept: string[] = [];
+  let len = 0;
+  for (const [i, line] of lines.entries()) {
+    if (i > 0 && len + line.length + 1 > max - reserve) break;
+    kept.push(line);
+    len += line.length + 1;
+  }
+  // A blank line first: a text line right after a table row would be read as another row.
+  const inDetails = detailsAt !== undefined && kept.length > detailsAt && kept.length < lines.length;
+  return `${[...kept, '', note, ...(inDetails ? closing : ['']), foot].join('\n')}\n`;
 }
 
 const LEVEL_ORDER = ['healthy', 'refocus', 'integrate', 'replatform'];

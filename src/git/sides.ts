@@ -74,8 +74,10 @@ export function parseSide(spec: string, ctx: Ctx): SideSpec {
     const raw = spec.slice(colon + 1);
     if (!rev) throw new UsageError(t('git.bad-spec', { spec }), t('git.bad-spec.hint'));
     // Like git: "REV:./x" and "REV:../x" are relative to the current folder, "REV:x" to the top.
-    const path = /^\.\.?(\/|$)/.test(raw) ? normRepoPath(`${ctx.prefix}/${raw}`) : normRepoPath(raw);
-    if (path.startsWith('..')) throw new UsageError(t('git.outside-repo', { spec }));
+    // At the top folder the prefix is empty: "HEAD:../audit" must not become "/audit".
+    const joined = /^\.\.?(\/|$)/.test(raw) ? (ctx.prefix ? `${ctx.prefix}/${raw}` : raw) : raw;
+    const path = normRepoPath(joined);
+    if (path === '..' || path.startsWith('../') || path.startsWith('/')) throw new UsageError(t('git.outside-repo', { spec }));
     return { kind: 'revision', rev, path };
   }
   if (existsSync(resolve(ctx.cwd, spec))) return { kind: 'worktree', path: spec };
@@ -90,7 +92,9 @@ function commitOf(ctx: Ctx, rev: string, spec: string): string {
     // A typo in a branch name ("mian", "orgin/main") gets the nearest branch or tag.
     const base = rev.replace(/[~^].*$/, '');
     const guess = base ? closest(base, refNames(root)) : undefined;
-    const hint = t('git.unknown-revision.hint', { rev });
+    // The hint is a command to paste: the revision is quoted for the shell and cannot be read as
+    // an option (`--output=x` would write a file).
+    const hint = t('git.unknown-revision.hint', { rev: shellQuote(rev) });
     throw new UsageError(
       t('git.unknown-revision', { rev, spec }),
       guess && guess !== base ? `${t('suggest.did-you-mean', { value: guess + rev.slice(base.length) })} ${hint}` : hint,
@@ -262,4 +266,9 @@ export function resolveSides(input: SidesInput): { old: ResolvedSide; new: Resol
     oldSide = resolveOne(oldSpec, newSide);
   }
   return { old: oldSide, new: newSide };
+}
+
+/** A word for a POSIX shell: single-quoted unless it is plainly safe. */
+export function shellQuote(s: string): string {
+  return /^[\w@%+=.,/~^-]+$/.test(s) && !s.startsWith('-') ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }

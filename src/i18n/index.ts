@@ -119,6 +119,17 @@ export function list(items: readonly string[]): string {
   return formatList(items, current);
 }
 
+/** Like t(), with the message's id and data kept beside its words (for machine output). */
+export function tw(key: string, params?: Params): Worded {
+  return worded(key, catalog[key] ?? en[key] ?? key, params);
+}
+
+/** Like tCount(), with the message's id (the plural variant used) and data kept beside its words. */
+export function twCount(key: string, count: number, params: Params = {}): Worded {
+  const variant = `${key}.${pluralCategory(count, current)}`;
+  return tw(has(variant) ? variant : key, params);
+}
+
 /**
  * A message with a count in it, in the right grammatical number: `key.one` (or another
  * Intl.PluralRules category) when the catalog has it, else `key` (the plural form).

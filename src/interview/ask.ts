@@ -64,6 +64,13 @@ export function issueLine(d: Diagnostic): string {
 /** Saves a change; prints why when the loader refuses it. */
 export function commit(ctx: Ctx, fn: (tx: Tx) => void): boolean {
   const out = ctx.ed.change(fn);
+  if (out.held) {
+    // Not written (a file someone broke, a failed write), but kept: written with the next answer
+    // once the file can be written, or at the end, where the interview asks again.
+    for (const d of out.errors) ctx.ui.say(issueLine(d));
+    ctx.ui.say(chalk.yellow(t('interview.held', { n: ctx.ed.held.length })));
+    return true;
+  }
   if (!out.ok) {
     if (out.errors[0]?.code !== 'changed-on-disk') ctx.ui.say(chalk.red(t('interview.not-saved')));
     for (const d of out.errors) ctx.ui.say(issueLine(d));

@@ -1,12 +1,12 @@
 // One interview: which steps to run (all, one with --step, or from where the last one stopped),
 // the summary of what is there, the steps in the audit's order, and the state for --resume.
-import { t } from '../i18n/index.js';
+import { t, tCount } from '../i18n/index.js';
 import type { Lang } from '../i18n/index.js';
 import { chalk } from '../cli/output.js';
 import { STEPS, StateStore, type InterviewState, type StepId } from './state.js';
 import type { WorkspaceEditor } from './workspace-editor.js';
 import type { Ui } from './ui.js';
-import { heading, note, type Ctx } from './ask.js';
+import { heading, issueLine, note, type Ctx } from './ask.js';
 import { summaryLines } from './summary.js';
 import { organizationStep } from './steps/organization.js';
 import { stagesStep, currentStages } from './steps/stages.js';
@@ -132,14 +132,24 @@ export async function runSession(o: SessionOptions, handle: SessionHandle = {}):
     else if (step === 'customer') await customerStep(ctx, o.step === 'customer');
     else await analysisStep(ctx, o);
   }
+  // Answers that could not be written yet: ask until they are, or until the user gives up.
+  while (ed.held.length) {
+    const out = ed.flush();
+    for (const d of out.errors) ui.say(issueLine(d));
+    if (!out.held) break;
+    const retry = await ui.confirm({ message: tCount('interview.held.retry', ed.held.length, { n: ed.held.length }), default: true });
+    if (!retry) break;
+  }
   const waiting = ctx.st.open ?? [];
   if (ctx.quick && waiting.length) {
     // Details later: what was entered quickly is remembered for `--resume`.
     store.save({ version: 1, step: 'tools', done: [], open: waiting, quick: true });
-  } else store.clear();
+  } else if (!ed.held.length) store.clear();
+  // Answers still held: the state stays, so `--resume` knows where the interview stood.
   handle.step = undefined;
 
   ui.say('');
+  if (ed.held.length) ui.say(chalk.red(`✖ ${tCount('interview.held.lost', ed.held.length, { n: ed.held.length })}`));
   if (ed.written.size) ui.say(chalk.green(`✔ ${t('interview.saved', { files: [...ed.written].join(', ') })}`));
   else note(ctx, t('interview.nothing-changed'));
   if (o.step && o.step !== 'analysis') {

@@ -11,6 +11,7 @@ import { readWorkspaceSources, MANIFEST_NAMES, isYamlFile, type SourceFile } fro
 import type { Diagnostic } from '../workspace/diagnostics.js';
 import { parseFile } from '../workspace/parse.js';
 import { writeFileAtomic } from '../util/fs.js';
+import { describeFsError, isFsError } from '../util/fs-errors.js';
 import { packageFile } from '../util/paths.js';
 import { UsageError } from '../util/errors.js';
 import { t } from '../i18n/index.js';
@@ -70,7 +71,11 @@ export interface WFile {
   pending?: boolean;
 }
 
-export interface Outcome { ok: boolean; errors: Diagnostic[]; warnings: Diagnostic[]; written: string[] }
+export interface Outcome {
+  ok: boolean; errors: Diagnostic[]; warnings: Diagnostic[]; written: string[];
+  /** The answer could not be written (a file broken by someone else, a full disk): it is kept and written later. */
+  held?: boolean;
+}
 
 export interface OpenResult {
   editor?: WorkspaceEditor;
@@ -108,6 +113,11 @@ export class WorkspaceEditor {
   last: LoadResult;
   /** Files written in this session (display paths). */
   readonly written = new Set<string>();
+  /**
+   * Answers that could not be written yet (a file someone else broke, a write that failed):
+   * never dropped; replayed before the next change and by `flush()`.
+   */
+  readonly held: ((tx: Tx) => void)[] = [];
 
   private constructor(shown: string, dir: string, kind: 'directory' | 'file', files: WFile[], isNew: boolean) {
     this.shown = shown;
@@ -220,11 +230,39 @@ export class WorkspaceEditor {
     return this.run(fn, true);
   }
 
+  /** Writes the held answers, when the files allow it now. */
+  flush(): Outcome {
+    if (!this.held.length) return { ok: true, errors: [], warnings: [], written: [] };
+    const problem = this.syncFromDisk();
+    if (problem) return { ok: false, errors: [problem], warnings: [], written: [], held: true };
+    const held = this.held.splice(0);
+    const out = this.apply((tx) => held.forEach((f) => f(tx)), true);
+    // Refused by the checks (the file now says otherwise): reported, not kept forever.
+    if (!out.ok && out.held) this.held.unshift(...held);
+    return out;
+  }
+
   private run(fn: (tx: Tx) => void, write: boolean): Outcome {
     if (write) {
       const problem = this.syncFromDisk();
-      if (problem) return { ok: false, errors: [problem], warnings: [], written: [] };
+      if (problem) {
+        this.held.push(fn);
+        return { ok: false, errors: [problem], warnings: [], written: [], held: true };
+      }
+      if (this.held.length) {
+        const earlier = this.flush();
+        if (!earlier.ok && earlier.held) {
+          this.held.push(fn);
+          return earlier;
+        }
+      }
     }
+    const out = this.apply(fn, write);
+    if (out.held) this.held.push(fn);
+    return out;
+  }
+
+  private apply(fn: (tx: Tx) => void, write: boolean): Outcome {
     const tx = new Tx(this);
     fn(tx);
     if (!tx.touched.size) return { ok: true, errors: [], warnings: [], written: [] };
@@ -236,7 +274,17 @@ export class WorkspaceEditor {
     const written: string[] = [];
     for (const f of files) {
       if (!tx.touched.has(f.abs)) continue;
-      writeFileAtomic(f.abs, f.yaml!.output);
+      try {
+        writeFileAtomic(f.abs, f.yaml!.output);
+      } catch (err) {
+        // Permission, a full disk, a folder in the way: the answer is held, not lost.
+        // The editor's copy stays as it was; the next change reads back what reached the disk.
+        if (!isFsError(err)) throw err;
+        return {
+          ok: false, held: true, warnings: [], written,
+          errors: [{ severity: 'error', code: 'write-failed', message: describeFsError(err), location: { file: f.rel, line: 1, column: 1 } }],
+        };
+      }
       if (f.pending) this.created(f);
       f.pending = false;
       written.push(f.rel);

@@ -4,21 +4,35 @@
 // and Windows (Chromium, Chrome, Edge); puppeteer's download cache. Puppeteer itself comes with
 // the optional dependency @mermaid-js/mermaid-cli and is imported only here, on demand, so that a
 // run that renders nothing never loads it.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+//
+// The browser is started here, not by puppeteer.launch: in its own process group (so that the
+// whole group can be killed, also a wrapper script and what it started), with a launch timeout
+// (MARTECH_AUDIT_BROWSER_TIMEOUT seconds, default 30), SIGTERM then SIGKILL when it does not
+// answer, and its pipes released so that our process can exit. Puppeteer then connects over the
+// same DevTools pipe puppeteer.launch would use (--remote-debugging-pipe: no network port).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, constants as fsConstants, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 
 export type BrowserSource = 'env' | 'system' | 'puppeteer-cache';
 export interface BrowserLocation { path: string; source: BrowserSource }
 
 /** Why rendering is not possible; `hint` says how to enable it. */
-export type UnavailableReason = 'disabled' | 'no-puppeteer' | 'no-browser' | 'launch-failed';
+export type UnavailableReason = 'disabled' | 'no-puppeteer' | 'no-browser' | 'launch-failed' | 'bad-env' | 'timeout' | 'crashed';
 
 export class RendererUnavailable extends Error {
   override name = 'RendererUnavailable';
   constructor(readonly reason: UnavailableReason, message: string, readonly detail?: string) {
     super(message);
   }
+}
+
+/** Seconds the browser has to answer before the run goes on without it. */
+export function launchTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const s = Number(env.MARTECH_AUDIT_BROWSER_TIMEOUT);
+  return Number.isFinite(s) && s > 0 ? s * 1000 : 30_000;
 }
 
 export function systemBrowserPaths(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
@@ -84,7 +98,10 @@ export interface FindOptions {
   exists?: (path: string) => boolean;
 }
 
-/** The browser to use, or undefined; `envProblem` when PUPPETEER_EXECUTABLE_PATH points nowhere. */
+/**
+ * The browser to use, or undefined; `envProblem` when PUPPETEER_EXECUTABLE_PATH points nowhere
+ * (launchBrowser then says so rather than quietly using another browser).
+ */
 export function findBrowser(opts: FindOptions = {}): { location?: BrowserLocation; envProblem?: string } {
   const env = opts.env ?? process.env;
   const exists = opts.exists ?? existsSync;
@@ -140,17 +157,24 @@ export interface BrowserSession {
   location: BrowserLocation;
   /** URLs the pages tried to fetch (always blocked): should stay empty. */
   blockedRequests: string[];
+  /** False once the browser has gone (killed, crashed). */
+  alive(): boolean;
   close(): Promise<void>;
 }
 
-async function importPuppeteer(): Promise<{ launch(opts: Record<string, unknown>): Promise<PBrowser> }> {
+interface Puppeteer {
+  connect(opts: Record<string, unknown>): Promise<PBrowser>;
+  defaultArgs(opts: Record<string, unknown>): string[];
+}
+
+async function importPuppeteer(): Promise<Puppeteer> {
   const names = ['puppeteer-core', 'puppeteer'];
   let last: unknown;
   for (const name of names) {
     try {
       const mod: any = await import(name);
       const p = mod.default ?? mod;
-      if (typeof p.launch === 'function') return p;
+      if (typeof p.connect === 'function' && typeof p.defaultArgs === 'function') return p;
     } catch (err) {
       last = err;
     }
@@ -167,55 +191,253 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promi
     throw new RendererUnavailable('disabled', 'MARTECH_AUDIT_NO_BROWSER is set');
   }
   const found = findBrowser({ env });
-  if (!found.location) {
-    throw new RendererUnavailable('no-browser', 'no Chromium or Chrome found', found.envProblem);
-  }
+  if (found.envProblem) throw new RendererUnavailable('bad-env', 'PUPPETEER_EXECUTABLE_PATH does not exist', found.envProblem);
+  if (!found.location) throw new RendererUnavailable('no-browser', 'no Chromium or Chrome found');
+  checkExecutable(found.location);
   const puppeteer = await importPuppeteer();
-  const userDataDir = mkdtempSync(join(tmpdir(), 'martech-audit-chromium-'));
-  const cleanup = () => rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
-  let browser: PBrowser;
+  const profileRoot = usableTmpDir(env);
+  removeStaleProfiles(profileRoot);
+  let userDataDir: string;
   try {
-    browser = await puppeteer.launch({
-      executablePath: found.location.path,
-      headless: true,
-      args: browserArgs(userDataDir),
-      pipe: true,
-      timeout: 60_000,
-      protocolTimeout: 120_000,
-      // Quiet: the Debian wrapper script prints noise on stderr.
-      dumpio: false,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
+    userDataDir = mkdtempSync(join(profileRoot, `${PROFILE_PREFIX}${process.pid}-`));
+  } catch (err) {
+    throw new RendererUnavailable('launch-failed', 'no temporary folder for the browser profile', String((err as Error)?.message ?? err));
+  }
+  const cleanup = () => rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+  const args = [
+    ...puppeteer.defaultArgs({ headless: true, args: browserArgs(userDataDir), userDataDir }).filter((a) => a !== 'about:blank'),
+    '--remote-debugging-pipe',
+    'about:blank',
+  ];
+  let child: ChildProcess;
+  try {
+    child = spawn(found.location.path, args, {
+      // Its own process group: a timeout or an exit kills the browser and whatever it started.
+      detached: process.platform !== 'win32',
+      // Quiet (the Debian wrapper prints noise on stderr); fds 3 and 4 carry the DevTools protocol.
+      stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
+      env: { ...env, TMPDIR: profileRoot },
     });
   } catch (err) {
     cleanup();
     throw new RendererUnavailable('launch-failed', `could not start ${found.location.path}`, String((err as Error)?.message ?? err).split('\n')[0]);
   }
-  const blockedRequests: string[] = [];
-  let closed = false;
+  const proc = new BrowserProcess(child);
   const onExit = () => {
     // Last resort on an abrupt exit: the browser dies with us; remove its profile.
-    try {
-      browser.process?.()?.pid && process.kill(browser.process!()!.pid!);
-    } catch { /* already gone */ }
+    proc.killNow();
     cleanup();
   };
   process.once('exit', onExit);
+  const fail = async (err: RendererUnavailable): Promise<never> => {
+    await proc.stop();
+    process.removeListener('exit', onExit);
+    cleanup();
+    throw err;
+  };
+  const timeoutMs = launchTimeoutMs(env);
+  let browser: PBrowser;
+  try {
+    browser = await new Promise<PBrowser>((resolvePromise, reject) => {
+      const timer = setTimeout(() => reject(new RendererUnavailable('timeout', `${found.location!.path} did not answer`, String(Math.round(timeoutMs / 1000)))), timeoutMs);
+      const stop = (err: RendererUnavailable) => {
+        clearTimeout(timer);
+        reject(err);
+      };
+      child.once('error', (err) => stop(new RendererUnavailable('launch-failed', `could not start ${found.location!.path}`, spawnError(err))));
+      child.once('exit', (code, signal) => stop(new RendererUnavailable('launch-failed', `${found.location!.path} exited`, signal ? `stopped by ${signal}` : `exit code ${code}`)));
+      puppeteer.connect({ transport: proc.transport, defaultViewport: { width: 800, height: 600 }, protocolTimeout: 120_000 })
+        .then((b) => {
+          clearTimeout(timer);
+          resolvePromise(b);
+        }, async (err) => {
+          // The pipe usually closes just before the exit is reported: the exit code says more.
+          if (await proc.waitExit(1000)) return;
+          stop(new RendererUnavailable('launch-failed', `could not start ${found.location!.path}`, String((err as Error)?.message ?? err).split('\n')[0]));
+        });
+    });
+  } catch (err) {
+    return fail(err instanceof RendererUnavailable ? err : new RendererUnavailable('launch-failed', String(err)));
+  }
+  const blockedRequests: string[] = [];
+  let closed = false;
   return {
     browser,
     location: found.location,
     blockedRequests,
+    alive: () => !proc.exited && !proc.transport.closed,
     async close() {
       if (closed) return;
       closed = true;
       process.removeListener('exit', onExit);
       try {
-        await browser.close();
+        // A browser that does not close within 5 s is stopped below (the timer must not keep us alive).
+        await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 5000).unref())]);
       } catch { /* already closed */ }
+      await proc.stop();
       cleanup();
     },
   };
+}
+
+const PROFILE_PREFIX = 'martech-audit-chromium-';
+
+/** The temporary folder for the profile: TMPDIR when it exists, else the system's. */
+function usableTmpDir(env: NodeJS.ProcessEnv): string {
+  for (const d of [env.TMPDIR || tmpdir(), tmpdir(), '/tmp']) {
+    try {
+      if (d && statSync(d).isDirectory()) return d;
+    } catch { /* next */ }
+  }
+  return tmpdir();
+}
+
+/** Profiles left by runs that were killed (their process is gone): removed, so they never pile up. */
+export function removeStaleProfiles(root: string): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return removed;
+  }
+  for (const n of names) {
+    if (!n.startsWith(PROFILE_PREFIX)) continue;
+    const pid = Number(/^(\d+)-/.exec(n.slice(PROFILE_PREFIX.length))?.[1]);
+    if (!pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+      continue; // still running
+    } catch (err) {
+      if ((err as { code?: string }).code === 'EPERM') continue;
+    }
+    rmSync(join(root, n), { recursive: true, force: true });
+    removed.push(n);
+  }
+  return removed;
+}
+
+/** A folder or a file that cannot be run is "unavailable" with a reason, not a crash. */
+function checkExecutable(loc: BrowserLocation): void {
+  let st;
+  try {
+    st = statSync(loc.path);
+  } catch {
+    throw new RendererUnavailable(loc.source === 'env' ? 'bad-env' : 'launch-failed', `${loc.path} cannot be read`, loc.path);
+  }
+  if (st.isDirectory()) throw new RendererUnavailable('launch-failed', `${loc.path} is a folder`, `${loc.path} is a folder, not a program`);
+  if (process.platform === 'win32') return;
+  try {
+    accessSync(loc.path, fsConstants.X_OK);
+  } catch {
+    throw new RendererUnavailable('launch-failed', `${loc.path} is not executable`, `${loc.path} is not executable`);
+  }
+}
+
+function spawnError(err: NodeJS.ErrnoException): string {
+  return err.code === 'EACCES' ? 'permission denied' : err.code === 'ENOENT' ? 'no such file' : String(err.message).split('\n')[0];
+}
+
+/** The DevTools protocol over the browser's fds 3 (we write) and 4 (it writes): NUL-separated JSON. */
+class PipeTransport {
+  onmessage?: (message: string) => void;
+  onclose?: () => void;
+  closed = false;
+  private pending: Buffer[] = [];
+  constructor(private readonly out: Writable, private readonly input: Readable) {
+    input.on('data', (chunk: Buffer) => this.receive(chunk));
+    const end = () => this.markClosed();
+    input.on('close', end);
+    input.on('error', end);
+    out.on('error', end);
+  }
+  send(message: string): void {
+    if (this.closed) return;
+    this.out.write(`${message}\0`);
+  }
+  private receive(chunk: Buffer): void {
+    let start = 0;
+    for (let i = chunk.indexOf(0); i !== -1; i = chunk.indexOf(0, start)) {
+      this.pending.push(chunk.subarray(start, i));
+      const message = Buffer.concat(this.pending).toString('utf8');
+      this.pending = [];
+      start = i + 1;
+      // Delivered asynchronously, as puppeteer's own transport does.
+      setImmediate(() => this.onmessage?.(message));
+    }
+    if (start < chunk.length) this.pending.push(chunk.subarray(start));
+  }
+  markClosed(): void {
+    if (this.closed) return;
+    this.closed = true;
+    setImmediate(() => this.onclose?.());
+  }
+  close(): void {
+    this.markClosed();
+    this.out.destroy();
+    this.input.destroy();
+  }
+}
+
+/** The launched browser: its process group, stopped politely, then not. */
+class BrowserProcess {
+  readonly transport: PipeTransport;
+  exited = false;
+  readonly exitedPromise: Promise<void>;
+  constructor(private readonly child: ChildProcess) {
+    const stdio = child.stdio as unknown as [unknown, unknown, unknown, Writable, Readable];
+    this.transport = new PipeTransport(stdio[3], stdio[4]);
+    this.exitedPromise = new Promise((r) => {
+      child.once('exit', () => {
+        this.exited = true;
+        r();
+      });
+      child.once('error', () => {
+        // Never started: nothing to wait for.
+        if (child.pid === undefined) {
+          this.exited = true;
+          r();
+        }
+      });
+    });
+  }
+  private signal(sig: NodeJS.Signals): void {
+    const pid = this.child.pid;
+    if (pid === undefined) return;
+    try {
+      if (process.platform === 'win32') this.child.kill(sig);
+      else process.kill(-pid, sig);
+    } catch {
+      try {
+        this.child.kill(sig);
+      } catch { /* gone */ }
+    }
+  }
+  /** Whether the process exits within `ms`. */
+  waitExit(ms: number): Promise<boolean> {
+    return Promise.race([this.exitedPromise.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
+  }
+  /** SIGKILL to the group, synchronously (on process exit). */
+  killNow(): void {
+    if (!this.exited) this.signal('SIGKILL');
+  }
+  /** SIGTERM to the group, SIGKILL after 2 s, and the pipes released so that nothing keeps us alive. */
+  async stop(): Promise<void> {
+    if (!this.exited) {
+      this.signal('SIGTERM');
+      const done = await Promise.race([this.exitedPromise.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 2000).unref())]);
+      if (!done) {
+        this.signal('SIGKILL');
+        await Promise.race([this.exitedPromise, new Promise((r) => setTimeout(r, 2000).unref())]);
+      }
+    } else {
+      // The browser is gone; a child it left in the group (a wrapper's sleep) goes too.
+      this.signal('SIGKILL');
+    }
+    this.transport.close();
+    for (const s of this.child.stdio) (s as { destroy?: () => void } | null)?.destroy?.();
+    this.child.unref();
+  }
 }
 
 /** Blocks every request a page makes except the inline document and data: URLs. */

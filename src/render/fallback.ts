@@ -29,10 +29,10 @@ export function loadFallbackRenderer(): Promise<Renderer | undefined> {
 }
 
 const ENTITY_TO_PLACEHOLDER: Record<string, string> = {
-  quot: '\ue000', '35': '\ue001', '96': '\ue002', lt: '\ue003', gt: '\ue004', amp: '\ue005',
+  quot: '\ue000', '35': '\ue001', '96': '\ue002', lt: '\ue003', gt: '\ue004', amp: '\ue005', '37': '\ue006',
 };
 const PLACEHOLDER_TO_XML: Record<string, string> = {
-  '\ue000': '&#34;', '\ue001': '#', '\ue002': '`', '\ue003': '&lt;', '\ue004': '&gt;', '\ue005': '&amp;',
+  '\ue000': '&#34;', '\ue001': '#', '\ue002': '`', '\ue003': '&lt;', '\ue004': '&gt;', '\ue005': '&amp;', '\ue006': '%',
 };
 
 const LINK = /^\s+[nsl]\d+ (-->|==>|-\.->|<-->|<-\.->|---)/;
@@ -50,7 +50,7 @@ export function adaptForFallback(source: string): string {
       for (let i = 1; i < frames.length; i++) chained.push(`  ${frames[i - 1]} --> ${frames[i]}`);
       continue;
     }
-    out.push(line.replace(/"[^"\n]*"/g, (q) => q.replace(/#(quot|35|96|lt|gt|amp);/g, (_, k: string) => ENTITY_TO_PLACEHOLDER[k])));
+    out.push(line.replace(/"[^"\n]*"/g, (q) => q.replace(/#(quot|35|96|lt|gt|amp|37);/g, (_, k: string) => ENTITY_TO_PLACEHOLDER[k])));
   }
   while (out.length && out[out.length - 1] === '') out.pop();
   if (chained.length) {
@@ -62,7 +62,7 @@ export function adaptForFallback(source: string): string {
 
 /** Cleans beautiful-mermaid's SVG: characters back, no web fonts, ids and styles scoped to `svgId`. */
 export function cleanFallbackSvg(svg: string, svgId: string): string {
-  let s = svg.replace(/[\ue000-\ue005]/g, (c) => PLACEHOLDER_TO_XML[c]);
+  let s = svg.replace(/[\ue000-\ue006]/g, (c) => PLACEHOLDER_TO_XML[c]);
   s = s.replace(/@import\s+url\([^)]*\)\s*;?/g, '')
     .replace(/font-family:\s*'Arial',\s*system-ui,\s*sans-serif/g, `font-family: ${FONT_STACK.replace(/"/g, "'")}`);
   const ids = new Set([...s.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));

@@ -7,6 +7,9 @@ export function unavailableReason(err: RendererUnavailable): string {
     case 'disabled': return t('render.why.disabled');
     case 'no-puppeteer': return t('render.why.no-puppeteer');
     case 'launch-failed': return t('render.why.launch-failed', { detail: err.detail ?? err.message });
+    case 'bad-env': return t('render.why.env-missing', { path: err.detail ?? '' });
+    case 'timeout': return t('render.why.timeout', { seconds: err.detail ?? '30' });
+    case 'crashed': return t('render.why.crashed', { detail: err.detail ?? err.message });
     default: return err.detail ? t('render.why.bad-env', { path: err.detail }) : t('render.why.no-browser');
   }
 }
@@ -16,6 +19,9 @@ export function enableHint(err: RendererUnavailable): string {
     case 'disabled': return t('render.how.disabled');
     case 'no-puppeteer': return t('render.how.no-puppeteer');
     case 'launch-failed': return t('render.how.launch-failed');
+    case 'bad-env': return t('render.how.env-missing');
+    case 'timeout': return t('render.how.timeout');
+    case 'crashed': return t('render.how.crashed');
     default: return t(process.platform === 'darwin' ? 'render.how.no-browser.mac' : process.platform === 'win32' ? 'render.how.no-browser.win' : 'render.how.no-browser.linux');
   }
 }

@@ -19,6 +19,8 @@ export interface RenderEngine {
   htmlPdf(html: string, opts?: PdfOptions): Promise<Uint8Array>;
   /** URLs any page tried to load (all blocked). */
   blockedRequests(): string[];
+  /** False once the browser has gone mid-run (killed, crashed): what failed then is "renderer unavailable". */
+  alive?(): boolean;
   close(): Promise<void>;
 }
 
@@ -52,8 +54,9 @@ export async function openBrowserEngine(env: NodeJS.ProcessEnv = process.env): P
       return htmlToPdf(session, html, opts);
     },
     blockedRequests: () => [...session.blockedRequests],
+    alive: () => session.alive(),
     async close() {
-      await page?.close();
+      if (session.alive()) await page?.close();
       await session.close();
     },
   };

@@ -9,6 +9,7 @@ import type { AuditResult, Finding } from '../analysis/types.js';
 import { t } from '../i18n/index.js';
 import { baselineOf, knownIds } from '../baseline/baseline.js';
 import { rootRelative, withCiRoot } from '../git/ci.js';
+import { sanitizeText } from '../util/sanitize.js';
 import { SEVERITY_RANK, type Severity } from '../model/vocabulary.js';
 
 export interface CiReportContext {
@@ -25,9 +26,13 @@ export const GITHUB_LEVEL: Record<Severity, GithubLevel> = {
   critical: 'error', high: 'error', medium: 'warning', low: 'warning', info: 'notice',
 };
 
-/** Escapes the message part of a workflow command. */
+/**
+ * Escapes the message part of a workflow command: other control characters are shown escaped
+ * (util/sanitize.ts), then %, CR and LF as the runner reads them, so that no value from the
+ * workspace can end the command or start another one.
+ */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return s.split('\r').map(sanitizeText).join('\r').replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Escapes a property value (file, title): also ':' and ','. */

@@ -7,8 +7,8 @@
 // beautiful-mermaid and the gantt and quadrant chart by render/fallback-charts.ts (simpler layouts);
 // a diagram that still cannot be drawn keeps its Mermaid text; the result says what happened and
 // how to get the full pictures. Nothing here prints: the command decides what to say.
-import { ensureDir } from '../util/fs.js';
-import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { ensureDir, writeFileNamed } from '../util/fs.js';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { homedir } from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -24,6 +24,7 @@ import { renderSarif } from './sarif.js';
 import { InterruptedError, UsageError } from '../util/errors.js';
 import type { RenderEngine } from '../render/index.js';
 import { RendererUnavailable } from '../render/browser.js';
+import { sanitizeText } from '../util/sanitize.js';
 
 /** Marks a folder as ours, so that a re-run may replace it. */
 export const REPORT_MARKER = '.martech-audit-report';
@@ -59,7 +60,31 @@ export interface WriteReportResult {
   blockedRequests: string[];
 }
 
-/** Refuses to replace anything that is not a report folder (or empty), or that holds the workspace. */
+/** What `report` writes into its folder: the only entries a folder it replaces may hold. */
+const PRODUCT_FILES = new Set(['report.md', 'report.html', 'report.pdf', 'audit.json', 'audit.sarif', REPORT_MARKER]);
+
+/**
+ * The first entry of `dir` that martech-audit did not write (undefined when there is none):
+ * a report folder holds only PRODUCT_FILES and diagrams/ with *.mmd and *.svg files.
+ */
+export function foreignEntry(dir: string): string | undefined {
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.isFile() && PRODUCT_FILES.has(e.name)) continue;
+    if (e.isDirectory() && e.name === 'diagrams') {
+      const inner = readdirSync(join(dir, e.name), { withFileTypes: true }).find((d) => !(d.isFile() && /^[\w-]+\.(mmd|svg)$/.test(d.name)));
+      if (!inner) continue;
+      return `diagrams/${inner.name}`;
+    }
+    return e.isDirectory() ? `${e.name}/` : e.name;
+  }
+  return undefined;
+}
+
+/**
+ * Refuses to replace anything that is not a report folder (or empty), or that holds the workspace.
+ * A report folder carries the marker file and nothing martech-audit did not write: a folder that
+ * merely looks like one (report.md and audit.json beside someone's thesis.txt) is left alone.
+ */
 export function checkOutDir(outDir: string, workspacePath: string): void {
   const out = resolve(outDir);
   const ws = resolve(workspacePath);
@@ -71,10 +96,68 @@ export function checkOutDir(outDir: string, workspacePath: string): void {
   if (!existsSync(out)) return;
   if (!statSync(out).isDirectory()) throw new UsageError(t('report.out-not-dir', { dir: outDir }), t('report.unsafe-out.hint'));
   const entries = readdirSync(out);
-  const looksLikeReport = entries.includes(REPORT_MARKER) || (entries.includes('report.md') && entries.includes('audit.json'));
-  if (entries.length > 0 && !looksLikeReport) {
-    throw new UsageError(t('report.not-a-report', { dir: outDir }), t('report.unsafe-out.hint'));
+  if (entries.length === 0) return;
+  if (!entries.includes(REPORT_MARKER)) {
+    throw new UsageError(t('report.not-a-report', { dir: outDir }), t('safety.replace.hint'));
   }
+  const foreign = foreignEntry(out);
+  if (foreign) throw new UsageError(t('safety.foreign-entry', { dir: outDir, entry: foreign }), t('safety.replace.hint'));
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as { code?: string }).code === 'EPERM';
+  }
+}
+
+/**
+ * What an earlier run killed mid-way (kill -9, a power cut) left beside the report folder:
+ * `.NAME.tmp-PID-HEX` (the new report being written; complete once it has the marker, which is
+ * written last) and `.NAME.old-PID-HEX` (the previous report, moved aside for the swap). When
+ * the report folder itself is missing (killed between the two renames), the complete new one, or
+ * else the old one, is put back in its place; the rest is removed. Only leftovers of processes
+ * that are gone, and only folders that hold nothing martech-audit did not write, are touched.
+ */
+export function recoverLeftovers(outDir: string): { restored?: string; removed: string[] } {
+  const out = resolve(outDir);
+  const dir = dirname(out);
+  const name = basename(out);
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return { removed };
+  }
+  const leftovers = names.flatMap((n) => {
+    if (!n.startsWith(`.${name}.`)) return [];
+    const m = /^\.(tmp|old)-(\d+)-[0-9a-f]+$/.exec(n.slice(name.length + 1));
+    if (!m || pidAlive(Number(m[2]))) return [];
+    const path = join(dir, n);
+    try {
+      if (!statSync(path).isDirectory() || foreignEntry(path)) return [];
+    } catch {
+      return [];
+    }
+    return [{ path, kind: m[1] as 'tmp' | 'old', complete: existsSync(join(path, REPORT_MARKER)) }];
+  });
+  let restored: string | undefined;
+  if (!existsSync(out)) {
+    const pick = leftovers.find((l) => l.kind === 'tmp' && l.complete) ?? leftovers.find((l) => l.kind === 'old' && l.complete);
+    if (pick) {
+      renameSync(pick.path, out);
+      restored = pick.path;
+    }
+  }
+  for (const l of leftovers) {
+    if (l.path === restored) continue;
+    rmSync(l.path, { recursive: true, force: true });
+    removed.push(l.path);
+  }
+  return { restored, removed };
 }
 
 /** Moves `tmp` to `out`, replacing what was there; the old folder goes only once the new one is in place. */
@@ -85,6 +168,8 @@ function swapIn(tmp: string, out: string): void {
   }
   const old = join(dirname(out), `.${basename(out)}.old-${process.pid}-${randomBytes(3).toString('hex')}`);
   renameSync(out, old);
+  // Test hook: die here, between the two renames, as `kill -9` would (test/security/report-folder.test.ts).
+  if (process.env.MARTECH_AUDIT_TEST_KILL_BETWEEN_RENAMES === '1') process.kill(process.pid, 'SIGKILL');
   try {
     renameSync(tmp, out);
   } catch (err) {
@@ -95,6 +180,8 @@ function swapIn(tmp: string, out: string): void {
 }
 
 const SVG_ID = (kind: DiagramKind) => `mad-${kind}`;
+
+const firstFailure = (out: { ok: boolean; error?: string }[]): string => (out.find((r) => !r.ok)?.error ?? 'closed').split('\n')[0];
 
 async function drawDiagrams(diagrams: Diagram[], opts: WriteReportOptions): Promise<{
   pictures: Map<DiagramKind, DiagramPicture>; engine?: RenderEngine; unavailable?: RendererUnavailable; renderer: WriteReportResult['renderer'];
@@ -113,11 +200,22 @@ async function drawDiagrams(diagrams: Diagram[], opts: WriteReportOptions): Prom
     unavailable = err;
   }
   if (engine) {
-    const out = await engine.renderSvgs(diagrams.map((d) => ({ id: SVG_ID(d.kind), source: d.source })), opts.onProgress);
-    out.forEach((r, i) => pictures.set(diagrams[i].kind, r.ok
-      ? { svg: r.svg.svg, width: r.svg.width }
-      : { missing: t('report.missing.failed', { error: r.error }) }));
-    return { pictures, engine, renderer: 'browser' };
+    try {
+      const out = await engine.renderSvgs(diagrams.map((d) => ({ id: SVG_ID(d.kind), source: d.source })), opts.onProgress);
+      if (engine.alive?.() !== false) {
+        out.forEach((r, i) => pictures.set(diagrams[i].kind, r.ok
+          ? { svg: r.svg.svg, width: r.svg.width }
+          : { missing: t('report.missing.failed', { error: r.error }) }));
+        return { pictures, engine, renderer: 'browser' };
+      }
+      unavailable = new RendererUnavailable('crashed', 'the browser stopped', firstFailure(out));
+    } catch (err) {
+      // The browser went away mid-run (killed, crashed): the same as no browser at all.
+      if (engine.alive?.() !== false) throw err;
+      unavailable = new RendererUnavailable('crashed', 'the browser stopped', String((err as Error)?.message ?? err).split('\n')[0]);
+    }
+    await engine.close().catch(() => undefined);
+    engine = undefined;
   }
   // No browser: flowcharts through beautiful-mermaid, gantt and quadrant drawn natively.
   const { renderFallback } = await import('../render/fallback.js');
@@ -142,6 +240,7 @@ async function drawDiagrams(diagrams: Diagram[], opts: WriteReportOptions): Prom
 const drainSignals = () => new Promise<void>((r) => setTimeout(() => setImmediate(r), 0));
 
 export async function writeReport(ws: Workspace, result: AnalysisResult, opts: WriteReportOptions): Promise<WriteReportResult> {
+  recoverLeftovers(opts.outDir);
   checkOutDir(opts.outDir, ws.path);
   // Ctrl-C (or SIGTERM) only sets a flag; it is checked between the phases and, last, right
   // before the swap. The listener stays until the swap decision has been made: a signal that is
@@ -168,7 +267,8 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, opts: W
     stopListening();
     throw err;
   }
-  const { pictures, engine, unavailable, renderer } = rendered;
+  const { pictures, engine, renderer } = rendered;
+  let unavailable = rendered.unavailable;
   const out = resolve(opts.outDir);
   const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}-${randomBytes(3).toString('hex')}`);
   const cleanup = () => rmSync(tmp, { recursive: true, force: true });
@@ -179,8 +279,10 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, opts: W
     await checkInterrupted();
     ensureDir(dirname(out));
     ensureDir(join(tmp, 'diagrams'));
+    // Text files carry no raw control or bidi character from the workspace (util/sanitize.ts):
+    // report.md stays text to git, and the JSON escapes keep audit.json's data exact.
     const put = (name: string, data: string | Uint8Array) => {
-      writeFileSync(join(tmp, name), data);
+      writeFileNamed(join(tmp, name), typeof data === 'string' ? sanitizeText(data) : data);
       files.push(name);
     };
     const json = renderJson(result);
@@ -189,11 +291,17 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, opts: W
     const html = renderHtml(content, diagrams, pictures, { json, linkFiles: true });
     put('report.html', html);
     if (opts.pdf && engine) {
-      put('report.pdf', await engine.htmlPdf(
-        renderHtml(content, diagrams, pictures, { json, linkFiles: false }),
-        { footer: content.title, pageLabel: t('report.pdf.page') },
-      ));
-      pdf = 'written';
+      try {
+        put('report.pdf', await engine.htmlPdf(
+          sanitizeText(renderHtml(content, diagrams, pictures, { json, linkFiles: false })),
+          { footer: content.title, pageLabel: t('report.pdf.page') },
+        ));
+        pdf = 'written';
+      } catch (err) {
+        // The browser went away while printing: the rest of the report is still written.
+        if (engine.alive?.() !== false) throw err;
+        unavailable = new RendererUnavailable('crashed', 'the browser stopped', String((err as Error)?.message ?? err).split('\n')[0]);
+      }
     }
     put('audit.json', json);
     put('audit.sarif', renderSarif(result, { version: opts.version, defaultFile: ws.files[0] }));
@@ -202,7 +310,7 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, opts: W
       const svg = pictures.get(d.kind)?.svg;
       if (svg) put(`diagrams/${d.kind}.svg`, `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`);
     }
-    writeFileSync(join(tmp, REPORT_MARKER), `martech-audit ${opts.version}: this folder is replaced as a whole by \`martech-audit report\`.\n`);
+    writeFileNamed(join(tmp, REPORT_MARKER), `martech-audit ${opts.version}: this folder is replaced as a whole by \`martech-audit report\`.\n`);
     // Test hook: hold here (milliseconds) so that a test can interrupt at a known moment.
     const pause = Number(process.env.MARTECH_AUDIT_TEST_PAUSE_BEFORE_SWAP ?? 0);
     if (pause > 0) await new Promise((r) => setTimeout(r, pause));

@@ -80,5 +80,7 @@ export function describeFsError(err: FsError): string {
     ? fileInTheWay(raw) ?? (err.code === 'EEXIST' && op === 'write' ? resolve(raw) : undefined)
     : undefined;
   if (blocker) return t('io.blocked', { path: displayPath(blocker) });
+  // No path at all (should not happen any more, see util/fs.ts writeFileNamed): no empty quotes.
+  if (!raw) return t(`io.cannot-${op}-unnamed`, { reason: fsReason(err) });
   return t(`io.cannot-${op}`, { path: shown || basename(raw), reason: fsReason(err, raw || undefined) });
 }

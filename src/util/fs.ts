@@ -1,6 +1,6 @@
 // Atomic writes: a reader never sees a half-written file, and an interrupted run leaves the old
 // file in place.
-import { writeFileSync, renameSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { writeFileSync, renameSync, mkdirSync, rmSync, existsSync, realpathSync, statSync, chmodSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 
 /**
@@ -20,12 +20,52 @@ export function ensureDir(dir: string): void {
   for (const d of missing.reverse()) mkdirSync(d);
 }
 
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  ensureDir(dirname(path));
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+/**
+ * writeFileSync, and an error that names no path (ENOSPC, EIO and EDQUOT come from write(2) on a
+ * descriptor) gets the file's path, so that the message says which file (never `cannot write ""`).
+ */
+export function writeFileNamed(path: string, data: string | Uint8Array, opts?: { mode?: number }): void {
   try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
+    writeFileSync(path, data, opts);
+  } catch (err) {
+    const e = err as { path?: string; syscall?: string };
+    if (e && typeof e === 'object' && !e.path) {
+      e.path = path;
+      e.syscall ??= 'write';
+    }
+    throw err;
+  }
+}
+
+/**
+ * Replaces a file atomically. An existing file keeps its permissions (a 0600 file stays 0600), and
+ * a symbolic link is written through (the file it points to is replaced, the link stays a link).
+ * A device, pipe or socket (`--out /dev/stdout`) is written to, never replaced by a file.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  let target = path;
+  let mode: number | undefined;
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    // a new file (or a dangling link: written where the link is)
+  }
+  if (st && !st.isFile() && !st.isDirectory()) {
+    writeFileNamed(path, data);
+    return;
+  }
+  if (st) {
+    mode = st.mode & 0o7777;
+    target = realpathSync(path);
+  }
+  ensureDir(dirname(target));
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileNamed(tmp, data, mode === undefined ? undefined : { mode });
+    // The umask may have narrowed the mode given at creation.
+    if (mode !== undefined) chmodSync(tmp, mode);
+    renameSync(tmp, target);
   } catch (err) {
     if (existsSync(tmp)) rmSync(tmp, { force: true });
     throw err;

@@ -1,6 +1,6 @@
 // Workspace-wide checks after each file passed its schema: version, singletons, duplicate ids,
 // references with "did you mean", warnings; then the immutable indexed model.
-import { t } from '../i18n/index.js';
+import { t, tw, type Worded } from '../i18n/index.js';
 import { closest } from '../util/suggest.js';
 import { allCapabilities, loadCatalog, loadDataTypes, loadTaxonomy, localName } from '../catalog/index.js';
 import type { RuleCatalog } from '../model/rule-catalog.js';
@@ -8,7 +8,7 @@ import {
   CHANNEL_ALIASES, CHANNELS, CONVERSATIONAL_CHANNELS, CONVERSATIONAL_LATE_CHANNELS, DEFAULT_STAGES, type Frequency,
 } from '../model/vocabulary.js';
 import { locate, nodeAt, nodeLoc, type ParsedFile } from './parse.js';
-import type { Diagnostic, SourceLocation } from './diagnostics.js';
+import { diagnostic, type Diagnostic, type SourceLocation } from './diagnostics.js';
 import type {
   ToolInput, TouchpointInput, IntegrationInput, InitiativeInput, SettingsInput, OrganizationInput,
   StageInput, QuestionInput, StrategyInput, PersonaInput, DataTypeInput,
@@ -52,10 +52,10 @@ export interface BuildInput {
 
 export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diagnostics: Diagnostic[] } {
   const diags: Diagnostic[] = [];
-  const err = (code: string, location: SourceLocation, message: string, suggestion?: string, related?: Diagnostic['related']) =>
-    diags.push({ severity: 'error', code, location, message, suggestion, related });
-  const warn = (code: string, location: SourceLocation, message: string, suggestion?: string) =>
-    diags.push({ severity: 'warning', code, location, message, suggestion });
+  const err = (code: string, location: SourceLocation, message: string | Worded, suggestion?: string | Worded, related?: Diagnostic['related']) =>
+    diags.push(diagnostic('error', code, location, message, suggestion, related));
+  const warn = (code: string, location: SourceLocation, message: string | Worded, suggestion?: string | Worded) =>
+    diags.push(diagnostic('warning', code, location, message, suggestion));
 
   // ---- gather --------------------------------------------------------------------------
   const single: Record<'organization' | 'stages' | 'settings', Entry<any> | undefined> = {
@@ -81,19 +81,19 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     const keep = (key: string) => (_: unknown, i: number) => !skipped.has(`${key}.${i}`);
     if (pf.manifest) {
       if (v.version === undefined) {
-        err('missing-version', { file: pf.file, line: 1, column: 1 }, t('build.missing-version'), t('build.missing-version.hint'));
+        err('missing-version', { file: pf.file, line: 1, column: 1 }, tw('build.missing-version'), tw('build.missing-version.hint'));
       }
     }
     if (v.version !== undefined && v.version !== 1) {
-      err('unsupported-version', nodeLoc(pf, nodeAt(pf, ['version'])), t('build.unsupported-version', { version: v.version }), t('build.unsupported-version.hint'));
+      err('unsupported-version', nodeLoc(pf, nodeAt(pf, ['version'])), tw('build.unsupported-version', { version: v.version }), tw('build.unsupported-version.hint'));
     }
     for (const key of ['organization', 'stages', 'settings'] as const) {
       if (v[key] === undefined) continue;
       const prev = single[key];
       const entry = { value: v[key], pf, path: [key] };
       if (prev) {
-        err('defined-twice', locate(pf, [key], true), t('build.singleton-twice', { key, other: `${prev.pf.file}:${here(prev).line}` }),
-          t('build.singleton-twice.hint', { key }), [{ location: locate(prev.pf, [key], true), message: t('build.first-defined-here') }]);
+        err('defined-twice', locate(pf, [key], true), tw('build.singleton-twice', { key, other: `${prev.pf.file}:${here(prev).line}` }),
+          tw('build.singleton-twice.hint', { key }), [{ location: locate(prev.pf, [key], true), message: t('build.first-defined-here') }]);
       } else single[key] = entry;
     }
     (v.touchpoints ?? []).forEach((x: any, i: number) => keep('touchpoints')(x, i) && touchpoints.push({ value: x, pf, path: ['touchpoints', i] }));
@@ -107,7 +107,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
         if (v.strategy[k] === undefined) continue;
         const prev = strategySeen[k];
         if (prev) {
-          err('defined-twice', locate(pf, ['strategy', k], true), t('build.singleton-twice', { key: `strategy.${k}`, other: `${prev.pf.file}:${here(prev).line}` }),
+          err('defined-twice', locate(pf, ['strategy', k], true), tw('build.singleton-twice', { key: `strategy.${k}`, other: `${prev.pf.file}:${here(prev).line}` }),
             undefined, [{ location: here(prev), message: t('build.first-defined-here') }]);
         } else {
           strategySeen[k] = { value: v.strategy[k], pf, path: ['strategy', k] };
@@ -130,7 +130,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     const first = deptSeen.get(id);
     if (first !== undefined) {
       const prev = here(orgEntry!, 'departments', first);
-      err('duplicate-id', here(orgEntry!, 'departments', i), t('build.duplicate-id', { kind: t('entity.department'), id, other: `${prev.file}:${prev.line}` }), undefined, [{ location: prev, message: t('build.first-defined-here') }]);
+      err('duplicate-id', here(orgEntry!, 'departments', i), tw('build.duplicate-id', { kind: tw('entity.department'), id, other: `${prev.file}:${prev.line}` }), undefined, [{ location: prev, message: t('build.first-defined-here') }]);
     } else {
       deptSeen.set(id, i);
       departments.push({ id, name });
@@ -140,13 +140,13 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   if (!org && !orgInvalid && !input.partial && input.files.length) {
     const m = input.files.find((f) => f.manifest) ?? input.files[0];
     // The hint names martech-audit.yaml; a single-file workspace may be called anything.
-    const hint = input.kind === 'file' ? t('build.no-organization.hint-file') : t('build.no-organization.hint');
-    warn('no-organization', { file: m.file, line: 1, column: 1 }, t('build.no-organization'), hint);
+    const hint = input.kind === 'file' ? tw('build.no-organization.hint-file') : tw('build.no-organization.hint');
+    warn('no-organization', { file: m.file, line: 1, column: 1 }, tw('build.no-organization'), hint);
   }
   const currency = org?.currency ?? 'USD';
   if (org?.currency && knownCurrencies().size && !knownCurrencies().has(org.currency)) {
     const guess = closest(org.currency, knownCurrencies());
-    warn('unknown-currency', here(orgEntry!, 'currency'), t('build.unknown-currency', { value: org.currency }), guess ? t('suggest.did-you-mean', { value: guess }) : undefined);
+    warn('unknown-currency', here(orgEntry!, 'currency'), tw('build.unknown-currency', { value: org.currency }), guess ? tw('suggest.did-you-mean', { value: guess }) : undefined);
   }
 
   const stageEntry = single.stages as Entry<StageInput[]> | undefined;
@@ -157,7 +157,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
       const loc = startOf(stageEntry, i);
       const prev = seen.get(s.id);
       if (prev) {
-        err('duplicate-id', locate(stageEntry.pf, [...stageEntry.path, i, 'id']), t('build.duplicate-id', { kind: t('entity.stage'), id: s.id, other: `${prev.file}:${prev.line}` }), undefined, [{ location: prev, message: t('build.first-defined-here') }]);
+        err('duplicate-id', locate(stageEntry.pf, [...stageEntry.path, i, 'id']), tw('build.duplicate-id', { kind: tw('entity.stage'), id: s.id, other: `${prev.file}:${prev.line}` }), undefined, [{ location: prev, message: t('build.first-defined-here') }]);
         return;
       }
       seen.set(s.id, loc);
@@ -176,8 +176,8 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     if (!owner || !departmentsDeclared || deptSeen.has(owner)) return;
     if (input.partial) return;
     const guess = closest(owner, deptIds);
-    err('unknown-department', here(e, ...sub), t('build.unknown-department', { id: owner, known: deptIds.join(', ') }),
-      guess ? t('suggest.did-you-mean', { value: guess }) : t('build.unknown-department.hint'));
+    err('unknown-department', here(e, ...sub), tw('build.unknown-department', { id: owner, known: deptIds.join(', ') }),
+      guess ? tw('suggest.did-you-mean', { value: guess }) : tw('build.unknown-department.hint'));
   };
 
   // ---- duplicate ids ------------------------------------------------------------------------
@@ -189,8 +189,8 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
       const prev = m.get(id);
       if (prev) {
         const p = here(prev, 'id');
-        err('duplicate-id', here(e, 'id'), t('build.duplicate-id', { kind: t(`entity.${kind}`), id, other: `${p.file}:${p.line}` }),
-          t('build.duplicate-id.hint'), [{ location: p, message: t('build.first-defined-here') }]);
+        err('duplicate-id', here(e, 'id'), tw('build.duplicate-id', { kind: tw(`entity.${kind}`), id, other: `${p.file}:${p.line}` }),
+          tw('build.duplicate-id.hint'), [{ location: p, message: t('build.first-defined-here') }]);
       } else m.set(id, e);
     }
     return m;
@@ -218,8 +218,8 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     if (toolMap.has(id)) return true;
     if (invalid('tool', id) || input.partial) return false;
     const guess = guessTool(id);
-    err('unresolved-reference', here(e, ...sub), t('build.unknown-tool', { id, role }),
-      guess ? t('suggest.did-you-mean', { value: guess }) : guessIds.length ? t('build.unknown-tool.hint') : t('build.no-tools.hint'));
+    err('unresolved-reference', here(e, ...sub), tw('build.unknown-tool', { id, role }),
+      guess ? tw('suggest.did-you-mean', { value: guess }) : guessIds.length ? tw('build.unknown-tool.hint') : tw('build.no-tools.hint'));
     return false;
   };
 
@@ -234,8 +234,8 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     (e.value.stages ?? []).forEach((st, i) => {
       if (stageIds.includes(st) || invalid('stage', st) || input.partial) return;
       const guess = closest(st, stageIds);
-      err('unresolved-reference', here(e, 'stages', i), t('build.unknown-persona-stage', { id: st, persona: e.value.id, known: stageIds.join(', ') }),
-        guess ? t('suggest.did-you-mean', { value: guess }) : undefined);
+      err('unresolved-reference', here(e, 'stages', i), tw('build.unknown-persona-stage', { id: st, persona: e.value.id, known: stageIds.join(', ') }),
+        guess ? tw('suggest.did-you-mean', { value: guess }) : undefined);
     });
   }
 
@@ -247,29 +247,29 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
       if (!p) {
         if (invalid('persona', id) || input.partial) return;
         const guess = closest(id, personaIds);
-        err('unresolved-reference', here(e, 'personas', i), t('build.unknown-persona', { id, touchpoint: tp.id }),
-          guess ? t('suggest.did-you-mean', { value: guess }) : personaIds.length ? t('build.unknown-persona.hint') : t('build.no-personas.hint'));
+        err('unresolved-reference', here(e, 'personas', i), tw('build.unknown-persona', { id, touchpoint: tp.id }),
+          guess ? tw('suggest.did-you-mean', { value: guess }) : personaIds.length ? tw('build.unknown-persona.hint') : tw('build.no-personas.hint'));
         return;
       }
       const own = p.value.stages;
       if (own && stageIds.includes(tp.stage) && own.every((st) => stageIds.includes(st)) && !own.includes(tp.stage)) {
-        warn('persona-stage-mismatch', here(e, 'personas', i), t('build.persona-stage-mismatch', { persona: id, touchpoint: tp.id, stage: tp.stage, stages: own.join(', ') }),
-          t('build.persona-stage-mismatch.hint', { persona: id, stage: tp.stage }));
+        warn('persona-stage-mismatch', here(e, 'personas', i), tw('build.persona-stage-mismatch', { persona: id, touchpoint: tp.id, stage: tp.stage, stages: own.join(', ') }),
+          tw('build.persona-stage-mismatch.hint', { persona: id, stage: tp.stage }));
       }
     });
     if (tp.needs !== undefined && tp.realtime !== undefined && (tp.needs === 'realtime') !== tp.realtime) {
-      err('contradictory-fields', here(e, 'needs'), t('build.needs-contradicts-realtime', { id: tp.id, realtime: String(tp.realtime), needs: tp.needs }),
-        t('build.needs-contradicts-realtime.hint'), [{ location: here(e, 'realtime'), message: t('build.realtime-said-here') }]);
+      err('contradictory-fields', here(e, 'needs'), tw('build.needs-contradicts-realtime', { id: tp.id, realtime: String(tp.realtime), needs: tp.needs }),
+        tw('build.needs-contradicts-realtime.hint'), [{ location: here(e, 'realtime'), message: t('build.realtime-said-here') }]);
     }
     if (!stageIds.includes(tp.stage) && !invalid('stage', tp.stage) && !input.partial) {
       const guess = closest(tp.stage, stageIds);
-      err('unresolved-reference', here(e, 'stage'), t('build.unknown-stage', { id: tp.stage, known: stageIds.join(', ') }),
-        guess ? t('suggest.did-you-mean', { value: guess }) : undefined);
+      err('unresolved-reference', here(e, 'stage'), tw('build.unknown-stage', { id: tp.stage, known: stageIds.join(', ') }),
+        guess ? tw('suggest.did-you-mean', { value: guess }) : undefined);
     }
     if (!(CHANNELS as readonly string[]).includes(tp.channel)) {
       const guess = CHANNEL_ALIASES[tp.channel.toLowerCase()] ?? closest(tp.channel, CHANNELS);
-      warn('unknown-channel', here(e, 'channel'), t('build.unknown-channel', { value: tp.channel }),
-        guess ? t('suggest.did-you-mean', { value: guess }) : t('build.unknown-channel.hint'));
+      warn('unknown-channel', here(e, 'channel'), tw('build.unknown-channel', { value: tp.channel }),
+        guess ? tw('suggest.did-you-mean', { value: guess }) : tw('build.unknown-channel.hint'));
     }
     checkOwner(e, tp.owner, ['owner']);
     (tp.tools ?? []).forEach((id, i) => refTool(e, id, ['tools', i], t('role.touchpoint-tool', { touchpoint: tp.id })));
@@ -283,31 +283,31 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     checkOwner(e, tool.owner, ['owner']);
     if (tool.catalog && !catalog.byId.has(tool.catalog)) {
       const guess = closest(tool.catalog, catalog.byId.keys());
-      err('unresolved-reference', here(e, 'catalog'), t('build.unknown-catalog', { id: tool.catalog }),
-        guess ? t('suggest.did-you-mean', { value: guess }) : t('build.unknown-catalog.hint'));
+      err('unresolved-reference', here(e, 'catalog'), tw('build.unknown-catalog', { id: tool.catalog }),
+        guess ? tw('suggest.did-you-mean', { value: guess }) : tw('build.unknown-catalog.hint'));
     }
     if (tool.category && !taxonomy.categoryById.has(tool.category)) {
       const guess = closest(tool.category, catIds);
-      warn('unknown-category', here(e, 'category'), t('build.unknown-category', { id: tool.category }),
-        guess ? t('suggest.did-you-mean', { value: guess }) : t('build.unknown-category.hint'));
+      warn('unknown-category', here(e, 'category'), tw('build.unknown-category', { id: tool.category }),
+        guess ? tw('suggest.did-you-mean', { value: guess }) : tw('build.unknown-category.hint'));
     }
     (tool.capabilities ?? []).forEach((c, i) => {
       if (taxonomy.capabilities.has(c)) return;
       const guess = closest(c, capIds);
-      warn('unknown-capability', here(e, 'capabilities', i), t('build.unknown-capability', { id: c }),
-        guess ? t('suggest.did-you-mean', { value: guess }) : t('build.unknown-capability.hint'));
+      warn('unknown-capability', here(e, 'capabilities', i), tw('build.unknown-capability', { id: c }),
+        guess ? tw('suggest.did-you-mean', { value: guess }) : tw('build.unknown-capability.hint'));
     });
     const status = tool.status ?? 'active';
     // An explicit `data: []` says "holds no customer data" (a CMS, an ad account); only a missing list is a blank.
     if ((status === 'active' || status === 'pilot') && tool.data === undefined && usedAtTouchpoint.has(tool.id)) {
-      warn('no-data', here(e, 'id'), t('build.no-data', { id: tool.id }), t('build.no-data.hint'));
+      warn('no-data', here(e, 'id'), tw('build.no-data', { id: tool.id }), tw('build.no-data.hint'));
     }
     if (tool.seats?.licensed !== undefined && tool.seats.active !== undefined && tool.seats.active > tool.seats.licensed) {
-      warn('seats', here(e, 'seats', 'active'), t('build.seats-over', { id: tool.id, active: tool.seats.active, licensed: tool.seats.licensed }));
+      warn('seats', here(e, 'seats', 'active'), tw('build.seats-over', { id: tool.id, active: tool.seats.active, licensed: tool.seats.licensed }));
     }
     (tool.source_of_truth ?? []).forEach((d, i) => {
       if (!(tool.data ?? []).includes(d)) {
-        warn('sot-not-held', here(e, 'source_of_truth', i), t('build.sot-not-held', { id: tool.id, data: d }), t('build.sot-not-held.hint', { data: d }));
+        warn('sot-not-held', here(e, 'source_of_truth', i), tw('build.sot-not-held', { id: tool.id, data: d }), tw('build.sot-not-held.hint', { data: d }));
       }
     });
   }
@@ -317,11 +317,11 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     const it = e.value;
     const okFrom = refTool(e, it.from, ['from'], t('role.integration-from'));
     const okTo = refTool(e, it.to, ['to'], t('role.integration-to'));
-    if (it.from === it.to) err('self-integration', here(e, 'to'), t('build.self-integration', { id: it.from }));
+    if (it.from === it.to) err('self-integration', here(e, 'to'), tw('build.self-integration', { id: it.from }));
     const mode = effectiveMode(it);
     if (it.frequency && (it.frequency === 'realtime') !== (mode === 'realtime')) {
-      warn('frequency-mode', here(e, 'frequency'), t('build.frequency-contradicts-mode', { mode, frequency: it.frequency }),
-        t(`build.frequency-contradicts-mode.${mode}`, { frequency: t(`frequency.${it.frequency}`) }));
+      warn('frequency-mode', here(e, 'frequency'), tw('build.frequency-contradicts-mode', { mode, frequency: it.frequency }),
+        tw(`build.frequency-contradicts-mode.${mode}`, { frequency: tw(`frequency.${it.frequency}`) }));
     }
     if (okFrom && okTo && it.data) {
       const held = toolMap.get(it.from)!.value.data ?? [];
@@ -330,8 +330,8 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
         it.data.forEach((d, i) => {
           if (!held.includes(d) && !heldBack.includes(d)) {
             const guess = closest(d, held);
-            warn('data-not-held', here(e, 'data', i), t('build.data-not-held', { data: d, tool: it.from }),
-              guess ? t('suggest.did-you-mean', { value: guess }) : t('build.data-not-held.hint', { tool: it.from }));
+            warn('data-not-held', here(e, 'data', i), tw('build.data-not-held', { data: d, tool: it.from }),
+              guess ? tw('suggest.did-you-mean', { value: guess }) : tw('build.data-not-held.hint', { tool: it.from }));
           }
         });
       }
@@ -348,8 +348,8 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     (ini.depends_on ?? []).forEach((d, i) => {
       if (initMap.has(d) || isGeneratedInitiativeId(d) || invalid('initiative', d) || input.partial) return;
       const guess = closest(d, initIds);
-      err('unresolved-reference', here(e, 'depends_on', i), t('build.unknown-initiative', { id: d }),
-        guess ? t('suggest.did-you-mean', { value: guess }) : undefined);
+      err('unresolved-reference', here(e, 'depends_on', i), tw('build.unknown-initiative', { id: d }),
+        guess ? tw('suggest.did-you-mean', { value: guess }) : undefined);
     });
     const catalog = input.rules;
     if (catalog) (ini.addresses ?? []).forEach((f, i) => {
@@ -357,20 +357,20 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
       const kind = catalog.subjectOf(rule);
       if (kind === undefined) {
         const guess = closest(rule, catalog.ids);
-        err('unresolved-reference', here(e, 'addresses', i), t('build.unknown-finding-rule', { id: f, rule }),
-          guess ? t('suggest.did-you-mean', { value: subject ? `${guess}:${subject}` : guess }) : t('build.unknown-finding-rule.hint'));
+        err('unresolved-reference', here(e, 'addresses', i), tw('build.unknown-finding-rule', { id: f, rule }),
+          guess ? tw('suggest.did-you-mean', { value: subject ? `${guess}:${subject}` : guess }) : tw('build.unknown-finding-rule.hint'));
         return;
       }
       // A file that did not parse may hold the subject: no follow-on warning about it.
       if (subject && kind === 'tool' && !toolMap.has(subject) && !input.partial) {
         const guess = guessTool(subject);
-        warn('unresolved-reference', here(e, 'addresses', i), t('build.unknown-finding-subject', { id: f, subject }),
-          guess ? t('suggest.did-you-mean', { value: `${rule}:${guess}` }) : undefined);
+        warn('unresolved-reference', here(e, 'addresses', i), tw('build.unknown-finding-subject', { id: f, subject }),
+          guess ? tw('suggest.did-you-mean', { value: `${rule}:${guess}` }) : undefined);
       }
       if (subject && kind === 'touchpoint' && !tpMap.has(subject) && !input.partial) {
         const guess = closest(subject, tpMap.keys());
-        warn('unresolved-reference', here(e, 'addresses', i), t('build.unknown-finding-subject', { id: f, subject }),
-          guess ? t('suggest.did-you-mean', { value: `${rule}:${guess}` }) : undefined);
+        warn('unresolved-reference', here(e, 'addresses', i), tw('build.unknown-finding-subject', { id: f, subject }),
+          guess ? tw('suggest.did-you-mean', { value: `${rule}:${guess}` }) : undefined);
       }
     });
   }
@@ -384,7 +384,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
       if (!e) return;
       if (s === 1) {
         const cycle = [...trail.slice(trail.indexOf(id)), id];
-        err('dependency-cycle', here(e, 'depends_on'), t('build.dependency-cycle', { cycle: cycle.join(' → ') }));
+        err('dependency-cycle', here(e, 'depends_on'), tw('build.dependency-cycle', { cycle: cycle.join(' → ') }));
         return;
       }
       state.set(id, 1);
@@ -400,13 +400,18 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   for (const [id, cfg] of Object.entries(setEntry?.value.rules ?? {})) {
     if (input.rules && input.rules.subjectOf(id) === undefined) {
       const guess = closest(id, input.rules.ids);
-      err('unknown-rule', locate(setEntry!.pf, ['settings', 'rules', id], true), t('build.unknown-rule', { id }),
-        guess ? t('suggest.did-you-mean', { value: guess }) : t('build.unknown-rule.hint'));
+      err('unknown-rule', locate(setEntry!.pf, ['settings', 'rules', id], true), tw('build.unknown-rule', { id }),
+        guess ? tw('suggest.did-you-mean', { value: guess }) : tw('build.unknown-rule.hint'));
       continue;
     }
     if (cfg === 'off') rules[id] = { severity: 'off' };
     else if (typeof cfg === 'string') rules[id] = { severity: cfg };
     else rules[id] = { severity: cfg.enabled === false ? 'off' : cfg.severity, threshold: cfg.threshold };
+  }
+  // The report folder is replaced as a whole by `report`: it must be a folder inside the workspace.
+  const output = setEntry?.value.output;
+  if (output !== undefined && !isOutputInside(output)) {
+    err('output-outside', locate(setEntry!.pf, ['settings', 'output']), t('safety.output-outside', { value: output }), t('safety.output-outside.hint'));
   }
 
   // ---- questions ----------------------------------------------------------------------------
@@ -415,8 +420,8 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     const pool = kind === 'tool' ? toolMap : kind === 'touchpoint' ? tpMap : kind === 'persona' ? personaMap : undefined;
     if (pool && id && !pool.has(id) && !input.partial) {
       const guess = closest(id, pool.keys());
-      warn('unresolved-reference', here(e, 'about'), t('build.unknown-question-subject', { about: e.value.about }),
-        guess ? t('suggest.did-you-mean', { value: `${kind}:${guess}` }) : undefined);
+      warn('unresolved-reference', here(e, 'about'), tw('build.unknown-question-subject', { about: e.value.about }),
+        guess ? tw('suggest.did-you-mean', { value: `${kind}:${guess}` }) : undefined);
     }
     if (e.value.ask) checkOwner(e, e.value.ask, ['ask']);
   }
@@ -435,8 +440,8 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     for (const [id, e] of dataTypeMap) {
       if (usedData.has(id)) continue;
       const guess = closest(id, undescribed);
-      warn('unused-data-type', here(e, 'id'), t('build.unused-data-type', { id }),
-        guess ? t('suggest.did-you-mean', { value: guess }) : t('build.unused-data-type.hint'));
+      warn('unused-data-type', here(e, 'id'), tw('build.unused-data-type', { id }),
+        guess ? tw('suggest.did-you-mean', { value: guess }) : tw('build.unused-data-type.hint'));
     }
     const declaredIds = [...dataTypeMap.keys()].filter((id) => !usedData.has(id));
     const reported = new Set<string>();
@@ -445,7 +450,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
       const guess = closest(d, declaredIds);
       if (!guess) return;
       reported.add(d);
-      warn('unknown-data-type', here(e, ...sub), t('build.undescribed-data-type', { id: d }), t('suggest.did-you-mean', { value: guess }));
+      warn('unknown-data-type', here(e, ...sub), tw('build.undescribed-data-type', { id: d }), tw('suggest.did-you-mean', { value: guess }));
     };
     for (const e of tools) {
       (e.value.data ?? []).forEach((d, i) => checkUse(e, d, ['data', i]));
@@ -654,4 +659,19 @@ export function splitFindingId(id: string): [string, string] {
 /** Generated roadmap ids (rules.md; src/analysis/roadmap.ts): retire-x, connect-x, consolidate-x, designate-sot-x, replatform, establish-hub, ... */
 export function isGeneratedInitiativeId(id: string): boolean {
   return /^(retire|connect|consolidate|designate-sot|replace-manual|realtime|pilot|replatform|assign-owner|cover|measure|license|governance|upgrade|establish-hub)(-|$)/.test(id);
+}
+
+/** settings.output: a relative path to a folder strictly inside the workspace ("reports", "out/audit"). */
+export function isOutputInside(output: string): boolean {
+  const p = output.replace(/\\/g, '/');
+  if (p.startsWith('/') || /^[A-Za-z]:/.test(p)) return false;
+  const parts: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (parts.length === 0) return false;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.length > 0;
 }

@@ -264,7 +264,7 @@ export function parseFile(file: string, bytes: Uint8Array, manifest: boolean): {
   }
   const text = decoded.text;
   const parsed: ParsedFile = { file, text, manifest };
-  if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
+  if (onlyComments(text)) {
     diagnostics.push({
       severity: manifest ? 'error' : 'warning', code: 'empty-file',
       message: t(manifest ? 'load.empty-manifest' : 'load.empty-file'),
@@ -357,4 +357,16 @@ export function parseFile(file: string, bytes: Uint8Array, manifest: boolean): {
   }
   parsed.value = value;
   return { parsed, diagnostics };
+}
+
+/**
+ * Blank lines and comments only: "an empty file". Checked line by line: a regular expression
+ * with a repeated group overflowed the stack on a large comment-only file.
+ */
+export function onlyComments(text: string): boolean {
+  for (const line of text.split('\n')) {
+    const s = line.trimStart();
+    if (s !== '' && !s.startsWith('#')) return false;
+  }
+  return true;
 }

@@ -143,9 +143,11 @@ describe('the folder', () => {
     const { ws, result } = await loadExample('examples/startup-no-hub.yaml', 'en');
     const out = join(TMP, 'atomic');
     await writeReport(ws, result, { outDir: out, render: false, version: 'v1', today: TODAY });
-    writeFileSync(join(out, 'stale.txt'), 'from an older version');
+    // A file the product writes (a PDF from an earlier --pdf run) goes with the old report; a file it
+    // does not write keeps the folder from being replaced (test/security/report-folder.test.ts).
+    writeFileSync(join(out, 'report.pdf'), 'from an earlier run');
     await writeReport(ws, result, { outDir: out, render: false, version: 'v2', today: TODAY });
-    expect(existsSync(join(out, 'stale.txt'))).toBe(false);
+    expect(existsSync(join(out, 'report.pdf'))).toBe(false);
     expect(readFileSync(join(out, REPORT_MARKER), 'utf8')).toContain('v2');
     const before = readFileSync(join(out, 'report.md'), 'utf8');
     const failing: RenderEngine = {

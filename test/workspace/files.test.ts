@@ -55,13 +55,13 @@ function validateAsUser(dir: string): CliRun {
 }
 
 describe('workspace files on disk', () => {
-  it('follows symbolic links to files and folders, and reads a folder linked twice once', () => {
-    const dir = workspace({ 'base.yaml': MANIFEST, 'shared/tools.yaml': TOOLS, 'shared/touchpoints.yaml': TOUCHPOINTS });
+  it('follows symbolic links to files and folders inside the workspace, and reads a folder linked twice once', () => {
+    // Links that leave the workspace are refused (test/workspace/untrusted.test.ts).
+    const dir = workspace({ 'ws/.lib/base.yaml': MANIFEST, 'ws/.lib/shared/tools.yaml': TOOLS, 'ws/.lib/shared/touchpoints.yaml': TOUCHPOINTS });
     const ws = join(dir, 'ws');
-    mkdirSync(ws);
-    symlinkSync(join(dir, 'base.yaml'), join(ws, 'martech-audit.yaml'));
-    symlinkSync(join(dir, 'shared'), join(ws, 'team'));
-    symlinkSync(join(dir, 'shared'), join(ws, 'team-again'));
+    symlinkSync(join(ws, '.lib', 'base.yaml'), join(ws, 'martech-audit.yaml'));
+    symlinkSync(join(ws, '.lib', 'shared'), join(ws, 'team'));
+    symlinkSync('.lib/shared', join(ws, 'team-again'));
     const res = loadWorkspace(ws);
     expect(res.diagnostics).toEqual([]);
     expect(res.workspace!.tools.map((t) => t.id)).toEqual(['crm']);

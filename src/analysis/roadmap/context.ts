@@ -1,7 +1,7 @@
 // What a rule's `plan` works with: the workspace and facts, the drafts proposed so far (a plan
 // sees what earlier steps proposed: a tool being retired gets no connection), and the
 // judgements several plans share (which hub a tool should feed, which tool to keep).
-import { t, tCount, type Params } from '../../i18n/index.js';
+import { tw, twCount, type Params, type Worded } from '../../i18n/index.js';
 import type { Tool, Workspace } from '../../model/model.js';
 import type { Level } from '../../model/vocabulary.js';
 import type { Facts } from '../facts.js';
@@ -46,10 +46,10 @@ export interface PlanContext {
   retireMonths(id: string): number;
   /** The findings (at least low) of a rule, by id. */
   findingsOf(rule: string): readonly Finding[];
-  /** An initiative title in the run's language. */
-  title(key: string, params?: Params): string;
+  /** An initiative title in the run's language, with its message id and data. */
+  title(key: string, params?: Params): Worded;
   /** A title with a count in it, in the right grammatical number (`key.one` when the catalog has it). */
-  titleCount(key: string, count: number, params?: Params): string;
+  titleCount(key: string, count: number, params?: Params): Worded;
 }
 
 export function createPlanContext(ws: Workspace, facts: Facts, relevant: readonly Finding[], level?: Level): PlanContext {
@@ -106,7 +106,7 @@ export function createPlanContext(ws: Workspace, facts: Facts, relevant: readonl
     toolEntities: (f) => [...new Set(f.entities.filter((e) => e.kind === 'tool').map((e) => e.id))].filter((id) => tool(id)),
     retireMonths: (id) => 1 + (facts.touchpointsServed(id).length ? 1 : 0) + (facts.degree(id) ? 1 : 0),
     findingsOf: (rule) => byRule.get(rule) ?? [],
-    title: (key, params) => t(key, params),
-    titleCount: (key, count, params) => tCount(key, count, params),
+    title: (key, params) => tw(key, params),
+    titleCount: (key, count, params) => twCount(key, count, params),
   };
 }

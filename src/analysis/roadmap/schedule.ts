@@ -61,7 +61,12 @@ export function planInitiatives(ws: Workspace, ordered: readonly Draft[], base: 
     }
     const sortedIds = (x: Set<string>) => (x.size > 1 ? [...x].sort(byId) : [...x]);
     // Optional fields in a fixed key order, so that the JSON document stays stable.
-    const out = { id: d.id, title: d.title, kind: d.kind, phase: d.phase, addresses: sortedIds(d.addresses), tools: d.tools } as PlannedInitiative;
+    const worded = typeof d.title === 'string' ? undefined : d.title;
+    const out = {
+      id: d.id, title: worded ? worded.text : d.title,
+      ...(worded ? { messageId: worded.messageId, data: worded.data } : {}),
+      kind: d.kind, phase: d.phase, addresses: sortedIds(d.addresses), tools: d.tools,
+    } as PlannedInitiative;
     if (d.owner) out.owner = d.owner;
     out.stakeholders = sortedIds(d.stakeholders);
     if (d.savingMinor) out.saving = toMajor(d.savingMinor);

@@ -2,6 +2,7 @@
 // plans build up before they are merged with the authored ones, ordered and scheduled.
 import type { InitiativeKind, Level } from '../../model/vocabulary.js';
 import type { Initiative, Roadmap } from '../types.js';
+import type { Worded } from '../../i18n/index.js';
 
 export interface RoadmapOptions {
   /** Explicit first month of the roadmap (YYYY-MM), e.g. from `--start`. Wins over everything. */
@@ -15,6 +16,9 @@ export interface RoadmapOptions {
 export interface RenewalRef { tool: string; month: string; cost?: number; met: boolean; missed?: string }
 
 export interface PlannedInitiative extends Initiative {
+  /** The title's message id and data (generated initiatives). */
+  messageId?: string;
+  data?: Readonly<Record<string, string | number>>;
   /** Position in the suggested order (1-based). */
   order: number;
   /** Touchpoints served + integrations of the tools it changes: what depends on it. */
@@ -55,7 +59,8 @@ export interface Draft {
   id: string;
   kind: InitiativeKind;
   phase: 1 | 2 | 3;
-  title: string;
+  /** Generated: worded with its message id and data; authored: as written. */
+  title: string | Worded;
   addresses: Set<string>;
   /** Tools the initiative changes, in a meaningful order (subject first). */
   tools: string[];

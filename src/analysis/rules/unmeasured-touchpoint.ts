@@ -85,7 +85,7 @@ export const rule = createRule({
       const tools = [...new Set(unmeasured.flatMap(({ tp }) => tp.tools.filter((id) => c.tool(id))))];
       const d = c.draft('measure-touchpoints', () => ({
         kind: 'process', phase: 2,
-        title: c.titleCount('roadmap.title.measure', unmeasured.length, { count: unmeasured.length, touchpoints: someOf(unmeasured.map(({ tp }) => c.title('roadmap.quoted', { name: tp.name })), 3) }),
+        title: c.titleCount('roadmap.title.measure', unmeasured.length, { count: unmeasured.length, touchpoints: someOf(unmeasured.map(({ tp }) => c.title('roadmap.quoted', { name: tp.name }).text), 3) }),
         tools, subjects: tools, owner, months: Math.min(3, 1 + Math.floor(unmeasured.length / 4)),
       }));
       for (const { f, tp } of unmeasured) {

@@ -8,6 +8,7 @@ import { currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { setupColor, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
 import { writeFileAtomic } from '../../util/fs.js';
+import { sanitizeText } from '../../util/sanitize.js';
 import { MONTH_PATTERN, SEVERITIES, type Severity } from '../../model/vocabulary.js';
 import type { Workspace } from '../../model/model.js';
 import type { ReportContext } from '../../report/text.js';
@@ -83,10 +84,12 @@ export async function run(path: string, opts: AnalyzeCommandOptions, globals: Gl
     files: workspace.files,
   };
   const text = reporter(result, ctx);
+  // No raw control or bidi character from the workspace in any format, file or terminal (the
+  // terminal writer cleans what it prints and keeps only its own colours).
   if (toFile) {
-    writeFileAtomic(opts.out!, text);
+    writeFileAtomic(opts.out!, sanitizeText(text));
     writeErr(t('analyze.written', { file: opts.out }));
-  } else write(text);
+  } else write(text, { workflowCommands: format === 'github' });
 
   const reached = reachedThreshold({ ...result, findings: gate }, failOn);
   if (reached > 0) {

@@ -19,7 +19,9 @@ export async function run(path: string, opts: ValidateOptions, globals: GlobalOp
       errors: errors.length, warnings: warnings.length,
       files: result.workspace?.files ?? [...result.sources.keys()],
       diagnostics: result.diagnostics.map((d) => ({
-        severity: d.severity, code: d.code, message: d.message, location: d.location,
+        severity: d.severity, code: d.code, message: d.message,
+        ...(d.messageId ? { messageId: d.messageId, data: d.data ?? {} } : {}),
+        location: d.location,
         ...(d.suggestion ? { suggestion: d.suggestion } : {}),
         ...(d.related?.length ? { related: d.related } : {}),
       })),

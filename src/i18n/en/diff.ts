@@ -10,7 +10,7 @@ export const diff: Record<string, string> = {
   'git.bad-spec.hint': 'use a folder (audit/), a revision (HEAD~1, origin/main) or REV:path (origin/main:audit/)',
   'git.outside-repo': '"{spec}" points outside the repository',
   'git.unknown-revision': 'unknown revision "{rev}": no branch, tag or commit of that name in this repository (and no such folder)',
-  'git.unknown-revision.hint': 'check the name with `git log --oneline -5 {rev}`; in CI, fetch it first (actions/checkout: fetch-depth: 0, or `git fetch origin <branch>`)',
+  'git.unknown-revision.hint': 'check the name with `git log --oneline -5 --end-of-options {rev} --`; in CI, fetch it first (actions/checkout: fetch-depth: 0, or `git fetch origin <branch>`)',
   'git.path-not-in-revision': '"{path}" does not exist in {rev}',
   'git.no-manifest-in-revision': '"{path}" in {rev} is not a workspace: it has no martech-audit.yaml',
   'git.workspaces-at': 'workspaces in that revision: {list}',

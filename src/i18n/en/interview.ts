@@ -27,7 +27,7 @@ export const interview: Record<string, string> = {
   'interview.interrupted': 'Interrupted. Everything answered so far is saved in {path}.',
   'interview.interrupted.resume': 'Continue with: {command}',
   'interview.interrupted.nothing': 'Interrupted before the first answer; nothing was written.',
-  'interview.changed-on-disk': '{file} was changed outside the interview and no longer parses; fix it, then answer again',
+  'interview.changed-on-disk': '{file} was changed outside the interview and no longer parses',
   'interview.not-saved': 'Not saved, because the workspace would then be invalid:',
   'interview.resume.ask': 'The last interview stopped in the step "{step}". Continue there?',
   'interview.resume.continue': 'Continue with "{step}"',

@@ -11,7 +11,7 @@ export const diff: Record<string, string> = {
   'git.bad-spec.hint': 'フォルダー（`audit/`）、リビジョン（`HEAD~1`、`origin/main`）、または `REV:path`（`origin/main:audit/`）を指定してください',
   'git.outside-repo': '「{spec}」はリポジトリの外を指しています',
   'git.unknown-revision': 'リビジョン「{rev}」が見つかりません: この名前のブランチ、タグ、コミット（およびフォルダー）はこのリポジトリにありません',
-  'git.unknown-revision.hint': '`git log --oneline -5 {rev}` で名前を確認してください。CI では先に取得してください（`actions/checkout` の `fetch-depth: 0`、または `git fetch origin <ブランチ>`）',
+  'git.unknown-revision.hint': '`git log --oneline -5 --end-of-options {rev} --` で名前を確認してください。CI では先に取得してください（`actions/checkout` の `fetch-depth: 0`、または `git fetch origin <ブランチ>`）',
   'git.path-not-in-revision': '「{path}」は {rev} に存在しません',
   'git.no-manifest-in-revision': '{rev} の「{path}」はワークスペースではありません（martech-audit.yaml がありません）',
   'git.workspaces-at': 'そのリビジョンにあるワークスペース: {list}',

@@ -9,6 +9,7 @@ import { vocabulary } from './vocabulary.js';
 import { diff } from './diff.js';
 import { report } from './report.js';
 import { io } from './io.js';
+import { safety } from './safety.js';
 import { customer } from './customer.js';
 import { sheets } from './sheets.js';
 import { catalog } from './catalog.js';
@@ -25,6 +26,7 @@ export const ja: Record<string, string> = {
   ...diff,
   ...report,
   ...io,
+  ...safety,
   ...customer,
   ...sheets,
   ...catalog,

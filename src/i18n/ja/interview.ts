@@ -27,7 +27,7 @@ export const interview: Record<string, string> = {
   'interview.interrupted': '中断しました。ここまでの回答は {path} に保存されています。',
   'interview.interrupted.resume': '再開するには: {command}',
   'interview.interrupted.nothing': '最初の回答の前に中断したため、何も書き込んでいません。',
-  'interview.changed-on-disk': '{file} がヒアリングの外で変更され、読み込めなくなりました。修正してから、もう一度回答してください',
+  'interview.changed-on-disk': '{file} がヒアリングの外で変更され、読み込めなくなりました',
   'interview.not-saved': '保存していません。保存するとワークスペースが不正になるためです:',
   'interview.resume.ask': '前回のヒアリングは「{step}」の途中で中断しています。そこから再開しますか？',
   'interview.resume.continue': '「{step}」から再開',

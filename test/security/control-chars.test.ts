@@ -1,0 +1,111 @@
+// Control characters from a workspace never reach a terminal, a CI log or a report raw (issue #11,
+// item 8): a newline cannot start a GitHub workflow command, ESC cannot retitle or clear the
+// terminal, NUL cannot turn report.md into a binary file, bidi overrides cannot reorder text.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli, ROOT } from '../git/cli.js';
+import { hasUnsafeChars, neutralizeWorkflowCommands, sanitizeJson, sanitizeLine, sanitizeTerminal, sanitizeText } from '../../src/util/sanitize.js';
+import { escapeData, escapeProperty, workflowCommand } from '../../src/report/github.js';
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+/** A line that GitHub's runner would read as a command (it trims leading blanks first). */
+const COMMAND_LINE = /^\s*(::|##\[)/m;
+
+let dir: string;
+beforeAll(() => {
+  dir = realpathSync(mkdtempSync(join(tmpdir(), 'martech-ctl-')));
+  let yaml = readFileSync(join(ROOT, 'examples', 'startup-no-hub.yaml'), 'utf8');
+  // YAML escapes: \e ESC, \a BEL, \0 NUL, \u202E RIGHT-TO-LEFT OVERRIDE.
+  yaml = yaml.replace('name: Tinkerly Ltd', 'name: "Tink\\e]0;pwned\\a\\e[2J\\u202Eerly\\0 Ltd"');
+  yaml = yaml.replace('channel: email', 'channel: "email\\n::error file=x::injected\\n::add-mask::Tinkerly\\n##[error]old"');
+  yaml = yaml.replace('name: Onboarding e-mail drip', 'name: "Drip\\n  ::warning::indented"');
+  mkdirSync(join(dir, 'ws'));
+  writeFileSync(join(dir, 'ws', 'martech-audit.yaml'), yaml);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('terminal and CI log', () => {
+  for (const args of [['validate', 'ws'], ['analyze', 'ws'], ['analyze', 'ws', '--format', 'github'], ['analyze', 'ws', '--format', 'json'],
+    ['analyze', 'ws', '--format', 'sarif'], ['analyze', 'ws', '--format', 'junit'], ['diagram', 'ws', '--kind', 'journey']]) {
+    it(`${args.join(' ')}: no raw controls, no injected workflow command`, () => {
+      const r = cli(args, dir);
+      expect(r.code === 0 || r.code === 1).toBe(true);
+      expect(r.stdout + r.stderr).not.toMatch(RAW);
+      expect(r.stderr).not.toMatch(COMMAND_LINE);
+      if (args.includes('github')) {
+        // Every line is one of ours: a workflow command whose data holds no line break.
+        for (const line of r.stdout.trimEnd().split('\n')) expect(line).toMatch(/^::(notice|warning|error)[ :]/);
+        expect(r.stdout).toContain('Drip%0A  ::warning::indented');
+        expect(r.stdout).toContain('Tink\\u001b]0;pwned\\u0007\\u001b[2J\\u202eerly\\u0000 Ltd');
+      } else {
+        expect(r.stdout).not.toMatch(COMMAND_LINE);
+      }
+    });
+  }
+  it('the same with colour forced: only colour sequences reach the terminal', () => {
+    const r = cli(['analyze', 'ws'], dir, { FORCE_COLOR: '1' });
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+    expect(r.stdout.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(RAW);
+    expect(r.stdout).toContain('Tink\\u001b]0;pwned');
+  });
+  it('a revision name with a line break in an error message', () => {
+    const r = cli(['diff', 'x\n::error::boom', 'ws'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(COMMAND_LINE);
+  });
+});
+
+describe('report files', () => {
+  it('report.md, report.html, audit.json, audit.sarif and the diagrams carry no raw controls; JSON keeps the data', () => {
+    const r = cli(['report', 'ws', '--out', 'rep', '--no-render'], dir);
+    expect(r.code).toBe(0);
+    for (const f of ['report.md', 'report.html', 'audit.json', 'audit.sarif', 'diagrams/journey.mmd', 'diagrams/dataflow.mmd']) {
+      const text = readFileSync(join(dir, 'rep', f), 'utf8');
+      expect(text, f).not.toMatch(RAW);
+    }
+    // Shown escaped (Markdown also escapes the brackets).
+    expect(readFileSync(join(dir, 'rep', 'report.md'), 'utf8')).toContain('# Martech audit: Tink\\u001b\\]0;pwned\\u0007\\u001b\\[2J\\u202eerly\\u0000 Ltd');
+    const json = JSON.parse(readFileSync(join(dir, 'rep', 'audit.json'), 'utf8'));
+    expect(json.organization).toBe('Tink\u001b]0;pwned\u0007\u001b[2J\u202eerly\u0000 Ltd');
+  });
+});
+
+describe('util/sanitize', () => {
+  it('escapes visibly, keeps text, line ends and tabs', () => {
+    expect(sanitizeText('a\u001b[2Jb\u0007\r\nc\td\u202e\u0085')).toBe('a\\u001b[2Jb\\u0007\nc\td\\u202e\\u0085');
+    expect(sanitizeLine('a\nb\tc\rd')).toBe('a\\nb\\tc\\rd');
+    expect(sanitizeText('日本語 ✔ é')).toBe('日本語 ✔ é');
+  });
+  it('keeps colour codes only when asked, and neutralizes command lines', () => {
+    expect(sanitizeTerminal('\u001b[31mred\u001b[39m \u001b]0;x\u0007', { keepColor: true })).toBe('\u001b[31mred\u001b[39m \\u001b]0;x\\u0007');
+    expect(sanitizeTerminal('\u001b[31mred\u001b[39m')).toBe('\\u001b[31mred\\u001b[39m');
+    expect(neutralizeWorkflowCommands('ok\n  ::add-mask::x\n##[error]y\nz ::error::w')).toBe('ok\n  \\::add-mask::x\n\\##[error]y\nz ::error::w');
+    expect(neutralizeWorkflowCommands('\u001b[2m ::error::x')).toBe('\u001b[2m \\::error::x');
+    expect(sanitizeTerminal('::error::ours', { workflowCommands: true })).toBe('::error::ours');
+  });
+  it('property: no output has a raw control, a command line, or loses the printable text', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => {
+      const t = sanitizeTerminal(s);
+      expect(t).not.toMatch(RAW);
+      expect(t).not.toMatch(COMMAND_LINE);
+      expect(hasUnsafeChars(sanitizeText(s))).toBe(false);
+      expect(sanitizeLine(s)).not.toContain('\n');
+      // JSON: the same data after a round trip.
+      expect(JSON.parse(sanitizeJson(JSON.stringify(s)))).toBe(s);
+    }), { numRuns: 500 });
+  });
+  it('property: a workflow command carries any value on one line', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (title, msg) => {
+      const line = workflowCommand('error', { file: 'a.yaml', title }, msg);
+      expect(line).not.toContain('\n');
+      expect(line).not.toContain('\r');
+      expect(line).not.toMatch(RAW);
+      expect(escapeProperty(title)).not.toMatch(/[:,]/);
+      expect(escapeData(msg)).not.toMatch(/[\r\n]/);
+    }), { numRuns: 500 });
+  });
+});
