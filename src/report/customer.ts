@@ -27,7 +27,7 @@ export interface CustomerBlocks {
 
 const EMPTY: CustomerBlocks = { journey: [], data: [], figures: [], personalization: [] };
 
-export function customerBlocks(ws: Workspace, _result: AnalysisResult): CustomerBlocks {
+export function customerBlocks(ws: Workspace, result: AnalysisResult): CustomerBlocks {
   const facts = computeFacts(ws);
   const view = customerView(ws, facts);
   if (!view.used) return EMPTY;
@@ -167,7 +167,10 @@ export function customerBlocks(ws: Workspace, _result: AnalysisResult): Customer
         }),
       } },
     ];
-    const first = view.experiments.slice(0, MAX_EXPERIMENTS);
+    // Never propose an experiment on a tool the roadmap retires (an initiative's `drop`).
+    const dropped = new Set(result.roadmap.initiatives.filter((i) => i.status !== 'rejected').flatMap((i) => (Array.isArray(i.drop) ? (i.drop as string[]) : [])));
+    const candidates = view.experiments.filter((r) => r.personalizing.some((id) => !dropped.has(id)));
+    const first = candidates.slice(0, MAX_EXPERIMENTS);
     blocks.push({ type: 'h3', text: t('custreport.experiments') });
     if (!first.length) {
       blocks.push({ type: 'p', text: t('custreport.experiments.none'), muted: true });
@@ -175,13 +178,13 @@ export function customerBlocks(ws: Workspace, _result: AnalysisResult): Customer
     }
     blocks.push({ type: 'p', text: t('custreport.experiments.intro') }, {
       type: 'list', items: first.map((r) => t('custreport.experiment', {
-        touchpoint: r.touchpoint.name, tools: join(r.personalizing.map(toolName)),
+        touchpoint: r.touchpoint.name, tools: join(r.personalizing.filter((id) => !dropped.has(id)).map(toolName)),
         data: r.hubData.length ? join(r.hubData.map(dataTypeName)) : t('custreport.hub-profile'),
       })),
     });
-    if (view.experiments.length > first.length) {
-      blocks.push({ type: 'p', muted: true, text: t('custreport.experiments.more', { count: view.experiments.length - first.length,
-        touchpoints: join(view.experiments.slice(MAX_EXPERIMENTS).map((r) => r.touchpoint.name)) }) });
+    if (candidates.length > first.length) {
+      blocks.push({ type: 'p', muted: true, text: t('custreport.experiments.more', { count: candidates.length - first.length,
+        touchpoints: join(candidates.slice(MAX_EXPERIMENTS).map((r) => r.touchpoint.name)) }) });
     }
     return blocks;
   }

@@ -76,7 +76,7 @@ export const custreport: Record<string, string> = {
   'custreport.col.personalized': 'Personalized',
   'custreport.col.needs': 'Data needed',
   'custreport.col.personalizing': 'Tools that can personalize',
-  'custreport.col.hub-data': 'Hub data reaching them',
+  'custreport.col.hub-data': 'Hub data at its tools',
   'custreport.col.readiness': 'Readiness',
   'custreport.needs.realtime': 'in real time',
   'custreport.needs.hourly': 'hourly',

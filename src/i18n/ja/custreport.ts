@@ -75,7 +75,7 @@ export const custreport: Record<string, string> = {
   'custreport.col.personalized': 'パーソナライズ',
   'custreport.col.needs': 'データの鮮度',
   'custreport.col.personalizing': 'パーソナライズできるツール',
-  'custreport.col.hub-data': '届いているハブのデータ',
+  'custreport.col.hub-data': 'ツールに届くハブのデータ',
   'custreport.col.readiness': '準備状況',
   'custreport.needs.realtime': 'リアルタイム',
   'custreport.needs.hourly': '1時間ごと',
