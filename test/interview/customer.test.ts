@@ -1,6 +1,6 @@
 // The interview's step "customer" (format revision 2), driven through real prompts: personas and
 // the touchpoints each meets, personalized and needs per touchpoint, the party of a data type the
-// product does not know and a use restriction; "I don't know" becomes an open question.
+// product does not know, whether it is personal or a consent choice, and a use restriction; "I don't know" becomes an open question.
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,6 +81,8 @@ describe('interview: the customer\'s side', () => {
     await answer('Is "Support chat" tailored', 'down', 'down', 'enter'); // I don't know
     // Support chat is realtime already: its freshness is not asked.
     await answer('Where does "leads-rakuten" come from?', 'down', 'enter'); // second party
+    await answer('Does "leads-rakuten" identify a person', 'enter'); // yes
+    await answer('Is "leads-rakuten" a consent choice', 'down', 'down', 'enter'); // I don't know
     await answer('restricted by a contract or a law', 'down', 'down', 'down', 'space', 'enter');
     await answer('What is the restriction on "leads-rakuten"?', { type: 'Rakuten terms: buyer data stays in Rakuten' }, 'enter');
     await s.done;
@@ -96,9 +98,12 @@ describe('interview: the customer\'s side', () => {
     expect(newsletter).toMatchObject({ personas: ['it-buyer'], personasGiven: true, personalized: false, needs: 'weekly' });
     expect(chat).toMatchObject({ personas: ['it-buyer', 'end-user'], personasGiven: false, personalized: undefined, needs: 'realtime' });
     expect(ws.index.dataTypeById.get('leads-rakuten')).toMatchObject({
-      party: 'second', restricted: 'Rakuten terms: buyer data stays in Rakuten', given: { party: true, restricted: true },
+      party: 'second', personal: true, consent: undefined, restricted: 'Rakuten terms: buyer data stays in Rakuten',
+      given: { party: true, personal: true, consent: false, restricted: true },
     });
-    expect(ws.questions.map((q) => [q.about, q.field, q.ask])).toEqual([['touchpoint:support-chat', 'personalized', 'service']]);
+    expect(ws.questions.map((q) => [q.about, q.field, q.ask])).toEqual([
+      ['touchpoint:support-chat', 'personalized', 'service'], ['data:leads-rakuten', 'consent', undefined],
+    ]);
     // Short lists go to the manifest; the touchpoint fields next to the touchpoint.
     const manifest = readFileSync(join(dir, 'martech-audit.yaml'), 'utf8');
     expect(manifest).toContain('personas:\n');
