@@ -96,4 +96,21 @@ export const custreport: Record<string, string> = {
   'custreport.hub-profile': 'the hub\'s profile data',
   'custreport.experiments.none': 'No touchpoint is ready for a first experiment yet: a tool that can personalize and hub data reaching it are both needed.',
   'custreport.experiments.more': 'Also ready, after these: {touchpoints} ({count}).',
+
+  // diff (revision 2 fields)
+  'diff.field.thirdPartyCookies': 'third-party cookies',
+  'diff.field.personas': 'personas',
+  'diff.field.personalized': 'personalized',
+  'diff.field.needs': 'data needed',
+  'diff.field.frequency': 'frequency',
+  'diff.field.stages': 'stages',
+  'diff.field.party': 'party',
+  'diff.field.personal': 'personal',
+  'diff.field.consent': 'consent',
+  'diff.field.restricted': 'use restriction',
+  'diff.value.whenever': 'whenever someone does it',
+  'diff.value.everyone': 'everyone',
+  'diff.value.not-said': 'not said',
+  'diff.section.personas': 'Personas',
+  'diff.section.data-types': 'Data types',
 };

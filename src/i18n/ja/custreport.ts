@@ -95,4 +95,21 @@ export const custreport: Record<string, string> = {
   'custreport.hub-profile': 'ハブの顧客プロフィール',
   'custreport.experiments.none': '最初の施策に進める顧客接点はまだありません。パーソナライズできるツールと、そこに届くハブのデータの両方が必要です。',
   'custreport.experiments.more': 'これらの次に準備済みの顧客接点: {touchpoints}（{count}件）',
+
+  // diff (revision 2 fields)
+  'diff.field.thirdPartyCookies': 'サードパーティ Cookie',
+  'diff.field.personas': 'ペルソナ',
+  'diff.field.personalized': 'パーソナライズ',
+  'diff.field.needs': 'データの鮮度',
+  'diff.field.frequency': '連携頻度',
+  'diff.field.stages': 'ステージ',
+  'diff.field.party': '種別',
+  'diff.field.personal': '個人データ',
+  'diff.field.consent': '同意情報',
+  'diff.field.restricted': '利用制限',
+  'diff.value.whenever': '担当者が作業したとき',
+  'diff.value.everyone': '全員',
+  'diff.value.not-said': '未回答',
+  'diff.section.personas': 'ペルソナ',
+  'diff.section.data-types': 'データの種類',
 };
