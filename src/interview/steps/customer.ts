@@ -21,7 +21,11 @@ export function mapsCustomerSide(ctx: Ctx): boolean {
 }
 
 export async function customerStep(ctx: Ctx, explicit: boolean): Promise<void> {
-  if (!explicit && !mapsCustomerSide(ctx)) return;
+  if (!explicit && !mapsCustomerSide(ctx)) {
+    // Not asked in a full interview of a workspace that does not map it, but never a secret.
+    note(ctx, t('interview.cx.not-mapped', { path: ctx.ed.shown }));
+    return;
+  }
   heading(ctx, t('interview.step.customer'));
   note(ctx, t('interview.cx.intro'));
   if (!ctx.st.done.includes('personas')) {
