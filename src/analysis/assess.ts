@@ -18,6 +18,7 @@ import { HYGIENE_RULES, ruleTitle, type RuleId } from './rules/index.js';
 import { decideLevel, type DecisionBasis } from './decision.js';
 import { computeCompleteness, computeCoverage, openQuestions, type Completeness, type Coverage, type OpenQuestion } from './coverage.js';
 import { someOf } from './words.js';
+import { assessCustomer, customerQuestions, type CustomerAssessment } from './customer-assessment.js';
 
 export { someOf };
 
@@ -67,6 +68,8 @@ export interface AssessExtras {
   coverage: Coverage;
   completeness: Completeness;
   questions: OpenQuestion[];
+  /** The customer's side (revision 2), only for a workspace that maps it (customer-assessment.ts). */
+  customer?: CustomerAssessment;
 }
 
 export type FullAssessment = Assessment & AssessExtras;
@@ -97,7 +100,8 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   }, th);
   const coverage = computeCoverage(ws, facts);
   const completeness = computeCompleteness(ws);
-  const questions = openQuestions(ws, completeness);
+  const questions = [...openQuestions(ws, completeness), ...customerQuestions(ws, facts)];
+  const customer = assessCustomer(ws, facts);
 
   // ---- score --------------------------------------------------------------------------------
   const items: ScoreItem[] = [];
@@ -161,9 +165,9 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   }
   const ruleNames = (rules: readonly RuleId[]) => list(rules.map((r) => lowerFirst(ruleTitle(r))));
   const siloParams = { siloed, total: cdt, share: formatPercent(decision.siloedShare), threshold: formatPercent(th.siloedShare) };
-  if (decision.basis.includes('no-hub')) reasons.push(tw('assess.reason.no-hub', { tools: cdt, threshold: th.noHubTools }));
+  if (decision.basis.includes('no-hub')) reasons.push(twCount('assess.reason.no-hub', cdt, { tools: cdt, threshold: th.noHubTools }));
   if (decision.basis.includes('fragmented')) {
-    reasons.push(tw('assess.reason.fragmented', {
+    reasons.push(twCount('assess.reason.fragmented', overlaps.length, {
       ...siloParams, overlaps: overlaps.length, overlapThreshold: th.overlappingCapabilities,
       redundantShare: formatPercent(decision.redundantShare), redundantThreshold: formatPercent(th.redundantShare),
     }));
@@ -193,7 +197,7 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   }
   if (overlaps.length) {
     const caps = overlaps.map((f) => f.id.slice(f.id.indexOf(':') + 1)).sort();
-    reasons.push(tw('assess.reason.overlaps', { count: overlaps.length, capabilities: someOf(caps.map(capabilityName), 6) }));
+    reasons.push(twCount('assess.reason.overlaps', overlaps.length, { count: overlaps.length, capabilities: someOf(caps.map(capabilityName), 6) }));
   }
   if (manual.length) reasons.push(twCount('assess.reason.manual', manual.length, { count: manual.length }));
   const unknownCost = ws.tools.filter((x) => x.status !== 'retired' && x.annualCostMinor === undefined).length;
@@ -230,6 +234,7 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
     coverage: { ...coverage, dataTypes: { ...coverage.dataTypes, share: round(coverage.dataTypes.share) }, touchpointData: { ...coverage.touchpointData, share: round(coverage.touchpointData.share) }, stages: coverage.stages.map((s) => ({ ...s, share: s.share === null ? null : round(s.share) })) },
     completeness: { ...completeness, share: round(completeness.share) },
     questions,
+    ...(customer ? { customer } : {}),
   };
 }
 

@@ -45,7 +45,8 @@ export interface OpenQuestion {
   field?: string;
   text: string;
   ask?: string;
-  source: 'workspace' | 'inventory';
+  /** customer: what the customer's side (revision 2) could not see (customer-assessment.ts). */
+  source: 'workspace' | 'inventory' | 'customer';
 }
 
 /** A captured data type at a touchpoint reaches a hub when one of the touchpoint's tools holds it and it reaches a hub from there. */

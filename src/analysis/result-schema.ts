@@ -18,7 +18,7 @@ export const Location = z.looseObject({
 }).meta({ description: 'Where the entity a finding is about is written (1-based line and column).' });
 
 export const EntityRef = z.looseObject({
-  kind: z.enum(['tool', 'touchpoint', 'integration', 'stage', 'capability', 'data', 'department', 'workspace']),
+  kind: z.enum(['tool', 'touchpoint', 'integration', 'stage', 'capability', 'data', 'department', 'workspace', 'persona']),
   id: z.string(),
 });
 
@@ -39,6 +39,28 @@ export const FindingSchema = z.looseObject({
   details: z.record(z.string(), z.unknown()).optional(),
 });
 
+const Readiness = z.enum(['personalized', 'blind', 'ready', 'no-data', 'no-tool', 'unknown']);
+const CustomerSchema = z.looseObject({
+  personas: z.array(z.looseObject({
+    persona: z.string(), name: z.string(), stages: z.array(z.string()),
+    touchpoints: z.number().int().nonnegative(), reaching: z.number().int().nonnegative(), share: Share.nullable(),
+    gaps: z.array(z.string()).meta({ description: 'Stages it goes through with no in-scope touchpoint for it.' }),
+  })).meta({ description: 'Coverage per persona: share of its in-scope touchpoints whose tools reach a hub.' }),
+  firstParty: z.looseObject({ total: z.number().int().nonnegative(), reaching: z.number().int().nonnegative(), share: Share.nullable(), missing: z.array(z.string()) })
+    .meta({ description: 'First-party data types held by active or pilot tools, and how many reach a hub.' }),
+  dataTypes: z.array(z.looseObject({
+    id: z.string(), name: z.string(), party: z.enum(['first', 'second', 'third']).optional(), personal: z.boolean().optional(),
+    consent: z.boolean().optional(), restricted: z.string().optional(), origins: z.array(z.string()), copies: z.array(z.string()), reachesHub: z.boolean(),
+  })).meta({ description: 'Data provenance: every data type in use; a property not given and not in the vocabulary is absent (a question).' }),
+  personalization: z.looseObject({
+    touchpoints: z.array(z.looseObject({
+      touchpoint: z.string(), stage: z.string(), state: Readiness, personalizing: z.array(z.string()), hubData: z.boolean(),
+      needs: z.enum(['realtime', 'hourly', 'daily', 'weekly', 'monthly']).optional(),
+    })),
+    counts: z.record(Readiness, z.number().int().nonnegative()),
+  }).meta({ description: 'Personalization readiness of the in-scope touchpoints with tools.' }),
+});
+
 export const AssessmentSchema = z.looseObject({
   level: z.enum(LEVELS),
   computedLevel: z.enum(LEVELS).optional().meta({ description: 'What the decision rules gave, when settings.assessment overrides the level.' }),
@@ -51,8 +73,19 @@ export const AssessmentSchema = z.looseObject({
     overlappingCapabilities: z.number().int().nonnegative(),
     hubs: z.number().int().nonnegative(),
     manualIntegrations: z.number().int().nonnegative(),
+    customerDataTools: z.number().int().nonnegative().optional().meta({ description: 'Tools holding customer data.' }),
+    siloedTools: z.number().int().nonnegative().optional().meta({ description: 'Customer-data tools with no path to a hub.' }),
+    totalSpend: Money.optional().meta({ description: 'Annual spend on the tools not retired.' }),
+    customerViewCoverage: Share.optional().meta({ description: 'Share of the customer data types that reach a hub.' }),
+    touchpointDataCoverage: Share.optional().meta({ description: 'Share of the data captured at touchpoints that reaches a hub.' }),
+    inventoryCompleteness: Share.optional().meta({ description: 'Share of the inventory facts (owner, cost, seats, data) filled in.' }),
   }).catchall(z.number()),
   reasons: z.array(z.string()),
+  meaning: z.string().optional().meta({ description: 'What the level means, in words.' }),
+  decision: z.looseObject({
+    basis: z.array(z.enum(['fragmented', 'no-hub', 'integration-findings', 'refocus-findings', 'nothing-above-low'])),
+    rules: z.array(z.enum(RULE_IDS)),
+  }).optional().meta({ description: 'What decided the level: the decision rules met, and the rules (above low) that drove it.' }),
   reasonMessages: z.array(MessageRef).optional().meta({ description: 'The reasons as message ids and data, in the same order.' }),
   scoreBreakdown: z.array(z.looseObject({ key: z.string(), reason: z.string(), points: z.number().int() })).optional()
     .meta({ description: 'What raised (+) and lowered (−) the score from a neutral 50.' }),
@@ -66,12 +99,15 @@ export const AssessmentSchema = z.looseObject({
   }).optional().meta({ description: 'Customer-view coverage: which customer data reaches a hub.' }),
   completeness: z.looseObject({
     share: Share, tools: z.number().int(), complete: z.number().int(),
+    fields: z.record(z.string(), z.looseObject({ expected: z.number().int(), filled: z.number().int() })).optional()
+      .meta({ description: 'Per field (owner, cost, seats, data): how many tools should have it, and how many do.' }),
     missing: z.array(z.looseObject({ tool: z.string(), fields: z.array(z.string()) })),
   }).optional().meta({ description: 'Inventory completeness: owner, cost, seats and data filled in.' }),
   questions: z.array(z.looseObject({
     about: z.string(), field: z.string().optional(), text: z.string(), ask: z.string().optional(),
-    source: z.enum(['workspace', 'inventory']),
-  })).optional().meta({ description: 'Open questions for the next interview: the workspace\'s own, then the missing facts.' }),
+    source: z.enum(['workspace', 'inventory', 'customer']),
+  })).optional().meta({ description: 'Open questions for the next interview: the workspace\'s own, then the missing facts (customer: what the customer\'s side could not see).' }),
+  customer: CustomerSchema.optional().meta({ description: 'The customer\'s side (revision 2), only for a workspace that maps it: coverage per persona, first-party data reaching a hub, data provenance, personalization readiness.' }),
 });
 
 export const InitiativeSchema = z.looseObject({
@@ -93,6 +129,8 @@ export const InitiativeSchema = z.looseObject({
   pilot: z.boolean(),
   status: z.enum(INITIATIVE_STATUSES),
   source: z.enum(['generated', 'authored']),
+  impact: z.number().int().nonnegative().optional().meta({ description: 'What depends on the tools it changes: touchpoints served plus their integrations.' }),
+  notes: z.string().optional(),
   order: z.number().int().positive().optional().meta({ description: 'Position in the suggested order (dependencies first; within a phase the widest impact first).' }),
   renewal: z.looseObject({ tool: z.string(), month: Month, cost: Money.optional(), met: z.boolean(), missed: Month.optional() }).optional(),
 });
@@ -121,13 +159,28 @@ export const AnalysisResultSchema = z.looseObject({
     integrations: z.number().int().nonnegative(),
     annualCost: Money,
     currency: z.string(),
+    hubs: z.array(z.string()).optional().meta({ description: 'The hubs\' tool ids.' }),
+    costUnknown: z.array(z.string()).optional().meta({ description: 'Tools (not retired) whose cost is not known.' }),
+    findings: z.record(z.enum(SEVERITIES), z.number().int().nonnegative()).optional().meta({ description: 'Findings per severity.' }),
   }),
   assessment: AssessmentSchema,
   findings: z.array(FindingSchema).meta({ description: 'Sorted by severity (critical first), then rule, then id.' }),
   roadmap: RoadmapSchema,
-  stages: z.array(z.looseObject({ id: z.string(), name: z.string(), touchpoints: z.array(z.looseObject({ id: z.string(), name: z.string() })) })).optional()
+  stages: z.array(z.looseObject({
+    id: z.string(), name: z.string(),
+    touchpoints: z.array(z.looseObject({
+      id: z.string(), name: z.string(), channel: z.string().optional(), owner: z.string().optional(), tools: z.array(z.string()).optional(),
+      captures: z.array(z.string()).optional(), realtime: z.boolean().optional(), inScope: z.boolean().optional(), location: Location.optional(),
+    })),
+  })).optional()
     .meta({ description: 'Step 1: touchpoints per journey stage.' }),
-  inventory: z.array(z.looseObject({ id: z.string(), name: z.string(), status: z.string() })).optional()
+  inventory: z.array(z.looseObject({
+    id: z.string(), name: z.string(), status: z.string(), vendor: z.string().optional(), category: z.string().optional(),
+    owner: z.string().optional(), hub: z.boolean().optional(), touchpoints: z.array(z.string()).optional(), data: z.array(z.string()).optional(),
+    annualCost: Money.optional(), monthlyCost: Money.optional(), costUnknown: z.boolean().optional(),
+    seats: z.looseObject({ licensed: z.number().optional(), active: z.number().optional(), usage: z.number().optional() }).optional(),
+    renewal: Month.optional(), location: Location.optional(),
+  })).optional()
     .meta({ description: 'Step 2: the tool inventory.' }),
 }).meta({
   title: 'martech-audit analysis result',

@@ -6,7 +6,7 @@ import type {
 } from '../model/vocabulary.js';
 import type { SourceLocation } from '../model/location.js';
 
-export type EntityKind = 'tool' | 'touchpoint' | 'integration' | 'stage' | 'capability' | 'data' | 'department' | 'workspace';
+export type EntityKind = 'tool' | 'touchpoint' | 'integration' | 'stage' | 'capability' | 'data' | 'department' | 'workspace' | 'persona';
 export interface EntityRef { kind: EntityKind; id: string }
 
 export interface Finding {
@@ -40,6 +40,22 @@ export interface AssessmentMetrics {
   [extra: string]: number;
 }
 
+/**
+ * The assessment as `analyze --format json` prints it. Besides level, score, metrics and reasons it
+ * carries (assess.ts) `coverage`, `completeness`, `questions` (each `{ about, field?, text, ask?,
+ * source: 'workspace' | 'inventory' | 'customer' }`) and, only for a workspace that maps the
+ * customer's side (revision 2: personas, data_types, personalized, needs, third_party_cookies,
+ * frequency), `customer` (customer-assessment.ts `CustomerAssessment`):
+ *   customer.personas[]       { persona, name, stages[], touchpoints, reaching, share|null, gaps[] }
+ *                             coverage per persona: its in-scope touchpoints, how many reach a hub, the
+ *                             stages it goes through where nothing meets it
+ *   customer.firstParty       { total, reaching, share|null, missing[] }: first-party types held, reaching a hub
+ *   customer.dataTypes[]      { id, name, party?, personal?, consent?, restricted?, origins[], copies[], reachesHub }
+ *                             (a property absent = not said: a `customer` question asks for it)
+ *   customer.personalization  { touchpoints[]: { touchpoint, stage, state, personalizing[], hubData, needs? },
+ *                               counts: { personalized, blind, ready, no-data, no-tool, unknown } }
+ * A version-1 workspace has no `customer` and no `customer` questions: it audits exactly as before.
+ */
 export interface Assessment {
   level: Level;
   /** What the decision rules gave, when a consultant overrode it (settings.assessment). */

@@ -39,7 +39,12 @@ function steps(): { step: number; run: (c: ReturnType<typeof createPlanContext>)
 }
 
 export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Finding[], opts: RoadmapOptions = {}): FullRoadmap {
-  const relevant = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.low);
+  // An advisory rule with a plan (personalization opportunities: small experiments) is planned at any severity.
+  const plannedAdvisory = (rule: string) => {
+    const r = (RULES as Record<string, Rule>)[rule];
+    return r?.meta.advisory === true && r.plan !== undefined;
+  };
+  const relevant = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.low || plannedAdvisory(f.rule));
   const c = createPlanContext(ws, facts, relevant, opts.level);
   for (const s of steps()) s.run(c);
   linkDependencies(c);

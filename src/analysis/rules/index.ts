@@ -106,7 +106,7 @@ export function parseFindingId(id: string): FindingSubject {
   const rule = i < 0 ? id : id.slice(0, i);
   const subject = i < 0 ? '' : id.slice(i + 1);
   const kind = isRuleId(rule) ? RULES[rule].meta.subject : undefined;
-  const ids = !subject ? [] : kind === 'tools' ? subject.split('+') : [subject];
+  const ids = !subject ? [] : kind === 'tools' || kind === 'persona-stage' ? subject.split('+') : [subject];
   return { rule, subject, ...(kind ? { kind } : {}), ids };
 }
 

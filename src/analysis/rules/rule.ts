@@ -20,9 +20,9 @@ export type AssessGroup = 'integrate' | 'refocus';
 /**
  * What the subject part of a finding id (`<rule>:<subject>`) is: one tool, several tools joined
  * with "+" (in the rule's order), a touchpoint, a data type, a capability, a stage, or the
- * workspace as a whole (subject `workspace`).
+ * workspace as a whole (subject `workspace`), a persona and a stage (`<persona>+<stage>`).
  */
-export type SubjectKind = 'workspace' | 'tool' | 'tools' | 'touchpoint' | 'data' | 'capability' | 'stage';
+export type SubjectKind = 'workspace' | 'tool' | 'tools' | 'touchpoint' | 'data' | 'capability' | 'stage' | 'persona-stage';
 
 export interface RuleMeta<Id extends string = string> {
   readonly id: Id;

@@ -15,6 +15,7 @@ import { customer } from './customer.js';
 import { sheets } from './sheets.js';
 import { catalog } from './catalog.js';
 import { custreport } from './custreport.js';
+import { custrules } from './custrules.js';
 
 export const en: Record<string, string> = {
   ...cli,
@@ -32,4 +33,5 @@ export const en: Record<string, string> = {
   ...sheets,
   ...catalog,
   ...custreport,
+  ...custrules,
 };

@@ -14,6 +14,7 @@ import { customer } from './customer.js';
 import { sheets } from './sheets.js';
 import { catalog } from './catalog.js';
 import { custreport } from './custreport.js';
+import { custrules } from './custrules.js';
 
 export const ja: Record<string, string> = {
   ...cli,
@@ -31,4 +32,5 @@ export const ja: Record<string, string> = {
   ...sheets,
   ...catalog,
   ...custreport,
+  ...custrules,
 };

@@ -1,0 +1,298 @@
+// The customer's side of the data flow (rules.md "Rules of revision 2: the customer's side"),
+// computed once per run on demand and shared by its seven rules and the assessment: what each data
+// type is (the workspace's `data_types` over the built-in vocabulary), which tools originate it,
+// where it reaches through automated links, how fresh hub data arrives at a tool and how fresh a
+// tool's data arrives at a hub, which tools send messages to identified customers.
+//
+// Decisions where rules.md is silent (docs/analysis.md, "The customer's side"):
+// - "reaches" is through automated links (rules.md vocabulary). Freshness paths take every link,
+//   manual ones included at their `frequency` (rules.md's own freshness example is leads typed in
+//   weekly); a manual link without a frequency is "whenever someone does it", slower than any
+//   schedule (UNSCHEDULED).
+// - A sender is an active, pilot or retiring tool with a primary email, SMS, push, messaging,
+//   marketing-automation or ad-audience capability that holds personal data (a customer list).
+import { personalizes } from '../catalog/index.js';
+import { dataTypeName, list } from '../i18n/index.js';
+import type { DataType, Integration, Tool, Touchpoint, Workspace } from '../model/model.js';
+import { FREQUENCY_RANK } from '../model/vocabulary.js';
+import type { Facts } from './facts.js';
+import { rule as redundantTool } from './rules/redundant-tool.js';
+import type { RuleContext } from './rules/rule.js';
+
+/** The rank of a manual link without a frequency: slower than any schedule. */
+export const UNSCHEDULED = 6;
+/** The rank at a hub itself: hub data is there as it happens. */
+export const AT_HUB = -1;
+
+/**
+ * Capabilities with which a tool sends messages to (or buys audiences of) identified customers
+ * (rules.md `consent-not-synced`): email, SMS, push, messaging, ad audiences.
+ */
+export const SENDING_CAPABILITIES: readonly string[] = Object.freeze([
+  'email-marketing', 'marketing-automation', 'journey-orchestration', 'sms-marketing', 'push-notifications',
+  'in-app-messaging', 'messaging', 'retargeting', 'paid-social', 'display-advertising', 'programmatic-advertising',
+]);
+
+interface Arc { from: string; to: string; data: readonly string[]; manual: boolean; rank: number; link: Integration }
+
+export interface CustomerSide {
+  dataType(id: string): DataType | undefined;
+  isConsent(d: string): boolean;
+  /** The use restriction in words, when the data type has one. */
+  restriction(d: string): string | undefined;
+  isPersonal(d: string): boolean;
+  /** rules.md "origin": the tool holds `d` and no link into it, of any mode, brings `d` from a tool that holds it. */
+  isOrigin(toolId: string, d: string): boolean;
+  /** Tools that `d`, held by `from`, reaches through automated links that carry it (not `from` itself). */
+  reachedFrom(from: string, d: string): ReadonlySet<string>;
+  /** A hub, or receives data from a hub through a chain of automated links that carry it. */
+  hubDataReaches(toolId: string): boolean;
+  /** The data types that reach the tool from a hub through automated links (a hub: its own data), sorted. */
+  hubDataTypes(toolId: string): readonly string[];
+  /**
+   * The freshest arrival of hub data at the tool: the slowest link's rank on the freshest path
+   * (every link, manual ones at their frequency); AT_HUB for a hub; undefined when no path.
+   */
+  hubFreshness(toolId: string): number | undefined;
+  /** The same for `d`, held by the tool, on its way to any hub; AT_HUB for a hub; undefined when no path. */
+  toHubFreshness(toolId: string, d: string): number | undefined;
+  /** Tools that send messages to identified customers, by id. */
+  senders: readonly Tool[];
+  /** The tool has a personalizing capability (taxonomy `personalizes`). */
+  personalizing(toolId: string): boolean;
+  /** Touchpoint readiness for personalization (rules.md `personalization-opportunity`). */
+  readiness(tp: Touchpoint): Readiness;
+  /** Links (each direction of a bidirectional one) with what they carry. */
+  arcs: readonly Arc[];
+  /** The workspace writes something of the customer's side (revision 2): its questions and figures are shown. */
+  used: boolean;
+  /**
+   * Tools on their way out: retiring, or dropped by a redundant-tool finding (when that rule is on).
+   * No experiment and no new feed is proposed for them (rules.md: a recommendation never
+   * contradicts another finding's).
+   */
+  dropped(toolId: string): boolean;
+}
+
+export interface Readiness {
+  /**
+   * personalized: personalized on hub data; blind: personalized, no hub data reaches its tools;
+   * ready: not personalized, a personalizing tool gets hub data (personalization-opportunity);
+   * no-data: it has a personalizing tool but no hub data reaches one; no-tool: none can personalize;
+   * unknown: the workspace does not say whether it is personalized (a question).
+   */
+  state: 'personalized' | 'blind' | 'ready' | 'no-data' | 'no-tool' | 'unknown';
+  /** Tools at the touchpoint with a personalizing capability. */
+  personalizing: string[];
+  /** Hub data reaches some tool at the touchpoint (automated links). */
+  hubData: boolean;
+}
+
+const usable = (t: Tool | undefined): t is Tool => t !== undefined && t.status !== 'retired';
+
+/** The workspace says something of the customer's side (revision 2), beyond what version 1 could say. */
+export function usesCustomerSide(ws: Workspace): boolean {
+  return ws.personas.length > 0
+    || ws.dataTypes.some((d) => d.declared)
+    || ws.touchpoints.some((tp) => tp.personalized !== undefined || tp.personasGiven || (tp.needs !== undefined && tp.needs !== 'realtime'))
+    || ws.tools.some((x) => x.thirdPartyCookies !== undefined)
+    || ws.integrations.some((it) => it.frequencyGiven);
+}
+
+const cache = new WeakMap<Facts, CustomerSide>();
+
+/** The customer's side of a run, computed once per facts. */
+export function customerSide(ws: Workspace, facts: Facts): CustomerSide {
+  let c = cache.get(facts);
+  if (!c) {
+    c = computeCustomerSide(ws, facts);
+    cache.set(facts, c);
+  }
+  return c;
+}
+
+function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
+  const tool = (id: string) => ws.index.toolById.get(id);
+  const dataType = (id: string) => ws.index.dataTypeById.get(id);
+  const holds = (id: string, d: string) => tool(id)?.data.includes(d) === true;
+
+  const arcs: Arc[] = [];
+  const received = new Map<string, Set<string>>();
+  const add = (it: Integration, from: string, to: string, data: readonly string[]) => {
+    if (from === to) return;
+    const manual = it.mode === 'manual';
+    const rank = it.frequency ? FREQUENCY_RANK[it.frequency] : UNSCHEDULED;
+    arcs.push({ from, to, data, manual, rank, link: it });
+    for (const d of data) {
+      if (!holds(from, d)) continue;
+      let s = received.get(to);
+      if (!s) received.set(to, (s = new Set()));
+      s.add(d);
+    }
+  };
+  for (const it of ws.integrations) {
+    add(it, it.from, it.to, facts.carried(it, 'forward'));
+    if (it.bidirectional) add(it, it.to, it.from, facts.carried(it, 'backward'));
+  }
+  const out = new Map<string, Arc[]>();
+  const inn = new Map<string, Arc[]>();
+  for (const a of arcs) {
+    (out.get(a.from) ?? out.set(a.from, []).get(a.from)!).push(a);
+    (inn.get(a.to) ?? inn.set(a.to, []).get(a.to)!).push(a);
+  }
+
+  const reachCache = new Map<string, ReadonlySet<string>>();
+  const reachedFrom = (from: string, d: string): ReadonlySet<string> => {
+    const key = `${from}\u0000${d}`;
+    let r = reachCache.get(key);
+    if (r) return r;
+    const seen = new Set<string>([from]);
+    const queue = [from];
+    for (let i = 0; i < queue.length; i++) {
+      for (const a of out.get(queue[i]) ?? []) {
+        if (a.manual || !a.data.includes(d) || seen.has(a.to)) continue;
+        seen.add(a.to);
+        queue.push(a.to);
+      }
+    }
+    seen.delete(from);
+    reachCache.set(key, (r = seen));
+    return r;
+  };
+
+  const hubIds = facts.hubs.map((h) => h.id);
+  const isHub = (id: string) => facts.isHub(id);
+
+  // Hub data reaching a tool through automated links (any data type the link carries from a hub onwards).
+  const hubFed = new Set<string>(hubIds);
+  const fedTypes = new Map<string, Set<string>>();
+  {
+    // Per data type: forward from the hubs over automated arcs carrying it.
+    const types = new Set(arcs.flatMap((a) => a.data));
+    for (const d of types) {
+      const queue = [...hubIds];
+      const seen = new Set(hubIds);
+      for (let i = 0; i < queue.length; i++) {
+        for (const a of out.get(queue[i]) ?? []) {
+          if (a.manual || !a.data.includes(d) || seen.has(a.to)) continue;
+          seen.add(a.to);
+          hubFed.add(a.to);
+          (fedTypes.get(a.to) ?? fedTypes.set(a.to, new Set()).get(a.to)!).add(d);
+          queue.push(a.to);
+        }
+      }
+    }
+  }
+
+  // Minimax (bottleneck) search over every link carrying `d`, from `starts` along `next`.
+  const bottleneck = (starts: readonly string[], d: string, forward: boolean): Map<string, number> => {
+    const best = new Map<string, number>();
+    const buckets: string[][] = Array.from({ length: UNSCHEDULED + 2 }, () => []);
+    for (const s of starts) {
+      best.set(s, AT_HUB);
+      buckets[0].push(s);
+    }
+    for (let b = 0; b < buckets.length; b++) {
+      for (let i = 0; i < buckets[b].length; i++) {
+        const node = buckets[b][i];
+        const r = best.get(node)!;
+        if (r !== b - 1) continue;
+        for (const a of (forward ? out.get(node) : inn.get(node)) ?? []) {
+          if (!a.data.includes(d)) continue;
+          const next = forward ? a.to : a.from;
+          const cand = Math.max(r, a.rank);
+          const prev = best.get(next);
+          if (prev !== undefined && prev <= cand) continue;
+          best.set(next, cand);
+          buckets[cand + 1].push(next);
+        }
+      }
+    }
+    return best;
+  };
+  const fwdCache = new Map<string, Map<string, number>>();
+  const revCache = new Map<string, Map<string, number>>();
+  const fromHubs = (d: string) => fwdCache.get(d) ?? fwdCache.set(d, bottleneck(hubIds, d, true)).get(d)!;
+  const toHubs = (d: string) => revCache.get(d) ?? revCache.set(d, bottleneck(hubIds, d, false)).get(d)!;
+
+  const hubFreshness = (id: string): number | undefined => {
+    if (isHub(id)) return AT_HUB;
+    let best: number | undefined;
+    for (const a of inn.get(id) ?? []) {
+      for (const d of a.data) {
+        const r = fromHubs(d).get(id);
+        if (r !== undefined && (best === undefined || r < best)) best = r;
+      }
+    }
+    return best;
+  };
+  const toHubFreshness = (id: string, d: string): number | undefined => (isHub(id) ? AT_HUB : toHubs(d).get(id));
+
+  const personalizingTool = (id: string) => {
+    const t = tool(id);
+    return usable(t) && t.capabilities.some((c) => personalizes(c));
+  };
+  const senders = ws.tools.filter((t) => usable(t)
+    && t.primaryCapabilities.some((c) => SENDING_CAPABILITIES.includes(c))
+    && t.data.some((d) => dataType(d)?.personal === true));
+
+  let dropped: Set<string> | undefined;
+  const droppedTools = (): Set<string> => {
+    if (dropped) return dropped;
+    dropped = new Set(ws.tools.filter((x) => x.status === 'retiring').map((x) => x.id));
+    const cfg = ws.settings.rules['redundant-tool'];
+    if (cfg?.severity !== 'off') {
+      const ctx = {
+        ws, facts, severity: cfg?.severity ?? redundantTool.defaultSeverity, lang: 'en',
+        msg: (key: string) => ({ text: key, messageId: key }),
+      } as unknown as RuleContext;
+      for (const f of redundantTool.check(ctx)) dropped.add(f.details.tool);
+    }
+    return dropped;
+  };
+
+  const readiness = (tp: Touchpoint): Readiness => {
+    const tools = tp.tools.filter((id) => usable(tool(id)));
+    const personalizing = [...new Set(tools.filter(personalizingTool))].sort();
+    const hubData = tools.some((id) => hubFed.has(id));
+    const state: Readiness['state'] = tp.personalized === true ? (hubData ? 'personalized' : 'blind')
+      : tp.personalized === undefined ? 'unknown'
+        : !personalizing.length ? 'no-tool' : personalizing.some((id) => hubFed.has(id)) ? 'ready' : 'no-data';
+    return { state, personalizing, hubData };
+  };
+
+  return {
+    dataType,
+    isConsent: (d) => dataType(d)?.consent === true,
+    restriction: (d) => {
+      const r = dataType(d)?.restricted;
+      return typeof r === 'string' && r.trim() ? r : undefined;
+    },
+    isPersonal: (d) => dataType(d)?.personal === true,
+    isOrigin: (id, d) => holds(id, d) && received.get(id)?.has(d) !== true,
+    reachedFrom,
+    hubDataReaches: (id) => hubFed.has(id),
+    hubDataTypes: (id) => (isHub(id) ? [...new Set(tool(id)?.data ?? [])] : [...(fedTypes.get(id) ?? [])]).sort(),
+    hubFreshness,
+    toHubFreshness,
+    senders,
+    personalizing: personalizingTool,
+    readiness,
+    arcs,
+    used: usesCustomerSide(ws),
+    dropped: (id) => droppedTools().has(id),
+  };
+}
+
+/** A data type's name for a message: the workspace's `data_types` name, else the vocabulary's word in the run's language. */
+export function typeName(ws: Workspace, id: string): string {
+  const d = ws.index.dataTypeById.get(id);
+  if (d?.given.name) return d.name;
+  const word = dataTypeName(id);
+  return word !== id ? word : (d?.name ?? id);
+}
+
+/** "A, B and C" from data type ids. */
+export function typeNames(ws: Workspace, ids: readonly string[]): string {
+  return list(ids.map((id) => typeName(ws, id)));
+}
