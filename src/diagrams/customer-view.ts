@@ -7,16 +7,12 @@
 //
 // Nothing here guesses: a field the workspace does not give stays `undefined` and is shown as
 // "not said" (the assessment turns it into a question).
-import { personalizes } from '../catalog/index.js';
 import { computeFacts, type Facts } from '../analysis/facts.js';
+import { customerSide, usesCustomerSide } from '../analysis/customer.js';
 import type { DataType, Integration, Persona, Stage, Tool, Touchpoint, Workspace } from '../model/model.js';
 import type { Freshness } from '../model/vocabulary.js';
 
-/** Capabilities that send messages to identified customers (rules.md, `consent-not-synced`). */
-const SENDING = new Set([
-  'email-marketing', 'marketing-automation', 'journey-orchestration', 'sms-marketing', 'push-notifications', 'in-app-messaging',
-  'messaging', 'retargeting', 'paid-social', 'display-advertising', 'programmatic-advertising',
-]);
+export { usesCustomerSide };
 
 export interface PersonaStage {
   stage: Stage;
@@ -83,6 +79,8 @@ export interface ReadinessRow {
   hubFed: boolean;
   /** Hub data types that reach its personalizing tools, sorted. */
   hubData: string[];
+  /** Its personalizing tools that are not on their way out (retiring, or dropped as redundant), sorted. */
+  keep: string[];
   readiness: Readiness;
 }
 
@@ -92,7 +90,7 @@ export interface CustomerView {
   lanes: PersonaLane[];
   consent?: ConsentView;
   provenance: ProvenanceRow[];
-  /** First-party types held by some tool, and how many reach a hub from every origin. */
+  /** First-party types held by some tool, and how many reach a hub (the assessment's figure). */
   firstParty: { total: number; reaching: number };
   /** Empty when no touchpoint says whether it is personalized. */
   readiness: ReadinessRow[];
@@ -103,15 +101,6 @@ export interface CustomerView {
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const live = (t: Tool | undefined): t is Tool => !!t && t.status !== 'retired';
 
-/** Does the workspace write any field of revision 2? A version-1 workspace shows nothing new. */
-export function usesCustomerSide(ws: Workspace): boolean {
-  return ws.personas.length > 0
-    || ws.dataTypes.some((d) => d.declared)
-    || ws.touchpoints.some((tp) => tp.personalized !== undefined || (tp.needs !== undefined && tp.needs !== 'realtime') || tp.personasGiven)
-    || ws.tools.some((t) => t.thirdPartyCookies !== undefined)
-    || ws.integrations.some((i) => i.frequencyGiven);
-}
-
 /** `personas`: the workspace has personas; `consent`: it maps the customer's side and holds consent data. */
 export function customerDiagramApplies(kind: 'personas' | 'consent', ws: Workspace): boolean {
   if (kind === 'personas') return ws.personas.length > 0;
@@ -119,7 +108,10 @@ export function customerDiagramApplies(kind: 'personas' | 'consent', ws: Workspa
 }
 
 export function customerView(ws: Workspace, facts: Facts = computeFacts(ws)): CustomerView {
-  const used = usesCustomerSide(ws);
+  // The definitions are the rules' and the assessment's (src/analysis/customer.ts): origins,
+  // "reaches" (automated links), senders, readiness, tools on their way out.
+  const cs = customerSide(ws, facts);
+  const used = cs.used;
   const stageIndex = new Map(ws.stages.map((s, i) => [s.id, i]));
   const byJourney = (a: Touchpoint, b: Touchpoint) => (stageIndex.get(a.stage) ?? 0) - (stageIndex.get(b.stage) ?? 0) || cmp(a.id, b.id);
   const tool = (id: string) => ws.index.toolById.get(id);
@@ -141,27 +133,25 @@ export function customerView(ws: Workspace, facts: Facts = computeFacts(ws)): Cu
   });
 
   // ---- where each data type starts, who holds it, whether it reaches a hub -------------------
-  const holdersOf = (d: string) => ws.tools.filter((t) => live(t) && t.data.includes(d)).map((t) => t.id).sort(cmp);
-  const inbound = (toolId: string, d: string) => ws.integrations.some((i) =>
-    (i.to === toolId && facts.carried(i, 'forward').includes(d)) || (i.bidirectional && i.from === toolId && facts.carried(i, 'backward').includes(d)));
-  const capturedAt = (toolId: string, d: string) => (facts.touchpointsServed(toolId) ?? []).some((tp) => tp.captures.includes(d));
-  const originsOf = (d: string, holders: string[]) => {
-    const o = holders.filter((id) => capturedAt(id, d) || !inbound(id, d));
-    return o.length ? o : holders;
-  };
+  const capturedAt = (toolId: string, d: string) => facts.touchpointsServed(toolId).some((tp) => tp.inScope && tp.captures.includes(d));
+  const holdersOf = (d: string) => ws.tools.filter((t) => (t.status === 'active' || t.status === 'pilot') && t.data.includes(d)).map((t) => t.id).sort(cmp);
   const provenance: ProvenanceRow[] = ws.dataTypes.filter((d) => d.used).map((type) => {
     const holders = holdersOf(type.id);
-    const origins = originsOf(type.id, holders);
-    const reached = origins.filter((id) => facts.reachesHub(id, type.id)).length;
-    const reach: HubReach = !holders.length ? 'not-held' : reached === origins.length ? 'yes' : reached ? 'partly' : 'no';
+    // Where it starts: the rules' origins (no link brings it from a tool that holds it), and the
+    // tools that hold it at a touchpoint capturing it (two tools that sync both ways are neither
+    // an origin for the rules, yet the customer gives the data at each of them).
+    const origins = holders.filter((id) => cs.isOrigin(id, type.id) || capturedAt(id, type.id));
+    const from = origins.length ? origins : holders;
+    const reached = from.filter((id) => facts.reachesHub(id, type.id)).length;
+    const reach: HubReach = !holders.length ? 'not-held' : reached === from.length ? 'yes' : reached ? 'partly' : 'no';
     return { type, origins, holders: holders.filter((id) => !origins.includes(id)), reach };
   });
   const fp = provenance.filter((r) => r.type.party === 'first' && r.reach !== 'not-held');
-  const firstParty = { total: fp.length, reaching: fp.filter((r) => r.reach === 'yes').length };
+  const firstParty = { total: fp.length, reaching: fp.filter((r) => r.reach !== 'no').length };
 
   // ---- consent: where opt-outs start and where they must arrive ------------------------------
   let consent: ConsentView | undefined;
-  const consentTypes = ws.dataTypes.filter((d) => d.used && d.consent === true);
+  const consentTypes = ws.dataTypes.filter((d) => d.used && cs.isConsent(d.id));
   if (consentTypes.length) {
     const ids = new Set(consentTypes.map((d) => d.id));
     const originMap = new Map<string, ConsentOrigin>();
@@ -185,14 +175,13 @@ export function customerView(ws: Workspace, facts: Facts = computeFacts(ws)): Cu
     }
     const origins = [...originMap.values()].sort((a, b) => cmp(a.tool, b.tool));
     for (const o of origins) { o.data.sort(cmp); o.touchpoints.sort(cmp); }
-    const senders = ws.tools.filter((t) => (t.status === 'active' || t.status === 'pilot') && !t.hub
-      && t.capabilities.some((c) => SENDING.has(c)) && t.data.some((d) => ws.index.dataTypeById.get(d)?.personal === true));
+    const senders = cs.senders.filter((t) => !facts.isHub(t.id));
     const arrivals: ConsentArrival[] = [];
     for (const o of origins) {
       for (const d of o.data) {
-        const reached = new Set([o.tool, ...facts.downstream(o.tool, d)]);
+        const reached = cs.reachedFrom(o.tool, d);
         for (const h of facts.hubs.filter((x) => x.id !== o.tool)) arrivals.push({ origin: o.tool, data: d, to: h.id, role: 'hub', arrives: reached.has(h.id) });
-        for (const s of senders.filter((x) => x.id !== o.tool)) arrivals.push({ origin: o.tool, data: d, to: s.id, role: 'sender', arrives: reached.has(s.id) });
+        for (const x of senders.filter((y) => y.id !== o.tool)) arrivals.push({ origin: o.tool, data: d, to: x.id, role: 'sender', arrives: reached.has(x.id) });
       }
     }
     const links = ws.integrations.filter((i) => facts.carried(i, 'forward').some((d) => ids.has(d))
@@ -200,45 +189,22 @@ export function customerView(ws: Workspace, facts: Facts = computeFacts(ws)): Cu
     consent = { types: consentTypes, origins, links, arrivals, unheld };
   }
 
-  // ---- personalization readiness -------------------------------------------------------------
-  const hubFedData = hubFedTypes(facts);
+  // ---- personalization readiness (the assessment's: in-scope touchpoints with tools) ---------
   const readiness: ReadinessRow[] = [];
-  if (ws.touchpoints.some((tp) => tp.personalized !== undefined)) {
-    for (const tp of ws.touchpoints.filter((x) => x.inScope).sort(byJourney)) {
-      const tools = tp.tools.map(tool).filter((t): t is Tool => !!t && (t.status === 'active' || t.status === 'pilot'));
-      const personalizing = tools.filter((t) => t.capabilities.some(personalizes)).map((t) => t.id).sort(cmp);
-      const fed = (id: string) => facts.isHub(id) || (hubFedData.get(id)?.size ?? 0) > 0;
-      const hubFed = tools.some((t) => fed(t.id));
+  if (used && ws.touchpoints.some((tp) => tp.personalized !== undefined)) {
+    for (const tp of ws.touchpoints.filter((x) => x.inScope && x.tools.length).sort(byJourney)) {
+      const r = cs.readiness(tp);
+      // With no hub at all nothing is "blind" per touchpoint (no-customer-hub says it once).
+      const state: Readiness = r.state === 'blind' && !facts.hubs.length ? 'personalized' : r.state;
       // What it could personalize with: hub data that arrives, not consent choices (they decide whether, not what).
-      const hubData = [...new Set(personalizing.flatMap((id) => (facts.isHub(id) ? tool(id)!.data : [...(hubFedData.get(id) ?? [])])))]
-        .filter((d) => ws.index.dataTypeById.get(d)?.consent !== true).sort(cmp);
-      const readinessOf = (): Readiness => {
-        if (tp.personalized === true) return hubFed ? 'personalized' : 'blind';
-        if (tp.personalized === undefined) return 'unknown';
-        if (!personalizing.length) return 'no-tool';
-        return personalizing.some(fed) ? 'ready' : 'no-data';
-      };
-      readiness.push({ touchpoint: tp, personalizing, hubFed, hubData, readiness: readinessOf() });
+      const hubData = [...new Set(r.personalizing.flatMap((id) => cs.hubDataTypes(id)))].filter((d) => !cs.isConsent(d)).sort(cmp);
+      const personalizing = [...r.personalizing].sort(cmp);
+      readiness.push({ touchpoint: tp, personalizing, hubFed: r.hubData, hubData, readiness: state, keep: personalizing.filter((id) => !cs.dropped(id)) });
     }
   }
-  const experiments = readiness.filter((r) => r.readiness === 'ready');
+  // Never an experiment on a tool on its way out (retiring, or dropped as redundant).
+  const experiments = readiness.filter((r) => r.readiness === 'ready' && r.keep.length > 0);
   return { used, lanes, consent, provenance, firstParty, readiness, experiments };
-}
-
-/** Per tool: the data types that arrive from a hub over links that carry them (hubs not included). */
-function hubFedTypes(facts: Facts): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const hub of facts.hubs) {
-    for (const d of hub.data) {
-      for (const id of facts.downstream(hub.id, d)) {
-        if (facts.isHub(id)) continue;
-        let s = out.get(id);
-        if (!s) out.set(id, (s = new Set()));
-        s.add(d);
-      }
-    }
-  }
-  return out;
 }
 
 /** How fresh a touchpoint needs data, for the tables ("realtime" when `realtime: true`). */

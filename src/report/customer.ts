@@ -169,7 +169,7 @@ export function customerBlocks(ws: Workspace, result: AnalysisResult): CustomerB
     ];
     // Never propose an experiment on a tool the roadmap retires (an initiative's `drop`).
     const dropped = new Set(result.roadmap.initiatives.filter((i) => i.status !== 'rejected').flatMap((i) => (Array.isArray(i.drop) ? (i.drop as string[]) : [])));
-    const candidates = view.experiments.filter((r) => r.personalizing.some((id) => !dropped.has(id)));
+    const candidates = view.experiments.filter((r) => r.keep.some((id) => !dropped.has(id)));
     const first = candidates.slice(0, MAX_EXPERIMENTS);
     blocks.push({ type: 'h3', text: t('custreport.experiments') });
     if (!first.length) {
@@ -178,7 +178,7 @@ export function customerBlocks(ws: Workspace, result: AnalysisResult): CustomerB
     }
     blocks.push({ type: 'p', text: t('custreport.experiments.intro') }, {
       type: 'list', items: first.map((r) => t('custreport.experiment', {
-        touchpoint: r.touchpoint.name, tools: join(r.personalizing.filter((id) => !dropped.has(id)).map(toolName)),
+        touchpoint: r.touchpoint.name, tools: join(r.keep.filter((id) => !dropped.has(id)).map(toolName)),
         data: r.hubData.length ? join(r.hubData.map(dataTypeName)) : t('custreport.hub-profile'),
       })),
     });

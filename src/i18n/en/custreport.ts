@@ -40,7 +40,7 @@ export const custreport: Record<string, string> = {
   'custreport.col.gaps': 'Stages without a touchpoint',
 
   'custreport.provenance': 'Where customer data comes from',
-  'custreport.provenance.intro': 'Each type of customer data: whose data it is, whether it identifies a person, whether it is a consent choice, what it may be used for, where it starts and who holds a copy. {reaching} of {total} first-party data types reach a hub from every tool they start in.',
+  'custreport.provenance.intro': 'Each type of customer data: whose data it is, whether it identifies a person, whether it is a consent choice, what it may be used for, where it starts and who holds a copy. {reaching} of {total} first-party data types reach a hub.',
   'custreport.col.data': 'Data',
   'custreport.col.party': 'Party',
   'custreport.col.personal': 'Personal',

@@ -39,7 +39,7 @@ export const custreport: Record<string, string> = {
   'custreport.col.gaps': '顧客接点のないステージ',
 
   'custreport.provenance': '顧客データの出どころ',
-  'custreport.provenance.intro': '顧客データの種類ごとに、誰のデータか、個人データか、同意情報か、利用制限、どこで発生しどこにコピーがあるかを示します。ファーストパーティデータ{total}種類のうち{reaching}種類が、発生するすべてのツールからハブに届いています。',
+  'custreport.provenance.intro': '顧客データの種類ごとに、誰のデータか、個人データか、同意情報か、利用制限、どこで発生しどこにコピーがあるかを示します。ファーストパーティデータ{total}種類のうち{reaching}種類がハブに届いています。',
   'custreport.col.data': 'データ',
   'custreport.col.party': '種別',
   'custreport.col.personal': '個人データ',
