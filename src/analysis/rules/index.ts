@@ -141,7 +141,7 @@ export function runRules(ws: Workspace, facts: Facts = computeFacts(ws), opts: R
     if (!severity) continue;
     const seen = new Set<string>();
     const out: Finding[] = [];
-    const msg = (key: string, params?: Params) => worded(`rules.${id}.${key}`, rule.template(key, lang) ?? `rules.${id}.${key}`, params);
+    const msg = (key: string, params?: Params) => worded(`rules.${id}.${key}`, rule.template(key, lang) ?? `rules.${id}.${key}`, params, lang);
     for (const d of rule.check({ ws, facts, severity, threshold, lang, msg })) {
       const fid = `${rule.id}:${d.subject}`;
       if (seen.has(fid)) throw new Error(`rule ${rule.id} produced the finding id ${fid} twice`);
