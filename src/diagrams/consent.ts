@@ -13,7 +13,7 @@ import type { Diagram, DiagramInput } from './types.js';
 
 const MISSING_LINK = 'stroke:#c5221f,stroke-width:2.5px,stroke-dasharray:6 4,color:#c5221f';
 
-export function consentDiagram({ ws }: DiagramInput): Diagram {
+export function consentDiagram({ ws, options }: DiagramInput): Diagram {
   const facts = computeFacts(ws);
   const view = customerView(ws, facts).consent;
   const nodes = new IdGen('n');
@@ -105,8 +105,12 @@ export function consentDiagram({ ws }: DiagramInput): Diagram {
   if (classes.used('sender')) entries.push({ cls: 'sender', text: t('custreport.legend.sender') });
   if (classes.used('uncovered')) entries.push({ cls: 'uncovered', text: t('custreport.legend.held-nowhere') });
   if (missingIdx.length) entries.push({ cls: 'legend', text: t('custreport.legend.missing') });
-  out.push(...legend(new IdGen('l'), classes, entries, styles));
+  // Pages and slides draw the legend beside the picture (options.legendOutside).
+  if (!options.legendOutside) out.push(...legend(new IdGen('l'), classes, entries, styles));
   out.push(...classes.lines(), ...styles);
   if (missingIdx.length) out.push(`  linkStyle ${missingIdx.join(',')} ${MISSING_LINK}`);
-  return { kind: 'consent', family: 'flowchart', title: t('custreport.diagram.consent'), source: `${out.join('\n')}\n`, notes };
+  return {
+    kind: 'consent', family: 'flowchart', title: t('custreport.diagram.consent'), source: `${out.join('\n')}\n`, notes,
+    ...(options.legendOutside ? { legend: entries } : {}),
+  };
 }

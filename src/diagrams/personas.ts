@@ -13,7 +13,7 @@ import type { Diagram, DiagramInput } from './types.js';
 /** Most touchpoint names in one stage box; the rest are counted. */
 const MAX_NAMES = 5;
 
-export function personasDiagram({ ws }: DiagramInput): Diagram {
+export function personasDiagram({ ws, options }: DiagramInput): Diagram {
   const facts = computeFacts(ws);
   const view = customerView(ws, facts);
   const tool = (id: string) => ws.index.toolById.get(id);
@@ -72,10 +72,14 @@ export function personasDiagram({ ws }: DiagramInput): Diagram {
   if (classes.used('silo')) entries.push({ cls: 'silo', text: t('custreport.legend.none') });
   if (classes.used('uncovered')) entries.push({ cls: 'uncovered', text: t('custreport.legend.gap') });
   if (starred) entries.push({ cls: 'legend', text: t('custreport.legend.star') });
-  const legendLines = legend(new IdGen('l'), classes, entries, styles);
+  // Pages and slides draw the legend beside the picture (options.legendOutside).
+  const legendLines = options.legendOutside ? [] : legend(new IdGen('l'), classes, entries, styles);
   out.push(...legendLines);
   if (legendLines.length) frames.push('l1');
   if (frames.length > 1) out.push(`  ${frames.join(' ~~~ ')}`);
   out.push(...classes.lines(), ...styles);
-  return { kind: 'personas', family: 'flowchart', title: t('custreport.diagram.personas'), source: `${out.join('\n')}\n`, notes };
+  return {
+    kind: 'personas', family: 'flowchart', title: t('custreport.diagram.personas'), source: `${out.join('\n')}\n`, notes,
+    ...(options.legendOutside ? { legend: entries } : {}),
+  };
 }

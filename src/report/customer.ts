@@ -150,9 +150,10 @@ export function customerBlocks(ws: Workspace, result: AnalysisResult): CustomerB
       { type: 'p', text: t('custreport.readiness.intro') },
       { type: 'table', table: {
         id: 'readiness-table',
-        columns: [{ title: t('report.col.stage') }, { title: t('report.col.touchpoint'), wide: true },
+        // Seven columns: none is held wide, so that the table fits a 1024-pixel page in Japanese too.
+        columns: [{ title: t('report.col.stage') }, { title: t('report.col.touchpoint') },
           { title: t('custreport.col.personalized'), nowrap: true }, { title: t('custreport.col.needs'), nowrap: true },
-          { title: t('custreport.col.personalizing') }, { title: t('custreport.col.hub-data') }, { title: t('custreport.col.readiness'), wide: true }],
+          { title: t('custreport.col.personalizing') }, { title: t('custreport.col.hub-data') }, { title: t('custreport.col.readiness') }],
         rows: view.readiness.map((r) => {
           const needs = needsOf(r.touchpoint);
           return [
@@ -167,9 +168,7 @@ export function customerBlocks(ws: Workspace, result: AnalysisResult): CustomerB
         }),
       } },
     ];
-    // Never propose an experiment on a tool the roadmap retires (an initiative's `drop`).
-    const dropped = new Set(result.roadmap.initiatives.filter((i) => i.status !== 'rejected').flatMap((i) => (Array.isArray(i.drop) ? (i.drop as string[]) : [])));
-    const candidates = view.experiments.filter((r) => r.keep.some((id) => !dropped.has(id)));
+    const candidates = experimentsOf(view, result);
     const first = candidates.slice(0, MAX_EXPERIMENTS);
     blocks.push({ type: 'h3', text: t('custreport.experiments') });
     if (!first.length) {
@@ -178,7 +177,7 @@ export function customerBlocks(ws: Workspace, result: AnalysisResult): CustomerB
     }
     blocks.push({ type: 'p', text: t('custreport.experiments.intro') }, {
       type: 'list', items: first.map((r) => t('custreport.experiment', {
-        touchpoint: r.touchpoint.name, tools: join(r.keep.filter((id) => !dropped.has(id)).map(toolName)),
+        touchpoint: r.touchpoint.name, tools: join(r.keep.map(toolName)),
         data: r.hubData.length ? join(r.hubData.map(dataTypeName)) : t('custreport.hub-profile'),
       })),
     });
@@ -193,6 +192,15 @@ export function customerBlocks(ws: Workspace, result: AnalysisResult): CustomerB
     const text = t(`custreport.reach.${reach}`);
     return reach === 'no' ? { text, strong: true } : reach === 'not-held' ? { text, muted: true } : text;
   }
+}
+
+/**
+ * The experiments to propose, in journey order: ready touchpoints, with only their tools that are
+ * not on their way out (retiring, dropped as redundant, or in a roadmap initiative's `drop`).
+ */
+export function experimentsOf(view: CustomerView, result: AnalysisResult): CustomerView['experiments'] {
+  const dropped = new Set(result.roadmap.initiatives.filter((i) => i.status !== 'rejected').flatMap((i) => (Array.isArray(i.drop) ? (i.drop as string[]) : [])));
+  return view.experiments.map((r) => ({ ...r, keep: r.keep.filter((id) => !dropped.has(id)) })).filter((r) => r.keep.length > 0);
 }
 
 /** Adds the customer's side to the report's steps (nothing for a workspace that does not map it). */

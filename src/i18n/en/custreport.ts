@@ -1,11 +1,14 @@
 // The customer's side in the pictures and reports (format revision 2): the journey per persona,
 // the consent flow, data provenance, personalization readiness.
 export const custreport: Record<string, string> = {
+  'custreport.slide.title': 'The customer\'s side: who we reach, consent, personalization',
+  'custreport.slide.consent-ok': 'Consent reaches every hub and every tool that messages customers.',
+  'custreport.slide.consent-missing': '{origin}: does not reach {tools}',
   'custreport.diagram.personas': 'Journey per persona',
   'custreport.diagram.consent': 'Consent flow: where opt-outs start and where they must arrive',
   'custreport.no-personas': 'This workspace names no personas yet',
   'custreport.no-consent': 'No consent data in this workspace',
-  'custreport.lane': '{name}: {reaching} of {total} touchpoints reach a hub',
+  'custreport.lane': '{name}: touchpoints reaching a hub {reaching} / {total}',
   'custreport.gap': 'not met here',
   'custreport.more': '+{count} more',
   'custreport.note.personas': 'Each lane is one persona, its stages left to right with the touchpoints where it is met. The colour says whether the tools there reach a customer-data hub.',
@@ -19,7 +22,7 @@ export const custreport: Record<string, string> = {
   'custreport.held-nowhere': '{data}: held by no tool',
   'custreport.not-arriving': 'does not arrive: {data}',
   'custreport.not-arriving.one': 'does not arrive',
-  'custreport.note.consent': 'Consent data ({types}) arrives at {arrived} of the {total} places it must reach (every hub, and every tool that messages identified customers).',
+  'custreport.note.consent': 'Consent data ({types}) arrives at {arrived} of the places it must reach ({total}: every hub, and every tool that messages identified customers).',
   'custreport.legend.consent-touchpoint': 'Touchpoint where consent is given or withdrawn',
   'custreport.legend.origin': 'Tool the consent data starts in',
   'custreport.legend.sender': 'Tool that messages identified customers',
@@ -32,7 +35,7 @@ export const custreport: Record<string, string> = {
   'custreport.none': 'none',
 
   'custreport.personas': 'The journey per persona',
-  'custreport.personas.intro': 'The journey mapped for each of the {count} personas: the stages it goes through, the touchpoints where the company meets it, and how many of them reach a customer-data hub (where the company can recognise the person).',
+  'custreport.personas.intro': 'The journey mapped for each persona ({count}): the stages it goes through, the touchpoints where the company meets it, and how many of them reach a customer-data hub (where the company can recognise the person).',
   'custreport.col.persona': 'Persona',
   'custreport.col.stages': 'Stages',
   'custreport.col.met': 'Touchpoints',
@@ -64,7 +67,7 @@ export const custreport: Record<string, string> = {
   'custreport.at': '{tool}, at {touchpoints}',
   'custreport.col.missing-hub': 'Hubs it does not reach',
   'custreport.col.missing-senders': 'Tools that message customers and do not get it',
-  'custreport.consent.unheld': '{touchpoint} captures {data}, but none of its tools holds it: where is the choice recorded?',
+  'custreport.consent.unheld': 'At {touchpoint}, {data} is captured, but none of its tools holds it: where is the choice recorded?',
 
   'custreport.fig.first-party': 'First-party data types reaching a hub',
   'custreport.fig.persona': 'Touchpoints of "{name}" reaching a hub',

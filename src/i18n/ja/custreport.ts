@@ -1,5 +1,8 @@
 // 図とレポートの顧客側（改訂2）: ペルソナ別のジャーニー、同意の流れ、データの出どころ、パーソナライズの準備状況。
 export const custreport: Record<string, string> = {
+  'custreport.slide.title': '顧客側: 届いている顧客・同意・パーソナライズ',
+  'custreport.slide.consent-ok': '同意情報は、すべてのハブと顧客にメッセージを送るすべてのツールに届いています。',
+  'custreport.slide.consent-missing': '{origin}: {tools}に届いていない',
   'custreport.diagram.personas': 'ペルソナ別のカスタマージャーニー',
   'custreport.diagram.consent': '同意の流れ: 配信停止がどこで始まり、どこに届くべきか',
   'custreport.no-personas': 'このワークスペースにはまだペルソナがありません',
