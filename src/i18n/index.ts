@@ -118,6 +118,15 @@ export function dataTypeName(id: string): string {
   return catalog[key] ?? en[key] ?? id;
 }
 
+/**
+ * The name of a default stage (`awareness`) in the current language. The model's built-in names
+ * (default stages, data types) follow the output language when they are read, not the language
+ * the workspace was loaded in.
+ */
+export function stageName(id: string): string {
+  return t(`stage.${id}`);
+}
+
 export function has(key: string): boolean {
   return key in catalog || key in en;
 }
@@ -149,6 +158,51 @@ export function tw(key: string, params?: Params): Worded {
 export function twCount(key: string, count: number, params: Params = {}): Worded {
   const variant = `${key}.${pluralCategory(count, current)}`;
   return tw(has(variant) ? variant : key, params);
+}
+
+/**
+ * Words in one language, handed to the code that words messages instead of it reading the process
+ * language: the same lookups as t(), tw(), tCount(), twCount() and list(). The loader takes one
+ * (LoadSourcesOptions.tr); the analysis and the renderers still read the process language, set
+ * once per command by initLang() (CONTRIBUTING.md, "Language").
+ */
+export interface Translator {
+  readonly lang: Lang;
+  t(key: string, params?: Params): string;
+  tw(key: string, params?: Params): Worded;
+  tCount(key: string, count: number, params?: Params): string;
+  twCount(key: string, count: number, params?: Params): Worded;
+  list(items: readonly string[]): string;
+  has(key: string): boolean;
+}
+
+/** A translator over a catalog; missing keys fall back to English, then to the key itself. */
+export function createTranslator(lang: Lang, messages: Messages): Translator {
+  const template = (key: string): string => messages[key] ?? en[key] ?? key;
+  const hasKey = (key: string): boolean => key in messages || key in en;
+  const counted = (key: string, count: number): string => {
+    const variant = `${key}.${pluralCategory(count, lang)}`;
+    return hasKey(variant) ? variant : key;
+  };
+  return Object.freeze({
+    lang,
+    t: (key: string, params?: Params) => format(template(key), params),
+    tw: (key: string, params?: Params) => worded(key, template(key), params),
+    tCount: (key: string, count: number, params: Params = {}) => format(template(counted(key, count)), params),
+    twCount: (key: string, count: number, params: Params = {}) => worded(counted(key, count), template(counted(key, count)), params),
+    list: (items: readonly string[]) => formatList(items, lang),
+    has: hasKey,
+  });
+}
+
+/** The translator of a language (its catalog loaded on demand). */
+export async function translator(lang: Lang): Promise<Translator> {
+  return createTranslator(lang, await loadMessages(lang));
+}
+
+/** The translator of the process language (what t() reads), for callers that pass none. */
+export function activeTranslator(): Translator {
+  return createTranslator(current, catalog);
 }
 
 /**

@@ -52,6 +52,18 @@ describe('terminal and CI log', () => {
     expect(r.stdout.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(RAW);
     expect(r.stdout).toContain('Tink\\u001b]0;pwned');
   });
+  it('a baseline file from a pull request: the ids it lists are printed clean', () => {
+    const baseline = join(dir, 'baseline.json');
+    expect(cli(['analyze', 'ws', '--write-baseline', baseline], dir).code).toBe(0);
+    const data = JSON.parse(readFileSync(baseline, 'utf8'));
+    data.findings.push({ id: 'gone\u001b]0;pwned\u0007\n::add-mask::secret', rule: 'x', severity: 'low', message: 'm' });
+    writeFileSync(baseline, JSON.stringify(data));
+    const r = cli(['analyze', 'ws', '--baseline', baseline, '--format', 'github'], dir);
+    expect(r.stderr).toContain('gone\\u001b]0;pwned');
+    expect(r.stderr).not.toMatch(RAW);
+    expect(r.stderr).not.toMatch(COMMAND_LINE);
+  });
+
   it('a revision name with a line break in an error message', () => {
     const r = cli(['diff', 'x\n::error::boom', 'ws'], dir);
     expect(r.code).toBe(2);
@@ -83,6 +95,22 @@ describe('report files', () => {
     const html = readFileSync(join(dir, 'rep-cmd', 'report.html'), 'utf8');
     // The channel's lines are still there, their first colon a character reference.
     expect(html).toContain('\n&#58;:add-mask::Tinkerly\n&#35;#[error]old');
+  });
+
+  it('report.pptx: no raw control character in the deck (invalid in XML: PowerPoint calls the file damaged)', async () => {
+    const r = cli(['report', 'ws', '--out', 'rep-deck', '--pptx', '--author', 'Ev\u001b]0;x\u0007'], dir, { MARTECH_AUDIT_NO_BROWSER: '1' });
+    expect(r.code, r.stderr).toBe(0);
+    const name = 'jszip';
+    const { default: JSZip } = (await import(name)) as { default: any };
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, 'rep-deck', 'report.pptx')));
+    const parts = Object.keys(zip.files).filter((n) => n.endsWith('.xml'));
+    const xml = await Promise.all(parts.map((n) => zip.file(n).async('string') as Promise<string>));
+    // The parts end their lines with CR LF: every other control character, and bidi overrides, are out.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+    const inXml = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+    for (const [i, x] of xml.entries()) expect(x, parts[i]).not.toMatch(inXml);
+    expect(xml.join('')).toContain('Tink\\u001b]0;pwned\\u0007\\u001b[2J\\u202eerly\\u0000 Ltd');
+    expect(xml.join('')).toContain('<dc:creator>Ev\\u001b]0;x\\u0007</dc:creator>');
   });
 
   it('analyze --out and diff --out files: the same protection as the terminal; the github format keeps only its own commands', () => {

@@ -10,6 +10,7 @@ import { SEVERITY_RANK, type Severity } from '../../model/vocabulary.js';
 import { computeFacts, type Facts } from '../facts.js';
 import type { Finding } from '../types.js';
 import { compareIds } from './helpers.js';
+import { isGeneratedInitiativeId } from '../roadmap/ids.js';
 import type { AssessGroup, DetailsOf, Rule, SubjectKind } from './rule.js';
 
 import { rule as noCustomerHub } from './no-customer-hub.js';
@@ -96,6 +97,7 @@ export function rulesWithSubject(kind: SubjectKind): RuleId[] {
 export const RULE_CATALOG: RuleCatalog = Object.freeze({
   ids: RULE_IDS,
   subjectOf: (rule: string) => (isRuleId(rule) ? RULES[rule].meta.subject : undefined),
+  isGeneratedInitiative: isGeneratedInitiativeId,
 });
 
 /** The parts of a finding id: `data-silo:intercom` -> { rule, kind: 'tool', ids: ['intercom'] }. */

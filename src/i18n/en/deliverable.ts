@@ -52,6 +52,7 @@ export const deliverable: Record<string, string> = {
   'deliverable.problem.underused-license': 'Licences bought but not used: {names}',
   'deliverable.problem.retired-tool-in-use': 'Tools being retired are still in use: {names}',
   'deliverable.problem.count': '{count} findings of this kind',
+  'deliverable.problem.count.one': '{count} finding of this kind',
   'deliverable.appendix': 'Appendix: technical detail',
   'deliverable.appendix.intro': 'For the team that maintains the audit: where each finding comes from in the workspace files, and which findings each initiative answers. The same facts are in audit.json and audit.sarif.',
   'deliverable.appendix.findings': 'Findings: rule and source',

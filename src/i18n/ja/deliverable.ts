@@ -51,6 +51,7 @@ export const deliverable: Record<string, string> = {
   'deliverable.problem.underused-license': '使われていないライセンスがある：{names}',
   'deliverable.problem.retired-tool-in-use': '廃止予定のツールがまだ使われている：{names}',
   'deliverable.problem.count': 'この種類の指摘は{count}件',
+  'deliverable.problem.count.one': 'この種類の指摘は{count}件',
   'deliverable.appendix': '付録：技術的な詳細',
   'deliverable.appendix.intro': '監査を保守する担当者向け：各指摘がワークスペースのどのファイルに由来するか、各施策がどの指摘に対応するか。同じ内容は audit.json と audit.sarif にもあります。',
   'deliverable.appendix.findings': '指摘：ルールと出典',
