@@ -17,6 +17,7 @@ import { addCustomerSide } from './customer.js';
 import { channelName } from '../diagrams/common.js';
 import { buildCover, buildSummary, type Cover, type CoverOptions, type ExecutiveSummary } from './summary.js';
 import { journeyMatrix, type MatrixStage } from './journey-matrix.js';
+import { roadmapTimeline, type Timeline } from './timeline.js';
 import type { SinceView } from './since.js';
 import { coverMarkdown, sinceMarkdown, summaryMarkdown } from './deliverable-md.js';
 
@@ -60,6 +61,8 @@ export interface ReportContent {
   executive: ExecutiveSummary;
   /** The journey map as stages by touchpoints (HTML and the deck). */
   matrix: MatrixStage[];
+  /** The roadmap as rows of whole titles beside bars (HTML and the deck). */
+  timeline: Timeline;
   /** What changed since the last review (--since). */
   since?: SinceView;
   /** Technical detail for the team that maintains the audit: the last section. */
@@ -74,6 +77,8 @@ export interface ContentOptions {
   cover?: CoverOptions;
   /** What changed since the last review (--since). */
   since?: SinceView;
+  /** The current month (YYYY-MM) for initiatives the roadmap left undated, as the diagrams have it. */
+  today?: string;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -313,6 +318,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
     cover: buildCover(ws, result, opts.cover ?? {}),
     executive: buildSummary(ws, result),
     matrix: journeyMatrix(ws, result),
+    timeline: roadmapTimeline(result, opts.today),
     ...(opts.since ? { since: opts.since } : {}),
     appendix,
   };

@@ -22,7 +22,8 @@ beforeAll(() => {
   // YAML escapes: \e ESC, \a BEL, \0 NUL, \u202E RIGHT-TO-LEFT OVERRIDE.
   yaml = yaml.replace('name: Tinkerly Ltd', 'name: "Tink\\e]0;pwned\\a\\e[2J\\u202Eerly\\0 Ltd"');
   yaml = yaml.replace('channel: email', 'channel: "email\\n::error file=x::injected\\n::add-mask::Tinkerly\\n##[error]old"');
-  yaml = yaml.replace('name: Onboarding e-mail drip', 'name: "Drip\\n  ::warning::indented"');
+  // A touchpoint that a finding names (r2: with no hub, the e-mail drip is no finding of its own).
+  yaml = yaml.replace('name: App Store and Google Play reviews', 'name: "Reviews\\n  ::warning::indented"');
   mkdirSync(join(dir, 'ws'));
   writeFileSync(join(dir, 'ws', 'martech-audit.yaml'), yaml);
 });
@@ -39,7 +40,7 @@ describe('terminal and CI log', () => {
       if (args.includes('github')) {
         // Every line is one of ours: a workflow command whose data holds no line break.
         for (const line of r.stdout.trimEnd().split('\n')) expect(line).toMatch(/^::(notice|warning|error)[ :]/);
-        expect(r.stdout).toContain('Drip%0A  ::warning::indented');
+        expect(r.stdout).toContain('Reviews%0A  ::warning::indented');
         expect(r.stdout).toContain('Tink\\u001b]0;pwned\\u0007\\u001b[2J\\u202eerly\\u0000 Ltd');
       } else {
         expect(r.stdout).not.toMatch(COMMAND_LINE);
