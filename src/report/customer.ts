@@ -76,7 +76,8 @@ export function customerBlocks(ws: Workspace, result: AnalysisResult): CustomerB
         { type: 'p', text: t('custreport.provenance.intro', { reaching: view.firstParty.reaching, total: view.firstParty.total }) },
         { type: 'table', table: {
           id: 'provenance-table',
-          columns: [{ title: t('custreport.col.data'), wide: true }, { title: t('custreport.col.party'), nowrap: true },
+          // Eight columns: only the short yes/no ones are kept on one line, so that the table fits a 1024-pixel page in Japanese.
+          columns: [{ title: t('custreport.col.data') }, { title: t('custreport.col.party') },
             { title: t('custreport.col.personal'), nowrap: true }, { title: t('custreport.col.consent'), nowrap: true },
             { title: t('custreport.col.restricted') }, { title: t('custreport.col.origins') }, { title: t('custreport.col.holders') },
             { title: t('custreport.col.hub'), nowrap: true }],
