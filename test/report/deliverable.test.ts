@@ -13,14 +13,14 @@ import { buildCover, buildSummary, formatDate, isIsoDate, todayIso } from '../..
 import { readEarlierFile, sinceView } from '../../src/report/since.js';
 import { reportContent, renderMarkdown } from '../../src/report/markdown.js';
 import { renderJson } from '../../src/report/json.js';
-import { findBrowser, launchBrowser } from '../../src/render/browser.js';
+import { launchBrowser } from '../../src/render/browser.js';
 import { loadExample, TODAY } from '../diagrams/helpers.js';
 import { buildDiagrams } from '../../src/diagrams/index.js';
 import { pdfTextSizes } from './pdf-text.js';
+import { requireBrowser } from '../requirements.js';
 import { makeRepo } from '../git/repo.js';
 
 const TMP = mkdtempSync(join(tmpdir(), 'martech-deliverable-'));
-const hasBrowser = !!findBrowser().location;
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
 function cli(args: string[], env: Record<string, string> = {}) {
@@ -226,12 +226,13 @@ async function openDeck(file: string): Promise<{ slides: string[]; media: number
   return { slides, media, xml };
 }
 
-describe.skipIf(!hasBrowser)('with Chromium: the PDF, the HTML and the deck as the client gets them', () => {
+describe('with Chromium: the PDF, the HTML and the deck as the client gets them', () => {
   const runs = [
     { name: 'northwind', path: 'examples/northwind-b2b', lang: 'en', client: 'Northwind Cloud GmbH' },
     { name: 'sakura', path: 'examples/sakura-retail.yaml', lang: 'ja', client: '株式会社さくら雑貨' },
   ];
   beforeAll(() => {
+    requireBrowser();
     for (const r of runs) {
       const res = cli(['report', r.path, '--out', join(TMP, r.name), '--pdf', '--pptx', '--date', '2027-01-15', '--author', 'Jane Doe', '--firm', 'Acme']);
       expect(res.code, res.stderr).toBe(0);
