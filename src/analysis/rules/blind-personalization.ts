@@ -58,7 +58,9 @@ export const rule = createRule({
       const r = cs.readiness(tp);
       const target = r.personalizing[0] ?? tools[0];
       const hub = facts.componentOf(target).hubs[0] ?? facts.hubs.find((h) => h.status !== 'retired')?.id;
-      const params = { touchpoint: tp.name, tools: toolNames(ws, tools), target: toolNames(ws, [target]), hub: hub ? toolNames(ws, [hub]) : '' };
+      // Name the tools that personalize (a CMS or an analytics tag beside them is not who decides).
+      const deciding = r.personalizing.length ? r.personalizing : tools;
+      const params = { touchpoint: tp.name, tools: toolNames(ws, deciding), target: toolNames(ws, [target]), hub: hub ? toolNames(ws, [hub]) : '' };
       out.push({
         subject: tp.id,
         message: msg('message', params),
@@ -76,12 +78,6 @@ export const rule = createRule({
       for (const f of findings) {
         const tp = c.ws.index.touchpointById.get(f.details.touchpoint);
         const tools = f.details.tools.filter((id) => c.tool(id));
-        // A connection already proposed for one of its tools answers it too.
-        const existing = tools.map((id) => c.drafts.get(`connect-${id}`)).find((d) => d !== undefined);
-        if (existing) {
-          existing.addresses.add(f.id);
-          continue;
-        }
         const hub = f.details.hub ? c.tool(f.details.hub) : c.hubFor(tools);
         const d = c.draft(`feed-${f.details.touchpoint}`, () => ({
           kind: 'integrate', phase: 2,

@@ -36,7 +36,7 @@ export const rule = createRule({
   text: {
     en: {
       title: 'Third-party dependence',
-      summary: 'Fires for each in-scope touchpoint whose tools hold or receive only third-party data (`party: third`), or work on third-party cookies (`third_party_cookies: true`), while no first-party data is at or reaches (through automated links) any of them. A touchpoint whose tools hold no data and none of which works on third-party cookies does not count.',
+      summary: 'Fires for each in-scope touchpoint whose tools hold or receive only third-party data (`party: third`), or work on third-party cookies (`third_party_cookies: true`), while no first-party data about customers (not `personal: false`) is at or reaches (through automated links) any of them. A touchpoint whose tools hold no data and none of which works on third-party cookies does not count.',
       why: 'Data bought from others and third-party cookies are disappearing (browsers block the cookies, regulators restrict the trade), and competitors can buy the same data. A touchpoint that runs only on them will stop working or lose precision, while the company\'s own customer data, which nobody else has, sits unused.',
       fix: 'Feed the touchpoint\'s tools with first-party data from the hub (customer lists, purchase history, consented audiences) through an automated link, and move targeting to it; keep third-party data as an enrichment only.',
       message: '{touchpoint} runs only on {what}: no first-party data reaches {tools}.',
@@ -48,7 +48,7 @@ export const rule = createRule({
     },
     ja: {
       title: 'サードパーティデータへの依存',
-      summary: '対象範囲内の顧客接点で、使うツールがサードパーティデータ（`party: third`）だけを持つか受け取る場合、またはサードパーティ Cookie（`third_party_cookies: true`）で動く場合で、ファーストパーティデータがどのツールにもなく、自動連携でも届いていない場合に検出します。データを持たず、サードパーティ Cookie でも動かないツールだけの顧客接点は対象外です。',
+      summary: '対象範囲内の顧客接点で、使うツールがサードパーティデータ（`party: third`）だけを持つか受け取る場合、またはサードパーティ Cookie（`third_party_cookies: true`）で動く場合で、顧客を識別するファーストパーティデータ（`personal: false` 以外）がどのツールにもなく、自動連携でも届いていない場合に検出します。データを持たず、サードパーティ Cookie でも動かないツールだけの顧客接点は対象外です。',
       why: '他社から買ったデータやサードパーティ Cookie は使えなくなりつつあります（ブラウザが Cookie をブロックし、規制が取引を制限しています）。また競合も同じデータを買えます。それだけに頼る顧客接点は止まるか精度を失い、他社が持たない自社の顧客データは使われないままです。',
       fix: 'ハブのファーストパーティデータ（顧客リスト、購買履歴、同意を得たオーディエンス）を自動連携で顧客接点のツールへ送り、ターゲティングをそちらに移します。サードパーティデータは補完にとどめます。',
       message: '{touchpoint} は{what}だけで動いています。{tools} にはファーストパーティデータが届いていません。',
@@ -74,8 +74,10 @@ export const rule = createRule({
       for (const id of tools) for (const d of ws.index.toolById.get(id)!.data) types.add(d);
       for (const a of cs.arcs) if (!a.manual && tools.includes(a.to)) for (const d of a.data) types.add(d);
       const cookies = tools.filter((id) => ws.index.toolById.get(id)!.thirdPartyCookies === true);
-      if ([...types].some((d) => party(d) === 'first')) continue;
-      const allThird = types.size > 0 && [...types].every((d) => party(d) === 'third');
+      // First-party data that identifies customers (a network's own aggregate reporting, declared
+      // `personal: false`, does not free a touchpoint from third-party cookies).
+      if ([...types].some((d) => party(d) === 'first' && cs.dataType(d)?.personal !== false)) continue;
+      const allThird = [...types].some((d) => party(d) === 'third') && [...types].every((d) => party(d) === 'third' || (party(d) === 'first' && cs.dataType(d)?.personal === false));
       if (!allThird && !cookies.length) continue;
       const thirdParty = sortIds([...types].filter((d) => party(d) === 'third'));
       const hub = facts.hubs.find((h) => h.status !== 'retired');
