@@ -79,7 +79,8 @@ export function peekSettingsLang(texts: Iterable<string>): string | undefined {
 /** Thrown by audit() for a workspace with errors; `diagnostics` says what and where. */
 export class InvalidWorkspaceError extends Error {
   constructor(readonly path: string, readonly diagnostics: Diagnostic[]) {
-    super(`${path}: ${diagnostics.filter((d) => d.severity === 'error').length} error(s) in the workspace`);
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    super(`${path}: ${errors} ${errors === 1 ? 'error' : 'errors'} in the workspace`);
     this.name = 'InvalidWorkspaceError';
   }
 }

@@ -165,9 +165,9 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   }
   const ruleNames = (rules: readonly RuleId[]) => list(rules.map((r) => lowerFirst(ruleTitle(r))));
   const siloParams = { siloed, total: cdt, share: formatPercent(decision.siloedShare), threshold: formatPercent(th.siloedShare) };
-  if (decision.basis.includes('no-hub')) reasons.push(tw('assess.reason.no-hub', { tools: cdt, threshold: th.noHubTools }));
+  if (decision.basis.includes('no-hub')) reasons.push(twCount('assess.reason.no-hub', cdt, { tools: cdt, threshold: th.noHubTools }));
   if (decision.basis.includes('fragmented')) {
-    reasons.push(tw('assess.reason.fragmented', {
+    reasons.push(twCount('assess.reason.fragmented', overlaps.length, {
       ...siloParams, overlaps: overlaps.length, overlapThreshold: th.overlappingCapabilities,
       redundantShare: formatPercent(decision.redundantShare), redundantThreshold: formatPercent(th.redundantShare),
     }));
@@ -197,7 +197,7 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   }
   if (overlaps.length) {
     const caps = overlaps.map((f) => f.id.slice(f.id.indexOf(':') + 1)).sort();
-    reasons.push(tw('assess.reason.overlaps', { count: overlaps.length, capabilities: someOf(caps.map(capabilityName), 6) }));
+    reasons.push(twCount('assess.reason.overlaps', overlaps.length, { count: overlaps.length, capabilities: someOf(caps.map(capabilityName), 6) }));
   }
   if (manual.length) reasons.push(twCount('assess.reason.manual', manual.length, { count: manual.length }));
   const unknownCost = ws.tools.filter((x) => x.status !== 'retired' && x.annualCostMinor === undefined).length;

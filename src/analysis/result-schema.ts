@@ -73,8 +73,19 @@ export const AssessmentSchema = z.looseObject({
     overlappingCapabilities: z.number().int().nonnegative(),
     hubs: z.number().int().nonnegative(),
     manualIntegrations: z.number().int().nonnegative(),
+    customerDataTools: z.number().int().nonnegative().optional().meta({ description: 'Tools holding customer data.' }),
+    siloedTools: z.number().int().nonnegative().optional().meta({ description: 'Customer-data tools with no path to a hub.' }),
+    totalSpend: Money.optional().meta({ description: 'Annual spend on the tools not retired.' }),
+    customerViewCoverage: Share.optional().meta({ description: 'Share of the customer data types that reach a hub.' }),
+    touchpointDataCoverage: Share.optional().meta({ description: 'Share of the data captured at touchpoints that reaches a hub.' }),
+    inventoryCompleteness: Share.optional().meta({ description: 'Share of the inventory facts (owner, cost, seats, data) filled in.' }),
   }).catchall(z.number()),
   reasons: z.array(z.string()),
+  meaning: z.string().optional().meta({ description: 'What the level means, in words.' }),
+  decision: z.looseObject({
+    basis: z.array(z.enum(['fragmented', 'no-hub', 'integration-findings', 'refocus-findings', 'nothing-above-low'])),
+    rules: z.array(z.enum(RULE_IDS)),
+  }).optional().meta({ description: 'What decided the level: the decision rules met, and the rules (above low) that drove it.' }),
   reasonMessages: z.array(MessageRef).optional().meta({ description: 'The reasons as message ids and data, in the same order.' }),
   scoreBreakdown: z.array(z.looseObject({ key: z.string(), reason: z.string(), points: z.number().int() })).optional()
     .meta({ description: 'What raised (+) and lowered (−) the score from a neutral 50.' }),
@@ -88,6 +99,8 @@ export const AssessmentSchema = z.looseObject({
   }).optional().meta({ description: 'Customer-view coverage: which customer data reaches a hub.' }),
   completeness: z.looseObject({
     share: Share, tools: z.number().int(), complete: z.number().int(),
+    fields: z.record(z.string(), z.looseObject({ expected: z.number().int(), filled: z.number().int() })).optional()
+      .meta({ description: 'Per field (owner, cost, seats, data): how many tools should have it, and how many do.' }),
     missing: z.array(z.looseObject({ tool: z.string(), fields: z.array(z.string()) })),
   }).optional().meta({ description: 'Inventory completeness: owner, cost, seats and data filled in.' }),
   questions: z.array(z.looseObject({
@@ -116,6 +129,8 @@ export const InitiativeSchema = z.looseObject({
   pilot: z.boolean(),
   status: z.enum(INITIATIVE_STATUSES),
   source: z.enum(['generated', 'authored']),
+  impact: z.number().int().nonnegative().optional().meta({ description: 'What depends on the tools it changes: touchpoints served plus their integrations.' }),
+  notes: z.string().optional(),
   order: z.number().int().positive().optional().meta({ description: 'Position in the suggested order (dependencies first; within a phase the widest impact first).' }),
   renewal: z.looseObject({ tool: z.string(), month: Month, cost: Money.optional(), met: z.boolean(), missed: Month.optional() }).optional(),
 });
@@ -144,13 +159,28 @@ export const AnalysisResultSchema = z.looseObject({
     integrations: z.number().int().nonnegative(),
     annualCost: Money,
     currency: z.string(),
+    hubs: z.array(z.string()).optional().meta({ description: 'The hubs\' tool ids.' }),
+    costUnknown: z.array(z.string()).optional().meta({ description: 'Tools (not retired) whose cost is not known.' }),
+    findings: z.record(z.enum(SEVERITIES), z.number().int().nonnegative()).optional().meta({ description: 'Findings per severity.' }),
   }),
   assessment: AssessmentSchema,
   findings: z.array(FindingSchema).meta({ description: 'Sorted by severity (critical first), then rule, then id.' }),
   roadmap: RoadmapSchema,
-  stages: z.array(z.looseObject({ id: z.string(), name: z.string(), touchpoints: z.array(z.looseObject({ id: z.string(), name: z.string() })) })).optional()
+  stages: z.array(z.looseObject({
+    id: z.string(), name: z.string(),
+    touchpoints: z.array(z.looseObject({
+      id: z.string(), name: z.string(), channel: z.string().optional(), owner: z.string().optional(), tools: z.array(z.string()).optional(),
+      captures: z.array(z.string()).optional(), realtime: z.boolean().optional(), inScope: z.boolean().optional(), location: Location.optional(),
+    })),
+  })).optional()
     .meta({ description: 'Step 1: touchpoints per journey stage.' }),
-  inventory: z.array(z.looseObject({ id: z.string(), name: z.string(), status: z.string() })).optional()
+  inventory: z.array(z.looseObject({
+    id: z.string(), name: z.string(), status: z.string(), vendor: z.string().optional(), category: z.string().optional(),
+    owner: z.string().optional(), hub: z.boolean().optional(), touchpoints: z.array(z.string()).optional(), data: z.array(z.string()).optional(),
+    annualCost: Money.optional(), monthlyCost: Money.optional(), costUnknown: z.boolean().optional(),
+    seats: z.looseObject({ licensed: z.number().optional(), active: z.number().optional(), usage: z.number().optional() }).optional(),
+    renewal: Month.optional(), location: Location.optional(),
+  })).optional()
     .meta({ description: 'Step 2: the tool inventory.' }),
 }).meta({
   title: 'martech-audit analysis result',

@@ -246,17 +246,23 @@ function boundary(s: string, i: number): boolean {
 /**
  * How well one field matches the query (lower case): 100 the whole field; 90 its first word(s);
  * 80 the start of its first word ("sales" in "Salesforce"); 70 a later whole word; 60 the start of
- * a later word; 40 inside a word ("line" in "pipeline"); 0 no match. In Japanese text, which has
+ * a later word; 40 inside a word ("force" in "Salesforce"); 0 no match. In Japanese text, which has
  * no spaces, a change of script (kana to kanji, Latin to kana) counts as a word boundary.
+ *
+ * `inside: false` is for descriptive text (capability names, aliases, vendors): there a Latin
+ * query found inside a word is noise ("line" in "pipeline", "online", "online seminar"), while in
+ * a tool's own name it is the brand's compound ("spot" in "HubSpot", "chat" in "LiveChat").
+ * Queries with kanji match inside words everywhere (ranked last): kanji compounds are written
+ * without spaces ("広告" in "動画広告"); katakana is read like Latin ("ライン" is not in "オンライン").
  */
-export function matchTier(field: string, q: string): number {
+export function matchTier(field: string, q: string, inside = true): number {
   const s = field.toLowerCase();
   if (!q || !s) return 0;
   if (s === q) return 100;
   if (s.startsWith(q)) return boundary(s, q.length) ? 90 : 80;
   let best = 0;
   for (let i = s.indexOf(q, 1); i > 0; i = s.indexOf(q, i + 1)) {
-    const tier = boundary(s, i) ? (boundary(s, i + q.length) ? 70 : 60) : MID_WORD_MIN.test(q) ? 40 : 0;
+    const tier = boundary(s, i) ? (boundary(s, i + q.length) ? 70 : 60) : (inside || KANJI.test(q)) && MID_WORD_MIN.test(q) ? INSIDE_WORD : 0;
     best = Math.max(best, tier);
   }
   return best;
@@ -266,14 +272,22 @@ export function matchTier(field: string, q: string): number {
  * Matches inside a word need a query long enough to mean something there: four letters
  * ("line" in "Online"), or two Japanese characters; "ads" inside "uploads" is noise.
  */
+/** The tier of a match inside a word; a score above it is a match at a word's start. */
+export const INSIDE_WORD = 40;
+
 const MID_WORD_MIN = /^(?:[^\u3040-\u9fff]{4,}|.*[\u3040-\u9fff].*[\u3040-\u9fff].*)$/u;
+const KANJI = /[\u3400-\u9fff\uf900-\ufaff]/u;
 
-const tierOf = (fields: (string | undefined)[], q: string): number =>
-  Math.max(0, ...fields.map((f) => (f ? matchTier(f, q) : 0)));
+const tierOf = (fields: (string | undefined)[], q: string, inside = true): number =>
+  Math.max(0, ...fields.map((f) => (f ? matchTier(f, q, inside) : 0)));
 
-/** The best tier of any field for a query as typed (0: no match); the catalog's ranking, for other lists. */
-export function matchFields(fields: (string | undefined)[], query: string): number {
-  return tierOf(fields, query.trim().toLowerCase().replace(/\s+/g, ' '));
+/**
+ * The best tier of any field for a query as typed (0: no match); the catalog's ranking, for other
+ * lists. `names` (a tool's id and name) match inside words too; `others` (vendor, descriptions) not.
+ */
+export function matchFields(names: (string | undefined)[], others: (string | undefined)[], query: string): number {
+  const q = query.trim().toLowerCase().replace(/\s+/g, ' ');
+  return Math.max(tierOf(names, q), tierOf(others, q, false));
 }
 
 /** A vendor match ranks below the same match of a name: "sales" is Salesforce Sales Cloud before Slack. */
@@ -282,7 +296,7 @@ const VENDOR_PENALTY = 15;
 /**
  * Searches catalog tools, capabilities and categories by id, name, well-known short names
  * (aliases) and vendor. Ranked: whole matches, then matches at the start of the name, then of a
- * later word, and last matches inside a word. At the same rank
+ * later word, and last matches inside a word (of a tool's own name, or in Japanese). At the same rank
  * tools come before capabilities and categories, shorter names before longer ones. A category
  * with the id of a listed capability is not listed again.
  */
@@ -295,20 +309,20 @@ export function searchCatalog(query: string, limit = 50): CatalogHit[] {
       hits.push({ kind: 'tool', id: t.id, label: t.name, score: 1, tier: 100, rank: 0 });
       continue;
     }
-    const own = tierOf([t.id, t.name, ...t.aliases], q);
-    const vendor = tierOf([t.vendor], q);
+    const own = Math.max(tierOf([t.id, t.name], q), tierOf(t.aliases, q, false));
+    const vendor = tierOf([t.vendor], q, false);
     const tier = Math.max(own, vendor);
     const score = Math.max(own, vendor ? vendor - VENDOR_PENALTY : 0);
     if (score) hits.push({ kind: 'tool', id: t.id, label: t.name, score, tier, rank: 0 });
   }
   if (q) {
     for (const c of tax.capabilities.values()) {
-      const tier = tierOf([c.id, c.name.en, c.name.ja, ...c.aliases], q);
+      const tier = tierOf([c.id, c.name.en, c.name.ja, ...c.aliases], q, false);
       if (tier) hits.push({ kind: 'capability', id: c.id, label: localName(c.name, c.id), score: tier, tier, rank: 1 });
     }
     const capabilityHits = new Map(hits.filter((h) => h.kind === 'capability').map((h) => [h.id, h]));
     for (const c of tax.categories) {
-      const tier = tierOf([c.id, c.name.en, c.name.ja], q);
+      const tier = tierOf([c.id, c.name.en, c.name.ja], q, false);
       if (!tier) continue;
       const same = capabilityHits.get(c.id);
       if (same) {

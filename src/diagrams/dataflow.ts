@@ -133,9 +133,9 @@ export function dataflowDiagram({ ws, result, options }: DiagramInput): Diagram 
         ? (k.slice(2) ? deptLabel(ws, k.slice(2)) : t('diagram.no-owner'))
         : (k.slice(2) ? categoryName(k.slice(2)) : t('diagram.uncategorised'));
       const silos = members.filter((m) => ['silo', 'island'].includes(toolClass(m, flags))).length;
-      const lines = [t('diagram.group.tools', { name, count: members.length })];
+      const lines = [tCount('diagram.group.tools', members.length, { name, count: members.length })];
       if (silos) lines.push(t('diagram.group.silos', { count: silos }));
-      if (inside.get(k)) lines.push(t('diagram.group.inside', { count: inside.get(k)! }));
+      if (inside.get(k)) lines.push(tCount('diagram.group.inside', inside.get(k)!, { count: inside.get(k)! }));
       out.push(`  ${id}[${label(...lines)}]`);
       classes.add(id, silos ? 'silo' : 'group');
     }
@@ -160,7 +160,7 @@ export function dataflowDiagram({ ws, result, options }: DiagramInput): Diagram 
     }
     for (const e of agg.values()) {
       const total = e.n;
-      const parts = [t('diagram.links', { count: total })];
+      const parts = [tCount('diagram.links', total, { count: total })];
       if (e.manual) parts.push(t('diagram.links.manual', { count: e.manual }));
       const manual = e.manual * 2 >= total;
       const solid = manual || e.realtime * 2 > total;

@@ -71,7 +71,7 @@ export function journeyDiagram({ ws, result, options }: DiagramInput): Diagram {
         realtime: members.some((m) => m.realtime && m.inScope),
         label: members.length === 1
           ? label(members[0].name)
-          : label(t('diagram.group.touchpoints', { name: channelName(key), count: members.length })),
+          : label(tCount('diagram.group.touchpoints', members.length, { name: channelName(key), count: members.length })),
         cls: !inScope ? 'outOfScope' : uncovered ? 'uncovered' : 'touchpoint',
       });
     }
@@ -103,7 +103,7 @@ export function journeyDiagram({ ws, result, options }: DiagramInput): Diagram {
         const cat = key.slice(2);
         const cut = members.filter((m) => ['silo', 'island'].includes(toolClass(m, flags))).length;
         const name = key.startsWith('g:') ? categoryGroup(members[0].category).name : cat ? categoryName(cat) : t('diagram.uncategorised');
-        const lines = [t('diagram.group.tools', { name, count: members.length })];
+        const lines = [tCount('diagram.group.tools', members.length, { name, count: members.length })];
         if (cut) lines.push(t('diagram.group.silos', { count: cut }));
         node = { id: '', members, label: label(...lines), cls: cut ? 'silo' : 'group' };
       }

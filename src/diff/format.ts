@@ -1,6 +1,6 @@
 // Words and numbers shared by the diff renderers (text, markdown): money, signed deltas, field
 // changes, side names. Everything user-facing goes through t().
-import { currentLang, dataTypeName, t } from '../i18n/index.js';
+import { currentLang, dataTypeName, t, tCount } from '../i18n/index.js';
 import { formatMoney } from '../i18n/format.js';
 import { DEFAULT_STAGES } from '../model/vocabulary.js';
 import type {
@@ -39,7 +39,7 @@ export function sideName(s: DiffSide): string {
 function seats(v: unknown): string {
   if (!v || typeof v !== 'object') return t('diff.value.none');
   const s = v as { licensed?: number; active?: number };
-  return t('diff.seats', { active: s.active ?? '?', licensed: s.licensed ?? '?' });
+  return tCount('diff.seats', s.licensed ?? 2, { active: s.active ?? '?', licensed: s.licensed ?? '?' });
 }
 
 function value(field: FieldChange['field'], v: unknown, currency: string): string {

@@ -225,8 +225,16 @@ function dataLabel(id: string): string {
 
 const OTHER = '\u0000other';
 
-/** Multi-select of data types (already used ones and the shared vocabulary), plus new ones. */
-export async function askData(ctx: Ctx, message: string, selected: readonly string[], suggested: readonly string[] = [], validate?: (list: string[]) => true | string): Promise<string[]> {
+const DONT_KNOW = '\u0000unknown';
+
+/**
+ * Multi-select of data types (already used ones and the shared vocabulary), plus new ones. With
+ * `question`, the list ends with "? I don't know" (typing ? ticks it): then the question is recorded
+ * and the answer is undefined (nothing to write), or what was ticked beside it (a partial answer).
+ */
+export async function askData(ctx: Ctx, message: string, selected: readonly string[], suggested?: readonly string[], validate?: (list: string[]) => true | string): Promise<string[]>;
+export async function askData(ctx: Ctx, message: string, selected: readonly string[], suggested: readonly string[], validate: ((list: string[]) => true | string) | undefined, question: QuestionDraft): Promise<string[] | undefined>;
+export async function askData(ctx: Ctx, message: string, selected: readonly string[], suggested: readonly string[] = [], validate?: (list: string[]) => true | string, question?: QuestionDraft): Promise<string[] | undefined> {
   const raw = ctx.ed.raw();
   const order: string[] = [];
   const add = (d: string): void => {
@@ -239,7 +247,14 @@ export async function askData(ctx: Ctx, message: string, selected: readonly stri
   const checked = new Set([...selected, ...suggested]);
   const choices: Choice<string>[] = order.map((d) => ({ name: dataLabel(d), value: d, checked: checked.has(d), short: d }));
   choices.push({ name: t('interview.data.other'), value: OTHER, short: t('interview.data.other.short') });
-  let picked = await ctx.ui.checkbox<string>({ message, choices, validate: validate ? (v) => validate(v.filter((x) => x !== OTHER)) : undefined });
+  if (question) choices.push({ name: dontKnowLabel(), value: DONT_KNOW, short: '?', description: t('interview.dont-know.hint'), unknown: true });
+  let picked = await ctx.ui.checkbox<string>({ message, choices, validate: validate ? (v) => validate(v.filter((x) => x !== OTHER && x !== DONT_KNOW)) : undefined });
+  if (question && picked.includes(DONT_KNOW)) {
+    const raw = ctx.ed.raw();
+    commit(ctx, (tx) => addQuestion(tx, raw, question));
+    picked = picked.filter((x) => x !== DONT_KNOW);
+    if (!picked.length) return undefined;
+  }
   if (picked.includes(OTHER)) {
     picked = picked.filter((x) => x !== OTHER);
     const more = await ctx.ui.input({ message: t('interview.data.other.ask') });

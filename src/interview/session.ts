@@ -66,7 +66,9 @@ export async function runSession(o: SessionOptions, handle: SessionHandle = {}):
     details = await ui.select<boolean>({
       message: t('interview.quick.resume-ask'),
       choices: [
-        { name: t('interview.quick.details', { touchpoints: tps, tools }), value: true },
+        { name: t('interview.quick.details', {
+          touchpoints: tCount('interview.quick.n-touchpoints', tps, { count: tps }), tools: tCount('interview.quick.n-tools', tools, { count: tools }),
+        }), value: true },
         { name: t('interview.resume.restart'), value: false },
       ],
     });

@@ -13,7 +13,7 @@ export function summaryLines(ed: WorkspaceEditor, stages: StageInfo[]): string[]
   const org = raw.organization;
   const depts = departments(raw);
   if (org?.name) {
-    rows.push([t('interview.sum.organization'), [org.name, org.currency, depts.length ? t('interview.sum.departments', { count: depts.length }) : ''].filter(Boolean).join(' · ')]);
+    rows.push([t('interview.sum.organization'), [org.name, org.currency, depts.length ? tCount('interview.sum.departments', depts.length, { count: depts.length }) : ''].filter(Boolean).join(' · ')]);
   }
   rows.push([t('interview.sum.stages'), stages.map((s) => s.name).join(' → ') + (raw.stages?.length ? '' : chalk.dim(` ${t('interview.sum.default')}`))]);
   const perStage = stages.map((s) => [s.name, raw.touchpoints.filter((x) => x.stage === s.id).length] as const).filter(([, n]) => n > 0);

@@ -1,10 +1,12 @@
 // The prompts the interview uses, over @inquirer/prompts (imported only when `interview` runs).
 // One narrow interface so that the steps read like the conversation they are.
 import type * as Inquirer from '@inquirer/prompts';
+import { stripVTControlCharacters } from 'node:util';
 import { t } from '../i18n/index.js';
 import { chalk } from '../cli/output.js';
 import { displayWidth } from '../util/width.js';
 import { wrapText } from '../util/wrap.js';
+import type { filterCheckbox as FilterCheckbox } from './checkbox.js';
 
 export type PromptsModule = typeof Inquirer;
 
@@ -15,6 +17,8 @@ export interface Choice<T> {
   checked?: boolean;
   disabled?: boolean | string;
   short?: string;
+  /** In a checkbox list: the list's "? I don't know", which typing ? ticks. */
+  unknown?: boolean;
 }
 
 export type Validate<V> = (value: V) => true | string | Promise<true | string>;
@@ -47,28 +51,57 @@ const LIST_THEME = { style: { keysHelpTip } };
  */
 export function fitLine(text: string, columns: number): string {
   return text.split('\n').map((line) => {
-    const indent = /^ */.exec(line)![0];
+    // A styled line (a dim note) starts with its colour codes, then its indentation.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes matched here.
+    const [, style, indent] = /^((?:\u001b\[[0-9;]*m)*)( *)/.exec(line)!;
     if (displayWidth(line) <= columns) return line;
-    return wrapText(line.slice(indent.length), Math.max(20, columns - indent.length), { hard: true })
+    return style + wrapText(line.slice(style!.length + indent!.length), Math.max(20, columns - indent!.length), { hard: true })
       .split('\n').map((l) => indent + l).join('\n');
   }).join('\n');
 }
 
-export function createUi(p: PromptsModule, write: (text: string) => void = (s) => process.stdout.write(s), columns = (): number => process.stdout.columns || 80): Ui {
+/**
+ * A one-choice list's theme: its key help lists ? where typing it jumps to "? I don't know" (an
+ * entry labelled "? …"), so every list shows whether "I don't know" is an answer there; lists that
+ * steer the interview (what to change, which step) have none.
+ */
+function selectTheme<T>(choices: readonly Choice<T>[]): typeof LIST_THEME {
+  if (!choices.some((c) => stripVTControlCharacters(c.name).startsWith('? '))) return LIST_THEME;
+  return { style: { keysHelpTip: (keys) => keysHelpTip([...keys.slice(0, -1), ['?', 'dont-know'], ...keys.slice(-1)]) } };
+}
+
+/** The checkbox keys: ? is listed where it ticks "? I don't know". */
+function checkboxKeys(unknown: boolean): [string, string][] {
+  return [['↑↓', 'navigate'], ['space', 'tick'], ['abc', 'filter'], ...(unknown ? [['?', 'dont-know'] as [string, string]] : []), ['⏎', 'submit']];
+}
+
+export function createUi(p: PromptsModule, write: (text: string) => void = (s) => process.stdout.write(s), columns = (): number => process.stdout.columns || 80,
+  checkbox?: typeof FilterCheckbox): Ui {
   // "? " before a message and a little room for the cursor.
   const msg = (m: string): string => fitLine(m, columns() - 3);
   return {
     input: (o) => p.input({ message: msg(o.message), default: o.default, validate: o.validate, theme: { validationFailureMode: 'keep' } }),
     select: <T>(o: { message: string; choices: Choice<T>[]; default?: T; pageSize?: number }) =>
-      p.select<T>({ message: msg(o.message), choices: o.choices, default: o.default, pageSize: o.pageSize ?? 10, loop: false, theme: LIST_THEME }) as Promise<T>,
+      p.select<T>({ message: msg(o.message), choices: o.choices, default: o.default, pageSize: o.pageSize ?? 10, loop: false, theme: selectTheme(o.choices) }) as Promise<T>,
     checkbox: <T>(o: { message: string; choices: Choice<T>[]; validate?: Validate<T[]>; pageSize?: number }) =>
-      p.checkbox<T>({
-        message: msg(o.message), choices: o.choices, pageSize: o.pageSize ?? 12, loop: false, theme: LIST_THEME,
-        // No one-letter shortcuts: someone typing "email" or "intercom" to find an entry would tick
-        // everything with "a" and invert it with "i", silently changing the answer.
-        shortcuts: { all: null, invert: null },
-        validate: o.validate ? (sel) => o.validate!(sel.map((c) => c.value)) : undefined,
-      }) as Promise<T[]>,
+      checkbox
+        // Typing filters the list (no one-letter shortcuts: "email" must not tick all with "a" and
+        // invert with "i"); ? ticks "? I don't know" or says why the list has none.
+        ? checkbox<T>({
+          message: msg(o.message), pageSize: o.pageSize ?? 12, theme: LIST_THEME, validate: o.validate,
+          choices: o.choices.map((c) => ({ name: c.name, value: c.value, checked: c.checked, short: c.short, description: c.description, unknown: c.unknown })),
+          texts: {
+            filter: (text) => t('interview.checkbox.filter', { text }),
+            noMatch: (text) => t('interview.checkbox.no-match', { text }),
+            noUnknown: t('interview.checkbox.no-unknown'),
+            keys: checkboxKeys(o.choices.some((c) => c.unknown)),
+          },
+        })
+        : p.checkbox<T>({
+          message: msg(o.message), choices: o.choices, pageSize: o.pageSize ?? 12, loop: false, theme: LIST_THEME,
+          shortcuts: { all: null, invert: null },
+          validate: o.validate ? (sel) => o.validate!(sel.map((c) => c.value)) : undefined,
+        }) as Promise<T[]>,
     confirm: (o) => p.confirm({
       message: msg(o.message), default: o.default, transformer: (v) => t(v ? 'interview.yes' : 'interview.no'),
       // "?" here gets a reason, not the library's English; questions "I don't know" can answer use askYesNo.
@@ -80,10 +113,14 @@ export function createUi(p: PromptsModule, write: (text: string) => void = (s) =
   };
 }
 
-/** Loads @inquirer/prompts on first use; other commands never pay for it. */
-export async function loadUi(write?: (text: string) => void): Promise<Ui> {
+/**
+ * Loads @inquirer/prompts on first use; other commands never pay for it. `wrap` lets the tests run
+ * the interview's own checkbox on @inquirer/testing's screen, as that mocks the library's prompts.
+ */
+export async function loadUi(write?: (text: string) => void, wrap: (prompt: typeof FilterCheckbox) => typeof FilterCheckbox = (x) => x): Promise<Ui> {
   const p = (await import('@inquirer/prompts')) as PromptsModule;
-  return createUi(p, write);
+  const { filterCheckbox } = await import('./checkbox.js');
+  return createUi(p, write, undefined, wrap(filterCheckbox));
 }
 
 /** Ctrl-C at a prompt: @inquirer rejects with an error of this name. */

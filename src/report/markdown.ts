@@ -3,7 +3,7 @@
 // and Mermaid code blocks, readable on GitHub and GitLab as is). Pure functions of the result: no
 // analysis here, no I/O, no clock.
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { currentLang, dataTypeName, list, t } from '../i18n/index.js';
+import { currentLang, dataTypeName, list, t, tCount } from '../i18n/index.js';
 import { capabilityName, categoryName } from '../catalog/index.js';
 import { formatMoney as formatMoneyIn, formatPercent as formatPercentIn } from '../i18n/format.js';
 import { toMinor } from '../analysis/money.js';
@@ -105,7 +105,10 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
   const step1: Section = {
     id: 'touchpoints', title: t('report.step1'),
     blocks: [
-      { type: 'p', text: t('report.step1.intro', { touchpoints: result.summary.touchpoints, stages: result.stages.length }) },
+      { type: 'p', text: t('report.step1.intro', {
+        touchpoints: tCount('report.n-touchpoints', result.summary.touchpoints, { count: result.summary.touchpoints }),
+        stages: tCount('report.n-stages', result.stages.length, { count: result.stages.length }),
+      }) },
       { type: 'diagram', kind: 'journey' },
       { type: 'table', table: {
         id: 'touchpoint-table',
@@ -137,7 +140,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
   const step2: Section = {
     id: 'inventory', title: t('report.step2'),
     blocks: [
-      { type: 'p', text: t(unknownCost ? 'report.step2.intro-unknown' : 'report.step2.intro', {
+      { type: 'p', text: tCount(unknownCost ? 'report.step2.intro-unknown' : 'report.step2.intro', result.summary.tools, {
         tools: result.summary.tools, spend: money(result.summary.annualCost), unknown: unknownCost,
       }) },
       { type: 'table', table: {
@@ -166,7 +169,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
     id: 'findings', title: t('report.step3'),
     blocks: [
       { type: 'p', text: result.findings.length
-        ? t('report.step3.intro', { count: result.findings.length, bySeverity: SEVERITIES.slice().reverse().filter((s) => counts[s]).map((s) => t('report.severity-count', { count: counts[s], severity: t(`report.severity.${s}`) })).join(currentLang() === 'ja' ? '、' : ', ') })
+        ? tCount('report.step3.intro', result.findings.length, { count: result.findings.length, bySeverity: SEVERITIES.slice().reverse().filter((s) => counts[s]).map((s) => t('report.severity-count', { count: counts[s], severity: t(`report.severity.${s}`) })).join(currentLang() === 'ja' ? '、' : ', ') })
         : t('report.step3.none') },
       ...(result.findings.length ? [{ type: 'table' as const, table: {
         id: 'findings-table',
@@ -219,7 +222,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
   const r = result.roadmap;
   const initiatives = r.initiatives.filter((i) => i.status !== 'rejected');
   const step5Blocks: Block[] = [
-    { type: 'p', text: t(r.start ? 'report.step5.intro' : 'report.step5.intro-nodate', {
+    { type: 'p', text: tCount(r.start ? 'report.step5.intro' : 'report.step5.intro-nodate', initiatives.length, {
       count: initiatives.length, review: t(`report.review.${r.review}`), start: r.start ?? '', saving: money(r.totalSaving ?? 0),
     }) },
     { type: 'diagram', kind: 'roadmap' },

@@ -2,7 +2,7 @@
 // that fails on findings, --step by number or name on analyze and interview, columns that line
 // up, and English plurals instead of "(s)".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, ROOT } from '../git/cli.js';
@@ -72,6 +72,37 @@ describe('tables line up', () => {
 describe('plurals', () => {
   it('no English message writes "(s)"', () => {
     expect(Object.entries(en).filter(([, v]) => v.includes('(s)')).map(([k]) => k)).toEqual([]);
+  });
+
+  it('every English message that counts something has a singular form, unless its count is never 1', () => {
+    // "{count} tools", "{touchpoints} touchpoints": the number may be 1 ("1 tools", "(1 touchpoints,
+    // 1 tools)" was on the quick interview's resume menu), so `key.one` must exist (tCount picks it).
+    const neverOne: Record<string, string> = {
+      'interview.analysis.top': 'shown only when there are more findings than the top ones',
+      'assess.score.hubs.joined': 'two hubs or more',
+      'assess.score.hubs.split': 'two hubs or more',
+      'diagram.collapsed.tools-by-category': 'only many tools are grouped, into several boxes',
+      'diagram.collapsed.tools-by-department': 'only many tools are grouped, into several boxes',
+      'diagram.overlap.capability': 'an overlap is two tools or more',
+      'diagram.portfolio.collapsed': 'only when there are more tools than are placed',
+      'yaml.alias-limit': 'a fixed limit of thousands',
+      'diff.md.cut': 'a fixed limit of thousands of characters',
+    };
+    const verbs = new Set(['needs', 'asks', 'sends', 'writes', 'does', 'is', 'was', 'has', 'as', 'its', 'this', 'us']);
+    const missing = Object.entries(en)
+      .filter(([k]) => !/\.(one|other)$/.test(k) && !(`${k}.one` in en) && !(k in neverOne))
+      .filter(([, v]) => [...v.matchAll(/\{\w+\} ([a-z-]+s)\b/g)].some((m) => !verbs.has(m[1]!)))
+      .map(([k]) => k);
+    expect(missing).toEqual([]);
+    for (const k of Object.keys(neverOne)) expect(en, k).toHaveProperty([k]);
+  });
+
+  it('the library\'s own error messages have no "(s)" either', () => {
+    const offenders = readdirSync(join(ROOT, 'src'), { recursive: true, withFileTypes: true })
+      .filter((f) => f.isFile() && f.name.endsWith('.ts') && !f.parentPath.includes(`${join('src', 'i18n')}`))
+      .filter((f) => /\b(?:error|warning|tool|finding|file|touchpoint|integration|question|row|initiative|link)\(s\)/.test(readFileSync(join(f.parentPath, f.name), 'utf8')))
+      .map((f) => f.name);
+    expect(offenders).toEqual([]);
   });
 
   it('one and several in proper English', () => {

@@ -1,6 +1,6 @@
 // Drives a real interview in-process through @inquirer/testing's shared screen: wait for a prompt
 // (polling, never fixed sleeps), then press keys.
-import { screen } from '@inquirer/testing/vitest';
+import { screen, wrapPrompt } from '@inquirer/testing/vitest';
 import { loadUi } from '../../src/interview/ui.js';
 import type { Ui } from '../../src/interview/ui.js';
 
@@ -49,7 +49,9 @@ export async function search(expected: string, text: string, shows: string, ...k
 }
 
 export async function testUi(out: string[]): Promise<Ui> {
+  // The interview's own checkbox (src/interview/checkbox.ts) is not one of the library's prompts
+  // that @inquirer/testing mocks: wrapped here, it runs on the same screen.
   return loadUi((s) => {
     out.push(s);
-  });
+  }, (prompt) => wrapPrompt(prompt) as typeof prompt);
 }

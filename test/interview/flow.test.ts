@@ -12,7 +12,7 @@ import { runSession, fileHeaders, type SessionHandle, type SessionOptions } from
 import { isPromptExit } from '../../src/interview/ui.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
 import { analyze } from '../../src/analysis/analyze.js';
-import { answer, search, testUi, until, prompt } from './driver.js';
+import { answer, press, search, testUi, until, prompt } from './driver.js';
 
 let dir: string;
 beforeEach(() => {
@@ -109,7 +109,7 @@ describe('a whole short interview on an empty folder', () => {
     await answer('Data flows from', 'down', 'enter');
     await answer('acme-chat sends data to', 'enter'); // the hub first
     await answer('Which data goes from acme-chat', 'enter');
-    await answer('How does it move', 'down', 'down', 'enter'); // manual
+    await answer('How does it move', 'down', 'enter'); // batch → manual
     await answer('flow back', 'enter');
     await answer('Notes', 'enter');
     await answer('Data flows from', 'enter'); // done
@@ -426,6 +426,54 @@ describe('changing what is there', () => {
     for (const stage of ['Consideration', 'Purchase', 'Service', 'Loyalty']) await answer(`A touchpoint in ${stage}`, 'enter');
     await s.done;
     expect(readFileSync(join(dir, 'touchpoints.yaml'), 'utf8')).toBe(HAND_WRITTEN['touchpoints.yaml'] + '    realtime: true\n    notes: Sent on the first Tuesday\n');
+  });
+});
+
+describe('"? I don\'t know" in lists (issue #12)', () => {
+  it('answers a touchpoint\'s channel and what it captures: each an open question, nothing guessed', async () => {
+    writeHandWritten();
+    const s = await start(dir, { step: 'touchpoints' });
+    await answer('Awareness:', 'down', 'down', 'enter'); // change "Monthly newsletter"
+    await answer('What should change about "Monthly newsletter"?', 'down', 'enter'); // channel
+    await answer('Channel of "Monthly newsletter"', { type: '?' }, 'enter');
+    await answer('What should change about', 'down', 'down', 'down', 'down', 'enter'); // captures
+    await answer('What data does "Monthly newsletter" capture', { type: '?' });
+    await until(() => /◉ \? I don't know/.test(prompt()), () => '"? I don\'t know" ticked');
+    press('enter'); // beside email-engagement, still ticked: kept, and the question
+    await answer('What should change about', 'down', 'down', 'down', 'down', 'down', 'down', 'down', 'down', 'enter'); // done
+    await answer('Awareness:', 'enter');
+    for (const stage of ['Consideration', 'Purchase', 'Service', 'Loyalty']) await answer(`A touchpoint in ${stage}`, 'enter');
+    await s.done;
+    const tp = read('touchpoints.yaml').touchpoints[0];
+    expect(tp.channel).toBe('email'); // kept: the format needs one
+    expect(tp.captures).toEqual(['email-engagement']);
+    expect(read('martech-audit.yaml').questions).toEqual([
+      { about: 'touchpoint:newsletter', field: 'channel', text: 'Through which channel do customers meet Monthly newsletter (email, website, phone, store, ...)?', ask: 'marketing' },
+      { about: 'touchpoint:newsletter', field: 'captures', text: 'What customer data does Monthly newsletter capture?', ask: 'marketing' },
+    ]);
+    expect(loadWorkspace(dir).ok).toBe(true);
+  });
+
+  it('answers a new tool\'s status and data: it stays active, what was ticked is kept, and both are open questions', async () => {
+    writeHandWritten();
+    const s = await start(dir, { step: 'tools' });
+    await answer('already have tools', 'down', 'enter');
+    await search('Tool used at "Monthly newsletter"', 'hubspot marketing', 'HubSpot Marketing Hub', 'enter');
+    await answer('Id for "HubSpot Marketing Hub"', 'enter');
+    await answer('owns "HubSpot Marketing Hub"', 'enter');
+    await answer('Status of', { type: '?' }, 'enter');
+    await answer('customer data does', { type: '?' });
+    await until(() => /◉ \? I don't know/.test(prompt()), () => '"? I don\'t know" ticked');
+    press('enter'); // beside the suggested (ticked) data: a partial answer, and the question
+    await answer('cost', { ctrl: 'c' });
+    await s.done.catch(() => undefined);
+    const tool = read('tools.yaml').tools.find((x: { id: string }) => x.id === 'hubspot-marketing-hub');
+    expect(tool.status).toBe('active');
+    expect(tool.data).toContain('email-engagement');
+    expect(read('martech-audit.yaml').questions).toEqual([
+      { about: 'tool:hubspot-marketing-hub', field: 'status', text: 'Is HubSpot Marketing Hub in use, in a pilot, being retired or retired?', ask: 'marketing' },
+      { about: 'tool:hubspot-marketing-hub', field: 'data', text: 'What customer data does HubSpot Marketing Hub hold?', ask: 'marketing' },
+    ]);
   });
 });
 

@@ -2,6 +2,7 @@
 import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { stripVTControlCharacters } from 'node:util';
 import { answer, testUi, until } from './driver.js';
 import { fitLine } from '../../src/interview/ui.js';
 import { askYesNo, dontKnowLabel, type Ctx } from '../../src/interview/ask.js';
@@ -24,6 +25,52 @@ describe('checkbox lists', () => {
     await answer('Tools used at', { type: 'intercom' }, { type: 'email' }, 'enter');
     expect(await picked).toEqual(['intercom', 'salesforce']);
     expect(screen.getScreen()).not.toMatch(/\ba all\b|\bi invert\b/);
+  });
+});
+
+describe('checkbox lists filter as you type (issue #12)', () => {
+  const DATA = ['contact-profile', 'company-profile', 'web-activity', 'email-engagement', 'consent', 'orders'];
+
+  it('typing hides what does not match; space ticks the entry shown; Enter keeps ticks the filter hid', async () => {
+    const ui = await testUi([]);
+    const picked = ui.checkbox<string>({
+      message: 'What data does "Website" capture?',
+      choices: DATA.map((d) => ({ name: d, value: d, checked: d === 'consent' })),
+    });
+    await answer('capture', { type: 'prof' });
+    await until(() => !screen.getScreen().includes('web-activity'), () => 'the filtered list');
+    expect(screen.getScreen()).toContain('filter: prof');
+    expect(screen.getScreen()).toMatch(/contact-profile[\s\S]*company-profile/);
+    screen.keypress('down');
+    screen.keypress('space'); // company-profile
+    screen.keypress('escape');
+    await until(() => screen.getScreen().includes('web-activity'), () => 'the whole list again');
+    screen.type('zzz');
+    await until(() => screen.getScreen().includes('nothing matches "zzz"'), () => 'no match');
+    screen.keypress('enter');
+    expect(await picked).toEqual(['company-profile', 'consent']);
+  });
+
+  it('? ticks "? I don\'t know" where the list has it', async () => {
+    const ui = await testUi([]);
+    const picked = ui.checkbox<string>({
+      message: 'What data does "Website" capture?',
+      choices: [...DATA.map((d) => ({ name: d, value: d })), { name: dontKnowLabel(), value: 'unknown', unknown: true }],
+    });
+    await answer('capture', { type: '?' });
+    await until(() => /◉ \? I don't know/.test(screen.getScreen()), () => 'the ticked answer');
+    screen.keypress('enter');
+    expect(await picked).toEqual(['unknown']);
+  });
+
+  it('in a list without it, ? says so in plain words instead of doing nothing', async () => {
+    const ui = await testUi([]);
+    const picked = ui.checkbox<string>({ message: 'Departments', choices: [{ name: 'marketing', value: 'marketing', checked: true }, { name: 'sales', value: 'sales' }] });
+    await answer('Departments', { type: '?' });
+    await until(() => screen.getScreen().includes('This list has no "I don\'t know"'), () => 'the reason');
+    expect(screen.getScreen()).not.toContain('filter:');
+    screen.keypress('enter');
+    expect(await picked).toEqual(['marketing']);
   });
 });
 
@@ -60,6 +107,26 @@ describe('"?" = I don\'t know in every kind of prompt (issue #12)', () => {
     expect(await v).toBe(false);
   });
 
+  it('every list\'s key help says whether ? answers it', async () => {
+    const ui = await testUi([]);
+    const helpLine = (): string => screen.getScreen().split('\n').at(-1)!;
+    const withIt = ui.select<string>({ message: 'Channel of "Blog"', choices: [{ name: 'website', value: 'website' }, { name: dontKnowLabel(), value: 'unknown' }] });
+    await answer('Channel of');
+    expect(helpLine()).toBe('↑↓ navigate • ? I don\'t know • ⏎ select');
+    screen.type('?');
+    screen.keypress('enter');
+    expect(await withIt).toBe('unknown');
+    const steering = ui.select<string>({ message: 'What should change about Mailchimp?', choices: [{ name: 'owner', value: 'owner' }, { name: 'done', value: 'done' }] });
+    await answer('What should change');
+    expect(helpLine()).toBe('↑↓ navigate • ⏎ select');
+    screen.keypress('enter');
+    expect(await steering).toBe('owner');
+  });
+
+  it('a new workspace in the current folder reads "in .:", not "in .."', () => {
+    expect(t('interview.new', { path: '.' })).not.toContain('..');
+  });
+
   it('the tips promise only what works: no "type to filter" for every list', () => {
     expect(t('interview.tips')).not.toMatch(/Type to filter lists/);
     expect(t('interview.tips')).toContain('? I don\'t know');
@@ -88,6 +155,12 @@ describe('prompt lines never break inside a word', () => {
     }));
   });
 
+  it('an indented note in colour keeps its indentation on the next line', () => {
+    // QA (tmux, 50 columns): "  Awareness: first contact with the brand or" / "product" at column 0.
+    const dim = '\u001b[2m  Awareness: first contact with the brand or product\u001b[22m';
+    expect(stripVTControlCharacters(fitLine(dim, 50))).toBe('  Awareness: first contact with the brand or\n  product');
+  });
+
   it('Japanese is broken between characters, within the width', () => {
     const text = 'リアルタイムの顧客データが必要ですか（お客様を把握したうえでのチャット対応、リアルタイムのオファーなど）？';
     const lines = fitLine(text, 40).split('\n');
@@ -112,6 +185,7 @@ tools:
   - { id: pipeline-sync, name: Pipeline Sync, status: active }
   - { id: sales-deck, name: Sales Deck, status: active }
   - { id: presales-hub, name: Presales hub, status: active }
+  - { id: shop, name: Shop, vendor: Online Retail Inc, status: active }
 `);
       const ed = WorkspaceEditor.open(dir).editor!;
       const ctx = { ed, ui: await testUi([]) } as unknown as Ctx;
@@ -121,6 +195,13 @@ tools:
       expect(mine).toEqual(['sales-deck', 'presales-hub']);
       const catalog = choices.filter((c) => c.value.t === 'catalog').map((c) => (c.value as { id: string }).id);
       expect(catalog[0]).toBe('salesforce-sales-cloud');
+      // "line" inside a vendor's "Online" or SharePoint's alias "SharePoint Online" is noise, as in `catalog line`.
+      const line = toolChoices(ctx, 'line', [], 'done').map((c) => c.value).filter((v) => v.t === 'tool' || v.t === 'catalog').map((v) => (v as { id: string }).id);
+      expect(line).not.toContain('shop');
+      expect(line).not.toContain('microsoft-sharepoint');
+      expect(line.slice(0, 3)).toEqual(expect.arrayContaining(['line-official-account', 'line-ads', 'line-works']));
+      // A tool already entered matched only inside a word ("Pipeline Sync") comes after the word matches.
+      expect(line.at(-1)).toBe('pipeline-sync');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

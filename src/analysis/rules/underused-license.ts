@@ -94,7 +94,7 @@ export const rule = createRule({
         const target = Math.min(licensed, Math.max(1, Math.ceil(active * 1.1)));
         const saving = x.annualCostMinor && licensed > 0 ? Math.round((x.annualCostMinor * (licensed - target)) / licensed) : undefined;
         c.draft(`license-${id}`, () => ({
-          kind: 'governance', phase: 1, title: c.title('roadmap.title.license', { tool: x.name, from: licensed, to: target }),
+          kind: 'governance', phase: 1, title: c.titleCount('roadmap.title.license', target, { tool: x.name, from: licensed, to: target }),
           tools: [id], subjects: [id], owner: x.owner, months: 1, renewalTools: [id], savingMinor: saving || undefined,
         })).addresses.add(f.id);
       }

@@ -51,6 +51,7 @@ export const diff: Record<string, string> = {
   'diff.per-year': '{amount} a year',
   'diff.cost-unknown': 'cost unknown',
   'diff.seats': '{active} of {licensed} seats used',
+  'diff.seats.one': '{active} of {licensed} seat used',
   'diff.value.none': 'none',
   'diff.value.unknown': 'unknown',
   'diff.value.yes': 'yes',

@@ -52,6 +52,7 @@ export const diff: Record<string, string> = {
   'diff.per-year': '年 {amount}',
   'diff.cost-unknown': 'コスト不明',
   'diff.seats': '契約 {licensed} シート中 {active} シートを利用',
+  'diff.seats.one': '契約 {licensed} シート中 {active} シートを利用',
   'diff.value.none': 'なし',
   'diff.value.unknown': '不明',
   'diff.value.yes': 'はい',

@@ -11,7 +11,7 @@ import { chalk } from '../../cli/output.js';
 import type { Choice } from '../ui.js';
 import type { Plain } from '../yaml-edit.js';
 import { UNKNOWN, isUnknown } from '../answers.js';
-import { addQuestion, askId, commit, heading, knownData, markDone, note, type Ctx } from '../ask.js';
+import { addQuestion, askId, commit, dontKnowLabel, heading, knownData, markDone, note, type Ctx } from '../ask.js';
 import { currentStages } from './stages.js';
 
 /** Does this workspace already map the customer's side? */
@@ -102,7 +102,7 @@ async function touchpoint(ctx: Ctx, id: string): Promise<void> {
       choices: [
         { name: t('interview.yes'), value: true, description: t('interview.cx.personalized.yes') },
         { name: t('interview.no'), value: false },
-        { name: t('interview.dont-know'), value: UNKNOWN, description: t('interview.dont-know.hint') },
+        { name: dontKnowLabel(), value: UNKNOWN, description: t('interview.dont-know.hint') },
       ],
       default: false,
     });
@@ -113,7 +113,7 @@ async function touchpoint(ctx: Ctx, id: string): Promise<void> {
   }
   if (tp.needs === undefined && tp.realtime !== true && !asked('needs')) {
     const choices: Choice<string>[] = FRESHNESS.map((f) => ({ name: t(`interview.cx.needs.${f}`), value: f, short: f }));
-    choices.push({ name: t('interview.dont-know'), value: UNKNOWN, description: t('interview.dont-know.hint') });
+    choices.push({ name: dontKnowLabel(), value: UNKNOWN, description: t('interview.dont-know.hint') });
     const v = await ctx.ui.select<string>({ message: t('interview.cx.needs', { name: tp.name }), choices, default: 'daily' });
     commit(ctx, (tx) => {
       if (v === UNKNOWN) addQuestion(tx, raw, { about: `touchpoint:${id}`, field: 'needs', text: t('interview.cx.q.needs', { name: tp.name }), ask: tp.owner });
@@ -137,7 +137,7 @@ async function dataTypes(ctx: Ctx): Promise<void> {
     if (vocabulary.get(d)?.party || entry?.party !== undefined) continue;
     if (raw.questions.some((q) => q.about === `data:${d}` && q.field === 'party')) continue;
     const choices: Choice<string>[] = DATA_PARTIES.map((p) => ({ name: t(`interview.cx.party.${p}`), value: p, short: p }));
-    choices.push({ name: t('interview.dont-know'), value: UNKNOWN, description: t('interview.dont-know.hint') });
+    choices.push({ name: dontKnowLabel(), value: UNKNOWN, description: t('interview.dont-know.hint') });
     const v = await ctx.ui.select<string>({ message: t('interview.cx.party', { data: dataTypeName(d) }), choices });
     commit(ctx, (tx) => {
       if (v === UNKNOWN) addQuestion(tx, raw, { about: `data:${d}`, field: 'party', text: t('interview.cx.q.party', { data: dataTypeName(d) }) });

@@ -4,7 +4,9 @@ import { t } from '../../i18n/index.js';
 import { chalk } from '../../cli/output.js';
 import { INTEGRATION_MODES } from '../../model/vocabulary.js';
 import type { RawWorkspace } from '../workspace-editor.js';
-import { askData, askNotes, commit, heading, note, type Ctx } from '../ask.js';
+import { addQuestion, askData, askNotes, commit, dontKnowLabel, heading, note, type Ctx } from '../ask.js';
+import { UNKNOWN } from '../answers.js';
+import type { Choice } from '../ui.js';
 
 /** Hubs as the loader decides them (declared, from the catalog, or the crm/CDP default). */
 export function hubIds(ctx: Ctx): Set<string> {
@@ -90,6 +92,26 @@ export async function integrationsStep(ctx: Ctx): Promise<void> {
   }
 }
 
+/**
+ * How an integration runs. "? I don't know" writes no mode (the format's default, batch, applies)
+ * and records the question; a mode picked answers it.
+ */
+async function askMode(ctx: Ctx, ref: { file: string; index: number }, from: string, to: string, current: string): Promise<void> {
+  const choices: Choice<string | typeof UNKNOWN>[] = INTEGRATION_MODES.map((m) => ({ name: t(`interview.mode.${m}`), value: m as string, short: m, description: t(`interview.mode.${m}.hint`) }));
+  choices.push({ name: dontKnowLabel(), value: UNKNOWN, short: '?', description: t('interview.dont-know.hint') });
+  const mode = await ctx.ui.select<string | typeof UNKNOWN>({ message: t('interview.int.mode'), choices, default: current });
+  const raw = ctx.ed.raw();
+  const about = `integration:${from}+${to}`;
+  commit(ctx, (tx) => {
+    const name = (id: string): string => raw.tools.find((x) => x.id === id)?.name ?? id;
+    if (mode === UNKNOWN) addQuestion(tx, raw, { about, field: 'mode', text: t('interview.q.mode', { from: name(from), to: name(to) }) });
+    else {
+      tx.setField('integrations', ref, 'mode', mode);
+      tx.resolveQuestions(about, 'mode');
+    }
+  });
+}
+
 async function addIntegration(ctx: Ctx, from: string, to: string): Promise<void> {
   let ref: { file: string; index: number } | undefined;
   if (!commit(ctx, (tx) => {
@@ -101,12 +123,7 @@ async function addIntegration(ctx: Ctx, from: string, to: string): Promise<void>
   const data = await askData(ctx, t('interview.int.data', { from, to }), held, []);
   const everything = held.length > 0 && held.every((d) => data.includes(d)) && data.length === held.length;
   if (data.length && !everything) commit(ctx, (tx) => tx.setList('integrations', at, 'data', data));
-  const mode = await ctx.ui.select<string>({
-    message: t('interview.int.mode'),
-    choices: INTEGRATION_MODES.map((m) => ({ name: t(`interview.mode.${m}`), value: m as string, short: m, description: t(`interview.mode.${m}.hint`) })),
-    default: 'batch',
-  });
-  commit(ctx, (tx) => tx.setField('integrations', at, 'mode', mode));
+  await askMode(ctx, at, from, to, 'batch');
   if (await ctx.ui.confirm({ message: t('interview.int.both-ways', { from, to }), default: false })) {
     commit(ctx, (tx) => tx.setField('integrations', at, 'bidirectional', true));
   }
@@ -145,12 +162,7 @@ async function changeIntegration(ctx: Ctx): Promise<void> {
       const everything = held.length > 0 && data.length === held.length && held.every((d) => data.includes(d));
       commit(ctx, (tx) => tx.setList('integrations', ref, 'data', everything ? [] : data));
     } else if (field === 'mode') {
-      const mode = await ctx.ui.select<string>({
-        message: t('interview.int.mode'),
-        choices: INTEGRATION_MODES.map((m) => ({ name: t(`interview.mode.${m}`), value: m as string, short: m, description: t(`interview.mode.${m}.hint`) })),
-        default: i.mode ?? 'batch',
-      });
-      commit(ctx, (tx) => tx.setField('integrations', ref, 'mode', mode));
+      await askMode(ctx, ref, i.from, i.to, i.mode ?? 'batch');
     } else if (field === 'bidirectional') {
       const both = await ctx.ui.confirm({ message: t('interview.int.both-ways', { from: i.from, to: i.to }), default: i.bidirectional === true });
       commit(ctx, (tx) => tx.setField('integrations', ref, 'bidirectional', both ? true : i.bidirectional === undefined ? undefined : false));

@@ -1,27 +1,29 @@
 // Step "tools" (audit step 2): the tools behind each touchpoint, found by typing (the built-in
 // catalog and the tools already entered), then each tool's owner, status, data, cost, seats,
-// renewal and the data it is the source of truth for. Unknowns become open questions.
+// renewal and the data it is the source of truth for (tool-details.ts). Unknowns become open
+// questions.
 import { t } from '../../i18n/index.js';
 import { chalk } from '../../cli/output.js';
-import { TOOL_STATUSES } from '../../model/vocabulary.js';
-import { loadCatalog, loadTaxonomy, matchFields, searchCatalog, categoryName, capabilityName, localName } from '../../catalog/index.js';
+import { INSIDE_WORD, loadTaxonomy, matchFields, searchCatalog, categoryName, capabilityName, localName } from '../../catalog/index.js';
 import type { Plain } from '../yaml-edit.js';
 import type { Choice } from '../ui.js';
 import type { RawTool, RawTouchpoint } from '../workspace-editor.js';
 import { proposeId, uniqueId } from '../ids.js';
-import { UNKNOWN, type CostAnswer } from '../answers.js';
+import { UNKNOWN } from '../answers.js';
 import {
   askCost, askData, askId, askMonth, askNotes, askOwner, askSeats, commit, heading, markDone, nonEmpty, note,
   saveCost, saveOwner, saveSeats, type Ctx, type OwnerAnswer, openEntry, closeEntry,
 } from '../ask.js';
 import { currentStages } from './stages.js';
-import { tCount } from '../../i18n/index.js';
+import { askSourceOfTruth, askStatus, dataQuestion, fillMissingTools, loadCatalogSafe, toolDetails } from './tool-details.js';
+
+export { toolDetails };
 
 type Pick = { t: 'done' } | { t: 'tool'; id: string } | { t: 'catalog'; id: string } | { t: 'new'; name: string };
 
 /** How well a tool already entered matches what was typed: the catalog search's ranking (0: not at all). */
 function matchScore(tool: RawTool, q: string): number {
-  return matchFields([tool.id, tool.name, tool.vendor, tool.catalog], q);
+  return matchFields([tool.id, tool.name, tool.catalog], [tool.vendor], q);
 }
 
 /** Search-as-you-type: tools already entered first, then the catalog, then "add as new". */
@@ -33,11 +35,17 @@ export function toolChoices(ctx: Ctx, term: string, exclude: readonly string[], 
   const mine = raw.tools.filter((x) => !exclude.includes(x.id))
     .map((x) => ({ x, score: q ? matchScore(x, q) : 1 }))
     .filter((m) => m.score > 0)
-    .sort((a, b) => b.score - a.score || a.x.name.localeCompare(b.x.name))
-    .map((m) => m.x);
-  for (const x of mine) {
-    out.push({ name: `${x.name} ${chalk.dim(`(${x.id}) · ${t('interview.tools.in-audit')}`)}`, value: { t: 'tool', id: x.id }, short: x.name });
-  }
+    .sort((a, b) => b.score - a.score || a.x.name.localeCompare(b.x.name));
+  const pushMine = (list: typeof mine) => {
+    for (const { x } of list) {
+      out.push({ name: `${x.name} ${chalk.dim(`(${x.id}) · ${t('interview.tools.in-audit')}`)}`, value: { t: 'tool', id: x.id }, short: x.name });
+    }
+  };
+  // Tools already entered first, except those matched only inside a word ("line" in "Pipeline
+  // Sync"): those come after the catalog's word matches, as `catalog` would rank them.
+  pushMine(mine.filter((m) => m.score > INSIDE_WORD));
+  const inside = mine.filter((m) => m.score <= INSIDE_WORD);
+  if (!q) pushMine(inside);
   if (q) {
     const usedCatalog = new Set(raw.tools.map((x) => x.catalog).filter(Boolean));
     let hits: ReturnType<typeof searchCatalog> = [];
@@ -47,22 +55,20 @@ export function toolChoices(ctx: Ctx, term: string, exclude: readonly string[], 
       hits = []; // no catalog data: new tools can still be added
     }
     const cat = loadCatalogSafe();
+    let insideShown = false;
     for (const h of hits.slice(0, 12)) {
+      if (!insideShown && h.score <= INSIDE_WORD) {
+        pushMine(inside);
+        insideShown = true;
+      }
       const c = cat?.byId.get(h.id);
       const what = [c?.vendor, c?.category ? categoryName(c.category) : undefined].filter(Boolean).join(' · ');
       out.push({ name: `${h.label} ${chalk.dim(what ? `— ${what}` : '')}`, value: { t: 'catalog', id: h.id }, short: h.label });
     }
+    if (!insideShown) pushMine(inside);
     out.push({ name: chalk.cyan(t('interview.tools.new', { name: q })), value: { t: 'new', name: q }, short: q });
   }
   return out;
-}
-
-function loadCatalogSafe(): ReturnType<typeof loadCatalog> | undefined {
-  try {
-    return loadCatalog();
-  } catch {
-    return undefined;
-  }
 }
 
 function orderedTouchpoints(ctx: Ctx): RawTouchpoint[] {
@@ -137,17 +143,12 @@ export async function changeTool(ctx: Ctx, id: string): Promise<void> {
     const currency = ctx.ed.raw().organization?.currency ?? 'USD';
     if (field === 'owner') saveOwner(ctx, 'tools', id, tool.name, await askOwner(ctx, t('interview.tools.owner', { name: tool.name }), tool.owner));
     else if (field === 'status') {
-      const status = await ctx.ui.select<string>({
-        message: t('interview.tools.status', { name: tool.name }),
-        choices: TOOL_STATUSES.map((x) => ({ name: t(`interview.status.${x}`), value: x as string, short: x })),
-        default: tool.status ?? 'active',
-      });
-      commit(ctx, (tx) => tx.setField('tools', id, 'status', status));
+      await askStatus(ctx, id, tool.name, tool.status ?? 'active', tool.owner);
     } else if (field === 'cost') saveCost(ctx, id, tool.name, tool.owner, await askCost(ctx, tool.name, currency, tool.cost));
     else if (field === 'seats') saveSeats(ctx, id, tool.name, tool.owner, await askSeats(ctx, tool.name, tool.seats));
     else if (field === 'data') {
-      const data = await askData(ctx, t('interview.tools.data', { name: tool.name }), tool.data ?? []);
-      commit(ctx, (tx) => tx.setList('tools', id, 'data', data, true));
+      const data = await askData(ctx, t('interview.tools.data', { name: tool.name }), tool.data ?? [], [], undefined, dataQuestion(id, tool.name, tool.owner));
+      if (data) commit(ctx, (tx) => tx.setList('tools', id, 'data', data, true));
     } else if (field === 'source_of_truth') {
       if (tool.data?.length) await askSourceOfTruth(ctx, id, tool.name, tool.data);
       else note(ctx, `  ${t('interview.tools.sot-no-data')}`);
@@ -328,100 +329,3 @@ async function askCategory(ctx: Ctx, name: string): Promise<CategoryPick | undef
   });
   return { category: v.category, capabilities: picked };
 }
-
-/**
- * What a tool lacks: no owner, data or cost. With `questions`, also what is recorded as an open
- * question (asked again at the end of the step, when the client may know it by now).
- */
-function missingFields(ctx: Ctx, tool: RawTool, questions: boolean): Set<string> {
-  const raw = ctx.ed.raw();
-  const open = questions ? raw.questions.filter((q) => q.about === `tool:${tool.id}`).map((q) => q.field ?? '') : [];
-  const asked = (f: string): boolean => !questions && raw.questions.some((q) => q.about === `tool:${tool.id}` && q.field === f);
-  const m = new Set<string>();
-  if ((!tool.owner && !asked('owner')) || open.includes('owner')) m.add('owner');
-  if (tool.data === undefined) m.add('data');
-  if ((tool.cost === undefined && !asked('cost')) || open.includes('cost')) m.add('cost');
-  if (open.includes('seats')) m.add('seats');
-  return m;
-}
-
-/** Asks a tool's details: all of them for a new tool, only the missing ones otherwise. */
-export async function toolDetails(ctx: Ctx, id: string, isNew: boolean, tp: RawTouchpoint | undefined, questions = false): Promise<void> {
-  const first = ctx.ed.raw().tools.find((x) => x.id === id);
-  if (!first) return;
-  ctx.reviewed.add(id);
-  const name = first.name;
-  const missing = isNew ? new Set(['owner', 'data', 'cost', 'seats']) : missingFields(ctx, first, questions);
-  if (!missing.size) return;
-  if (!isNew) note(ctx, `  ${t('interview.tools.missing', { name, fields: [...missing].map((f) => t(`interview.f.${f}`).toLowerCase()).join(', ') })}`);
-
-  if (missing.has('owner') && !ctx.reviewed.has(`owner:${id}`)) {
-    saveOwner(ctx, 'tools', id, name, await askOwner(ctx, t('interview.tools.owner', { name }), first.owner, tp?.owner));
-  }
-  if (isNew) {
-    const status = await ctx.ui.select<string>({
-      message: t('interview.tools.status', { name }),
-      choices: TOOL_STATUSES.map((s) => ({ name: t(`interview.status.${s}`), value: s as string, short: s })),
-      default: 'active',
-    });
-    commit(ctx, (tx) => tx.setField('tools', id, 'status', status));
-  }
-  const tool = (): RawTool => ctx.ed.raw().tools.find((x) => x.id === id)!;
-  if (missing.has('data')) {
-    const c = first.catalog ? loadCatalogSafe()?.byId.get(first.catalog) : undefined;
-    const suggested = [...(tp?.captures ?? []), ...(c?.data ?? [])];
-    const data = await askData(ctx, t('interview.tools.data', { name }), tool().data ?? [], suggested);
-    // An empty answer is written as `data: []`: "holds no customer data", not a blank.
-    commit(ctx, (tx) => tx.setList('tools', id, 'data', data, true));
-  }
-  const owner = tool().owner;
-  const currency = ctx.ed.raw().organization?.currency ?? 'USD';
-  let cost: CostAnswer | undefined;
-  if (missing.has('cost')) {
-    cost = await askCost(ctx, name, currency, tool().cost);
-    saveCost(ctx, id, name, owner, cost);
-  }
-  if (missing.has('seats')) saveSeats(ctx, id, name, owner, await askSeats(ctx, name, tool().seats));
-  // Free tools have no contract to renew.
-  if (isNew && !(cost && cost !== UNKNOWN && cost.amount === 0)) {
-    const renewal = await askMonth(ctx, t('interview.tools.renewal', { name }));
-    if (renewal) commit(ctx, (tx) => tx.setField('tools', id, 'renewal', renewal));
-  }
-  const held = tool().data ?? [];
-  if (held.length && (isNew || tool().source_of_truth === undefined)) await askSourceOfTruth(ctx, id, name, held);
-}
-
-async function askSourceOfTruth(ctx: Ctx, id: string, name: string, held: string[]): Promise<void> {
-  const raw = ctx.ed.raw();
-  const claimedBy = (d: string): string[] => raw.tools.filter((x) => x.id !== id && (x.source_of_truth ?? []).includes(d)).map((x) => x.id);
-  const current = raw.tools.find((x) => x.id === id)?.source_of_truth ?? [];
-  const picked = await ctx.ui.checkbox<string>({
-    message: `${t('interview.tools.sot', { name })} ${chalk.dim(t('interview.tools.sot-hint'))}`,
-    choices: held.map((d) => {
-      const others = claimedBy(d);
-      return { name: others.length ? `${d} ${chalk.yellow(t('interview.tools.sot-claimed', { tools: others.join(', ') }))}` : d, value: d, checked: current.includes(d), short: d };
-    }),
-  });
-  if (picked.length || current.length) commit(ctx, (tx) => tx.setList('tools', id, 'source_of_truth', picked));
-}
-
-/** At the end of the step: tools that still lack something, open questions included. */
-async function fillMissingTools(ctx: Ctx): Promise<void> {
-  // Tools gone through in this session are only listed for their open questions.
-  const gaps = (x: RawTool): Set<string> => {
-    const m = missingFields(ctx, x, true);
-    if (!ctx.reviewed.has(x.id)) return m;
-    const open = new Set(ctx.ed.raw().questions.filter((q) => q.about === `tool:${x.id}`).map((q) => q.field ?? ''));
-    return new Set([...m].filter((f) => open.has(f)));
-  };
-  const todo = ctx.ed.raw().tools.filter((x) => gaps(x).size && !ctx.reviewed.has(`missing:${x.id}`));
-  if (!todo.length) return;
-  ctx.ui.say('');
-  note(ctx, tCount('interview.tools.missing-count', todo.length, { count: todo.length, tools: todo.map((x) => x.id).join(', ') }));
-  if (!(await ctx.ui.confirm({ message: t('interview.tools.fill-missing'), default: false }))) return;
-  for (const x of todo) {
-    ctx.reviewed.add(`missing:${x.id}`);
-    await toolDetails(ctx, x.id, false, undefined, true);
-  }
-}
-

@@ -9,9 +9,10 @@ import { quickTools } from './tools.js';
 import { CHANNEL_DATA } from '../data-types.js';
 import { UNKNOWN } from '../answers.js';
 import {
-  askData, askId, askNotes, askOwner, commit, departments, heading, markDone, nonEmpty, note, saveOwner, type Ctx, openEntry, closeEntry, isOpenEntry, askYesNo, addQuestion,
+  askData, askId, askNotes, askOwner, commit, departments, heading, markDone, nonEmpty, note, saveOwner, type Ctx, openEntry, closeEntry, isOpenEntry, askYesNo, addQuestion, dontKnowLabel, type QuestionDraft,
 } from '../ask.js';
 import { currentStages, type StageInfo } from './stages.js';
+import type { Choice } from '../ui.js';
 
 export function channelLabel(id: string): string {
   const key = `interview.channel.${id}`;
@@ -19,11 +20,33 @@ export function channelLabel(id: string): string {
   return label === key || label === id ? id : `${label} ${chalk.dim(`(${id})`)}`;
 }
 
-export async function askChannel(ctx: Ctx, name: string, current?: string): Promise<string> {
+/** "I don't know" what a touchpoint captures: asked of its owner. */
+function capturesQuestion(id: string, name: string, owner?: string): QuestionDraft {
+  return { about: `touchpoint:${id}`, field: 'captures', text: t('interview.q.captures', { name }), ask: owner };
+}
+
+export interface ChannelAnswer { channel: string; unknown: boolean }
+
+/**
+ * The channel of a touchpoint. "? I don't know" (typing ? jumps there) answers `other`, which the
+ * format requires something to be; `saveChannelAnswer` then records the question.
+ */
+export async function askChannel(ctx: Ctx, name: string, current?: string): Promise<ChannelAnswer> {
   const def = current ?? guessChannel(name);
-  const choices: { name: string; value: string; short: string }[] = CHANNELS.map((c) => ({ name: channelLabel(c), value: c, short: c }));
+  const choices: Choice<string | typeof UNKNOWN>[] = CHANNELS.map((c) => ({ name: channelLabel(c), value: c, short: c }));
   if (current && !(CHANNELS as readonly string[]).includes(current)) choices.unshift({ name: current, value: current, short: current });
-  return ctx.ui.select<string>({ message: t('interview.tp.channel', { name }), choices, default: def, pageSize: 10 });
+  choices.push({ name: dontKnowLabel(), value: UNKNOWN, short: '?', description: t('interview.dont-know.hint') });
+  const v = await ctx.ui.select<string | typeof UNKNOWN>({ message: t('interview.tp.channel', { name }), choices, default: def, pageSize: 10 });
+  return v === UNKNOWN ? { channel: current ?? 'other', unknown: true } : { channel: v, unknown: false };
+}
+
+/** After the channel is written: "I don't know" is an open question; a channel answers it. */
+function saveChannelAnswer(ctx: Ctx, id: string, name: string, answer: ChannelAnswer): void {
+  const raw = ctx.ed.raw();
+  const about = `touchpoint:${id}`;
+  const owner = raw.touchpoints.find((x) => x.id === id)?.owner;
+  if (answer.unknown) commit(ctx, (tx) => addQuestion(tx, raw, { about, field: 'channel', text: t('interview.q.channel', { name }), ask: owner }));
+  else if (raw.questions.some((q) => q.about === about && q.field === 'channel')) commit(ctx, (tx) => tx.resolveQuestions(about, 'channel'));
 }
 
 function tpsIn(ctx: Ctx, stage: string): RawTouchpoint[] {
@@ -105,15 +128,17 @@ async function fillMissing(ctx: Ctx, tp: RawTouchpoint): Promise<void> {
     // not reached yet, notes included.
     let channel = tp.channel;
     if (channel === 'other') {
-      channel = await askChannel(ctx, tp.name, channel);
-      if (channel !== 'other') commit(ctx, (tx) => tx.setField('touchpoints', tp.id, 'channel', channel));
+      const answer = await askChannel(ctx, tp.name, channel);
+      channel = answer.channel;
+      if (channel !== 'other') commit(ctx, (tx) => tx.setField('touchpoints', tp.id, 'channel', answer.channel));
+      saveChannelAnswer(ctx, tp.id, tp.name, answer);
     }
     await restOfTouchpoint(ctx, tp.id, tp.name, tp.channel, { scope: tp.in_scope === undefined, realtime: tp.realtime === undefined, captures: tp.captures === undefined });
     return;
   }
   if (tp.captures === undefined) {
-    const captures = await askData(ctx, t('interview.tp.captures', { name: tp.name }), [], CHANNEL_DATA[tp.channel] ?? []);
-    if (captures.length) commit(ctx, (tx) => tx.setList('touchpoints', tp.id, 'captures', captures));
+    const captures = await askData(ctx, t('interview.tp.captures', { name: tp.name }), [], CHANNEL_DATA[tp.channel] ?? [], undefined, capturesQuestion(tp.id, tp.name, tp.owner));
+    if (captures?.length) commit(ctx, (tx) => tx.setList('touchpoints', tp.id, 'captures', captures));
   }
 }
 
@@ -130,8 +155,10 @@ export async function addTouchpoint(ctx: Ctx, stage: StageInfo, name: string): P
   }
   const id = await askId(ctx, 'touchpoints', name, guess ?? 'touchpoint',
     (tx, x) => tx.add('touchpoints', { id: x, name, stage: stage.id, channel: guess ?? 'other' }));
-  const channel = await askChannel(ctx, name);
+  const answer = await askChannel(ctx, name);
+  const channel = answer.channel;
   if (!commit(ctx, (tx) => tx.add('touchpoints', { id, name, stage: stage.id, channel }))) return undefined;
+  saveChannelAnswer(ctx, id, name, answer);
   ctx.reviewed.add(`tp:${id}`);
   // Until its last question, an interrupted entry is finished on --resume (notes included).
   openEntry(ctx, `tp:${id}`);
@@ -145,8 +172,9 @@ async function restOfTouchpoint(ctx: Ctx, id: string, name: string, channel: str
   if (ask.scope) saveYesNo(ctx, id, name, 'in_scope', await askYesNo(ctx, t('interview.tp.in-scope'), true), true);
   if (ask.realtime) saveYesNo(ctx, id, name, 'realtime', await askYesNo(ctx, t('interview.tp.realtime'), false), false);
   if (ask.captures) {
-    const captures = await askData(ctx, t('interview.tp.captures', { name }), [], CHANNEL_DATA[channel] ?? []);
-    if (captures.length) commit(ctx, (tx) => tx.setList('touchpoints', id, 'captures', captures));
+    const owner = ctx.ed.raw().touchpoints.find((x) => x.id === id)?.owner;
+    const captures = await askData(ctx, t('interview.tp.captures', { name }), [], CHANNEL_DATA[channel] ?? [], undefined, capturesQuestion(id, name, owner));
+    if (captures?.length) commit(ctx, (tx) => tx.setList('touchpoints', id, 'captures', captures));
   }
   const notes = await askNotes(ctx);
   if (notes) commit(ctx, (tx) => tx.setField('touchpoints', id, 'notes', notes));
@@ -193,8 +221,9 @@ export async function changeTouchpoint(ctx: Ctx, id: string): Promise<void> {
       const name = (await ctx.ui.input({ message: t('interview.f.name'), default: tp.name, validate: nonEmpty })).trim();
       commit(ctx, (tx) => tx.setField('touchpoints', id, 'name', name));
     } else if (field === 'channel') {
-      const channel = await askChannel(ctx, tp.name, tp.channel);
-      commit(ctx, (tx) => tx.setField('touchpoints', id, 'channel', channel));
+      const answer = await askChannel(ctx, tp.name, tp.channel);
+      commit(ctx, (tx) => tx.setField('touchpoints', id, 'channel', answer.channel));
+      saveChannelAnswer(ctx, id, tp.name, answer);
     } else if (field === 'owner') {
       saveOwner(ctx, 'touchpoints', id, tp.name, await askOwner(ctx, t('interview.tp.owner', { name: tp.name }), tp.owner));
     } else if (field === 'tools') {
@@ -209,8 +238,8 @@ export async function changeTouchpoint(ctx: Ctx, id: string): Promise<void> {
       });
       commit(ctx, (tx) => tx.setList('touchpoints', id, 'tools', picked, tp.tools !== undefined));
     } else if (field === 'captures') {
-      const captures = await askData(ctx, t('interview.tp.captures', { name: tp.name }), tp.captures ?? []);
-      commit(ctx, (tx) => tx.setList('touchpoints', id, 'captures', captures));
+      const captures = await askData(ctx, t('interview.tp.captures', { name: tp.name }), tp.captures ?? [], [], undefined, capturesQuestion(id, tp.name, tp.owner));
+      if (captures) commit(ctx, (tx) => tx.setList('touchpoints', id, 'captures', captures));
     } else if (field === 'in_scope') {
       const v = await askYesNo(ctx, t('interview.tp.in-scope'), tp.in_scope !== false);
       if (v === UNKNOWN) saveYesNo(ctx, id, tp.name, 'in_scope', v, true);
