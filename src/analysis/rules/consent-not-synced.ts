@@ -113,7 +113,9 @@ export const rule = createRule({
       for (const f of findings) {
         const tool = c.tool(f.details.tool);
         const hub = f.details.hubs.length ? c.hubFor([f.details.tool]) : undefined;
-        const targets = [...(hub ? [hub.id] : []), ...f.details.senders.filter((s) => s !== hub?.id)];
+        // A tool on its way out is not connected (rules.md roadmap coherence): its retirement answers it.
+        const cs = customerSide(c.ws, c.facts);
+        const targets = [...(hub ? [hub.id] : []), ...f.details.senders.filter((s) => s !== hub?.id && !cs.dropped(s))];
         const d = c.draft(`sync-consent-${f.details.tool}`, () => ({
           kind: 'integrate', phase: 1,
           title: c.title('customer.roadmap.title.sync-consent', { tool: tool?.name ?? f.details.tool, targets: toolNames(c.ws, targets) }),
