@@ -11,7 +11,7 @@
 // answer, and its pipes released so that our process can exit. Puppeteer then connects over the
 // same DevTools pipe puppeteer.launch would use (--remote-debugging-pipe: no network port).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants as fsConstants, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants as fsConstants, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -20,7 +20,7 @@ export type BrowserSource = 'env' | 'system' | 'puppeteer-cache';
 export interface BrowserLocation { path: string; source: BrowserSource }
 
 /** Why rendering is not possible; `hint` says how to enable it. */
-export type UnavailableReason = 'disabled' | 'no-puppeteer' | 'no-browser' | 'launch-failed' | 'bad-env' | 'timeout' | 'crashed';
+export type UnavailableReason = 'disabled' | 'no-puppeteer' | 'no-browser' | 'launch-failed' | 'not-runnable' | 'bad-env' | 'timeout' | 'crashed';
 
 export class RendererUnavailable extends Error {
   override name = 'RendererUnavailable';
@@ -197,13 +197,31 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promi
   const puppeteer = await importPuppeteer();
   const profileRoot = usableTmpDir(env);
   removeStaleProfiles(profileRoot);
+  // One folder per run: the profile, and the browser's own temporary files (with
+  // --disable-dev-shm-usage its shared memory lives in TMPDIR, as org.chromium.Chromium.*, and a
+  // browser that is killed leaves them behind): removed together, by this run or the next.
+  // Chromium also puts its singleton socket in TMPDIR, and a socket path has at most 107 bytes:
+  // when the folder's path is too long for that, TMPDIR stays the temporary folder itself.
+  let runDir: string;
   let userDataDir: string;
+  let browserTmp: string;
   try {
-    userDataDir = mkdtempSync(join(profileRoot, `${PROFILE_PREFIX}${process.pid}-`));
+    runDir = mkdtempSync(join(profileRoot, `${PROFILE_PREFIX}${process.pid}-`));
+    userDataDir = join(runDir, 'profile');
+    mkdirSync(userDataDir);
+    browserTmp = join(runDir, 't');
+    if (Buffer.byteLength(browserTmp) + SOCKET_SUFFIX <= 107) mkdirSync(browserTmp);
+    else browserTmp = profileRoot;
   } catch (err) {
     throw new RendererUnavailable('launch-failed', 'no temporary folder for the browser profile', String((err as Error)?.message ?? err));
   }
-  const cleanup = () => rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+  const cleanup = () => {
+    try {
+      rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // Something of the browser still writing: the next run removes the folder (its process is gone).
+    }
+  };
   const args = [
     ...puppeteer.defaultArgs({ headless: true, args: browserArgs(userDataDir), userDataDir }).filter((a) => a !== 'about:blank'),
     '--remote-debugging-pipe',
@@ -216,7 +234,7 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promi
       detached: process.platform !== 'win32',
       // Quiet (the Debian wrapper prints noise on stderr); fds 3 and 4 carry the DevTools protocol.
       stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
-      env: { ...env, TMPDIR: profileRoot },
+      env: { ...env, TMPDIR: browserTmp },
     });
   } catch (err) {
     cleanup();
@@ -281,6 +299,8 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promi
 }
 
 const PROFILE_PREFIX = 'martech-audit-chromium-';
+/** What Chromium appends to TMPDIR for its singleton socket: `/.org.chromium.Chromium.XXXXXX/SingletonSocket`. */
+const SOCKET_SUFFIX = '/.org.chromium.Chromium.XXXXXX/SingletonSocket'.length;
 
 /** The temporary folder for the profile: TMPDIR when it exists, else the system's. */
 function usableTmpDir(env: NodeJS.ProcessEnv): string {
@@ -311,8 +331,12 @@ export function removeStaleProfiles(root: string): string[] {
     } catch (err) {
       if ((err as { code?: string }).code === 'EPERM') continue;
     }
-    rmSync(join(root, n), { recursive: true, force: true });
-    removed.push(n);
+    try {
+      rmSync(join(root, n), { recursive: true, force: true });
+      removed.push(n);
+    } catch {
+      // Another user's leftover in a shared temporary folder: not ours to remove.
+    }
   }
   return removed;
 }
@@ -325,12 +349,12 @@ function checkExecutable(loc: BrowserLocation): void {
   } catch {
     throw new RendererUnavailable(loc.source === 'env' ? 'bad-env' : 'launch-failed', `${loc.path} cannot be read`, loc.path);
   }
-  if (st.isDirectory()) throw new RendererUnavailable('launch-failed', `${loc.path} is a folder`, `${loc.path} is a folder, not a program`);
+  if (st.isDirectory()) throw new RendererUnavailable('not-runnable', `${loc.path} is a folder`, `${loc.path} is a folder, not a program`);
   if (process.platform === 'win32') return;
   try {
     accessSync(loc.path, fsConstants.X_OK);
   } catch {
-    throw new RendererUnavailable('launch-failed', `${loc.path} is not executable`, `${loc.path} is not executable`);
+    throw new RendererUnavailable('not-runnable', `${loc.path} is not executable`, `${loc.path} is not executable`);
   }
 }
 
@@ -429,6 +453,9 @@ class BrowserProcess {
       if (!done) {
         this.signal('SIGKILL');
         await Promise.race([this.exitedPromise, new Promise((r) => setTimeout(r, 2000).unref())]);
+      } else {
+        // What the launched process started (a wrapper script's browser) may outlive it: the group goes.
+        this.signal('SIGKILL');
       }
     } else {
       // The browser is gone; a child it left in the group (a wrapper's sleep) goes too.

@@ -8,7 +8,7 @@
 // a diagram that still cannot be drawn keeps its Mermaid text; the result says what happened and
 // how to get the full pictures. Nothing here prints: the command decides what to say.
 import { ensureDir, writeFileNamed } from '../util/fs.js';
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { homedir } from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -24,7 +24,7 @@ import { renderSarif } from './sarif.js';
 import { InterruptedError, UsageError } from '../util/errors.js';
 import type { RenderEngine } from '../render/index.js';
 import { RendererUnavailable } from '../render/browser.js';
-import { sanitizeText } from '../util/sanitize.js';
+import { fileKindOf, sanitizeFile, sanitizeText } from '../util/sanitize.js';
 
 /** Marks a folder as ours, so that a re-run may replace it. */
 export const REPORT_MARKER = '.martech-audit-report';
@@ -239,7 +239,28 @@ async function drawDiagrams(diagrams: Diagram[], opts: WriteReportOptions): Prom
  */
 const drainSignals = () => new Promise<void>((r) => setTimeout(() => setImmediate(r), 0));
 
-export async function writeReport(ws: Workspace, result: AnalysisResult, opts: WriteReportOptions): Promise<WriteReportResult> {
+/**
+ * The report folder named through a symbolic link is the folder it leads to: the report is
+ * written there (as files are written through links), and the link stays a link rather than
+ * being swapped for a folder. A link that leads nowhere is refused.
+ */
+export function followOutLink(outDir: string): string {
+  let st;
+  try {
+    st = lstatSync(outDir);
+  } catch {
+    return outDir;
+  }
+  if (!st.isSymbolicLink()) return outDir;
+  try {
+    return realpathSync(outDir);
+  } catch {
+    throw new UsageError(t('safety.out-dangling', { dir: outDir, target: readlinkSync(outDir) }), t('report.unsafe-out.hint'));
+  }
+}
+
+export async function writeReport(ws: Workspace, result: AnalysisResult, given: WriteReportOptions): Promise<WriteReportResult> {
+  const opts = { ...given, outDir: followOutLink(given.outDir) };
   recoverLeftovers(opts.outDir);
   checkOutDir(opts.outDir, ws.path);
   // Ctrl-C (or SIGTERM) only sets a flag; it is checked between the phases and, last, right
@@ -280,9 +301,10 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, opts: W
     ensureDir(dirname(out));
     ensureDir(join(tmp, 'diagrams'));
     // Text files carry no raw control or bidi character from the workspace (util/sanitize.ts):
-    // report.md stays text to git, and the JSON escapes keep audit.json's data exact.
+    // report.md stays text to git, and the JSON escapes keep audit.json's data exact. No line
+    // starts a GitHub workflow command either (a CI step may print a report file).
     const put = (name: string, data: string | Uint8Array) => {
-      writeFileNamed(join(tmp, name), typeof data === 'string' ? sanitizeText(data) : data);
+      writeFileNamed(join(tmp, name), typeof data === 'string' ? sanitizeFile(data, fileKindOf(name)) : data);
       files.push(name);
     };
     const json = renderJson(result);

@@ -106,6 +106,36 @@ export function neutralizeWorkflowCommands(text: string): string {
 }
 
 /**
+ * The same for markup (HTML, SVG, XML): the first character of a line that would start a
+ * workflow command is written as a character reference (`&#58;`, `&#35;`), which every HTML and
+ * XML reader shows as the same text, so the file shows what it did while `cat report.html` in a
+ * CI step cannot run a command.
+ */
+export function neutralizeMarkupCommands(text: string): string {
+  if (!text.includes('::') && !text.includes('##[')) return text;
+  return text.replace(/^([^\S\n]*)(::|##\[)/gm, (_m, lead: string, cmd: string) => `${lead}${cmd[0] === ':' ? '&#58;' : '&#35;'}${cmd.slice(1)}`);
+}
+
+/** How a written file is cleaned: plain text and Markdown, markup, or the github format's own commands. */
+export type FileKind = 'text' | 'markup' | 'commands';
+
+/** The kind of a file by its name: .html, .htm, .svg, .xml are markup; anything else text. */
+export function fileKindOf(path: string): FileKind {
+  return /\.(html?|svg|xml)$/i.test(path) ? 'markup' : 'text';
+}
+
+/**
+ * A file the tool writes: no raw control or bidi character (sanitizeText) and, as on the terminal,
+ * no line that a CI step printing the file (`cat audit.txt`) would run as a workflow command.
+ * A backslash in front of `::` shows in text and disappears in Markdown (an escaped colon).
+ */
+export function sanitizeFile(text: string, kind: FileKind): string {
+  const clean = sanitizeText(text);
+  if (kind === 'commands') return clean;
+  return kind === 'markup' ? neutralizeMarkupCommands(clean) : neutralizeWorkflowCommands(clean);
+}
+
+/**
  * Serialised JSON with no raw control or bidi character: the ones JSON.stringify leaves raw (C1,
  * bidi, U+2028/2029) become `\uXXXX` escapes, which JSON reads back as the same characters.
  * (Raw characters can only occur inside string literals, so this never changes the data.)

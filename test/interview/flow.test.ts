@@ -575,3 +575,51 @@ describe('--quick, then --resume to fill in the details (issue #12)', () => {
   });
 });
 
+
+describe('an answer that cannot be written (issue #11, item 11)', () => {
+  // Another process breaks the manifest mid-interview: the answers are kept, the interview says
+  // they are not written, asks again at the end, and never reports them as saved while they are not.
+  const RETRY = '2 answers could not be written yet. Fix the file, then try again?';
+  const asked = () => prompt().includes(RETRY) && prompt().includes('(Y/n)');
+
+  async function breakMidway() {
+    const ws = join(dir, 'acme');
+    const s = await start(ws, { step: 'organization' });
+    await answer('Name of the company', { type: 'Acme GmbH' }, 'enter');
+    await until(() => existsSync(join(ws, 'martech-audit.yaml')), () => 'the manifest');
+    const good = readFileSync(join(ws, 'martech-audit.yaml'), 'utf8');
+    writeFileSync(join(ws, 'martech-audit.yaml'), 'version: [\n');
+    await answer('Currency', 'backspace', 'backspace', 'backspace', { type: 'eur' }, 'enter');
+    await until(() => s.text().includes('Not written yet, but kept (1 waiting)'), () => 'the held notice');
+    await answer('Departments', 'enter');
+    await answer('Other departments', 'enter');
+    await until(asked, () => 'the retry question');
+    expect(s.text()).not.toContain('Saved');
+    // Still broken: the reason is said again, and the question asked again.
+    const said = s.out.length;
+    await answer(RETRY, 'enter');
+    await until(() => s.out.length > said && asked(), () => 'the second retry question');
+    expect(s.out.slice(said).join('')).toContain('✖');
+    return { ws, s, good };
+  }
+
+  it('held, asked about again at the end, and written once the file is fixed', async () => {
+    const { ws, s, good } = await breakMidway();
+    writeFileSync(join(ws, 'martech-audit.yaml'), good);
+    await answer(RETRY, 'enter');
+    await s.done;
+    const org = read('acme/martech-audit.yaml').organization;
+    expect(org.currency).toBe('EUR');
+    expect(org.departments.length).toBeGreaterThan(0);
+    expect(s.text()).not.toContain('NOT saved');
+    expect(s.text()).toContain('Saved: ');
+  });
+
+  it('the user gives up: the answers are reported as NOT saved, the broken file left as it is', async () => {
+    const { ws, s } = await breakMidway();
+    await answer(RETRY, { type: 'n' }, 'enter');
+    await s.done;
+    expect(readFileSync(join(ws, 'martech-audit.yaml'), 'utf8')).toBe('version: [\n');
+    expect(s.text()).toContain('2 answers were NOT saved: the file could not be written.');
+  });
+});

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { cli, ROOT } from '../git/cli.js';
 import { loadExample, TODAY } from '../diagrams/helpers.js';
 import { writeReport } from '../../src/report/write-report.js';
-import { removeStaleProfiles } from '../../src/render/browser.js';
-import type { RenderEngine } from '../../src/render/index.js';
+import { findBrowser, removeStaleProfiles } from '../../src/render/browser.js';
+import { openBrowserEngine, type RenderEngine } from '../../src/render/index.js';
 
 let dir: string;
 let tmp: string;
@@ -76,6 +76,8 @@ describe('a browser that cannot run', () => {
       const r = report(`out-cannot-${i}`, { PUPPETEER_EXECUTABLE_PATH: path });
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toContain(why);
+      // What to do about it: the program itself, not a note on containers.
+      if (i < 2) expect(r.stderr).toContain('Set PUPPETEER_EXECUTABLE_PATH to the browser program itself');
       expect(r.stderr).not.toMatch(/Unhandled|EACCES|\n\s+at /);
       expect(existsSync(join(dir, `out-cannot-${i}`, 'report.html'))).toBe(true);
       expect(readdirSync(tmp)).toEqual([]);
@@ -123,5 +125,35 @@ describe('a browser that dies mid-run', () => {
     expect(r.pdf).toBe('no-browser');
     expect(closed).toBe(true);
     expect(readdirSync(out)).toContain('report.html');
+  });
+});
+
+const realBrowser = findBrowser({ env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: '' } }).location;
+
+describe.skipIf(!realBrowser)('a real Chromium killed mid-run', () => {
+  it('kill -9 once it is running: "renderer unavailable", the diagrams drawn without it, the report written, nothing left', async () => {
+    // A wrapper that starts the real browser and kills it with SIGKILL when the test says so.
+    const trigger = join(dir, 'kill-now');
+    // A short temporary folder (Chromium's socket path must stay under 108 bytes): its own files go
+    // into the run's folder, which is removed, so that nothing is left even after SIGKILL.
+    const shortTmp = mkdtempSync('/tmp/mb-');
+    const wrapper = script('killable', `"${realBrowser!.path}" "$@" &\npid=$!\nwhile [ ! -e '${trigger}' ]; do sleep 0.05; done\nkill -9 $pid\nwait`);
+    const { ws, result } = await loadExample('examples/startup-no-hub.yaml', 'en');
+    const out = join(dir, 'out-killed');
+    const r = await writeReport(ws, result, {
+      outDir: out, pdf: true, version: 't', today: TODAY,
+      openEngine: async () => {
+        const engine = await openBrowserEngine({ ...process.env, PUPPETEER_EXECUTABLE_PATH: wrapper, TMPDIR: shortTmp, MARTECH_AUDIT_NO_BROWSER: '' });
+        writeFileSync(trigger, '');
+        while (engine.alive?.()) await new Promise((r) => setTimeout(r, 20));
+        return engine;
+      },
+    });
+    expect(r.unavailable?.reason).toBe('crashed');
+    expect(r.pdf).toBe('no-browser');
+    expect(readdirSync(out)).toEqual(expect.arrayContaining(['report.html', 'report.md', 'audit.json']));
+    expect(readFileSync(join(out, 'diagrams', 'journey.svg'), 'utf8')).toContain('<svg');
+    expect(readdirSync(shortTmp)).toEqual([]);
+    rmSync(shortTmp, { recursive: true, force: true });
   });
 });

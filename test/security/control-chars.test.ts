@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, ROOT } from '../git/cli.js';
-import { hasUnsafeChars, neutralizeWorkflowCommands, sanitizeJson, sanitizeLine, sanitizeTerminal, sanitizeText } from '../../src/util/sanitize.js';
+import { hasUnsafeChars, neutralizeMarkupCommands, neutralizeWorkflowCommands, sanitizeFile, sanitizeJson, sanitizeLine, sanitizeTerminal, sanitizeText } from '../../src/util/sanitize.js';
 import { escapeData, escapeProperty, workflowCommand } from '../../src/report/github.js';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
@@ -72,6 +72,39 @@ describe('report files', () => {
     const json = JSON.parse(readFileSync(join(dir, 'rep', 'audit.json'), 'utf8'));
     expect(json.organization).toBe('Tink\u001b]0;pwned\u0007\u001b[2J\u202eerly\u0000 Ltd');
   });
+
+  it('no line of a report file starts a workflow command (a CI step may `cat` it); HTML shows the same text', () => {
+    // Without a browser: the diagrams are drawn by the fallback renderer, as SVG files too.
+    const r = cli(['report', 'ws', '--out', 'rep-cmd'], dir, { MARTECH_AUDIT_NO_BROWSER: '1' });
+    expect(r.code).toBe(0);
+    for (const f of ['report.md', 'report.html', 'audit.json', 'audit.sarif', 'diagrams/journey.mmd', 'diagrams/dataflow.mmd', 'diagrams/journey.svg']) {
+      expect(readFileSync(join(dir, 'rep-cmd', f), 'utf8'), f).not.toMatch(COMMAND_LINE);
+    }
+    const html = readFileSync(join(dir, 'rep-cmd', 'report.html'), 'utf8');
+    // The channel's lines are still there, their first colon a character reference.
+    expect(html).toContain('\n&#58;:add-mask::Tinkerly\n&#35;#[error]old');
+  });
+
+  it('analyze --out and diff --out files: the same protection as the terminal; the github format keeps only its own commands', () => {
+    for (const format of ['text', 'junit', 'github']) {
+      const out = join(dir, `analyze.${format}`);
+      const r = cli(['analyze', 'ws', '--format', format, '--out', out], dir);
+      expect(r.code === 0 || r.code === 1).toBe(true);
+      const text = readFileSync(out, 'utf8');
+      expect(text, format).not.toMatch(RAW);
+      if (format === 'github') for (const line of text.trimEnd().split('\n')) expect(line).toMatch(/^::(notice|warning|error)[ :]/);
+      else expect(text, format).not.toMatch(COMMAND_LINE);
+    }
+    writeFileSync(join(dir, 'ws2.yaml'), readFileSync(join(dir, 'ws', 'martech-audit.yaml'), 'utf8').replace('Tink', 'Tank'));
+    for (const format of ['text', 'markdown']) {
+      const out = join(dir, `diff.${format}`);
+      const r = cli(['diff', 'ws/martech-audit.yaml', 'ws2.yaml', '--format', format, '--out', out], dir);
+      expect(r.code, r.stderr).toBe(0);
+      const text = readFileSync(out, 'utf8');
+      expect(text, format).not.toMatch(RAW);
+      expect(text, format).not.toMatch(COMMAND_LINE);
+    }
+  });
 });
 
 describe('util/sanitize', () => {
@@ -86,6 +119,23 @@ describe('util/sanitize', () => {
     expect(neutralizeWorkflowCommands('ok\n  ::add-mask::x\n##[error]y\nz ::error::w')).toBe('ok\n  \\::add-mask::x\n\\##[error]y\nz ::error::w');
     expect(neutralizeWorkflowCommands('\u001b[2m ::error::x')).toBe('\u001b[2m \\::error::x');
     expect(sanitizeTerminal('::error::ours', { workflowCommands: true })).toBe('::error::ours');
+    // A no-break space is blank to the runner (it trims Unicode white space) and to us.
+    expect(neutralizeWorkflowCommands('\u00a0::add-mask::x')).toBe('\u00a0\\::add-mask::x');
+  });
+  it('markup: the first character of a command line becomes a character reference', () => {
+    expect(neutralizeMarkupCommands('<td>a\n  ::add-mask::x\n##[error]y\nz ::error::w</td>')).toBe('<td>a\n  &#58;:add-mask::x\n&#35;#[error]y\nz ::error::w</td>');
+    expect(neutralizeMarkupCommands('\u00a0::error::x')).toBe('\u00a0&#58;:error::x');
+    expect(sanitizeFile('a\n::error::x\u0007', 'text')).toBe('a\n\\::error::x\\u0007');
+    expect(sanitizeFile('::error::ours', 'commands')).toBe('::error::ours');
+  });
+  it('property: no file of any kind has a raw control or a command line but the github format\'s own', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => {
+      for (const kind of ['text', 'markup'] as const) {
+        const t = sanitizeFile(s, kind);
+        expect(t).not.toMatch(RAW);
+        expect(t).not.toMatch(COMMAND_LINE);
+      }
+    }), { numRuns: 500 });
   });
   it('property: no output has a raw control, a command line, or loses the printable text', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => {

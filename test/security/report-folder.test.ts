@@ -2,7 +2,7 @@
 // (the marker file, and nothing it did not write); settings.output stays inside the workspace; a
 // run killed between the two renames is recovered by the next one, and its leftovers removed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, ROOT } from '../git/cli.js';
@@ -44,6 +44,35 @@ describe('what report may replace', () => {
     const r = report(['--out', 'mine']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('it holds "diagrams/notes.txt"');
+  });
+
+  it('--out through a symbolic link: the report goes to the folder it leads to, the link stays a link', () => {
+    expect(report(['--out', 'linked-target']).code).toBe(0);
+    symlinkSync('linked-target', join(dir, 'linked'));
+    // The folder behind the link holds a foreign file: refused, as without the link.
+    writeFileSync(join(dir, 'linked-target', 'notes.txt'), 'mine');
+    expect(report(['--out', 'linked']).code).toBe(2);
+    rmSync(join(dir, 'linked-target', 'notes.txt'));
+    const r = report(['--out', 'linked']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(lstatSync(join(dir, 'linked')).isSymbolicLink()).toBe(true);
+    expect(existsSync(join(dir, 'linked-target', 'report.md'))).toBe(true);
+    symlinkSync('nowhere', join(dir, 'dangling'));
+    const d = report(['--out', 'dangling']);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toContain('"dangling" is a symbolic link to "nowhere", which does not exist');
+    expect(lstatSync(join(dir, 'dangling')).isSymbolicLink()).toBe(true);
+  });
+
+  it('settings.output through a link that leaves the workspace is refused; the folder outside survives', () => {
+    mkdirSync(join(dir, 'outside'));
+    writeFileSync(join(dir, 'outside', 'precious.txt'), 'keep');
+    cpSync(join(ROOT, 'examples', 'northwind-b2b'), join(dir, 'ws-link'), { recursive: true });
+    symlinkSync(join(dir, 'outside'), join(dir, 'ws-link', 'reports'));
+    const r = cli(['report', 'ws-link', '--no-render'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is a symbolic link that leads outside the workspace');
+    expect(readdirSync(join(dir, 'outside'))).toEqual(['precious.txt']);
   });
 
   it('settings.output outside the workspace is a validation error with file:line; the folder outside survives', () => {

@@ -8,7 +8,7 @@ import { currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { setupColor, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
 import { writeFileAtomic } from '../../util/fs.js';
-import { sanitizeText } from '../../util/sanitize.js';
+import { sanitizeFile } from '../../util/sanitize.js';
 import { MONTH_PATTERN, SEVERITIES, type Severity } from '../../model/vocabulary.js';
 import type { Workspace } from '../../model/model.js';
 import type { ReportContext } from '../../report/text.js';
@@ -87,7 +87,8 @@ export async function run(path: string, opts: AnalyzeCommandOptions, globals: Gl
   // No raw control or bidi character from the workspace in any format, file or terminal (the
   // terminal writer cleans what it prints and keeps only its own colours).
   if (toFile) {
-    writeFileAtomic(opts.out!, sanitizeText(text));
+    // The file says what the terminal would: no line of it starts a workflow command but the github format's own.
+    writeFileAtomic(opts.out!, sanitizeFile(text, format === 'github' ? 'commands' : format === 'junit' ? 'markup' : 'text'));
     writeErr(t('analyze.written', { file: opts.out }));
   } else write(text, { workflowCommands: format === 'github' });
 

@@ -10,7 +10,7 @@ import { currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { chalk, setupColor, write, writeErr } from '../output.js';
 import { UsageError } from '../../util/errors.js';
 import { writeFileAtomic } from '../../util/fs.js';
-import { sanitizeText } from '../../util/sanitize.js';
+import { fileKindOf, sanitizeFile } from '../../util/sanitize.js';
 import { MONTH_PATTERN } from '../../model/vocabulary.js';
 import { buildDiagram, DIAGRAM_KINDS, isDiagramKind } from '../../diagrams/index.js';
 import { RendererUnavailable } from '../../render/browser.js';
@@ -111,7 +111,7 @@ export async function run(path: string, opts: DiagramCommandOptions, globals: Gl
   // only once it has been written, never before a failure to write it.
   const emit = (data: string | Uint8Array) => {
     if (opts.out) {
-      writeFileAtomic(opts.out, typeof data === 'string' ? sanitizeText(data) : data);
+      writeFileAtomic(opts.out, typeof data === 'string' ? sanitizeFile(data, fileKindOf(opts.out)) : data);
       for (const note of diagram.notes) writeErr(chalk.dim(note));
       writeErr(t('analyze.written', { file: opts.out }));
     } else {

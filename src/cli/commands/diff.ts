@@ -6,7 +6,7 @@ import { applyWorkspaceLang, currentMonth, type GlobalOptions } from '../context
 import { chalk, formatDiagnostic, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
 import { writeFileAtomic } from '../../util/fs.js';
-import { sanitizeText } from '../../util/sanitize.js';
+import { sanitizeFile } from '../../util/sanitize.js';
 import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../model/vocabulary.js';
 import { analyzeSide, compareSides, InvalidSideError, loadSides } from '../../diff/run.js';
 import { renderDiffText } from '../../diff/render-text.js';
@@ -60,7 +60,7 @@ export async function run(oldSpec: string | undefined, newSpec: string | undefin
 
   const text = render(format, d, Boolean(opts.out));
   if (opts.out) {
-    writeFileAtomic(opts.out, sanitizeText(text));
+    writeFileAtomic(opts.out, sanitizeFile(text, 'text'));
     writeErr(t('diff.written', { file: opts.out }));
   } else {
     write(text);

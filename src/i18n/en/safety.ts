@@ -2,6 +2,7 @@
 // cli/commands/diagram.ts, render/browser.ts; docs/security.md).
 export const safety: Record<string, string> = {
   'safety.link-outside': '"{path}" is a symbolic link that leads outside the workspace: links outside the workspace are not followed',
+  'safety.out-dangling': '"{dir}" is a symbolic link to "{target}", which does not exist',
   'safety.link-outside.hint': 'copy the file into the workspace folder, or link to a file inside it',
   'safety.not-regular.fifo': '"{path}" is a named pipe (FIFO), not a file: only regular files are read',
   'safety.not-regular.socket': '"{path}" is a socket, not a file: only regular files are read',
@@ -22,6 +23,7 @@ export const safety: Record<string, string> = {
   'safety.diagram-out-force.hint': 'name a new file, e.g. --out journey.svg, or add --force to replace it',
   'render.why.env-missing': 'PUPPETEER_EXECUTABLE_PATH points to {path}, which does not exist',
   'render.how.env-missing': 'Set PUPPETEER_EXECUTABLE_PATH to a browser that exists, or unset it to use the one installed; then run again.',
+  'render.how.not-runnable': 'Set PUPPETEER_EXECUTABLE_PATH to the browser program itself (e.g. /usr/bin/chromium), or unset it to use the one installed; then run again.',
   'render.why.timeout': 'the browser did not answer within {seconds} s and was stopped',
   'render.how.timeout': 'Check that the browser starts on its own (chromium --headless --version); on a slow machine raise MARTECH_AUDIT_BROWSER_TIMEOUT (seconds).',
   'render.why.crashed': 'the browser stopped during the run: {detail}',

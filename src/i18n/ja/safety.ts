@@ -2,6 +2,7 @@
 // cli/commands/diagram.ts、render/browser.ts、docs/security.md）。キーと {placeholder} は ../en/safety.ts と同じ。
 export const safety: Record<string, string> = {
   'safety.link-outside': '「{path}」はワークスペースの外を指すシンボリックリンクです: ワークスペースの外へのリンクはたどりません',
+  'safety.out-dangling': '「{dir}」は存在しない「{target}」を指すシンボリックリンクです',
   'safety.link-outside.hint': 'ファイルをワークスペースのフォルダーにコピーするか、フォルダー内のファイルへリンクしてください',
   'safety.not-regular.fifo': '「{path}」はファイルではなく名前付きパイプ（FIFO）です: 読み込むのは通常のファイルだけです',
   'safety.not-regular.socket': '「{path}」はファイルではなくソケットです: 読み込むのは通常のファイルだけです',
@@ -22,6 +23,7 @@ export const safety: Record<string, string> = {
   'safety.diagram-out-force.hint': '新しいファイル名を指定するか（例: --out journey.svg）、置き換えるなら --force を付けてください',
   'render.why.env-missing': 'PUPPETEER_EXECUTABLE_PATH が指す {path} は存在しません',
   'render.how.env-missing': 'PUPPETEER_EXECUTABLE_PATH に存在するブラウザーを指定するか、設定を外してインストール済みのブラウザーを使い、もう一度実行してください。',
+  'render.how.not-runnable': 'PUPPETEER_EXECUTABLE_PATH にはブラウザーの実行ファイルそのもの（例: /usr/bin/chromium）を指定するか、設定を外してインストール済みのブラウザーを使い、もう一度実行してください。',
   'render.why.timeout': 'ブラウザーが {seconds} 秒以内に応答しなかったため停止しました',
   'render.how.timeout': 'ブラウザーが単独で起動するか確認してください（chromium --headless --version）。遅いマシンでは MARTECH_AUDIT_BROWSER_TIMEOUT（秒）を増やしてください。',
   'render.why.crashed': '実行中にブラウザーが停止しました: {detail}',
