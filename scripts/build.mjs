@@ -19,6 +19,7 @@ const external = [
   'beautiful-mermaid',
   '@inquirer/prompts',
   '@inquirer/core',
+  'pptxgenjs',
   // exceljs (import/export of .xlsx): CommonJS with optional browser shims; loaded by those two commands only.
   'exceljs',
 ];

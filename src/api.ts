@@ -8,12 +8,13 @@
 //
 // Language: messages (findings, reasons, diagnostics, titles) are worded in one language per
 // call, chosen once: `lang`, else the workspace's `settings.lang`, else `defaultLang` ('en').
-// The words are still produced through the process-wide catalog (src/i18n), so calls in
-// different languages must not run concurrently.
+// The loader is given the language explicitly (a Translator); the analysis and the renderers still
+// word through the process-wide catalog (src/i18n), so calls in different languages must not run
+// concurrently.
 import jsYaml from 'js-yaml';
 import { analyze, type AnalysisResult } from './analysis/analyze.js';
 import { RULE_CATALOG } from './analysis/rules/index.js';
-import { initLang, isLang, currentLang, type Lang } from './i18n/index.js';
+import { initLang, isLang, currentLang, translator, type Lang } from './i18n/index.js';
 import type { Workspace } from './model/model.js';
 import { REPORTERS, type ReportFormat } from './report/formats.js';
 import type { ReportContext } from './report/text.js';
@@ -51,8 +52,10 @@ export async function open(path: string, opts: OpenOptions = {}): Promise<OpenRe
     const setting = peekSettingsLang(sources.files.map((f) => new TextDecoder().decode(f.bytes)));
     lang = setting && isLang(setting) ? setting : opts.defaultLang ?? 'en';
   }
+  // The loader is handed its language; the analysis and the renderers still read the process language.
+  const tr = await translator(lang);
   if (lang !== currentLang()) await initLang(lang);
-  return { ...loadFromSources(sources, { rules: RULE_CATALOG }), lang };
+  return { ...loadFromSources(sources, { rules: RULE_CATALOG, tr }), lang };
 }
 
 /** settings.lang read straight from the YAML texts (also for a workspace too broken to build). */

@@ -42,4 +42,18 @@ describe('import direction', () => {
       .map((f) => relative(SRC, f));
     expect(bad).toEqual([]);
   });
+
+  it('the loader words in the language it is handed (LoadSourcesOptions.tr): it imports no process-language wording from src/i18n', () => {
+    // files.ts reads the files before the workspace's language is known: its errors are the command's.
+    const loader = files(join(SRC, 'workspace')).filter((f) => !f.endsWith('/files.ts'));
+    const bad = loader.flatMap((f) => {
+      const text = readFileSync(f, 'utf8');
+      const names = [...text.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'[./]*i18n\/index\.js'/g)]
+        .flatMap((m) => m[1].split(',').map((n) => n.trim()).filter(Boolean));
+      // stageName: a default stage's name in the model follows the output language when it is read.
+      const allowed = new Set(['activeTranslator', 'stageName']);
+      return names.filter((n) => !n.startsWith('type ') && !allowed.has(n) && !/^[A-Z]/.test(n)).map((n) => `${relative(SRC, f)}: ${n}`);
+    });
+    expect(bad).toEqual([]);
+  });
 });

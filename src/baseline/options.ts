@@ -5,6 +5,7 @@ import type { AuditResult, Finding } from '../analysis/types.js';
 import { t } from '../i18n/index.js';
 import { applyBaseline, createBaseline, gateFindings, readBaseline, writeBaseline } from './baseline.js';
 import { tCount } from '../i18n/index.js';
+import { sanitizeTerminal } from '../util/sanitize.js';
 
 export interface BaselineOptions {
   /** --baseline FILE: findings recorded there do not fail the run. */
@@ -20,7 +21,7 @@ export interface BaselineOutcome<R extends AuditResult = AuditResult> {
 }
 
 export function applyBaselineOptions<R extends AuditResult>(
-  result: R, opts: BaselineOptions, note: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+  result: R, opts: BaselineOptions, note: (line: string) => void = (l) => process.stderr.write(`${sanitizeTerminal(l)}\n`),
 ): BaselineOutcome<R> {
   let out: R = result;
   if (opts.baseline) {

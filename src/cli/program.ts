@@ -109,9 +109,16 @@ export function buildProgram(): Command {
     .option('--no-render', t('report.opt.no-render'))
     .option('--fail-on <severity>', t('report.opt.fail-on'))
     .option('--start <month>', t('diagram.opt.start'))
+    .option('--pptx', t('deliverable.opt.pptx'))
+    .option('--since <revision-or-file>', t('deliverable.opt.since'))
+    .option('--date <YYYY-MM-DD>', t('deliverable.opt.date'))
+    .option('--author <name>', t('deliverable.opt.author'))
+    .option('--firm <name>', t('deliverable.opt.firm'))
     .addHelpText('after', examples([
       'martech-audit report examples/northwind-b2b --out audit-report',
       'martech-audit report audit/ --out audit-report --pdf',
+      'martech-audit report audit/ --pdf --pptx --author "Jane Doe" --firm Acme',
+      'martech-audit report audit/ --pdf --since v2026-q3',
       'martech-audit report audit/ --no-render',
     ]))
     .action(async (path, opts, cmd) => (await import('./commands/report.js')).run(path, opts, globals(cmd)));

@@ -174,3 +174,10 @@ export function categoryGroup(category: string | undefined): { id: string; name:
   const group = cat ? tax.groups.find((g) => g.id === cat.group) : undefined;
   return group ? { id: group.id, name: localName(group.name, group.id) } : { id: '', name: t('diagram.uncategorised') };
 }
+
+/** A touchpoint channel's name in the current language (`web` → Website); an unknown channel as written. */
+export function channelName(channel: string): string {
+  const key = `diagram.channel.${channel}`;
+  const s = t(key);
+  return s === key ? channel : s;
+}

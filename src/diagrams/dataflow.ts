@@ -29,7 +29,10 @@ export function dataflowDiagram({ ws, result, options }: DiagramInput): Diagram 
   const classes = new ClassAssigner();
   const notes: string[] = [];
   const styles: string[] = [];
-  const out: string[] = ['flowchart LR', `  accTitle: ${t('diagram.kind.dataflow')}`];
+  // Pictures for pages and slides (legend outside) run top to bottom: the edge labels then sit on
+  // short vertical lines instead of widening every rank, and the picture stays narrow enough to
+  // print its words at 8 pt or more. The .mmd for GitHub keeps the classic left-to-right map.
+  const out: string[] = [options.legendOutside ? 'flowchart TB' : 'flowchart LR', `  accTitle: ${t('diagram.kind.dataflow')}`];
 
   if (flags.noHub) {
     // The most important fact of this picture, on top: there is no shared customer view at all.
@@ -194,11 +197,14 @@ export function dataflowDiagram({ ws, result, options }: DiagramInput): Diagram 
     out.push(`  ${id}[${label(t('diagram.dataflow.empty'))}]`);
     classes.add(id, 'note');
   }
-  out.push(...legend(new IdGen('l'), classes, entries, styles));
+  if (!options.legendOutside) out.push(...legend(new IdGen('l'), classes, entries, styles));
   out.push(...classes.lines());
   out.push(...styles);
   if (manualLinks.length) out.push(`  linkStyle ${manualLinks.join(',')} ${MANUAL_LINK}`);
-  return { kind: 'dataflow', family: 'flowchart', title: t('diagram.kind.dataflow'), source: `${out.join('\n')}\n`, notes };
+  return {
+    kind: 'dataflow', family: 'flowchart', title: t('diagram.kind.dataflow'), source: `${out.join('\n')}\n`, notes,
+    ...(options.legendOutside ? { legend: entries } : {}),
+  };
 
   function dataText(it: Integration): string {
     const from = ws.index.toolById.get(it.from);

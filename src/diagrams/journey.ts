@@ -19,7 +19,7 @@ import { categoryName } from '../catalog/index.js';
 import type { Tool, Touchpoint } from '../model/model.js';
 import { IdGen, label } from './mermaid-escape.js';
 import {
-  categoryGroup, ClassAssigner, CLUSTER_STYLES, cmp, byId, flagsFrom, legend, toolClass, type LegendEntry,
+  channelName, categoryGroup, ClassAssigner, CLUSTER_STYLES, cmp, byId, flagsFrom, legend, toolClass, type LegendEntry,
 } from './common.js';
 import { DEFAULT_OPTIONS, type Diagram, type DiagramInput } from './types.js';
 import { tCount } from '../i18n/index.js';
@@ -167,14 +167,17 @@ export function journeyDiagram({ ws, result, options }: DiagramInput): Diagram {
   if (thick) entries.push({ cls: 'legend', text: t('diagram.legend.realtime-touchpoint') });
   if (dotted || classes.used('outOfScope')) entries.push({ cls: 'legend', text: t('diagram.legend.dotted-touchpoint') });
   const legendIds = new IdGen('l');
-  const legendLines = legend(legendIds, classes, entries, styles);
+  const legendLines = options.legendOutside ? [] : legend(legendIds, classes, entries, styles);
   out.push(...legendLines);
   if (legendLines.length) frames.push('l1');
   if (frames.length > 1) out.push(`  ${frames.join(' ~~~ ')}`);
 
   out.push(...classes.lines());
   out.push(...styles);
-  return { kind: 'journey', family: 'flowchart', title: t('diagram.kind.journey'), source: `${out.join('\n')}\n`, notes };
+  return {
+    kind: 'journey', family: 'flowchart', title: t('diagram.kind.journey'), source: `${out.join('\n')}\n`, notes,
+    ...(options.legendOutside ? { legend: entries } : {}),
+  };
 }
 
 function rank(style: string): number {
@@ -183,10 +186,4 @@ function rank(style: string): number {
 
 export function idNum(id: string): number {
   return Number(id.replace(/^\D+/, ''));
-}
-
-function channelName(channel: string): string {
-  const key = `diagram.channel.${channel}`;
-  const s = t(key);
-  return s === key ? channel : s;
 }

@@ -117,8 +117,11 @@ export function overlapDiagram({ ws, result, options }: DiagramInput): Diagram {
   const entries: LegendEntry[] = [{ cls: 'capability', text: t('diagram.legend.capability'), shape: 'hexagon' }];
   if (classes.used('hub')) entries.push({ cls: 'hub', text: t('diagram.legend.hub') });
   if (classes.used('redundant')) entries.push({ cls: 'redundant', text: t('diagram.legend.redundant') });
-  out.push(...legend(new IdGen('l'), classes, entries, styles));
+  if (!options.legendOutside) out.push(...legend(new IdGen('l'), classes, entries, styles));
   out.push(...classes.lines());
   out.push(...styles);
-  return { kind: 'overlap', family: 'flowchart', title: t('diagram.kind.overlap'), source: `${out.join('\n')}\n`, notes };
+  return {
+    kind: 'overlap', family: 'flowchart', title: t('diagram.kind.overlap'), source: `${out.join('\n')}\n`, notes,
+    ...(options.legendOutside ? { legend: entries } : {}),
+  };
 }

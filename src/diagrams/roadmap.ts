@@ -8,6 +8,19 @@ import { monthStartDate, parseMonth } from '../analysis/roadmap/months.js';
 import { scheduleMonths } from '../analysis/roadmap/schedule.js';
 import { SEVERITY_RANK } from '../model/vocabulary.js';
 import { plainText, text } from './mermaid-escape.js';
+import { displayWidth } from '../util/width.js';
+
+/** A bar label at most `columns` wide (a Japanese character counts two), cut with "…" at a character. */
+function shortLabel(title: string, columns: number): string {
+  const s = plainText(title, 200);
+  if (displayWidth(s) <= columns) return s;
+  let out = '';
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s)) {
+    if (displayWidth(out + segment) > columns - 1) break;
+    out += segment;
+  }
+  return `${out.trimEnd()}…`;
+}
 import { cmp, money } from './common.js';
 import { DEFAULT_OPTIONS, type Diagram, type DiagramInput } from './types.js';
 
@@ -80,7 +93,10 @@ export function roadmapDiagram({ ws, result, options }: DiagramInput): Diagram {
       if (worst >= SEVERITY_RANK.high) tags.push('crit');
       n += 1;
       const saves = i.saving && i.saving > 0 ? ` (${t('diagram.roadmap.saves', { amount: money(i.saving, currency) })})` : '';
-      out.push(`  ${text(plainText(i.title, 72) + saves, 100)} :${[...tags, `i${n}`, monthStartDate(p.start), monthStartDate(p.end)].join(', ')}`);
+      // Pictures for pages and slides carry short labels that fit beside their bars (the tables
+      // under the picture give the full titles and savings); the .mmd keeps the long ones.
+      const name = options.legendOutside ? shortLabel(i.title, 44) : plainText(i.title, 72) + saves;
+      out.push(`  ${text(name, 100)} :${[...tags, `i${n}`, monthStartDate(p.start), monthStartDate(p.end)].join(', ')}`);
     }
     if (rest.length) {
       n += 1;

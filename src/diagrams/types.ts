@@ -18,6 +18,8 @@ export interface Diagram {
   source: string;
   /** Translated sentences shown under the picture: what was grouped or left out, how to read it. */
   notes: string[];
+  /** With `legendOutside`: the legend, for the page to draw beside the picture (not in `source`). */
+  legend?: { cls: string; text: string; shape?: 'hexagon' }[];
 }
 
 export interface DiagramOptions {
@@ -33,6 +35,8 @@ export interface DiagramOptions {
   maxInitiativesPerPhase?: number;
   /** The month (YYYY-MM) an undated roadmap starts in; the caller passes today's month. */
   today?: string;
+  /** Leave the legend out of the graph and return it as `Diagram.legend` (report pages and slides draw it outside). */
+  legendOutside?: boolean;
 }
 
 export interface DiagramInput {
@@ -41,7 +45,7 @@ export interface DiagramInput {
   options: DiagramOptions;
 }
 
-export const DEFAULT_OPTIONS: Required<Omit<DiagramOptions, 'today'>> = {
+export const DEFAULT_OPTIONS: Required<Omit<DiagramOptions, 'today' | 'legendOutside'>> = {
   maxTools: 40,
   maxTouchpoints: 40,
   maxCapabilities: 15,

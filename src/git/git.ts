@@ -66,21 +66,28 @@ export function objectType(root: string, commit: string, path: string): ObjectTy
   return type === 'blob' || type === 'tree' || type === 'commit' ? type : undefined;
 }
 
-export interface TreeEntry { mode: string; type: string; sha: string; path: string }
+/** `size`: the blob's size in bytes (git stores it compressed: a small commit can hold a huge file). */
+export interface TreeEntry { mode: string; type: string; sha: string; path: string; size?: number }
 
 /** Every file below `path` in `commit` (recursive), paths relative to the repository root. */
 export function listTree(root: string, commit: string, path = ''): TreeEntry[] {
-  const args = ['ls-tree', '-r', '-z', '--full-tree', commit];
+  const args = ['ls-tree', '-r', '-l', '-z', '--full-tree', commit];
   if (path) args.push('--', path.endsWith('/') ? path : `${path}/`);
   const out = ok(root, args).toString('utf8');
   const entries: TreeEntry[] = [];
   for (const rec of out.split('\0')) {
     if (!rec) continue;
     const tab = rec.indexOf('\t');
-    const [mode, type, sha] = rec.slice(0, tab).split(' ');
-    entries.push({ mode, type, sha, path: rec.slice(tab + 1) });
+    const [mode, type, sha, sizeText] = rec.slice(0, tab).trim().split(/ +/);
+    const size = Number(sizeText);
+    entries.push({ mode, type, sha, path: rec.slice(tab + 1), ...(Number.isFinite(size) ? { size } : {}) });
   }
   return entries;
+}
+
+/** The size in bytes of the blob `<commit>:<path>`. */
+export function blobSize(root: string, commit: string, path: string): number {
+  return Number(ok(root, ['cat-file', '-s', `${commit}:${path}`]).toString('utf8').trim());
 }
 
 /** Reads many blobs with one `git cat-file --batch` process. */

@@ -3,8 +3,20 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { MANIFEST_NAMES, isYamlFile, type SourceFile, type WorkspaceSources } from '../workspace/files.js';
-import { listTree, listWorkingTree, objectType, readBlob, readBlobs, normRepoPath } from './git.js';
+import { MANIFEST_NAMES, MAX_FILE_BYTES, isYamlFile, type SourceFile, type WorkspaceSources } from '../workspace/files.js';
+import { t } from '../i18n/index.js';
+import { UsageError } from '../util/errors.js';
+import { blobSize, listTree, listWorkingTree, objectType, readBlob, readBlobs, normRepoPath } from './git.js';
+
+/**
+ * The same cap as on disk (files.ts), checked on the size git records before anything is read:
+ * git stores blobs compressed, so a small pull request can add a file of gigabytes of zeros.
+ */
+function checkBlobSize(size: number | undefined, commit: string, path: string): void {
+  if (size !== undefined && size > MAX_FILE_BYTES) {
+    throw new UsageError(t('safety.too-large', { path: `${commit.slice(0, 7)}:${path}`, mb: MAX_FILE_BYTES / 1024 / 1024 }), t('safety.too-large.hint'));
+  }
+}
 
 const SKIP_DIRS = new Set(['node_modules']);
 
@@ -49,6 +61,7 @@ export function readWorkspaceAtRevision(root: string, commit: string, repoPath: 
   const type = objectType(root, commit, base);
   if (!type || type === 'commit') return { status: 'missing' };
   if (type === 'blob') {
+    checkBlobSize(blobSize(root, commit, base), commit, base);
     const bytes = readBlob(root, commit, base);
     const file: SourceFile = { path: join(root, ...base.split('/')), bytes, manifest: true };
     return { status: 'ok', repoPath: base, sources: { path: label, kind: 'file', root: file.path, files: [file] } };
@@ -58,6 +71,7 @@ export function readWorkspaceAtRevision(root: string, commit: string, repoPath: 
   const manifestName = MANIFEST_NAMES.find((n) => entries.some((e) => e.path === `${prefix}${n}` && e.type === 'blob'));
   if (!manifestName) return { status: 'no-manifest' };
   const manifestEntry = entries.find((e) => e.path === `${prefix}${manifestName}`)!;
+  checkBlobSize(manifestEntry.size, commit, manifestEntry.path);
   const manifestBytes = readBlobs(root, [manifestEntry.sha]).get(manifestEntry.sha) ?? Buffer.alloc(0);
   const out = outputFolder(manifestBytes);
   const picked = entries
@@ -72,6 +86,7 @@ export function readWorkspaceAtRevision(root: string, commit: string, repoPath: 
       return !(out && (dir === out || dir.startsWith(`${out}/`)));
     })
     .sort((a, b) => a.rel.localeCompare(b.rel));
+  for (const p of picked) checkBlobSize(p.e.size, commit, p.e.path);
   const blobs = readBlobs(root, picked.map((p) => p.e.sha));
   const abs = (p: string): string => join(root, ...p.split('/'));
   return {
@@ -108,6 +123,7 @@ export function findWorkspacesAtRevision(root: string, commit: string): Manifest
   const entries = listTree(root, commit).filter((e) => e.type === 'blob');
   const dirs = candidatesFrom(entries.map((e) => e.path));
   const manifests = dirs.map((d) => entries.find((e) => MANIFEST_NAMES.some((n) => e.path === (d ? `${d}/${n}` : n)))!);
+  for (const m of manifests) checkBlobSize(m.size, commit, m.path);
   const blobs = readBlobs(root, manifests.map((m) => m.sha));
   return dirs.map((dir, i) => ({ dir, organization: organizationName(blobs.get(manifests[i].sha) ?? Buffer.alloc(0)) }));
 }

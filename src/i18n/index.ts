@@ -16,14 +16,14 @@ export interface Worded {
 export type Params = Record<string, string | number | undefined | null | Worded>;
 
 /** A worded message: `text` from the template, `data` the parameters it uses (nested messages as their words). */
-export function worded(messageId: string, template: string, params?: Params): Worded {
+export function worded(messageId: string, template: string, params?: Params, lang?: Lang): Worded {
   // Only what the template uses, in the template's order of first use.
   const data: Record<string, string | number> = {};
   for (const m of template.matchAll(/\{(\w+)\}/g)) {
     const v = params?.[m[1]];
     if (v !== undefined && v !== null && !(m[1] in data)) data[m[1]] = typeof v === 'object' ? v.text : v;
   }
-  const text = format(template, params);
+  const text = lang === 'ja' ? formatJa(template, params) : format(template, params);
   return Object.freeze({ messageId, data, text, toString: () => text });
 }
 
@@ -85,7 +85,28 @@ export function currentLang(): Lang {
 /** Translates a key; missing keys fall back to English, then to the key itself. */
 export function t(key: string, params?: Params): string {
   const template = catalog[key] ?? en[key] ?? key;
-  return format(template, params);
+  return current === 'ja' ? formatJa(template, params) : format(template, params);
+}
+
+// Japanese text, kana and CJK punctuation: no space is set between two of these.
+const CJK = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々〆〜・、。「」『』（）【】：；！？]';
+const TIGHT = new RegExp(`(${CJK})([\\ue000\\ue001]*) ([\\ue000\\ue001]*)(?=${CJK})`, 'gu');
+
+/**
+ * format() for Japanese: a space the template puts beside a placeholder goes when both the value
+ * and its neighbour are Japanese (「{data} の」 with 顧客プロフィール gives 「顧客プロフィールの」);
+ * it stays beside Latin letters and digits (「kintone に」「40 件」). Spaces written between two
+ * Japanese words of the template itself are left as they are.
+ */
+export function formatJa(template: string, params?: Params): string {
+  if (!params) return template;
+  const marked = template.replace(/\{(\w+)\}/g, (m, name: string) => {
+    const v = params[name];
+    return v === undefined || v === null ? m : `\ue000${String(v).replace(/[\ue000\ue001]/g, '')}\ue001`;
+  });
+  return marked
+    .replace(TIGHT, (all, a: string, left: string, right: string) => (left || right ? `${a}${left}${right}` : all))
+    .replace(/[\ue000\ue001]/g, '');
 }
 
 /**
@@ -95,6 +116,15 @@ export function t(key: string, params?: Params): string {
 export function dataTypeName(id: string): string {
   const key = `data.${id}`;
   return catalog[key] ?? en[key] ?? id;
+}
+
+/**
+ * The name of a default stage (`awareness`) in the current language. The model's built-in names
+ * (default stages, data types) follow the output language when they are read, not the language
+ * the workspace was loaded in.
+ */
+export function stageName(id: string): string {
+  return t(`stage.${id}`);
 }
 
 export function has(key: string): boolean {
@@ -121,13 +151,58 @@ export function list(items: readonly string[]): string {
 
 /** Like t(), with the message's id and data kept beside its words (for machine output). */
 export function tw(key: string, params?: Params): Worded {
-  return worded(key, catalog[key] ?? en[key] ?? key, params);
+  return worded(key, catalog[key] ?? en[key] ?? key, params, current);
 }
 
 /** Like tCount(), with the message's id (the plural variant used) and data kept beside its words. */
 export function twCount(key: string, count: number, params: Params = {}): Worded {
   const variant = `${key}.${pluralCategory(count, current)}`;
   return tw(has(variant) ? variant : key, params);
+}
+
+/**
+ * Words in one language, handed to the code that words messages instead of it reading the process
+ * language: the same lookups as t(), tw(), tCount(), twCount() and list(). The loader takes one
+ * (LoadSourcesOptions.tr); the analysis and the renderers still read the process language, set
+ * once per command by initLang() (CONTRIBUTING.md, "Language").
+ */
+export interface Translator {
+  readonly lang: Lang;
+  t(key: string, params?: Params): string;
+  tw(key: string, params?: Params): Worded;
+  tCount(key: string, count: number, params?: Params): string;
+  twCount(key: string, count: number, params?: Params): Worded;
+  list(items: readonly string[]): string;
+  has(key: string): boolean;
+}
+
+/** A translator over a catalog; missing keys fall back to English, then to the key itself. */
+export function createTranslator(lang: Lang, messages: Messages): Translator {
+  const template = (key: string): string => messages[key] ?? en[key] ?? key;
+  const hasKey = (key: string): boolean => key in messages || key in en;
+  const counted = (key: string, count: number): string => {
+    const variant = `${key}.${pluralCategory(count, lang)}`;
+    return hasKey(variant) ? variant : key;
+  };
+  return Object.freeze({
+    lang,
+    t: (key: string, params?: Params) => format(template(key), params),
+    tw: (key: string, params?: Params) => worded(key, template(key), params),
+    tCount: (key: string, count: number, params: Params = {}) => format(template(counted(key, count)), params),
+    twCount: (key: string, count: number, params: Params = {}) => worded(counted(key, count), template(counted(key, count)), params),
+    list: (items: readonly string[]) => formatList(items, lang),
+    has: hasKey,
+  });
+}
+
+/** The translator of a language (its catalog loaded on demand). */
+export async function translator(lang: Lang): Promise<Translator> {
+  return createTranslator(lang, await loadMessages(lang));
+}
+
+/** The translator of the process language (what t() reads), for callers that pass none. */
+export function activeTranslator(): Translator {
+  return createTranslator(current, catalog);
 }
 
 /**

@@ -146,6 +146,7 @@ export async function askOwner(ctx: Ctx, message: string, current?: string, sugg
     const v = await ctx.ui.input({
       message: `${message} ${chalk.dim(t('interview.owner.free-hint'))}`,
       default: current ?? suggested,
+      unknown: true,
       validate: (x) => (!x.trim() || isUnknown(x) || ID_PATTERN.test(x.trim()) ? true : t('interview.id.pattern')),
     });
     if (!v.trim()) return SKIP;
@@ -280,6 +281,7 @@ export async function askCost(ctx: Ctx, name: string, currency: string, current?
   const v = await ctx.ui.input({
     message: `${t('interview.tool.cost', { name, currency })} ${chalk.dim(t('interview.tool.cost.hint'))}`,
     default: def && def !== '?' ? def : undefined,
+    unknown: true,
     validate: (x) => (parseCost(x) ? true : t('interview.tool.cost.bad')),
   });
   return parseCost(v)!;
@@ -303,6 +305,7 @@ export async function askSeats(ctx: Ctx, name: string, current?: { licensed?: nu
   const v = await ctx.ui.input({
     message: `${t('interview.tool.seats', { name })} ${chalk.dim(t('interview.tool.seats.hint'))}`,
     default: def,
+    unknown: true,
     validate: (x) => (parseSeats(x) ? true : t('interview.tool.seats.bad')),
   });
   return parseSeats(v)!;
@@ -336,6 +339,7 @@ export async function askMonth(ctx: Ctx, message: string, current?: string): Pro
   const v = await ctx.ui.input({
     message: `${message} ${chalk.dim(t('interview.month.hint'))}`,
     default: current,
+    unknown: true,
     validate: (x) => (!x.trim() || isUnknown(x) || parseMonth(x) ? true : t('interview.month.bad')),
   });
   if (!v.trim() || isUnknown(v)) return undefined;

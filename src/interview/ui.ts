@@ -6,6 +6,7 @@ import { t } from '../i18n/index.js';
 import { chalk } from '../cli/output.js';
 import { displayWidth } from '../util/width.js';
 import { wrapText } from '../util/wrap.js';
+import { sanitizeLine, sanitizeTerminal } from '../util/sanitize.js';
 import type { filterCheckbox as FilterCheckbox } from './checkbox.js';
 
 export type PromptsModule = typeof Inquirer;
@@ -24,7 +25,8 @@ export interface Choice<T> {
 export type Validate<V> = (value: V) => true | string | Promise<true | string>;
 
 export interface Ui {
-  input(o: { message: string; default?: string; validate?: Validate<string> }): Promise<string>;
+  /** `unknown`: "?" is an answer (the caller records an open question); elsewhere it is refused, in plain words. */
+  input(o: { message: string; default?: string; validate?: Validate<string>; unknown?: boolean }): Promise<string>;
   select<T>(o: { message: string; choices: Choice<T>[]; default?: T; pageSize?: number }): Promise<T>;
   checkbox<T>(o: { message: string; choices: Choice<T>[]; validate?: Validate<T[]>; pageSize?: number }): Promise<T[]>;
   confirm(o: { message: string; default?: boolean }): Promise<boolean>;
@@ -77,19 +79,31 @@ function checkboxKeys(unknown: boolean): [string, string][] {
 
 export function createUi(p: PromptsModule, write: (text: string) => void = (s) => process.stdout.write(s), columns = (): number => process.stdout.columns || 80,
   checkbox?: typeof FilterCheckbox): Ui {
+  // Names and notes come from the workspace (maybe from a pull request): no control character,
+  // escape sequence or bidi override reaches the terminal, only our own colours (util/sanitize.ts).
+  const clean = (text: string): string => sanitizeTerminal(text, { keepColor: true });
+  const cleanChoices = <T>(choices: Choice<T>[]): Choice<T>[] => choices.map((c) => ({
+    ...c, name: clean(c.name),
+    ...(c.description !== undefined ? { description: clean(c.description) } : {}),
+    ...(c.short !== undefined ? { short: clean(c.short) } : {}),
+  }));
   // "? " before a message and a little room for the cursor.
-  const msg = (m: string): string => fitLine(m, columns() - 3);
+  const msg = (m: string): string => fitLine(clean(m), columns() - 3);
   return {
-    input: (o) => p.input({ message: msg(o.message), default: o.default, validate: o.validate, theme: { validationFailureMode: 'keep' } }),
+    // A default is shown and, on Enter, kept: shown (and kept) with its control characters escaped.
+    input: (o) => p.input({
+      message: msg(o.message), default: o.default === undefined ? undefined : sanitizeLine(o.default), theme: { validationFailureMode: 'keep' },
+      validate: (v) => (!o.unknown && /^[?？]+$/.test(v.trim()) ? t('interview.input.no-unknown') : o.validate ? o.validate(v) : true),
+    }),
     select: <T>(o: { message: string; choices: Choice<T>[]; default?: T; pageSize?: number }) =>
-      p.select<T>({ message: msg(o.message), choices: o.choices, default: o.default, pageSize: o.pageSize ?? 10, loop: false, theme: selectTheme(o.choices) }) as Promise<T>,
+      p.select<T>({ message: msg(o.message), choices: cleanChoices(o.choices), default: o.default, pageSize: o.pageSize ?? 10, loop: false, theme: selectTheme(o.choices) }) as Promise<T>,
     checkbox: <T>(o: { message: string; choices: Choice<T>[]; validate?: Validate<T[]>; pageSize?: number }) =>
       checkbox
         // Typing filters the list (no one-letter shortcuts: "email" must not tick all with "a" and
         // invert with "i"); ? ticks "? I don't know" or says why the list has none.
         ? checkbox<T>({
           message: msg(o.message), pageSize: o.pageSize ?? 12, theme: LIST_THEME, validate: o.validate,
-          choices: o.choices.map((c) => ({ name: c.name, value: c.value, checked: c.checked, short: c.short, description: c.description, unknown: c.unknown })),
+          choices: cleanChoices(o.choices).map((c) => ({ name: c.name, value: c.value, checked: c.checked, short: c.short, description: c.description, unknown: c.unknown })),
           texts: {
             filter: (text) => t('interview.checkbox.filter', { text }),
             noMatch: (text) => t('interview.checkbox.no-match', { text }),
@@ -98,7 +112,7 @@ export function createUi(p: PromptsModule, write: (text: string) => void = (s) =
           },
         })
         : p.checkbox<T>({
-          message: msg(o.message), choices: o.choices, pageSize: o.pageSize ?? 12, loop: false, theme: LIST_THEME,
+          message: msg(o.message), choices: cleanChoices(o.choices), pageSize: o.pageSize ?? 12, loop: false, theme: LIST_THEME,
           shortcuts: { all: null, invert: null },
           validate: o.validate ? (sel) => o.validate!(sel.map((c) => c.value)) : undefined,
         }) as Promise<T[]>,
@@ -108,8 +122,8 @@ export function createUi(p: PromptsModule, write: (text: string) => void = (s) =
       theme: { keywords: { error: () => t('interview.confirm.yes-no') } },
     }),
     search: <T>(o: { message: string; source: (term: string) => Choice<T>[]; pageSize?: number }) =>
-      p.search<T>({ message: msg(o.message), source: (term) => o.source(term ?? ''), pageSize: o.pageSize ?? 10, theme: LIST_THEME }) as Promise<T>,
-    say: (line = '') => write(`${fitLine(line, columns())}\n`),
+      p.search<T>({ message: msg(o.message), source: (term) => cleanChoices(o.source(term ?? '')), pageSize: o.pageSize ?? 10, theme: LIST_THEME }) as Promise<T>,
+    say: (line = '') => write(`${fitLine(clean(line), columns())}\n`),
   };
 }
 

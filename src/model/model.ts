@@ -128,6 +128,8 @@ export interface Settings {
   lang?: 'en' | 'ja';
   assessment?: { level: Level; rationale: string; loc: Loc };
   thresholds: { siloedShare: number; overlappingCapabilities: number; redundantShare: number; noHubTools: number };
+  /** The cover of the client report (settings.report). */
+  report?: { author?: string; firm?: string; confidentiality?: string; date?: string };
 }
 
 export interface Question { about: string; field?: string; text: string; ask?: string; loc: Loc }

@@ -8,4 +8,6 @@ export interface RuleCatalog {
   readonly ids: readonly string[];
   /** The kind of the subject part of the rule's finding ids ('tool', 'touchpoint', ...); undefined for an unknown rule. */
   subjectOf(rule: string): string | undefined;
+  /** Whether an id is one the roadmap generates, so that an authored initiative may depend on it. */
+  isGeneratedInitiative(id: string): boolean;
 }

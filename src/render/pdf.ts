@@ -20,7 +20,7 @@ export async function htmlToPdf(session: BrowserSession, html: string, opts: Pdf
     const label = escapeHtml(opts.pageLabel ?? '{page} / {pages}')
       .replace('{page}', '<span class="pageNumber"></span>')
       .replace('{pages}', '<span class="totalPages"></span>');
-    const footer = `<div style="font-size:8px;color:#5f6368;width:100%;padding:0 14mm;display:flex;justify-content:space-between;font-family:Arial,'Liberation Sans','Noto Sans CJK JP',sans-serif"><span>${escapeHtml(opts.footer ?? '')}</span><span>${label}</span></div>`;
+    const footer = `<div style="font-size:11px;color:#5f6368;width:100%;padding:0 14mm;display:flex;justify-content:space-between;font-family:Arial,'Liberation Sans','Noto Sans CJK JP',sans-serif"><span>${escapeHtml(opts.footer ?? '')}</span><span>${label}</span></div>`;
     return await page.pdf({
       format: 'A4',
       printBackground: true,
@@ -28,7 +28,8 @@ export async function htmlToPdf(session: BrowserSession, html: string, opts: Pdf
       headerTemplate: '<span></span>',
       footerTemplate: footer,
       margin: { top: '14mm', bottom: '16mm', left: '14mm', right: '14mm' },
-      preferCSSPageSize: false,
+      // The CSS decides: A4 landscape, and A4 portrait or A3 landscape pages for large diagrams.
+      preferCSSPageSize: true,
       outline: true,
       tagged: true,
     });

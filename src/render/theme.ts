@@ -17,19 +17,21 @@ export function mermaidConfig(): Record<string, unknown> {
     // Gantt grid lines: d3 draws them in the text colour; keep them light so they do not cross
     // the task names.
     themeCSS: '.edgeLabel rect.background, .edgeLabel rect { opacity: 1 !important; fill: #ffffff !important; }'
-      + ' .grid .tick line { stroke: #e3e7ee !important; }',
+      + ' .grid .tick line { stroke: #e3e7ee !important; }'
+      // The month labels of the gantt axis: d3 sets 10px, too small once printed.
+      + ' .grid .tick text { font-size: 13px !important; }',
     fontFamily: FONT_STACK,
     flowchart: {
       htmlLabels: false, useMaxWidth: false, curve: 'basis', nodeSpacing: 28, rankSpacing: 56,
       padding: 14, wrappingWidth: 210, diagramPadding: 12, subGraphTitleMargin: { top: 6, bottom: 6 },
     },
     gantt: {
-      useMaxWidth: false, useWidth: 1280, barHeight: 26, barGap: 8, topPadding: 56, leftPadding: 190,
-      rightPadding: 40, gridLineStartPadding: 40, fontSize: 13, sectionFontSize: 13, numberSectionStyles: 3,
+      useMaxWidth: false, useWidth: 1180, barHeight: 26, barGap: 8, topPadding: 56, leftPadding: 190,
+      rightPadding: 40, gridLineStartPadding: 40, fontSize: 14, sectionFontSize: 14, numberSectionStyles: 3,
     },
     quadrantChart: {
       useMaxWidth: false, chartWidth: 760, chartHeight: 640, titleFontSize: 18, quadrantLabelFontSize: 18,
-      pointLabelFontSize: 12, pointRadius: 6, xAxisLabelFontSize: 14, yAxisLabelFontSize: 14,
+      pointLabelFontSize: 14, pointRadius: 6, xAxisLabelFontSize: 14, yAxisLabelFontSize: 14,
       quadrantPadding: 8, quadrantTextTopPadding: 8, xAxisPosition: 'bottom',
     },
     themeVariables: {

@@ -10,9 +10,11 @@ import { t } from '../i18n/index.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
 import { SEVERITIES } from '../model/vocabulary.js';
 import type { Block, Cell, ReportContent, Table } from './markdown.js';
+import { coverHtml, DELIVERABLE_CSS, diagramLegendHtml, matrixHtml, sinceHtml, summaryHtml } from './deliverable-html.js';
+import { MATRIX_CSS } from './journey-matrix.js';
 
 /** A drawn diagram, or why there is none. */
-export interface DiagramPicture { svg?: string; width?: number; missing?: string }
+export interface DiagramPicture { svg?: string; width?: number; height?: number; missing?: string }
 
 export interface HtmlOptions {
   /** The `analyze --format json` document, embedded for machines (and as a record). */
@@ -104,6 +106,8 @@ ${SEVERITIES.map((s) => `body:has(#sev-${s}:not(:checked)) #findings-table tr[da
 tr[hidden]{display:none}
 footer{max-width:1280px;margin:0 auto;padding:16px 40px 40px;color:var(--muted);font-size:12px}
 @page{size:A4 landscape;margin:12mm 12mm 16mm}
+@page portrait{size:A4 portrait;margin:12mm 12mm 16mm}
+@page big{size:A3 landscape;margin:12mm 12mm 16mm}
 @media print{
  body{font-size:11px}
  header.top{padding:0 0 12px;background:none;color:var(--fg);border-bottom:2px solid var(--fg)}
@@ -115,13 +119,16 @@ footer{max-width:1280px;margin:0 auto;padding:16px 40px 40px;color:var(--muted);
  section{break-before:page;margin-top:0}
  section:first-of-type{break-before:auto;margin-top:16px}
  h2,h3,figcaption{break-after:avoid}
- code{font-size:9px}
+ code{font-size:11px}
  th{position:static}
  thead{display:table-header-group}
  tr,figure.diagram{break-inside:avoid}
  #findings-table tr{display:table-row!important}
  .svg-wrap{overflow:visible;padding:4px}
  figure.wide .svg-wrap svg,.svg-wrap svg{max-width:100%!important;max-height:128mm;width:auto;height:auto}
+ figure.pg-portrait{page:portrait}
+ figure.pg-big{page:big}
+ figure.pg-portrait .svg-wrap svg,figure.pg-big .svg-wrap svg{max-height:235mm}
  .sev{border:1px solid #000;color:#000;background:none!important}
  a{color:inherit;text-decoration:none}
 }`;
@@ -166,15 +173,41 @@ function diagramHtml(d: Diagram, pic: DiagramPicture | undefined, opts: HtmlOpti
     const wide = (pic.width ?? 0) > 1800;
     const link = opts.linkFiles ? ` <a class="no-print" href="diagrams/${d.kind}.svg">${escapeHtml(t('report.open-svg'))}</a>` : '';
     const size = wide ? ` style="--w:${Math.round(pic.width! * 0.7)}px"` : '';
-    return `<figure class="diagram${wide ? ' wide' : ''}" id="diagram-${d.kind}"><figcaption><span>${escapeHtml(d.title)}</span>${link}</figcaption>`
-      + `<div class="svg-wrap"${size}>${pic.svg}</div>${notes}</figure>`;
+    const page = printPage(pic.svg, d.family);
+    return `<figure class="diagram${wide ? ' wide' : ''}${page ? ` pg-${page}` : ''}" id="diagram-${d.kind}"><figcaption><span>${escapeHtml(d.title)}</span>${link}</figcaption>`
+      + `${diagramLegendHtml(d.legend)}<div class="svg-wrap"${size}>${pic.svg}</div>${notes}</figure>`;
   }
   return `<figure class="diagram not-drawn" id="diagram-${d.kind}"><figcaption><span>${escapeHtml(d.title)}</span></figcaption>`
     + `<div class="notes"><p>${escapeHtml(pic?.missing ?? t('report.not-drawn'))}</p></div>${notes}`
     + `<pre><code>${escapeHtml(d.source)}</code></pre></figure>`;
 }
 
-function blockHtml(b: Block, diagrams: Map<DiagramKind, Diagram>, pictures: Map<DiagramKind, DiagramPicture>, opts: HtmlOptions): string {
+/** The smallest text of a diagram family, in CSS px as Mermaid draws it (render/theme.ts). */
+const TEXT_PX: Record<string, number> = { flowchart: 14, gantt: 14, quadrant: 14 };
+/** 8 pt in CSS px: nothing in the PDF is set smaller. */
+const READABLE_PX = 8 / 0.75;
+
+/**
+ * Which printed page a picture goes on so that its text stays at least 8 pt once fitted: the A4
+ * landscape page of the report (undefined), an A4 portrait page for a tall one, an A3 landscape
+ * page for a wide one. Areas in CSS px: the page less its margins, caption and legend.
+ */
+export function printPage(svg: string, family: string): 'portrait' | 'big' | undefined {
+  const box = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(svg);
+  const w = Number(box?.[1] ?? /\bwidth="([\d.]+)"/.exec(svg)?.[1] ?? 0);
+  const h = Number(box?.[2] ?? /\bheight="([\d.]+)"/.exec(svg)?.[1] ?? 0);
+  if (!w || !h) return undefined;
+  const text = TEXT_PX[family] ?? 14;
+  const fits = (pw: number, ph: number) => text * Math.min(1, pw / w, ph / h) >= READABLE_PX;
+  const mm = 96 / 25.4;
+  // The width inside a figure's frame: the page's 269 mm (A4 landscape), 182 mm (portrait) and
+  // 392 mm (A3 landscape) less the frame and its padding.
+  if (fits(245 * mm, 128 * mm)) return undefined;
+  if (fits(160 * mm, 235 * mm)) return 'portrait';
+  return 'big';
+}
+
+function blockHtml(b: Block, content: ReportContent, diagrams: Map<DiagramKind, Diagram>, pictures: Map<DiagramKind, DiagramPicture>, opts: HtmlOptions): string {
   switch (b.type) {
     case 'p': return `<p${b.muted ? ' class="muted"' : ''}>${escapeHtml(b.text)}</p>`;
     case 'h3': return `<h3>${escapeHtml(b.text)}</h3>`;
@@ -182,7 +215,9 @@ function blockHtml(b: Block, diagrams: Map<DiagramKind, Diagram>, pictures: Map<
     case 'kv': return `<table class="kv"><tbody>${b.rows.map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td>${escapeHtml(v)}</td></tr>`).join('')}</tbody></table>`;
     case 'callout': return `<div class="callout level-${escapeHtml(b.level)}"><strong>${escapeHtml(b.title)}</strong>${escapeHtml(b.text)}</div>`;
     case 'table': return b.table.id === 'findings-table' ? filterHtml(b.table) + tableHtml(b.table) : tableHtml(b.table);
+    case 'matrix': return matrixHtml(content.matrix);
     case 'diagram': {
+      if (b.markdownOnly) return '';
       const d = diagrams.get(b.kind);
       return d ? diagramHtml(d, pictures.get(b.kind), opts) : '';
     }
@@ -192,7 +227,9 @@ function blockHtml(b: Block, diagrams: Map<DiagramKind, Diagram>, pictures: Map<
 /** The whole report page. */
 export function renderHtml(content: ReportContent, diagrams: readonly Diagram[], pictures: Map<DiagramKind, DiagramPicture>, opts: HtmlOptions): string {
   const byKind = new Map(diagrams.map((d) => [d.kind, d]));
-  const sections = content.sections.map((s) => `<section id="${escapeHtml(s.id)}" aria-labelledby="h-${escapeHtml(s.id)}"><h2 id="h-${escapeHtml(s.id)}">${escapeHtml(s.title)}</h2>\n${s.blocks.map((b) => blockHtml(b, byKind, pictures, opts)).join('\n')}\n</section>`);
+  const all = [...content.sections, content.appendix];
+  const sections = all.map((s) => `<section id="${escapeHtml(s.id)}" aria-labelledby="h-${escapeHtml(s.id)}"><h2 id="h-${escapeHtml(s.id)}">${escapeHtml(s.title)}</h2>\n${s.blocks.map((b) => blockHtml(b, content, byKind, pictures, opts)).join('\n')}\n</section>`);
+  const toc = [{ id: 'summary', title: t('deliverable.summary') }, ...(content.since ? [{ id: 'since', title: t('deliverable.since') }] : []), ...all];
   const cards = content.summary.map((c) => `<li class="${c.tone ? `tone-${escapeHtml(c.tone)}` : ''}"><span class="label">${escapeHtml(c.label)}</span><span class="value">${escapeHtml(c.value)}</span></li>`).join('');
   return [
     '<!doctype html>',
@@ -204,12 +241,14 @@ export function renderHtml(content: ReportContent, diagrams: readonly Diagram[],
     '<meta name="referrer" content="no-referrer">',
     `<meta name="generator" content="${escapeHtml(content.generator)}">`,
     `<title>${escapeHtml(content.title)}</title>`,
-    `<style>${CSS}</style>`,
+    `<style>${CSS}${MATRIX_CSS}${DELIVERABLE_CSS}</style>`,
     '</head>',
     '<body>',
-    `<header class="top"><h1>${escapeHtml(content.title)}</h1><p class="generator">${escapeHtml(content.generator)}</p><ul class="cards">${cards}</ul></header>`,
-    `<nav class="toc" aria-label="${escapeHtml(t('report.contents'))}">${content.sections.map((s) => `<a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a>`).join('')}</nav>`,
+    coverHtml(content.cover, cards),
+    `<nav class="toc" aria-label="${escapeHtml(t('report.contents'))}">${toc.map((s) => `<a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a>`).join('')}</nav>`,
     '<main>',
+    summaryHtml(content.executive),
+    ...(content.since ? [sinceHtml(content.since)] : []),
     ...sections,
     '</main>',
     `<footer>${escapeHtml(content.generator)}</footer>`,

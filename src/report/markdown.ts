@@ -13,6 +13,11 @@ import { ruleTitle } from '../analysis/rules/index.js';
 import { departmentName, type Workspace } from '../model/model.js';
 import { SEVERITIES, type Severity } from '../model/vocabulary.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
+import { channelName } from '../diagrams/common.js';
+import { buildCover, buildSummary, type Cover, type CoverOptions, type ExecutiveSummary } from './summary.js';
+import { journeyMatrix, type MatrixStage } from './journey-matrix.js';
+import type { SinceView } from './since.js';
+import { coverMarkdown, sinceMarkdown, summaryMarkdown } from './deliverable-md.js';
 
 // Money and shares in the language of the report (src/i18n/format.ts does the formatting).
 const formatMoney = (minor: number, currency: string): string => formatMoneyIn(minor, currency, currentLang());
@@ -35,7 +40,8 @@ export type Block =
   | { type: 'kv'; rows: [string, string][] }
   | { type: 'h3'; text: string }
   | { type: 'table'; table: Table }
-  | { type: 'diagram'; kind: DiagramKind }
+  | { type: 'diagram'; kind: DiagramKind; markdownOnly?: boolean }
+  | { type: 'matrix' }
   | { type: 'callout'; level: string; title: string; text: string };
 
 export interface Section { id: string; title: string; blocks: Block[] }
@@ -49,12 +55,24 @@ export interface ReportContent {
   summary: { label: string; value: string; tone?: string }[];
   level: string;
   sections: Section[];
+  cover: Cover;
+  executive: ExecutiveSummary;
+  /** The journey map as stages by touchpoints (HTML and the deck). */
+  matrix: MatrixStage[];
+  /** What changed since the last review (--since). */
+  since?: SinceView;
+  /** Technical detail for the team that maintains the audit: the last section. */
+  appendix: Section;
 }
 
 export interface ContentOptions {
   version: string;
   /** The language the report is written in (`<html lang>`); default the language of the messages. */
   lang?: string;
+  /** The cover (--date, --author, --firm; settings.report fills the rest). */
+  cover?: CoverOptions;
+  /** What changed since the last review (--since). */
+  since?: SinceView;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -109,7 +127,8 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
         touchpoints: tCount('report.n-touchpoints', result.summary.touchpoints, { count: result.summary.touchpoints }),
         stages: tCount('report.n-stages', result.stages.length, { count: result.stages.length }),
       }) },
-      { type: 'diagram', kind: 'journey' },
+      { type: 'matrix' },
+      { type: 'diagram', kind: 'journey', markdownOnly: true },
       { type: 'table', table: {
         id: 'touchpoint-table',
         columns: [{ title: t('report.col.stage') }, { title: t('report.col.touchpoint'), wide: true }, { title: t('report.col.channel'), nowrap: true },
@@ -162,7 +181,6 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
     { text: ruleTitle(f.rule) },
     f.message,
     f.recommendation,
-    f.location ? { text: `${shortFile(f.location.file)}:${f.location.line}`, code: true } : '',
     f.cost !== undefined ? money(f.cost) : '',
   ]);
   const step3: Section = {
@@ -173,8 +191,8 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
         : t('report.step3.none') },
       ...(result.findings.length ? [{ type: 'table' as const, table: {
         id: 'findings-table',
-        columns: [{ title: t('report.col.severity'), nowrap: true }, { title: t('report.col.rule') }, { title: t('report.col.finding'), wide: true },
-          { title: t('report.col.recommendation'), wide: true }, { title: t('report.col.where'), nowrap: true }, { title: t('report.col.money'), numeric: true }],
+        columns: [{ title: t('report.col.severity'), nowrap: true }, { title: t('deliverable.col.problem') }, { title: t('report.col.finding'), wide: true },
+          { title: t('report.col.recommendation'), wide: true }, { title: t('report.col.money'), numeric: true }],
         rows: findingRows,
         rowMeta: result.findings.map((f) => ({ severity: f.severity, id: `finding-${f.id}` })),
       } }] : []),
@@ -233,9 +251,10 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
     step5Blocks.push({ type: 'h3', text: t(`diagram.roadmap.phase.${phase}`) });
     step5Blocks.push({ type: 'table', table: {
       id: `roadmap-phase-${phase}`,
-      columns: [{ title: t('report.col.initiative'), wide: true }, { title: t('report.col.kind') }, { title: t('report.col.tools') },
-        { title: t('report.col.owner') }, { title: t('report.col.when') }, { title: t('report.col.saving'), numeric: true },
-        { title: t('report.col.status') }, { title: t('report.col.answers') }],
+      // Short values never wrap: a Japanese word would otherwise stack one character per line.
+      columns: [{ title: t('report.col.initiative'), wide: true }, { title: t('report.col.kind'), nowrap: true }, { title: t('report.col.tools') },
+        { title: t('report.col.owner') }, { title: t('report.col.when'), nowrap: currentLang() === 'ja' }, { title: t('report.col.saving'), numeric: true },
+        { title: t('report.col.status'), nowrap: true }],
       rows: inPhase.map((i) => [
         { text: i.title, strong: i.source === 'authored' },
         t(`report.kind.${i.kind}`),
@@ -243,8 +262,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
         [dept(i.owner), ...(i.stakeholders.length ? [t('report.with', { departments: list(i.stakeholders.map(dept)) })] : [])].filter(Boolean).join(' '),
         i.start ? t('report.when', { start: i.start, months: i.months }) : t('report.months', { months: i.months }),
         i.saving ? money(i.saving) : '',
-        t(`report.istatus.${i.status}`) + (i.pilot ? `, ${t('report.pilot')}` : ''),
-        { text: i.addresses.join(', '), code: true },
+        t(`report.istatus.${i.status}`) + (i.pilot ? `${currentLang() === 'ja' ? '、' : ', '}${t('report.pilot')}` : ''),
       ]),
     } });
   }
@@ -257,6 +275,29 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
   }
   const step5: Section = { id: 'roadmap', title: t('report.step5'), blocks: step5Blocks };
 
+  // ---- appendix: where each finding comes from, which findings each initiative answers -------
+  const appendixBlocks: Block[] = [{ type: 'p', text: t('deliverable.appendix.intro'), muted: true }];
+  if (result.findings.length) {
+    appendixBlocks.push({ type: 'h3', text: t('deliverable.appendix.findings') }, { type: 'table', table: {
+      id: 'appendix-findings',
+      columns: [{ title: t('deliverable.col.id') }, { title: t('deliverable.col.rule-id'), nowrap: true }, { title: t('report.col.severity'), nowrap: true },
+        { title: t('deliverable.col.source') }],
+      rows: result.findings.map((f) => [
+        { text: f.id, code: true }, { text: f.rule, code: true }, { text: t(`report.severity.${f.severity}`), severity: f.severity },
+        f.location ? { text: `${shortFile(f.location.file)}:${f.location.line}`, code: true } : '',
+      ]),
+    } });
+  }
+  const answering = initiatives.filter((i) => i.addresses.length);
+  if (answering.length) {
+    appendixBlocks.push({ type: 'h3', text: t('deliverable.appendix.initiatives') }, { type: 'table', table: {
+      id: 'appendix-initiatives',
+      columns: [{ title: t('deliverable.col.initiative'), wide: true }, { title: t('deliverable.col.findings'), wide: true }],
+      rows: answering.map((i) => [i.title, { text: i.addresses.join(', '), code: true }]),
+    } });
+  }
+  const appendix: Section = { id: 'appendix', title: t('deliverable.appendix'), blocks: appendixBlocks };
+
   return {
     lang: opts.lang ?? currentLang(),
     title: t('report.title', { organization: org }),
@@ -266,6 +307,11 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
     summary,
     level: a.level,
     sections: [step1, step2, step3, step4, step5],
+    cover: buildCover(ws, result, opts.cover ?? {}),
+    executive: buildSummary(ws, result),
+    matrix: journeyMatrix(ws, result),
+    ...(opts.since ? { since: opts.since } : {}),
+    appendix,
   };
 
   /** A file as the reader of this workspace knows it: relative to the workspace folder. */
@@ -288,11 +334,7 @@ function worstSeverity(findings: readonly Finding[]): string | undefined {
   return undefined;
 }
 
-export function channelName(channel: string): string {
-  const key = `diagram.channel.${channel}`;
-  const s = t(key);
-  return s === key ? channel : s;
-}
+export { channelName };
 
 export { capabilityName };
 
@@ -328,12 +370,15 @@ function mdTable(table: Table): string[] {
 /** report.md: headings, tables and ```mermaid blocks (diagrams by kind). */
 export function renderMarkdown(content: ReportContent, diagrams: readonly Diagram[]): string {
   const byKind = new Map(diagrams.map((d) => [d.kind, d]));
-  const out: string[] = [`# ${mdText(content.title)}`, '', `_${mdText(content.generator)}_`, ''];
+  const out: string[] = [`# ${mdText(content.title)}`, '', ...coverMarkdown(content.cover, mdText)];
   out.push(`| ${content.summary.map((s) => mdText(s.label)).join(' | ')} |`);
   out.push(`| ${content.summary.map(() => '---').join(' | ')} |`);
   out.push(`| ${content.summary.map((s) => `**${mdText(s.value)}**`).join(' | ')} |`, '');
-  out.push(`**${mdText(t('report.contents'))}:** ${content.sections.map((s) => `[${mdText(s.title)}](#${anchor(s.title)})`).join(' · ')}`, '');
-  for (const section of content.sections) {
+  const toc = [t('deliverable.summary'), ...(content.since ? [t('deliverable.since')] : []), ...content.sections.map((s) => s.title), content.appendix.title];
+  out.push(`**${mdText(t('report.contents'))}:** ${toc.map((s) => `[${mdText(s)}](#${anchor(s)})`).join(' · ')}`, '');
+  out.push(...summaryMarkdown(content.executive, mdText));
+  if (content.since) out.push(...sinceMarkdown(content.since, mdText));
+  for (const section of [...content.sections, content.appendix]) {
     out.push(`## ${mdText(section.title)}`, '');
     for (const b of section.blocks) {
       switch (b.type) {
@@ -351,9 +396,11 @@ export function renderMarkdown(content: ReportContent, diagrams: readonly Diagra
           for (const n of d.notes) out.push(`_${mdText(n)}_`, '');
           break;
         }
+        case 'matrix': break;
       }
     }
   }
+  out.push(`_${mdText(content.generator)}_`, '');
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 

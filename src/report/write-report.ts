@@ -18,7 +18,7 @@ import type { Diagram, DiagramKind } from '../diagrams/types.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Workspace } from '../model/model.js';
 import { renderJson } from './json.js';
-import { reportContent, renderMarkdown } from './markdown.js';
+import { reportContent, renderMarkdown, type ContentOptions } from './markdown.js';
 import { renderHtml, type DiagramPicture } from './html.js';
 import { renderSarif } from './sarif.js';
 import { InterruptedError, UsageError } from '../util/errors.js';
@@ -43,6 +43,12 @@ export interface WriteReportOptions {
   /** Starts the renderer; the default is the real browser (tests pass their own). */
   openEngine?: () => Promise<RenderEngine>;
   onProgress?: (done: number, total: number) => void;
+  /** The cover (--date, --author, --firm; settings.report fills the rest) and --since. */
+  content?: Pick<ContentOptions, 'cover' | 'since'>;
+  /** Also write report.pptx (the deck); see report/pptx.ts. */
+  pptx?: boolean;
+  /** What the report is doing now (the command shows it on a terminal). */
+  onPhase?: (phase: 'pdf' | 'pptx') => void;
 }
 
 export interface NotDrawn { kind: DiagramKind; title: string; reason: string }
@@ -54,6 +60,8 @@ export interface WriteReportResult {
   drawn: DiagramKind[];
   notDrawn: NotDrawn[];
   pdf: 'written' | 'not-requested' | 'no-browser';
+  /** report.pptx: with its pictures, without them (no browser: the slides say so), or not asked for. */
+  pptx: 'written' | 'no-pictures' | 'not-requested';
   /** Why the browser was not used (undefined when it was, or with --no-render). */
   unavailable?: RendererUnavailable;
   /** Requests any page tried to make (all blocked; should be empty). */
@@ -204,7 +212,7 @@ async function drawDiagrams(diagrams: Diagram[], opts: WriteReportOptions): Prom
       const out = await engine.renderSvgs(diagrams.map((d) => ({ id: SVG_ID(d.kind), source: d.source })), opts.onProgress);
       if (engine.alive?.() !== false) {
         out.forEach((r, i) => pictures.set(diagrams[i].kind, r.ok
-          ? { svg: r.svg.svg, width: r.svg.width }
+          ? { svg: r.svg.svg, width: r.svg.width, height: r.svg.height }
           : { missing: t('report.missing.failed', { error: r.error }) }));
         return { pictures, engine, renderer: 'browser' };
       }
@@ -282,8 +290,11 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, given: 
   };
   let rendered: Awaited<ReturnType<typeof drawDiagrams>>;
   const diagrams = buildDiagrams(ws, result, { today: opts.today });
+  // The pictures (HTML, PDF, diagrams/*.svg, slides) carry their legend outside the graph; the
+  // .mmd files and report.md keep it inside, for GitHub.
+  const pictured = buildDiagrams(ws, result, { today: opts.today, legendOutside: true });
   try {
-    rendered = await drawDiagrams(diagrams, opts);
+    rendered = await drawDiagrams(pictured, opts);
   } catch (err) {
     stopListening();
     throw err;
@@ -295,6 +306,7 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, given: 
   const cleanup = () => rmSync(tmp, { recursive: true, force: true });
   const files: string[] = [];
   let pdf: WriteReportResult['pdf'] = opts.pdf ? 'no-browser' : 'not-requested';
+  let pptx: WriteReportResult['pptx'] = 'not-requested';
   let blockedRequests: string[] = [];
   try {
     await checkInterrupted();
@@ -308,14 +320,15 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, given: 
       files.push(name);
     };
     const json = renderJson(result);
-    const content = reportContent(ws, result, { version: opts.version, lang: opts.lang });
+    const content = reportContent(ws, result, { version: opts.version, lang: opts.lang, ...opts.content });
     put('report.md', renderMarkdown(content, diagrams));
-    const html = renderHtml(content, diagrams, pictures, { json, linkFiles: true });
+    const html = renderHtml(content, pictured, pictures, { json, linkFiles: true });
     put('report.html', html);
     if (opts.pdf && engine) {
+      opts.onPhase?.('pdf');
       try {
         put('report.pdf', await engine.htmlPdf(
-          sanitizeText(renderHtml(content, diagrams, pictures, { json, linkFiles: false })),
+          sanitizeText(renderHtml(content, pictured, pictures, { json, linkFiles: false })),
           { footer: content.title, pageLabel: t('report.pdf.page') },
         ));
         pdf = 'written';
@@ -324,6 +337,15 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, given: 
         if (engine.alive?.() !== false) throw err;
         unavailable = new RendererUnavailable('crashed', 'the browser stopped', String((err as Error)?.message ?? err).split('\n')[0]);
       }
+    }
+    if (opts.pptx) {
+      opts.onPhase?.('pptx');
+      const { writeDeck } = await import('./deck.js');
+      // A browser that went away while printing draws no slide pictures; the deck is still written.
+      const live = engine && engine.alive?.() !== false ? engine : undefined;
+      const deck = await writeDeck(ws, result, content, pictured, pictures, live, opts.onProgress);
+      put('report.pptx', deck.bytes);
+      pptx = deck.pictures ? 'written' : 'no-pictures';
     }
     put('audit.json', json);
     put('audit.sarif', renderSarif(result, { version: opts.version, defaultFile: ws.files[0] }));
@@ -352,6 +374,6 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, given: 
     .map((d) => ({ kind: d.kind, title: d.title, reason: pictures.get(d.kind)?.missing ?? '' }));
   return {
     outDir: out,
-    files: files.sort(), renderer, drawn, notDrawn, pdf, unavailable, blockedRequests,
+    files: files.sort(), renderer, drawn, notDrawn, pdf, pptx, unavailable, blockedRequests,
   };
 }

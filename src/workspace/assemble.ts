@@ -146,6 +146,7 @@ export function assembleWorkspace(checked: CheckedInput): Workspace {
       redundantShare: s?.thresholds?.redundant_share ?? DEFAULT_THRESHOLDS.redundantShare,
       noHubTools: s?.thresholds?.no_hub_tools ?? DEFAULT_THRESHOLDS.noHubTools,
     },
+    ...(s?.report ? { report: Object.freeze({ ...s.report }) } : {}),
   });
   const builtQs: Question[] = questions.map((e) => Object.freeze({ ...e.value, loc: startOf(e) }));
   const builtDataTypes: DataType[] = [...new Set([...usedData, ...dataTypeMap.keys()])].sort().map((id) => {

@@ -1,7 +1,7 @@
 // Workspace-wide checks after each file passed its schema: version, singletons, duplicate ids,
 // references with "did you mean", warnings. The entries are gathered by entries.ts; the immutable
 // indexed model is made by assemble.ts once no check found an error.
-import { t, tw, type Worded } from '../i18n/index.js';
+import { activeTranslator, stageName, type Worded } from '../i18n/index.js';
 import { closest } from '../util/suggest.js';
 import { loadCatalog, loadDataTypes, loadTaxonomy } from '../catalog/index.js';
 import { CHANNEL_ALIASES, CHANNELS, DEFAULT_STAGES } from '../model/vocabulary.js';
@@ -28,13 +28,15 @@ function knownCurrencies(): Set<string> {
 }
 
 export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diagnostics: Diagnostic[] } {
+  const tr = input.tr ?? activeTranslator();
+  const { t, tw } = tr;
   const diags: Diagnostic[] = [];
   const err = (code: string, location: SourceLocation, message: string | Worded, suggestion?: string | Worded, related?: Diagnostic['related']) =>
     diags.push(diagnostic('error', code, location, message, suggestion, related));
   const warn = (code: string, location: SourceLocation, message: string | Worded, suggestion?: string | Worded) =>
     diags.push(diagnostic('warning', code, location, message, suggestion));
 
-  const { single, touchpoints, tools, integrations, initiatives, questions, personas, dataTypeEntries, strategyHead } = gatherEntries(input.files, err);
+  const { single, touchpoints, tools, integrations, initiatives, questions, personas, dataTypeEntries, strategyHead } = gatherEntries(input.files, err, tr);
   const invalid = (kind: string, id: string) => input.invalidIds?.get(kind)?.has(id) === true;
   const orgInvalid = input.invalidIds?.has('organization') === true;
 
@@ -86,7 +88,7 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   } else {
     DEFAULT_STAGES.forEach((s, i) => {
       // Default stage names follow the output language.
-      stages.push(Object.freeze({ id: s.id, get name() { return t(`stage.${s.id}`); }, index: i }) as Stage);
+      stages.push(Object.freeze({ id: s.id, get name() { return stageName(s.id); }, index: i }) as Stage);
     });
   }
   const stageIds = stages.map((s) => s.id);
@@ -266,7 +268,8 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     checkOwner(e, ini.owner, ['owner']);
     (ini.stakeholders ?? []).forEach((d, i) => checkOwner(e, d, ['stakeholders', i]));
     (ini.depends_on ?? []).forEach((d, i) => {
-      if (initMap.has(d) || isGeneratedInitiativeId(d) || invalid('initiative', d) || input.partial) return;
+      // Without the rule catalog, a reference that may be to a generated initiative is taken as written.
+      if (initMap.has(d) || (input.rules ? input.rules.isGeneratedInitiative(d) : true) || invalid('initiative', d) || input.partial) return;
       const guess = closest(d, initIds);
       err('unresolved-reference', here(e, 'depends_on', i), tw('build.unknown-initiative', { id: d }),
         guess ? tw('suggest.did-you-mean', { value: guess }) : undefined);
@@ -393,11 +396,6 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
 export function splitFindingId(id: string): [string, string] {
   const i = id.indexOf(':');
   return i < 0 ? [id, ''] : [id.slice(0, i), id.slice(i + 1)];
-}
-
-/** Generated roadmap ids (rules.md; src/analysis/roadmap.ts): retire-x, connect-x, consolidate-x, designate-sot-x, replatform, establish-hub, ... */
-export function isGeneratedInitiativeId(id: string): boolean {
-  return /^(retire|connect|consolidate|designate-sot|replace-manual|realtime|pilot|replatform|assign-owner|cover|measure|license|governance|upgrade|establish-hub)(-|$)/.test(id);
 }
 
 /** settings.output: a relative path to a folder strictly inside the workspace ("reports", "out/audit"). */

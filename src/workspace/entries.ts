@@ -1,7 +1,7 @@
 // The entries of a workspace gathered from its files, each with where it is written: the
 // singletons (organization, stages, settings, strategy.horizon/review) defined once, the lists
 // (tools, touchpoints, ...) in file order, minus what failed the schema.
-import { t, tw, type Worded } from '../i18n/index.js';
+import type { Translator, Worded } from '../i18n/index.js';
 import type { RuleCatalog } from '../model/rule-catalog.js';
 import { locate, nodeAt, nodeLoc, type ParsedFile } from './parse.js';
 import type { Diagnostic, SourceLocation } from './diagnostics.js';
@@ -40,12 +40,14 @@ export interface BuildInput {
   invalidIds?: Map<string, Set<string>>;
   /** Some file could not be read at all: unresolved references may be defined there. */
   partial?: boolean;
-  /** The finding rules, to check references to them; without it, settings.rules and `addresses` are taken as written. */
+  /** The finding rules and generated initiative ids, to check references to them; without it, settings.rules, `addresses` and `depends_on` beyond the authored initiatives are taken as written. */
   rules?: RuleCatalog;
+  /** The language of the diagnostics; default the process language. */
+  tr?: Translator;
 }
 
 /** Every entry of the files; a missing or unsupported version and a singleton defined twice are errors. */
-export function gatherEntries(files: readonly ParsedFile[], err: ReportError): Gathered {
+export function gatherEntries(files: readonly ParsedFile[], err: ReportError, { t, tw }: Translator): Gathered {
   const single: Record<'organization' | 'stages' | 'settings', Entry<any> | undefined> = {
     organization: undefined, stages: undefined, settings: undefined,
   };

@@ -1,7 +1,7 @@
 // Turns zod issues into diagnostics a marketer understands: the entity and field in words,
 // file:line:col from the YAML node, and a suggestion where one exists.
 import type { z } from 'zod';
-import { t, list } from '../i18n/index.js';
+import { activeTranslator, type Translator } from '../i18n/index.js';
 import { closest, slugify } from '../util/suggest.js';
 import { ID_PATTERN, MONTH_PATTERN } from '../model/vocabulary.js';
 import { WorkspaceFile } from './schema.js';
@@ -25,7 +25,8 @@ function valueAt(root: unknown, path: Path): unknown {
 }
 
 /** "tool "hubspot", field "status"" — the path in words. */
-export function describePath(root: unknown, path: Path): string {
+export function describePath(root: unknown, path: Path, tr: Translator = activeTranslator()): string {
+  const { t } = tr;
   const parts: string[] = [];
   let entity = '';
   for (let i = 0; i < path.length; i++) {
@@ -81,7 +82,7 @@ function keysAt(path: Path): string[] {
   return def?.type === 'object' ? Object.keys(def.shape) : [];
 }
 
-function typeName(v: unknown): string {
+function typeName(v: unknown, { t }: Translator): string {
   if (v === null) return t('type.null');
   if (Array.isArray(v)) return t('type.list');
   if (typeof v === 'object') return t('type.mapping');
@@ -91,7 +92,7 @@ function typeName(v: unknown): string {
   return typeof v;
 }
 
-function expectedName(expected: string): string {
+function expectedName(expected: string, { t }: Translator): string {
   return t(`expected.${expected}`) === `expected.${expected}` ? expected : t(`expected.${expected}`);
 }
 
@@ -124,14 +125,15 @@ function unionWords(issue: any): string[] {
   return words;
 }
 
-export function zodIssuesToDiagnostics(pf: ParsedFile, issues: readonly z.core.$ZodIssue[]): Diagnostic[] {
+export function zodIssuesToDiagnostics(pf: ParsedFile, issues: readonly z.core.$ZodIssue[], tr: Translator = activeTranslator()): Diagnostic[] {
+  const { t, list } = tr;
   const out: Diagnostic[] = [];
   const root = pf.value;
   const queue: any[] = [...issues];
   while (queue.length) {
     const issue = queue.shift();
     const path: (string | number)[] = issue.path.map((p: PropertyKey) => (typeof p === 'symbol' ? String(p) : p));
-    const where = describePath(root, path);
+    const where = describePath(root, path, tr);
     const value = valueAt(root, path);
     const loc = () => locate(pf, path);
     switch (issue.code) {
@@ -143,19 +145,19 @@ export function zodIssuesToDiagnostics(pf: ParsedFile, issues: readonly z.core.$
           // `restricted: true` says there is a restriction but not which: ask for the words.
           out.push({
             severity: 'error', code: 'invalid-value', location: loc(),
-            message: t('schema.restricted', { where, found: typeName(value) }), suggestion: t('schema.restricted.hint'),
+            message: t('schema.restricted', { where, found: typeName(value, tr) }), suggestion: t('schema.restricted.hint'),
           });
         } else if (words.length) {
           const guess = typeof value === 'string' ? closest(value, words) : undefined;
           out.push({
             severity: 'error', code: 'invalid-value', location: loc(),
-            message: t('schema.invalid-enum', { where, found: typeName(value), allowed: words.join(', ') }),
+            message: t('schema.invalid-enum', { where, found: typeName(value, tr), allowed: words.join(', ') }),
             suggestion: guess ? t('suggest.did-you-mean', { value: guess }) : undefined,
           });
         } else if (flat.length === 1 && flat[0] === issue) {
           out.push({
             severity: 'error', code: 'invalid-value', location: loc(),
-            message: t('schema.union', { where, found: typeName(value) }),
+            message: t('schema.union', { where, found: typeName(value, tr) }),
             suggestion: path[path.length - 1] === 'cost' ? t('schema.cost.hint') : undefined,
           });
         } else queue.unshift(...flat);
@@ -193,7 +195,7 @@ export function zodIssuesToDiagnostics(pf: ParsedFile, issues: readonly z.core.$
           if (issue.expected === 'boolean' && typeof value === 'string') suggestion = t('schema.boolean.hint');
           out.push({
             severity: 'error', code: 'wrong-type', location: loc(),
-            message: t('schema.wrong-type', { where, expected: expectedName(issue.expected), found: typeName(value) }),
+            message: t('schema.wrong-type', { where, expected: expectedName(issue.expected, tr), found: typeName(value, tr) }),
             suggestion,
           });
         }
@@ -204,7 +206,7 @@ export function zodIssuesToDiagnostics(pf: ParsedFile, issues: readonly z.core.$
         const guess = typeof value === 'string' ? closest(value, values) : undefined;
         out.push({
           severity: 'error', code: 'invalid-value', location: loc(),
-          message: t('schema.invalid-enum', { where, found: typeName(value), allowed: values.join(', ') }),
+          message: t('schema.invalid-enum', { where, found: typeName(value, tr), allowed: values.join(', ') }),
           suggestion: guess ? t('suggest.did-you-mean', { value: guess }) : undefined,
         });
         break;
@@ -215,19 +217,19 @@ export function zodIssuesToDiagnostics(pf: ParsedFile, issues: readonly z.core.$
           const proposal = typeof value === 'string' ? slugify(value) : '';
           out.push({
             severity: 'error', code: 'invalid-id', location: loc(),
-            message: t('schema.invalid-id', { where, found: typeName(value) }),
+            message: t('schema.invalid-id', { where, found: typeName(value, tr) }),
             suggestion: proposal ? t('suggest.did-you-mean', { value: proposal }) : t('schema.invalid-id.hint'),
           });
         } else if (pattern === String(MONTH_PATTERN) || pattern === MONTH_PATTERN.source) {
           out.push({
             severity: 'error', code: 'invalid-month', location: loc(),
-            message: t('schema.invalid-month', { where, found: typeName(value) }),
+            message: t('schema.invalid-month', { where, found: typeName(value, tr) }),
             suggestion: t('schema.invalid-month.hint'),
           });
         } else {
           out.push({
             severity: 'error', code: 'invalid-format', location: loc(),
-            message: t('schema.invalid-format', { where, found: typeName(value) }),
+            message: t('schema.invalid-format', { where, found: typeName(value, tr) }),
             suggestion: path[path.length - 1] === 'currency' ? t('schema.currency.hint') : undefined,
           });
         }
@@ -237,14 +239,14 @@ export function zodIssuesToDiagnostics(pf: ParsedFile, issues: readonly z.core.$
         const empty = issue.origin === 'string' && issue.minimum === 1;
         out.push({
           severity: 'error', code: empty ? 'empty-value' : 'too-small', location: loc(),
-          message: empty ? t('schema.empty', { where }) : t('schema.too-small', { where, minimum: issue.minimum, found: typeName(value) }),
+          message: empty ? t('schema.empty', { where }) : t('schema.too-small', { where, minimum: issue.minimum, found: typeName(value, tr) }),
         });
         break;
       }
       case 'too_big':
         out.push({
           severity: 'error', code: 'too-big', location: loc(),
-          message: t('schema.too-big', { where, maximum: issue.maximum, found: typeName(value) }),
+          message: t('schema.too-big', { where, maximum: issue.maximum, found: typeName(value, tr) }),
         });
         break;
       default:

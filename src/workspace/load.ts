@@ -7,7 +7,7 @@ import { buildWorkspace } from './build.js';
 import { readWorkspaceSources, type WorkspaceSources, type SourceFile } from './files.js';
 import { sortDiagnostics, hasErrors, type Diagnostic } from './diagnostics.js';
 import { displayPath } from '../util/paths.js';
-import { t } from '../i18n/index.js';
+import { activeTranslator, type Translator } from '../i18n/index.js';
 import type { Workspace } from '../model/model.js';
 import type { RuleCatalog } from '../model/rule-catalog.js';
 
@@ -42,20 +42,23 @@ export function readWorkspace(path: string): WorkspaceSources {
 export interface LoadSourcesOptions {
   /** How file paths are shown; default: relative to the current directory. */
   display?: (file: SourceFile) => string;
-  /** The finding rules, to check settings.rules and `addresses` (src/api.ts passes the analysis' RULE_CATALOG). */
+  /** The finding rules, to check settings.rules, `addresses` and `depends_on` (src/api.ts passes the analysis' RULE_CATALOG). */
   rules?: RuleCatalog;
+  /** The language of the diagnostics; default the process language (initLang). */
+  tr?: Translator;
 }
 
 /** Loads a workspace from in-memory sources (disk, a git revision, a test). */
 export function loadFromSources(src: WorkspaceSources, opts: LoadSourcesOptions = {}): LoadResult {
   const show = opts.display ?? ((f: SourceFile) => displayPath(f.path));
+  const tr = opts.tr ?? activeTranslator();
   const diagnostics: Diagnostic[] = [];
   const parsed: ParsedFile[] = [];
   const sources = new Map<string, string>();
   const invalidIds = new Map<string, Set<string>>();
   let partial = false;
   for (const f of src.files) {
-    const { parsed: pf, diagnostics: d } = parseFile(show(f), f.bytes, f.manifest);
+    const { parsed: pf, diagnostics: d } = parseFile(show(f), f.bytes, f.manifest, tr);
     sources.set(pf.file, pf.text);
     diagnostics.push(...d);
     if (d.some((x) => x.severity === 'error')) {
@@ -68,7 +71,7 @@ export function loadFromSources(src: WorkspaceSources, opts: LoadSourcesOptions 
     }
     const res = WorkspaceFile.safeParse(pf.value);
     if (!res.success) {
-      diagnostics.push(...zodIssuesToDiagnostics(pf, res.error.issues));
+      diagnostics.push(...zodIssuesToDiagnostics(pf, res.error.issues, tr));
       // Keep going with the valid parts so that one run shows every problem (references too).
       const { skip, dropped } = quarantine(pf.value as Record<string, unknown>, res.error.issues);
       pf.skip = skip;
@@ -80,13 +83,13 @@ export function loadFromSources(src: WorkspaceSources, opts: LoadSourcesOptions 
     }
     parsed.push(pf);
   }
-  const built = buildWorkspace({ path: src.path, kind: src.kind, files: parsed, invalidIds, partial, rules: opts.rules });
+  const built = buildWorkspace({ path: src.path, kind: src.kind, files: parsed, invalidIds, partial, rules: opts.rules, tr });
   diagnostics.push(...built.diagnostics);
   if (src.manifestOfFolder && src.files[0]) {
     const { folder, others } = src.manifestOfFolder;
     diagnostics.push({
       severity: 'warning', code: 'manifest-alone', location: { file: show(src.files[0]), line: 1, column: 1 },
-      message: t(others === 1 ? 'load.manifest-alone.one' : 'load.manifest-alone', { folder, others }), suggestion: t('load.manifest-alone.hint', { folder }),
+      message: tr.t(others === 1 ? 'load.manifest-alone.one' : 'load.manifest-alone', { folder, others }), suggestion: tr.t('load.manifest-alone.hint', { folder }),
     });
   }
   const ok = !hasErrors(diagnostics);

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Document, LineCounter, Node } from 'yaml';
 import jsYaml from 'js-yaml';
-import { t } from '../i18n/index.js';
+import { activeTranslator, type Translator } from '../i18n/index.js';
 import type { Diagnostic, SourceLocation } from './diagnostics.js';
 import { findOpenSlip, type OpenSlip } from './brackets.js';
 
@@ -224,7 +224,7 @@ const YAML_CODES: Record<string, string> = {
 };
 
 /** An unclosed or mismatched bracket or quote, in plain words, where it is. */
-function slipDiagnostic(file: string, slip: OpenSlip): Diagnostic {
+function slipDiagnostic(file: string, slip: OpenSlip, { t }: Translator): Diagnostic {
   if (slip.kind === 'mismatched' && slip.found) {
     return {
       severity: 'error', code: 'yaml-syntax',
@@ -248,7 +248,8 @@ function colonInValue(text: string, offset: number): boolean {
   return /^\s*(-\s+)?[^:"'{[\s][^:]*:\s+[^"'\s{[][^"']*?:(\s|$)/.test(line) || /[{,]\s*[\w-]+:\s+[^"'\s{[][^,}"']*?:\s/.test(line);
 }
 
-export function parseFile(file: string, bytes: Uint8Array, manifest: boolean): { parsed: ParsedFile; diagnostics: Diagnostic[] } {
+export function parseFile(file: string, bytes: Uint8Array, manifest: boolean, tr: Translator = activeTranslator()): { parsed: ParsedFile; diagnostics: Diagnostic[] } {
+  const { t } = tr;
   const diagnostics: Diagnostic[] = [];
   const decoded = decodeUtf8(bytes);
   if (decoded.text === undefined) {
@@ -292,7 +293,7 @@ export function parseFile(file: string, bytes: Uint8Array, manifest: boolean): {
   const slip = syntax.length ? findOpenSlip(text) : undefined;
   const firstLine = syntax.length ? lineCounter.linePos(syntax[0]!.pos[0]).line : 0;
   if (slip && slip.line <= firstLine) {
-    diagnostics.push(slipDiagnostic(file, slip));
+    diagnostics.push(slipDiagnostic(file, slip, tr));
     return { parsed, diagnostics };
   }
   for (const e of syntax.length ? syntax.slice(0, 1) : doc.errors) {

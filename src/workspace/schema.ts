@@ -163,6 +163,12 @@ export const Settings = z.strictObject({
     redundant_share: z.number().min(0).max(1).optional(),
     no_hub_tools: z.number().int().nonnegative().optional(),
   }).optional(),
+  report: z.strictObject({
+    author: Name.optional(),
+    firm: Name.optional(),
+    confidentiality: Name.optional(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().meta({ description: 'The date on the cover (YYYY-MM-DD); --date wins.' }),
+  }).optional().meta({ description: 'The cover of the client report: who wrote it, for which firm, how confidential, and its date.' }),
 });
 
 export const Question = z.strictObject({

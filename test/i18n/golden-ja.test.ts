@@ -105,7 +105,7 @@ describe('Japanese golden outputs of examples/sakura-retail.yaml', () => {
       dir = mkdtempSync(join(tmpdir(), 'martech-ja-'));
       // The built-in renderer: the same pictures with or without Chromium (the visible text
       // leaves SVGs out anyway, and this keeps the run fast and deterministic).
-      const r = cli(['report', EXAMPLE, '--out', dir, '--start', START], { MARTECH_AUDIT_NO_BROWSER: '1' });
+      const r = cli(['report', EXAMPLE, '--out', dir, '--start', START, '--date', '2027-01-15'], { MARTECH_AUDIT_NO_BROWSER: '1' });
       expect(r.code === 0 || r.code === 1, r.err).toBe(true);
     };
 

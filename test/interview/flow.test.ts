@@ -454,6 +454,37 @@ describe('"? I don\'t know" in lists (issue #12)', () => {
     expect(loadWorkspace(dir).ok).toBe(true);
   });
 
+  it('answers "which touchpoints in this stage": an open question about the stage, then the next stage', async () => {
+    writeHandWritten();
+    const s = await start(dir, { step: 'touchpoints' });
+    await answer('Awareness:', 'enter');
+    await answer('A touchpoint in Consideration', { type: '?' }, 'enter');
+    for (const stage of ['Purchase', 'Service', 'Loyalty']) await answer(`A touchpoint in ${stage}`, 'enter');
+    await s.done;
+    expect(read('touchpoints.yaml').touchpoints.map((x: { id: string }) => x.id)).toEqual(['newsletter']);
+    expect(read('martech-audit.yaml').questions).toEqual([
+      { about: 'stage:consideration', field: 'touchpoints', text: 'Where do customers meet the company in the Consideration stage?' },
+    ]);
+    expect(loadWorkspace(dir).ok).toBe(true);
+  });
+
+  it('answers the tool search: "?" is not a new tool named "?" but an open question', async () => {
+    writeHandWritten();
+    const s = await start(dir, { step: 'tools' });
+    await answer('already have tools', 'down', 'enter');
+    await search('Tool used at "Monthly newsletter"', '?', '? I don\'t know', 'enter');
+    await answer('already have tools', 'enter');
+    await search('Other tools', '?', '? I don\'t know', 'enter');
+    await answer('Anything to change about a tool', 'enter');
+    await s.done;
+    expect(read('tools.yaml').tools.map((x: { id: string }) => x.id)).toEqual(['mailchimp']);
+    expect(read('martech-audit.yaml').questions).toEqual([
+      { about: 'touchpoint:newsletter', field: 'tools', text: 'Which tools are used at Monthly newsletter?', ask: 'marketing' },
+      { about: 'organization', field: 'tools', text: 'Which other tools does the company use?' },
+    ]);
+    expect(loadWorkspace(dir).ok).toBe(true);
+  });
+
   it('answers a new tool\'s status and data: it stays active, what was ticked is kept, and both are open questions', async () => {
     writeHandWritten();
     const s = await start(dir, { step: 'tools' });

@@ -123,6 +123,20 @@ describe('"?" = I don\'t know in every kind of prompt (issue #12)', () => {
     expect(await steering).toBe('owner');
   });
 
+  it('a typed question that "I don\'t know" cannot answer says so instead of taking "?" as a name', async () => {
+    const ui = await testUi([]);
+    const name = ui.input({ message: 'Name of the company audited' });
+    await answer('Name of the company', { type: '?' }, 'enter');
+    await until(() => screen.getScreen().includes('This question has no "I don\'t know"'), () => 'the reason');
+    screen.keypress('backspace');
+    screen.type('Acme');
+    screen.keypress('enter');
+    expect(await name).toBe('Acme');
+    const cost = ui.input({ message: 'What does Mailchimp cost?', unknown: true });
+    await answer('cost', { type: '?' }, 'enter');
+    expect(await cost).toBe('?');
+  });
+
   it('a new workspace in the current folder reads "in .:", not "in .."', () => {
     expect(t('interview.new', { path: '.' })).not.toContain('..');
   });
@@ -170,6 +184,16 @@ describe('prompt lines never break inside a word', () => {
   });
 });
 
+describe('what a catalog match brings', () => {
+  it('names a capability called like the category once', async () => {
+    const { catalogNote } = await import('../../src/interview/steps/tools.js');
+    // QA (tmux): Discourse showed "From the catalog: Online community; Online community".
+    expect(catalogNote({ category: 'community', capabilities: ['community'] })).toBe('From the catalog: Online community');
+    expect(catalogNote({ category: 'messaging', capabilities: ['messaging', 'chatbot'] })).toBe('From the catalog: Business messaging; Chatbot');
+    expect(catalogNote({ category: 'crm', capabilities: ['crm', 'sales-pipeline'] })).toMatch(/^From the catalog: [^;]+; [^;]+$/);
+  });
+});
+
 describe('the interview\'s tool search ranks like `catalog` (issue #12)', () => {
   it('"sales" offers Salesforce Sales Cloud first; tools already entered are ranked the same way', async () => {
     const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
@@ -205,5 +229,37 @@ tools:
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('text from the workspace reaches the terminal clean (issue #11, item 8)', () => {
+  // An organisation or tool name from a pull request: retitle and clear the terminal, reverse the
+  // text, start a GitHub workflow command on a line of its own.
+  const HOSTILE = 'Tink\u001b]0;pwned\u0007\u001b[2J\u202eerly\u0000\n::add-mask::x';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: our own colours are allowed
+  const ours = (s: string): string => s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+
+  it('notes, messages, choices and defaults: no raw control, escape or bidi character, no command line', async () => {
+    const out: string[] = [];
+    const ui = await testUi(out);
+    ui.say(HOSTILE);
+    expect(out.join('')).not.toMatch(RAW);
+    expect(out.join('')).not.toMatch(/^\s*::/m);
+    expect(out.join('')).toContain('Tink\\u001b]0;pwned\\u0007\\u001b[2J\\u202eerly\\u0000');
+
+    const picked = ui.select({ message: `Which one? ${HOSTILE}`, choices: [{ name: HOSTILE, value: 1, description: HOSTILE }, { name: 'b', value: 2 }] });
+    await until(() => screen.getScreen().includes('Which one?'), () => 'the list');
+    expect(ours(screen.getScreen({ raw: true }))).not.toMatch(RAW);
+    screen.keypress('enter');
+    expect(await picked).toBe(1);
+
+    const typed = ui.input({ message: 'Name of the company', default: HOSTILE });
+    await until(() => screen.getScreen().includes('Name of the company'), () => 'the input');
+    expect(ours(screen.getScreen({ raw: true }))).not.toMatch(RAW);
+    screen.keypress('enter');
+    // What was shown is what Enter keeps.
+    expect(await typed).toBe('Tink\\u001b]0;pwned\\u0007\\u001b[2J\\u202eerly\\u0000\\n::add-mask::x');
   });
 });

@@ -94,7 +94,10 @@ describe('report', { timeout: SLOW_TEST_TIMEOUT }, () => {
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('<html lang="ja">');
     expect(html).toContain('ステージ別の顧客接点');
-    expect(readFileSync(join(out, 'diagrams/journey.svg'), 'utf8')).toContain('凡例');
+    // The pictures are Japanese; their legends sit beside them on the page (the .mmd keeps its own).
+    expect(readFileSync(join(out, 'diagrams/journey.svg'), 'utf8')).toContain('認知');
+    expect(readFileSync(join(out, 'diagrams/journey.mmd'), 'utf8')).toContain('凡例');
+    expect(html).toMatch(/<ul class="dg-legend">.*顧客データのハブ/);
   });
 });
 

@@ -65,7 +65,8 @@ describe('report content', () => {
   it.each(EXAMPLES)('report.md of $name matches the golden file and keeps Mermaid blocks intact', async ({ name, path, lang }) => {
     const { ws, result } = await loadExample(path, lang);
     const diagrams = buildDiagrams(ws, result, { today: TODAY });
-    const md = renderMarkdown(reportContent(ws, result, { version: '0.0.0-test' }), diagrams);
+    const cover = { date: '2027-01-15', author: 'Jane Doe', firm: 'Acme Consulting' };
+    const md = renderMarkdown(reportContent(ws, result, { version: '0.0.0-test', cover }), diagrams);
     expectGolden(`report/${name}/report.md`, md);
     expect(md.match(/^```mermaid$/gm)).toHaveLength(5);
     expect(md.match(/^```$/gm)).toHaveLength(5);
@@ -99,7 +100,7 @@ describe('report content', () => {
       const html = renderHtml(content, diagrams, new Map(), { json });
       const { window } = new (await JSDOM_PARSE())(html);
       expect(await htmlProblems(html, window)).toEqual([]);
-      expect(window.document.querySelector('h1').textContent).toBe(content.title);
+      expect(window.document.querySelector('h1').textContent).toBe(content.cover.client);
       expect(JSON.parse(window.document.getElementById('audit-data').textContent)).toEqual(JSON.parse(json));
     }), { numRuns: 25 });
   });
@@ -206,7 +207,9 @@ describe('with Chromium', { timeout: SLOW_TEST_TIMEOUT }, () => {
     }
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(await htmlProblems(html)).toEqual([]);
-    expect(html.match(/<svg\b/g)!.length).toBeGreaterThanOrEqual(5);
+    // Four diagrams inline; the journey is the stages-by-touchpoints matrix (its SVG is in diagrams/).
+    expect(html.match(/<svg\b/g)!.length).toBeGreaterThanOrEqual(4);
+    expect(html).toContain('id="journey-matrix"');
     expect(html).toContain(`content="${escapeHtml(CSP)}"`);
   });
 

@@ -52,6 +52,18 @@ describe('terminal and CI log', () => {
     expect(r.stdout.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(RAW);
     expect(r.stdout).toContain('Tink\\u001b]0;pwned');
   });
+  it('a baseline file from a pull request: the ids it lists are printed clean', () => {
+    const baseline = join(dir, 'baseline.json');
+    expect(cli(['analyze', 'ws', '--write-baseline', baseline], dir).code).toBe(0);
+    const data = JSON.parse(readFileSync(baseline, 'utf8'));
+    data.findings.push({ id: 'gone\u001b]0;pwned\u0007\n::add-mask::secret', rule: 'x', severity: 'low', message: 'm' });
+    writeFileSync(baseline, JSON.stringify(data));
+    const r = cli(['analyze', 'ws', '--baseline', baseline, '--format', 'github'], dir);
+    expect(r.stderr).toContain('gone\\u001b]0;pwned');
+    expect(r.stderr).not.toMatch(RAW);
+    expect(r.stderr).not.toMatch(COMMAND_LINE);
+  });
+
   it('a revision name with a line break in an error message', () => {
     const r = cli(['diff', 'x\n::error::boom', 'ws'], dir);
     expect(r.code).toBe(2);

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, ROOT } from '../git/cli.js';
+import { makeRepo, type TempRepo } from '../git/repo.js';
 import { loadFromText } from '../../src/workspace/load.js';
 import { MAX_FILE_BYTES } from '../../src/workspace/files.js';
 
@@ -129,5 +130,39 @@ describe('excerpts are short and clean', () => {
     expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(r.stdout + r.stderr).toContain('…');
     for (const line of (r.stdout + r.stderr).split('\n')) expect(line.length).toBeLessThan(400);
+  });
+});
+
+describe('diff: files read from git objects', () => {
+  // A pull request's commits, read without a checkout: the same rules as on disk.
+  let repo: TempRepo;
+  beforeAll(() => {
+    repo = makeRepo();
+    repo.copy(EXAMPLE, 'audit/martech-audit.yaml');
+    repo.commit('audit');
+  });
+  afterAll(() => repo.cleanup());
+
+  it('a symbolic link committed to /proc/self/environ is not followed: nothing of the environment is printed', () => {
+    symlinkSync('/proc/self/environ', join(repo.dir, 'audit', 'env.yaml'));
+    repo.commit('a link');
+    for (const args of [['diff', 'HEAD~1', 'HEAD:audit'], ['diff', 'HEAD~1', 'HEAD:audit', '--format', 'markdown']]) {
+      const r = cli(args, repo.dir, { FAKE_CI_SECRET: SECRET });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout + r.stderr).not.toContain(SECRET);
+    }
+    repo.rm('audit/env.yaml');
+    repo.commit('no link');
+  });
+
+  it('a blob over the cap (small in git: it is compressed) is refused from its recorded size, before it is read', () => {
+    // 24 MB of comment lines: a few kilobytes once compressed in the repository.
+    repo.write('audit/tools.yaml', '# x\n'.repeat(6_000_000));
+    repo.commit('huge');
+    const message = /"[0-9a-f]{7}:audit\/tools\.yaml" is larger than 20 MB, the most a workspace file may hold/;
+    const r = cli(['diff', 'HEAD~1', 'HEAD:audit'], repo.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(cli(['diff', 'HEAD:audit/tools.yaml', 'HEAD~1:audit/martech-audit.yaml'], repo.dir).stderr).toMatch(message);
   });
 });

@@ -10,6 +10,7 @@ import { SEVERITY_RANK, type Severity } from '../../model/vocabulary.js';
 import { computeFacts, type Facts } from '../facts.js';
 import type { Finding } from '../types.js';
 import { compareIds } from './helpers.js';
+import { isGeneratedInitiativeId } from '../roadmap/ids.js';
 import type { AssessGroup, DetailsOf, Rule, SubjectKind } from './rule.js';
 
 import { rule as noCustomerHub } from './no-customer-hub.js';
@@ -106,6 +107,7 @@ export function rulesWithSubject(kind: SubjectKind): RuleId[] {
 export const RULE_CATALOG: RuleCatalog = Object.freeze({
   ids: RULE_IDS,
   subjectOf: (rule: string) => (isRuleId(rule) ? RULES[rule].meta.subject : undefined),
+  isGeneratedInitiative: isGeneratedInitiativeId,
 });
 
 /** The parts of a finding id: `data-silo:intercom` -> { rule, kind: 'tool', ids: ['intercom'] }. */
@@ -151,7 +153,7 @@ export function runRules(ws: Workspace, facts: Facts = computeFacts(ws), opts: R
     if (!severity) continue;
     const seen = new Set<string>();
     const out: Finding[] = [];
-    const msg = (key: string, params?: Params) => worded(`rules.${id}.${key}`, rule.template(key, lang) ?? `rules.${id}.${key}`, params);
+    const msg = (key: string, params?: Params) => worded(`rules.${id}.${key}`, rule.template(key, lang) ?? `rules.${id}.${key}`, params, lang);
     for (const d of rule.check({ ws, facts, severity, threshold, lang, msg })) {
       const fid = `${rule.id}:${d.subject}`;
       if (seen.has(fid)) throw new Error(`rule ${rule.id} produced the finding id ${fid} twice`);

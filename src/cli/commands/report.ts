@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { list, t, tCount } from '../../i18n/index.js';
 import { analyze } from '../../analysis/analyze.js';
 import { currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
-import { chalk, setupColor, write, writeErr } from '../output.js';
+import { chalk, formatDiagnostic, setupColor, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
 import { displayPath } from '../../util/paths.js';
 import { MONTH_PATTERN, SEVERITIES, type Severity } from '../../model/vocabulary.js';
@@ -17,8 +17,14 @@ import { enableHint, unavailableReason } from '../../render/hints.js';
 import { writeReport } from '../../report/write-report.js';
 import type { Workspace } from '../../model/model.js';
 import { VERSION } from '../../version.js';
+import { isIsoDate, todayIso } from '../../report/summary.js';
+import { readEarlierFile, earlierFromDiff, sinceView, type SinceView } from '../../report/since.js';
+import type { AnalysisResult } from '../../analysis/analyze.js';
 
-export interface ReportCommandOptions { out?: string; pdf?: boolean; render?: boolean; failOn?: string; start?: string }
+export interface ReportCommandOptions {
+  out?: string; pdf?: boolean; render?: boolean; failOn?: string; start?: string;
+  pptx?: boolean; since?: string; date?: string; author?: string; firm?: string;
+}
 
 /** settings.output, relative to the workspace folder (or to the folder of a one-file workspace). */
 export function defaultOutDir(ws: Workspace): string {
@@ -31,15 +37,22 @@ export async function run(path: string, opts: ReportCommandOptions, globals: Glo
   if (opts.failOn !== undefined && opts.failOn !== 'none' && !(SEVERITIES as readonly string[]).includes(opts.failOn)) {
     throw new UsageError(t('analyze.bad-fail-on', { value: opts.failOn, allowed: [...SEVERITIES, 'none'].join(', ') }));
   }
+  if (opts.date !== undefined && !isIsoDate(opts.date)) throw new UsageError(t('deliverable.bad-date', { value: opts.date }));
   const { workspace } = await loadOrExit(path, globals);
   setupColor(globals, process.stderr);
   const month = currentMonth();
   const result = analyze(workspace, { path, start: opts.start, now: month });
   const outDir = opts.out ?? defaultOutDir(workspace);
+  const since = opts.since !== undefined ? await sinceSection(opts.since, path, result, month) : undefined;
   const bar = progress();
   const written = await writeReport(workspace, result, {
-    outDir, pdf: opts.pdf === true, render: opts.render !== false, version: VERSION, today: month,
-    onProgress: (done, total) => bar.update(done, total, t('report.progress')),
+    outDir, pdf: opts.pdf === true, pptx: opts.pptx === true, render: opts.render !== false, version: VERSION, today: month,
+    content: {
+      cover: { date: opts.date ?? workspace.settings.report?.date ?? todayIso(), author: opts.author, firm: opts.firm },
+      ...(since ? { since } : {}),
+    },
+    onProgress: (done, total) => bar.say(t('deliverable.progress.diagram', { done, total })),
+    onPhase: (phase) => bar.say(t(`deliverable.progress.${phase}`)),
   }).finally(() => bar.done());
 
   const diagramCount = written.files.filter((f) => f.startsWith('diagrams/') && f.endsWith('.mmd')).length;
@@ -56,6 +69,9 @@ export async function run(path: string, opts: ReportCommandOptions, globals: Glo
     writeErr(chalk.yellow(t('report.fallback-used', { reason: unavailableReason(written.unavailable) })));
     writeErr(`  ${chalk.cyan(enableHint(written.unavailable))}`);
   }
+  if (written.pptx === 'no-pictures') {
+    writeErr(chalk.yellow(t('deliverable.pptx.no-pictures', { hint: written.unavailable ? enableHint(written.unavailable) : '' }).trim()));
+  }
   if (written.blockedRequests.length) writeErr(chalk.yellow(t('report.blocked', { urls: written.blockedRequests.join(', ') })));
   if (opts.pdf && written.pdf !== 'written') {
     const err = written.unavailable;
@@ -68,4 +84,26 @@ export async function run(path: string, opts: ReportCommandOptions, globals: Glo
     writeErr(tCount('analyze.threshold', reached, { count: reached, severity: opts.failOn! }));
     throw new FailureExit(1);
   }
+}
+
+/** --since: an earlier audit.json or baseline file, else a git revision compared by `diff`. */
+async function sinceSection(value: string, path: string, result: AnalysisResult, month: string): Promise<SinceView> {
+  const file = readEarlierFile(value);
+  if (file) return sinceView(file, result);
+  const { analyzeSide, compareSides, InvalidSideError, loadSides } = await import('../../diff/run.js');
+  let sides;
+  try {
+    sides = loadSides({ old: value, new: path });
+  } catch (err) {
+    if (err instanceof InvalidSideError) {
+      const { load, side } = err.loaded;
+      for (const d of load.diagnostics) writeErr(formatDiagnostic(d, load.sources));
+      writeErr(t('git.invalid-side', { side: side.label, errors: load.diagnostics.filter((d) => d.severity === 'error').length }));
+      throw new FailureExit(1);
+    }
+    throw err;
+  }
+  const old = analyzeSide(sides.old, month);
+  const d = compareSides(old, analyzeSide(sides.new, month));
+  return sinceView(earlierFromDiff(d, old.result), result);
 }

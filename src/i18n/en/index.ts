@@ -10,6 +10,7 @@ import { vocabulary } from './vocabulary.js';
 import { diff } from './diff.js';
 import { report } from './report.js';
 import { io } from './io.js';
+import { deliverable } from './deliverable.js';
 import { safety } from './safety.js';
 import { customer } from './customer.js';
 import { sheets } from './sheets.js';
@@ -27,6 +28,7 @@ export const en: Record<string, string> = {
   ...diff,
   ...report,
   ...io,
+  ...deliverable,
   ...safety,
   ...customer,
   ...sheets,

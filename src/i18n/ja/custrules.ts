@@ -16,4 +16,13 @@ export const custrules: Record<string, string> = {
   'customer.question.party': '{data}の出どころはどこですか（自社の顧客からのファーストパーティ、パートナーからのセカンドパーティ、データ提供会社からのサードパーティ）？',
   'customer.question.restricted': '{data}は自由に使えますか。それとも契約や法律で利用が制限されていますか（どのような制限か）？',
   'customer.question.third-party-cookies': '{tool} はサードパーティ Cookie を使っていますか？',
+
+  // 納品レポートの課題見出し（src/report/summary.ts の `deliverable.problem.<rule>`）。
+  'deliverable.problem.persona-gap': 'ジャーニーのあるステージで会社と接点のない顧客がいる: {names}',
+  'deliverable.problem.consent-not-synced': '{names}で記録された配信停止が、顧客に連絡するすべてのツールに届いていない',
+  'deliverable.problem.restricted-data-flow': '外に出してはいけないデータがコピーされている: {names}',
+  'deliverable.problem.third-party-dependence': '{names}がサードパーティ Cookie や購入データだけで動いている',
+  'deliverable.problem.freshness-gap': '{names}で、顧客データが必要なときより遅れて届く',
+  'deliverable.problem.personalization-opportunity': 'すでにあるデータで今すぐパーソナライズできる: {names}',
+  'deliverable.problem.blind-personalization': '{names}が顧客プロフィールなしでパーソナライズしている',
 };

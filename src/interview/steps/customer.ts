@@ -154,7 +154,7 @@ async function dataTypes(ctx: Ctx): Promise<void> {
     pageSize: 12,
   });
   for (const d of restricted) {
-    const words = (await ctx.ui.input({ message: t('interview.cx.restricted.words', { data: dataTypeName(d) }) })).trim();
+    const words = (await ctx.ui.input({ message: t('interview.cx.restricted.words', { data: dataTypeName(d) }), unknown: true })).trim();
     if (!words) continue;
     const raw = ctx.ed.raw();
     const entry = raw.data_types.find((x) => x.id === d);

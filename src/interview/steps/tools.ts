@@ -9,17 +9,17 @@ import type { Plain } from '../yaml-edit.js';
 import type { Choice } from '../ui.js';
 import type { RawTool, RawTouchpoint } from '../workspace-editor.js';
 import { proposeId, uniqueId } from '../ids.js';
-import { UNKNOWN } from '../answers.js';
+import { UNKNOWN, isUnknown } from '../answers.js';
 import {
   askCost, askData, askId, askMonth, askNotes, askOwner, askSeats, commit, heading, markDone, nonEmpty, note,
-  saveCost, saveOwner, saveSeats, type Ctx, type OwnerAnswer, openEntry, closeEntry,
+  saveCost, saveOwner, saveSeats, type Ctx, type OwnerAnswer, openEntry, closeEntry, addQuestion, dontKnowLabel,
 } from '../ask.js';
 import { currentStages } from './stages.js';
 import { askSourceOfTruth, askStatus, dataQuestion, fillMissingTools, loadCatalogSafe, toolDetails } from './tool-details.js';
 
 export { toolDetails };
 
-type Pick = { t: 'done' } | { t: 'tool'; id: string } | { t: 'catalog'; id: string } | { t: 'new'; name: string };
+type Pick = { t: 'done' } | { t: 'unknown' } | { t: 'tool'; id: string } | { t: 'catalog'; id: string } | { t: 'new'; name: string };
 
 /** How well a tool already entered matches what was typed: the catalog search's ranking (0: not at all). */
 function matchScore(tool: RawTool, q: string): number {
@@ -32,6 +32,8 @@ export function toolChoices(ctx: Ctx, term: string, exclude: readonly string[], 
   const q = term.trim();
   const out: Choice<Pick>[] = [];
   if (!q) out.push({ name: chalk.green(doneLabel), value: { t: 'done' } });
+  // "?" (or "don't know", "tbd") is an answer here too, not the name of a new tool.
+  if (q && isUnknown(q)) out.push({ name: `${dontKnowLabel()} ${chalk.dim(`— ${t('interview.dont-know.hint')}`)}`, value: { t: 'unknown' }, short: dontKnowLabel() });
   const mine = raw.tools.filter((x) => !exclude.includes(x.id))
     .map((x) => ({ x, score: q ? matchScore(x, q) : 1 }))
     .filter((m) => m.score > 0)
@@ -69,6 +71,18 @@ export function toolChoices(ctx: Ctx, term: string, exclude: readonly string[], 
     out.push({ name: chalk.cyan(t('interview.tools.new', { name: q })), value: { t: 'new', name: q }, short: q });
   }
   return out;
+}
+
+/**
+ * What a catalog match brings: its category and capabilities, the capability that is the category
+ * itself not repeated ("Online community; Online community" for Discourse).
+ */
+export function catalogNote(c: { category?: string; capabilities: readonly string[] }): string {
+  const category = c.category ? categoryName(c.category) : '—';
+  const capabilities = c.capabilities.filter((id) => id !== c.category).map(capabilityName);
+  return capabilities.length
+    ? t('interview.tools.from-catalog', { category, capabilities: capabilities.join(', ') })
+    : t('interview.tools.from-catalog.category', { category });
 }
 
 function orderedTouchpoints(ctx: Ctx): RawTouchpoint[] {
@@ -219,6 +233,13 @@ async function pickLoop(ctx: Ctx, message: string, tp: RawTouchpoint | undefined
       source: (term) => toolChoices(ctx, term, here, doneLabel),
     });
     if (pick.t === 'done') return;
+    if (pick.t === 'unknown') {
+      const raw = ctx.ed.raw();
+      commit(ctx, (tx) => addQuestion(tx, raw, tp
+        ? { about: `touchpoint:${tp.id}`, field: 'tools', text: t('interview.q.tools-at', { name: tp.name }), ask: tp.owner }
+        : { about: 'organization', field: 'tools', text: t('interview.q.tools-other') }));
+      return;
+    }
     let id: string | undefined;
     let created = false;
     if (pick.t === 'tool') id = pick.id;
@@ -243,7 +264,7 @@ function routesByOwner(ctx: Ctx): boolean {
   return ctx.ed.files.filter((f) => Array.isArray(f.yaml?.get(['tools']))).length > 1;
 }
 
-async function createTool(ctx: Ctx, pick: Exclude<Pick, { t: 'done' } | { t: 'tool' }>, tp: RawTouchpoint | undefined): Promise<string | undefined> {
+async function createTool(ctx: Ctx, pick: Exclude<Pick, { t: 'done' } | { t: 'unknown' } | { t: 'tool' }>, tp: RawTouchpoint | undefined): Promise<string | undefined> {
   const entry: Record<string, Plain> = {};
   let name: string;
   let proposal: string | undefined;
@@ -255,7 +276,7 @@ async function createTool(ctx: Ctx, pick: Exclude<Pick, { t: 'done' } | { t: 'to
     entry.name = name;
     if (c.vendor) entry.vendor = c.vendor;
     entry.catalog = c.id;
-    note(ctx, `  ${t('interview.tools.from-catalog', { category: c.category ? categoryName(c.category) : '—', capabilities: c.capabilities.map(capabilityName).join(', ') })}`);
+    note(ctx, `  ${catalogNote(c)}`);
   } else if (ctx.quick) {
     name = pick.name.trim();
     entry.name = name;

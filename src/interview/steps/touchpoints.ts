@@ -7,7 +7,7 @@ import type { RawTouchpoint } from '../workspace-editor.js';
 import { guessChannel, proposeId } from '../ids.js';
 import { quickTools } from './tools.js';
 import { CHANNEL_DATA } from '../data-types.js';
-import { UNKNOWN } from '../answers.js';
+import { UNKNOWN, isUnknown } from '../answers.js';
 import {
   askData, askId, askNotes, askOwner, commit, departments, heading, markDone, nonEmpty, note, saveOwner, type Ctx, openEntry, closeEntry, isOpenEntry, askYesNo, addQuestion, dontKnowLabel, type QuestionDraft,
 } from '../ask.js';
@@ -99,8 +99,15 @@ async function stageTouchpoints(ctx: Ctx, stage: StageInfo): Promise<void> {
   for (let first = !existing.length; ; first = false) {
     const name = (await ctx.ui.input({
       message: `${t(first ? 'interview.tp.first' : 'interview.tp.another', { stage: stage.name })} ${chalk.dim(t('interview.tp.enter-next'))}`,
+      unknown: true,
     })).trim();
     if (!name) return;
+    if (isUnknown(name)) {
+      // Nobody in the room knows this stage's touchpoints: asked of the client, then the next stage.
+      const raw = ctx.ed.raw();
+      commit(ctx, (tx) => addQuestion(tx, raw, { about: `stage:${stage.id}`, field: 'touchpoints', text: t('interview.q.touchpoints', { stage: stage.name }) }));
+      return;
+    }
     await addTouchpoint(ctx, stage, name);
   }
 }

@@ -1,0 +1,291 @@
+// report.pptx: the deck a consultant presents and edits. 16:9 slides with native text, tables and
+// shapes (every word editable in PowerPoint, Keynote or LibreOffice); the diagrams are pictures
+// (PNG drawn by the run's browser), each with its legend as text beside it. pptxgenjs is loaded
+// only when a deck is asked for. Japanese decks set "Noto Sans CJK JP" in every run (latin and
+// East Asian typefaces); where it is not installed, PowerPoint substitutes a Japanese font (Yu
+// Gothic or Meiryo on Windows): Replace Fonts switches the whole deck in one step.
+import { currentLang, t } from '../i18n/index.js';
+import type { AnalysisResult } from '../analysis/analyze.js';
+import type { Workspace } from '../model/model.js';
+import type { Diagram, DiagramKind } from '../diagrams/types.js';
+import { formatMoney as formatMoneyIn } from '../i18n/format.js';
+import { toMinor } from '../analysis/money.js';
+import { CLASS_DEFS } from '../diagrams/common.js';
+import { SEVERITY_RANK } from '../model/vocabulary.js';
+import { ruleTitle } from '../analysis/rules/index.js';
+import type { ReportContent } from './markdown.js';
+import { bands, type MatrixStage } from './journey-matrix.js';
+import { joinNames, subjectName, withNote } from './summary.js';
+
+export interface SlidePicture { png: Uint8Array; width: number; height: number }
+
+export interface DeckInput {
+  ws: Workspace;
+  result: AnalysisResult;
+  content: ReportContent;
+  /** The pictured diagrams (legend outside), for titles and legends. */
+  diagrams: readonly Diagram[];
+  pictures: Map<DiagramKind, SlidePicture>;
+}
+
+const W = 13.333;
+const H = 7.5;
+const M = 0.5;
+const INK = '1B2A41';
+const MUTED = '5F6368';
+const LINE = 'DFE3EA';
+const SOFT = 'F6F8FB';
+const LEVEL_COLOUR: Record<string, string> = { healthy: '1E7B34', refocus: '2F5597', integrate: 'B06000', replatform: 'C5221F' };
+const SEV_COLOUR: Record<string, string> = { critical: '8C1513', high: 'C5221F', medium: 'B06000', low: '2F5597', info: '5F6368' };
+/** Tool chips in the journey map: text colour and weight by class (as in the report). */
+const CHIP: Record<string, { color: string; bold?: boolean; italic?: boolean }> = {
+  hub: { color: '1E7B34', bold: true }, silo: { color: 'C5221F', bold: true }, island: { color: 'D56E0C', bold: true },
+  retiring: { color: '80868B', italic: true }, tool: { color: '1F2937' },
+};
+const PHASE_COLOURS = ['1E7B34', 'B06000', '2F5597'];
+/** Rows of touchpoints per journey slide, and findings per findings slide. */
+const ROWS_PER_SLIDE = 5;
+const FINDINGS_PER_SLIDE = 7;
+
+const hex = (css: string | undefined) => (css ?? '').replace('#', '').toUpperCase();
+
+/** The deck as the bytes of a .pptx file. */
+export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
+  // A CommonJS package: Node hands its class over as `default` (or as `default.default` when bundled).
+  const mod: any = await import('pptxgenjs');
+  const PptxGenJS = (mod.default?.default ?? mod.default ?? mod) as new () => any;
+  const pptx = new PptxGenJS();
+  const ja = currentLang() === 'ja';
+  const font = ja ? 'Noto Sans CJK JP' : 'Arial';
+  const lang = ja ? 'ja-JP' : 'en-US';
+  const { content, result, ws } = input;
+  const cover = content.cover;
+  const ex = content.executive;
+  const money = (major: number) => formatMoneyIn(toMinor(major), result.summary.currency, currentLang());
+  pptx.layout = 'LAYOUT_WIDE';
+  pptx.title = content.title;
+  pptx.company = cover.firm ?? '';
+  pptx.author = cover.author ?? '';
+  pptx.theme = { headFontFace: font, bodyFontFace: font };
+
+  const base = { fontFace: font, lang, color: INK, margin: 0 };
+  const footer = (slide: any) => {
+    slide.addText(`${cover.client} · ${cover.confidentiality}`, { ...base, x: M, y: H - 0.42, w: W - 2 * M - 1, h: 0.3, fontSize: 9, color: MUTED });
+  };
+  const titled = (title: string) => {
+    const slide = pptx.addSlide();
+    slide.background = { color: 'FFFFFF' };
+    slide.addText(title, { ...base, x: M, y: 0.3, w: W - 2 * M, h: 0.7, fontSize: 26, bold: true, valign: 'middle' });
+    slide.addShape(pptx.ShapeType.line, { x: M, y: 1.02, w: W - 2 * M, h: 0, line: { color: INK, width: 1.5 } });
+    footer(slide);
+    return slide;
+  };
+  const th = (text: string) => ({ text, options: { bold: true, color: 'FFFFFF', fill: { color: INK } } });
+  const tableOpts = (colW: number[], fontSize = 12) => ({
+    ...base, x: M, colW, fontSize, valign: 'top' as const, border: { type: 'solid' as const, color: LINE, pt: 0.75 }, margin: 0.06,
+  });
+
+  // ---- 1. cover ---------------------------------------------------------------------------
+  {
+    const slide = pptx.addSlide();
+    slide.background = { color: INK };
+    slide.addText(cover.kicker.toUpperCase(), { ...base, x: 0.8, y: 1.5, w: 11.5, h: 0.4, fontSize: 14, color: 'C7D2E2', charSpacing: 2 });
+    slide.addText(cover.client, { ...base, x: 0.8, y: 2.0, w: 11.7, h: 1.2, fontSize: 40, bold: true, color: 'FFFFFF', valign: 'top', fit: 'shrink' });
+    slide.addText(cover.subtitle, { ...base, x: 0.8, y: 3.25, w: 11.7, h: 0.6, fontSize: 20, color: 'DFE6F0' });
+    const who = joinNames([cover.author, cover.firm].filter((x): x is string => Boolean(x)));
+    const meta = [who, cover.date].filter(Boolean).join('   ·   ');
+    if (meta) slide.addText(meta, { ...base, x: 0.8, y: 4.2, w: 11.7, h: 0.5, fontSize: 16, color: 'FFFFFF' });
+    slide.addText(cover.confidentiality, { ...base, x: 0.8, y: 6.6, w: 11.7, h: 0.4, fontSize: 11, color: 'C7D2E2' });
+  }
+
+  // ---- 2. executive summary -----------------------------------------------------------------
+  {
+    const slide = titled(t('deliverable.summary'));
+    const colour = LEVEL_COLOUR[ex.level] ?? INK;
+    slide.addShape(pptx.ShapeType.rect, { x: M, y: 1.3, w: 7.4, h: 1.0, fill: { color: SOFT }, line: { color: SOFT } });
+    slide.addShape(pptx.ShapeType.rect, { x: M, y: 1.3, w: 0.1, h: 1.0, fill: { color: colour }, line: { color: colour } });
+    slide.addText([
+      { text: ex.levelLine, options: { bold: true, fontSize: 18, color: colour, breakLine: true } },
+      { text: ex.meaning, options: { fontSize: 13 } },
+    ], { ...base, x: M + 0.25, y: 1.35, w: 7.05, h: 0.9, valign: 'middle' });
+    slide.addText(t('deliverable.summary.problems'), { ...base, x: M, y: 2.5, w: 7.4, h: 0.4, fontSize: 15, bold: true });
+    const runs: any[] = [];
+    ex.problems.forEach((p, i) => {
+      runs.push({ text: `${i + 1}. ${p.headline}`, options: { bold: true, fontSize: 13, breakLine: true } });
+      runs.push({ text: p.money ? withNote(p.detail, p.money) : p.detail, options: { fontSize: 11, color: '3C4043', breakLine: true, paraSpaceAfter: 8 } });
+    });
+    if (!runs.length) runs.push({ text: t('deliverable.summary.no-problems'), options: { fontSize: 13 } });
+    slide.addText(runs, { ...base, x: M, y: 2.95, w: 7.4, h: 3.9, valign: 'top', fit: 'shrink' });
+    slide.addText(t('deliverable.summary.money'), { ...base, x: 8.3, y: 1.3, w: 4.5, h: 0.4, fontSize: 15, bold: true });
+    slide.addTable(ex.money.map(([k, v]) => [{ text: k }, { text: v, options: { align: 'right', bold: true } }]), {
+      ...tableOpts([3.1, 1.43], 12), x: 8.3, y: 1.75,
+    });
+    // The roadmap in one picture: a coloured line a phase, with its months and saving.
+    slide.addText(t('deliverable.summary.roadmap'), { ...base, x: 8.3, y: 4.35, w: 4.5, h: 0.4, fontSize: 15, bold: true });
+    ex.phases.forEach((p, i) => {
+      const colour = PHASE_COLOURS[i];
+      const y = 4.85 + i * 0.62;
+      slide.addShape(pptx.ShapeType.rect, { x: 8.3, y, w: 0.09, h: 0.5, fill: { color: colour }, line: { color: colour } });
+      slide.addText([
+        { text: `${p.phase}. ${p.title}`, options: { bold: true, fontSize: 12, breakLine: true } },
+        { text: [p.when, p.saving].filter(Boolean).join(' · ') || t('deliverable.phase.empty'), options: { fontSize: 10.5, color: MUTED } },
+      ], { ...base, x: 8.5, y, w: 4.3, h: 0.5, valign: 'middle' });
+    });
+  }
+
+  // ---- 3. the journey map: stages as columns, touchpoints as cells, tools coloured by class ------
+  for (const band of bands(content.matrix)) {
+    const rows = Math.max(1, ...band.map((s) => s.cards.length));
+    for (let from = 0; from < rows; from += ROWS_PER_SLIDE) {
+      const title = from === 0 ? t('deliverable.slide.journey') : t('deliverable.matrix.continued', { title: t('deliverable.slide.journey') });
+      const slide = titled(title);
+      const colW = band.map(() => (W - 2 * M) / band.length);
+      const table: any[][] = [band.map((s) => th(`${s.index}. ${s.name}`))];
+      for (let r = from; r < Math.min(rows, from + ROWS_PER_SLIDE); r++) table.push(band.map((s) => journeyCell(s, r, from)));
+      slide.addTable(table, { ...tableOpts(colW, 11), y: 1.25 });
+      slide.addText(chipLegend(), { ...base, x: M, y: H - 0.85, w: W - 2 * M, h: 0.35, fontSize: 10 });
+    }
+  }
+
+  // ---- 4. data flow, and the other pictures -------------------------------------------------
+  const pictureSlide = (kind: DiagramKind, title: string) => {
+    const slide = titled(title);
+    const d = input.diagrams.find((x) => x.kind === kind);
+    const pic = input.pictures.get(kind);
+    const legend = d?.legend?.length ? 0.5 : 0;
+    const box = { x: M, y: 1.2 + legend, w: W - 2 * M, h: H - 1.2 - legend - 0.6 };
+    if (d?.legend?.length) {
+      slide.addText(d.legend.flatMap((e, i) => [
+        ...(i ? [{ text: '   ' }] : []),
+        ...(e.cls !== 'legend' ? [{ text: '■ ', options: { color: hex(/stroke:(#[0-9a-f]+)/i.exec(CLASS_DEFS[e.cls] ?? '')?.[1]) || INK } }] : []),
+        { text: e.text },
+      ]), { ...base, x: M, y: 1.15, w: W - 2 * M, h: 0.4, fontSize: 10.5, color: '3C4043', fit: 'shrink' });
+    }
+    if (pic) {
+      const scale = Math.min(box.w / pic.width, box.h / pic.height);
+      const w = pic.width * scale;
+      const h = pic.height * scale;
+      slide.addImage({ data: `image/png;base64,${Buffer.from(pic.png).toString('base64')}`, x: box.x + (box.w - w) / 2, y: box.y, w, h, altText: d?.title ?? title });
+    } else {
+      slide.addText(t('deliverable.pptx.no-picture-slide', { kind }), { ...base, x: box.x, y: box.y + 1, w: box.w, h: 1.2, fontSize: 16, color: MUTED, align: 'center', valign: 'middle' });
+    }
+  };
+  pictureSlide('dataflow', t('deliverable.slide.dataflow'));
+
+  // ---- 5. top findings ------------------------------------------------------------------------
+  {
+    const top = [...result.findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (b.cost ?? 0) - (a.cost ?? 0))
+      .filter((f) => f.severity !== 'info').slice(0, FINDINGS_PER_SLIDE);
+    const slide = titled(t('deliverable.slide.findings'));
+    const table: any[][] = [[th(t('report.col.severity')), th(t('deliverable.col.problem')), th(t('report.col.finding')), th(t('report.col.money'))]];
+    for (const f of top) {
+      table.push([
+        { text: t(`report.severity.${f.severity}`), options: { bold: true, color: SEV_COLOUR[f.severity] } },
+        { text: ruleTitle(f.rule), options: { bold: true } },
+        { text: f.message },
+        { text: f.cost !== undefined ? money(f.cost) : '', options: { align: 'right' } },
+      ]);
+    }
+    slide.addTable(table, { ...tableOpts([1.3, 2.3, 7.3, 1.43], 10.5), y: 1.25 });
+  }
+
+  // ---- 6. overlap and savings -----------------------------------------------------------------
+  {
+    const slide = titled(t('deliverable.slide.overlap'));
+    const overlaps = result.findings.filter((f) => f.rule === 'capability-overlap' || f.rule === 'redundant-tool')
+      .sort((a, b) => (b.cost ?? 0) - (a.cost ?? 0)).slice(0, 8);
+    const table: any[][] = [[th(t('deliverable.col.problem')), th(t('deliverable.slide.tools')), th(t('deliverable.slide.cost'))]];
+    for (const f of overlaps) {
+      const tools = f.entities.filter((e) => e.kind === 'tool').map((e) => subjectName(ws, e));
+      const what = f.rule === 'capability-overlap' ? subjectName(ws, f.entities.find((e) => e.kind === 'capability')) : ruleTitle(f.rule);
+      table.push([{ text: what, options: { bold: true } }, { text: joinNames(tools) }, { text: f.cost !== undefined ? money(f.cost) : '', options: { align: 'right' } }]);
+    }
+    if (overlaps.length) slide.addTable(table, { ...tableOpts([2.4, 3.6, 1.4], 11), y: 1.25 });
+    else slide.addText(t('report.step3.none'), { ...base, x: M, y: 1.4, w: 7.4, h: 0.5, fontSize: 14 });
+    slide.addText(t('deliverable.summary.money'), { ...base, x: 8.3, y: 1.25, w: 4.5, h: 0.4, fontSize: 15, bold: true });
+    slide.addTable(ex.money.map(([k, v]) => [{ text: k }, { text: v, options: { align: 'right', bold: true } }]), { ...tableOpts([3.1, 1.43], 12), x: 8.3, y: 1.7 });
+  }
+
+  // ---- 7. roadmap: the three phases as editable boxes, then the timeline picture ---------------
+  {
+    const slide = titled(t('deliverable.slide.roadmap'));
+    const colours = PHASE_COLOURS;
+    const bw = (W - 2 * M - 0.4) / 3;
+    ex.phases.forEach((p, i) => {
+      const x = M + i * (bw + 0.2);
+      slide.addShape(pptx.ShapeType.rect, { x, y: 1.3, w: bw, h: 5.4, fill: { color: 'FFFFFF' }, line: { color: LINE, width: 1 } });
+      slide.addShape(pptx.ShapeType.rect, { x, y: 1.3, w: bw, h: 0.09, fill: { color: colours[i] }, line: { color: colours[i] } });
+      const runs: any[] = [{ text: `${p.phase}. ${p.title}`, options: { bold: true, fontSize: 16, breakLine: true } }];
+      if (p.when) runs.push({ text: p.when, options: { fontSize: 11, color: MUTED, breakLine: true, paraSpaceAfter: 6 } });
+      if (p.items.length) for (const item of p.items) runs.push({ text: item, options: { fontSize: 12, bullet: true, breakLine: true } });
+      else runs.push({ text: t('deliverable.phase.empty'), options: { fontSize: 12, color: MUTED, breakLine: true } });
+      if (p.more) runs.push({ text: t('deliverable.more', { count: p.more }), options: { fontSize: 11, color: MUTED, breakLine: true } });
+      if (p.saving) runs.push({ text: p.saving, options: { fontSize: 14, bold: true, color: colours[i] } });
+      slide.addText(runs, { ...base, x: x + 0.15, y: 1.5, w: bw - 0.3, h: 5.1, valign: 'top', fit: 'shrink' });
+    });
+  }
+  if (input.pictures.has('roadmap')) pictureSlide('roadmap', t('deliverable.slide.timeline'));
+
+  // ---- since the last review ------------------------------------------------------------------
+  if (content.since) {
+    const v = content.since;
+    const slide = titled(t('deliverable.since'));
+    slide.addText(v.intro, { ...base, x: M, y: 1.2, w: W - 2 * M, h: 0.4, fontSize: 13, color: MUTED });
+    slide.addTable([[th(''), th(t('deliverable.since.before')), th(t('deliverable.since.after'))],
+      ...v.figures.map(([k, a, b]) => [{ text: k }, { text: a }, { text: b, options: { bold: true } }])], { ...tableOpts([2.6, 2.2, 2.2], 12), y: 1.7 });
+    const runs: any[] = [];
+    const listed = (title: string, items: string[]) => {
+      runs.push({ text: title, options: { bold: true, fontSize: 13, breakLine: true } });
+      for (const i of items.slice(0, 4)) runs.push({ text: i, options: { fontSize: 11, bullet: true, breakLine: true } });
+      if (items.length > 4) runs.push({ text: t('deliverable.more', { count: items.length - 4 }), options: { fontSize: 11, color: MUTED, breakLine: true } });
+    };
+    listed(t('deliverable.since.resolved', { count: v.resolved.length }), v.resolved);
+    listed(t('deliverable.since.new', { count: v.added.length }), v.added);
+    listed(t('deliverable.since.done', { count: v.done.length }), v.done);
+    runs.push({ text: v.realised, options: { bold: true, fontSize: 13 } });
+    slide.addText(runs, { ...base, x: M, y: 3.6, w: W - 2 * M, h: 3.3, valign: 'top', fit: 'shrink' });
+  }
+
+  // ---- 8. next steps: the decisions, then the questions for the next interview ------------------
+  {
+    const slide = titled(t('deliverable.slide.next'));
+    const runs: any[] = [{ text: t('deliverable.summary.decisions'), options: { bold: true, fontSize: 16, breakLine: true, paraSpaceAfter: 4 } }];
+    if (ex.decisions.length) ex.decisions.forEach((d) => runs.push({ text: d, options: { fontSize: 14, bullet: { type: 'number' }, breakLine: true } }));
+    else runs.push({ text: t('deliverable.summary.no-decisions'), options: { fontSize: 14, breakLine: true } });
+    const questions = (result.assessment.questions ?? []).slice(0, 4);
+    if (questions.length) {
+      runs.push({ text: t('report.questions'), options: { bold: true, fontSize: 16, breakLine: true, paraSpaceBefore: 14, paraSpaceAfter: 4 } });
+      for (const q of questions) runs.push({ text: q.text, options: { fontSize: 12, bullet: true, breakLine: true } });
+    }
+    slide.addText(runs, { ...base, x: M, y: 1.3, w: W - 2 * M, h: 5.5, valign: 'top', fit: 'shrink' });
+  }
+
+  const out = await pptx.write({ outputType: 'uint8array', compression: true });
+  return out as Uint8Array;
+
+  function journeyCell(stage: MatrixStage, row: number, from: number): any {
+    const card = stage.cards[row];
+    if (!card) {
+      return row === 0 && from === 0 && stage.cards.length === 0
+        ? { text: t('deliverable.matrix.empty-stage'), options: { color: MUTED, italic: true } } : { text: '' };
+    }
+    const flags = [card.channel, card.inScope ? '' : t('deliverable.matrix.out-of-scope'), card.realtime ? t('deliverable.matrix.realtime') : ''].filter(Boolean).join(' · ');
+    const runs: any[] = [
+      { text: card.name, options: { bold: true, fontSize: 11, color: card.inScope ? INK : '80868B', breakLine: true } },
+      { text: flags, options: { fontSize: 9, color: MUTED, breakLine: true } },
+    ];
+    if (!card.chips.length) runs.push({ text: t('deliverable.matrix.no-tool'), options: { fontSize: 10, color: 'C5221F', italic: true } });
+    card.chips.forEach((c, i) => {
+      runs.push({ text: (i ? ' · ' : '') + c.name, options: { fontSize: 10, color: CHIP[c.cls].color, bold: CHIP[c.cls].bold, italic: CHIP[c.cls].italic } });
+    });
+    return { text: runs, options: { fill: { color: card.inScope ? 'FFFFFF' : 'FAFAFA' } } };
+  }
+
+  function chipLegend(): any[] {
+    return (['hub', 'silo', 'island', 'retiring', 'tool'] as const).flatMap((c, i) => [
+      ...(i ? [{ text: '    ' }] : []),
+      { text: '■ ', options: { color: CHIP[c].color } },
+      { text: t(`deliverable.chip.${c}`), options: { color: '3C4043' } },
+    ]);
+  }
+}

@@ -1,0 +1,228 @@
+// The cover and the one-page executive summary of the client deliverable, as data: the HTML, the
+// Markdown and the deck each draw it their own way. Pure: the date comes in (--date,
+// settings.report.date, or the caller's clock), nothing here reads the clock.
+import { currentLang, dataTypeName, list, t } from '../i18n/index.js';
+import { capabilityName } from '../catalog/index.js';
+import { formatMoney as formatMoneyIn } from '../i18n/format.js';
+import { toMinor } from '../analysis/money.js';
+import type { AnalysisResult } from '../analysis/analyze.js';
+import type { EntityRef, Finding, Initiative } from '../analysis/types.js';
+import { departmentName, type Workspace } from '../model/model.js';
+import { deptLabel } from '../diagrams/common.js';
+import { SEVERITY_RANK, type Severity } from '../model/vocabulary.js';
+
+export interface CoverOptions {
+  /** YYYY-MM-DD; --date, else settings.report.date, else the caller's today. */
+  date?: string;
+  author?: string;
+  firm?: string;
+  confidentiality?: string;
+}
+
+export interface Cover {
+  kicker: string;
+  client: string;
+  subtitle: string;
+  /** Formatted for the output language ("15 January 2027", 2027年1月15日). */
+  date?: string;
+  author?: string;
+  firm?: string;
+  confidentiality: string;
+}
+
+export interface Problem { rule: string; severity: Severity; headline: string; detail: string; count: number; money?: string }
+export interface PhaseBox { phase: 1 | 2 | 3; title: string; when?: string; items: string[]; more: number; saving?: string }
+
+export interface ExecutiveSummary {
+  level: string;
+  levelName: string;
+  score: number;
+  levelLine: string;
+  meaning: string;
+  problems: Problem[];
+  money: [string, string][];
+  phases: PhaseBox[];
+  decisions: string[];
+}
+
+/** The cover, from the options (flags win) and settings.report. */
+export function buildCover(ws: Workspace, result: AnalysisResult, opts: CoverOptions): Cover {
+  const s = ws.settings.report ?? {};
+  const client = result.organization || result.workspace;
+  const date = opts.date ?? s.date;
+  return {
+    kicker: t('deliverable.cover.kicker'),
+    client,
+    subtitle: t('deliverable.cover.subtitle'),
+    ...(date ? { date: formatDate(date) } : {}),
+    ...(opts.author ?? s.author ? { author: opts.author ?? s.author } : {}),
+    ...(opts.firm ?? s.firm ? { firm: opts.firm ?? s.firm } : {}),
+    confidentiality: opts.confidentiality ?? s.confidentiality ?? t('deliverable.cover.default-confidentiality', { client }),
+  };
+}
+
+/** 2027-01-15 → "15 January 2027" / 2027年1月15日 (the calendar date as written, no time zone). */
+export function formatDate(iso: string, lang: string = currentLang()): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y || !m || !d) return iso;
+  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** A real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+/** "text (note)" / 「text（note）」. */
+export function withNote(text: string, note: string): string {
+  return currentLang() === 'ja' ? `${text}（${note}）` : `${text} (${note})`;
+}
+
+/** "label: value" / 「label：value」. */
+export function labelled(label: string, value: string): string {
+  return currentLang() === 'ja' ? `${label}：${value}` : `${label}: ${value}`;
+}
+
+/** Names side by side: "a, b" / 「a、b」. */
+export function joinNames(items: string[]): string {
+  return items.join(currentLang() === 'ja' ? '、' : ', ');
+}
+
+const MAX_NAMES = 3;
+/** Rules about several tools at once: the headline names them all. */
+const ALL_TOOLS_RULES = new Set(['isolated-cluster', 'disconnected-hubs', 'manual-integration']);
+
+export function buildSummary(ws: Workspace, result: AnalysisResult): ExecutiveSummary {
+  const currency = result.summary.currency;
+  const money = (major: number) => formatMoneyIn(toMinor(major), currency, currentLang());
+  const a = result.assessment;
+  const names = (items: string[]) => (items.length > MAX_NAMES
+    ? list([...items.slice(0, MAX_NAMES), t('deliverable.more', { count: items.length - MAX_NAMES })])
+    : list(items));
+
+  // ---- the three problems: the rules with the worst findings, then the most money, then the most findings
+  const byRule = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    if (f.severity === 'info') continue;
+    const arr = byRule.get(f.rule);
+    if (arr) arr.push(f);
+    else byRule.set(f.rule, [f]);
+  }
+  const worst = (fs: Finding[]) => Math.max(...fs.map((f) => SEVERITY_RANK[f.severity]));
+  const cost = (fs: Finding[]) => fs.reduce((s, f) => s + (f.cost ?? 0), 0);
+  const ranked = [...byRule.entries()].sort(([ra, a1], [rb, b1]) => worst(b1) - worst(a1) || cost(b1) - cost(a1) || b1.length - a1.length || (ra < rb ? -1 : 1));
+  const problems: Problem[] = ranked.slice(0, 3).map(([rule, fs]) => {
+    const sorted = [...fs].sort((x, y) => SEVERITY_RANK[y.severity] - SEVERITY_RANK[x.severity] || (y.cost ?? 0) - (x.cost ?? 0));
+    const all = ALL_TOOLS_RULES.has(rule);
+    const subjects = [...new Set(sorted.flatMap((f) => (all ? f.entities.filter((e) => e.kind === 'tool') : f.entities.slice(0, 1)))
+      .map((e) => subjectName(ws, e)).filter(Boolean))];
+    const total = distinctCost(fs);
+    return {
+      rule,
+      severity: sorted[0].severity,
+      headline: t(`deliverable.problem.${rule}`, { names: names(subjects) }),
+      detail: sorted[0].recommendation,
+      count: fs.length,
+      ...(total > 0 ? { money: t('deliverable.money.at-stake', { money: money(total) }) } : {}),
+    };
+  });
+
+  // ---- the money
+  const initiatives = result.roadmap.initiatives.filter((i) => i.status !== 'rejected');
+  const savingOf = (phase: number) => initiatives.filter((i) => i.phase === phase).reduce((s, i) => s + (i.saving ?? 0), 0);
+  const moneyRows: [string, string][] = [
+    [t('deliverable.money.spend'), money(a.metrics.totalSpend ?? result.summary.annualCost)],
+    [t('deliverable.money.redundant'), money(a.metrics.redundantSpend)],
+  ];
+  for (const p of [1, 2, 3] as const) {
+    const s = savingOf(p);
+    if (s > 0) moneyRows.push([t('deliverable.money.saving-phase', { phase: t(`deliverable.phase.short.${p}`) }), money(s)]);
+  }
+  moneyRows.push([t('deliverable.money.saving-total'), money(initiatives.reduce((s, i) => s + (i.saving ?? 0), 0))]);
+
+  // ---- the roadmap in one picture: three phases, their months, their initiatives and savings
+  const highAnswers = new Set(result.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.high).map((f) => f.id));
+  const weight = (i: Initiative) => (i.addresses.some((x) => highAnswers.has(x)) ? 2 : 0) + (i.source === 'authored' ? 1 : 0);
+  const start = result.roadmap.start as string | undefined;
+  const monthIndex = (m?: string) => (m && start ? (Number(m.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + Number(m.slice(5, 7)) - Number(start.slice(5, 7)) : undefined);
+  const phases: PhaseBox[] = ([1, 2, 3] as const).map((phase) => {
+    const inPhase = initiatives.filter((i) => i.phase === phase)
+      .sort((x, y) => weight(y) - weight(x) || (y.saving ?? 0) - (x.saving ?? 0));
+    const firsts = inPhase.map((i) => monthIndex(i.start)).filter((x): x is number => x !== undefined);
+    const lasts = inPhase.map((i) => (monthIndex(i.start) ?? NaN) + i.months - 1).filter((x) => !Number.isNaN(x));
+    const saving = savingOf(phase);
+    return {
+      phase,
+      title: t(`deliverable.phase.short.${phase}`),
+      ...(firsts.length ? { when: t('deliverable.phase.months', { from: Math.min(...firsts) + 1, to: Math.max(...lasts) + 1 }) } : {}),
+      items: inPhase.slice(0, 4).map((i) => i.title),
+      more: Math.max(0, inPhase.length - 4),
+      ...(saving > 0 ? { saving: t('deliverable.phase.saving', { money: money(saving) }) } : {}),
+    };
+  });
+
+  // ---- decisions: what is still only proposed, the most important first
+  const decisions: string[] = [];
+  if (a.override && a.computedLevel) {
+    decisions.push(t('deliverable.decision.override', { level: t(`level.${a.level}`), computed: t(`level.${a.computedLevel}`) }));
+  }
+  const proposed = initiatives.filter((i) => i.status === 'proposed')
+    .sort((x, y) => weight(y) - weight(x) || x.phase - y.phase || (y.saving ?? 0) - (x.saving ?? 0));
+  const sep = currentLang() === 'ja' ? '、' : '; ';
+  for (const i of proposed.slice(0, 5 - decisions.length)) {
+    const extra = [
+      i.owner ? t('deliverable.decision.owner', { owner: deptLabel(ws, i.owner) }) : '',
+      i.saving ? t('deliverable.decision.saving', { money: money(i.saving) }) : '',
+      i.pilot ? t('deliverable.decision.pilot') : '',
+    ].filter(Boolean);
+    const head = t('deliverable.decision', { title: i.title });
+    decisions.push(extra.length ? withNote(head, extra.join(sep)) : head);
+  }
+
+  return {
+    level: a.level,
+    levelName: t(`level.${a.level}`),
+    score: a.score,
+    levelLine: t('report.level-line', { level: t(`level.${a.level}`), score: a.score }),
+    meaning: a.meaning ?? t(`level.${a.level}.meaning`),
+    problems, money: moneyRows, phases, decisions,
+  };
+}
+
+/** The money of several findings, each tool counted once (overlaps name the same tools). */
+function distinctCost(fs: Finding[]): number {
+  const seen = new Set<string>();
+  let sum = 0;
+  for (const f of fs) {
+    if (!f.cost) continue;
+    const key = f.entities.filter((e) => e.kind === 'tool').map((e) => e.id).sort().join('+') || f.id;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    sum += f.cost;
+  }
+  return sum;
+}
+
+/** What a finding is about, by its name in the client's words. */
+export function subjectName(ws: Workspace, e: EntityRef | undefined): string {
+  if (!e) return '';
+  switch (e.kind) {
+    case 'tool': return ws.index.toolById.get(e.id)?.name ?? e.id;
+    case 'touchpoint': return ws.index.touchpointById.get(e.id)?.name ?? e.id;
+    case 'stage': return ws.index.stageById.get(e.id)?.name ?? e.id;
+    case 'capability': return capabilityName(e.id);
+    case 'data': return dataTypeName(e.id);
+    case 'department': return departmentName(ws, e.id);
+    case 'persona': return ws.index.personaById.get(e.id)?.name ?? e.id;
+    default: return '';
+  }
+}
+
+/** Today as YYYY-MM-DD in local time (the clock is injected for tests). */
+export function todayIso(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
