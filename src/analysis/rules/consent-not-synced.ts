@@ -110,19 +110,36 @@ export const rule = createRule({
   plan: {
     step: 11,
     propose(findings, c) {
-      for (const f of findings) {
-        const tool = c.tool(f.details.tool);
+      if (!findings.length) return;
+      // A tool on its way out is not connected (rules.md roadmap coherence): its retirement answers it.
+      const cs = customerSide(c.ws, c.facts);
+      const targetsOf = (f: (typeof findings)[number]) => {
         const hub = f.details.hubs.length ? c.hubFor([f.details.tool]) : undefined;
-        // A tool on its way out is not connected (rules.md roadmap coherence): its retirement answers it.
-        const cs = customerSide(c.ws, c.facts);
-        const targets = [...(hub ? [hub.id] : []), ...f.details.senders.filter((s) => s !== hub?.id && !cs.dropped(s))];
-        const d = c.draft(`sync-consent-${f.details.tool}`, () => ({
+        return [...(hub ? [hub.id] : []), ...f.details.senders.filter((s) => s !== hub?.id && !cs.dropped(s))];
+      };
+      if (findings.length === 1) {
+        const f = findings[0];
+        const tool = c.tool(f.details.tool);
+        const targets = targetsOf(f);
+        c.draft(`sync-consent-${f.details.tool}`, () => ({
           kind: 'integrate', phase: 1,
           title: c.title('customer.roadmap.title.sync-consent', { tool: tool?.name ?? f.details.tool, targets: toolNames(c.ws, targets) }),
           tools: [f.details.tool, ...targets], subjects: [f.details.tool], months: 1, ...(tool?.owner ? { owner: tool.owner } : {}),
-        }));
-        d.addresses.add(f.id);
+        })).addresses.add(f.id);
+        return;
       }
+      // Several origins: one piece of work (rules.md: same-kind initiatives are grouped), agreeing
+      // where consent is recorded and making every origin send it there and on to the senders.
+      const origins = findings.map((f) => f.details.tool);
+      const tools = [...new Set([...origins, ...findings.flatMap(targetsOf)])];
+      const owners = origins.map((id) => c.tool(id)?.owner).filter((o): o is string => !!o).sort();
+      const d = c.draft('sync-consent', () => ({
+        kind: 'integrate', phase: 1,
+        title: c.title('customer.roadmap.title.sync-consent.many', { tools: toolNames(c.ws, origins) }),
+        tools, subjects: origins, months: findings.length > 3 ? 2 : 1, ...(owners[0] ? { owner: owners[0] } : {}),
+      }));
+      for (const f of findings) d.addresses.add(f.id);
+      for (const o of owners) d.extraDepartments.add(o);
     },
   },
 });

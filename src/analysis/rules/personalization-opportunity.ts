@@ -95,7 +95,7 @@ export const rule = createRule({
       for (const o of owners) d.extraDepartments.add(o);
       // Consent first: no experiment on a tool whose opt-outs are still being synchronised.
       for (const other of c.drafts.values()) {
-        if (other.id.startsWith('sync-consent-') && other.tools.some((id) => tools.includes(id))) d.dependsOn.add(other.id);
+        if (other.id.startsWith('sync-consent') && other.tools.some((id) => tools.includes(id))) d.dependsOn.add(other.id);
       }
     },
   },

@@ -3,6 +3,7 @@
 export const custrules: Record<string, string> = {
   'customer.roadmap.title.cover-persona': 'Design the missing touchpoints for {persona}',
   'customer.roadmap.title.sync-consent': 'Synchronise opt-outs from {tool} to {targets}',
+  'customer.roadmap.title.sync-consent.many': 'Synchronise the opt-outs recorded in {tools} with every tool that contacts customers',
   'customer.roadmap.title.stop-restricted': 'Stop restricted data flowing from {from} to {to}',
   'customer.roadmap.title.first-party': 'Feed {touchpoint} with first-party audiences from {hub}',
   'customer.roadmap.title.first-party.no-hub': 'Build first-party audiences for {touchpoint}',

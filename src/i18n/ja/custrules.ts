@@ -2,6 +2,7 @@
 export const custrules: Record<string, string> = {
   'customer.roadmap.title.cover-persona': '{persona} に欠けている顧客接点を設計する',
   'customer.roadmap.title.sync-consent': '{tool} の配信停止・同意情報を {targets} へ同期する',
+  'customer.roadmap.title.sync-consent.many': '{tools} で記録される配信停止・同意情報を、顧客に連絡するすべてのツールへ同期する',
   'customer.roadmap.title.stop-restricted': '{from} から {to} への利用制限のあるデータの流れを止める',
   'customer.roadmap.title.first-party': '{hub} のファーストパーティのオーディエンスを {touchpoint} に使う',
   'customer.roadmap.title.first-party.no-hub': '{touchpoint} のためにファーストパーティのオーディエンスを作る',
