@@ -4,6 +4,7 @@
 import type { Workspace } from '../model/model.js';
 import { computeFacts, type Facts } from './facts.js';
 import { runRules } from './rules/index.js';
+import { alignRecommendations, foldFindings } from './fold.js';
 import { assess, toMajor, type FullAssessment } from './assess.js';
 import { buildRoadmap, type FullRoadmap } from './roadmap/index.js';
 import type { AuditResult, Finding } from './types.js';
@@ -92,7 +93,7 @@ export function buildStages(ws: Workspace): StageView[] {
 
 /** Runs the whole analysis once. `facts` may be passed in when the caller already has them. */
 export function analyze(ws: Workspace, opts: AnalyzeOptions = {}, facts: Facts = computeFacts(ws)): AnalysisResult {
-  const findings = runRules(ws, facts);
+  const findings = alignRecommendations(ws, foldFindings(ws, facts, runRules(ws, facts)));
   const assessment = assess(ws, facts, findings);
   const roadmap = buildRoadmap(ws, facts, findings, { start: opts.start, now: opts.now, level: assessment.level });
   const annualMinor = ws.tools.reduce((s, x) => s + (x.status === 'retired' ? 0 : x.annualCostMinor ?? 0), 0);

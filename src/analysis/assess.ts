@@ -14,8 +14,8 @@ import { SEVERITY_RANK, type Severity } from '../model/vocabulary.js';
 import type { Workspace } from '../model/model.js';
 import type { Facts } from './facts.js';
 import type { Assessment, AssessmentMetrics, Finding } from './types.js';
-import { HYGIENE_RULES, ruleTitle, type RuleId } from './rules/index.js';
-import { decideLevel, type DecisionBasis } from './decision.js';
+import { HYGIENE_RULES, getRule, isFindingOf, parseFindingId, ruleTitle, type RuleId } from './rules/index.js';
+import { decideLevel, type DecisionBasis, type DecisionFinding } from './decision.js';
 import { computeCompleteness, computeCoverage, openQuestions, type Completeness, type Coverage, type OpenQuestion } from './coverage.js';
 import { someOf } from './words.js';
 import { assessCustomer, customerQuestions, type CustomerAssessment } from './customer-assessment.js';
@@ -94,8 +94,9 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   const cdt = facts.customerDataTools.length;
   const siloed = facts.siloedTools.length;
 
+  const overlapDecisions = countOverlapDecisions(findings);
   const decision = decideLevel({
-    findings, customerDataTools: cdt, siloedTools: siloed, overlappingCapabilities: overlaps.length,
+    findings: refocusFold(ws, findings), customerDataTools: cdt, siloedTools: siloed, overlappingCapabilities: overlapDecisions,
     redundantSpendMinor, totalSpendMinor, hubs,
   }, th);
   const coverage = computeCoverage(ws, facts);
@@ -167,10 +168,15 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   const siloParams = { siloed, total: cdt, share: formatPercent(decision.siloedShare), threshold: formatPercent(th.siloedShare) };
   if (decision.basis.includes('no-hub')) reasons.push(twCount('assess.reason.no-hub', cdt, { tools: cdt, threshold: th.noHubTools }));
   if (decision.basis.includes('fragmented')) {
-    reasons.push(twCount('assess.reason.fragmented', overlaps.length, {
-      ...siloParams, overlaps: overlaps.length, overlapThreshold: th.overlappingCapabilities,
+    // Only the signs that are reached are named, each with the figure from which it counts.
+    const params = {
+      ...siloParams, overlaps: overlapDecisions, overlapThreshold: th.overlappingCapabilities,
       redundantShare: formatPercent(decision.redundantShare), redundantThreshold: formatPercent(th.redundantShare),
-    }));
+    };
+    const byOverlaps = overlapDecisions >= th.overlappingCapabilities;
+    const byRedundant = totalSpendMinor > 0 && redundantSpendMinor >= th.redundantShare * totalSpendMinor - 1e-9;
+    const second = t(`assess.reason.fragmented.${byOverlaps && byRedundant ? 'both' : byOverlaps ? 'overlaps' : 'redundant'}`, params);
+    reasons.push(tw('assess.reason.fragmented', { ...params, second }));
   }
   if (decision.level === 'integrate') {
     // Only "no customer hub" with no tool holding customer data: that is the whole reason.
@@ -180,7 +186,12 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   if (decision.level === 'refocus') reasons.push(tw('assess.reason.refocus', { rules: ruleNames(decision.rules) }));
   if (decision.level === 'healthy') reasons.push(tw('assess.reason.healthy'));
   if (hubs > 0 && cdt > 0 && !decision.basis.includes('fragmented')) {
-    reasons.push(tw(siloed ? 'assess.reason.siloed' : 'assess.reason.siloed-none', siloParams));
+    // r2: at exactly the threshold the reason says the threshold is reached (and why no platform follows).
+    const reached = siloed > 0 && decision.siloedShare >= th.siloedShare - 1e-9;
+    reasons.push(tw(!siloed ? 'assess.reason.siloed-none' : reached ? 'assess.reason.siloed.reached' : 'assess.reason.siloed', {
+      ...siloParams, overlaps: overlapDecisions, overlapThreshold: th.overlappingCapabilities,
+      redundantShare: formatPercent(decision.redundantShare), redundantThreshold: formatPercent(th.redundantShare),
+    }));
   }
   if (hubs === 0 && !decision.basis.includes('no-hub') && cdt > 0) {
     reasons.push(tw(cdt === 1 ? 'assess.reason.no-hub-small.one' : 'assess.reason.no-hub-small', { tools: cdt, threshold: th.noHubTools }));
@@ -197,7 +208,9 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   }
   if (overlaps.length) {
     const caps = overlaps.map((f) => f.id.slice(f.id.indexOf(':') + 1)).sort();
-    reasons.push(twCount('assess.reason.overlaps', overlaps.length, { count: overlaps.length, capabilities: someOf(caps.map(capabilityName), 6) }));
+    const params = { count: overlaps.length, decisions: overlapDecisions, capabilities: someOf(caps.map(capabilityName), 6) };
+    if (overlapDecisions === overlaps.length) reasons.push(twCount('assess.reason.overlaps', overlaps.length, params));
+    else reasons.push(tw(overlaps.length === 1 ? 'assess.reason.overlaps.decisions.one' : 'assess.reason.overlaps.decisions', params));
   }
   if (manual.length) reasons.push(twCount('assess.reason.manual', manual.length, { count: manual.length }));
   const unknownCost = ws.tools.filter((x) => x.status !== 'retired' && x.annualCostMinor === undefined).length;
@@ -210,7 +223,7 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
     siloedShare: round(decision.siloedShare),
     redundantSpend: toMajor(redundantSpendMinor),
     redundantShare: round(decision.redundantShare),
-    overlappingCapabilities: overlaps.length,
+    overlappingCapabilities: overlapDecisions,
     hubs,
     manualIntegrations: manual.length,
     customerDataTools: cdt,
@@ -236,6 +249,37 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
     questions,
     ...(customer ? { customer } : {}),
   };
+}
+
+/**
+ * rules.md (r2): overlapping capabilities for the replatform test are counted as distinct decisions:
+ * tools that overlap on several capabilities (two suites) count once, and media channels do not count.
+ */
+export function countOverlapDecisions(findings: readonly Finding[]): number {
+  const sets = new Set<string>();
+  for (const f of findings) {
+    if (!isFindingOf(f, 'capability-overlap') || f.details.media) continue;
+    sets.add([...f.details.tools].sort().join('+'));
+  }
+  return sets.size;
+}
+
+/** Rules whose findings are never folded into a refocus level (rules.md r2: a compliance problem now). */
+const NEVER_REFOCUS = new Set(['consent-not-synced', 'restricted-data-flow']);
+
+/**
+ * rules.md (r2) "Precisions": a finding above `low` whose only subject is a tool that a
+ * `redundant-tool` finding or a retiring status already drops is a refocus kind (phasing the tool
+ * out answers it); consent and restricted-data findings are the exception.
+ */
+export function refocusFold(ws: Workspace, findings: readonly Finding[]): DecisionFinding[] {
+  const dropped = new Set<string>(ws.tools.filter((x) => x.status === 'retiring').map((x) => x.id));
+  for (const f of findings) if (isFindingOf(f, 'redundant-tool')) dropped.add(f.details.tool);
+  return findings.map((f) => {
+    if (NEVER_REFOCUS.has(f.rule) || getRule(f.rule)?.meta.group !== 'integrate') return f;
+    const s = parseFindingId(f.id);
+    return s.kind === 'tool' && s.ids.length === 1 && dropped.has(s.ids[0]) ? { rule: f.rule, severity: f.severity, group: 'refocus' as const } : f;
+  });
 }
 
 /** "Data silo" -> "data silo" in languages with case (not for acronyms such as "CRM"). */

@@ -3,7 +3,7 @@
 // `integrate` or `refocus` is each rule's `meta.group`.
 import type { Settings } from '../model/model.js';
 import { SEVERITY_RANK, type Level } from '../model/vocabulary.js';
-import { rulesInGroup, type RuleId } from './rules/index.js';
+import { getRule, rulesInGroup, type AssessGroup, type RuleId } from './rules/index.js';
 import type { Finding } from './types.js';
 
 /** Rules whose findings above `low` call for integration work (rules.md, level `integrate`): `meta.group` of each rule. */
@@ -11,8 +11,11 @@ export const INTEGRATE_RULES: readonly RuleId[] = rulesInGroup('integrate');
 /** Rules whose findings call for refocusing only (redundancy, licences, orphans, retiring tools, sources of truth, coverage). */
 export const REFOCUS_RULES: readonly RuleId[] = rulesInGroup('refocus');
 
+/** A finding as the decision reads it; `group` overrides the rule's group (rules.md r2: the refocus fold). */
+export type DecisionFinding = Pick<Finding, 'rule' | 'severity'> & { group?: AssessGroup };
+
 export interface DecisionInput {
-  findings: readonly Pick<Finding, 'rule' | 'severity'>[];
+  findings: readonly DecisionFinding[];
   customerDataTools: number;
   siloedTools: number;
   overlappingCapabilities: number;
@@ -45,7 +48,8 @@ export function decideLevel(input: DecisionInput, th: Settings['thresholds']): D
   const siloedShare = input.customerDataTools ? input.siloedTools / input.customerDataTools : 0;
   const redundantShare = input.totalSpendMinor > 0 ? input.redundantSpendMinor / input.totalSpendMinor : 0;
   const above = input.findings.filter((f) => SEVERITY_RANK[f.severity] > SEVERITY_RANK.low);
-  const rulesOf = (set: readonly RuleId[]) => [...new Set(above.filter((f) => set.includes(f.rule)).map((f) => f.rule))].sort();
+  const groupOf = (f: DecisionFinding): AssessGroup | undefined => f.group ?? getRule(f.rule)?.meta.group;
+  const rulesOf = (group: AssessGroup): RuleId[] => [...new Set(above.filter((f) => groupOf(f) === group).map((f) => f.rule))].sort();
   const fragmented = atLeast(input.siloedTools, input.customerDataTools, th.siloedShare)
     && (input.overlappingCapabilities >= th.overlappingCapabilities
       || atLeast(input.redundantSpendMinor, input.totalSpendMinor, th.redundantShare));
@@ -55,11 +59,11 @@ export function decideLevel(input: DecisionInput, th: Settings['thresholds']): D
     const basis: DecisionBasis[] = [];
     if (fragmented) basis.push('fragmented');
     if (noHub) basis.push('no-hub');
-    return { level: 'replatform', basis, rules: rulesOf(INTEGRATE_RULES), ...base };
+    return { level: 'replatform', basis, rules: rulesOf('integrate'), ...base };
   }
-  const integrate = rulesOf(INTEGRATE_RULES);
+  const integrate = rulesOf('integrate');
   if (integrate.length) return { level: 'integrate', basis: ['integration-findings'], rules: integrate, ...base };
-  const refocus = rulesOf(REFOCUS_RULES);
+  const refocus = rulesOf('refocus');
   if (refocus.length || above.length) {
     return { level: 'refocus', basis: ['refocus-findings'], rules: refocus.length ? refocus : [...new Set(above.map((f) => f.rule))].sort(), ...base };
   }

@@ -1,4 +1,5 @@
-// Shared data-flow facts, computed once per run and handed to every rule (rules.md vocabulary):
+// Shared data-flow facts, computed once per run and handed to every rule (rules.md vocabulary; r2:
+// only automated links connect and carry data to a hub, a received copy is never an origin):
 // hubs, customer-data tools, connected components, which data reaches a hub, which tools get hub
 // data in real time, which data reaches a measuring tool, capability providers, impact.
 //
@@ -29,14 +30,22 @@ export interface Facts {
   siloedTools: readonly Tool[];
   components: readonly Component[];
   componentOf(toolId: string): Component;
-  /** A hub, or joined to a hub by a chain of integrations in either direction. */
+  /** A hub, or joined to a hub by a chain of automated links in either direction (rules.md r2: manual links never connect). */
   connectedToHub(toolId: string): boolean;
+  /** Not connected to a hub, but joined to one when manual links count too (rules.md r2: counts as siloed). */
+  manuallyJoinedToHub(toolId: string): boolean;
+  /** rules.md "origin": the tool holds `data` and no link into it (any mode) brings `data` from a tool that holds it. */
+  isOrigin(toolId: string, data: string): boolean;
+  /** Number of automated links from or to the tool. */
+  automatedDegree(toolId: string): number;
   /** Data types that, held by this tool, reach some hub (rules.md "reaches"). Hubs: everything. */
   reachesHub(toolId: string, data: string): boolean;
-  /** The tool's own data types that reach no hub (empty for hubs), in the tool's order. */
+  /** The data types of which the tool is an origin that reach no hub (empty for hubs), in the tool's order. */
   trappedData(toolId: string): readonly string[];
   /** A hub, or receives hub data through a chain of realtime links that carry it. */
   realtimeHubFed(toolId: string): boolean;
+  /** A hub, or receives hub data through a chain of automated links that carry it (any speed). */
+  hubFed(toolId: string): boolean;
   /** The tool has a measurement capability (and is not retired). */
   isMeasuringTool(toolId: string): boolean;
   /** Data type `data`, at this tool, reaches a measuring tool (or the tool itself measures). */
@@ -58,7 +67,7 @@ export interface Facts {
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
-interface Arc { from: number; to: number; data: readonly string[]; realtime: boolean }
+interface Arc { from: number; to: number; data: readonly string[]; realtime: boolean; manual: boolean }
 
 /** Per data type: adjacency (node -> neighbours) over the arcs that carry that type. */
 type DataAdjacency = Map<string, Map<number, number[]>>;
@@ -124,6 +133,10 @@ export function computeFacts(ws: Workspace): Facts {
   // ---- arcs (directed), degree -----------------------------------------------------------
   const arcs: Arc[] = [];
   const deg = new Int32Array(n);
+  const autoDeg = new Int32Array(n);
+  // received[i]: data types some link (any mode) brings into tool i from a tool that holds them.
+  const received: (Set<string> | undefined)[] = new Array(n);
+  const holds = (i: number, d: string) => tools[i].data.includes(d);
   const carried = (it: Integration, direction: 'forward' | 'backward' = 'forward'): readonly string[] => {
     if (it.data) return it.data;
     const src = ws.index.toolById.get(direction === 'forward' ? it.from : it.to);
@@ -136,8 +149,19 @@ export function computeFacts(ws: Workspace): Facts {
     deg[f]++;
     if (to !== f) deg[to]++;
     const realtime = it.mode === 'realtime';
-    arcs.push({ from: f, to, data: carried(it, 'forward'), realtime });
-    if (it.bidirectional) arcs.push({ from: to, to: f, data: carried(it, 'backward'), realtime });
+    const manual = it.mode === 'manual';
+    if (!manual) {
+      autoDeg[f]++;
+      if (to !== f) autoDeg[to]++;
+    }
+    const fwd = carried(it, 'forward');
+    arcs.push({ from: f, to, data: fwd, realtime, manual });
+    if (to !== f) for (const d of fwd) if (holds(f, d)) (received[to] ??= new Set()).add(d);
+    if (it.bidirectional) {
+      const back = carried(it, 'backward');
+      arcs.push({ from: to, to: f, data: back, realtime, manual });
+      if (to !== f) for (const d of back) if (holds(to, d)) (received[f] ??= new Set()).add(d);
+    }
     for (const id of new Set([it.from, it.to])) {
       const l = integrationsOf.get(id);
       if (l) l.push(it);
@@ -156,6 +180,7 @@ export function computeFacts(ws: Workspace): Facts {
     return x;
   };
   for (const a of arcs) {
+    if (a.manual) continue;
     const ra = find(a.from);
     const rb = find(a.to);
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
@@ -185,14 +210,47 @@ export function computeFacts(ws: Workspace): Facts {
     hasHub: compHubs[i].length > 0,
   }));
   const connectedToHub = (id: string): boolean => components[compIndex[at(id)]].hasHub;
-  const siloedTools = customerDataTools.filter((t) => !t.hub && !connectedToHub(t.id));
+  // A type declared `personal: false` (aggregate metrics, no customer identity) is not part of the
+  // customer view: a tool holding only such types is no silo and such a type is never trapped
+  // (docs/analysis.md, decisions where rules.md is silent).
+  const impersonal = (d: string) => ws.index.dataTypeById.get(d)?.personal === false;
+  const siloedTools = customerDataTools.filter((t) => !t.hub && !connectedToHub(t.id) && !t.data.every(impersonal));
+  // The same with manual links: which automated components a manual link joins to a hub.
+  const compParent = new Int32Array(members.length);
+  for (let i = 0; i < compParent.length; i++) compParent[i] = i;
+  const findC = (x: number): number => {
+    while (compParent[x] !== x) {
+      compParent[x] = compParent[compParent[x]];
+      x = compParent[x];
+    }
+    return x;
+  };
+  for (const a of arcs) {
+    if (!a.manual) continue;
+    const ra = findC(compIndex[a.from]);
+    const rb = findC(compIndex[a.to]);
+    if (ra !== rb) compParent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+  const widerHasHub = new Uint8Array(members.length);
+  components.forEach((c) => { if (c.hasHub) widerHasHub[findC(c.index)] = 1; });
+  const manuallyJoinedToHub = (id: string): boolean => {
+    const c = compIndex[at(id)];
+    return !components[c].hasHub && widerHasHub[findC(c)] === 1;
+  };
+  const isOrigin = (id: string, d: string): boolean => {
+    const i = at(id);
+    return holds(i, d) && received[i]?.has(d) !== true;
+  };
 
   // ---- data reaching a hub: reverse search from the hubs, per data type ------------------
   const reverse: DataAdjacency = new Map();
   const forwardRealtime: DataAdjacency = new Map();
+  const forwardAuto: DataAdjacency = new Map();
   for (const a of arcs) {
+    if (a.manual) continue;
     for (const d of a.data) {
       addAdj(reverse, d, a.to, a.from);
+      addAdj(forwardAuto, d, a.from, a.to);
       if (a.realtime) addAdj(forwardRealtime, d, a.from, a.to);
     }
   }
@@ -202,12 +260,22 @@ export function computeFacts(ws: Workspace): Facts {
     const i = at(id);
     return hubFlag[i] === 1 || hubData[i]?.has(d) === true;
   };
+  // Types a hub originates itself: an analytics tool's own measurement of them is not trapped.
+  const hubOriginated = new Set<string>();
+  for (const h of hubIdx) for (const d of tools[h].data) if (received[h]?.has(d) !== true) hubOriginated.add(d);
+  // Restricted types must not flow (format.md): advising to carry them to a hub would contradict restricted-data-flow.
+  const restricted = (d: string) => {
+    const r = ws.index.dataTypeById.get(d)?.restricted;
+    return typeof r === 'string' && r.length > 0;
+  };
   const trappedCache = new Map<string, readonly string[]>();
   const trappedData = (id: string): readonly string[] => {
     let r = trappedCache.get(id);
     if (!r) {
       const i = at(id);
-      r = hubFlag[i] ? EMPTY : Object.freeze([...new Set(tools[i].data)].filter((d) => !hubData[i]?.has(d)));
+      const analytics = measuring[i] === 1;
+      r = hubFlag[i] ? EMPTY : Object.freeze([...new Set(tools[i].data)].filter((d) => !hubData[i]?.has(d) && received[i]?.has(d) !== true
+        && !impersonal(d) && !restricted(d) && !(analytics && hubOriginated.has(d))));
       trappedCache.set(id, r);
     }
     return r;
@@ -215,6 +283,11 @@ export function computeFacts(ws: Workspace): Facts {
 
   // ---- real-time hub feed: forward search from the hubs over realtime links, per data type --
   const fed = reachByData(n, forwardRealtime, () => hubIdx);
+  const fedAny = reachByData(n, forwardAuto, () => hubIdx);
+  const hubFed = (id: string): boolean => {
+    const i = at(id);
+    return hubFlag[i] === 1 || (fedAny[i]?.size ?? 0) > 0;
+  };
   const realtimeHubFed = (id: string): boolean => {
     const i = at(id);
     return hubFlag[i] === 1 || (fed[i]?.size ?? 0) > 0;
@@ -280,9 +353,13 @@ export function computeFacts(ws: Workspace): Facts {
     components: Object.freeze(components),
     componentOf: (id: string) => components[compIndex[at(id)]],
     connectedToHub,
+    manuallyJoinedToHub,
+    isOrigin,
+    automatedDegree: (id: string) => autoDeg[at(id)],
     reachesHub,
     trappedData,
     realtimeHubFed,
+    hubFed,
     isMeasuringTool,
     reachesMeasurement,
     providers,

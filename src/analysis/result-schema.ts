@@ -37,6 +37,7 @@ export const FindingSchema = z.looseObject({
   cost: Money.optional(),
   recommendation: z.string(),
   details: z.record(z.string(), z.unknown()).optional(),
+  folded: z.array(z.string()).optional().meta({ description: 'Revision 2: ids of the narrower findings folded into this one ("one problem, one finding"); they count nowhere else.' }),
 });
 
 const Readiness = z.enum(['personalized', 'blind', 'ready', 'no-data', 'no-tool', 'unknown']);

@@ -28,6 +28,8 @@ export interface Finding {
   recommendation: string;
   /** Rule-specific facts for the roadmap and diagrams (not translated), e.g. { capability, tools, saving }. */
   details?: Record<string, unknown>;
+  /** rules.md (r2) "One problem, one finding": ids of the narrower findings folded into this one (they count nowhere else). */
+  folded?: string[];
 }
 
 export interface AssessmentMetrics {

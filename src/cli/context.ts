@@ -6,11 +6,26 @@ import { open } from '../api.js';
 import { formatDiagnostic, writeErr } from './output.js';
 import { FailureExit, UsageError } from '../util/errors.js';
 import type { Workspace } from '../model/model.js';
+import { MONTH_PATTERN, SEVERITIES, type Severity } from '../model/vocabulary.js';
 import { monthOf } from '../analysis/roadmap/months.js';
 
 /** This month as YYYY-MM: the one place that reads the clock (the library never does). */
 export function currentMonth(): string {
   return monthOf(new Date());
+}
+
+/** --start: a month (YYYY-MM); anything else is a usage error (exit 2). The same check on every command. */
+export function checkStart(value: string | undefined): string | undefined {
+  if (value !== undefined && !MONTH_PATTERN.test(value)) throw new UsageError(t('analyze.bad-start', { value }));
+  return value;
+}
+
+/** --fail-on: a severity or 'none'; anything else is a usage error (exit 2). The same check on every command. */
+export function checkFailOn(value: string | undefined): Severity | 'none' | undefined {
+  if (value !== undefined && value !== 'none' && !(SEVERITIES as readonly string[]).includes(value)) {
+    throw new UsageError(t('analyze.bad-fail-on', { value, allowed: [...SEVERITIES, 'none'].join(', ') }));
+  }
+  return value as Severity | 'none' | undefined;
 }
 
 export interface GlobalOptions {

@@ -16,6 +16,7 @@ import { ruleTitle } from '../analysis/rules/index.js';
 import type { ReportContent } from './markdown.js';
 import { bands, type MatrixStage } from './journey-matrix.js';
 import { joinNames, subjectName, withNote } from './summary.js';
+import { sanitizeText } from '../util/sanitize.js';
 
 export interface SlidePicture { png: Uint8Array; width: number; height: number }
 
@@ -55,6 +56,11 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
   const mod: any = await import('pptxgenjs');
   const PptxGenJS = (mod.default?.default ?? mod.default ?? mod) as new () => any;
   const pptx = new PptxGenJS();
+  // Every text of the deck comes through addText/addTable/addNotes: control characters from the
+  // workspace (NUL, ESC, bell; invalid in XML, PowerPoint then calls the file damaged) and bidi
+  // overrides are written as visible escapes, as in the other report files (util/sanitize.ts).
+  const addSlide = pptx.addSlide.bind(pptx);
+  pptx.addSlide = (...args: unknown[]) => cleanSlide(addSlide(...args));
   const ja = currentLang() === 'ja';
   const font = ja ? 'Noto Sans CJK JP' : 'Arial';
   const lang = ja ? 'ja-JP' : 'en-US';
@@ -63,9 +69,9 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
   const ex = content.executive;
   const money = (major: number) => formatMoneyIn(toMinor(major), result.summary.currency, currentLang());
   pptx.layout = 'LAYOUT_WIDE';
-  pptx.title = content.title;
-  pptx.company = cover.firm ?? '';
-  pptx.author = cover.author ?? '';
+  pptx.title = sanitizeText(content.title);
+  pptx.company = sanitizeText(cover.firm ?? '');
+  pptx.author = sanitizeText(cover.author ?? '');
   pptx.theme = { headFontFace: font, bodyFontFace: font };
 
   const base = { fontFace: font, lang, color: INK, margin: 0 };
@@ -288,4 +294,23 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
       { text: t(`deliverable.chip.${c}`), options: { color: '3C4043' } },
     ]);
   }
+}
+
+/** Every string in a value (texts, table cells, options), cleaned; the structure kept. */
+function cleanDeep<T>(v: T): T {
+  if (typeof v === 'string') return sanitizeText(v) as T;
+  if (Array.isArray(v)) return v.map(cleanDeep) as T;
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cleanDeep(x)])) as T;
+  }
+  return v;
+}
+
+/** A slide whose text methods clean what they are given. */
+function cleanSlide(slide: any): any {
+  for (const m of ['addText', 'addTable', 'addNotes']) {
+    const orig = slide[m]?.bind(slide);
+    if (orig) slide[m] = (...args: unknown[]) => orig(...args.map(cleanDeep));
+  }
+  return slide;
 }

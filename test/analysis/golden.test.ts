@@ -56,7 +56,8 @@ describe('golden output of the examples', () => {
   for (const ex of EXAMPLES) {
     it(`${ex.name}: text and JSON`, async () => {
       const { result, text, json } = await viaLibrary(ex.path);
-      for (const f of result.findings) seen.add(f.rule);
+      // A finding folded into a wider one (rules.md r2) was raised too: its id names its rule.
+      for (const f of result.findings) for (const id of [f.id, ...(f.folded ?? [])]) seen.add(id.slice(0, id.indexOf(':')));
       expectGolden(`analyze/${ex.name}.txt`, text);
       expectGolden(`analyze/${ex.name}.json`, json);
       // 80 columns, whatever the language

@@ -22,7 +22,8 @@ beforeAll(() => {
   // YAML escapes: \e ESC, \a BEL, \0 NUL, \u202E RIGHT-TO-LEFT OVERRIDE.
   yaml = yaml.replace('name: Tinkerly Ltd', 'name: "Tink\\e]0;pwned\\a\\e[2J\\u202Eerly\\0 Ltd"');
   yaml = yaml.replace('channel: email', 'channel: "email\\n::error file=x::injected\\n::add-mask::Tinkerly\\n##[error]old"');
-  yaml = yaml.replace('name: Onboarding e-mail drip', 'name: "Drip\\n  ::warning::indented"');
+  // A touchpoint that a finding names (r2: with no hub, the e-mail drip is no finding of its own).
+  yaml = yaml.replace('name: App Store and Google Play reviews', 'name: "Reviews\\n  ::warning::indented"');
   mkdirSync(join(dir, 'ws'));
   writeFileSync(join(dir, 'ws', 'martech-audit.yaml'), yaml);
 });
@@ -39,7 +40,7 @@ describe('terminal and CI log', () => {
       if (args.includes('github')) {
         // Every line is one of ours: a workflow command whose data holds no line break.
         for (const line of r.stdout.trimEnd().split('\n')) expect(line).toMatch(/^::(notice|warning|error)[ :]/);
-        expect(r.stdout).toContain('Drip%0A  ::warning::indented');
+        expect(r.stdout).toContain('Reviews%0A  ::warning::indented');
         expect(r.stdout).toContain('Tink\\u001b]0;pwned\\u0007\\u001b[2J\\u202eerly\\u0000 Ltd');
       } else {
         expect(r.stdout).not.toMatch(COMMAND_LINE);
@@ -95,6 +96,22 @@ describe('report files', () => {
     const html = readFileSync(join(dir, 'rep-cmd', 'report.html'), 'utf8');
     // The channel's lines are still there, their first colon a character reference.
     expect(html).toContain('\n&#58;:add-mask::Tinkerly\n&#35;#[error]old');
+  });
+
+  it('report.pptx: no raw control character in the deck (invalid in XML: PowerPoint calls the file damaged)', async () => {
+    const r = cli(['report', 'ws', '--out', 'rep-deck', '--pptx', '--author', 'Ev\u001b]0;x\u0007'], dir, { MARTECH_AUDIT_NO_BROWSER: '1' });
+    expect(r.code, r.stderr).toBe(0);
+    const name = 'jszip';
+    const { default: JSZip } = (await import(name)) as { default: any };
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, 'rep-deck', 'report.pptx')));
+    const parts = Object.keys(zip.files).filter((n) => n.endsWith('.xml'));
+    const xml = await Promise.all(parts.map((n) => zip.file(n).async('string') as Promise<string>));
+    // The parts end their lines with CR LF: every other control character, and bidi overrides, are out.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+    const inXml = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+    for (const [i, x] of xml.entries()) expect(x, parts[i]).not.toMatch(inXml);
+    expect(xml.join('')).toContain('Tink\\u001b]0;pwned\\u0007\\u001b[2J\\u202eerly\\u0000 Ltd');
+    expect(xml.join('')).toContain('<dc:creator>Ev\\u001b]0;x\\u0007</dc:creator>');
   });
 
   it('analyze --out and diff --out files: the same protection as the terminal; the github format keeps only its own commands', () => {

@@ -1,7 +1,8 @@
 // capability-overlap: two or more active tools provide the same capability; the finding lists
 // them and their combined annual cost.
 import { capabilityName } from '../../catalog/index.js';
-import { minorToMajor } from '../../model/model.js';
+import { minorToMajor, type Tool } from '../../model/model.js';
+import { isMedia, primaryCapabilities } from '../capabilities.js';
 import { compareIds, money, someToolNames, sumCosts, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { byId } from '../roadmap/context.js';
@@ -23,7 +24,17 @@ tools:
 `;
 
 /** What a capability-overlap finding carries in `details`. */
-export type Details = { capability: string; tools: string[]; costUnknown?: string[] };
+export type Details = {
+  capability: string; tools: string[]; costUnknown?: string[];
+  /** r2: the tools whose cost is the money at stake (every primary capability of theirs is in the overlap). */
+  summed: string[];
+  /** r2: tools that also do it as part of a wider suite: named, not summed. */
+  suites: string[];
+  /** r2: a media channel (they buy the same network's inventory); never counted in the replatform test. */
+  media?: boolean;
+  /** r2: the media network both buy. */
+  network?: string;
+};
 
 export const rule = createRule({
   meta: {
@@ -36,38 +47,66 @@ export const rule = createRule({
   text: {
     en: {
       title: 'Capability overlap',
-      summary: 'Fires for each capability that two or more active tools provide; the finding lists them and their combined annual cost.',
+      summary: 'Fires for each primary capability (what a tool is bought for, not the extra features in its catalog entry) that two or more active tools have. The money at stake is the cost of the tools whose every primary capability is in the overlap; a suite that also does it is named, not summed. Advertising on two networks is reach, not overlap: media tools overlap only when they buy the same network\'s inventory.',
       why: 'Paying twice for the same job, and worse: two tools give two answers (two e-mail lists, two visitor counts), teams split between them and nobody owns the result.',
       fix: 'Decide which tool owns the capability, move the others\' users and data to it, and phase them out at their next renewal (redundant-tool shows which ones can go without losing anything).',
       message: '{count} tools do the same job ({capability}): {tools}. Together they cost {cost} a year.',
       'message.partial-cost': '{count} tools do the same job ({capability}): {tools}. Together they cost at least {cost} a year (the cost of {unknown} is not known).',
       'message.no-cost': '{count} tools do the same job ({capability}): {tools}.',
+      'message.suite': '{count} tools do the same job ({capability}): {tools}. The money at stake is {cost} a year ({single}); in {suites} it is part of a wider suite.',
+      'message.suite-no-cost': '{count} tools do the same job ({capability}): {tools}; in {suites} it is part of a wider suite.',
       recommendation: 'Decide which tool should own {capability} and phase out the others at their next renewal.',
     },
     ja: {
       title: '機能の重複',
-      summary: '2 つ以上の稼働中ツールが同じ機能を提供している場合に、機能ごとに検出します。ツールとその年間費用の合計を示します。',
+      summary: '2 つ以上の稼働中ツールが同じ主要機能（ツールを導入した目的の機能。カタログ上のその他の機能は含みません）を持つ場合に、機能ごとに検出します。示す金額は、主要機能がすべてその重複に含まれるツールの費用だけで、それを一部として担うスイートは名前を挙げるだけで合計しません。2 つのネットワークで広告を買うのはリーチであって重複ではなく、広告ツールは同じネットワークの在庫を買う場合だけ重複とみなします。',
       why: '同じ仕事に二重に支払っているうえ、ツールが 2 つあれば答えも 2 つ（メールリストが 2 つ、訪問者数が 2 つ）になり、チームが分かれ、結果に責任を持つ人がいなくなります。',
       fix: 'どのツールがその機能を担うか決め、他のツールの利用者とデータを移し、次回の契約更新で段階的に廃止します（どれを失うものなく廃止できるかは「冗長なツール」の検出が示します）。',
       message: '{count} つのツールが同じ機能（{capability}）を担っています: {tools}。費用は合計で年間 {cost} です。',
       'message.partial-cost': '{count} つのツールが同じ機能（{capability}）を担っています: {tools}。費用は合計で年間 {cost} 以上です（{unknown} の費用は不明）。',
       'message.no-cost': '{count} つのツールが同じ機能（{capability}）を担っています: {tools}。',
+      'message.suite': '{count} つのツールが同じ機能（{capability}）を担っています: {tools}。対象となる費用は年間 {cost}（{single}）です。{suites} ではより広いスイートの一部です。',
+      'message.suite-no-cost': '{count} つのツールが同じ機能（{capability}）を担っています: {tools}。{suites} ではより広いスイートの一部です。',
       recommendation: '{capability} をどのツールが担うか決め、他のツールは次回の契約更新で段階的に廃止してください。',
     },
   },
   check({ ws, facts, msg }) {
     const out: FindingDraft<Details>[] = [];
-    const caps = [...facts.providers.keys()].sort(compareIds);
+    // r2: primary capabilities only (catalog features never overlap).
+    const providers = new Map<string, Tool[]>();
+    for (const x of facts.activeTools) {
+      for (const c of new Set(primaryCapabilities(x))) {
+        const l = providers.get(c);
+        if (l) l.push(x);
+        else providers.set(c, [x]);
+      }
+    }
+    const caps = [...providers.keys()].sort(compareIds);
     for (const cap of caps) {
-      const tools = facts.providers.get(cap)!;
+      let tools = [...providers.get(cap)!].sort((a, b) => compareIds(a.id, b.id));
+      // r2: buying media on two networks is reach; only tools buying the same network's inventory overlap.
+      const media = isMedia(cap);
+      let network: string | undefined;
+      if (media) {
+        const byNetwork = new Map<string, Tool[]>();
+        for (const x of tools) if (x.network) byNetwork.set(x.network, [...(byNetwork.get(x.network) ?? []), x]);
+        const shared = [...byNetwork.entries()].filter(([, l]) => l.length > 1).sort((a, b) => compareIds(a[0], b[0]));
+        tools = [...new Set(shared.flatMap(([, l]) => l))].sort((a, b) => compareIds(a.id, b.id));
+        network = shared[0]?.[0];
+      }
       if (tools.length < 2) continue;
       const ids = tools.map((x) => x.id);
-      const cost = sumCosts(tools);
+      // r2: the money at stake is only the tools whose every primary capability is in the overlap.
+      const summedTools = tools.filter((x) => primaryCapabilities(x).every((c) => c === cap));
+      const suites = ids.filter((id) => !summedTools.some((x) => x.id === id));
+      const cost = sumCosts(summedTools);
       const params = {
         capability: capabilityName(cap), tools: someToolNames(ws, ids), count: ids.length,
         cost: money(ws, cost.minor), unknown: someToolNames(ws, cost.unknown),
+        single: someToolNames(ws, summedTools.map((x) => x.id)), suites: someToolNames(ws, suites),
       };
-      const key = !cost.minor ? 'message.no-cost'
+      const key = suites.length ? (cost.minor ? 'message.suite' : 'message.suite-no-cost')
+        : !cost.minor ? 'message.no-cost'
         : cost.unknown.length ? 'message.partial-cost' : 'message';
       out.push({
         subject: cap,
@@ -76,7 +115,10 @@ export const rule = createRule({
         location: tools[0].loc,
         cost: cost.known ? minorToMajor(cost.minor) : undefined,
         recommendation: msg('recommendation', params),
-        details: { capability: cap, tools: ids, ...(cost.unknown.length ? { costUnknown: cost.unknown } : {}) },
+        details: {
+          capability: cap, tools: ids, ...(cost.unknown.length ? { costUnknown: cost.unknown } : {}),
+          summed: summedTools.map((x) => x.id), suites, ...(media ? { media, ...(network ? { network } : {}) } : {}),
+        },
       });
     }
     return out;

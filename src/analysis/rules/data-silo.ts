@@ -31,21 +31,23 @@ export const rule = createRule({
   text: {
     en: {
       title: 'Data silo',
-      summary: 'Fires for each active or pilot tool that holds customer data, is not a hub, and is connected to no hub by any chain of integrations.',
+      summary: 'Fires for each active or pilot tool that holds customer data, is not a hub, and is connected to no hub by any chain of automated links. Manual links (exports, copies, re-keying) never connect: a tool joined to a hub only by hand is reported with its manual integration.',
       why: 'What customers tell this tool never reaches the shared customer view: other teams cannot see it, reports miss it, and the customer gets treated as a stranger elsewhere.',
       fix: 'Add an integration from the tool to the hub (or to a tool that is already connected to it) for the data that matters, or retire the tool if another one already does its job.',
       message: '{tool} holds customer data ({data}) but is connected to no customer hub: what is learned there never reaches the shared customer view.',
       'message.island': '{tool} holds customer data ({data}) and exchanges it only with {others}; none of them is connected to a customer hub, so it never reaches the shared customer view.',
       recommendation: 'Connect {tool} to {hub} so that its data ({data}) reaches the shared customer view, or retire it if another tool already does its job.',
+      'recommendation.dropped': '{tool} is to be phased out in favour of {keep} (see its redundant-tool finding): before it goes, move what only it knows ({data}) to {keep} rather than connecting {tool}.',
     },
     ja: {
       title: 'データのサイロ化',
-      summary: '顧客データを持つ稼働中・パイロット運用中のツールのうち、ハブではなく、どの連携の連鎖でもハブにつながっていないものを、ツールごとに検出します。',
+      summary: '顧客データを持つ稼働中・パイロット運用中のツールのうち、ハブではなく、どの自動連携の連鎖でもハブにつながっていないものを、ツールごとに検出します。手作業の連携（エクスポート、コピー、再入力）はつながりとみなしません。ハブと手作業でしかつながっていないツールは、その手作業の連携として報告します。',
       why: 'このツールでお客様から得た情報は、顧客の共通ビューに届きません。他部署からは見えず、レポートからも漏れ、他の顧客接点ではお客様が初対面の扱いを受けます。',
       fix: '重要なデータについて、このツールからハブ（またはハブにつながっているツール）への連携を追加します。他のツールで役割が足りているなら、廃止も検討します。',
       message: '{tool} は顧客データ（{data}）を持っていますが、どのハブにもつながっていません。ここで得た情報は顧客の共通ビューに届きません。',
       'message.island': '{tool} は顧客データ（{data}）を持っていますが、やり取りする相手は {others} だけで、どれもハブにつながっていません。ここで得た情報は顧客の共通ビューに届きません。',
       recommendation: '{tool} を {hub} に連携してそのデータ（{data}）を顧客の共通ビューに届けるか、他のツールで役割が足りているなら廃止してください。',
+      'recommendation.dropped': '{tool} は {keep} に寄せて廃止する候補です（冗長なツールの検出を参照）。{tool} を連携するのではなく、廃止する前に {tool} だけが持つ情報（{data}）を {keep} へ移してください。',
     },
   },
   check({ ws, facts, msg }) {

@@ -33,7 +33,7 @@ export const rule = createRule({
   text: {
     en: {
       title: 'Disconnected hubs',
-      summary: 'Fires for each pair of hubs that no chain of integrations joins (hubs already connected to each other count as one).',
+      summary: 'Fires for each pair of hubs that no chain of automated links joins (hubs already connected to each other count as one). Hubs joined only by manual copies are two customer views.',
       why: 'Two "single" customer views that never meet: the same customer exists twice with different data, and each team trusts its own version.',
       fix: 'Connect the hubs (with clear sources of truth for the data both hold), or decide which one is the master and migrate the other into it.',
       message: '{a} and {b} are both customer hubs but are not connected: the company has two separate "single" customer views that do not agree.',
@@ -41,7 +41,7 @@ export const rule = createRule({
     },
     ja: {
       title: 'ハブ同士が未接続',
-      summary: 'どの連携の連鎖でも結ばれていないハブの組を、組ごとに検出します（互いにつながっているハブは一つとして数えます）。',
+      summary: 'どの自動連携の連鎖でも結ばれていないハブの組を、組ごとに検出します（互いにつながっているハブは一つとして数えます）。手作業のコピーでしか結ばれていないハブは、二つの顧客ビューです。',
       why: '交わることのない 2 つの「一元的な」顧客ビューです。同じお客様が異なるデータで 2 人存在し、部署ごとに自分の版を信じています。',
       fix: '両方が持つデータについて真実の情報源（SoT）を決めた上でハブ同士を連携するか、どちらをマスターにするか決めてもう一方を移行します。',
       message: '{a} と {b} はどちらもハブですが、互いにつながっていません。一致しない 2 つの「一元的な」顧客ビューが並存しています。',

@@ -3,6 +3,7 @@ import { currentLang, dataTypeName, list, t } from '../../i18n/index.js';
 import { minorToMajor, type Tool, type Workspace } from '../../model/model.js';
 import { formatMoney } from '../../i18n/format.js';
 import type { EntityRef, Finding } from '../types.js';
+import { isFileTool } from '../capabilities.js';
 
 /** Code-point order: the same in every locale. */
 export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -70,6 +71,14 @@ export function rankHubs(hubs: readonly Tool[], data: readonly string[], impact:
 }
 
 /** The natural owner of a data type among `tools`: a hub if any, else the most used, then the smallest id. Linear. */
+/**
+ * rules.md (r2): a tool that can be proposed as a source of truth: a system in use, not a file tool
+ * (spreadsheet, file store, chat, shared inbox) and not a retiring one.
+ */
+export function canBeSourceOfTruth(x: Tool): boolean {
+  return (x.status === 'active' || x.status === 'pilot') && x.data.length > 0 && !isFileTool(x);
+}
+
 export function bestCandidate(tools: readonly Tool[], impact: (id: string) => number): Tool {
   const pool = tools.some((x) => x.hub) ? tools.filter((x) => x.hub) : tools;
   let best = pool[0];

@@ -41,7 +41,7 @@ export const rule = createRule({
   text: {
     en: {
       title: 'Isolated cluster',
-      summary: 'Fires once for each group of two or more tools that are connected to each other but none of them to a hub.',
+      summary: 'Fires once for each group of two or more tools that are connected to each other by automated links but none of them to a hub (manual links join nothing). The silos, trapped data and inconsistent experiences inside the island are folded into it. With no hub at all, "no customer hub" says it once.',
       why: 'A department island: the tools share data among themselves, so the team there is well served, but the rest of the company sees none of it and the island builds its own picture of the customer.',
       fix: 'Connect the island to the hub once, through its best-connected tool; the rest of the island then reaches the hub through the links it already has (check that those links carry the data that matters).',
       message: '{tools} exchange data with each other but none of them is connected to a customer hub: a department island with its own picture of the customer.',
@@ -51,7 +51,7 @@ export const rule = createRule({
     },
     ja: {
       title: '孤立したツール群',
-      summary: '互いには連携されているが、どれもハブにつながっていない 2 つ以上のツールのまとまりを、まとまりごとに 1 件検出します。',
+      summary: '互いには自動連携でつながっているが、どれもハブにつながっていない 2 つ以上のツールのまとまりを、まとまりごとに 1 件検出します（手作業の連携はつながりとみなしません）。まとまりの中のサイロ化、取り残されたデータ、一貫しない顧客体験はこの検出にまとめます。ハブが一つもない場合は「顧客ハブがない」が一度だけ伝えます。',
       why: '部署の「離れ小島」です。ツール同士ではデータを共有しているのでその部署は困りませんが、会社の他の部分からは何も見えず、独自の顧客像ができあがります。',
       fix: '最も多くつながっているツールを通じて、このまとまりをハブに一度連携します。残りのツールは既存の連携でハブに届くようになります（その連携が必要なデータを運んでいるかも確認してください）。',
       message: '{tools} は互いにデータをやり取りしていますが、どれもハブにつながっていません。独自の顧客像を持つ部署の「離れ小島」になっています。',
@@ -62,6 +62,8 @@ export const rule = createRule({
   },
   check({ ws, facts, msg }) {
     const out: FindingDraft<Details>[] = [];
+    // With no hub at all every tool is cut off: no-customer-hub says it once (rules.md r2 "one problem, one finding").
+    if (!facts.hubs.length) return out;
     for (const comp of facts.components) {
       if (comp.tools.length < 2 || comp.hasHub) continue;
       const tools = comp.tools.map((id) => ws.index.toolById.get(id)!);

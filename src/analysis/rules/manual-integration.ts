@@ -3,6 +3,13 @@
 import { dataList, joinSubject, sortIds, toolName, toolRef } from './helpers.js';
 import type { Integration } from '../../model/model.js';
 import { createRule, type FindingDraft } from './rule.js';
+import { isFileTool } from '../capabilities.js';
+import type { Workspace } from '../../model/model.js';
+
+const fromFile = (ws: Workspace, id: string): boolean => {
+  const t = ws.index.toolById.get(id);
+  return t !== undefined && isFileTool(t);
+};
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -34,23 +41,27 @@ export const rule = createRule({
   text: {
     en: {
       title: 'Manual integration',
-      summary: 'Fires for each pair of tools between which customer data moves by hand (`mode: manual`: exports, spreadsheets, copy-paste).',
+      summary: 'Fires for each pair of tools between which customer data moves by hand (`mode: manual`: exports, spreadsheets, copy-paste). A manual link never makes two tools connected: the silo or trapped data of a tool joined to a hub only by hand is folded into this finding, and a manual link between two hubs\' sides into their disconnected-hubs finding.',
       why: 'Manual transfers are slow, error-prone and depend on one person remembering to do them; the data at the other end is always out of date, and personal data ends up in spreadsheets on laptops.',
       fix: 'Replace the manual step with a connector or a scheduled sync; most tools have a native integration or one through an integration platform.',
       message: 'Customer data ({data}) moves from {from} to {to} by hand (exports, spreadsheets, copy-paste): slow, error-prone and dependent on whoever does it.',
       'message.both': 'Customer data ({data}) moves between {from} and {to}, both ways, by hand (exports, spreadsheets, copy-paste): slow, error-prone and dependent on whoever does it.',
       'message.unknown': 'Data moves from {from} to {to} by hand (exports, spreadsheets, copy-paste): slow, error-prone and dependent on whoever does it.',
       recommendation: 'Replace the manual transfer from {from} to {to} with a connector or a scheduled sync.',
+      'recommendation.from-file': 'Have this data ({data}) entered directly into {to} (a form or a lead-capture app) and stop keeping it in {from}: automating the file would keep the file as a system of record.',
+      'recommendation.to-file': 'Stop copying this data ({data}) into {to} by hand: whoever needs it should work from {from} (a report, a view or a shared list there).',
     },
     ja: {
       title: '手作業の連携',
-      summary: '顧客データが人手で（`mode: manual`: エクスポート、表計算ソフト、コピー＆ペースト）移されているツールの組を、組ごとに検出します。',
+      summary: '顧客データが人手で（`mode: manual`: エクスポート、表計算ソフト、コピー＆ペースト）移されているツールの組を、組ごとに検出します。手作業の連携はツールをつなげたことにはなりません。ハブと手作業でしかつながっていないツールのサイロ化や取り残されたデータはこの検出にまとめ、二つのハブの間の手作業の連携はそのハブの組の検出にまとめます。',
       why: '手作業の受け渡しは遅く、間違いやすく、担当者が覚えているかどうかに左右されます。受け取る側のデータは常に古く、個人情報が個人の PC の表計算ファイルに残ります。',
       fix: '手作業をコネクタや定期同期に置き換えます。多くのツールには標準の連携機能か、連携プラットフォーム経由の連携があります。',
       message: '顧客データ（{data}）が {from} から {to} へ手作業（エクスポート、表計算、コピー＆ペースト）で移されています。遅く、間違いやすく、担当者に依存しています。',
       'message.both': '顧客データ（{data}）が {from} と {to} の間で、双方向に手作業（エクスポート、表計算、コピー＆ペースト）で移されています。遅く、間違いやすく、担当者に依存しています。',
       'message.unknown': 'データが {from} から {to} へ手作業（エクスポート、表計算、コピー＆ペースト）で移されています。遅く、間違いやすく、担当者に依存しています。',
       recommendation: '{from} から {to} への手作業の受け渡しを、コネクタまたは定期同期に置き換えてください。',
+      'recommendation.from-file': 'このデータ（{data}）は {to} に直接入力する（フォームやリード獲得アプリ）ようにし、{from} で管理するのをやめてください。ファイルの受け渡しを自動化すると、ファイルが記録の正本として残ってしまいます。',
+      'recommendation.to-file': 'このデータ（{data}）を {to} へ手で写すのをやめてください。必要な人は {from}（そこでのレポート、ビュー、共有リスト）を使うようにします。',
     },
   },
   check({ ws, facts, msg }) {
@@ -73,7 +84,8 @@ export const rule = createRule({
         message: msg(data.length ? (both ? 'message.both' : 'message') : 'message.unknown', params),
         entities: [...its.map((it) => ({ kind: 'integration' as const, id: it.id })), toolRef(from), toolRef(to)],
         location: its[0].loc,
-        recommendation: msg('recommendation', params),
+        // rules.md (r2) file tool: the fix for data living in a file is to move it into a system.
+        recommendation: msg(fromFile(ws, from) ? 'recommendation.from-file' : fromFile(ws, to) ? 'recommendation.to-file' : 'recommendation', params),
         details: { from, to, data, integrations: its.map((it) => it.id), bidirectional: both },
       });
     }

@@ -31,7 +31,7 @@ export const rule = createRule({
   text: {
     en: {
       title: 'No customer hub',
-      summary: 'Fires when no tool is a customer hub: no tool says `hub: true` and no active tool has the `crm` or `customer-data-platform` capability.',
+      summary: 'Fires when no tool is a customer hub: no tool says `hub: true` and no active tool has the `crm` or `customer-data-platform` capability. It says the problem once: with no hub, no per-tool data-silo or trapped-data, no isolated-cluster and no per-touchpoint inconsistent-experience findings are raised.',
       why: 'Without a hub there is no single view of the customer. Every team works from its own list, customers are asked the same questions again, and nobody can tell what a customer is worth across channels. It also replaces the per-tool data-silo and trapped-data findings, which would all say the same thing.',
       fix: 'Choose one system as the shared customer view (usually a CRM, for larger set-ups a customer data platform), mark it `hub: true`, then connect the other tools to it step by step, starting with those that hold contact data.',
       message: 'There is no customer hub: customer data sits in {tools}, and no CRM or customer data platform brings it together, so nobody has one view of the customer.',
@@ -41,7 +41,7 @@ export const rule = createRule({
     },
     ja: {
       title: '顧客データのハブがない',
-      summary: '顧客データのハブとなるツールが一つもない場合に検出します（`hub: true` のツールがなく、`crm` または `customer-data-platform` の機能を持つ稼働中のツールもない）。',
+      summary: '顧客データのハブとなるツールが一つもない場合に検出します（`hub: true` のツールがなく、`crm` または `customer-data-platform` の機能を持つ稼働中のツールもない）。問題は一度だけ伝えます。ハブがないときは、ツールごとのデータのサイロ化や取り残されたデータ、孤立したツール群、顧客接点ごとの一貫しない顧客体験は検出しません。',
       why: 'ハブがなければ、顧客を一元的に把握する場所がありません。部署ごとに別々の顧客リストで仕事をし、お客様は同じことを何度も聞かれ、チャネルをまたいだ顧客の価値も分かりません。この検出はツールごとのデータのサイロ化・取り残されたデータの検出を代表します（どれも同じ原因のため個別には出しません）。',
       fix: '顧客情報を一元管理するシステムを一つ決め（通常は CRM、規模が大きければ CDP）、`hub: true` を付けます。その上で、連絡先データを持つツールから順にハブへ連携していきます。',
       message: '顧客データのハブがありません。顧客データは {tools} に分散しており、CRM や CDP で一つにまとめられていないため、顧客を一元的に把握できる人がいません。',

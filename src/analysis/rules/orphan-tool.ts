@@ -2,6 +2,7 @@
 import { costOf, money, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { proposeRetirement } from '../roadmap/proposals.js';
+import { isInternalTool } from '../capabilities.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd, currency: EUR }
@@ -27,20 +28,20 @@ export const rule = createRule({
   text: {
     en: {
       title: 'Orphan tool',
-      summary: 'Fires for each active tool that is used at no touchpoint and takes part in no integration.',
+      summary: 'Fires for each active tool that is used at no touchpoint we were told of and takes part in no integration. A tool for internal work only (design, project management, team chat, wiki) that holds no customer data is not an orphan.',
       why: 'A tool nobody seems to use still costs money, holds data nobody looks after, and is one more login to secure.',
       fix: 'Ask who uses it; if nobody, cancel it. If it is used, record the touchpoint or integration so that the inventory is complete.',
-      message: '{tool} is active but used at no touchpoint and connected to no other tool.',
-      'message.cost': '{tool} is active but used at no touchpoint and connected to no other tool, while it costs {cost} a year.',
+      message: '{tool} is active, but no touchpoint or integration we were told of uses it.',
+      'message.cost': '{tool} is active, but no touchpoint or integration we were told of uses it, while it costs {cost} a year.',
       recommendation: 'Check whether anyone still uses {tool}; if not, cancel it. If it is used, record where.',
     },
     ja: {
       title: '使われていないツール',
-      summary: '稼働中のツールのうち、どの顧客接点でも使われず、どの連携にも関わっていないものを検出します。',
+      summary: '稼働中のツールのうち、聞き取った範囲ではどの顧客接点でも使われず、どの連携にも関わっていないものを検出します。社内業務だけのツール（デザイン、プロジェクト管理、社内チャット、Wiki）で顧客データを持たないものは対象外です。',
       why: '誰も使っていないように見えるツールにも費用がかかり、誰も管理していないデータを持ち、守るべきログインが一つ増えます。',
       fix: '誰が使っているか確認し、誰もいなければ解約します。使われているなら、ツールの棚卸しが漏れなくなるよう顧客接点や連携を記録します。',
-      message: '{tool} は稼働中ですが、どの顧客接点でも使われておらず、他のツールともつながっていません。',
-      'message.cost': '{tool} は稼働中ですが、どの顧客接点でも使われておらず、他のツールともつながっていません。それでも年間 {cost} かかっています。',
+      message: '{tool} は稼働中ですが、聞き取った範囲ではどの顧客接点でも連携でも使われていません。',
+      'message.cost': '{tool} は稼働中ですが、聞き取った範囲ではどの顧客接点でも連携でも使われていません。それでも年間 {cost} かかっています。',
       recommendation: '{tool} をまだ使っている人がいるか確認し、いなければ解約してください。使われているなら、どこで使われているか記録してください。',
     },
   },
@@ -48,6 +49,8 @@ export const rule = createRule({
     const out: FindingDraft<Details>[] = [];
     for (const x of facts.activeTools) {
       if (facts.touchpointsServed(x.id).length || facts.degree(x.id)) continue;
+      // r2: internal work (design, project management, team chat, wiki) holding no customer data is not an orphan.
+      if (isInternalTool(x) && !x.data.length) continue;
       const params = { tool: x.name, cost: x.annualCostMinor ? money(ws, x.annualCostMinor) : '' };
       out.push({
         subject: x.id,

@@ -10,6 +10,7 @@ import type { Tool } from '../../model/model.js';
 import { compareIds, costOf, money, toolNames, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { proposeRetirement } from '../roadmap/proposals.js';
+import { isMedia, primaryCapabilities } from '../capabilities.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd, currency: EUR }
@@ -39,42 +40,55 @@ export const rule = createRule({
   text: {
     en: {
       title: 'Redundant tool',
-      summary: 'Fires for an active tool every capability of which other active tools also provide. Of tools that are redundant with each other, only those that can go together are reported: the one to keep (a hub, else the most connected, else the cheapest) gets no finding, so savings are never counted twice.',
+      summary: 'Fires for an active tool every primary capability of which other active tools that stay also provide (catalog features do not count). Of tools that are redundant with each other, only those that can go together are reported: the one to keep (a hub; else the one with more direct automated links; else more primary capabilities; else more active seats; else the larger contract) gets no finding, so savings are never counted twice. Never for media channels (two ad networks are reach) nor for a tool already retiring (that saving is already decided).',
       why: 'Everything the tool does is already paid for elsewhere: its cost is a saving waiting to be taken, and one tool fewer means one login, one contract and one data copy fewer.',
       fix: 'Move its users and data to the tool that stays, then cancel it at the next renewal.',
       message: 'Everything {tool} does ({capabilities}) is also done by tools that stay ({others}): dropping it would save {cost} a year.',
       'message.no-cost': 'Everything {tool} does ({capabilities}) is also done by tools that stay ({others}): it could be dropped (its cost is not known).',
+      'message.free': 'Everything {tool} does ({capabilities}) is also done by tools that stay ({others}): it costs nothing, so dropping it saves no money, but one tool, one login and one copy of the data fewer.',
       recommendation: 'Move the users and data of {tool} to {keep} and cancel {tool}.',
       'recommendation.renewal': 'Move the users and data of {tool} to {keep} and cancel {tool} before it renews in {renewal}.',
     },
     ja: {
       title: '冗長なツール',
-      summary: '稼働中のツールのうち、すべての機能が他の稼働中ツールでも提供されているものを検出します。互いに冗長なツールについては、同時に廃止できるものだけを挙げます。残すツール（ハブ、なければ最も多く連携されているもの、なければ最も安いもの）は検出されないため、削減額が二重に数えられることはありません。',
+      summary: '稼働中のツールのうち、すべての主要機能が残る他の稼働中ツールでも提供されているものを検出します（カタログ上のその他の機能は数えません）。互いに冗長なツールについては、同時に廃止できるものだけを挙げます。残すツール（ハブ、なければ直接の自動連携が多いもの、主要機能が多いもの、利用中の席数が多いもの、契約額が大きいものの順）は検出されないため、削減額が二重に数えられることはありません。広告媒体（2 つの広告ネットワークはリーチです）と、既に廃止予定のツール（その削減は決定済み）は対象外です。',
       why: 'このツールの機能はすべて他で既に支払っています。その費用はすぐにでも削減できる金額で、ツールが一つ減ればログイン、契約、データの複製もそれぞれ一つ減ります。',
       fix: '利用者とデータを残すツールへ移し、次回の契約更新で解約します。',
       message: '{tool} の機能（{capabilities}）はすべて、残るツール（{others}）でも提供されています。廃止すれば年間 {cost} を削減できます。',
       'message.no-cost': '{tool} の機能（{capabilities}）はすべて、残るツール（{others}）でも提供されています。廃止できます（費用は不明）。',
+      'message.free': '{tool} の機能（{capabilities}）はすべて、残るツール（{others}）でも提供されています。費用はかからないため削減額はありませんが、廃止すればツール、ログイン、データの複製がそれぞれ一つ減ります。',
       recommendation: '{tool} の利用者とデータを {keep} へ移し、{tool} を解約してください。',
       'recommendation.renewal': '{tool} の利用者とデータを {keep} へ移し、{renewal} の契約更新前に {tool} を解約してください。',
     },
   },
   check({ ws, facts, msg }) {
-    // Keep order, computed once: hub first, then most integrations, then cheapest (unknown cost last), then id.
+    // r2: primary capabilities only, media channels never (buying media on two networks is reach).
+    // A retiring tool is not active: its saving is already decided and not reported again.
+    const capsOf = (x: Tool) => [...new Set(primaryCapabilities(x))].filter((c) => !isMedia(c));
+    const providers = new Map<string, Tool[]>();
+    for (const x of facts.activeTools) {
+      for (const c of capsOf(x)) {
+        const l = providers.get(c);
+        if (l) l.push(x);
+        else providers.set(c, [x]);
+      }
+    }
+    // r2 keep order: a hub; else more direct automated links; else more primary capabilities; else more
+    // active seats; else the larger contract (the established tool); ties by id.
     const keepOrder = facts.activeTools
-      .map((x) => ({ x, hub: x.hub ? 1 : 0, deg: facts.degree(x.id), cost: x.annualCostMinor ?? Infinity }))
-      .sort((a, b) => b.hub - a.hub || b.deg - a.deg || a.cost - b.cost || compareIds(a.x.id, b.x.id))
+      .map((x) => ({ x, hub: x.hub ? 1 : 0, deg: facts.automatedDegree(x.id), caps: capsOf(x).length, seats: x.seats?.active ?? 0, cost: x.annualCostMinor ?? -1 }))
+      .sort((a, b) => b.hub - a.hub || b.deg - a.deg || b.caps - a.caps || b.seats - a.seats || b.cost - a.cost || compareIds(a.x.id, b.x.id))
       .map((e) => e.x);
     const rank = new Map(keepOrder.map((x, i) => [x.id, i]));
     const keepFirst = (a: Tool, b: Tool): number => rank.get(a.id)! - rank.get(b.id)!;
-    const capsOf = (x: Tool) => [...new Set(x.capabilities)];
     const remaining = new Map<string, number>();
-    for (const [cap, tools] of facts.providers) remaining.set(cap, tools.length);
+    for (const [cap, tools] of providers) remaining.set(cap, tools.length);
     const removed = new Set<string>();
     // From the least to the most worth keeping: a tool goes while each of its capabilities keeps another provider.
     for (let i = keepOrder.length - 1; i >= 0; i--) {
       const x = keepOrder[i];
-      if (!x.capabilities.length) continue;
       const caps = capsOf(x);
+      if (!caps.length || primaryCapabilities(x).some(isMedia)) continue;
       if (!caps.every((c) => remaining.get(c)! >= 2)) continue;
       removed.add(x.id);
       for (const c of caps) remaining.set(c, remaining.get(c)! - 1);
@@ -85,7 +99,7 @@ export const rule = createRule({
       let k = keeperOf.get(cap);
       if (k === undefined) {
         let best: Tool | undefined;
-        for (const p of facts.providers.get(cap)!) if (!removed.has(p.id) && (!best || keepFirst(p, best) < 0)) best = p;
+        for (const p of providers.get(cap)!) if (!removed.has(p.id) && (!best || keepFirst(p, best) < 0)) best = p;
         k = best!.id;
         keeperOf.set(cap, k);
       }
@@ -112,7 +126,7 @@ export const rule = createRule({
       };
       out.push({
         subject: x.id,
-        message: msg(x.annualCostMinor === undefined ? 'message.no-cost' : 'message', params),
+        message: msg(x.annualCostMinor === undefined ? 'message.no-cost' : x.annualCostMinor === 0 ? 'message.free' : 'message', params),
         entities: [toolRef(x.id), ...others.map(toolRef)],
         location: x.loc,
         cost: costOf(x),

@@ -2,23 +2,24 @@
 // reaches has a measurement capability. (A touchpoint with no tool at all is uncovered-touchpoint.)
 import { dataList, sortIds, toolNames, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
+import { toolReports } from '../capabilities.js';
 import { byId, mostCommon } from '../roadmap/context.js';
 import { someOf } from '../words.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd }
 touchpoints:
-  - id: instagram
-    name: Instagram account
+  - id: blog
+    name: Blog
     stage: awareness
-    channel: social
-    tools: [meta]
-    captures: [social-engagement]
+    channel: website
+    tools: [wordpress]
+    captures: [web-traffic]
 tools:
-  - id: meta
-    name: Meta Business Suite
-    capabilities: [social-publishing]
-    data: [social-engagement]
+  - id: wordpress
+    name: WordPress
+    capabilities: [content-management]
+    data: [web-traffic]
 `;
 
 /** What a unmeasured-touchpoint finding carries in `details`. */
@@ -35,7 +36,7 @@ export const rule = createRule({
   text: {
     en: {
       title: 'Unmeasured touchpoint',
-      summary: 'Fires for each in-scope touchpoint whose tools have no measurement capability (web analytics, attribution, BI, ...) and whose captured data reaches no tool that has one.',
+      summary: 'Fires for each in-scope touchpoint with at least one tool, none of whose tools reports (measures, like web analytics, attribution or BI, or reports on its own activity, like a CRM, an email tool, a help desk, a POS or an ad platform) and none of whose captured data reaches a measuring tool through automated links: a trade-show lead list in Excel, a CMS page with no analytics. Without captured data it is judged on its tools alone.',
       why: 'Nobody can tell whether this touchpoint works: its budget and effort cannot be compared with the others, and it cannot be improved on evidence.',
       fix: 'Send the data the touchpoint yields to an analytics or reporting tool (or add tracking there), so that its results show up where decisions are made.',
       message: 'Nothing measures {touchpoint}: neither its tools ({tools}) nor any tool its data reaches can report on it.',
@@ -44,7 +45,7 @@ export const rule = createRule({
     },
     ja: {
       title: '効果測定されていない顧客接点',
-      summary: '対象範囲内の顧客接点で、使うツールに測定の機能（アクセス解析、アトリビューション、BI など）がなく、取得データが届くツールにもそれがないものを検出します。',
+      summary: '対象範囲内の顧客接点で、ツールはあるものの、どのツールもレポートせず（アクセス解析・アトリビューション・BI などの測定、または CRM・メール配信・ヘルプデスク・POS・広告プラットフォームなどの自らの活動のレポート）、取得データも自動連携で測定ツールに届かないものを検出します（展示会のリードを Excel で管理、解析のない CMS のページなど）。取得データがなければツールだけで判断します。',
       why: 'この顧客接点が機能しているか誰にも分かりません。予算や労力を他と比べることも、根拠に基づいて改善することもできません。',
       fix: 'この顧客接点で得たデータを解析・レポーティングツールへ送る（または計測を追加する）ことで、意思決定の場に結果が出るようにします。',
       message: '{touchpoint} は効果測定されていません。使っているツール（{tools}）も、そのデータが届くツールも、成果をレポートできません。',
@@ -56,7 +57,12 @@ export const rule = createRule({
     const out: FindingDraft<Details>[] = [];
     for (const tp of ws.touchpoints) {
       if (!tp.inScope || !tp.tools.length) continue;
-      const measured = tp.tools.some((id) => facts.isMeasuringTool(id)
+      // r2: a tool that reports on its own activity counts (CRM, email, help desk, POS, ad platforms).
+      const reporting = (id: string) => {
+        const x = ws.index.toolById.get(id);
+        return x !== undefined && x.status !== 'retired' && toolReports(x);
+      };
+      const measured = tp.tools.some((id) => reporting(id) || facts.isMeasuringTool(id)
         || tp.captures.some((d) => facts.reachesMeasurement(id, d)));
       if (measured) continue;
       const tools = sortIds(new Set(tp.tools));

@@ -4,12 +4,12 @@
 // choices in program.ts); reporters are imported lazily so that start-up stays fast.
 import { t, tCount } from '../../i18n/index.js';
 import { analyze, type AnalysisResult } from '../../analysis/analyze.js';
-import { currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
+import { checkFailOn, checkStart, currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { setupColor, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
 import { writeFileAtomic } from '../../util/fs.js';
 import { sanitizeFile } from '../../util/sanitize.js';
-import { MONTH_PATTERN, SEVERITIES, type Severity } from '../../model/vocabulary.js';
+import { SEVERITIES, type Severity } from '../../model/vocabulary.js';
 import type { Workspace } from '../../model/model.js';
 import type { ReportContext } from '../../report/text.js';
 import { REPORTERS } from '../../report/formats.js';
@@ -61,10 +61,8 @@ export async function run(path: string, opts: AnalyzeCommandOptions, globals: Gl
     if (step === undefined) throw new UsageError(t('analyze.bad-step', { value: opts.step, steps: ANALYZE_STEPS.map((s, i) => `${i + 1} ${s}`).join(', ') }));
     if (format !== 'text') throw new UsageError(t('analyze.step-text-only'));
   }
-  if (opts.start !== undefined && !MONTH_PATTERN.test(opts.start)) throw new UsageError(t('analyze.bad-start', { value: opts.start }));
-  if (opts.failOn !== undefined && opts.failOn !== 'none' && !(SEVERITIES as readonly string[]).includes(opts.failOn)) {
-    throw new UsageError(t('analyze.bad-fail-on', { value: opts.failOn, allowed: [...SEVERITIES, 'none'].join(', ') }));
-  }
+  checkStart(opts.start);
+  checkFailOn(opts.failOn);
 
   const { workspace } = await loadOrExit(path, globals);
   const failOn = parseFailOn(opts.failOn, workspace);

@@ -6,12 +6,11 @@ import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from
 import { extname, resolve } from 'node:path';
 import { t } from '../../i18n/index.js';
 import { analyze } from '../../analysis/analyze.js';
-import { currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
+import { checkStart, currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { chalk, setupColor, write, writeErr } from '../output.js';
 import { UsageError } from '../../util/errors.js';
 import { writeFileAtomic } from '../../util/fs.js';
 import { fileKindOf, sanitizeFile } from '../../util/sanitize.js';
-import { MONTH_PATTERN } from '../../model/vocabulary.js';
 import { buildDiagram, DIAGRAM_KINDS, isDiagramKind } from '../../diagrams/index.js';
 import { RendererUnavailable } from '../../render/browser.js';
 import { enableHint, unavailableReason } from '../../render/hints.js';
@@ -96,7 +95,7 @@ export async function run(path: string, opts: DiagramCommandOptions, globals: Gl
   if (!isDiagramKind(kind)) throw new UsageError(t('diagram.bad-kind', { kind, kinds: DIAGRAM_KINDS.join(', ') }));
   const format = pickFormat(opts);
   if ((format === 'png' || format === 'pdf') && !opts.out) throw new UsageError(t('diagram.needs-out', { format }), t('diagram.needs-out.hint', { kind, format }));
-  if (opts.start !== undefined && !MONTH_PATTERN.test(opts.start)) throw new UsageError(t('analyze.bad-start', { value: opts.start }));
+  checkStart(opts.start);
   const scale = opts.scale === undefined ? 2 : Number(opts.scale);
   if (!(scale > 0 && scale <= 8)) throw new UsageError(t('diagram.bad-scale', { value: opts.scale ?? '' }));
 

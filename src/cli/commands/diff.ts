@@ -2,12 +2,12 @@
 // versions of an audit. Thin: resolve the sides (src/git), analyze both, compare (src/diff),
 // print one of three formats. Never prompts; colour only on a TTY.
 import { t } from '../../i18n/index.js';
-import { applyWorkspaceLang, currentMonth, type GlobalOptions } from '../context.js';
+import { applyWorkspaceLang, checkFailOn, currentMonth, type GlobalOptions } from '../context.js';
+import { countAtOrAbove } from '../../api.js';
 import { chalk, formatDiagnostic, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
 import { writeFileAtomic } from '../../util/fs.js';
 import { sanitizeFile } from '../../util/sanitize.js';
-import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../model/vocabulary.js';
 import { analyzeSide, compareSides, InvalidSideError, loadSides } from '../../diff/run.js';
 import { renderDiffText } from '../../diff/render-text.js';
 import { renderDiffMarkdown } from '../../diff/render-markdown.js';
@@ -37,10 +37,7 @@ export async function run(oldSpec: string | undefined, newSpec: string | undefin
   if (!(DIFF_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(t('cli.bad-format', { format, allowed: DIFF_FORMATS.join(', ') }));
   }
-  const failOn = opts.failOn;
-  if (failOn !== undefined && failOn !== 'none' && !(SEVERITIES as readonly string[]).includes(failOn)) {
-    throw new UsageError(t('cli.bad-format', { format: failOn, allowed: [...SEVERITIES, 'none'].join(', ') }));
-  }
+  const failOn = checkFailOn(opts.failOn) ?? 'none';
 
   let sides;
   try {
@@ -66,11 +63,10 @@ export async function run(oldSpec: string | undefined, newSpec: string | undefin
     write(text);
   }
 
-  if (failOn && failOn !== 'none') {
-    const bad = d.findings.introduced.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn as Severity]);
-    if (bad.length) {
-      writeErr(tCount('diff.fail', bad.length, { n: bad.length, severity: failOn }));
-      throw new FailureExit(1);
-    }
+  // Only what the change introduces counts (src/api.ts countAtOrAbove, like analyze and report).
+  const bad = countAtOrAbove(d.findings.introduced, failOn);
+  if (bad) {
+    writeErr(tCount('diff.fail', bad, { n: bad, severity: failOn }));
+    throw new FailureExit(1);
   }
 }

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { t } from '../../i18n/index.js';
 import { analyze } from '../../analysis/analyze.js';
 import { UsageError } from '../../util/errors.js';
-import { MONTH_PATTERN } from '../../model/vocabulary.js';
-import { currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
+import { checkStart, currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { chalk, write } from '../output.js';
 
 export interface ExportOptions { format?: string; out: string; start?: string; force?: boolean }
@@ -13,7 +12,7 @@ export interface ExportOptions { format?: string; out: string; start?: string; f
 export async function run(path: string, opts: ExportOptions, globals: GlobalOptions): Promise<void> {
   const format = opts.format ?? 'xlsx';
   if (format !== 'xlsx' && format !== 'csv') throw new UsageError(t('sheets.bad-export-format', { value: format }));
-  if (opts.start !== undefined && !MONTH_PATTERN.test(opts.start)) throw new UsageError(t('analyze.bad-start', { value: opts.start }));
+  checkStart(opts.start);
   // Nothing is overwritten unasked: the workbook, or any of the CSV files of the folder.
   const { CSV_NAMES } = await import('../../export/index.js');
   const oneFile = format === 'xlsx' || /\.(csv|tsv|txt)$/i.test(opts.out);

@@ -6,11 +6,10 @@
 import { dirname, join } from 'node:path';
 import { list, t, tCount } from '../../i18n/index.js';
 import { analyze } from '../../analysis/analyze.js';
-import { currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
+import { checkFailOn, checkStart, currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { chalk, formatDiagnostic, setupColor, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
 import { displayPath } from '../../util/paths.js';
-import { MONTH_PATTERN, SEVERITIES, type Severity } from '../../model/vocabulary.js';
 import { countAtOrAbove } from '../../api.js';
 import { progress } from '../../render/progress.js';
 import { enableHint, unavailableReason } from '../../render/hints.js';
@@ -33,10 +32,8 @@ export function defaultOutDir(ws: Workspace): string {
 }
 
 export async function run(path: string, opts: ReportCommandOptions, globals: GlobalOptions): Promise<void> {
-  if (opts.start !== undefined && !MONTH_PATTERN.test(opts.start)) throw new UsageError(t('analyze.bad-start', { value: opts.start }));
-  if (opts.failOn !== undefined && opts.failOn !== 'none' && !(SEVERITIES as readonly string[]).includes(opts.failOn)) {
-    throw new UsageError(t('analyze.bad-fail-on', { value: opts.failOn, allowed: [...SEVERITIES, 'none'].join(', ') }));
-  }
+  checkStart(opts.start);
+  const failOn = checkFailOn(opts.failOn) ?? 'none';
   if (opts.date !== undefined && !isIsoDate(opts.date)) throw new UsageError(t('deliverable.bad-date', { value: opts.date }));
   const { workspace } = await loadOrExit(path, globals);
   setupColor(globals, process.stderr);
@@ -79,9 +76,9 @@ export async function run(path: string, opts: ReportCommandOptions, globals: Glo
     if (err) writeErr(`  ${chalk.cyan(enableHint(err))}`);
     throw new FailureExit(2);
   }
-  const reached = countAtOrAbove(result.findings, (opts.failOn ?? 'none') as Severity | 'none');
+  const reached = countAtOrAbove(result.findings, failOn);
   if (reached > 0) {
-    writeErr(tCount('analyze.threshold', reached, { count: reached, severity: opts.failOn! }));
+    writeErr(tCount('analyze.threshold', reached, { count: reached, severity: failOn }));
     throw new FailureExit(1);
   }
 }

@@ -1,0 +1,158 @@
+// rules.md (r2) "One problem, one finding": exactly these narrower findings are folded into a
+// wider one. They leave the findings, the wider finding lists their ids in `folded` (so baselines
+// and suppressions keep working), and they count nowhere else (level, score, --fail-on, roadmap):
+//   1. data-silo, trapped-data and inconsistent-experience whose tools all lie in one
+//      isolated-cluster go into that cluster;
+//   2. manual-integration on a chain between the two sides of one disconnected-hubs pair goes into
+//      that pair;
+//   3. data-silo and trapped-data of a tool joined to a hub only by manual links go into its
+//      manual-integration;
+//   4. trapped-data of consent types only goes into consent-not-synced.
+// A finding folded into one that is folded in turn ends up in the widest one (ids flattened).
+import { currentLang, worded, type Lang } from '../i18n/index.js';
+import type { Workspace } from '../model/model.js';
+import type { Facts } from './facts.js';
+import { getRule, isFindingOf } from './rules/index.js';
+import { compareIds, dataList, toolName } from './rules/helpers.js';
+import type { Finding } from './types.js';
+
+const toolsOf = (f: Finding): string[] => f.entities.filter((e) => e.kind === 'tool').map((e) => e.id);
+
+export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Finding[], lang: Lang = currentLang()): Finding[] {
+  const into = new Map<string, string>(); // narrower id -> wider id
+  const byId = new Map(findings.map((f) => [f.id, f]));
+
+  // 1. into isolated clusters
+  const clusterOf = new Map<string, string>();
+  for (const f of findings) if (isFindingOf(f, 'isolated-cluster')) for (const id of f.details.tools) clusterOf.set(id, f.id);
+  for (const f of findings) {
+    if (f.rule !== 'data-silo' && f.rule !== 'trapped-data' && f.rule !== 'inconsistent-experience') continue;
+    const tools = isFindingOf(f, 'inconsistent-experience') ? f.details.tools : toolsOf(f);
+    const clusters = new Set(tools.map((id) => clusterOf.get(id)));
+    const [only] = clusters;
+    if (tools.length && clusters.size === 1 && only) into.set(f.id, only);
+  }
+
+  // 2. manual links between the two sides of a disconnected-hubs pair. Nodes: the components of
+  // automated links; edges: the manual links. A link lies on a chain between sides A and B when one
+  // end is reachable from A and the other from B without crossing that link (nor the other side).
+  const comp = (id: string) => facts.componentOf(id).index;
+  const manualEdges = findings.filter((f) => isFindingOf(f, 'manual-integration')).map((f) => {
+    const d = (f as Finding & { details: { from: string; to: string } }).details;
+    return { id: f.id, a: comp(d.from), b: comp(d.to) };
+  });
+  const reach = (start: number, avoid: number, skip: string): Set<number> => {
+    const seen = new Set([start]);
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+      for (const e of manualEdges) {
+        if (e.id === skip) continue;
+        const next = e.a === queue[i] ? e.b : e.b === queue[i] ? e.a : undefined;
+        if (next === undefined || next === avoid || seen.has(next)) continue;
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+    return seen;
+  };
+  for (const f of findings) {
+    if (!isFindingOf(f, 'disconnected-hubs')) continue;
+    const [ha, hb] = f.details.hubs;
+    const A = comp(ha);
+    const B = comp(hb);
+    for (const e of manualEdges) {
+      if (into.has(e.id) || e.a === e.b) continue;
+      const fromA = reach(A, B, e.id);
+      const fromB = reach(B, A, e.id);
+      if ((fromA.has(e.a) && fromB.has(e.b)) || (fromA.has(e.b) && fromB.has(e.a))) into.set(e.id, f.id);
+    }
+  }
+
+  // 3. a tool joined to a hub only by manual links: its silo and trapped data go into its manual integration.
+  for (const f of findings) {
+    if (into.has(f.id) || (f.rule !== 'data-silo' && f.rule !== 'trapped-data')) continue;
+    const tool = toolsOf(f)[0];
+    if (!tool || !facts.manuallyJoinedToHub(tool)) continue;
+    const mine = findings.filter((m) => isFindingOf(m, 'manual-integration') && (m.details.from === tool || m.details.to === tool));
+    if (!mine.length) continue;
+    // The link towards the hub side first: its other end is connected to a hub.
+    const other = (m: Finding) => {
+      const d = m.details as { from: string; to: string };
+      return d.from === tool ? d.to : d.from;
+    };
+    const best = [...mine].sort((x, y) => Number(facts.connectedToHub(other(y))) - Number(facts.connectedToHub(other(x))) || compareIds(x.id, y.id))[0];
+    into.set(f.id, best.id);
+  }
+
+  // 4. trapped consent data goes into consent-not-synced of the same tool (rules.md revision 2,
+  // customer's side): the whole finding when it lists consent types only; else the consent types
+  // leave it and it keeps the others (said once each).
+  const isConsent = (d: string) => ws.index.dataTypeById.get(d)?.consent === true;
+  const narrowed = new Map<string, Finding>();
+  for (const f of findings) {
+    if (into.has(f.id) || !isFindingOf(f, 'trapped-data')) continue;
+    const wider = `consent-not-synced:${f.details.tool}`;
+    if (!byId.has(wider) || !f.details.data.some(isConsent)) continue;
+    if (f.details.data.every(isConsent)) into.set(f.id, wider);
+    else narrowed.set(f.id, withoutConsent(ws, f, f.details.data.filter((d) => !isConsent(d)), lang));
+  }
+
+  if (!into.size) return findings.map((f) => narrowed.get(f.id) ?? f);
+  const widest = (id: string): string => {
+    let w = id;
+    for (let guard = 0; into.has(w) && guard < 8; guard++) w = into.get(w)!;
+    return w;
+  };
+  const folded = new Map<string, string[]>();
+  for (const id of into.keys()) {
+    const w = widest(id);
+    folded.set(w, [...(folded.get(w) ?? []), id]);
+  }
+  const out: Finding[] = [];
+  for (const f0 of findings) {
+    if (into.has(f0.id)) continue;
+    const f = narrowed.get(f0.id) ?? f0;
+    const ids = folded.get(f.id);
+    out.push(ids ? { ...f, folded: ids.sort(compareIds) } : f);
+  }
+  return out;
+}
+
+/** A trapped-data finding worded again for fewer data types (fold 4 took the consent types). */
+function withoutConsent(ws: Workspace, f: Finding, data: string[], lang: Lang): Finding {
+  const rule = getRule('trapped-data');
+  const d = f.details as { tool: string; hubs: string[]; via?: string; data: string[] };
+  const target = d.via ?? d.hubs[0];
+  const params = { tool: toolName(ws, d.tool), data: dataList(data), count: data.length, hub: target ? toolName(ws, target) : '' };
+  const rkey = d.via ? 'recommendation.extend' : 'recommendation';
+  const mt = rule?.template('message', lang);
+  const rt = rule?.template(rkey, lang);
+  if (!mt || !rt) return f;
+  const message = worded('rules.trapped-data.message', mt, params, lang);
+  return {
+    ...f, message: message.text, messageId: message.messageId, data: message.data,
+    recommendation: worded(`rules.trapped-data.${rkey}`, rt, params, lang).text,
+    details: { ...f.details, data },
+  };
+}
+
+/**
+ * rules.md (r2): a recommendation never contradicts another finding's. A silo or trapped data of a
+ * tool that a redundant-tool finding drops is not to be connected: its recommendation says to move
+ * what only it knows to the tool that stays.
+ */
+export function alignRecommendations(ws: Workspace, findings: readonly Finding[], lang: Lang = currentLang()): Finding[] {
+  const keepOf = new Map<string, string>();
+  for (const f of findings) if (isFindingOf(f, 'redundant-tool')) keepOf.set(f.details.tool, f.details.keep);
+  if (!keepOf.size) return [...findings];
+  return findings.map((f) => {
+    if (!isFindingOf(f, 'data-silo') && !isFindingOf(f, 'trapped-data')) return f;
+    const tool = (f.details as { tool: string }).tool;
+    const keep = keepOf.get(tool);
+    const template = keep ? getRule(f.rule)?.template('recommendation.dropped', lang) : undefined;
+    if (!keep || !template) return f;
+    const data = (f.details as { data: string[] }).data;
+    const text = worded(`rules.${f.rule}.recommendation.dropped`, template, { tool: toolName(ws, tool), keep: toolName(ws, keep), data: dataList(data) }, lang).text;
+    return { ...f, recommendation: text };
+  });
+}
