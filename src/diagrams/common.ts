@@ -7,6 +7,7 @@ import type { AuditResult, Finding } from '../analysis/types.js';
 import { getRule } from '../analysis/rules/index.js';
 import { departmentName, type Tool, type Workspace } from '../model/model.js';
 import { label, type IdGen } from './mermaid-escape.js';
+import { displayWidth } from '../util/width.js';
 
 /** Node styles. Colours were chosen to print well in colour and in greyscale (fill + border style). */
 export const CLASS_DEFS: Record<string, string> = {
@@ -145,18 +146,27 @@ export function legend(ids: IdGen, classes: ClassAssigner, entries: LegendEntry[
   return out;
 }
 
-/** Splits a list for a label: the first items that fit in `max` characters, then "+N more". */
+/**
+ * Splits a list for a label: the first items that fit in `max` columns, then "+N more". Japanese
+ * is measured in display columns (a character counts two) against a shorter budget, so that a
+ * label wraps only at the space before 「ほか N件」 and never inside a word (Mermaid breaks
+ * Japanese text anywhere).
+ */
 export function abbreviateList(items: readonly string[], max = 32): string {
+  const ja = currentLang() === 'ja';
+  const budget = ja ? Math.round(max * 0.8) : max;
   const shown: string[] = [];
   let len = 0;
   for (const item of items) {
-    const add = (shown.length ? 2 : 0) + item.length;
-    if (shown.length > 0 && len + add > max) break;
+    const add = (shown.length ? 2 : 0) + (ja ? displayWidth(item) : item.length);
+    if (shown.length > 0 && len + add > budget) break;
     shown.push(item);
     len += add;
   }
   const rest = items.length - shown.length;
-  return rest > 0 ? `${shown.join(', ')} ${t('diagram.more', { count: rest })}` : shown.join(', ');
+  // Japanese lists take 「、」 (a short list reads 「受注、購買履歴」).
+  const sep = currentLang() === 'ja' ? '、' : ', ';
+  return rest > 0 ? `${shown.join(sep)} ${t('diagram.more', { count: rest })}` : shown.join(sep);
 }
 
 /** A department's display name; an undeclared id is shown capitalised ("sales" -> "Sales", "it" -> "IT"). */

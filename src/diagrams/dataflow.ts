@@ -6,7 +6,7 @@
 //
 // Large stacks: above `maxTools` tools, tools other than hubs are grouped by owning department
 // (or by category when no tool names an owner); links are counted between the groups.
-import { dataTypeName, t, list } from '../i18n/index.js';
+import { currentLang, dataTypeName, t, list } from '../i18n/index.js';
 import { categoryName } from '../catalog/index.js';
 import type { Integration, Tool } from '../model/model.js';
 import { IdGen, label } from './mermaid-escape.js';
@@ -170,7 +170,7 @@ export function dataflowDiagram({ ws, result, options }: DiagramInput): Diagram 
       const both = e.ab > 0 && e.ba > 0;
       const arrow = solid ? (both ? '<-->' : '-->') : (both ? '<-.->' : '-.->');
       const [from, to] = e.ab > 0 ? [e.a, e.b] : [e.b, e.a];
-      edges.push({ from, to, arrow, text: parts.join(', '), manual });
+      edges.push({ from, to, arrow, text: parts.join(currentLang() === 'ja' ? '、' : ', '), manual });
     }
     notes.push(t(byDept ? 'diagram.collapsed.tools-by-department' : 'diagram.collapsed.tools-by-category', {
       count: shown.length, groups: keys.length,
@@ -215,7 +215,7 @@ export function dataflowDiagram({ ws, result, options }: DiagramInput): Diagram 
 function edgeLook(it: Integration, data: string): { arrow: string; text?: string; manual: boolean } {
   const both = it.bidirectional;
   if (it.mode === 'manual') {
-    const text = data ? `${t('diagram.manual')}: ${data}` : t('diagram.manual');
+    const text = data ? `${t('diagram.manual')}${currentLang() === 'ja' ? '：' : ': '}${data}` : t('diagram.manual');
     return { arrow: both ? '<-->' : '-->', text, manual: true };
   }
   const arrow = it.mode === 'realtime' ? (both ? '<-->' : '-->') : (both ? '<-.->' : '-.->');

@@ -53,8 +53,10 @@ const LABEL_GAP = 10 / CHART_H;
 
 function labelWidth(name: string): number {
   let px = 0;
-  for (const ch of name) px += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 12 : 6.8;
-  return (px + 6) / CHART_W;
+  // At the 14 px point labels of render/theme.ts: a wide (Japanese) character is a full 14 px,
+  // Latin text about 7.4 px a character; the plot is narrower than the chart by its padding.
+  for (const ch of name) px += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 14 : 7.4;
+  return (px + 10) / CHART_W;
 }
 
 /** Nudges to try, nearest first; moving up or down is preferred over sideways. */

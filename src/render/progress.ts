@@ -24,7 +24,8 @@ export function progress(stream: NodeJS.WriteStream = process.stderr, opts: Prog
   const show = (text: string) => {
     frame = (frame + 1) % FRAMES.length;
     const line = `${FRAMES[frame]} ${text}`;
-    stream.write(`\r\x1b[2K${line.slice(0, Math.max(10, (stream.columns ?? 80) - 1))}`);
+    // A terminal that does not tell its width (columns 0 or unset) is taken as 80 wide.
+    stream.write(`\r\x1b[2K${line.slice(0, Math.max(10, (stream.columns || 80) - 1))}`);
     shown = true;
   };
   const timer = ready ? undefined : setTimeout(() => {

@@ -10,7 +10,7 @@ import type { ReportContent } from './markdown.js';
 import { renderPptx, type SlidePicture } from './pptx.js';
 
 /** The diagrams that have a slide of their own. */
-export const SLIDE_DIAGRAMS: readonly DiagramKind[] = ['dataflow', 'roadmap'];
+export const SLIDE_DIAGRAMS: readonly DiagramKind[] = ['dataflow'];
 
 export async function writeDeck(
   ws: Workspace, result: AnalysisResult, content: ReportContent, diagrams: readonly Diagram[],

@@ -11,6 +11,8 @@ const esc = (value: unknown): string =>
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export const DELIVERABLE_CSS = `
+/* Japanese lines break between phrases (「使われていない／ライセンス」), not inside a word. */
+:root:lang(ja) body{word-break:auto-phrase}
 header.top .kicker{margin:0 0 6px;color:#c7d2e2;font-size:13px;letter-spacing:.06em;text-transform:uppercase}
 header.top .subtitle{margin:0 0 10px;color:#dfe6f0;font-size:16px}
 header.top .meta{display:flex;flex-wrap:wrap;gap:4px 28px;margin:0;padding:0;list-style:none;font-size:14px;color:#fff}

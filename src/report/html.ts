@@ -12,6 +12,7 @@ import { SEVERITIES } from '../model/vocabulary.js';
 import type { Block, Cell, ReportContent, Table } from './markdown.js';
 import { coverHtml, DELIVERABLE_CSS, diagramLegendHtml, matrixHtml, sinceHtml, summaryHtml } from './deliverable-html.js';
 import { MATRIX_CSS } from './journey-matrix.js';
+import { TIMELINE_CSS, timelineHtml } from './timeline.js';
 
 /** A drawn diagram, or why there is none. */
 export interface DiagramPicture { svg?: string; width?: number; height?: number; missing?: string }
@@ -219,6 +220,12 @@ function blockHtml(b: Block, content: ReportContent, diagrams: Map<DiagramKind, 
     case 'diagram': {
       if (b.markdownOnly) return '';
       const d = diagrams.get(b.kind);
+      // The roadmap reads as rows of whole titles beside their bars (report/timeline.ts); the
+      // gantt picture stays in diagrams/roadmap.svg.
+      if (d && b.kind === 'roadmap' && content.timeline.phases.length) {
+        const link = opts.linkFiles && pictures.get('roadmap')?.svg ? ` <a class="no-print" href="diagrams/roadmap.svg">${escapeHtml(t('report.open-svg'))}</a>` : '';
+        return timelineHtml(content.timeline, d.title, link);
+      }
       return d ? diagramHtml(d, pictures.get(b.kind), opts) : '';
     }
   }
@@ -241,7 +248,7 @@ export function renderHtml(content: ReportContent, diagrams: readonly Diagram[],
     '<meta name="referrer" content="no-referrer">',
     `<meta name="generator" content="${escapeHtml(content.generator)}">`,
     `<title>${escapeHtml(content.title)}</title>`,
-    `<style>${CSS}${MATRIX_CSS}${DELIVERABLE_CSS}</style>`,
+    `<style>${CSS}${MATRIX_CSS}${TIMELINE_CSS}${DELIVERABLE_CSS}</style>`,
     '</head>',
     '<body>',
     coverHtml(content.cover, cards),

@@ -16,7 +16,8 @@ export const STAGES_PER_BAND = 5;
 
 export function journeyMatrix(ws: Workspace, result: AnalysisResult): MatrixStage[] {
   const flags = flagsFrom(ws, result);
-  const classOrder: Record<ToolClass, number> = { hub: 0, silo: 1, island: 2, tool: 3, retiring: 4 };
+  // Classes the map does not know yet (a newer ToolClass) sort last.
+  const classOrder: Partial<Record<string, number>> = { hub: 0, silo: 1, island: 2, tool: 3, retiring: 4 };
   return ws.stages.map((stage, i) => ({
     index: i + 1,
     name: stage.name,
@@ -29,7 +30,7 @@ export function journeyMatrix(ws: Workspace, result: AnalysisResult): MatrixStag
         realtime: tp.realtime,
         chips: tp.tools.map((id) => ws.index.toolById.get(id)).filter((x) => x !== undefined)
           .map((tool) => ({ name: tool.name, cls: toolClass(tool, flags) }))
-          .sort((a, b) => classOrder[a.cls] - classOrder[b.cls] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+          .sort((a, b) => (classOrder[a.cls] ?? 5) - (classOrder[b.cls] ?? 5) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
       })),
   }));
 }
@@ -75,6 +76,7 @@ figure.matrix{margin:12px 0}
 @media print{
  .jm{gap:6px;margin:0 0 8px}
  .jm+.jm{break-before:page}
+ figure.matrix+table{break-before:page}
  .jm-stage{padding:5px}
  .jm-stage h4{font-size:11px;margin-bottom:5px}
  .jm-card{padding:4px 5px;margin-bottom:5px}

@@ -16,6 +16,7 @@ import type { Diagram, DiagramKind } from '../diagrams/types.js';
 import { channelName } from '../diagrams/common.js';
 import { buildCover, buildSummary, type Cover, type CoverOptions, type ExecutiveSummary } from './summary.js';
 import { journeyMatrix, type MatrixStage } from './journey-matrix.js';
+import { roadmapTimeline, type Timeline } from './timeline.js';
 import type { SinceView } from './since.js';
 import { coverMarkdown, sinceMarkdown, summaryMarkdown } from './deliverable-md.js';
 
@@ -59,6 +60,8 @@ export interface ReportContent {
   executive: ExecutiveSummary;
   /** The journey map as stages by touchpoints (HTML and the deck). */
   matrix: MatrixStage[];
+  /** The roadmap as rows of whole titles beside bars (HTML and the deck). */
+  timeline: Timeline;
   /** What changed since the last review (--since). */
   since?: SinceView;
   /** Technical detail for the team that maintains the audit: the last section. */
@@ -73,6 +76,8 @@ export interface ContentOptions {
   cover?: CoverOptions;
   /** What changed since the last review (--since). */
   since?: SinceView;
+  /** The current month (YYYY-MM) for initiatives the roadmap left undated, as the diagrams have it. */
+  today?: string;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -310,6 +315,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
     cover: buildCover(ws, result, opts.cover ?? {}),
     executive: buildSummary(ws, result),
     matrix: journeyMatrix(ws, result),
+    timeline: roadmapTimeline(result, opts.today),
     ...(opts.since ? { since: opts.since } : {}),
     appendix,
   };

@@ -16,6 +16,8 @@ import { ruleTitle } from '../analysis/rules/index.js';
 import type { ReportContent } from './markdown.js';
 import { bands, type MatrixStage } from './journey-matrix.js';
 import { joinNames, subjectName, withNote } from './summary.js';
+import { monthStep, type TimelinePhase, type TimelineRow } from './timeline.js';
+import { displayWidth } from '../util/width.js';
 import { sanitizeText } from '../util/sanitize.js';
 
 export interface SlidePicture { png: Uint8Array; width: number; height: number }
@@ -44,6 +46,11 @@ const CHIP: Record<string, { color: string; bold?: boolean; italic?: boolean }> 
   retiring: { color: '80868B', italic: true }, tool: { color: '1F2937' },
 };
 const PHASE_COLOURS = ['1E7B34', 'B06000', '2F5597'];
+/** Timeline bars, as in the gantt: red answers a critical or high finding, dark is done, outlined in progress. */
+const BAR: Record<string, { fill: string; line: string; width: number }> = {
+  crit: { fill: 'C5221F', line: 'C5221F', width: 0.75 }, done: { fill: '1B2A41', line: '1B2A41', width: 0.75 },
+  active: { fill: 'FFFFFF', line: '4A78C2', width: 2 }, plain: { fill: '4A78C2', line: '4A78C2', width: 0.75 },
+};
 /** Rows of touchpoints per journey slide, and findings per findings slide. */
 const ROWS_PER_SLIDE = 5;
 const FINDINGS_PER_SLIDE = 7;
@@ -121,7 +128,7 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
       runs.push({ text: p.money ? withNote(p.detail, p.money) : p.detail, options: { fontSize: 11, color: '3C4043', breakLine: true, paraSpaceAfter: 8 } });
     });
     if (!runs.length) runs.push({ text: t('deliverable.summary.no-problems'), options: { fontSize: 13 } });
-    slide.addText(runs, { ...base, x: M, y: 2.95, w: 7.4, h: 3.9, valign: 'top', fit: 'shrink' });
+    slide.addText(runs, { ...base, x: M, y: 2.95, w: 7.4, h: 3.9, valign: 'top' });
     slide.addText(t('deliverable.summary.money'), { ...base, x: 8.3, y: 1.3, w: 4.5, h: 0.4, fontSize: 15, bold: true });
     slide.addTable(ex.money.map(([k, v]) => [{ text: k }, { text: v, options: { align: 'right', bold: true } }]), {
       ...tableOpts([3.1, 1.43], 12), x: 8.3, y: 1.75,
@@ -227,10 +234,10 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
       else runs.push({ text: t('deliverable.phase.empty'), options: { fontSize: 12, color: MUTED, breakLine: true } });
       if (p.more) runs.push({ text: t('deliverable.more', { count: p.more }), options: { fontSize: 11, color: MUTED, breakLine: true } });
       if (p.saving) runs.push({ text: p.saving, options: { fontSize: 14, bold: true, color: colours[i] } });
-      slide.addText(runs, { ...base, x: x + 0.15, y: 1.5, w: bw - 0.3, h: 5.1, valign: 'top', fit: 'shrink' });
+      slide.addText(runs, { ...base, x: x + 0.15, y: 1.5, w: bw - 0.3, h: 5.1, valign: 'top' });
     });
   }
-  if (input.pictures.has('roadmap')) pictureSlide('roadmap', t('deliverable.slide.timeline'));
+  timelineSlides();
 
   // ---- since the last review ------------------------------------------------------------------
   if (content.since) {
@@ -241,15 +248,16 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
       ...v.figures.map(([k, a, b]) => [{ text: k }, { text: a }, { text: b, options: { bold: true } }])], { ...tableOpts([2.6, 2.2, 2.2], 12), y: 1.7 });
     const runs: any[] = [];
     const listed = (title: string, items: string[]) => {
-      runs.push({ text: title, options: { bold: true, fontSize: 13, breakLine: true } });
-      for (const i of items.slice(0, 4)) runs.push({ text: i, options: { fontSize: 11, bullet: true, breakLine: true } });
+      runs.push({ text: title, options: { bold: true, fontSize: 14, breakLine: true, paraSpaceBefore: runs.length ? 10 : 0, paraSpaceAfter: 2 } });
+      if (!items.length) runs.push({ text: t('deliverable.since.none'), options: { fontSize: 12, color: MUTED, breakLine: true } });
+      for (const i of items.slice(0, 4)) runs.push({ text: i, options: { fontSize: 12, bullet: true, breakLine: true } });
       if (items.length > 4) runs.push({ text: t('deliverable.more', { count: items.length - 4 }), options: { fontSize: 11, color: MUTED, breakLine: true } });
     };
     listed(t('deliverable.since.resolved', { count: v.resolved.length }), v.resolved);
     listed(t('deliverable.since.new', { count: v.added.length }), v.added);
     listed(t('deliverable.since.done', { count: v.done.length }), v.done);
-    runs.push({ text: v.realised, options: { bold: true, fontSize: 13 } });
-    slide.addText(runs, { ...base, x: M, y: 3.6, w: W - 2 * M, h: 3.3, valign: 'top', fit: 'shrink' });
+    runs.push({ text: v.realised, options: { bold: true, fontSize: 15, color: '1E7B34', paraSpaceBefore: 12 } });
+    slide.addText(runs, { ...base, x: M, y: 3.55, w: W - 2 * M, h: 3.4, valign: 'top' });
   }
 
   // ---- 8. next steps: the decisions, then the questions for the next interview ------------------
@@ -263,7 +271,7 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
       runs.push({ text: t('report.questions'), options: { bold: true, fontSize: 16, breakLine: true, paraSpaceBefore: 14, paraSpaceAfter: 4 } });
       for (const q of questions) runs.push({ text: q.text, options: { fontSize: 12, bullet: true, breakLine: true } });
     }
-    slide.addText(runs, { ...base, x: M, y: 1.3, w: W - 2 * M, h: 5.5, valign: 'top', fit: 'shrink' });
+    slide.addText(runs, { ...base, x: M, y: 1.3, w: W - 2 * M, h: 5.5, valign: 'top' });
   }
 
   const out = await pptx.write({ outputType: 'uint8array', compression: true });
@@ -282,9 +290,82 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
     ];
     if (!card.chips.length) runs.push({ text: t('deliverable.matrix.no-tool'), options: { fontSize: 10, color: 'C5221F', italic: true } });
     card.chips.forEach((c, i) => {
-      runs.push({ text: (i ? ' · ' : '') + c.name, options: { fontSize: 10, color: CHIP[c.cls].color, bold: CHIP[c.cls].bold, italic: CHIP[c.cls].italic } });
+      const chip = CHIP[c.cls] ?? CHIP.tool;
+      runs.push({ text: (i ? ' · ' : '') + c.name, options: { fontSize: 10, color: chip.color, bold: chip.bold, italic: chip.italic } });
     });
     return { text: runs, options: { fill: { color: card.inScope ? 'FFFFFF' : 'FAFAFA' } } };
+  }
+
+  /**
+   * The roadmap timeline as editable shapes: each initiative's whole title (and saving) at the
+   * left, its bar over the months at the right, phase by phase; as many slides as the rows need
+   * at a readable size (a phase that does not fit continues on the next slide).
+   */
+  function timelineSlides(): void {
+    const tl = content.timeline;
+    if (!tl.phases.length) return;
+    const n = tl.months.length;
+    const titleW = 6.0;
+    const trackX = M + titleW + 0.2;
+    const trackW = W - M - trackX;
+    const top = 1.65;
+    const bottom = H - 0.95;
+    // Lines a title takes at 11 pt in the title column (a wide character counts two).
+    const lineH = 0.185;
+    const heightOf = (r: TimelineRow) => {
+      const cols = displayWidth(r.saving ? `${r.title}  ${r.saving}` : r.title);
+      return Math.max(0.3, Math.ceil((cols * 0.083) / (titleW - 0.1)) * lineH + 0.07);
+    };
+    type Item = { phase: TimelinePhase; row?: TimelineRow; h: number };
+    const items: Item[] = tl.phases.flatMap((p) => [{ phase: p, h: 0.32 }, ...p.rows.map((row) => ({ phase: p, row, h: heightOf(row) }))]);
+    const pages: Item[][] = [[]];
+    let used = 0;
+    for (const it of items) {
+      const page = pages[pages.length - 1];
+      // A phase heading never ends a slide; a phase that continues repeats its heading.
+      const need = it.h + (it.row ? 0 : 0.32);
+      if (page.length && used + need > bottom - top) {
+        pages.push(it.row ? [{ phase: it.phase, h: 0.32 }] : []);
+        used = it.row ? 0.32 : 0;
+      }
+      pages[pages.length - 1].push(it);
+      used += it.h;
+    }
+    const step = monthStep(n);
+    pages.forEach((page, k) => {
+      const slide = titled(k === 0 ? t('deliverable.slide.timeline') : t('deliverable.matrix.continued', { title: t('deliverable.slide.timeline') }));
+      const height = page.reduce((s, it) => s + it.h, 0);
+      for (let m = 0; m <= n; m++) {
+        const x = trackX + (m / n) * trackW;
+        slide.addShape(pptx.ShapeType.line, { x, y: top - 0.05, w: 0, h: height + 0.05, line: { color: 'E3E6EA', width: 0.75 } });
+        if (m < n && m % step === 0) {
+          slide.addText(tl.months[m], { ...base, x, y: top - 0.4, w: Math.min(1.2, (step / n) * trackW + 0.4), h: 0.3, fontSize: 10, color: MUTED });
+        }
+      }
+      let y = top;
+      for (const it of page) {
+        const colour = PHASE_COLOURS[it.phase.phase - 1];
+        if (!it.row) {
+          slide.addShape(pptx.ShapeType.rect, { x: M, y: y + 0.06, w: 0.07, h: it.h - 0.12, fill: { color: colour }, line: { color: colour } });
+          slide.addText(it.phase.name, { ...base, x: M + 0.15, y, w: titleW, h: it.h, fontSize: 12, bold: true, valign: 'middle' });
+        } else {
+          const r = it.row;
+          slide.addShape(pptx.ShapeType.line, { x: M, y, w: W - 2 * M, h: 0, line: { color: 'EEF0F3', width: 0.75 } });
+          slide.addText([
+            { text: r.title, options: { fontSize: 11 } },
+            ...(r.saving ? [{ text: `  ${r.saving}`, options: { fontSize: 11, bold: true, color: '1E7B34' } }] : []),
+          ], { ...base, x: M + 0.15, y, w: titleW - 0.15, h: it.h, valign: 'middle' });
+          const bar = BAR[r.kind];
+          const bh = 0.2;
+          slide.addShape(pptx.ShapeType.rect, {
+            x: trackX + (r.start / n) * trackW + 0.02, y: y + (it.h - bh) / 2, w: Math.max(0.06, ((r.end - r.start) / n) * trackW - 0.04), h: bh,
+            fill: { color: bar.fill }, line: { color: bar.line, width: bar.width },
+          });
+        }
+        y += it.h;
+      }
+      slide.addText(tl.legend, { ...base, x: M, y: H - 0.85, w: W - 2 * M, h: 0.35, fontSize: 10, color: '3C4043' });
+    });
   }
 
   function chipLegend(): any[] {

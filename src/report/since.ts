@@ -57,7 +57,8 @@ export function readEarlierFile(value: string): EarlierAudit | undefined {
 /** An earlier side from `diff`'s comparison of a revision with the workspace. */
 export function earlierFromDiff(d: DiffResult, old: AuditResult): EarlierAudit {
   return {
-    label: d.old.commit ? `${d.old.label} (${d.old.commit.slice(0, 7)})` : d.old.label,
+    // "HEAD~1 (6921d23)"; a revision given as a hash is not repeated.
+    label: d.old.commit && !d.old.commit.startsWith(d.old.label) ? `${d.old.label} (${d.old.commit.slice(0, 7)})` : d.old.label,
     level: d.assessment.before.level,
     score: d.assessment.before.score,
     annualCost: d.annualCost.before,

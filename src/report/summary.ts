@@ -138,9 +138,12 @@ export function buildSummary(ws: Workspace, result: AnalysisResult): ExecutiveSu
     [t('deliverable.money.spend'), money(a.metrics.totalSpend ?? result.summary.annualCost)],
     [t('deliverable.money.redundant'), money(a.metrics.redundantSpend)],
   ];
+  // Savings by phase: when the roadmap saves anything, every phase it has (one that saves nothing
+  // too: it is spend); a roadmap that saves nothing says so once, in the total.
+  const anySaving = initiatives.some((i) => (i.saving ?? 0) > 0);
   for (const p of [1, 2, 3] as const) {
     const s = savingOf(p);
-    if (s > 0) moneyRows.push([t('deliverable.money.saving-phase', { phase: t(`deliverable.phase.short.${p}`) }), money(s)]);
+    if (anySaving && initiatives.some((i) => i.phase === p)) moneyRows.push([t('deliverable.money.saving-phase', { phase: t(`deliverable.phase.short.${p}`) }), money(s)]);
   }
   moneyRows.push([t('deliverable.money.saving-total'), money(initiatives.reduce((s, i) => s + (i.saving ?? 0), 0))]);
 

@@ -49,6 +49,8 @@ export interface WriteReportOptions {
   pptx?: boolean;
   /** What the report is doing now (the command shows it on a terminal). */
   onPhase?: (phase: 'pdf' | 'pptx') => void;
+  /** The deck's pictures as they are drawn (done of total). */
+  onSlidePicture?: (done: number, total: number) => void;
 }
 
 export interface NotDrawn { kind: DiagramKind; title: string; reason: string }
@@ -320,7 +322,7 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, given: 
       files.push(name);
     };
     const json = renderJson(result);
-    const content = reportContent(ws, result, { version: opts.version, lang: opts.lang, ...opts.content });
+    const content = reportContent(ws, result, { version: opts.version, lang: opts.lang, today: opts.today, ...opts.content });
     put('report.md', renderMarkdown(content, diagrams));
     const html = renderHtml(content, pictured, pictures, { json, linkFiles: true });
     put('report.html', html);
@@ -343,7 +345,7 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, given: 
       const { writeDeck } = await import('./deck.js');
       // A browser that went away while printing draws no slide pictures; the deck is still written.
       const live = engine && engine.alive?.() !== false ? engine : undefined;
-      const deck = await writeDeck(ws, result, content, pictured, pictures, live, opts.onProgress);
+      const deck = await writeDeck(ws, result, content, pictured, pictures, live, opts.onSlidePicture);
       put('report.pptx', deck.bytes);
       pptx = deck.pictures ? 'written' : 'no-pictures';
     }

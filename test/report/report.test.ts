@@ -207,9 +207,11 @@ describe('with Chromium', { timeout: SLOW_TEST_TIMEOUT }, () => {
     }
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(await htmlProblems(html)).toEqual([]);
-    // Four diagrams inline; the journey is the stages-by-touchpoints matrix (its SVG is in diagrams/).
-    expect(html.match(/<svg\b/g)!.length).toBeGreaterThanOrEqual(4);
+    // Three diagrams inline; the journey is the stages-by-touchpoints matrix and the roadmap the
+    // timeline of whole titles (their SVGs are in diagrams/).
+    expect(html.match(/<svg\b/g)!.length).toBeGreaterThanOrEqual(3);
     expect(html).toContain('id="journey-matrix"');
+    expect(html).toContain('<figure class="diagram timeline" id="diagram-roadmap">');
     expect(html).toContain(`content="${escapeHtml(CSP)}"`);
   });
 

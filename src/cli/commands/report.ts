@@ -4,7 +4,7 @@
 // 1 only with --fail-on and findings at or above it; 2 when it cannot run, or when --pdf was asked
 // for and there is no browser to print it (the rest of the report is still written).
 import { dirname, join } from 'node:path';
-import { list, t, tCount } from '../../i18n/index.js';
+import { currentLang, list, t, tCount } from '../../i18n/index.js';
 import { analyze } from '../../analysis/analyze.js';
 import { checkFailOn, checkStart, currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { chalk, formatDiagnostic, setupColor, write, writeErr } from '../output.js';
@@ -50,10 +50,11 @@ export async function run(path: string, opts: ReportCommandOptions, globals: Glo
     },
     onProgress: (done, total) => bar.say(t('deliverable.progress.diagram', { done, total })),
     onPhase: (phase) => bar.say(t(`deliverable.progress.${phase}`)),
+    onSlidePicture: (done, total) => bar.say(t('deliverable.progress.png', { done, total })),
   }).finally(() => bar.done());
 
   const diagramCount = written.files.filter((f) => f.startsWith('diagrams/') && f.endsWith('.mmd')).length;
-  write(`${chalk.green('✔')} ${tCount('report.written', diagramCount, { dir: displayPath(written.outDir), files: written.files.filter((f) => !f.startsWith('diagrams/')).join(', '), diagrams: diagramCount })}`);
+  write(`${chalk.green('✔')} ${tCount('report.written', diagramCount, { dir: displayPath(written.outDir), files: written.files.filter((f) => !f.startsWith('diagrams/')).join(currentLang() === 'ja' ? '、' : ', '), diagrams: diagramCount })}`);
   if (written.notDrawn.length && opts.render !== false) {
     const names = list(written.notDrawn.map((d) => d.title));
     if (written.unavailable) {

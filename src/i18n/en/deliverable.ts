@@ -104,6 +104,7 @@ export const deliverable: Record<string, string> = {
   'deliverable.slide.dataflow': 'How data flows between tools',
   'deliverable.slide.roadmap': 'Roadmap',
   'deliverable.slide.timeline': 'Roadmap: the timeline',
+  'deliverable.timeline.saving': 'saves {amount} a year',
   'deliverable.slide.journey': 'Journey map',
   'deliverable.slide.cost': 'Annual cost',
   'deliverable.slide.capability': 'Capability',

@@ -103,6 +103,7 @@ export const deliverable: Record<string, string> = {
   'deliverable.slide.dataflow': 'ツール間のデータの流れ',
   'deliverable.slide.roadmap': 'ロードマップ',
   'deliverable.slide.timeline': 'ロードマップ：スケジュール',
+  'deliverable.timeline.saving': '年{amount}の削減',
   'deliverable.slide.journey': 'カスタマージャーニーマップ',
   'deliverable.slide.cost': '年間コスト',
   'deliverable.slide.capability': '機能',

@@ -247,7 +247,7 @@ export const report: Record<string, string> = {
   'diagram.fallback': 'ブラウザなしで描画しました（{reason}）。Mermaid本来のものより簡単なレイアウトです。',
   'diagram.needs-browser': '{format}を描画できません：{reason}',
   'report.cmd': '監査レポートのフォルダーを作成（HTML、Markdown、PDF、JSON、SARIF、図）',
-  'report.cmd.long': '監査レポートをフォルダーに書き出します：report.html（1ファイルで完結、通信なし、指摘の絞り込み可）、report.md（GitHub・GitLabで表示可）、report.pdf（--pdf）、audit.json（`analyze --format json` と同じ内容）、audit.sarif（コードスキャン用のSARIF 2.1.0）、diagrams/（各図の .mmd と .svg）。フォルダーは丸ごと置き換えるため、途中で中断しても中途半端なレポートは残りません。すべての図とPDFは1つのヘッドレスChromiumで描画します。ブラウザがない場合もフローチャートは描画し、足りないものと入手方法をレポートに示します。既定のフォルダー：ワークスペースの横の settings.output（reports）。',
+  'report.cmd.long': '監査レポートをフォルダーに書き出します：report.html（1ファイルで完結、通信なし、指摘の絞り込み可）、report.md（GitHub・GitLabで表示可）、report.pdf（--pdf）、report.pptx（--pptx、編集できるスライド）、audit.json（`analyze --format json` と同じ内容）、audit.sarif（コードスキャン用のSARIF 2.1.0）、diagrams/（各図の .mmd と .svg）。フォルダーは丸ごと置き換えるため、途中で中断しても中途半端なレポートは残りません。すべての図とPDFは1つのヘッドレスChromiumで描画します。ブラウザがない場合もフローチャートは描画し、足りないものと入手方法をレポートに示します。既定のフォルダー：ワークスペースの横の settings.output（reports）。',
   'report.opt.out': 'レポートのフォルダー（既定：ワークスペースの横の settings.output）',
   'report.opt.pdf': 'report.pdf も作成する（ChromiumかChromeが必要）',
   'report.opt.no-render': '図を描画せずブラウザも起動しない：MermaidブロックとMMDファイルのみ',
