@@ -26,6 +26,9 @@ export const CLASS_DEFS: Record<string, string> = {
   legend: 'fill:#ffffff,stroke:#dadce0,stroke-width:1px,color:#3c4043',
   warning: 'fill:#c5221f,stroke:#8c1513,stroke-width:2px,color:#ffffff,font-weight:bold',
   note: 'fill:#fffde7,stroke:#c7b200,stroke-width:1px,color:#3c3500',
+  // The customer's side (consent view): where consent starts, who messages customers.
+  consentOrigin: 'fill:#fff8e1,stroke:#b06000,stroke-width:2px,color:#3e2400',
+  sender: 'fill:#eef4fb,stroke:#2f5597,stroke-width:2px,color:#1b2a41',
 };
 
 /** Subgraph styles (applied with `style <id> ...`). */

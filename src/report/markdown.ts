@@ -13,6 +13,7 @@ import { ruleTitle } from '../analysis/rules/index.js';
 import { departmentName, type Workspace } from '../model/model.js';
 import { SEVERITIES, type Severity } from '../model/vocabulary.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
+import { addCustomerSide } from './customer.js';
 import { channelName } from '../diagrams/common.js';
 import { buildCover, buildSummary, type Cover, type CoverOptions, type ExecutiveSummary } from './summary.js';
 import { journeyMatrix, type MatrixStage } from './journey-matrix.js';
@@ -287,6 +288,8 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
     });
   }
   const step5: Section = { id: 'roadmap', title: t('report.step5'), blocks: step5Blocks };
+  // The customer's side (revision 2), only for a workspace that maps it: src/report/customer.ts.
+  addCustomerSide(ws, result, { journey: step1, inventory: step2, assessment: step4 });
 
   // ---- appendix: where each finding comes from, which findings each initiative answers -------
   const appendixBlocks: Block[] = [{ type: 'p', text: t('deliverable.appendix.intro'), muted: true }];

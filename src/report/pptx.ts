@@ -16,6 +16,7 @@ import { ruleTitle } from '../analysis/rules/index.js';
 import type { ReportContent } from './markdown.js';
 import { bands, type MatrixStage } from './journey-matrix.js';
 import { joinNames, subjectName, withNote } from './summary.js';
+import { customerSlides } from './customer-deck.js';
 import { monthStep, type TimelinePhase, type TimelineRow } from './timeline.js';
 import { displayWidth } from '../util/width.js';
 import { sanitizeText } from '../util/sanitize.js';
@@ -184,6 +185,8 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
     }
   };
   pictureSlide('dataflow', t('deliverable.slide.dataflow'));
+  // The customer's side (revision 2), only for a workspace that maps it: src/report/customer-deck.ts.
+  customerSlides(ws, result, { titled, th, tableOpts, base, pictureSlide, kinds: new Set(input.diagrams.map((d) => d.kind)), width: W, margin: M });
 
   // ---- 5. top findings ------------------------------------------------------------------------
   {

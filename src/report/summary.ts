@@ -220,6 +220,7 @@ export function subjectName(ws: Workspace, e: EntityRef | undefined): string {
     case 'capability': return capabilityName(e.id);
     case 'data': return dataTypeName(e.id);
     case 'department': return departmentName(ws, e.id);
+    case 'persona': return ws.index.personaById.get(e.id)?.name ?? e.id;
     default: return '';
   }
 }
