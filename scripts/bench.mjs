@@ -2,6 +2,7 @@
 // `npm run bench`: start-up and analysis speed.
 //
 //   node scripts/bench.mjs [--runs 7] [--sizes 1000,2000,5000,10000] [--skip-startup] [--skip-sheets]
+//                          [--skip-commands] [--command-runs 3]
 //
 // 1. Start-up: `--help` and `validate` on an example against `node -e 0` (median of N runs of the
 //    built CLI, so run `npm run build` first).
@@ -10,6 +11,10 @@
 //    facts, rules, assessment + roadmap, and the text and JSON reports, each the median of a
 //    few runs. The library is bundled from src/ with esbuild into .bench/ so that the figures are
 //    those of the shipped code without a TypeScript loader.
+// 3. Spreadsheets (issue 17): the largest workspace out to xlsx/CSV and back in.
+// 4. Whole commands at scale (issue 18, --skip-commands to leave out): the built CLI on the
+//    10,000-tool workspace, each figure with its ratio to `node -e 0` measured in the same run,
+//    its CPU time and its peak memory (read by a preloaded module from process.resourceUsage()).
 // Goal (issue 4): analysing 10,000 tools takes under 2 s and grows near-linearly from 1,000.
 import { spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
@@ -85,7 +90,7 @@ await build({
       "export { computeFacts } from './src/analysis/facts.ts';",
       "export { runRules } from './src/analysis/rules/index.ts';",
       "export { assess } from './src/analysis/assess.ts';",
-      "export { buildRoadmap } from './src/analysis/roadmap.ts';",
+      "export { buildRoadmap } from './src/analysis/roadmap/index.ts';",
       "export { analyze } from './src/analysis/analyze.ts';",
       "export { renderText } from './src/report/text.ts';",
       "export { renderJson } from './src/report/json.ts';",
@@ -213,4 +218,81 @@ if (!args.includes('--skip-sheets')) {
   rmSync(tmp, { recursive: true, force: true });
   console.log(`\nSpreadsheets: the ${n.toLocaleString('en-US')}-tool workspace (${ws.touchpoints.length} touchpoints, ${ws.integrations.length} integrations, ${result.findings.length} findings) out and back in\n`);
   console.log(table(['step', 'wall', 'cpu', 'size'], sheetRows));
+}
+
+// ---- 4. whole commands at scale (issue 18) ------------------------------------------------------
+// Each row is one process of the built CLI (the median of --command-runs runs); wall and CPU are
+// also given as a multiple of `node -e 0` timed here, in the same conditions.
+if (!args.includes('--skip-commands')) {
+  const { mkdtempSync, readFileSync, writeFileSync, rmSync, cpSync, readdirSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const bin = join(ROOT, 'bin', 'martech-audit.js');
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
+    console.error('bench: dist/cli.js is missing; run `npm run build` first (or pass --skip-commands)');
+    process.exit(2);
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'martech-bench-cmd-'));
+  const usage = join(tmp, 'usage.mjs');
+  writeFileSync(usage, "import{writeFileSync}from'node:fs';process.on('exit',()=>{const r=process.resourceUsage();"
+    + "writeFileSync(process.env.BENCH_USAGE,JSON.stringify({cpu:(r.userCPUTime+r.systemCPUTime)/1000,rss:r.maxRSS}));});\n");
+  const n = 10000;
+  const big = join(BENCH, `ws-${n}`);
+  if (!existsSync(join(big, 'martech-audit.yaml'))) {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'gen-workspace.mjs'), '--tools', String(n), '--touchpoints', String(n / 2),
+      '--integrations', String(n * 2), '--out', big], { stdio: 'ignore' });
+  }
+  // A second revision for diff: another seed (tools, touchpoints and integrations added, removed and changed).
+  const other = join(BENCH, `ws-${n}-b`);
+  if (!existsSync(join(other, 'martech-audit.yaml'))) {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'gen-workspace.mjs'), '--tools', String(n), '--touchpoints', String(n / 2),
+      '--integrations', String(n * 2), '--seed', '7', '--out', other], { stdio: 'ignore' });
+  }
+  // Warnings-heavy: every tool of the 10k workspace also names two capabilities of its own.
+  const warned = join(tmp, 'ws-warnings');
+  cpSync(big, warned, { recursive: true });
+  for (const f of readdirSync(join(warned, 'tools'))) {
+    const file = join(warned, 'tools', f);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^(\s*capabilities: \[.*)\]$/gm, '$1, own-scoring, own-lead-routing]'));
+  }
+  const cmdRuns = Number(arg('command-runs', 3));
+  const measure = (argv, out) => {
+    const runs = [];
+    for (let i = 0; i < cmdRuns; i++) {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, ['--import', pathToFileURL(usage).href, ...argv], {
+        cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1', BENCH_USAGE: join(tmp, 'usage.json') },
+      });
+      const wall = performance.now() - t0;
+      if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
+      const u = JSON.parse(readFileSync(join(tmp, 'usage.json'), 'utf8'));
+      runs.push({ wall, cpu: u.cpu, rss: u.rss / 1024, out: out ? out(r) : '' });
+    }
+    const pick = (k) => median(runs.map((x) => x[k]));
+    return { wall: pick('wall'), cpu: pick('cpu'), rss: pick('rss'), out: runs[0].out };
+  };
+  const duSize = (p) => {
+    const walk = (q) => (statSync(q).isDirectory() ? readdirSync(q).reduce((a, f) => a + walk(join(q, f)), 0) : statSync(q).size);
+    return walk(p);
+  };
+  const mb = (b) => `${(b / 1e6).toFixed(1)} MB`;
+  const base = measure(['-e', '0']);
+  const rowsC = [];
+  const add = (label, m, note = '') => rowsC.push([label, ms(m.wall), `${(m.wall / base.wall).toFixed(1)}x`, ms(m.cpu),
+    `${(m.cpu / base.cpu).toFixed(1)}x`, `${m.rss.toFixed(0)} MB`, note || m.out]);
+  add('node -e 0', base);
+  add('--help', measure([bin, '--help']));
+  add('validate examples/sakura-retail.yaml', measure([bin, 'validate', 'examples/sakura-retail.yaml']));
+  add('validate 10k', measure([bin, 'validate', big]));
+  add('validate 10k, 20k unknown capabilities', measure([bin, 'validate', warned, '--format', 'json'],
+    (r) => `${JSON.parse(r.stdout).warnings} warnings`));
+  add('analyze --format json 10k', measure([bin, 'analyze', big, '--format', 'json', '--fail-on', 'none', '--start', '2027-01'],
+    (r) => `JSON ${mb(Buffer.byteLength(r.stdout))} from ${mb(duSize(big))} of YAML`));
+  const reportDir = join(tmp, 'report');
+  add('report --no-render 10k', measure([bin, 'report', big, '--no-render', '--out', reportDir, '--fail-on', 'none', '--start', '2027-01'],
+    () => `${mb(duSize(reportDir))} on disk`));
+  add('diff 10k vs 10k (another seed)', measure([bin, 'diff', big, other, '--format', 'json'], (r) => `diff ${mb(Buffer.byteLength(r.stdout))}`));
+  rmSync(tmp, { recursive: true, force: true });
+  const [l1] = (await import('node:os')).loadavg();
+  console.log(`\nCommands: the built CLI (median of ${cmdRuns} runs; load average ${l1.toFixed(1)} on ${(await import('node:os')).availableParallelism?.() ?? 1} cores)\n`);
+  console.log(table(['command', 'wall', 'vs node', 'cpu', 'vs node', 'peak RSS', 'output'], rowsC));
 }

@@ -90,12 +90,15 @@ export interface Readiness {
 
 const usable = (t: Tool | undefined): t is Tool => t !== undefined && t.status !== 'retired';
 
-/** The workspace says something of the customer's side (revision 2), beyond what version 1 could say. */
+/**
+ * The workspace says something of the customer's side (revision 2), beyond what version 1 could
+ * say. (A tool's `third_party_cookies` does not count: the catalog gives it for common ad tools,
+ * so it cannot tell a revision-2 workspace from a version-1 one.)
+ */
 export function usesCustomerSide(ws: Workspace): boolean {
   return ws.personas.length > 0
     || ws.dataTypes.some((d) => d.declared)
     || ws.touchpoints.some((tp) => tp.personalized !== undefined || tp.personasGiven || (tp.needs !== undefined && tp.needs !== 'realtime'))
-    || ws.tools.some((x) => x.thirdPartyCookies !== undefined)
     || ws.integrations.some((it) => it.frequencyGiven);
 }
 

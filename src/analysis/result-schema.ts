@@ -120,9 +120,12 @@ export const InitiativeSchema = z.looseObject({
   phase: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   addresses: z.array(z.string()).meta({ description: 'Finding ids the initiative answers.' }),
   tools: z.array(z.string()),
+  keep: z.array(z.string()).meta({ description: 'Revision 2: the tools kept, made source of truth, connected to, or consolidated onto.' }),
+  drop: z.array(z.string()).meta({ description: 'Revision 2: the tools retired or moved away from.' }),
   owner: z.string().optional(),
   stakeholders: z.array(z.string()),
-  saving: Money.optional(),
+  saving: Money.optional().meta({ description: 'New annual saving: the sum of what the findings it answers say.' }),
+  decidedSaving: Money.optional().meta({ description: 'Revision 2: a saving already decided (a tool already retiring), shown apart from new savings.' }),
   start: Month.optional(),
   end: Month.optional(),
   months: z.number().int().positive(),
@@ -146,6 +149,7 @@ export const RoadmapSchema = z.looseObject({
   rejected: z.array(z.looseObject({ id: z.string(), title: z.string(), drops: z.array(z.string()), notes: z.string().optional() })).optional(),
   replaced: z.array(z.looseObject({ id: z.string(), by: z.string() })).optional(),
   totalSaving: Money.optional(),
+  decidedSaving: Money.optional().meta({ description: 'Revision 2: savings already decided (tools already retiring), not part of totalSaving.' }),
   unaddressed: z.array(z.string()).optional(),
 });
 

@@ -76,6 +76,10 @@ export interface Initiative {
   phase: 1 | 2 | 3;
   addresses: string[];
   tools: string[];
+  /** (r2) The tools kept, made source of truth, connected to, or consolidated onto. */
+  keep: string[];
+  /** (r2) The tools retired or moved away from. */
+  drop: string[];
   owner?: string;
   stakeholders: string[];
   saving?: number;

@@ -68,6 +68,8 @@ export function excerpt(source: string | undefined, line: number, column: number
   return out.join('\n');
 }
 
+const RELATED_SHOWN = 5;
+
 export function formatDiagnostic(d: Diagnostic, sources?: Map<string, string>, withExcerpt = true): string {
   const where = `${d.location.file}:${d.location.line}:${d.location.column}`;
   const sev = d.severity === 'error' ? chalk.red(t('cli.error')) : chalk.yellow(t('cli.warning'));
@@ -79,9 +81,14 @@ export function formatDiagnostic(d: Diagnostic, sources?: Map<string, string>, w
     const ex = excerpt(sources?.get(d.location.file), d.location.line, d.location.column, d.location.endLine, d.location.endColumn);
     if (ex) parts.push(ex);
   }
-  for (const r of d.related ?? []) {
+  // A value used in a thousand places is one warning; the terminal shows its first few other
+  // places and the count of the rest (`validate --format json` keeps every one).
+  const related = d.related ?? [];
+  const shown = related.length > RELATED_SHOWN + 1 ? RELATED_SHOWN : related.length;
+  for (const r of related.slice(0, shown)) {
     parts.push(chalk.dim(sanitizeLine(`    ${r.location.file}:${r.location.line}:${r.location.column}  ${r.message}`)));
   }
+  if (shown < related.length) parts.push(chalk.dim(`    ${t('cli.related-more', { count: related.length - shown })}`));
   return parts.join('\n');
 }
 

@@ -19,12 +19,16 @@ export const CLASS_DEFS: Record<string, string> = {
   retiring: 'fill:#f1f3f4,stroke:#80868b,stroke-width:1px,stroke-dasharray:5 3,color:#5f6368',
   outOfScope: 'fill:#fafafa,stroke:#bdc1c6,stroke-width:1px,stroke-dasharray:3 3,color:#80868b',
   uncovered: 'fill:#ffffff,stroke:#c5221f,stroke-width:2px,stroke-dasharray:4 3,color:#5c0b09',
-  redundant: 'fill:#fff5f5,stroke:#c5221f,stroke-width:2px,stroke-dasharray:6 3,color:#5c0b09',
+  dropped: 'fill:#fff5f5,stroke:#c5221f,stroke-width:2px,stroke-dasharray:6 3,color:#5c0b09',
+  kept: 'fill:#ffffff,stroke:#1e7b34,stroke-width:2px,color:#0b3d18',
   capability: 'fill:#f3e8fd,stroke:#7b3fb8,stroke-width:2px,color:#2e0f52',
   group: 'fill:#f8f9fa,stroke:#3c4043,stroke-width:2px,stroke-dasharray:8 2,color:#202124',
   legend: 'fill:#ffffff,stroke:#dadce0,stroke-width:1px,color:#3c4043',
   warning: 'fill:#c5221f,stroke:#8c1513,stroke-width:2px,color:#ffffff,font-weight:bold',
   note: 'fill:#fffde7,stroke:#c7b200,stroke-width:1px,color:#3c3500',
+  // The customer's side (consent view): where consent starts, who messages customers.
+  consentOrigin: 'fill:#fff8e1,stroke:#b06000,stroke-width:2px,color:#3e2400',
+  sender: 'fill:#eef4fb,stroke:#2f5597,stroke-width:2px,color:#1b2a41',
 };
 
 /** Subgraph styles (applied with `style <id> ...`). */
@@ -36,13 +40,25 @@ export const CLUSTER_STYLES = {
   plain: 'fill:#fbfbfb,stroke:#d0d4d9,stroke-width:1px,color:#3c4043',
 };
 
-export type ToolClass = 'hub' | 'silo' | 'island' | 'retiring' | 'tool';
+export type ToolClass = 'hub' | 'silo' | 'island' | 'retiring' | 'dropped' | 'tool';
 
 export interface Flags {
   silos: Set<string>;
   islands: string[][];
   islandOf: Map<string, number>;
   noHub: boolean;
+  /** (r2) Tools the roadmap keeps (kept, made source of truth, connected to, consolidated onto). */
+  keep: Set<string>;
+  /** (r2) Tools the roadmap drops (retired or moved away from): pictures say what the words say. */
+  drop: Set<string>;
+}
+
+/** (r2) What the roadmap keeps and drops, read from its initiatives' `keep` and `drop`. */
+export function roadmapTargets(result: AuditResult): { keep: Set<string>; drop: Set<string> } {
+  const initiatives = result.roadmap?.initiatives ?? [];
+  const drop = new Set(initiatives.flatMap((i) => i.drop ?? []));
+  const keep = new Set(initiatives.flatMap((i) => i.keep ?? []).filter((id) => !drop.has(id)));
+  return { keep, drop };
 }
 
 function toolEntities(f: Finding): string[] {
@@ -73,12 +89,13 @@ export function flagsFrom(ws: Workspace, result: AuditResult): Flags {
       if ((tool.status === 'active' || tool.status === 'pilot') && tool.data.length > 0 && !islandOf.has(tool.id)) silos.add(tool.id);
     }
   }
-  return { silos, islands, islandOf, noHub };
+  return { silos, islands, islandOf, noHub, ...roadmapTargets(result) };
 }
 
 export function toolClass(tool: Tool, flags: Flags): ToolClass {
   if (tool.status === 'retiring' || tool.status === 'retired') return 'retiring';
   if (tool.hub) return 'hub';
+  if (flags.drop.has(tool.id)) return 'dropped';
   if (flags.islandOf.has(tool.id)) return 'island';
   if (flags.silos.has(tool.id)) return 'silo';
   return 'tool';

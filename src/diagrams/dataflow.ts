@@ -185,7 +185,7 @@ export function dataflowDiagram({ ws, result, options }: DiagramInput): Diagram 
   });
 
   const entries: LegendEntry[] = [];
-  for (const cls of ['hub', 'silo', 'island', 'retiring', 'group'] as const) {
+  for (const cls of ['hub', 'silo', 'island', 'dropped', 'retiring', 'group'] as const) {
     if (classes.used(cls)) entries.push({ cls, text: t(`diagram.legend.${cls}`) });
   }
   const modes = new Set(ws.integrations.map((i) => i.mode));

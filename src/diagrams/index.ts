@@ -4,6 +4,9 @@ import { dataflowDiagram } from './dataflow.js';
 import { overlapDiagram } from './overlap.js';
 import { roadmapDiagram } from './roadmap.js';
 import { portfolioDiagram } from './portfolio.js';
+import { personasDiagram } from './personas.js';
+import { consentDiagram } from './consent.js';
+import { customerDiagramApplies } from './customer-view.js';
 import { DIAGRAM_KINDS, type Diagram, type DiagramInput, type DiagramKind, type DiagramOptions } from './types.js';
 import type { AuditResult } from '../analysis/types.js';
 import type { Workspace } from '../model/model.js';
@@ -12,6 +15,8 @@ export { DIAGRAM_KINDS, type Diagram, type DiagramKind, type DiagramOptions } fr
 
 const GENERATORS: Record<DiagramKind, (input: DiagramInput) => Diagram> = {
   journey: journeyDiagram,
+  personas: personasDiagram,
+  consent: consentDiagram,
   dataflow: dataflowDiagram,
   overlap: overlapDiagram,
   roadmap: roadmapDiagram,
@@ -26,7 +31,12 @@ export function buildDiagram(kind: DiagramKind, ws: Workspace, result: AuditResu
   return GENERATORS[kind]({ ws, result, options });
 }
 
-/** All kinds, in the order a report shows them. */
+/** All kinds that apply to the workspace, in the order a report shows them. */
 export function buildDiagrams(ws: Workspace, result: AuditResult, options: DiagramOptions = {}): Diagram[] {
-  return DIAGRAM_KINDS.map((kind) => buildDiagram(kind, ws, result, options));
+  return DIAGRAM_KINDS.filter((kind) => diagramApplies(kind, ws)).map((kind) => buildDiagram(kind, ws, result, options));
+}
+
+/** The customer's side is drawn only for a workspace that maps it (a version-1 report stays as it was). */
+export function diagramApplies(kind: DiagramKind, ws: Workspace): boolean {
+  return kind === 'personas' || kind === 'consent' ? customerDiagramApplies(kind, ws) : true;
 }

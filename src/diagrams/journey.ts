@@ -161,7 +161,7 @@ export function journeyDiagram({ ws, result, options }: DiagramInput): Diagram {
   // Legend: only the styles this picture uses.
   const entries: LegendEntry[] = [];
   if (classes.used('touchpoint')) entries.push({ cls: 'touchpoint', text: t('diagram.legend.touchpoint') });
-  for (const cls of ['hub', 'silo', 'island', 'retiring', 'group', 'uncovered', 'outOfScope'] as const) {
+  for (const cls of ['hub', 'silo', 'island', 'dropped', 'retiring', 'group', 'uncovered', 'outOfScope'] as const) {
     if (classes.used(cls)) entries.push({ cls, text: t(`diagram.legend.${cls === 'outOfScope' ? 'out-of-scope' : cls}`) });
   }
   if (thick) entries.push({ cls: 'legend', text: t('diagram.legend.realtime-touchpoint') });

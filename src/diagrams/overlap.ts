@@ -1,9 +1,12 @@
-// `overlap`: each capability that two or more active tools provide, linked to those tools, with
-// the tools' annual cost and the combined cost. Tools the audit found redundant (every capability
-// also provided by another active tool) are marked: their cost is the possible saving.
+// `overlap`: each capability that two or more active tools provide as a primary capability, as
+// the `capability-overlap` findings list them (so that picture and words agree: primary
+// capabilities only, media channels apart), linked to those tools, with the tools' annual cost
+// and the money at stake. (r2) Tools are marked by what the roadmap does with them: the ones it
+// drops (retired, moved away from) and the ones it keeps (consolidated onto).
 import { t } from '../i18n/index.js';
 import { capabilityName } from '../catalog/index.js';
-import type { Tool } from '../model/model.js';
+import type { AuditResult } from '../analysis/types.js';
+import type { Tool, Workspace } from '../model/model.js';
 import { IdGen, label } from './mermaid-escape.js';
 import { byId, ClassAssigner, cmp, legend, money, toolClass, flagsFrom, toolCost, type LegendEntry } from './common.js';
 import { DEFAULT_OPTIONS, type Diagram, type DiagramInput } from './types.js';
@@ -12,27 +15,25 @@ import { DEFAULT_OPTIONS, type Diagram, type DiagramInput } from './types.js';
 const TOOLS_PER_CAPABILITY = 8;
 const MAX_TOOL_NODES = 40;
 
-export interface Overlap { capability: string; tools: Tool[]; costMinor: number; unknownCost: number }
+export interface Overlap {
+  capability: string; tools: Tool[]; costMinor: number; unknownCost: number;
+  /** The finding's money at stake (rules.md r2: only tools whose every primary capability is in the overlap), minor units. */
+  atStakeMinor?: number;
+}
 
-/** Capabilities provided by two or more active tools (rules.md `capability-overlap`), sorted by id. */
-export function overlaps(tools: readonly Tool[]): Overlap[] {
-  const providers = new Map<string, Tool[]>();
-  for (const tool of tools) {
-    if (tool.status !== 'active') continue;
-    for (const cap of new Set(tool.capabilities)) {
-      const l = providers.get(cap);
-      if (l) l.push(tool);
-      else providers.set(cap, [tool]);
-    }
-  }
+/** The overlapping capabilities the findings report (rules.md `capability-overlap`), sorted by id. */
+export function overlaps(ws: Workspace, result: AuditResult): Overlap[] {
   const out: Overlap[] = [];
-  for (const [capability, list] of providers) {
-    if (list.length < 2) continue;
-    const sorted = [...list].sort(byId);
+  for (const f of result.findings) {
+    if (f.rule !== 'capability-overlap') continue;
+    const capability = typeof f.details?.capability === 'string' ? f.details.capability : f.id.slice('capability-overlap:'.length);
+    const tools = f.entities.filter((e) => e.kind === 'tool').map((e) => ws.index.toolById.get(e.id)).filter((x): x is Tool => !!x).sort(byId);
+    if (tools.length < 2) continue;
     out.push({
-      capability, tools: sorted,
-      costMinor: sorted.reduce((s, x) => s + (x.annualCostMinor ?? 0), 0),
-      unknownCost: sorted.filter((x) => x.annualCostMinor === undefined).length,
+      capability, tools,
+      costMinor: tools.reduce((s, x) => s + (x.annualCostMinor ?? 0), 0),
+      unknownCost: tools.filter((x) => x.annualCostMinor === undefined).length,
+      ...(typeof f.cost === 'number' ? { atStakeMinor: Math.round(f.cost * 100) } : {}),
     });
   }
   return out.sort((a, b) => cmp(a.capability, b.capability));
@@ -42,15 +43,13 @@ export function overlapDiagram({ ws, result, options }: DiagramInput): Diagram {
   const maxCaps = options.maxCapabilities ?? DEFAULT_OPTIONS.maxCapabilities;
   const currency = ws.organization.currency;
   const flags = flagsFrom(ws, result);
-  const redundant = new Set(result.findings.filter((f) => f.rule === 'redundant-tool')
-    .flatMap((f) => f.entities.filter((e) => e.kind === 'tool').map((e) => e.id)));
   const nodes = new IdGen('n');
   const classes = new ClassAssigner();
   const styles: string[] = [];
   const notes: string[] = [];
   const out: string[] = ['flowchart LR', `  accTitle: ${t('diagram.kind.overlap')}`];
 
-  let all = overlaps(ws.tools);
+  let all = overlaps(ws, result);
   // A large stack overlaps everywhere: fewer, costlier boxes keep the picture readable.
   const large = new Set(all.flatMap((o) => o.tools.map((x) => x.id))).size > MAX_TOOL_NODES;
   const max = large ? Math.min(8, maxCaps) : maxCaps;
@@ -86,10 +85,11 @@ export function overlapDiagram({ ws, result, options }: DiagramInput): Diagram {
     const capId = nodes.next();
     const names = group.map((g) => capabilityName(g.capability));
     const shownNames = names.length > 4 ? [...names.slice(0, 3), t('diagram.more', { count: names.length - 3 })] : names;
-    const costLine = o.unknownCost === o.tools.length
-      ? t('diagram.cost.unknown')
-      : t('diagram.overlap.capability', { count: o.tools.length, cost: money(o.costMinor / 100, currency) })
-        + (o.unknownCost ? ` ${t('diagram.overlap.plus-unknown', { count: o.unknownCost })}` : '');
+    // (r2) The money at stake is the finding's: a suite that also does it is named, not summed.
+    const atStake = Math.max(0, ...group.map((g) => g.atStakeMinor ?? 0));
+    const costLine = atStake > 0
+      ? t('diagram.overlap.at-stake', { count: o.tools.length, cost: money(atStake / 100, currency) })
+      : t('diagram.overlap.tools', { count: o.tools.length });
     out.push(`  ${capId}{{${label(...shownNames, costLine)}}}`);
     classes.add(capId, 'capability');
     const ranked = [...o.tools].sort((a, b) => (b.annualCostMinor ?? -1) - (a.annualCostMinor ?? -1) || byId(a, b));
@@ -100,7 +100,8 @@ export function overlapDiagram({ ws, result, options }: DiagramInput): Diagram {
         id = nodes.next();
         toolIds.set(tool.id, id);
         out.push(`  ${id}[${label(tool.name, toolCost(tool, currency))}]`);
-        const cls = redundant.has(tool.id) ? 'redundant' : toolClass(tool, flags) === 'hub' ? 'hub' : 'tool';
+        // (r2) What the roadmap does with it: dropped, kept (consolidated onto), else a hub or a tool.
+        const cls = flags.drop.has(tool.id) ? 'dropped' : toolClass(tool, flags) === 'hub' ? 'hub' : flags.keep.has(tool.id) ? 'kept' : 'tool';
         classes.add(id, cls);
       }
       links.push(`  ${capId} --- ${id}`);
@@ -116,7 +117,8 @@ export function overlapDiagram({ ws, result, options }: DiagramInput): Diagram {
 
   const entries: LegendEntry[] = [{ cls: 'capability', text: t('diagram.legend.capability'), shape: 'hexagon' }];
   if (classes.used('hub')) entries.push({ cls: 'hub', text: t('diagram.legend.hub') });
-  if (classes.used('redundant')) entries.push({ cls: 'redundant', text: t('diagram.legend.redundant') });
+  if (classes.used('kept')) entries.push({ cls: 'kept', text: t('diagram.legend.kept') });
+  if (classes.used('dropped')) entries.push({ cls: 'dropped', text: t('diagram.legend.dropped') });
   if (!options.legendOutside) out.push(...legend(new IdGen('l'), classes, entries, styles));
   out.push(...classes.lines());
   out.push(...styles);

@@ -16,13 +16,17 @@ const POINT_CLASSES: Record<string, string> = {
   silo: 'color: #c5221f, radius: 7, stroke-color: #5c0b09, stroke-width: 1px',
   island: 'color: #d56e0c, radius: 7, stroke-color: #4a2800, stroke-width: 1px',
   retiring: 'color: #9aa0a6, radius: 6, stroke-color: #5f6368, stroke-width: 1px',
+  dropped: 'color: #f6aea9, radius: 6, stroke-color: #c5221f, stroke-width: 2px',
   tool: 'color: #4a78c2, radius: 6, stroke-color: #1b2a41, stroke-width: 1px',
 };
 
-export interface PortfolioPoint { tool: Tool; x: number; y: number; cls: string }
+export interface PortfolioPoint { tool: Tool; x: number; y: number; cls: string; /** (r2) Moved to the side the roadmap puts it on. */ byRoadmap?: boolean }
 
 /** Longest point label: the chart is small. */
 const POINT_LABEL = 30;
+/** Where a tool the roadmap keeps or drops is placed when its use alone would put it on the other side. */
+const ROADMAP_LEFT = 0.4;
+const ROADMAP_RIGHT = 0.6;
 const round2 = (v: number) => Math.round(v * 100) / 100;
 const clamp = (v: number) => Math.min(0.96, Math.max(0.04, v));
 
@@ -40,7 +44,13 @@ export function portfolioPoints({ ws, result }: DiagramInput): { points: Portfol
     const s = tool.seats;
     if (s?.licensed && s.active !== undefined) x = (x + Math.min(1, s.active / s.licensed)) / 2;
     const y = Math.sqrt(tool.annualCostMinor! / maxCost);
-    return { tool, x: round2(clamp(x)), y: round2(clamp(y)), cls: toolClass(tool, flags) };
+    // (r2) The chart says what the roadmap says: a tool it keeps (consolidates onto, connects,
+    // makes source of truth) is never under Migrate or Eliminate, a tool it drops never under
+    // Invest or Tolerate, whatever its use today.
+    let byRoadmap = false;
+    if (flags.drop.has(tool.id) && x >= 0.5) { x = ROADMAP_LEFT; byRoadmap = true; }
+    else if (flags.keep.has(tool.id) && x < 0.5) { x = ROADMAP_RIGHT; byRoadmap = true; }
+    return { tool, x: round2(clamp(x)), y: round2(clamp(y)), cls: toolClass(tool, flags), ...(byRoadmap ? { byRoadmap } : {}) };
   });
   return { points, unknown };
 }
@@ -145,6 +155,8 @@ export function portfolioDiagram(input: DiagramInput): Diagram {
   for (const cls of used) out.push(`  classDef ${cls} ${POINT_CLASSES[cls]}`);
   if (points.length === 0) notes.push(t('diagram.portfolio.empty'));
   notes.push(t('diagram.portfolio.method'));
+  const moved = points.filter((p) => p.byRoadmap);
+  if (moved.length) notes.push(t('diagram.portfolio.by-roadmap', { tools: list(moved.map((p) => p.tool.name)) }));
   if (unknown.length) notes.push(t('diagram.portfolio.unplaced', { count: unknown.length, tools: list(unknown.map((x) => x.name)) }));
   return { kind: 'portfolio', family: 'quadrant', title: t('diagram.kind.portfolio'), source: `${out.join('\n')}\n`, notes };
 }

@@ -3,7 +3,8 @@
 import type { AuditResult } from '../analysis/types.js';
 import type { Workspace } from '../model/model.js';
 
-export const DIAGRAM_KINDS = ['journey', 'dataflow', 'overlap', 'roadmap', 'portfolio'] as const;
+// `personas` and `consent` (revision 2) are drawn only for a workspace that maps the customer's side.
+export const DIAGRAM_KINDS = ['journey', 'dataflow', 'overlap', 'roadmap', 'portfolio', 'personas', 'consent'] as const;
 export type DiagramKind = (typeof DIAGRAM_KINDS)[number];
 
 /** Mermaid diagram family: decides how a renderer without a browser can draw it. */

@@ -74,6 +74,9 @@ function toolChanges(a: Tool, b: Tool): FieldChange[] {
   }
   if (!sameSeats(a.seats, b.seats)) out.push({ field: 'seats', before: a.seats ?? null, after: b.seats ?? null });
   if (a.hub !== b.hub) out.push({ field: 'hub', before: a.hub, after: b.hub });
+  if ((a.thirdPartyCookies ?? null) !== (b.thirdPartyCookies ?? null)) {
+    out.push({ field: 'thirdPartyCookies', before: a.thirdPartyCookies ?? null, after: b.thirdPartyCookies ?? null });
+  }
   return out;
 }
 
@@ -89,6 +92,12 @@ function touchpointChanges(a: Touchpoint, b: Touchpoint): TouchpointFieldChange[
   if (!sameList(a.captures, b.captures)) out.push({ field: 'captures', before: sorted(a.captures), after: sorted(b.captures) });
   if (a.realtime !== b.realtime) out.push({ field: 'realtime', before: a.realtime, after: b.realtime });
   if (a.inScope !== b.inScope) out.push({ field: 'inScope', before: a.inScope, after: b.inScope });
+  // Revision 2. `needs: realtime` is the realtime change above already.
+  const given = (x: Touchpoint) => (x.personasGiven ? sorted(x.personas) : null);
+  if (!sameList(given(a) ?? undefined, given(b) ?? undefined)) out.push({ field: 'personas', before: given(a), after: given(b) });
+  if ((a.personalized ?? null) !== (b.personalized ?? null)) out.push({ field: 'personalized', before: a.personalized ?? null, after: b.personalized ?? null });
+  const needs = (x: Touchpoint) => (x.needs === 'realtime' ? null : x.needs ?? null);
+  if (needs(a) !== needs(b)) out.push({ field: 'needs', before: needs(a), after: needs(b) });
   return out;
 }
 
@@ -104,6 +113,9 @@ function touchpointNames(changes: TouchpointFieldChange[], wa: Workspace, wb: Wo
       } else if (c.field === 'tools') {
         const n = wb.index.toolById.get(id)?.name ?? wa.index.toolById.get(id)?.name;
         if (n) names[id] = n;
+      } else if (c.field === 'personas') {
+        const n = wb.index.personaById.get(id)?.name ?? wa.index.personaById.get(id)?.name;
+        if (n) names[id] = n;
       }
     }
   }
@@ -115,7 +127,42 @@ function integrationChanges(a: Integration, b: Integration): IntegrationChange['
   if (a.mode !== b.mode) out.push({ field: 'mode', before: a.mode, after: b.mode });
   if (a.bidirectional !== b.bidirectional) out.push({ field: 'bidirectional', before: a.bidirectional, after: b.bidirectional });
   if (!sameList(a.data, b.data)) out.push({ field: 'data', before: a.data ? [...a.data] : null, after: b.data ? [...b.data] : null });
+  // Revision 2: the effective frequency; a mode change that only moves the default says nothing more.
+  if ((a.frequency ?? null) !== (b.frequency ?? null) && (a.frequencyGiven || b.frequencyGiven || a.mode === b.mode)) {
+    out.push({ field: 'frequency', before: a.frequency ?? null, after: b.frequency ?? null });
+  }
   return out;
+}
+
+/** Revision 2: personas added, removed, renamed or re-staged; undefined when neither side has any or nothing changed. */
+function personaChanges(wa: Workspace, wb: Workspace): DiffResult['personas'] {
+  if (!wa.personas.length && !wb.personas.length) return undefined;
+  const { added, removed, both } = addedRemoved(wa.personas, wb.personas);
+  const changed: NonNullable<DiffResult['personas']>['changed'] = [];
+  for (const [x, y] of both) {
+    const changes: NonNullable<DiffResult['personas']>['changed'][number]['changes'] = [];
+    if (x.name !== y.name) changes.push({ field: 'name', before: x.name, after: y.name });
+    if (x.stages.join('\n') !== y.stages.join('\n')) changes.push({ field: 'stages', before: [...x.stages], after: [...y.stages] });
+    if (changes.length) changed.push({ id: y.id, name: y.name, changes });
+  }
+  if (!added.length && !removed.length && !changed.length) return undefined;
+  const brief = (p: { id: string; name: string }) => ({ id: p.id, name: p.name });
+  return { added: added.map(brief), removed: removed.map(brief), changed };
+}
+
+/** Revision 2: data types used on both sides whose party, personal, consent or restriction changed. */
+function dataTypeChanges(wa: Workspace, wb: Workspace): DiffResult['dataTypes'] {
+  const changed: NonNullable<DiffResult['dataTypes']>['changed'] = [];
+  for (const y of wb.dataTypes) {
+    const x = wa.index.dataTypeById.get(y.id);
+    if (!x) continue;
+    const changes: NonNullable<DiffResult['dataTypes']>['changed'][number]['changes'] = [];
+    for (const field of ['party', 'personal', 'consent', 'restricted'] as const) {
+      if ((x[field] ?? null) !== (y[field] ?? null)) changes.push({ field, before: x[field] ?? null, after: y[field] ?? null });
+    }
+    if (changes.length) changed.push({ id: y.id, name: y.name, changes });
+  }
+  return changed.length ? { changed } : undefined;
 }
 
 /** Set difference by id: what only `b` has (added) and what only `a` has (removed), sorted by id. */
@@ -207,6 +254,10 @@ export function diffAudits(a: AuditSide, b: AuditSide): DiffResult {
     assessment: { before, after },
     unchanged: false,
   };
+  const personas = personaChanges(a.workspace, b.workspace);
+  if (personas) result.personas = personas;
+  const dataTypes = dataTypeChanges(a.workspace, b.workspace);
+  if (dataTypes) result.dataTypes = dataTypes;
   result.unchanged = isUnchanged(result);
   return result;
 }
@@ -216,6 +267,7 @@ export function isUnchanged(d: DiffResult): boolean {
     && !d.touchpoints.added.length && !d.touchpoints.removed.length && !d.touchpoints.changed.length
     && !d.integrations.added.length && !d.integrations.removed.length && !d.integrations.changed.length
     && !d.findings.resolved.length && !d.findings.introduced.length && !d.findings.changed.length
+    && !d.personas && !d.dataTypes
     && d.old.currency === d.new.currency
     && d.annualCost.before === d.annualCost.after && d.redundantSpend.before === d.redundantSpend.after
     && d.assessment.before.level === d.assessment.after.level && d.assessment.before.score === d.assessment.after.score;

@@ -47,7 +47,8 @@ function value(field: FieldChange['field'], v: unknown, currency: string): strin
   switch (field) {
     case 'cost': return money(v as number, currency);
     case 'seats': return seats(v);
-    case 'hub': return v ? t('diff.value.yes') : t('diff.value.no');
+    case 'hub':
+    case 'thirdPartyCookies': return v ? t('diff.value.yes') : t('diff.value.no');
     case 'status': return t(`diff.status.${String(v)}`);
     default: return String(v);
   }
@@ -62,6 +63,7 @@ export function integrationFieldChange(c: IntegrationChange['changes'][number]):
   const v = (x: unknown): string => {
     if (c.field === 'data') return x === null ? t('diff.value.all-data') : dataList(x as string[]) || t('diff.value.none');
     if (c.field === 'bidirectional') return x ? t('diff.value.yes') : t('diff.value.no');
+    if (c.field === 'frequency') return x === null ? t('diff.value.whenever') : t(`frequency.${String(x)}`);
     return t(`diff.mode.${String(x)}`);
   };
   return `${t(`diff.field.${c.field}`)}: ${v(c.before)} → ${v(c.after)}`;
@@ -83,6 +85,19 @@ export function touchpointFieldChange(c: TouchpointFieldChange, names: Touchpoin
       return `${label}: ${listDelta(list(c.before), list(c.after), (id) => names[id] ?? id)}`;
     case 'captures':
       return `${label}: ${listDelta(list(c.before), list(c.after), dataTypeName)}`;
+    case 'personas': {
+      // null: everyone (no list given).
+      const ps = (v: unknown): string => (v === null ? t('diff.value.everyone') : list(v).map((id) => names[id] ?? id).join(t('diff.list-sep')) || t('diff.value.none'));
+      return `${label}: ${ps(c.before)} → ${ps(c.after)}`;
+    }
+    case 'personalized': {
+      const yn = (v: unknown): string => (v === null ? t('diff.value.not-said') : v ? t('diff.value.yes') : t('diff.value.no'));
+      return `${label}: ${yn(c.before)} → ${yn(c.after)}`;
+    }
+    case 'needs': {
+      const f = (v: unknown): string => (v === null ? t('diff.value.not-said') : t(`frequency.${String(v)}`));
+      return `${label}: ${f(c.before)} → ${f(c.after)}`;
+    }
     case 'realtime':
     case 'inScope': {
       const yn = (v: unknown): string => (v ? t('diff.value.yes') : t('diff.value.no'));

@@ -3,6 +3,7 @@
 // The first line is a hidden marker so that CI can find and update its own comment.
 import { t } from '../i18n/index.js';
 import type { DiffResult, FindingSummary } from './types.js';
+import { customerSections } from './customer.js';
 import {
   fieldChange, findingsSummary, integrationFacts, integrationFieldChange, integrationName, levelName, money,
   moneyChange, severityName, sideName, signed, stackSummary, toolFacts, touchpointFacts, touchpointFieldChange,
@@ -157,6 +158,11 @@ export function renderDiffMarkdown(d: DiffResult, opts: MarkdownDiffOptions = {}
     inDetails.push(t('diff.md.details.stack'));
   }
 
+  // The customer's side (revision 2): personas and data types, short lists in view.
+  const icons = { '+': '➕', '-': '➖', '~': '✏️' } as const;
+  for (const sec of customerSections(d)) {
+    out.push(`**${mdText(sec.title)}**`, '', ...sec.lines.map((l) => `- ${icons[l.mark]} ${mdText(l.name)} (${code(l.id)}) — ${mdText(l.what)}`), '');
+  }
   // Details: everything else, for the reviewer who opens it.
   if (introduced.length > VISIBLE) {
     details.push(`#### ${mdText(t('diff.section.introduced', { n: introduced.length }))}`, '', ...capped(introduced.map((f) => findingLine(f))), '');

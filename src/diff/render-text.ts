@@ -4,6 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import { displayWidth as stringWidth } from '../util/width.js';
 import { t } from '../i18n/index.js';
 import type { DiffResult, FindingSummary } from './types.js';
+import { customerSections } from './customer.js';
 import {
   fieldChange, findingsSummary, integrationFacts, integrationFieldChange, integrationName, levelName, money,
   moneyChange, severityName, sideName, signed, stackChanged, toolFacts, touchpointFacts, touchpointFieldChange,
@@ -81,5 +82,7 @@ export function renderDiffText(d: DiffResult, opts: TextDiffOptions = {}): strin
       ...d.integrations.changed.map((x) => `  ${c.yellow('~')} ${integrationName(x)} (${x.id})  ${x.changes.map(integrationFieldChange).join('; ')}`),
     ]);
   }
+  const marks = { '+': c.green('+'), '-': c.red('-'), '~': c.yellow('~') } as const;
+  for (const sec of customerSections(d)) section(sec.title, sec.lines.map((l) => `  ${marks[l.mark]} ${l.name} (${l.id})  ${l.what}`));
   return out.join('\n') + '\n';
 }

@@ -63,7 +63,7 @@ export const DiffResultSchema = z.looseObject({
     removed: z.array(ToolSummary),
     changed: z.array(z.looseObject({
       id: z.string(), name: z.string(),
-      changes: z.array(Change(z.enum(['name', 'status', 'owner', 'cost', 'seats', 'hub']))),
+      changes: z.array(Change(z.enum(['name', 'status', 'owner', 'cost', 'seats', 'hub', 'thirdPartyCookies']))),
     })),
   }),
   touchpoints: z.looseObject({
@@ -71,7 +71,7 @@ export const DiffResultSchema = z.looseObject({
     removed: z.array(TouchpointSummary),
     changed: z.array(z.looseObject({
       id: z.string(), name: z.string(),
-      changes: z.array(Change(z.enum(['name', 'stage', 'channel', 'owner', 'tools', 'captures', 'realtime', 'inScope'])))
+      changes: z.array(Change(z.enum(['name', 'stage', 'channel', 'owner', 'tools', 'captures', 'realtime', 'inScope', 'personas', 'personalized', 'needs'])))
         .meta({ description: 'Lists (tools, captures) are sorted ids; a missing owner is null.' }),
       names: z.record(z.string(), z.string()).meta({ description: 'Names of the stages and tools the changes mention, by id.' }),
     })),
@@ -81,7 +81,7 @@ export const DiffResultSchema = z.looseObject({
     removed: z.array(IntegrationSummary),
     changed: z.array(z.looseObject({
       id: z.string(), from: z.string(), to: z.string(), fromName: z.string(), toName: z.string(),
-      changes: z.array(Change(z.enum(['mode', 'bidirectional', 'data']))),
+      changes: z.array(Change(z.enum(['mode', 'bidirectional', 'data', 'frequency']))),
     })),
   }),
   findings: z.looseObject({
@@ -95,6 +95,16 @@ export const DiffResultSchema = z.looseObject({
   annualCost: MoneyChange,
   redundantSpend: MoneyChange,
   assessment: z.looseObject({ before: Assessment, after: Assessment }),
+  personas: z.looseObject({
+    added: z.array(z.looseObject({ id: z.string(), name: z.string() })),
+    removed: z.array(z.looseObject({ id: z.string(), name: z.string() })),
+    changed: z.array(z.looseObject({ id: z.string(), name: z.string(), changes: z.array(Change(z.enum(['name', 'stages']))) })),
+  }).optional().meta({ description: 'Revision 2, only when either side has personas and some changed.' }),
+  dataTypes: z.looseObject({
+    changed: z.array(z.looseObject({
+      id: z.string(), name: z.string(), changes: z.array(Change(z.enum(['party', 'personal', 'consent', 'restricted']))),
+    })),
+  }).optional().meta({ description: 'Revision 2, only when a data type used on both sides is classified differently (effective values; null: not known).' }),
   unchanged: z.boolean().meta({ description: 'True when nothing the diff reports changed.' }),
 }).meta({
   title: 'martech-audit diff result',

@@ -25,7 +25,7 @@ export interface ToolSummary {
   seats?: { licensed?: number; active?: number };
 }
 
-export type ToolField = 'name' | 'status' | 'owner' | 'cost' | 'seats' | 'hub';
+export type ToolField = 'name' | 'status' | 'owner' | 'cost' | 'seats' | 'hub' | 'thirdPartyCookies';
 
 export interface FieldChange {
   field: ToolField;
@@ -41,7 +41,9 @@ export interface ToolChange {
 
 export interface TouchpointSummary { id: string; name: string; stage: string; stageName: string; channel: string }
 
-export type TouchpointField = 'name' | 'stage' | 'channel' | 'owner' | 'tools' | 'captures' | 'realtime' | 'inScope';
+export type TouchpointField = 'name' | 'stage' | 'channel' | 'owner' | 'tools' | 'captures' | 'realtime' | 'inScope'
+  // revision 2: personas as given (null: everyone), personalized and needs (null: not said)
+  | 'personas' | 'personalized' | 'needs';
 
 export interface TouchpointFieldChange {
   field: TouchpointField;
@@ -76,7 +78,8 @@ export interface IntegrationChange {
   to: string;
   fromName: string;
   toName: string;
-  changes: { field: 'mode' | 'bidirectional' | 'data'; before: unknown; after: unknown }[];
+  /** `frequency`: the effective one (revision 2); null for a manual link without one. */
+  changes: { field: 'mode' | 'bidirectional' | 'data' | 'frequency'; before: unknown; after: unknown }[];
 }
 
 export interface FindingSummary {
@@ -109,6 +112,16 @@ export interface DiffResult {
   annualCost: { before: number; after: number; change: number | null };
   redundantSpend: { before: number; after: number; change: number | null };
   assessment: { before: { level: Level; score: number }; after: { level: Level; score: number } };
+  /** Revision 2, only when either side has personas: added, removed, renamed or re-staged ones. */
+  personas?: {
+    added: { id: string; name: string }[];
+    removed: { id: string; name: string }[];
+    changed: { id: string; name: string; changes: { field: 'name' | 'stages'; before: unknown; after: unknown }[] }[];
+  };
+  /** Revision 2, only when some data type used on both sides is classified differently (effective values; null: not known). */
+  dataTypes?: {
+    changed: { id: string; name: string; changes: { field: 'party' | 'personal' | 'consent' | 'restricted'; before: unknown; after: unknown }[] }[];
+  };
   /** True when nothing the diff reports changed. */
   unchanged: boolean;
 }

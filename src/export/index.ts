@@ -6,6 +6,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ensureDir, writeFileAtomic } from '../util/fs.js';
 import { buildTables, moneyFormat, type Table } from './tables.js';
+import { csvTextCell, xlsxTextCell } from './cells.js';
 import type { Workspace } from '../model/model.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 
@@ -31,8 +32,9 @@ export async function workbookBuffer(ws: Workspace, result: AnalysisResult): Pro
       ref: 'A1',
       headerRow: true,
       style: { theme: table.key === 'workspace' ? 'TableStyleLight1' : 'TableStyleMedium2', showRowStripes: true },
-      columns: table.columns.map((c) => ({ name: c.header, filterButton: true })),
-      rows: rows.map((r) => r.map((v) => (v === undefined ? null : v))) as any[][],
+      columns: table.columns.map((c) => ({ name: xlsxTextCell(c.header), filterButton: true })),
+      // Text is cleaned of control characters (cells.ts); numbers and dates stay typed.
+      rows: rows.map((r) => r.map((v) => (v === undefined ? null : typeof v === 'string' ? xlsxTextCell(v) : v))) as any[][],
     });
     table.columns.forEach((c, i) => {
       const col = sheet.getColumn(i + 1);
@@ -48,11 +50,15 @@ export async function workbookBuffer(ws: Workspace, result: AnalysisResult): Pro
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** RFC 4180: quoted when needed, CRLF between records. Dates as YYYY-MM, numbers as written. */
+/**
+ * RFC 4180: quoted when needed, CRLF between records. Dates as YYYY-MM, numbers as written (a
+ * negative number stays `-5`); text cleaned, with a `'` in front when a spreadsheet would read
+ * it as a formula (cells.ts).
+ */
 export function csvText(table: Table): string {
   const cell = (v: unknown): string => {
     if (v === undefined || v === null) return '';
-    const s = v instanceof Date ? v.toISOString().slice(0, 7) : String(v);
+    const s = v instanceof Date ? v.toISOString().slice(0, 7) : typeof v === 'number' ? String(v) : csvTextCell(String(v));
     return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const lines = [table.columns.map((c) => cell(c.header)).join(','), ...table.rows.map((r) => r.map(cell).join(','))];

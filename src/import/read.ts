@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { extname } from 'node:path';
 import { t } from '../i18n/index.js';
 import { UsageError } from '../util/errors.js';
+import { unquoteCell } from '../export/cells.js';
 
 export interface RawRow { /** 1-based row (line) number in the file or sheet. */ n: number; cells: unknown[] }
 export interface RawSheet { name: string; rows: RawRow[] }
@@ -84,7 +85,8 @@ async function readCsv(path: string, buf: Buffer): Promise<RawBook> {
   // info.lines is the line where the record ends; a record's first line is one past the previous end.
   let prevEnd = 0;
   const rows: RawRow[] = records.map(({ record, info }) => {
-    const row = { n: prevEnd + 1, cells: record };
+    // `'=1+2` (a formula neutralised by export, or by hand) reads as `=1+2`.
+    const row = { n: prevEnd + 1, cells: record.map(unquoteCell) };
     prevEnd = info.lines;
     return row;
   });
@@ -109,7 +111,7 @@ async function readXlsx(path: string, buf: Buffer, only?: string): Promise<RawBo
     ws.eachRow({ includeEmpty: false }, (row, n) => {
       const values = row.values as unknown[];
       // row.values is 1-based (index 0 empty); merged cells give the master's value.
-      rows.push({ n, cells: Array.isArray(values) ? values.slice(1) : [] });
+      rows.push({ n, cells: Array.isArray(values) ? values.slice(1).map(unquoteCell) : [] });
     });
     sheets.push({ name: ws.name, rows });
   }

@@ -9,8 +9,8 @@ import type { DiagramPicture } from './html.js';
 import type { ReportContent } from './markdown.js';
 import { renderPptx, type SlidePicture } from './pptx.js';
 
-/** The diagrams that have a slide of their own. */
-export const SLIDE_DIAGRAMS: readonly DiagramKind[] = ['dataflow'];
+/** The diagrams that have a slide of their own (personas and consent: only drawn for a workspace that maps the customer's side). */
+export const SLIDE_DIAGRAMS: readonly DiagramKind[] = ['dataflow', 'personas', 'consent'];
 
 export async function writeDeck(
   ws: Workspace, result: AnalysisResult, content: ReportContent, diagrams: readonly Diagram[],

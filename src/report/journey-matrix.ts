@@ -17,7 +17,7 @@ export const STAGES_PER_BAND = 5;
 export function journeyMatrix(ws: Workspace, result: AnalysisResult): MatrixStage[] {
   const flags = flagsFrom(ws, result);
   // Classes the map does not know yet (a newer ToolClass) sort last.
-  const classOrder: Partial<Record<string, number>> = { hub: 0, silo: 1, island: 2, tool: 3, retiring: 4 };
+  const classOrder: Partial<Record<string, number>> = { hub: 0, silo: 1, island: 2, tool: 3, dropped: 4, retiring: 5 };
   return ws.stages.map((stage, i) => ({
     index: i + 1,
     name: stage.name,
@@ -51,7 +51,7 @@ export function bands<T>(items: readonly T[], per = STAGES_PER_BAND): T[][] {
   return out;
 }
 
-export const CHIP_CLASSES: readonly ToolClass[] = ['hub', 'silo', 'island', 'retiring', 'tool'];
+export const CHIP_CLASSES: readonly ToolClass[] = ['hub', 'silo', 'island', 'dropped', 'retiring', 'tool'];
 
 export const MATRIX_CSS = `
 figure.matrix{margin:12px 0}
@@ -70,6 +70,7 @@ figure.matrix{margin:12px 0}
 .chip-hub{background:#e3f2e6;border:2px solid #1e7b34;color:#0b3d18;font-weight:700}
 .chip-silo{background:#fde8e6;border:2px solid #c5221f;color:#5c0b09}
 .chip-island{background:#fff3e0;border:2px solid #d56e0c;color:#4a2800}
+.chip-dropped{background:#fff5f5;border:2px dashed #c5221f;color:#5c0b09}
 .chip-retiring{background:#f1f3f4;border:1px dashed #80868b;color:#5f6368;font-style:italic}
 .chip-none{background:#fff;border:2px dashed #c5221f;color:#5c0b09}
 @media screen and (max-width:900px){.jm{grid-template-columns:repeat(2,minmax(0,1fr))}}

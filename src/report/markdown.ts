@@ -13,6 +13,7 @@ import { ruleTitle } from '../analysis/rules/index.js';
 import { departmentName, type Workspace } from '../model/model.js';
 import { SEVERITIES, type Severity } from '../model/vocabulary.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
+import { addCustomerSide } from './customer.js';
 import { channelName } from '../diagrams/common.js';
 import { buildCover, buildSummary, type Cover, type CoverOptions, type ExecutiveSummary } from './summary.js';
 import { journeyMatrix, type MatrixStage } from './journey-matrix.js';
@@ -144,8 +145,13 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
   };
 
   // ---- 2. inventory --------------------------------------------------------------------------
+  // (r2) The inventory says what the roadmap does with each tool it drops (pictures and words agree).
+  const dropped = new Set(result.roadmap.initiatives.flatMap((i) => i.drop ?? []));
   const invRows: Cell[][] = [...result.inventory].sort((x, y) => cmp(x.id, y.id)).map((x) => {
-    const tags = join([x.hub ? t('report.tag.hub') : '', x.status !== 'active' ? t(`report.status.${x.status}`) : ''].filter(Boolean));
+    const tags = join([
+      x.hub ? t('report.tag.hub') : '', x.status !== 'active' ? t(`report.status.${x.status}`) : '',
+      dropped.has(x.id) && x.status !== 'retiring' && x.status !== 'retired' ? t('report.tag.dropped') : '',
+    ].filter(Boolean));
     const seats = x.seats?.licensed !== undefined
       ? `${x.seats.active ?? '?'} / ${x.seats.licensed}${x.seats.usage !== undefined ? ` (${formatPercent(x.seats.usage)})` : ''}`
       : '';
@@ -248,6 +254,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
     { type: 'p', text: tCount(r.start ? 'report.step5.intro' : 'report.step5.intro-nodate', initiatives.length, {
       count: initiatives.length, review: t(`report.review.${r.review}`), start: r.start ?? '', saving: money(r.totalSaving ?? 0),
     }) },
+    ...(typeof r.decidedSaving === 'number' && r.decidedSaving ? [{ type: 'p' as const, text: t('report.step5.decided', { saving: money(r.decidedSaving) }), muted: true }] : []),
     { type: 'diagram', kind: 'roadmap' },
   ];
   for (const phase of [1, 2, 3] as const) {
@@ -266,8 +273,10 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
         join(i.tools.map(toolName)),
         [dept(i.owner), ...(i.stakeholders.length ? [t('report.with', { departments: list(i.stakeholders.map(dept)) })] : [])].filter(Boolean).join(' '),
         i.start ? t('report.when', { start: i.start, months: i.months }) : t('report.months', { months: i.months }),
-        i.saving ? money(i.saving) : '',
-        t(`report.istatus.${i.status}`) + (i.pilot ? `${currentLang() === 'ja' ? '、' : ', '}${t('report.pilot')}` : ''),
+        // (r2) A saving already decided (a tool already retiring) is shown muted, and said so beside the status.
+        i.saving ? money(i.saving) : typeof i.decidedSaving === 'number' ? { text: money(i.decidedSaving), muted: true } : '',
+        t(`report.istatus.${i.status}`) + (i.pilot ? `${currentLang() === 'ja' ? '、' : ', '}${t('report.pilot')}` : '')
+          + (!i.saving && typeof i.decidedSaving === 'number' ? `${currentLang() === 'ja' ? '、' : ', '}${t('report.decided')}` : ''),
       ]),
     } });
   }
@@ -279,6 +288,8 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
     });
   }
   const step5: Section = { id: 'roadmap', title: t('report.step5'), blocks: step5Blocks };
+  // The customer's side (revision 2), only for a workspace that maps it: src/report/customer.ts.
+  addCustomerSide(ws, result, { journey: step1, inventory: step2, assessment: step4 });
 
   // ---- appendix: where each finding comes from, which findings each initiative answers -------
   const appendixBlocks: Block[] = [{ type: 'p', text: t('deliverable.appendix.intro'), muted: true }];

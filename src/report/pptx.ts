@@ -16,6 +16,7 @@ import { ruleTitle } from '../analysis/rules/index.js';
 import type { ReportContent } from './markdown.js';
 import { bands, type MatrixStage } from './journey-matrix.js';
 import { joinNames, subjectName, withNote } from './summary.js';
+import { customerSlides } from './customer-deck.js';
 import { monthStep, type TimelinePhase, type TimelineRow } from './timeline.js';
 import { displayWidth } from '../util/width.js';
 import { sanitizeText } from '../util/sanitize.js';
@@ -43,7 +44,7 @@ const SEV_COLOUR: Record<string, string> = { critical: '8C1513', high: 'C5221F',
 /** Tool chips in the journey map: text colour and weight by class (as in the report). */
 const CHIP: Record<string, { color: string; bold?: boolean; italic?: boolean }> = {
   hub: { color: '1E7B34', bold: true }, silo: { color: 'C5221F', bold: true }, island: { color: 'D56E0C', bold: true },
-  retiring: { color: '80868B', italic: true }, tool: { color: '1F2937' },
+  dropped: { color: 'A50E0E', italic: true }, retiring: { color: '80868B', italic: true }, tool: { color: '1F2937' },
 };
 const PHASE_COLOURS = ['1E7B34', 'B06000', '2F5597'];
 /** Timeline bars, as in the gantt: red answers a critical or high finding, dark is done, outlined in progress. */
@@ -184,6 +185,8 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
     }
   };
   pictureSlide('dataflow', t('deliverable.slide.dataflow'));
+  // The customer's side (revision 2), only for a workspace that maps it: src/report/customer-deck.ts.
+  customerSlides(ws, result, { titled, th, tableOpts, base, pictureSlide, kinds: new Set(input.diagrams.map((d) => d.kind)), width: W, margin: M });
 
   // ---- 5. top findings ------------------------------------------------------------------------
   {
@@ -369,7 +372,7 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
   }
 
   function chipLegend(): any[] {
-    return (['hub', 'silo', 'island', 'retiring', 'tool'] as const).flatMap((c, i) => [
+    return (['hub', 'silo', 'island', 'dropped', 'retiring', 'tool'] as const).flatMap((c, i) => [
       ...(i ? [{ text: '    ' }] : []),
       { text: '■ ', options: { color: CHIP[c].color } },
       { text: t(`deliverable.chip.${c}`), options: { color: '3C4043' } },

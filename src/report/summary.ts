@@ -161,7 +161,7 @@ export function buildSummary(ws: Workspace, result: AnalysisResult): ExecutiveSu
     return {
       phase,
       title: t(`deliverable.phase.short.${phase}`),
-      ...(firsts.length ? { when: t('deliverable.phase.months', { from: Math.min(...firsts) + 1, to: Math.max(...lasts) + 1 }) } : {}),
+      ...(firsts.length ? { when: Math.min(...firsts) === Math.max(...lasts) ? t('deliverable.phase.month', { month: Math.min(...firsts) + 1 }) : t('deliverable.phase.months', { from: Math.min(...firsts) + 1, to: Math.max(...lasts) + 1 }) } : {}),
       items: inPhase.slice(0, 4).map((i) => i.title),
       more: Math.max(0, inPhase.length - 4),
       ...(saving > 0 ? { saving: t('deliverable.phase.saving', { money: money(saving) }) } : {}),
@@ -220,6 +220,7 @@ export function subjectName(ws: Workspace, e: EntityRef | undefined): string {
     case 'capability': return capabilityName(e.id);
     case 'data': return dataTypeName(e.id);
     case 'department': return departmentName(ws, e.id);
+    case 'persona': return ws.index.personaById.get(e.id)?.name ?? e.id;
     default: return '';
   }
 }

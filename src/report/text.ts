@@ -140,6 +140,8 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
       { min: 11, weight: 3, word: longestWord([t('text.col.data'), ...shownTools.map((x) => x.data.map(dataTypeName).join(sep))]) },
       { min: costWidth, weight: 1 }, { min: 7, weight: 0, word: longestWord([t('text.col.seats')]) },
     ]);
+    // (r2) The inventory says which tools the roadmap phases out, as the pictures do.
+    const dropped = new Set(result.roadmap.initiatives.flatMap((i) => i.drop ?? []));
     const rows: Row[] = [];
     let annual = 0;
     let monthly = 0;
@@ -154,7 +156,10 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
         hidden++;
         continue;
       }
-      const tags = [x.hub ? t('text.hub') : '', x.status !== 'active' ? t(`text.status.${x.status}`) : ''].filter(Boolean).join(' · ');
+      const tags = [
+        x.hub ? t('text.hub') : '', x.status !== 'active' ? t(`text.status.${x.status}`) : '',
+        dropped.has(x.id) && x.status !== 'retiring' && x.status !== 'retired' ? t('text.dropped') : '',
+      ].filter(Boolean).join(' · ');
       const name = [wrapCell(x.name, w[0] - 2), c.dim(wrapCell(x.id, w[0] - 2)), tags ? c.cyan(wrapCell(tags, w[0] - 2)) : ''].filter(Boolean).join('\n');
       const cat = [x.category ? wrapCell(categoryName(x.category), w[1] - 2) : c.dim(t('text.none')), x.owner ? wrapCell(dept(x.owner), w[1] - 2) : c.yellow(wrapCell(t('text.no-owner'), w[1] - 2))].join('\n');
       const tps = x.touchpoints.length ? wrapCell(x.touchpoints.join(', '), w[2] - 2) : c.dim(t('text.none'));
@@ -334,6 +339,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
     }
     out.push('');
     para(t('text.total-saving', { amount: money(r.totalSaving) }), 0, c.bold);
+    if (r.decidedSaving) para(t('text.decided-saving', { amount: money(r.decidedSaving) }), 0, c.dim);
     if (r.unaddressed.length) para(t('text.unaddressed', { findings: r.unaddressed.join(', ') }), 0, c.dim);
   }
 
@@ -356,6 +362,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
     ].filter(Boolean).join(' · ');
     line(facts, c.dim);
     if (i.saving) line(t('text.saves', { amount: money(i.saving) }), c.green);
+    if (typeof i.decidedSaving === 'number') line(t('text.saves-decided', { amount: money(i.decidedSaving) }), c.dim);
     if (i.stakeholders.length) line(t('text.stakeholders', { departments: list(i.stakeholders.map(dept)) }));
     if (i.addresses.length) line(t('text.answers', { findings: i.addresses.join(', ') }), c.dim);
     if (i.dependsOn.length) line(t('text.depends', { initiatives: i.dependsOn.join(', ') }), c.dim);

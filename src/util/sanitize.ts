@@ -36,12 +36,17 @@ export function hasUnsafeChars(s: string): boolean {
 
 /** Multi-line text (a document, a terminal block): every unsafe character escaped; LF and TAB kept. */
 export function sanitizeText(s: string): string {
+  // Nearly all text is clean: one scan that allocates nothing, instead of two replace passes
+  // (a 60 MB audit.json on stdout spent more time here than in JSON.stringify). CR is in UNSAFE.
+  if (!hasUnsafeChars(s)) return s;
   // CRLF is an ordinary line end; a lone CR (which would overwrite the line shown) is escaped.
   return s.replace(/\r\n/g, '\n').replace(UNSAFE, escapeChar);
 }
 
 /** One line (a message, a label, a file name): LF and TAB escaped as well. */
 export function sanitizeLine(s: string): string {
+  UNSAFE_LINE.lastIndex = 0;
+  if (!UNSAFE_LINE.test(s)) return s;
   return s.replace(UNSAFE_LINE, escapeChar);
 }
 

@@ -35,6 +35,32 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
     diags.push(diagnostic('error', code, location, message, suggestion, related));
   const warn = (code: string, location: SourceLocation, message: string | Worded, suggestion?: string | Worded) =>
     diags.push(diagnostic('warning', code, location, message, suggestion));
+  // An unknown capability, category or channel is one warning per value, at its first use, with
+  // every other use as a related location (issue 18: 1,000 tools naming a workspace's own
+  // capability gave thousands of identical warnings). `key` is the message for a single use; a
+  // value used more than once is worded with `${key}.many`, which names the first few users.
+  const unknownValues = new Map<string, { code: string; key: string; param: string; value: string; suggestion?: Worded; uses: { location: SourceLocation; owner: string }[] }>();
+  const unknownValue = (code: string, key: string, param: string, value: string, location: SourceLocation, owner: string, suggest: () => Worded | undefined) => {
+    const k = `${code}\u0000${value}`;
+    const known = unknownValues.get(k);
+    if (known) known.uses.push({ location, owner });
+    else unknownValues.set(k, { code, key, param, value, suggestion: suggest(), uses: [{ location, owner }] });
+  };
+  const flushUnknownValues = () => {
+    for (const u of unknownValues.values()) {
+      const [first, ...others] = u.uses;
+      if (!others.length) {
+        warn(u.code, first.location, tw(u.key, { [u.param]: u.value }), u.suggestion);
+        continue;
+      }
+      const owners = [...new Set(u.uses.map((x) => x.owner))];
+      const shown = owners.slice(0, 3);
+      const where = tr.list(owners.length > shown.length ? [...shown, t('build.unknown-value.more', { count: owners.length - shown.length })] : shown);
+      const related = others.map((x) => ({ location: x.location, message: t('build.unknown-value.also-here', { owner: x.owner }) }));
+      diags.push(diagnostic('warning', u.code, first.location, tw(`${u.key}.many`, { [u.param]: u.value, count: u.uses.length, where }), u.suggestion, related));
+    }
+    unknownValues.clear();
+  };
 
   const { single, touchpoints, tools, integrations, initiatives, questions, personas, dataTypeEntries, strategyHead } = gatherEntries(input.files, err, tr);
   const invalid = (kind: string, id: string) => input.invalidIds?.get(kind)?.has(id) === true;
@@ -189,9 +215,10 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
         guess ? tw('suggest.did-you-mean', { value: guess }) : undefined);
     }
     if (!(CHANNELS as readonly string[]).includes(tp.channel)) {
-      const guess = CHANNEL_ALIASES[tp.channel.toLowerCase()] ?? closest(tp.channel, CHANNELS);
-      warn('unknown-channel', here(e, 'channel'), tw('build.unknown-channel', { value: tp.channel }),
-        guess ? tw('suggest.did-you-mean', { value: guess }) : tw('build.unknown-channel.hint'));
+      unknownValue('unknown-channel', 'build.unknown-channel', 'value', tp.channel, here(e, 'channel'), tp.id, () => {
+        const guess = CHANNEL_ALIASES[tp.channel.toLowerCase()] ?? closest(tp.channel, CHANNELS);
+        return guess ? tw('suggest.did-you-mean', { value: guess }) : tw('build.unknown-channel.hint');
+      });
     }
     checkOwner(e, tp.owner, ['owner']);
     (tp.tools ?? []).forEach((id, i) => refTool(e, id, ['tools', i], t('role.touchpoint-tool', { touchpoint: tp.id })));
@@ -209,15 +236,18 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
         guess ? tw('suggest.did-you-mean', { value: guess }) : tw('build.unknown-catalog.hint'));
     }
     if (tool.category && !taxonomy.categoryById.has(tool.category)) {
-      const guess = closest(tool.category, catIds);
-      warn('unknown-category', here(e, 'category'), tw('build.unknown-category', { id: tool.category }),
-        guess ? tw('suggest.did-you-mean', { value: guess }) : tw('build.unknown-category.hint'));
+      const category = tool.category;
+      unknownValue('unknown-category', 'build.unknown-category', 'id', category, here(e, 'category'), tool.id, () => {
+        const guess = closest(category, catIds);
+        return guess ? tw('suggest.did-you-mean', { value: guess }) : tw('build.unknown-category.hint');
+      });
     }
     (tool.capabilities ?? []).forEach((c, i) => {
       if (taxonomy.capabilities.has(c)) return;
-      const guess = closest(c, capIds);
-      warn('unknown-capability', here(e, 'capabilities', i), tw('build.unknown-capability', { id: c }),
-        guess ? tw('suggest.did-you-mean', { value: guess }) : tw('build.unknown-capability.hint'));
+      unknownValue('unknown-capability', 'build.unknown-capability', 'id', c, here(e, 'capabilities', i), tool.id, () => {
+        const guess = closest(c, capIds);
+        return guess ? tw('suggest.did-you-mean', { value: guess }) : tw('build.unknown-capability.hint');
+      });
     });
     const status = tool.status ?? 'active';
     // An explicit `data: []` says "holds no customer data" (a CMS, an ad account); only a missing list is a blank.
@@ -233,6 +263,8 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
       }
     });
   }
+
+  flushUnknownValues();
 
   // ---- integrations -------------------------------------------------------------------------
   for (const e of integrations) {

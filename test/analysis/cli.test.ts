@@ -25,7 +25,7 @@ describe('analyze', () => {
   it('exits 1 when a finding reaches settings.fail_on (high), 0 with --fail-on none or critical', () => {
     const r = cli(['analyze', NW, '--start', '2027-01']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/2 findings at or above "high"/);
+    expect(r.stderr).toMatch(/4 findings at or above "high"/);
     expect(cli(['analyze', NW, '--fail-on', 'none']).status).toBe(0);
     expect(cli(['analyze', NW, '--fail-on', 'critical']).status).toBe(0);
     expect(cli(['analyze', 'examples/startup-no-hub.yaml', '--fail-on', 'critical']).status).toBe(1);
@@ -90,7 +90,7 @@ describe('explain', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/no-customer-hub\s+│ critical/);
     expect(r.stdout).toMatch(/no-source-of-truth\s+│ low/);
-    expect(r.stdout.match(/^│ [a-z-]+ +│/gm)?.length).toBe(19);
+    expect(r.stdout.match(/^│ [a-z-]+ +│/gm)?.length).toBe(26);
   });
 
   it('explains one rule: what, why, how, and an example that triggers it', () => {

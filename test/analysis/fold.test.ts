@@ -117,7 +117,9 @@ integrations:
   });
 
   it('without a consent-not-synced finding nothing folds', () => {
-    expect(idsOf(foldFindings(w, facts, raw))).toEqual(idsOf(raw));
+    // (the rule of issue #15 raises them on this workspace: leave them out here)
+    const without = raw.filter((f) => f.rule !== 'consent-not-synced');
+    expect(idsOf(foldFindings(w, facts, without))).toEqual(idsOf(without));
   });
 });
 

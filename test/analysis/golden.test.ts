@@ -25,6 +25,8 @@ const EXAMPLES = [
   { name: 'northwind-b2b', path: 'examples/northwind-b2b' },
   { name: 'sakura-retail', path: 'examples/sakura-retail.yaml' },
   { name: 'startup-no-hub', path: 'examples/startup-no-hub.yaml' },
+  // The customer's side (format revision 2): personas, data types, consent, personalization.
+  { name: 'brightwater-pets', path: 'examples/brightwater-pets.yaml' },
 ];
 const CLEAN_ENV = {
   ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(LANG|LANGUAGE|LC_.*|NO_COLOR|FORCE_COLOR|COLUMNS)$/.test(k))),

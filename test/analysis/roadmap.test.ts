@@ -49,15 +49,27 @@ describe('generated initiatives', () => {
     expect(monthIndex(c.start!)).toBeGreaterThan(monthIndex(get(r, 'connect-chat')!.end!));
   });
 
-  it('orders by phase, and within a phase the widest impact first', () => {
+  it('orders by phase, and within a phase the highest severity answered first, then the widest impact (r2)', () => {
     const r = run(STACK, { start: '2027-01' });
     const phases = r.roadmap.initiatives.map((i) => i.phase);
     expect([...phases].sort()).toEqual(phases);
     r.roadmap.initiatives.forEach((i, n) => expect(i.order).toBe(n + 1));
+    const rank = { info: 0, low: 1, medium: 2, high: 3, critical: 4 } as const;
+    const severity = new Map(r.findings.map((f) => [f.id, rank[f.severity]]));
+    const top = (i: (typeof r.roadmap.initiatives)[number]) => Math.max(0, ...i.addresses.map((x) => severity.get(x) ?? 0));
     for (let n = 1; n < r.roadmap.initiatives.length; n++) {
       const [a, b] = [r.roadmap.initiatives[n - 1], r.roadmap.initiatives[n]];
-      if (a.phase === b.phase && !b.dependsOn.length && !a.dependsOn.length) expect(a.impact).toBeGreaterThanOrEqual(b.impact);
+      if (a.phase !== b.phase || b.dependsOn.length || a.dependsOn.length) continue;
+      expect(top(a)).toBeGreaterThanOrEqual(top(b));
+      if (top(a) === top(b)) expect(a.impact).toBeGreaterThanOrEqual(b.impact);
     }
+  });
+
+  it('every initiative names what it keeps and drops (r2)', () => {
+    const r = run(STACK, { start: '2027-01' });
+    expect(get(r, 'retire-mail')).toMatchObject({ drop: ['mail'], keep: ['crm'] });
+    expect(get(r, 'connect-chat')).toMatchObject({ keep: ['chat', 'crm'], drop: [] });
+    for (const i of r.roadmap.initiatives) expect(i.keep.filter((t) => i.drop.includes(t))).toEqual([]);
   });
 });
 
@@ -71,10 +83,9 @@ describe('renewals', () => {
   });
 
   it('when it cannot land in time, it says so and targets the next renewal', () => {
-    const r = run(STACK.replace('"2027-06"', '"2027-02"'), { start: '2027-01' });
+    const r = run(STACK.replace('"2027-06"', '"2027-01"'), { start: '2027-01' });
     const retire = get(r, 'retire-mail')!;
-    expect(retire.months).toBeGreaterThan(1);
-    expect(retire.renewal).toMatchObject({ tool: 'mail', met: false, missed: '2027-02', month: '2028-02' });
+    expect(retire.renewal).toMatchObject({ tool: 'mail', met: false, missed: '2027-01', month: '2028-01' });
   });
 
   it('a renewal month in the past rolls forward to the next one', () => {
@@ -122,8 +133,8 @@ describe('authored initiatives', () => {
 });
 
 describe('replatform', () => {
-  it('no hub and five customer-data tools: a pilot first, then the migration', () => {
-    const tools = ['a', 'b', 'c', 'd', 'e'].map((id, i) => tool(id, { capabilities: [`cap-${id}`], owner: i < 3 ? 'sales' : 'service', data: ['contact-profile'] })).join('\n');
+  it('no hub and sixteen customer-data tools: a pilot first, then the migration', () => {
+    const tools = 'abcdefghijklmnop'.split('').map((id, i) => tool(id, { capabilities: [`cap-${id}`], owner: i < 9 ? 'sales' : 'service', data: ['contact-profile'] })).join('\n');
     const r = run(`version: 1\norganization: { name: T, departments: [sales, service] }\ntools:\n${tools}\n`, { start: '2027-01' });
     expect(r.assessment.level).toBe('replatform');
     const pilot = get(r, 'replatform-pilot')!;
@@ -133,6 +144,17 @@ describe('replatform', () => {
     expect(ids(r).indexOf('replatform-pilot')).toBeLessThan(ids(r).indexOf('replatform'));
     expect(pilot.addresses).toContain('no-customer-hub:workspace');
     expect(migrate.stakeholders).toContain('service');
+  });
+
+  it('a small company without a hub adopts a CRM in weeks, not a pilot and a migration (r2 size)', () => {
+    const tools = ['a', 'b', 'c', 'd', 'e'].map((id, i) => tool(id, { capabilities: [`cap-${id}`], owner: i < 3 ? 'sales' : 'service', data: ['contact-profile'] })).join('\n');
+    const r = run(`version: 1\norganization: { name: T, departments: [sales, service] }\ntools:\n${tools}\n`, { start: '2027-01' });
+    expect(r.assessment.level).toBe('replatform');
+    expect(ids(r).filter((x) => x.startsWith('replatform'))).toEqual([]);
+    const adopt = get(r, 'establish-hub')!;
+    expect(adopt.title).toMatch(/^Adopt a CRM/);
+    expect(adopt.addresses).toContain('no-customer-hub:workspace');
+    for (const i of r.roadmap.initiatives) expect(i.months, i.id).toBe(1);
   });
 });
 

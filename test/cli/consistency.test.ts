@@ -83,10 +83,14 @@ describe('plurals', () => {
       'assess.score.hubs.split': 'two hubs or more',
       'diagram.collapsed.tools-by-category': 'only many tools are grouped, into several boxes',
       'diagram.collapsed.tools-by-department': 'only many tools are grouped, into several boxes',
-      'diagram.overlap.capability': 'an overlap is two tools or more',
+      'diagram.overlap.at-stake': 'an overlap is two tools or more',
+      'diagram.overlap.tools': 'an overlap is two tools or more',
       'diagram.portfolio.collapsed': 'only when there are more tools than are placed',
       'yaml.alias-limit': 'a fixed limit of thousands',
       'diff.md.cut': 'a fixed limit of thousands of characters',
+      'build.unknown-capability.many': 'the grouped warning of a value used twice or more (the single use has its own message)',
+      'build.unknown-category.many': 'the grouped warning of a value used twice or more (the single use has its own message)',
+      'build.unknown-channel.many': 'the grouped warning of a value used twice or more (the single use has its own message)',
     };
     const verbs = new Set(['needs', 'asks', 'sends', 'writes', 'does', 'is', 'was', 'has', 'as', 'its', 'this', 'us']);
     const missing = Object.entries(en)

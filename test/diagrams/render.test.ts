@@ -30,7 +30,10 @@ describe('rendering with Chromium', { timeout: SLOW_TEST_TIMEOUT }, () => {
       if (!r.ok) continue;
       expect(await svgProblems(r.svg.svg, `t-${name}-${diagrams[i].kind}`)).toEqual([]);
       expect(r.svg.width).toBeGreaterThan(100);
-      expect(r.svg.height).toBeGreaterThan(100);
+      // A picture that is one sentence ("No capability is provided by more than one active tool":
+      // startup-no-hub has no primary-capability overlap since r2) is one line high.
+      const oneNote = diagrams[i].source.split('\n').filter((l) => /^ {2}n\d+\[/.test(l)).length === 1 && diagrams[i].source.includes('classDef note');
+      expect(r.svg.height).toBeGreaterThan(oneNote ? 20 : 100);
     }
     // Names of tools appear as text in the pictures.
     const all = out.map((r) => (r.ok ? r.svg.svg : '')).join('');

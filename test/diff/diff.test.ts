@@ -120,4 +120,38 @@ describe('diffAudits', () => {
     expect(d.touchpoints.changed).toEqual([]);
     expect(d.unchanged).toBe(true);
   });
+
+  it('carries the customer\'s side (revision 2): personas, personalized, needs, third-party cookies, frequency and data types', () => {
+    const before = BASE + INTEGRATIONS;
+    const after = MANIFEST + `personas:
+  - { id: buyer, name: Marketing buyer, stages: [awareness, purchase] }
+data_types:
+  - { id: email-engagement, party: first, personal: true, restricted: Opens may not be sold }
+` + TOOLS.replace('    data: [contact-profile, email-engagement]\n', '    data: [contact-profile, email-engagement]\n    third_party_cookies: false\n')
+      + TOUCHPOINTS.replace('    captures: [email-engagement]\n', '    captures: [email-engagement]\n    personas: [buyer]\n    personalized: false\n    needs: weekly\n')
+      + INTEGRATIONS.replace('    mode: batch\n', '    mode: batch\n    frequency: weekly\n');
+    const d = diffAudits(side(before, 'old'), side(after, 'new'));
+    expect(d.unchanged).toBe(false);
+    expect(d.tools.changed).toEqual([{ id: 'newsletter', name: 'Newsletter Tool', changes: [{ field: 'thirdPartyCookies', before: null, after: false }] }]);
+    expect(d.touchpoints.changed[0].changes).toEqual([
+      { field: 'personas', before: null, after: ['buyer'] },
+      { field: 'personalized', before: null, after: false },
+      { field: 'needs', before: null, after: 'weekly' },
+    ]);
+    expect(d.integrations.changed[0].changes).toEqual([{ field: 'frequency', before: 'daily', after: 'weekly' }]);
+    expect(d.personas).toEqual({ added: [{ id: 'buyer', name: 'Marketing buyer' }], removed: [], changed: [] });
+    expect(d.dataTypes?.changed).toEqual([{ id: 'email-engagement', name: 'Email engagement', changes: [
+      { field: 'restricted', before: null, after: 'Opens may not be sold' },
+    ] }]);
+    const text = renderDiffText(d);
+    expect(text).toContain('personas: everyone → Marketing buyer; personalized: not said → no; data needed: not said → weekly');
+    expect(text).toContain('frequency: daily → weekly');
+    expect(text).toContain('Personas\n  + Marketing buyer (buyer)  added');
+    expect(text).toContain('Data types\n  ~ Email engagement (email-engagement)  use restriction: not said → Opens may not be sold');
+    expect(renderDiffMarkdown(d)).toContain('- ➕ Marketing buyer (`buyer`) — added');
+    // A version-1 diff has neither key in its JSON.
+    const v1 = JSON.parse(renderDiffJson(diffAudits(side(before, 'a'), side(before.replace('Monthly', 'Weekly'), 'b'))));
+    expect(Object.keys(v1)).not.toContain('personas');
+    expect(Object.keys(v1)).not.toContain('dataTypes');
+  });
 });

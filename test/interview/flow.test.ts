@@ -593,6 +593,7 @@ describe('--quick, then --resume to fill in the details (issue #12)', () => {
     await answer('What does "Shop Helper" cost', { type: '0' }, 'enter');
     await answer('Seats of "Shop Helper"', 'enter'); // free: no renewal question
     await answer('source of truth', 'enter');
+    await answer('Which tool holds your customer master', 'enter'); // no CRM: Shopify keeps the customers (r2)
     await answer('Data flows from', 'enter');
     await later.done;
     const tp = read('fast/touchpoints.yaml').touchpoints[0];
@@ -600,12 +601,60 @@ describe('--quick, then --resume to fill in the details (issue #12)', () => {
     expect(read('fast/martech-audit.yaml').questions).toEqual([
       { about: 'touchpoint:online-shop', field: 'realtime', text: 'Does Online shop need live customer data (real time)?' },
     ]);
-    expect(read('fast/tools.yaml').tools[0]).toMatchObject({ owner: 'marketing', cost: { amount: 3000, period: 'year' } });
+    expect(read('fast/tools.yaml').tools[0]).toMatchObject({ owner: 'marketing', cost: { amount: 3000, period: 'year' }, hub: true });
     expect(existsSync(join(ws, '.martech-audit'))).toBe(false);
     expect(loadWorkspace(ws).ok).toBe(true);
   });
 });
 
+describe('the customer master (r2, issue #14)', () => {
+  const LEDGER = {
+    'martech-audit.yaml': 'version: 1\norganization: { name: Hokusei, currency: JPY, departments: [sales, marketing] }\n',
+    'tools.yaml': `tools:
+  - { id: haihai, name: Haihai Mail, capabilities: [email-marketing], owner: marketing, data: [contact-profile, email-engagement] }
+  - { id: kintone, name: kintone customer ledger, capabilities: [business-apps], owner: sales, data: [contact-profile, orders] }
+  - { id: leads-xlsx, name: Lead list (Excel), capabilities: [spreadsheet], owner: sales, data: [contact-profile] }
+`,
+  };
+  const writeLedger = () => {
+    for (const [f, text] of Object.entries(LEDGER)) writeFileSync(join(dir, f), text);
+  };
+
+  it('no tool is a CRM or CDP: asks which tool holds the customer master (never the spreadsheet), and the audit then sees a hub', async () => {
+    writeLedger();
+    const before = loadWorkspace(dir).workspace!;
+    expect(analyze(before, { path: dir }).findings.map((f) => f.rule)).toContain('no-customer-hub');
+    const s = await start(dir, { step: 'integrations' });
+    await until(() => prompt().includes('Which tool holds your customer master'), () => 'the customer-master question');
+    expect(prompt()).toContain('kintone customer ledger');
+    expect(prompt()).not.toContain('Lead list (Excel)');
+    await answer('Which tool holds your customer master', 'down', 'enter'); // kintone (by name: Haihai Mail, kintone ...)
+    await answer('Data flows from', 'enter');
+    await s.done;
+    expect(s.text()).toContain('kintone customer ledger is recorded as the customer hub');
+    expect(read('tools.yaml').tools.find((x: { id: string }) => x.id === 'kintone')).toMatchObject({ hub: true });
+    const after = loadWorkspace(dir).workspace!;
+    expect(analyze(after, { path: dir }).findings.map((f) => f.rule)).not.toContain('no-customer-hub');
+  });
+
+  it('"I don\'t know" leaves an open question instead; a workspace with a CRM is not asked', async () => {
+    writeLedger();
+    const s = await start(dir, { step: 'integrations' });
+    await answer('Which tool holds your customer master', 'down', 'down', 'down', 'enter'); // I don't know
+    await answer('Data flows from', 'enter');
+    await s.done;
+    expect(read('martech-audit.yaml').questions).toEqual([
+      { about: 'organization', field: 'hub', text: 'Which tool holds the customer master (the one place customer records are kept)?' },
+    ]);
+    expect(read('tools.yaml').tools.some((x: { hub?: boolean }) => x.hub)).toBe(false);
+
+    writeFileSync(join(dir, 'tools.yaml'), `${LEDGER['tools.yaml']}  - { id: crm, name: CRM, capabilities: [crm], owner: sales, data: [contact-profile] }\n`);
+    const again = await start(dir, { step: 'integrations' });
+    await answer('Data flows from', 'enter');
+    await again.done;
+    expect(again.text()).not.toContain('customer master');
+  });
+});
 
 describe('an answer that cannot be written (issue #11, item 11)', () => {
   // Another process breaks the manifest mid-interview: the answers are kept, the interview says

@@ -28,7 +28,7 @@ describe('report', { timeout: SLOW_TEST_TIMEOUT }, () => {
     const out = join(TMP, 'nobrowser');
     const r = cli(['report', 'examples/northwind-b2b', '--out', out], { MARTECH_AUDIT_NO_BROWSER: '1' });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/Wrote .*audit\.json, audit\.sarif, report\.html, report\.md and 5 diagrams/);
+    expect(r.stdout).toMatch(/Wrote .*audit\.json, audit\.sarif, report\.html, report\.md and 7 diagrams/);
     expect(r.stderr).toMatch(/Drawn without a browser \(MARTECH_AUDIT_NO_BROWSER is set\)/);
     expect(r.stderr).toMatch(/Unset MARTECH_AUDIT_NO_BROWSER/);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);

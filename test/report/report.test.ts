@@ -68,8 +68,10 @@ describe('report content', () => {
     const cover = { date: '2027-01-15', author: 'Jane Doe', firm: 'Acme Consulting' };
     const md = renderMarkdown(reportContent(ws, result, { version: '0.0.0-test', cover }), diagrams);
     expectGolden(`report/${name}/report.md`, md);
-    expect(md.match(/^```mermaid$/gm)).toHaveLength(5);
-    expect(md.match(/^```$/gm)).toHaveLength(5);
+    // One block per diagram: the five of every audit, and for a workspace that maps the customer's side its two.
+    expect(md.match(/^```mermaid$/gm)).toHaveLength(diagrams.length);
+    expect(md.match(/^```$/gm)).toHaveLength(diagrams.length);
+    expect(diagrams.length).toBe(name === 'startup-no-hub' ? 5 : 7);
     for (const d of diagrams) expect(md).toContain(d.source.trimEnd());
   });
 
@@ -113,7 +115,8 @@ describe('without a browser', () => {
     const r = await writeReport(ws, result, { outDir: out, pdf: true, version: 't', today: TODAY, openEngine: noBrowser });
     expect(r.renderer).toBe('fallback');
     expect(r.unavailable?.reason).toBe('no-browser');
-    expect(r.drawn).toEqual(['journey', 'dataflow', 'overlap', 'roadmap', 'portfolio']);
+    // Northwind maps the customer's side (revision 2): its persona lanes and consent flow too.
+    expect(r.drawn).toEqual(['journey', 'dataflow', 'overlap', 'roadmap', 'portfolio', 'personas', 'consent']);
     expect(r.notDrawn).toEqual([]);
     expect(r.pdf).toBe('no-browser');
     expect(existsSync(join(out, 'report.pdf'))).toBe(false);
@@ -191,7 +194,7 @@ describe('with Chromium', { timeout: SLOW_TEST_TIMEOUT }, () => {
     expect(written.blockedRequests).toEqual([]);
     expect(written.files).toEqual([
       'audit.json', 'audit.sarif',
-      ...['dataflow', 'journey', 'overlap', 'portfolio', 'roadmap'].flatMap((k) => [`diagrams/${k}.mmd`, `diagrams/${k}.svg`]),
+      ...['consent', 'dataflow', 'journey', 'overlap', 'personas', 'portfolio', 'roadmap'].flatMap((k) => [`diagrams/${k}.mmd`, `diagrams/${k}.svg`]),
       'report.html', 'report.md', 'report.pdf',
     ]);
   });
@@ -201,7 +204,7 @@ describe('with Chromium', { timeout: SLOW_TEST_TIMEOUT }, () => {
   });
 
   it('the SVGs are valid, self-contained, with their own ids, also inside the HTML', async () => {
-    for (const kind of ['journey', 'dataflow', 'overlap', 'roadmap', 'portfolio']) {
+    for (const kind of ['journey', 'dataflow', 'overlap', 'roadmap', 'portfolio', 'personas', 'consent']) {
       const svg = readFileSync(join(out, `diagrams/${kind}.svg`), 'utf8').replace(/^<\?xml[^>]*>\n/, '');
       expect(await svgProblems(svg, `mad-${kind}`), kind).toEqual([]);
     }

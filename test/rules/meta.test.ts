@@ -24,6 +24,9 @@ const SPEC_SEVERITY: Record<string, string> = {
   'source-of-truth-conflict': 'high', 'no-source-of-truth': 'low', 'uncovered-touchpoint': 'medium',
   'empty-stage': 'medium', 'unmeasured-touchpoint': 'low', 'untapped-touchpoint': 'info', 'orphan-tool': 'low',
   'underused-license': 'low', 'retired-tool-in-use': 'medium',
+  // rules.md "Rules of revision 2: the customer's side"
+  'persona-gap': 'medium', 'consent-not-synced': 'high', 'restricted-data-flow': 'high', 'third-party-dependence': 'medium',
+  'freshness-gap': 'medium', 'personalization-opportunity': 'info', 'blind-personalization': 'low',
 };
 
 afterAll(() => setMessages('en', en));

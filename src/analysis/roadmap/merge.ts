@@ -39,6 +39,14 @@ export function mergeAuthored(c: PlanContext): { replaced: FullRoadmap['replaced
       touchesNeighbours: claimed.some((g) => g.touchesNeighbours) || kind === 'retire' || kind === 'consolidate' || kind === 'replatform',
       impact: 0,
     };
+    // (r2) keep/drop: what the generated initiatives it replaces said, for the tools it lists.
+    const listed = (id: string) => !a.tools.length || a.tools.includes(id);
+    const keep = [...new Set(claimed.flatMap((g) => g.keep ?? []))].filter(listed);
+    const drop = [...new Set(claimed.flatMap((g) => g.drop ?? []))].filter(listed);
+    if (keep.length || drop.length) {
+      merged.keep = keep.filter((id) => !drop.includes(id));
+      merged.drop = drop;
+    }
     for (const g of claimed) {
       drafts.delete(g.id);
       if (g.id !== a.id) {

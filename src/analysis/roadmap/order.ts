@@ -1,5 +1,6 @@
 // Who is involved (owner and stakeholder departments) and in which order the initiatives come:
-// dependencies first; within a phase, the widest impact first, then the largest saving, then id.
+// dependencies first; within a phase, the highest severity answered first (r2), then the widest
+// impact, then the largest saving, then id.
 import type { PlanContext } from './context.js';
 import { byId } from './context.js';
 import type { Draft } from './types.js';
@@ -47,6 +48,7 @@ export function orderDrafts(c: PlanContext): Draft[] {
   const impacts = new Map([...drafts.values()].map((d) => [d.id, impactOf(d)]));
   for (const d of drafts.values()) d.impact = impacts.get(d.id)!;
   const cmp = (a: Draft, b: Draft) => a.phase - b.phase
+    || (b.severity ?? 0) - (a.severity ?? 0)
     || b.impact - a.impact
     || (b.savingMinor ?? 0) - (a.savingMinor ?? 0)
     || byId(a.id, b.id);

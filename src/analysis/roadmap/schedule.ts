@@ -65,11 +65,12 @@ export function planInitiatives(ws: Workspace, ordered: readonly Draft[], base: 
     const out = {
       id: d.id, title: worded ? worded.text : d.title,
       ...(worded ? { messageId: worded.messageId, data: worded.data } : {}),
-      kind: d.kind, phase: d.phase, addresses: sortedIds(d.addresses), tools: d.tools,
+      kind: d.kind, phase: d.phase, addresses: sortedIds(d.addresses), tools: d.tools, keep: d.keep ?? [], drop: d.drop ?? [],
     } as PlannedInitiative;
     if (d.owner) out.owner = d.owner;
     out.stakeholders = sortedIds(d.stakeholders);
     if (d.savingMinor) out.saving = toMajor(d.savingMinor);
+    if (d.decidedSavingMinor) out.decidedSaving = toMajor(d.decidedSavingMinor);
     if (when) {
       out.start = monthString(when.start);
       out.end = monthString(when.end);

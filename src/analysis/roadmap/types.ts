@@ -40,6 +40,8 @@ export interface UpcomingRenewal {
 }
 
 export interface FullRoadmap extends Roadmap {
+  /** (r2) Savings already decided (tools already retiring), major units; not in totalSaving. */
+  decidedSaving?: number;
   start?: string;
   nextReview?: string;
   initiatives: PlannedInitiative[];
@@ -86,6 +88,14 @@ export interface Draft {
   flowData?: string[];
   /** What depends on the tools it changes (set before ordering). */
   impact: number;
+  /** (r2) Tools kept / made source of truth / connected to / consolidated onto; derived from the id when a plan leaves it unset (targets.ts). */
+  keep?: string[];
+  /** (r2) Tools retired or moved away from; derived like `keep`. */
+  drop?: string[];
+  /** (r2) A saving already decided (a tool already retiring): shown apart from new savings. */
+  decidedSavingMinor?: number;
+  /** (r2) Highest severity rank of the findings it answers (set before ordering). */
+  severity?: number;
 }
 
 /** What a plan gives to create a draft; the rest starts empty. */

@@ -133,7 +133,9 @@ export const rule = createRule({
         const cap = f.details.capability;
         const tools = c.toolEntities(f);
         if (tools.length < 2) continue;
-        const keeper = c.keeperOf(tools);
+        // (r2) Never consolidate onto a tool that an earlier initiative retires.
+        const staying = tools.filter((id) => !c.drafts.has(`retire-${id}`));
+        const keeper = c.keeperOf(staying.length ? staying : tools);
         const others = tools.filter((id) => id !== keeper).sort(byId);
         // When every other tool is being retired anyway, the retirements are the consolidation.
         const retiring = others.map((id) => c.drafts.get(`retire-${id}`));

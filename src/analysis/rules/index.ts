@@ -32,6 +32,13 @@ import { rule as untappedTouchpoint } from './untapped-touchpoint.js';
 import { rule as orphanTool } from './orphan-tool.js';
 import { rule as underusedLicense } from './underused-license.js';
 import { rule as retiredToolInUse } from './retired-tool-in-use.js';
+import { rule as personaGap } from './persona-gap.js';
+import { rule as consentNotSynced } from './consent-not-synced.js';
+import { rule as restrictedDataFlow } from './restricted-data-flow.js';
+import { rule as thirdPartyDependence } from './third-party-dependence.js';
+import { rule as freshnessGap } from './freshness-gap.js';
+import { rule as personalizationOpportunity } from './personalization-opportunity.js';
+import { rule as blindPersonalization } from './blind-personalization.js';
 
 export type { AssessGroup, DetailsOf, FindingDraft, Rule, RuleContext, RuleDocs, RuleMeta, SubjectKind } from './rule.js';
 export { createRule } from './rule.js';
@@ -42,6 +49,9 @@ const MODULES = [
   inconsistentExperience, capabilityOverlap, redundantTool, sourceOfTruthConflict, noSourceOfTruth,
   uncoveredTouchpoint, emptyStage, unmeasuredTouchpoint, untappedTouchpoint, orphanTool, underusedLicense,
   retiredToolInUse,
+  // rules.md "Rules of revision 2: the customer's side"
+  personaGap, consentNotSynced, restrictedDataFlow, thirdPartyDependence, freshnessGap, personalizationOpportunity,
+  blindPersonalization,
 ] as const;
 
 type Module = (typeof MODULES)[number];

@@ -3,6 +3,8 @@
 import { dataList, joinSubject, sortIds, toolName, toolRef } from './helpers.js';
 import type { Integration } from '../../model/model.js';
 import { createRule, type FindingDraft } from './rule.js';
+import { isConduit } from '../../catalog/index.js';
+import { automaticallyConnected, cannotAnchor, reachesHubAutomatically } from '../roadmap/targets.js';
 import { isFileTool } from '../capabilities.js';
 import type { Workspace } from '../../model/model.js';
 
@@ -103,11 +105,51 @@ export const rule = createRule({
           leaving.addresses.add(f.id);
           continue;
         }
-        const owner = (c.facts.isHub(from) ? c.tool(from) : c.tool(to))?.owner ?? c.tool(from)?.owner;
         const carried = (c.ws.index.integrationsFrom.get(from) ?? []).filter((it) => it.to === to && it.mode === 'manual').flatMap((it) => c.facts.carried(it));
+        const flowData = [...new Set(carried)];
+        // (r2) A manual link through a file tool: move its data into the system of record and
+        // retire the file as an integration; never automate the file.
+        const file = [from, to].find((id) => isFileTool(c.tool(id)!));
+        if (file) {
+          const other = file === from ? to : from;
+          // The system of record: the hub (never a file), else the other side when it can be one;
+          // with no hub at all, the CRM the company adopts (the hub's adoption takes this over).
+          const hub = c.facts.hubs.length ? c.hubFor([other]) : undefined;
+          const hubOk = hub && hub.id !== file && !cannotAnchor(hub) ? hub.id : undefined;
+          const record = !c.facts.hubs.length ? undefined : hubOk ?? (cannotAnchor(c.tool(other)) ? undefined : other);
+          const conduit = (c.tool(file)!.primaryCapabilities.length ? c.tool(file)!.primaryCapabilities : c.tool(file)!.capabilities).every(isConduit);
+          const key = conduit ? 'roadmap.title.move-conduit' : 'roadmap.title.move-file';
+          const d = c.draft(`move-${file}`, () => ({
+            kind: 'process', phase: 1,
+            title: record ? c.title(key, { file: c.name(file), record: c.name(record) }) : c.title(`${key}-any`, { file: c.name(file) }),
+            tools: record ? [file, record] : [file], subjects: [file], owner: c.tool(record ?? other)?.owner ?? c.tool(file)?.owner, months: 1,
+            // A spreadsheet stops being a system; a team chat stays (people keep talking there).
+            keep: record ? [record] : [], drop: conduit ? [] : [file], flowData,
+          }));
+          if (!d.tools.includes(other)) d.tools.push(other);
+          d.addresses.add(f.id);
+          continue;
+        }
+        // (r2) Replacing a tool's only link to a hub is that tool's connection (phase 2); phase 1
+        // replaces only manual links between tools that are already connected.
+        if (!automaticallyConnected(c, from, to)) {
+          const subject = reachesHubAutomatically(c, from) && !reachesHubAutomatically(c, to) ? to : from;
+          const target = subject === from ? to : from;
+          const hub = reachesHubAutomatically(c, target) || c.facts.isHub(target) ? c.tool(target)! : c.hubFor([subject]);
+          const x = c.tool(subject)!;
+          const d = c.draft(`connect-${subject}`, () => ({
+            kind: 'integrate', phase: 2,
+            title: hub ? c.title('roadmap.title.connect', { tool: x.name, hub: hub.name }) : c.title('roadmap.title.connect-any', { tool: x.name }),
+            tools: hub ? [subject, hub.id] : [subject], subjects: [subject], owner: x.owner, months: 2, flowData,
+          }));
+          if (!d.tools.includes(target)) d.tools.push(target);
+          d.addresses.add(f.id);
+          continue;
+        }
+        const owner = (c.facts.isHub(from) ? c.tool(from) : c.tool(to))?.owner ?? c.tool(from)?.owner;
         c.draft(`replace-manual-${from}-${to}`, () => ({
           kind: 'integrate', phase: 1, title: c.title('roadmap.title.replace-manual', { from: c.name(from), to: c.name(to) }),
-          tools: [from, to], subjects: [from, to], owner, months: 2, flowData: [...new Set(carried)],
+          tools: [from, to], subjects: [from, to], owner, months: 2, flowData, keep: [from, to],
         })).addresses.add(f.id);
       }
     },

@@ -1,6 +1,8 @@
 // underused-license: seats.active / seats.licensed below the threshold (default 0.5).
-// The money involved is the share of the cost paid for unused seats.
+// The money involved (r2): what reducing the licence to the seats in use + 10% spare saves, the
+// same figure the roadmap's seat reduction shows.
 import { minorToMajor } from '../../model/model.js';
+import { toMinor } from '../money.js';
 import { money, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 
@@ -16,6 +18,11 @@ tools:
 
 /** What a underused-license finding carries in `details`. */
 export type Details = { tool: string; licensed: number; active: number; ratio: number; threshold: number; unusedSeats: number };
+
+/** (r2) The seats a reduction keeps: the ones in use + 10% spare (at least one, at most the licence). */
+export function seatsToKeep(licensed: number, active: number): number {
+  return Math.min(licensed, Math.max(1, Math.ceil(active * 1.1)));
+}
 
 export const rule = createRule({
   meta: {
@@ -34,9 +41,9 @@ export const rule = createRule({
       why: 'Paying for seats nobody uses; often also a sign that a tool was bought for a team that never adopted it.',
       fix: 'Reduce the licence count to what is used at the next renewal, or find out why the other seats are not used (training, a better-suited tool).',
       message: 'Only {active} of {licensed} licences of {tool} are in use ({percent}%).',
-      'message.cost': 'Only {active} of {licensed} licences of {tool} are in use ({percent}%): about {cost} a year pays for seats nobody uses.',
-      recommendation: 'Reduce {tool} to the licences in use, or find out why {unused} seats are not used.',
-      'recommendation.renewal': 'Reduce {tool} to the licences in use before it renews in {renewal}, or find out why {unused} seats are not used.',
+      'message.cost': 'Only {active} of {licensed} licences of {tool} are in use ({percent}%): keeping {target} (the {active} in use + 10% spare) saves about {cost} a year.',
+      recommendation: 'Reduce {tool} to {target} seats (the {active} in use + 10% spare), or find out why {unused} seats are not used.',
+      'recommendation.renewal': 'Reduce {tool} to {target} seats (the {active} in use + 10% spare) before it renews in {renewal}, or find out why {unused} seats are not used.',
     },
     ja: {
       title: '使われていないライセンス',
@@ -44,9 +51,9 @@ export const rule = createRule({
       why: '誰も使っていないシートに支払っています。多くの場合、導入したのに定着しなかった部署があるというサインでもあります。',
       fix: '次回の契約更新でライセンス数を実際の利用数まで減らすか、残りのシートが使われない理由（研修不足、より合ったツールの存在など）を確認します。',
       message: '{tool} のライセンスは {licensed} シートのうち {active} シートしか使われていません（{percent}%）。',
-      'message.cost': '{tool} のライセンスは {licensed} シートのうち {active} シートしか使われていません（{percent}%）。年間約 {cost} が使われていないシートの費用です。',
-      recommendation: '{tool} を利用中のライセンス数まで減らすか、{unused} シートが使われていない理由を確認してください。',
-      'recommendation.renewal': '{renewal} の契約更新前に {tool} を利用中のライセンス数まで減らすか、{unused} シートが使われていない理由を確認してください。',
+      'message.cost': '{tool} のライセンスは {licensed} シートのうち {active} シートしか使われていません（{percent}%）。{target} シート（利用中 {active} ＋ 予備 10%）に減らすと年間約 {cost} の削減になります。',
+      recommendation: '{tool} を {target} シート（利用中 {active} ＋ 予備 10%）に減らすか、{unused} シートが使われていない理由を確認してください。',
+      'recommendation.renewal': '{renewal} の契約更新前に {tool} を {target} シート（利用中 {active} ＋ 予備 10%）に減らすか、{unused} シートが使われていない理由を確認してください。',
     },
   },
   check({ ws, threshold, msg }) {
@@ -60,9 +67,10 @@ export const rule = createRule({
       const ratio = active / licensed;
       if (ratio >= limit) continue;
       const unused = Math.max(0, licensed - active);
-      const wasteMinor = x.annualCostMinor === undefined ? undefined : Math.round((x.annualCostMinor * unused) / licensed);
+      const target = seatsToKeep(licensed, active);
+      const wasteMinor = x.annualCostMinor === undefined ? undefined : Math.round((x.annualCostMinor * (licensed - target)) / licensed);
       const params = {
-        tool: x.name, active, licensed, unused, percent: Math.round(ratio * 100), threshold: Math.round(limit * 100),
+        tool: x.name, active, licensed, unused, target, percent: Math.round(ratio * 100), threshold: Math.round(limit * 100),
         cost: wasteMinor === undefined ? '' : money(ws, wasteMinor),
       };
       out.push({
@@ -91,10 +99,12 @@ export const rule = createRule({
         }
         const licensed = x.seats?.licensed ?? 0;
         const active = x.seats?.active ?? 0;
-        const target = Math.min(licensed, Math.max(1, Math.ceil(active * 1.1)));
-        const saving = x.annualCostMinor && licensed > 0 ? Math.round((x.annualCostMinor * (licensed - target)) / licensed) : undefined;
+        const target = seatsToKeep(licensed, active);
+        // (r2) The title states the seats kept ("the 18 in use + 10% spare"); the saving is the
+        // finding's money: what cancelling the other seats saves.
+        const saving = f.cost !== undefined ? toMinor(f.cost) : undefined;
         c.draft(`license-${id}`, () => ({
-          kind: 'governance', phase: 1, title: c.titleCount('roadmap.title.license', target, { tool: x.name, from: licensed, to: target }),
+          kind: 'governance', phase: 1, title: c.titleCount('roadmap.title.license', target, { tool: x.name, from: licensed, to: target, active }),
           tools: [id], subjects: [id], owner: x.owner, months: 1, renewalTools: [id], savingMinor: saving || undefined,
         })).addresses.add(f.id);
       }

@@ -6,6 +6,7 @@ export const cli: Record<string, string> = {
   'cli.warning': 'warning',
   'cli.interrupted': 'Interrupted. Nothing was left half-written.',
   'cli.bad-lang': 'unknown language "{lang}"; use en or ja',
+  'cli.related-more': '... and {count} more places (`validate --format json` lists them all)',
   'cli.bad-format': 'unknown format "{format}"; use one of {allowed}',
   'cli.bad-number': '{option} needs a positive whole number, not "{value}"',
   'cli.invalid-workspace': 'The workspace "{path}" is not valid (errors: {errors}); fix it first (`martech-audit validate {path}` shows every problem).',

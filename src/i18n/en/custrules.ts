@@ -3,6 +3,7 @@
 export const custrules: Record<string, string> = {
   'customer.roadmap.title.cover-persona': 'Design the missing touchpoints for {persona}',
   'customer.roadmap.title.sync-consent': 'Synchronise opt-outs from {tool} to {targets}',
+  'customer.roadmap.title.sync-consent.many': 'Synchronise the opt-outs recorded in {tools} with every tool that contacts customers',
   'customer.roadmap.title.stop-restricted': 'Stop restricted data flowing from {from} to {to}',
   'customer.roadmap.title.first-party': 'Feed {touchpoint} with first-party audiences from {hub}',
   'customer.roadmap.title.first-party.no-hub': 'Build first-party audiences for {touchpoint}',
@@ -17,4 +18,13 @@ export const custrules: Record<string, string> = {
   'customer.question.party': 'Where does {data} come from: our own customers (first party), a partner (second party) or a data provider (third party)?',
   'customer.question.restricted': 'May {data} be used freely, or does a contract or a law restrict its use (which, in words)?',
   'customer.question.third-party-cookies': 'Does {tool} work on third-party cookies?',
+
+  // The client deliverable's headline per rule (src/report/summary.ts `deliverable.problem.<rule>`).
+  'deliverable.problem.persona-gap': 'Some customers meet nothing of the company at a stage of their journey: {names}',
+  'deliverable.problem.consent-not-synced': 'Opt-outs recorded in {names} do not reach every tool that contacts customers',
+  'deliverable.problem.restricted-data-flow': 'Data that may not leave its system is copied: {names}',
+  'deliverable.problem.third-party-dependence': '{names} run only on third-party cookies or bought data',
+  'deliverable.problem.freshness-gap': 'Customer data arrives later than it is needed at {names}',
+  'deliverable.problem.personalization-opportunity': 'Personalization is possible today with the data already there: {names}',
+  'deliverable.problem.blind-personalization': '{names} personalize without the customer profile',
 };

@@ -15,6 +15,7 @@ import { safety } from './safety.js';
 import { customer } from './customer.js';
 import { sheets } from './sheets.js';
 import { catalog } from './catalog.js';
+import { custreport } from './custreport.js';
 import { custrules } from './custrules.js';
 
 export const en: Record<string, string> = {
@@ -33,5 +34,6 @@ export const en: Record<string, string> = {
   ...customer,
   ...sheets,
   ...catalog,
+  ...custreport,
   ...custrules,
 };

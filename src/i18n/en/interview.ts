@@ -329,6 +329,12 @@ export const interview: Record<string, string> = {
   'interview.q.seats': 'How many seats of {name} are licensed, and how many are in active use?',
   'interview.q.seats-licensed': 'How many seats of {name} are licensed?',
   'interview.q.seats-active': 'How many seats of {name} are in active use?',
+  'interview.master.intro': 'No tool entered is a CRM or customer data platform, so the audit sees no customer hub yet.',
+  'interview.master.ask': 'Which tool holds your customer master: the one place customer records are kept, that the others copy from?',
+  'interview.master.none': 'None: customer records live in several places',
+  'interview.master.none-note': 'Then the audit reports that there is no customer hub, and its roadmap starts by adopting one.',
+  'interview.master.set': '{tool} is recorded as the customer hub (hub: true).',
+  'interview.q.master': 'Which tool holds the customer master (the one place customer records are kept)?',
   'interview.q.owner-tool': 'Which department owns {name} (decides about it and pays for it)?',
   'interview.q.owner-touchpoint': 'Which department is responsible for {name}?',
 

@@ -7,6 +7,7 @@ export const cli: Record<string, string> = {
   'cli.warning': '警告',
   'cli.interrupted': '中断しました。書きかけのファイルは残っていません。',
   'cli.bad-lang': '言語「{lang}」には対応していません。en または ja を指定してください',
+  'cli.related-more': '…ほか {count} か所（`validate --format json` ですべて表示）',
   'cli.bad-format': '出力形式「{format}」には対応していません。次のいずれかを指定してください: {allowed}',
   'cli.bad-number': '{option} には正の整数を指定してください（指定値: 「{value}」）',
   'cli.invalid-workspace': 'ワークスペース「{path}」にエラーが {errors} 件あります。先に修正してください（`martech-audit validate {path}` ですべて表示できます）。',

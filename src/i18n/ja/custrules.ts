@@ -2,6 +2,7 @@
 export const custrules: Record<string, string> = {
   'customer.roadmap.title.cover-persona': '{persona} に欠けている顧客接点を設計する',
   'customer.roadmap.title.sync-consent': '{tool} の配信停止・同意情報を {targets} へ同期する',
+  'customer.roadmap.title.sync-consent.many': '{tools} で記録される配信停止・同意情報を、顧客に連絡するすべてのツールへ同期する',
   'customer.roadmap.title.stop-restricted': '{from} から {to} への利用制限のあるデータの流れを止める',
   'customer.roadmap.title.first-party': '{hub} のファーストパーティのオーディエンスを {touchpoint} に使う',
   'customer.roadmap.title.first-party.no-hub': '{touchpoint} のためにファーストパーティのオーディエンスを作る',
@@ -16,4 +17,13 @@ export const custrules: Record<string, string> = {
   'customer.question.party': '{data}の出どころはどこですか（自社の顧客からのファーストパーティ、パートナーからのセカンドパーティ、データ提供会社からのサードパーティ）？',
   'customer.question.restricted': '{data}は自由に使えますか。それとも契約や法律で利用が制限されていますか（どのような制限か）？',
   'customer.question.third-party-cookies': '{tool} はサードパーティ Cookie を使っていますか？',
+
+  // 納品レポートの課題見出し（src/report/summary.ts の `deliverable.problem.<rule>`）。
+  'deliverable.problem.persona-gap': 'ジャーニーのあるステージで会社と接点のない顧客がいる: {names}',
+  'deliverable.problem.consent-not-synced': '{names}で記録された配信停止が、顧客に連絡するすべてのツールに届いていない',
+  'deliverable.problem.restricted-data-flow': '外に出してはいけないデータがコピーされている: {names}',
+  'deliverable.problem.third-party-dependence': '{names}がサードパーティ Cookie や購入データだけで動いている',
+  'deliverable.problem.freshness-gap': '{names}で、顧客データが必要なときより遅れて届く',
+  'deliverable.problem.personalization-opportunity': 'すでにあるデータで今すぐパーソナライズできる: {names}',
+  'deliverable.problem.blind-personalization': '{names}が顧客プロフィールなしでパーソナライズしている',
 };

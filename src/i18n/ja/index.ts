@@ -14,6 +14,7 @@ import { safety } from './safety.js';
 import { customer } from './customer.js';
 import { sheets } from './sheets.js';
 import { catalog } from './catalog.js';
+import { custreport } from './custreport.js';
 import { custrules } from './custrules.js';
 
 export const ja: Record<string, string> = {
@@ -32,5 +33,6 @@ export const ja: Record<string, string> = {
   ...customer,
   ...sheets,
   ...catalog,
+  ...custreport,
   ...custrules,
 };

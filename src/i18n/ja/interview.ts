@@ -329,6 +329,12 @@ export const interview: Record<string, string> = {
   'interview.q.seats': '{name} の契約シート数と、実際に利用しているシート数は？',
   'interview.q.seats-licensed': '{name} の契約シート数は？',
   'interview.q.seats-active': '{name} を実際に利用しているシート数は？',
+  'interview.master.intro': '入力されたツールに CRM や CDP がないため、監査からは顧客データのハブが見えません。',
+  'interview.master.ask': '顧客マスター（顧客情報を一元管理し、他のツールがそこから写している場所）はどのツールですか？',
+  'interview.master.none': 'ない：顧客情報は複数の場所に分かれている',
+  'interview.master.none-note': 'その場合、監査は「顧客データのハブがない」と報告し、ロードマップはハブの導入から始まります。',
+  'interview.master.set': '{tool} を顧客データのハブ（hub: true）として記録しました。',
+  'interview.q.master': '顧客マスター（顧客情報を一元管理している場所）はどのツールですか？',
   'interview.q.owner-tool': '{name} の担当部署（導入の判断と費用負担をする部署）はどこですか？',
   'interview.q.owner-touchpoint': '{name} の担当部署はどこですか？',
 

@@ -1,6 +1,6 @@
 // Step "customer" (format revision 2): who the journey is for (personas and the touchpoints each
 // meets), whether each touchpoint is personalized and how fresh its data must be, and what the
-// data types nobody has classified yet are (party, use restrictions). "I don't know" is recorded
+// data types nobody has classified yet are (party, personal, consent, use restrictions). "I don't know" is recorded
 // as an open question, never guessed.
 // A full interview runs it only for a workspace that already maps the customer's side (it has
 // `personas` or `data_types`); `--step customer` runs it on any workspace.
@@ -21,7 +21,11 @@ export function mapsCustomerSide(ctx: Ctx): boolean {
 }
 
 export async function customerStep(ctx: Ctx, explicit: boolean): Promise<void> {
-  if (!explicit && !mapsCustomerSide(ctx)) return;
+  if (!explicit && !mapsCustomerSide(ctx)) {
+    // Not asked in a full interview of a workspace that does not map it, but never a secret.
+    note(ctx, t('interview.cx.not-mapped', { path: ctx.ed.shown }));
+    return;
+  }
   heading(ctx, t('interview.step.customer'));
   note(ctx, t('interview.cx.intro'));
   if (!ctx.st.done.includes('personas')) {
@@ -144,6 +148,30 @@ async function dataTypes(ctx: Ctx): Promise<void> {
       else if (entry) tx.setField('data_types', d, 'party', v);
       else tx.add('data_types', { id: d, party: v });
     });
+  }
+  // Whether a type the product does not know identifies a person, and whether it is a consent
+  // choice: the consent and restricted-data checks depend on it. Asked once per type.
+  for (const d of inUse) {
+    if (vocabulary.has(d)) continue;
+    for (const field of ['personal', 'consent'] as const) {
+      const raw = ctx.ed.raw();
+      const entry = raw.data_types.find((x) => x.id === d);
+      if (entry?.[field] !== undefined || raw.questions.some((q) => q.about === `data:${d}` && q.field === field)) continue;
+      const v = await ctx.ui.select<YesNo>({
+        message: t(`interview.cx.${field}`, { data: dataTypeName(d) }),
+        choices: [
+          { name: t('interview.yes'), value: true, description: t(`interview.cx.${field}.yes`) },
+          { name: t('interview.no'), value: false },
+          { name: t('interview.dont-know'), value: UNKNOWN, description: t('interview.dont-know.hint') },
+        ],
+        default: field === 'personal',
+      });
+      commit(ctx, (tx) => {
+        if (v === UNKNOWN) addQuestion(tx, raw, { about: `data:${d}`, field, text: t(`interview.cx.q.${field}`, { data: dataTypeName(d) }) });
+        else if (entry) tx.setField('data_types', d, field, v);
+        else tx.add('data_types', { id: d, [field]: v });
+      });
+    }
   }
   // Use restrictions come from a contract or a law: only the client knows them.
   const open = inUse.filter((d) => ctx.ed.raw().data_types.find((x) => x.id === d)?.restricted === undefined);

@@ -4,6 +4,7 @@ import { t } from '../../i18n/index.js';
 import { chalk } from '../../cli/output.js';
 import { INTEGRATION_MODES } from '../../model/vocabulary.js';
 import type { RawWorkspace } from '../workspace-editor.js';
+import { isFileToolSet } from '../../catalog/index.js';
 import { addQuestion, askData, askNotes, commit, dontKnowLabel, heading, note, type Ctx } from '../ask.js';
 import { UNKNOWN } from '../answers.js';
 import type { Choice } from '../ui.js';
@@ -39,8 +40,54 @@ export function connectedToHub(raw: RawWorkspace, hubs: Set<string>): Set<string
   return seen;
 }
 
+/**
+ * (r2) No tool is a hub (no CRM or CDP from the catalog, none marked `hub`): ask which tool holds
+ * the customer master. A kintone app or an in-house database kept as the customer ledger is the
+ * company's hub; without the question the audit would report "no customer hub" as critical. Never
+ * a file tool (a spreadsheet or team chat is never a hub) and never a tool on its way out.
+ */
+const CUSTOMER_RECORDS = new Set(['contact-profile', 'company-profile']);
+
+export async function askCustomerMaster(ctx: Ctx): Promise<void> {
+  if (hubIds(ctx).size) return;
+  const raw = ctx.ed.raw();
+  if (raw.questions.some((q) => q.about === 'organization' && q.field === 'hub')) return;
+  const ws = ctx.ed.last.workspace;
+  const candidates = raw.tools.filter((x) => {
+    // A customer master keeps customer records: contact or company profiles.
+    if (!(x.data ?? []).some((d) => CUSTOMER_RECORDS.has(d)) || x.status === 'retired' || x.status === 'retiring') return false;
+    const loaded = ws?.index.toolById.get(x.id);
+    const caps = loaded ? (loaded.primaryCapabilities.length ? loaded.primaryCapabilities : loaded.capabilities) : (x.capabilities ?? []);
+    return !isFileToolSet(caps);
+  });
+  if (!candidates.length) return;
+  note(ctx, t('interview.master.intro'));
+  const NONE = '\u0000none';
+  const DONT_KNOW = '\u0000unknown';
+  const answer = await ctx.ui.select<string>({
+    message: t('interview.master.ask'),
+    choices: [
+      ...[...candidates].sort((a, b) => a.name.localeCompare(b.name)).map((x) => ({ name: `${x.name} ${chalk.dim(`(${x.id})`)}`, value: x.id, short: x.name })),
+      { name: t('interview.master.none'), value: NONE, short: t('interview.master.none') },
+      { name: dontKnowLabel(), value: DONT_KNOW, short: dontKnowLabel() },
+    ],
+    pageSize: 12,
+  });
+  if (answer === NONE) {
+    note(ctx, t('interview.master.none-note'));
+    return;
+  }
+  if (answer === DONT_KNOW) {
+    commit(ctx, (tx) => addQuestion(tx, raw, { about: 'organization', field: 'hub', text: t('interview.q.master') }));
+    return;
+  }
+  const name = raw.tools.find((x) => x.id === answer)?.name ?? answer;
+  if (commit(ctx, (tx) => tx.setField('tools', answer, 'hub', true))) note(ctx, t('interview.master.set', { tool: name }));
+}
+
 export async function integrationsStep(ctx: Ctx): Promise<void> {
   heading(ctx, t('interview.step.integrations'));
+  await askCustomerMaster(ctx);
   let raw = ctx.ed.raw();
   if (raw.tools.length < 2) {
     note(ctx, t('interview.int.too-few'));

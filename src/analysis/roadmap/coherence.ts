@@ -1,0 +1,145 @@
+// (r2) A roadmap that holds together (rules.md "A roadmap a consultant can sign"): the coherence
+// rules, checked on every roadmap the product emits, and the repair that makes generated
+// initiatives obey them before they are ordered.
+//
+// 1. No tool is in one initiative's `drop` and a later initiative's `keep`.
+// 2. A dropped tool is never connected, made source of truth or consolidated onto.
+// 3. A file tool, a retiring tool or a tool holding no customer data is never a source of truth
+//    or a `connect` target.
+// 4. An initiative never depends on one that comes after it.
+import type { Workspace } from '../../model/model.js';
+import type { PlanContext } from './context.js';
+import { anchorsKeep, cannotAnchor, targetsOf } from './targets.js';
+import type { Draft } from './types.js';
+
+export interface CoherenceViolation {
+  rule: 'drop-then-keep' | 'dropped-kept' | 'bad-anchor' | 'depends-on-later';
+  initiative: string;
+  tool?: string;
+  other?: string;
+}
+
+interface Checked { id: string; keep: readonly string[]; drop: readonly string[]; dependsOn: readonly string[]; source?: string; kind?: string }
+
+/** Every broken coherence rule of an ordered list of initiatives. */
+export function coherenceViolations(ws: Workspace, initiatives: readonly Checked[]): CoherenceViolation[] {
+  const out: CoherenceViolation[] = [];
+  const position = new Map(initiatives.map((x, i) => [x.id, i]));
+  const droppedBy = new Map<string, string>();
+  for (const x of initiatives) for (const t of x.drop) if (!droppedBy.has(t)) droppedBy.set(t, x.id);
+  initiatives.forEach((x, i) => {
+    for (const t of x.keep) {
+      const by = droppedBy.get(t);
+      if (by !== undefined && by !== x.id) {
+        out.push({ rule: position.get(by)! < i ? 'drop-then-keep' : 'dropped-kept', initiative: x.id, tool: t, other: by });
+      }
+      if (x.drop.includes(t)) out.push({ rule: 'dropped-kept', initiative: x.id, tool: t, other: x.id });
+      if (anchorsKeep(x.id) && cannotAnchor(ws.index.toolById.get(t))) out.push({ rule: 'bad-anchor', initiative: x.id, tool: t });
+    }
+    for (const dep of x.dependsOn) {
+      const j = position.get(dep);
+      if (j !== undefined && j > i) out.push({ rule: 'depends-on-later', initiative: x.id, other: dep });
+    }
+  });
+  return out;
+}
+
+/** Throws when a roadmap made only of generated initiatives breaks a coherence rule (an internal error). */
+export function assertCoherent(ws: Workspace, initiatives: readonly Checked[]): void {
+  const generated = new Set(initiatives.filter((x) => x.source !== 'authored').map((x) => x.id));
+  const bad = coherenceViolations(ws, initiatives)
+    .filter((v) => generated.has(v.initiative) && (v.other === undefined || generated.has(v.other)));
+  if (bad.length) {
+    throw new Error(`internal error: incoherent roadmap: ${bad.map((v) => `${v.rule} ${v.initiative}${v.tool ? ` ${v.tool}` : ''}${v.other ? ` (${v.other})` : ''}`).join('; ')}`);
+  }
+}
+
+/**
+ * Sets every draft's keep/drop and makes the generated drafts obey the rules: an initiative that
+ * would connect, designate or consolidate onto a tool another initiative drops gives its findings
+ * to the one that drops it; a source of truth that cannot be one becomes an open decision.
+ */
+export function repairDrafts(c: PlanContext): void {
+  const { drafts } = c;
+  for (const d of drafts.values()) {
+    const t = targetsOf(c, d);
+    d.keep = t.keep;
+    d.drop = t.drop;
+  }
+  // Until nothing changes (each pass removes a draft or narrows a keep, so this ends).
+  for (let pass = 0; pass < drafts.size + 1 && repairPass(c); pass++);
+  // Dependencies on initiatives that no longer exist.
+  for (const d of drafts.values()) for (const x of [...d.dependsOn]) if (!drafts.has(x)) d.dependsOn.delete(x);
+}
+
+function repairPass(c: PlanContext): boolean {
+  const { drafts } = c;
+  let changed = false;
+  // The client's strategy keeps a tool (connects it, consolidates onto it): a generated initiative
+  // does not drop it; one left with nothing to drop goes, and its findings stay unaddressed.
+  const authoredKeep = new Set([...drafts.values()].filter((d) => d.source === 'authored').flatMap((d) => d.keep ?? []));
+  for (const d of [...drafts.values()]) {
+    if (d.source === 'authored' || !d.drop!.some((t) => authoredKeep.has(t))) continue;
+    d.drop = d.drop!.filter((t) => !authoredKeep.has(t));
+    changed = true;
+    if (!d.drop.length && (d.kind === 'consolidate' || d.kind === 'retire')) drafts.delete(d.id);
+  }
+  // Who drops what: retirements first (phase 1, the decided direction), then consolidations.
+  const droppers = [...drafts.values()].filter((d) => d.drop!.length)
+    .sort((a, b) => Number(b.source === 'authored') - Number(a.source === 'authored') || a.phase - b.phase || (a.id < b.id ? -1 : 1));
+  const droppedBy = new Map<string, Draft>();
+  for (const d of droppers) {
+    for (const t of d.drop!) {
+      if (!droppedBy.has(t)) droppedBy.set(t, d);
+      else if (d.source !== 'authored') {
+        d.drop = d.drop!.filter((x) => x !== t); // dropped once is enough
+        changed = true;
+      }
+    }
+  }
+  const absorb = (d: Draft, into: Draft | undefined) => {
+    if (into && drafts.get(into.id) === into) {
+      for (const f of d.addresses) into.addresses.add(f);
+      for (const x of d.extraDepartments) into.extraDepartments.add(x);
+    }
+    drafts.delete(d.id);
+    changed = true;
+  };
+  for (const d of [...drafts.values()]) {
+    if (d.source === 'authored' || drafts.get(d.id) !== d) continue;
+    const lost = d.keep!.filter((t) => droppedBy.has(t) && droppedBy.get(t) !== d);
+    if (!lost.length) continue;
+    const keepers = d.keep!.filter((t) => !lost.includes(t));
+    const connecting = d.id.startsWith('connect-') || d.id.startsWith('realtime-');
+    if (connecting && d.subjects.some((id) => !droppedBy.has(id) && c.tool(id) && keepers.includes(id) && !c.facts.isHub(id))) {
+      // The tool still stays: only the target that goes leaves the list.
+      d.keep = keepers;
+      changed = true;
+      continue;
+    }
+    if (connecting || d.kind === 'consolidate' || d.id.startsWith('consolidate-') || d.id.startsWith('license-')) {
+      // Connecting, upgrading, licensing or consolidating onto a tool that goes: the initiative
+      // dropping it answers the findings.
+      const subject = lost.find((t) => d.subjects.includes(t)) ?? lost[0];
+      absorb(d, droppedBy.get(subject));
+      continue;
+    }
+    d.keep = keepers;
+    changed = true;
+  }
+  // A source of truth or connect target that cannot be one.
+  for (const d of [...drafts.values()]) {
+    if (d.source === 'authored' || drafts.get(d.id) !== d || !anchorsKeep(d.id)) continue;
+    const bad = d.keep!.filter((t) => cannotAnchor(c.tool(t)));
+    if (!bad.length) continue;
+    const good = d.keep!.filter((t) => !bad.includes(t));
+    if (d.id.startsWith('connect-') && !good.some((t) => d.subjects.includes(t) && !c.facts.isHub(t))) {
+      // Nothing left to connect: the findings stay unaddressed rather than wired to a file.
+      absorb(d, undefined);
+      continue;
+    }
+    d.keep = good;
+    changed = true;
+  }
+  return changed;
+}

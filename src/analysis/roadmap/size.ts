@@ -1,0 +1,159 @@
+// (r2) Size fits the company (rules.md "A roadmap a consultant can sign"): durations and the number
+// of initiatives scale with the stack. A small company without a hub adopts a CRM in weeks instead
+// of a pilot and a migration; many same-kind initiatives become one (one "agree sources of truth"
+// workshop, not eight one-month projects). Also here: consolidations carry the saving of the tools
+// they drop, and consent and restricted-data findings always get a phase-1 initiative.
+import { dataTypeName, list } from '../../i18n/index.js';
+import { someOf } from '../words.js';
+import type { Finding } from '../types.js';
+import { byId, type PlanContext } from './context.js';
+import { isFileTool } from './targets.js';
+import type { Draft } from './types.js';
+
+/** A stack this small is changed in weeks: every generated initiative lasts a month at most. */
+export const SMALL_STACK = 15;
+/** From this many same-kind initiatives on, they are one. */
+export const GROUP_FROM = 3;
+
+export function isSmallStack(c: PlanContext): boolean {
+  return c.facts.activeTools.length <= SMALL_STACK;
+}
+
+/** Consent lost or restricted data flowing: phase 1 whatever else is planned (rules.md r2). */
+export function proposeCompliance(c: PlanContext, relevant: readonly Finding[]): void {
+  const inPhase1 = new Set<string>();
+  for (const d of c.drafts.values()) if (d.phase === 1) for (const x of d.addresses) inPhase1.add(x);
+  for (const f of relevant) {
+    if (inPhase1.has(f.id)) continue;
+    const rule: string = f.rule;
+    const subject = f.id.slice(rule.length + 1);
+    if (rule === 'consent-not-synced' && c.tool(subject)) {
+      const x = c.tool(subject)!;
+      c.draft(`sync-consent-${subject}`, () => ({
+        kind: 'integrate', phase: 1, title: c.title('roadmap.title.sync-consent', { tool: x.name }),
+        tools: [subject, ...c.toolEntities(f).filter((id) => id !== subject)], subjects: [subject], owner: x.owner, months: 1,
+        keep: [], drop: [],
+      })).addresses.add(f.id);
+    } else if (rule === 'restricted-data-flow') {
+      const [from, to] = subject.split('+');
+      if (!c.tool(from) || !c.tool(to)) continue;
+      c.draft(`stop-restricted-${from}-${to}`, () => ({
+        kind: 'process', phase: 1, title: c.title('roadmap.title.stop-restricted', { from: c.name(from), to: c.name(to) }),
+        tools: [from, to], subjects: [from, to], owner: c.tool(from)?.owner, months: 1, keep: [], drop: [],
+      })).addresses.add(f.id);
+    }
+  }
+}
+
+/** Consolidations save what the tools they drop cost (unless a retirement already counts it). */
+export function consolidationSavings(c: PlanContext): void {
+  for (const d of c.drafts.values()) {
+    if (d.kind !== 'consolidate' || d.source !== 'generated' || d.savingMinor !== undefined) continue;
+    let sum = 0;
+    for (const id of d.drop ?? []) {
+      const x = c.tool(id);
+      if (!x || x.status !== 'active' && x.status !== 'pilot') continue;
+      if ([...c.drafts.values()].some((o) => o !== d && o.drop?.includes(id))) continue;
+      sum += x.annualCostMinor ?? 0;
+    }
+    if (sum) d.savingMinor = sum;
+  }
+}
+
+/** Merges drafts into one, keeping the first's place; dependencies on the merged ones follow. */
+function mergeInto(c: PlanContext, target: Draft, parts: readonly Draft[]): void {
+  for (const p of parts) {
+    for (const x of p.addresses) target.addresses.add(x);
+    for (const x of p.extraDepartments) target.extraDepartments.add(x);
+    for (const x of p.stakeholders) target.stakeholders.add(x);
+    for (const x of p.dependsOn) target.dependsOn.add(x);
+    for (const t of p.tools) if (!target.tools.includes(t)) target.tools.push(t);
+    for (const t of p.subjects) if (!target.subjects.includes(t)) target.subjects.push(t);
+    target.keep = [...new Set([...(target.keep ?? []), ...(p.keep ?? [])])];
+    target.drop = [...new Set([...(target.drop ?? []), ...(p.drop ?? [])])];
+    target.renewalTools = [...new Set([...target.renewalTools, ...p.renewalTools])];
+    if (p.savingMinor) target.savingMinor = (target.savingMinor ?? 0) + p.savingMinor;
+    if (p.decidedSavingMinor) target.decidedSavingMinor = (target.decidedSavingMinor ?? 0) + p.decidedSavingMinor;
+    if (p.owner && p.owner !== target.owner) target.extraDepartments.add(p.owner);
+    c.drafts.delete(p.id);
+  }
+  c.drafts.set(target.id, target);
+  c.indexSubjects(target);
+  const gone = new Set(parts.map((p) => p.id));
+  for (const d of c.drafts.values()) {
+    for (const x of [...d.dependsOn]) {
+      if (!gone.has(x)) continue;
+      d.dependsOn.delete(x);
+      if (d !== target) d.dependsOn.add(target.id);
+    }
+  }
+  target.dependsOn.delete(target.id);
+}
+
+function group(c: PlanContext, members: Draft[], id: string, title: (ds: Draft[]) => Draft['title']): void {
+  if (members.length < GROUP_FROM) return;
+  const sorted = [...members].sort((a, b) => byId(a.id, b.id));
+  const base = sorted[0];
+  const target: Draft = {
+    ...base, id, title: title(sorted), addresses: new Set(), extraDepartments: new Set(), stakeholders: new Set(), dependsOn: new Set(),
+    tools: [], subjects: [], keep: [], drop: [], renewalTools: [], savingMinor: undefined, decidedSavingMinor: undefined,
+    months: Math.max(...sorted.map((d) => d.months)),
+  };
+  mergeInto(c, target, sorted);
+}
+
+/** The tools to connect to a new CRM, the ones holding customer records first (analytics and file tools last). */
+function crmCandidates(c: PlanContext): string[] {
+  const late = (id: string) => Number(c.facts.isMeasuringTool(id)) + 2 * Number(isFileTool(c.tool(id)!));
+  return [...c.facts.customerDataTools].sort((a, b) => late(a.id) - late(b.id) || c.facts.impact(b.id) - c.facts.impact(a.id) || byId(a.id, b.id)).map((x) => x.id);
+}
+
+/**
+ * Without a hub, the CRM or CDP to adopt becomes the master of the customer data: deciding first
+ * which of today's tools is the master (Crisp, Stripe or Typeform?) is work a consultant would
+ * strike. An open source-of-truth decision goes into the hub's adoption.
+ */
+function masterInNewHub(c: PlanContext): void {
+  if (c.facts.hubs.length) return;
+  const hub = c.drafts.get('replatform-pilot') ?? c.drafts.get('establish-hub') ?? c.drafts.get('replatform');
+  if (hub?.source !== 'generated') return;
+  // Open source-of-truth decisions, and data to move out of files "into a system of record".
+  const open = [...c.drafts.values()].filter((d) => d.source === 'generated' && (d.id.startsWith('designate-sot-') || d.id.startsWith('move-')) && !(d.keep ?? []).length);
+  if (open.length) mergeInto(c, hub, open);
+}
+
+/** Groups same-kind initiatives and fits the durations to the stack. */
+export function fitToSize(c: PlanContext): void {
+  const generated = () => [...c.drafts.values()].filter((d) => d.source === 'generated');
+  masterInNewHub(c);
+  group(c, generated().filter((d) => d.id.startsWith('designate-sot-')), 'agree-sources-of-truth', (ds) =>
+    c.title('roadmap.title.agree-sources-of-truth', { data: someOf(ds.map((d) => dataTypeName(d.id.slice('designate-sot-'.length))), 6) }));
+  group(c, generated().filter((d) => d.id.startsWith('license-')), 'reduce-licenses', (ds) =>
+    c.title('roadmap.title.licenses', { tools: list(ds.map((d) => c.name(d.subjects[0] ?? d.id))) }));
+  const orphanRetirements = generated().filter((d) => d.id.startsWith('retire-') && [...d.addresses].every((x) => x.startsWith('orphan-tool:')));
+  group(c, orphanRetirements, 'retire-orphans', (ds) => c.title('roadmap.title.retire-orphans', { tools: list(ds.map((d) => c.name(d.subjects[0] ?? d.id))) }));
+
+  if (!isSmallStack(c)) return;
+  // A small company without a hub: adopt a CRM and connect the rest to it, in weeks.
+  const pilot = c.drafts.get('replatform-pilot');
+  const migration = c.drafts.get('replatform');
+  if (!c.facts.hubs.length && (pilot?.source === 'generated' || migration?.source === 'generated')) {
+    const tools = crmCandidates(c);
+    const adopt: Draft = {
+      ...(migration ?? pilot)!, id: 'establish-hub', kind: 'integrate', phase: 2, pilot: false,
+      title: c.title('roadmap.title.adopt-crm', { tools: someOf(tools.map((id) => c.name(id)), 4) }),
+      addresses: new Set(), extraDepartments: new Set(), stakeholders: new Set(), dependsOn: new Set(), keep: [], drop: [],
+      tools: [], subjects: [], months: 1,
+    };
+    mergeInto(c, adopt, [pilot, migration].filter((d): d is Draft => d?.source === 'generated'));
+  }
+  const hub = c.drafts.get('establish-hub');
+  if (hub?.source === 'generated' && !c.facts.hubs.length) {
+    const files = hub.drop ?? [];
+    const tools = crmCandidates(c).filter((id) => !files.includes(id));
+    hub.title = files.length
+      ? c.title('roadmap.title.adopt-crm-files', { tools: someOf(tools.map((id) => c.name(id)), 4), files: list(files.map((id) => c.name(id))) })
+      : c.title('roadmap.title.adopt-crm', { tools: someOf(tools.map((id) => c.name(id)), 4) });
+  }
+  for (const d of generated()) if (d.months > 1) d.months = 1;
+}

@@ -1,0 +1,107 @@
+// (r2) What each initiative keeps and drops (rules.md "A roadmap a consultant can sign"), and the
+// roles a tool may play in a roadmap: a file tool (a spreadsheet or file store used as a system, or
+// a conduit such as team chat), a tool on its way out, a tool holding no customer data. None of
+// them is ever a source of truth or a `connect` target.
+import { isFileToolSet } from '../../catalog/index.js';
+import type { Tool } from '../../model/model.js';
+import type { PlanContext } from './context.js';
+import type { Draft } from './types.js';
+
+/**
+ * A spreadsheet, file store or conduit used as a system (rules.md "file tool"): every primary
+ * capability it has is flagged `file_tool` in the taxonomy; with no capability, its category.
+ */
+export function isFileTool(x: Pick<Tool, 'capabilities' | 'category'> & { primaryCapabilities?: readonly string[] }): boolean {
+  const caps = x.primaryCapabilities?.length ? x.primaryCapabilities : x.capabilities;
+  if (caps.length) return isFileToolSet(caps);
+  return x.category !== undefined && isFileToolSet([x.category]);
+}
+
+/** Why a tool cannot be a source of truth or a connect target, or undefined when it can. */
+export function cannotAnchor(x: Tool | undefined): 'unknown' | 'file-tool' | 'retiring' | 'no-data' | undefined {
+  if (!x) return 'unknown';
+  if (x.status === 'retiring' || x.status === 'retired') return 'retiring';
+  if (isFileTool(x)) return 'file-tool';
+  if (!x.data.length) return 'no-data';
+  return undefined;
+}
+
+/** The initiative kinds whose `keep` must be anchors (rules.md: never a source of truth or connect target). */
+export function anchorsKeep(id: string): boolean {
+  return id.startsWith('connect-') || id.startsWith('designate-sot-') || id === 'agree-sources-of-truth';
+}
+
+/** `keep` and `drop` of a draft: what its plan set, else what its id and kind say. */
+export function targetsOf(c: PlanContext, d: Draft): { keep: string[]; drop: string[] } {
+  const known = (ids: readonly string[]) => [...new Set(ids.filter((id) => c.tool(id)))];
+  if (d.keep || d.drop) return { keep: known(d.keep ?? []), drop: known(d.drop ?? []) };
+  const hubs = (ids: readonly string[]) => ids.filter((id) => c.facts.isHub(id));
+  if (d.source === 'authored') {
+    if (d.kind === 'retire') {
+      // The tools a finding it answers says to drop (redundant, orphan, retiring), else the first listed.
+      const named = d.tools.filter((id) => [...d.addresses].some((f) => f.endsWith(`:${id}`) && /^(redundant-tool|orphan-tool|retired-tool-in-use):/.test(f)));
+      const gone = named.length ? named : d.tools.slice(0, 1);
+      return { keep: known(d.tools.filter((id) => !gone.includes(id))), drop: known(gone) };
+    }
+    if (d.kind === 'integrate') return { keep: known(d.tools), drop: [] };
+    if (d.kind === 'consolidate' && d.tools.length > 1) {
+      const keeper = c.keeperOf(d.tools);
+      return { keep: [keeper], drop: known(d.tools.filter((id) => id !== keeper)) };
+    }
+    return { keep: [], drop: [] };
+  }
+  if (d.kind === 'retire' || d.id.startsWith('retire-')) {
+    const gone = d.subjects.length ? d.subjects : d.tools.slice(0, 1);
+    return { keep: known(d.tools.filter((id) => !gone.includes(id))), drop: known(gone) };
+  }
+  if (d.kind === 'consolidate') return { keep: known(d.tools.slice(0, 1)), drop: known(d.subjects.filter((id) => id !== d.tools[0])) };
+  if (d.id.startsWith('consolidate-')) return { keep: known(d.tools.slice(0, 1)), drop: [] }; // "agree to use X for Y": nothing cancelled
+  // A seat reduction changes a contract, not the stack: it neither keeps nor drops a tool.
+  if (d.id.startsWith('license-')) return { keep: [], drop: [] };
+  if (d.id.startsWith('connect-') || d.id.startsWith('realtime-')) return { keep: known(d.tools), drop: [] };
+  if (d.id === 'replatform' || d.id === 'replatform-pilot' || d.id.startsWith('cover-')) return { keep: known(hubs(d.tools)), drop: [] };
+  return { keep: [], drop: [] };
+}
+
+const componentMemo = new WeakMap<object, Map<string, number>>();
+/** Groups of tools joined by automated links (rules.md r2: a manual link never connects two tools). */
+function automatedComponents(c: PlanContext): Map<string, number> {
+  const hit = componentMemo.get(c.ws);
+  if (hit) return hit;
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  for (const x of c.ws.tools) parent.set(x.id, x.id);
+  for (const it of c.ws.integrations) {
+    if (it.mode === 'manual' || !parent.has(it.from) || !parent.has(it.to)) continue;
+    const a = find(it.from);
+    const b = find(it.to);
+    // String ids: the smaller one becomes the root.
+    if (a < b) parent.set(b, a);
+    else if (b < a) parent.set(a, b);
+  }
+  const out = new Map<string, number>();
+  const roots = new Map<string, number>();
+  for (const x of c.ws.tools) {
+    const r = find(x.id);
+    if (!roots.has(r)) roots.set(r, roots.size);
+    out.set(x.id, roots.get(r)!);
+  }
+  componentMemo.set(c.ws, out);
+  return out;
+}
+
+/** Whether a chain of automated links joins the two tools. */
+export function automaticallyConnected(c: PlanContext, a: string, b: string): boolean {
+  const comp = automatedComponents(c);
+  return comp.get(a) !== undefined && comp.get(a) === comp.get(b);
+}
+
+/** Whether a chain of automated links joins the tool to a hub (a hub is joined to itself). */
+export function reachesHubAutomatically(c: PlanContext, id: string): boolean {
+  return c.facts.hubs.some((h) => automaticallyConnected(c, id, h.id));
+}

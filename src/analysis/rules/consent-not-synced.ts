@@ -1,0 +1,145 @@
+// consent-not-synced (r2): consent data (opt-ins, unsubscribes, preferences) originates in a tool
+// and does not reach a hub, or does not reach another tool that sends messages to identified
+// customers: someone who unsubscribed can still be mailed. Consent types come from the workspace's
+// `data_types` over the built-in vocabulary, so a version-1 workspace is checked too. Never folded
+// into a refocus level (rules.md "Precisions"); phase 1 of the roadmap.
+import { customerSide, typeNames } from '../customer.js';
+import { sortIds, toolNames, toolRef } from './helpers.js';
+import { createRule, type FindingDraft } from './rule.js';
+
+export const example = `version: 1
+organization: { name: Example Ltd }
+touchpoints:
+  - { id: newsletter, name: Newsletter, stage: loyalty, channel: email, tools: [mailchimp] }
+tools:
+  - id: crm
+    name: HubSpot
+    capabilities: [crm]
+    hub: true
+    data: [contact-profile]
+  - id: mailchimp
+    name: Mailchimp
+    capabilities: [email-marketing]
+    data: [contact-profile, email-engagement, unsubscribes]
+integrations:
+  - { from: crm, to: mailchimp, data: [contact-profile], mode: batch }
+`;
+
+/** What a consent-not-synced finding carries in `details`. */
+export type Details = {
+  /** The tool the consent data originates in. */
+  tool: string;
+  /** The consent types it originates that do not reach everywhere they must. */
+  data: string[];
+  /** Hubs the consent data does not reach. */
+  hubs: string[];
+  /** Sending tools the consent data does not reach. */
+  senders: string[];
+};
+
+export const rule = createRule({
+  meta: {
+    id: 'consent-not-synced',
+    severity: 'high',
+    group: 'integrate',
+    subject: 'tool',
+    example,
+  },
+  text: {
+    en: {
+      title: 'Consent not synchronised',
+      summary: 'Fires for each tool in which consent data (a data type with `consent: true`; by default `consent`, `preferences`, `unsubscribes`) originates when it does not reach every hub, or does not reach another tool that sends messages to identified customers (a tool holding personal data with an email, SMS, push, messaging, marketing-automation or ad-audience capability), through automated links that carry it.',
+      why: 'An opt-out recorded in one tool and unknown to another means a customer who said "stop" is mailed, texted or targeted again: a breach of their choice, a complaint, and under GDPR, the ePrivacy rules or Japan\'s APPI a regulator\'s concern. It is a compliance problem now, whatever else is planned for the tool.',
+      fix: 'Send the consent data from the tool it originates in to the hub automatically, and from the hub to every tool that contacts customers (or make the hub the one place where consent is recorded). Until then, suppress the tool\'s opt-outs by hand before every send.',
+      message: '{tool} records {data}, but these records do not reach {targets}: a customer who opted out in {tool} can still be contacted from there.',
+      'message.hub': '{tool} records {data}, but these records do not reach the customer hub ({targets}): the customer view does not know who opted out.',
+      recommendation: 'Synchronise {data} from {tool} to {targets} automatically (at least daily), so that every tool that contacts customers honours the same choice.',
+    },
+    ja: {
+      title: '同意情報の未同期',
+      summary: '同意情報（`consent: true` のデータ種別。既定では `consent`、`preferences`、`unsubscribes`）が発生するツールごとに、その同意情報がいずれかのハブに届かない場合、または識別された顧客にメッセージを送る他のツール（個人データを持ち、メール・SMS・プッシュ・メッセージング・MA・広告オーディエンスの機能を持つツール）に、それを運ぶ自動連携で届かない場合に検出します。',
+      why: 'あるツールで記録された配信停止を別のツールが知らなければ、「やめてほしい」と言ったお客様に再びメールやSMS、広告が届きます。お客様の意思に反し、苦情につながり、個人情報保護法やGDPRの観点でも問題です。ツールの今後の計画にかかわらず、今すぐ対処すべきコンプライアンスの問題です。',
+      fix: '同意情報を、それが発生するツールからハブへ自動で送り、ハブから顧客に連絡するすべてのツールへ届けます（またはハブを同意を記録する唯一の場所にします）。それまでは、送信のたびに配信停止者を手作業で除外します。',
+      message: '{tool} で記録された{data}が {targets} に届いていません。{tool} で配信停止したお客様に、そこから連絡が届くおそれがあります。',
+      'message.hub': '{tool} で記録された{data}が顧客データのハブ（{targets}）に届いていません。顧客の統合ビューは、誰が配信停止したかを知りません。',
+      recommendation: '{data}を {tool} から {targets} へ自動で（少なくとも毎日）同期し、顧客に連絡するすべてのツールが同じ意思を尊重するようにしてください。',
+    },
+  },
+  check({ ws, facts, msg }) {
+    const cs = customerSide(ws, facts);
+    const out: FindingDraft<Details>[] = [];
+    const liveHubs = facts.hubs.filter((h) => h.status !== 'retired');
+    for (const tool of ws.tools) {
+      if (tool.status === 'retired') continue;
+      const types = [...new Set(tool.data)].filter((d) => cs.isConsent(d) && cs.isOrigin(tool.id, d));
+      if (!types.length) continue;
+      const lost = new Set<string>();
+      // Every hub is a customer view that may contact the customer: each must know the opt-outs.
+      const hubs: string[] = [];
+      for (const h of liveHubs) {
+        if (h.id === tool.id) continue;
+        const unreached = types.filter((d) => !cs.reachedFrom(tool.id, d).has(h.id));
+        if (!unreached.length) continue;
+        hubs.push(h.id);
+        for (const d of unreached) lost.add(d);
+      }
+      hubs.sort();
+      const senders: string[] = [];
+      for (const s of cs.senders) {
+        if (s.id === tool.id || hubs.includes(s.id)) continue;
+        const unreached = types.filter((d) => !cs.reachedFrom(tool.id, d).has(s.id));
+        if (!unreached.length) continue;
+        senders.push(s.id);
+        for (const d of unreached) lost.add(d);
+      }
+      if (!hubs.length && !senders.length) continue;
+      const data = types.filter((d) => lost.has(d));
+      const targets = [...hubs, ...sortIds(senders)];
+      const params = { tool: tool.name, data: typeNames(ws, data), targets: toolNames(ws, targets) };
+      out.push({
+        subject: tool.id,
+        message: msg(senders.length ? 'message' : 'message.hub', params),
+        entities: [toolRef(tool.id), ...targets.map(toolRef), ...data.map((id) => ({ kind: 'data' as const, id }))],
+        location: tool.loc,
+        recommendation: msg('recommendation', params),
+        details: { tool: tool.id, data, hubs, senders: sortIds(senders) },
+      });
+    }
+    return out;
+  },
+  plan: {
+    step: 11,
+    propose(findings, c) {
+      if (!findings.length) return;
+      // A tool on its way out is not connected (rules.md roadmap coherence): its retirement answers it.
+      const cs = customerSide(c.ws, c.facts);
+      const targetsOf = (f: (typeof findings)[number]) => {
+        const hub = f.details.hubs.length ? c.hubFor([f.details.tool]) : undefined;
+        return [...(hub ? [hub.id] : []), ...f.details.senders.filter((s) => s !== hub?.id && !cs.dropped(s))];
+      };
+      if (findings.length === 1) {
+        const f = findings[0];
+        const tool = c.tool(f.details.tool);
+        const targets = targetsOf(f);
+        c.draft(`sync-consent-${f.details.tool}`, () => ({
+          kind: 'integrate', phase: 1,
+          title: c.title('customer.roadmap.title.sync-consent', { tool: tool?.name ?? f.details.tool, targets: toolNames(c.ws, targets) }),
+          tools: [f.details.tool, ...targets], subjects: [f.details.tool], months: 1, ...(tool?.owner ? { owner: tool.owner } : {}),
+        })).addresses.add(f.id);
+        return;
+      }
+      // Several origins: one piece of work (rules.md: same-kind initiatives are grouped), agreeing
+      // where consent is recorded and making every origin send it there and on to the senders.
+      const origins = findings.map((f) => f.details.tool);
+      const tools = [...new Set([...origins, ...findings.flatMap(targetsOf)])];
+      const owners = origins.map((id) => c.tool(id)?.owner).filter((o): o is string => !!o).sort();
+      const d = c.draft('sync-consent', () => ({
+        kind: 'integrate', phase: 1,
+        title: c.title('customer.roadmap.title.sync-consent.many', { tools: toolNames(c.ws, origins) }),
+        tools, subjects: origins, months: findings.length > 3 ? 2 : 1, ...(owners[0] ? { owner: owners[0] } : {}),
+      }));
+      for (const f of findings) d.addresses.add(f.id);
+      for (const o of owners) d.extraDepartments.add(o);
+    },
+  },
+});

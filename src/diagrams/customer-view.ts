@@ -1,0 +1,213 @@
+// The customer's side of the audit as the pictures and the reports show it (format.md, "Additions
+// of revision 2"): the journey per persona, where consent starts and where it must arrive, where
+// each data type comes from and whether it reaches a hub, and which touchpoints are ready to be
+// personalized with the data the company already has. Computed from the model and the data-flow
+// facts only (no words, no output format): the diagrams and every report read this one view, so
+// picture and table always agree.
+//
+// Nothing here guesses: a field the workspace does not give stays `undefined` and is shown as
+// "not said" (the assessment turns it into a question).
+import { computeFacts, type Facts } from '../analysis/facts.js';
+import { customerSide, usesCustomerSide } from '../analysis/customer.js';
+import type { DataType, Integration, Persona, Stage, Tool, Touchpoint, Workspace } from '../model/model.js';
+import type { Freshness } from '../model/vocabulary.js';
+
+export { usesCustomerSide };
+
+export interface PersonaStage {
+  stage: Stage;
+  /** The in-scope touchpoints of this stage where the persona is met, by id. */
+  touchpoints: Touchpoint[];
+}
+
+export interface PersonaLane {
+  persona: Persona;
+  stages: PersonaStage[];
+  /** In-scope touchpoints the persona meets, and how many of them have a tool that reaches a hub. */
+  touchpoints: number;
+  reaching: number;
+  /** Stages the persona goes through where it meets no in-scope touchpoint (a `persona-gap`). */
+  gaps: string[];
+}
+
+export interface ConsentOrigin {
+  /** The tool the consent data starts in. */
+  tool: string;
+  /** Consent data types it originates, sorted. */
+  data: string[];
+  /** In-scope touchpoints (capturing a consent type) where it starts, sorted. */
+  touchpoints: string[];
+}
+
+export interface ConsentArrival {
+  origin: string;
+  data: string;
+  /** A hub or a tool that messages identified customers. */
+  to: string;
+  role: 'hub' | 'sender';
+  arrives: boolean;
+}
+
+export interface ConsentView {
+  types: DataType[];
+  origins: ConsentOrigin[];
+  /** Links that carry a consent type (either direction of a bidirectional link). */
+  links: Integration[];
+  arrivals: ConsentArrival[];
+  /** In-scope touchpoints that capture a consent type that none of their tools holds. */
+  unheld: { touchpoint: string; data: string }[];
+}
+
+export type HubReach = 'yes' | 'partly' | 'no' | 'not-held';
+
+export interface ProvenanceRow {
+  type: DataType;
+  /** Tools the data starts in (no link brings it to them), sorted. */
+  origins: string[];
+  /** Other tools that hold a copy, sorted. */
+  holders: string[];
+  reach: HubReach;
+}
+
+export type Readiness = 'personalized' | 'blind' | 'ready' | 'no-data' | 'no-tool' | 'unknown';
+
+export interface ReadinessRow {
+  touchpoint: Touchpoint;
+  /** Its active tools that can personalize, sorted. */
+  personalizing: string[];
+  /** Hub data reaches one of its tools (a hub tool counts). */
+  hubFed: boolean;
+  /** Hub data types that reach its personalizing tools, sorted. */
+  hubData: string[];
+  /** Its personalizing tools that are not on their way out (retiring, or dropped as redundant), sorted. */
+  keep: string[];
+  readiness: Readiness;
+}
+
+export interface CustomerView {
+  /** The workspace uses the customer's side at all (else nothing of it is shown). */
+  used: boolean;
+  lanes: PersonaLane[];
+  consent?: ConsentView;
+  provenance: ProvenanceRow[];
+  /** First-party types held by some tool, and how many reach a hub (the assessment's figure). */
+  firstParty: { total: number; reaching: number };
+  /** Empty when no touchpoint says whether it is personalized. */
+  readiness: ReadinessRow[];
+  /** The ready touchpoints, in journey order: the first experiments. */
+  experiments: ReadinessRow[];
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const live = (t: Tool | undefined): t is Tool => !!t && t.status !== 'retired';
+
+/** `personas`: the workspace has personas; `consent`: it maps the customer's side and holds consent data. */
+export function customerDiagramApplies(kind: 'personas' | 'consent', ws: Workspace): boolean {
+  if (kind === 'personas') return ws.personas.length > 0;
+  return usesCustomerSide(ws) && ws.dataTypes.some((d) => d.used && d.consent === true);
+}
+
+export function customerView(ws: Workspace, facts: Facts = computeFacts(ws)): CustomerView {
+  // The definitions are the rules' and the assessment's (src/analysis/customer.ts): origins,
+  // "reaches" (automated links), senders, readiness, tools on their way out.
+  const cs = customerSide(ws, facts);
+  const used = cs.used;
+  const stageIndex = new Map(ws.stages.map((s, i) => [s.id, i]));
+  const byJourney = (a: Touchpoint, b: Touchpoint) => (stageIndex.get(a.stage) ?? 0) - (stageIndex.get(b.stage) ?? 0) || cmp(a.id, b.id);
+  const tool = (id: string) => ws.index.toolById.get(id);
+  const tpReachesHub = (tp: Touchpoint) => tp.tools.some((id) => live(tool(id)) && facts.connectedToHub(id));
+
+  // ---- personas ------------------------------------------------------------------------------
+  const lanes: PersonaLane[] = ws.personas.map((persona) => {
+    const met = ws.touchpoints.filter((tp) => tp.inScope && tp.personas.includes(persona.id));
+    // Its stages, and any stage where it is met although not listed (the loader warns about those).
+    const stageIds = new Set([...persona.stages, ...met.map((tp) => tp.stage)]);
+    const stages = ws.stages.filter((s) => stageIds.has(s.id))
+      .map((stage) => ({ stage, touchpoints: met.filter((tp) => tp.stage === stage.id).sort(byJourney) }));
+    return {
+      persona, stages,
+      touchpoints: met.length,
+      reaching: met.filter(tpReachesHub).length,
+      gaps: stages.filter((s) => s.touchpoints.length === 0).map((s) => s.stage.id),
+    };
+  });
+
+  // ---- where each data type starts, who holds it, whether it reaches a hub -------------------
+  const capturedAt = (toolId: string, d: string) => facts.touchpointsServed(toolId).some((tp) => tp.inScope && tp.captures.includes(d));
+  const holdersOf = (d: string) => ws.tools.filter((t) => (t.status === 'active' || t.status === 'pilot') && t.data.includes(d)).map((t) => t.id).sort(cmp);
+  const provenance: ProvenanceRow[] = ws.dataTypes.filter((d) => d.used).map((type) => {
+    const holders = holdersOf(type.id);
+    // Where it starts: the rules' origins (no link brings it from a tool that holds it), and the
+    // tools that hold it at a touchpoint capturing it (two tools that sync both ways are neither
+    // an origin for the rules, yet the customer gives the data at each of them).
+    const origins = holders.filter((id) => cs.isOrigin(id, type.id) || capturedAt(id, type.id));
+    const from = origins.length ? origins : holders;
+    const reached = from.filter((id) => facts.reachesHub(id, type.id)).length;
+    const reach: HubReach = !holders.length ? 'not-held' : reached === from.length ? 'yes' : reached ? 'partly' : 'no';
+    return { type, origins, holders: holders.filter((id) => !origins.includes(id)), reach };
+  });
+  const fp = provenance.filter((r) => r.type.party === 'first' && r.reach !== 'not-held');
+  const firstParty = { total: fp.length, reaching: fp.filter((r) => r.reach !== 'no').length };
+
+  // ---- consent: where opt-outs start and where they must arrive ------------------------------
+  let consent: ConsentView | undefined;
+  const consentTypes = ws.dataTypes.filter((d) => d.used && cs.isConsent(d.id));
+  if (consentTypes.length) {
+    const ids = new Set(consentTypes.map((d) => d.id));
+    const originMap = new Map<string, ConsentOrigin>();
+    const unheld: ConsentView['unheld'] = [];
+    for (const row of provenance.filter((r) => ids.has(r.type.id))) {
+      for (const o of row.origins) {
+        const entry = originMap.get(o) ?? { tool: o, data: [], touchpoints: [] };
+        entry.data.push(row.type.id);
+        originMap.set(o, entry);
+      }
+    }
+    for (const tp of ws.touchpoints.filter((x) => x.inScope)) {
+      for (const d of tp.captures.filter((x) => ids.has(x))) {
+        const at = tp.tools.filter((id) => live(tool(id)) && tool(id)!.data.includes(d));
+        if (!at.length) unheld.push({ touchpoint: tp.id, data: d });
+        for (const id of at) {
+          const o = originMap.get(id);
+          if (o && !o.touchpoints.includes(tp.id)) o.touchpoints.push(tp.id);
+        }
+      }
+    }
+    const origins = [...originMap.values()].sort((a, b) => cmp(a.tool, b.tool));
+    for (const o of origins) { o.data.sort(cmp); o.touchpoints.sort(cmp); }
+    const senders = cs.senders.filter((t) => !facts.isHub(t.id));
+    const arrivals: ConsentArrival[] = [];
+    for (const o of origins) {
+      for (const d of o.data) {
+        const reached = cs.reachedFrom(o.tool, d);
+        for (const h of facts.hubs.filter((x) => x.id !== o.tool)) arrivals.push({ origin: o.tool, data: d, to: h.id, role: 'hub', arrives: reached.has(h.id) });
+        for (const x of senders.filter((y) => y.id !== o.tool)) arrivals.push({ origin: o.tool, data: d, to: x.id, role: 'sender', arrives: reached.has(x.id) });
+      }
+    }
+    const links = ws.integrations.filter((i) => facts.carried(i, 'forward').some((d) => ids.has(d))
+      || (i.bidirectional && facts.carried(i, 'backward').some((d) => ids.has(d))));
+    consent = { types: consentTypes, origins, links, arrivals, unheld };
+  }
+
+  // ---- personalization readiness (the assessment's: in-scope touchpoints with tools) ---------
+  const readiness: ReadinessRow[] = [];
+  if (used && ws.touchpoints.some((tp) => tp.personalized !== undefined)) {
+    for (const tp of ws.touchpoints.filter((x) => x.inScope && x.tools.length).sort(byJourney)) {
+      const r = cs.readiness(tp);
+      // With no hub at all nothing is "blind" per touchpoint (no-customer-hub says it once).
+      const state: Readiness = r.state === 'blind' && !facts.hubs.length ? 'personalized' : r.state;
+      // What it could personalize with: hub data that arrives, not consent choices (they decide whether, not what).
+      const hubData = [...new Set(r.personalizing.flatMap((id) => cs.hubDataTypes(id)))].filter((d) => !cs.isConsent(d)).sort(cmp);
+      const personalizing = [...r.personalizing].sort(cmp);
+      readiness.push({ touchpoint: tp, personalizing, hubFed: r.hubData, hubData, readiness: state, keep: personalizing.filter((id) => !cs.dropped(id)) });
+    }
+  }
+  // Never an experiment on a tool on its way out (retiring, or dropped as redundant).
+  const experiments = readiness.filter((r) => r.readiness === 'ready' && r.keep.length > 0);
+  return { used, lanes, consent, provenance, firstParty, readiness, experiments };
+}
+
+/** How fresh a touchpoint needs data, for the tables ("realtime" when `realtime: true`). */
+export function needsOf(tp: Touchpoint): Freshness | undefined {
+  return tp.needs ?? (tp.realtime ? 'realtime' : undefined);
+}

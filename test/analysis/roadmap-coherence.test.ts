@@ -1,0 +1,180 @@
+// (r2) "A roadmap a consultant can sign": the coherence rules hold for every roadmap the product
+// emits (rules.md), checked here over generated workspaces with fast-check, over the examples,
+// and on the cases the issue names (retire then consolidate onto; a spreadsheet as source of
+// truth; a file automated instead of removed; a tool with no data connected).
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { coherenceViolations } from '../../src/analysis/roadmap/coherence.js';
+import { cannotAnchor } from '../../src/analysis/roadmap/targets.js';
+import { analyze } from '../../src/analysis/analyze.js';
+import { loadWorkspace } from '../../src/workspace/load.js';
+import { run, tool, workspace } from './helpers.js';
+
+const CAPS = ['crm', 'email-marketing', 'live-chat', 'help-desk', 'web-analytics', 'forms', 'spreadsheet', 'team-chat', 'cdp', 'sms-marketing'];
+const DATA = ['contact-profile', 'orders', 'tickets', 'email-engagement', 'web-activity', 'consent'];
+const STATUSES = ['active', 'active', 'active', 'pilot', 'retiring', 'retired'] as const;
+
+const toolArb = fc.record({
+  caps: fc.subarray(CAPS, { minLength: 1, maxLength: 3 }),
+  data: fc.subarray(DATA, { maxLength: 3 }),
+  sot: fc.subarray(DATA, { maxLength: 1 }),
+  hub: fc.boolean(),
+  status: fc.constantFrom(...STATUSES),
+  cost: fc.integer({ min: 0, max: 50 }),
+  seats: fc.option(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 40 })), { nil: undefined }),
+  owner: fc.constantFrom('sales', 'marketing', 'service'),
+});
+const linkArb = fc.record({ from: fc.nat(11), to: fc.nat(11), mode: fc.constantFrom('manual', 'batch', 'realtime'), bidirectional: fc.boolean() });
+const touchpointArb = fc.record({ tools: fc.subarray([0, 1, 2, 3, 4, 5], { maxLength: 2 }), channel: fc.constantFrom('chat', 'email', 'website', 'event'), realtime: fc.boolean() });
+
+type Of<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
+function yamlOf(tools: Of<typeof toolArb>[], links: Of<typeof linkArb>[], tps: Of<typeof touchpointArb>[]): string {
+  const lines = ['version: 1', 'organization: { name: Gen, currency: EUR, departments: [sales, marketing, service] }', 'tools:'];
+  tools.forEach((x, i) => {
+    const fields: Record<string, unknown> = {
+      capabilities: x.caps, data: x.data, hub: x.hub, status: x.status, cost: x.cost * 1000, owner: x.owner,
+      source_of_truth: x.sot.filter((d) => x.data.includes(d)),
+    };
+    if (x.seats) fields.seats = { licensed: x.seats[0], active: Math.min(x.seats[0], x.seats[1]) };
+    lines.push(tool(`t${i}`, fields));
+  });
+  const ls = links.filter((l) => l.from < tools.length && l.to < tools.length && l.from !== l.to);
+  lines.push(ls.length ? 'integrations:' : 'integrations: []');
+  for (const l of ls) lines.push(`  - { from: t${l.from}, to: t${l.to}, mode: ${l.mode}, bidirectional: ${l.bidirectional} }`);
+  const ts = tps.map((tp) => ({ ...tp, tools: tp.tools.filter((n) => n < tools.length) }));
+  lines.push(ts.length ? 'touchpoints:' : 'touchpoints: []');
+  ts.forEach((tp, i) => lines.push(`  - { id: tp${i}, name: TP${i}, stage: service, channel: ${tp.channel}, owner: service, realtime: ${tp.realtime}, tools: [${tp.tools.map((n) => `t${n}`).join(', ')}] }`));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Every coherence rule, read from the public JSON only. */
+function expectCoherent(label: string, result: ReturnType<typeof run>, ws: Parameters<typeof coherenceViolations>[0]): void {
+  const initiatives = result.roadmap.initiatives;
+  expect(coherenceViolations(ws, initiatives), label).toEqual([]);
+  // The same rules, spelled out independently of the product's checker.
+  const dropped = new Set(initiatives.flatMap((i) => i.drop));
+  initiatives.forEach((i, n) => {
+    for (const t of i.keep) expect(dropped.has(t), `${label}: ${i.id} keeps ${t}, which another initiative drops`).toBe(false);
+    if (i.id.startsWith('connect-') || i.id.startsWith('designate-sot-')) {
+      for (const t of i.keep) expect(cannotAnchor(ws.index.toolById.get(t)), `${label}: ${i.id} anchors on ${t}`).toBeUndefined();
+    }
+    for (const d of i.dependsOn) expect(initiatives.findIndex((x) => x.id === d), `${label}: ${i.id} depends on a later ${d}`).toBeLessThan(n);
+  });
+}
+
+describe('roadmap coherence (r2)', () => {
+  it('property: every roadmap of a generated workspace holds together', () => {
+    fc.assert(fc.property(
+      fc.array(toolArb, { minLength: 1, maxLength: 12 }), fc.array(linkArb, { maxLength: 14 }), fc.array(touchpointArb, { maxLength: 5 }),
+      (tools, links, tps) => {
+        const yaml = yamlOf(tools, links, tps);
+        const ws = workspace(yaml);
+        const r = run(yaml, { start: '2027-01' });
+        expectCoherent(yaml, r, ws);
+        for (const i of r.roadmap.initiatives) {
+          expect(Array.isArray(i.keep) && Array.isArray(i.drop)).toBe(true);
+        }
+      },
+    ), { numRuns: 150 });
+  });
+
+  it('holds for every example workspace', () => {
+    const root = join(__dirname, '../../examples');
+    for (const name of readdirSync(root)) {
+      const loaded = loadWorkspace(join(root, name));
+      if (!loaded.workspace) continue;
+      const r = analyze(loaded.workspace, { path: name, start: '2027-01' });
+      expectCoherent(name, r, loaded.workspace);
+    }
+  });
+
+  it('holds for every realistic workspace (test/fixtures/realistic)', () => {
+    const root = join(__dirname, '../fixtures/realistic');
+    const names = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(names.length).toBeGreaterThanOrEqual(5);
+    for (const name of names) {
+      const single = join(root, name, 'workspace.yaml');
+      const loaded = loadWorkspace(existsSync(single) ? single : join(root, name, 'workspace'));
+      expect(loaded.workspace, name).toBeDefined();
+      const r = analyze(loaded.workspace!, { path: name, start: '2027-01' });
+      expectCoherent(name, r, loaded.workspace!);
+    }
+  });
+
+  it('a tool retired in phase 1 is never what a later consolidation keeps', () => {
+    const yaml = `version: 1
+organization: { name: T, currency: EUR }
+tools:
+${tool('crm', { capabilities: ['crm'], hub: true, data: ['contact-profile'], cost: 50000 })}
+${tool('freshdesk', { capabilities: ['help-desk'], data: ['tickets'], cost: 100 })}
+${tool('zendesk', { capabilities: ['help-desk', 'live-chat'], data: ['tickets'], cost: 9000 })}
+${tool('intercom', { capabilities: ['live-chat'], data: ['tickets'], cost: 6000 })}
+integrations:
+  - { from: freshdesk, to: crm }
+  - { from: freshdesk, to: zendesk }
+  - { from: zendesk, to: crm }
+`;
+    const r = run(yaml, { start: '2027-01' });
+    const dropped = new Set(r.roadmap.initiatives.flatMap((i) => i.drop));
+    for (const i of r.roadmap.initiatives) expect(i.keep.filter((t) => dropped.has(t)), i.id).toEqual([]);
+  });
+
+  it('a manual feed into a spreadsheet moves the data into the system and drops the file; it is never connected or made source of truth', () => {
+    const yaml = `version: 1
+organization: { name: T, currency: EUR }
+tools:
+${tool('crm', { capabilities: ['crm'], hub: true, data: ['contact-profile', 'orders'], cost: 5000 })}
+${tool('sheet', { capabilities: ['spreadsheet'], data: ['contact-profile', 'orders'], source_of_truth: ['orders'] })}
+${tool('shop', { capabilities: ['e-commerce'], data: ['orders'], source_of_truth: ['orders'] })}
+integrations:
+  - { from: shop, to: sheet, mode: manual }
+  - { from: shop, to: crm }
+`;
+    const r = run(yaml, { start: '2027-01' });
+    const ids = r.roadmap.initiatives.map((i) => i.id);
+    expect(ids).not.toContain('connect-sheet');
+    expect(ids.filter((x) => x.startsWith('replace-manual-'))).toEqual([]);
+    const move = r.roadmap.initiatives.find((i) => i.id === 'move-sheet')!;
+    expect(move).toMatchObject({ phase: 1, drop: ['sheet'] });
+    expect(move.addresses).toContain('manual-integration:shop+sheet');
+    for (const i of r.roadmap.initiatives) expect(i.keep, i.id).not.toContain('sheet');
+  });
+
+  it('a manual link that is a tool\'s only way to the hub is that tool\'s connection, in phase 2', () => {
+    const yaml = `version: 1
+organization: { name: T, currency: EUR }
+tools:
+${tool('crm', { capabilities: ['crm'], hub: true, data: ['contact-profile'] })}
+${tool('webinar', { capabilities: ['webinars'], data: ['contact-profile', 'webinar-attendance'] })}
+integrations:
+  - { from: webinar, to: crm, mode: manual }
+`;
+    const r = run(yaml, { start: '2027-01' });
+    const c = r.roadmap.initiatives.find((i) => i.id === 'connect-webinar')!;
+    expect(c).toMatchObject({ phase: 2, keep: ['webinar', 'crm'] });
+    expect(c.addresses).toContain('manual-integration:webinar+crm');
+    expect(r.roadmap.initiatives.map((i) => i.id).filter((x) => x.startsWith('replace-manual-'))).toEqual([]);
+  });
+
+  it('several origins: "agree which system is the master", owned by the departments involved', () => {
+    const yaml = `version: 1
+organization: { name: T, currency: EUR, departments: [sales, service] }
+tools:
+${tool('a', { capabilities: ['crm'], data: ['contact-profile'], owner: 'sales' })}
+${tool('b', { capabilities: ['help-desk'], data: ['contact-profile'], owner: 'service' })}
+${tool('h', { capabilities: ['cdp'], hub: true, data: ['contact-profile'], owner: 'sales' })}
+integrations:
+  - { from: a, to: h }
+  - { from: b, to: h }
+`;
+    const r = run(yaml, { start: '2027-01' });
+    const sot = r.roadmap.initiatives.find((i) => i.id === 'designate-sot-contact-profile');
+    expect(r.findings.map((f) => f.id)).toContain('no-source-of-truth:contact-profile');
+    expect(sot!.title).toMatch(/^Agree which system is the master/);
+    expect(sot!.keep).toEqual([]);
+    expect([sot!.owner, ...sot!.stakeholders].sort()).toEqual(['sales', 'service']);
+  });
+});
