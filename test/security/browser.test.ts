@@ -30,10 +30,17 @@ function script(name: string, body: string): string {
   return p;
 }
 
+/** A process that still runs. A zombie (killed, not yet reaped by its new parent, which here is
+ * the machine's init and may reap late) has stopped: it holds no pipe, no file and no CPU. */
 const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
   } catch {
     return false;
   }
