@@ -1,7 +1,7 @@
 // Spreadsheets in and out: `import` and `export` (src/import/, src/export/).
 export const sheets: Record<string, string> = {
   // commands
-  'sheets.import.cmd': 'Start a workspace from a spreadsheet of tools (CSV or Excel)',
+  'sheets.import.cmd': 'start a workspace from a spreadsheet of tools (CSV or Excel)',
   'sheets.import.cmd.long': 'Reads a CSV (any delimiter, UTF-8 or Shift_JIS) or an Excel workbook, recognises its columns by their headers in English or Japanese, matches each row to the built-in catalog and writes a commented, valid workspace. Every row it could not read is reported with its row number; blanks become open questions, never invented values.',
   'sheets.import.arg.file': 'the spreadsheet: .csv, .tsv, .txt or .xlsx',
   'sheets.import.opt.out': 'write a new workspace: a folder, or a .yaml file for a single-file workspace',
@@ -13,7 +13,7 @@ export const sheets: Record<string, string> = {
   'sheets.import.opt.name': 'the organization\'s name for a new workspace (default: the file\'s name)',
   'sheets.import.opt.format': 'the summary: text or json',
   'sheets.opt.force': 'overwrite files that exist',
-  'sheets.export.cmd': 'Export the inventory and the audit to Excel (or CSV)',
+  'sheets.export.cmd': 'export the inventory and the audit to Excel (or CSV)',
   'sheets.export.cmd.long': 'Writes one workbook with sheets for the inventory, touchpoints, integrations, findings, the roadmap and the open questions, as Excel tables with typed numbers, dates and currency formats, in the output language. `import` reads it back into the same workspace.',
   'sheets.export.opt.format': 'xlsx (one workbook) or csv (a folder with one file per sheet; an --out ending in .csv: the inventory alone)',
   'sheets.export.opt.out': 'the file (.xlsx, or .csv for the inventory alone) or folder (csv) to write',
