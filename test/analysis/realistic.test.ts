@@ -25,24 +25,9 @@ const FIXTURES: Record<string, string> = {
   'harbour-finch-healthy': 'harbour-finch-healthy/workspace.yaml',
 };
 
-const RULES_15 = 'blocked: a customer\'s-side rule of issue #15 (not implemented here)';
 
 /** `<fixture> <kind> <id>` -> why it is not met. */
 const PENDING: Record<string, { reason: string; mode: 'blocked' | 'fails' }> = {
-  'maison-velin-retail must consent-not-synced:antavo': { reason: RULES_15, mode: 'blocked' },
-  'maison-velin-retail must third-party-dependence:retargeting': { reason: RULES_15, mode: 'blocked' },
-  'maison-velin-retail must persona-gap:store-regular+service': { reason: RULES_15, mode: 'blocked' },
-  'maison-velin-retail must personalization-opportunity:welcome-series': { reason: RULES_15, mode: 'blocked' },
-  'maison-velin-retail must_not trapped-data:antavo': { reason: `${RULES_15}: the consent type folds into consent-not-synced (fold 4), which does not exist yet`, mode: 'blocked' },
-  'hokusei-seiki-ja must restricted-data-flow:kintone+haihai-mail': { reason: RULES_15, mode: 'blocked' },
-  'hokusei-seiki-ja must consent-not-synced:haihai-mail': { reason: RULES_15, mode: 'blocked' },
-  'hokusei-seiki-ja must freshness-gap:tenjikai': { reason: RULES_15, mode: 'blocked' },
-  'hokusei-seiki-ja must persona-gap:dairiten+loyalty': { reason: RULES_15, mode: 'blocked' },
-  'kestrel-financial must restricted-data-flow:salesforce+tealium': { reason: RULES_15, mode: 'blocked' },
-  'kestrel-financial must restricted-data-flow:salesforce+snowflake': { reason: RULES_15, mode: 'blocked' },
-  'kestrel-financial must consent-not-synced:onetrust': { reason: RULES_15, mode: 'blocked' },
-  'kestrel-financial must consent-not-synced:mailchimp': { reason: RULES_15, mode: 'blocked' },
-  'kestrel-financial must persona-gap:broker+consideration': { reason: RULES_15, mode: 'blocked' },
   'kestrel-financial must_not orphan-tool:fivetran': {
     reason: 'judgement beyond the contract: an integration platform that runs listed links is plumbing, but the format cannot say which link runs on it (the consultant proposes `via:` on integrations); not adopted',
     mode: 'fails',
