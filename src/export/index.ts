@@ -16,7 +16,63 @@ export const CSV_NAMES: Record<string, string> = {
   roadmap: 'roadmap.csv', questions: 'questions.csv', workspace: 'workspace.csv',
 };
 
+/**
+ * From this many data rows (all sheets together) the workbook is written with exceljs's streaming
+ * writer, row by row: the in-memory model of a 10,000-tool workbook takes gigabytes. The streaming
+ * writer cannot write table objects, so a large workbook has plain sheets with the same typed
+ * cells, formats, frozen header and an autoFilter (docs/import-export.md).
+ */
+export const STREAM_ROWS = 5000;
+
+function columnWidth(c: Table['columns'][number]): number {
+  return Math.max(c.width, Math.min(60, [...c.header].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0) + 4));
+}
+
+function columnNumFmt(c: Table['columns'][number], money: string): string | undefined {
+  return c.type === 'money' ? money : c.type === 'int' ? '#,##0' : c.type === 'month' ? 'yyyy-mm' : undefined;
+}
+
+const xlsxValue = (v: unknown) => (v === undefined ? null : typeof v === 'string' ? xlsxTextCell(v) : v);
+
+async function streamedWorkbookBuffer(ws: Workspace, tables: Table[]): Promise<Buffer> {
+  const ExcelJS = (await import('exceljs')).default;
+  const { PassThrough } = await import('node:stream');
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((res, rej) => { stream.on('end', () => res()); stream.on('error', rej); });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  wb.creator = 'martech-audit';
+  wb.created = new Date(Date.UTC(2000, 0, 1));
+  wb.modified = wb.created;
+  const money = moneyFormat(ws.organization.currency);
+  for (const table of tables) {
+    const last = String.fromCharCode(64 + Math.min(26, table.columns.length));
+    const sheet = wb.addWorksheet(table.name.slice(0, 31), {
+      views: [{ state: 'frozen', ySplit: 1 }],
+      autoFilter: table.columns.length <= 26 ? `A1:${last}${Math.max(2, table.rows.length + 1)}` : undefined,
+    } as any);
+    sheet.columns = table.columns.map((c) => {
+      const numFmt = columnNumFmt(c, money);
+      const style: Record<string, unknown> = {};
+      if (numFmt) style.numFmt = numFmt;
+      if (c.type === 'text' && c.width >= 40) style.alignment = { wrapText: true, vertical: 'top' };
+      return { width: columnWidth(c), style };
+    }) as any;
+    const header = sheet.addRow(table.columns.map((c) => xlsxTextCell(c.header)));
+    header.eachCell((cell) => { cell.numFmt = 'General'; cell.font = { bold: true }; cell.alignment = {}; });
+    header.commit();
+    for (const r of table.rows) sheet.addRow(r.map(xlsxValue) as any[]).commit();
+    sheet.commit();
+  }
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
+}
+
 export async function workbookBuffer(ws: Workspace, result: AnalysisResult): Promise<Buffer> {
+  const tables = buildTables(ws, result);
+  if (tables.reduce((n, t) => n + t.rows.length, 0) >= STREAM_ROWS) return streamedWorkbookBuffer(ws, tables);
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'martech-audit';
@@ -24,7 +80,7 @@ export async function workbookBuffer(ws: Workspace, result: AnalysisResult): Pro
   wb.created = new Date(Date.UTC(2000, 0, 1));
   wb.modified = wb.created;
   const money = moneyFormat(ws.organization.currency);
-  for (const table of buildTables(ws, result)) {
+  for (const table of tables) {
     const sheet = wb.addWorksheet(table.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
     const rows = table.rows.length ? table.rows : [table.columns.map(() => null)];
     sheet.addTable({
