@@ -112,6 +112,35 @@ integrations:
   });
 });
 
+describe('realtime-gap in both directions (rules.md r2)', () => {
+  const w = (back: string, forth: string) => ws(`touchpoints:
+  - { id: booth, name: Booth, stage: awareness, channel: event, tools: [tablet], needs: realtime, captures: [leads] }
+tools:
+  - { id: crm, name: CRM, capabilities: [crm], hub: true, data: [contact-profile] }
+  - { id: tablet, name: Tablet, capabilities: [forms], data: [contact-profile, leads] }
+integrations:
+  - { from: crm, to: tablet, data: [contact-profile], ${forth} }
+  - { from: tablet, to: crm, data: [leads], ${back} }
+`);
+  const gap = (back: string, forth: string) => findings(w(back, forth)).filter((f) => f.rule === 'realtime-gap');
+
+  it('one finding per touchpoint, its details saying which way the data is too slow', () => {
+    const both = gap('mode: manual, frequency: weekly', 'mode: batch');
+    expect(both.map((f) => f.id)).toEqual(['realtime-gap:booth']);
+    expect(both[0].details).toEqual(expect.objectContaining({
+      directions: ['from-hub', 'to-hub'], toHub: [{ data: 'leads', pace: 'weekly', origins: ['tablet'] }],
+    }));
+    expect(both[0].message).toContain('weekly');
+    expect(gap('mode: batch', 'mode: realtime')[0].details).toEqual(expect.objectContaining({ directions: ['to-hub'] }));
+    expect(gap('mode: realtime', 'mode: batch')[0].details).toEqual(expect.objectContaining({ directions: ['from-hub'] }));
+    expect(gap('mode: realtime', 'mode: realtime')).toEqual([]);
+  });
+
+  it('leaves such touchpoints to realtime-gap: freshness-gap never reports them', () => {
+    expect(ids(findings(w('mode: batch', 'mode: batch')), 'freshness-gap')).toEqual([]);
+  });
+});
+
 describe('no hub at all', () => {
   const w = ws(`touchpoints:
   - { id: chat, name: Chat, stage: service, channel: chat, tools: [crisp], realtime: true }

@@ -88,6 +88,8 @@ export const analysis: Record<string, string> = {
   'roadmap.title.connect-hubs': 'Join the customer views of {a} and {b}',
   'roadmap.title.carry': 'Carry {data} from {tool} to {hub}',
   'roadmap.title.realtime': 'Give "{touchpoint}" live customer data from {hub}',
+  'roadmap.title.realtime-to-hub': 'Bring what "{touchpoint}" captures to {hub} in real time',
+  'roadmap.title.realtime-both': 'Connect "{touchpoint}" and {hub} in real time, both ways',
   'roadmap.title.cover': 'Support "{touchpoint}" with a tool that feeds {hub}',
   'roadmap.title.cover-any': 'Decide which tool supports "{touchpoint}"',
   'roadmap.title.cover-stage': 'Design at least one touchpoint for the {stage} stage',

@@ -88,6 +88,8 @@ export const analysis: Record<string, string> = {
   'roadmap.title.connect-hubs': '{a} と {b} の顧客ビューをつなぐ',
   'roadmap.title.carry': '{tool} の {data} を {hub} に連携する',
   'roadmap.title.realtime': '「{touchpoint}」で {hub} の顧客データをリアルタイムに使えるようにする',
+  'roadmap.title.realtime-to-hub': '「{touchpoint}」で取得したデータを {hub} へリアルタイムに届ける',
+  'roadmap.title.realtime-both': '「{touchpoint}」と {hub} を双方向でリアルタイムに連携する',
   'roadmap.title.cover': '「{touchpoint}」を {hub} にデータを送るツールで支える',
   'roadmap.title.cover-any': '「{touchpoint}」を支えるツールを決める',
   'roadmap.title.cover-stage': 'ステージ「{stage}」の顧客接点を少なくとも 1 つ設計する',
