@@ -82,6 +82,8 @@ export const rule = createRule({
     const cs = customerSide(ws, facts);
     const out: FindingDraft<Details>[] = [];
     const liveHubs = facts.hubs.filter((h) => h.status !== 'retired');
+    // The senders in id order once, so each origin's list comes out sorted (not sorted per origin).
+    const senderIds = sortIds(cs.senders.map((s) => s.id));
     for (const tool of ws.tools) {
       if (tool.status === 'retired') continue;
       const types = [...new Set(tool.data)].filter((d) => cs.isConsent(d) && cs.isOrigin(tool.id, d));
@@ -106,12 +108,12 @@ export const rule = createRule({
       }
       hubs.sort();
       const senders: string[] = [];
-      for (const s of cs.senders) {
-        if (s.id !== tool.id && !hubs.includes(s.id) && missing(s.id)) senders.push(s.id);
+      for (const id of senderIds) {
+        if (id !== tool.id && !hubs.includes(id) && missing(id)) senders.push(id);
       }
       if (!hubs.length && !senders.length) continue;
       const data = types.filter((d) => lost.has(d));
-      const named = sortIds(senders).slice(0, SENDERS_NAMED);
+      const named = senders.slice(0, SENDERS_NAMED);
       const targets = [...hubs, ...named];
       const params = { tool: tool.name, data: typeNames(ws, data), targets: someToolNames(ws, targets, TARGETS_IN_WORDS, hubs.length + senders.length) };
       out.push({
