@@ -2,7 +2,7 @@
 // its diagnostics.
 import { initLang, currentLang, isLang, localeLang, resolveLang, t, type Lang } from '../i18n/index.js';
 import type { LoadResult } from '../workspace/load.js';
-import { open } from '../api.js';
+import { open } from '../open.js';
 import { formatDiagnostic, writeErr } from './output.js';
 import { FailureExit, UsageError } from '../util/errors.js';
 import type { Workspace } from '../model/model.js';
