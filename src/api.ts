@@ -8,13 +8,13 @@
 //
 // Language: messages (findings, reasons, diagnostics, titles) are worded in one language per
 // call, chosen once: `lang`, else the workspace's `settings.lang`, else `defaultLang` ('en').
-// The loader is given the language explicitly (a Translator); the analysis and the renderers still
-// word through the process-wide catalog (src/i18n), so calls in different languages must not run
-// concurrently.
+// The loader and the analysis are given the language explicitly (a Translator), so audits in
+// different languages may run side by side; the renderers still word through the process-wide
+// catalog (src/i18n), so reports in different languages must not be written concurrently.
 import jsYaml from 'js-yaml';
 import { analyze, type AnalysisResult } from './analysis/analyze.js';
 import { RULE_CATALOG } from './analysis/rules/index.js';
-import { initLang, isLang, currentLang, translator, type Lang } from './i18n/index.js';
+import { initLang, isLang, currentLang, translator, type Lang, type Translator } from './i18n/index.js';
 import type { Workspace } from './model/model.js';
 import { REPORTERS, type ReportFormat } from './report/formats.js';
 import type { ReportContext } from './report/text.js';
@@ -38,6 +38,8 @@ export interface OpenOptions {
 export interface OpenResult extends LoadResult {
   /** The language the messages are in. */
   lang: Lang;
+  /** Words in that language: hand it to analyze() (`{ tr }`) so the findings are in the same language. */
+  tr: Translator;
 }
 
 /**
@@ -52,10 +54,10 @@ export async function open(path: string, opts: OpenOptions = {}): Promise<OpenRe
     const setting = peekSettingsLang(sources.files.map((f) => new TextDecoder().decode(f.bytes)));
     lang = setting && isLang(setting) ? setting : opts.defaultLang ?? 'en';
   }
-  // The loader is handed its language; the analysis and the renderers still read the process language.
+  // The loader and the analysis are handed their language; the renderers still read the process language.
   const tr = await translator(lang);
   if (lang !== currentLang()) await initLang(lang);
-  return { ...loadFromSources(sources, { rules: RULE_CATALOG, tr }), lang };
+  return { ...loadFromSources(sources, { rules: RULE_CATALOG, tr }), lang, tr };
 }
 
 /** settings.lang read straight from the YAML texts (also for a workspace too broken to build). */
@@ -107,7 +109,7 @@ export interface Audit {
 export async function run(path: string, opts: AuditOptions = {}): Promise<Audit> {
   const loaded = await open(path, opts);
   if (!loaded.ok || !loaded.workspace) throw new InvalidWorkspaceError(path, loaded.diagnostics);
-  const result = analyze(loaded.workspace, { path, start: opts.start, now: opts.now });
+  const result = analyze(loaded.workspace, { path, start: opts.start, now: opts.now, tr: loaded.tr });
   return { workspace: loaded.workspace, result, diagnostics: loaded.diagnostics, lang: loaded.lang };
 }
 
