@@ -18,8 +18,11 @@ export interface Words {
   tool(id: string): string;
   /** "A, B and C" from tool ids, by name. */
   tools(ids: readonly string[]): string;
-  /** At most `max` tool names, then "and N more". */
-  someTools(ids: readonly string[], max?: number): string;
+  /**
+   * At most `max` tool names, then "and N more". `total` is how many there are when `ids` is already
+   * a shortened list (the count of the rest is then total - max).
+   */
+  someTools(ids: readonly string[], max?: number, total?: number): string;
   /** A data type of the shared vocabulary by its word (顧客プロフィール), else the id as written. */
   dataType(id: string): string;
   /** Data types by their vocabulary words, as a list. */
@@ -66,8 +69,8 @@ export function wordsFor(ws: Workspace, tr: Translator): Words {
       items.length <= max ? list(items) : list([...items.slice(0, max), tr.t('assess.more', { count: items.length - max })]),
     tool,
     tools,
-    someTools: (ids: readonly string[], max = 8) =>
-      ids.length <= max ? tools(ids) : list([...ids.slice(0, max).map(tool), tr.t('rules.more', { count: ids.length - max })]),
+    someTools: (ids: readonly string[], max = 8, total = ids.length) =>
+      total <= max ? tools(ids.slice(0, max)) : list([...ids.slice(0, max).map(tool), tr.t('rules.more', { count: total - max })]),
     dataType,
     data: (ids: readonly string[]) => list(ids.map(dataType)),
     type,
