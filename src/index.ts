@@ -3,7 +3,8 @@
 // of its JSON document (`analyze --format json`), and the types of all of them.
 export * from './api.js';
 export { loadWorkspace, loadFromSources, loadFromText, type LoadResult } from './workspace/load.js';
-export { WorkspaceFile, workspaceJsonSchema } from './workspace/schema.js';
+export { WorkspaceFile } from './workspace/schema.js';
+export { workspaceJsonSchema } from './workspace/json-schema.js';
 export type { SourceLocation } from './workspace/diagnostics.js';
 export type * from './model/model.js';
 export type { AnalyzeOptions } from './analysis/analyze.js';
