@@ -1,7 +1,6 @@
 // persona-gap (r2): a persona goes through a journey stage in which no in-scope touchpoint meets
 // it. A stage with no in-scope touchpoint at all is empty-stage's, said once for everyone; a
 // workspace without personas raises nothing (the assessment asks for them instead).
-import { someOf } from '../words.js';
 import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
@@ -15,6 +14,12 @@ touchpoints:
 tools:
   - { id: crm, name: HubSpot, capabilities: [crm], hub: true, data: [contact-profile] }
 `;
+
+/**
+ * At most this many of the stage's touchpoints are named in a finding's entities: a finding per
+ * persona and stage naming every touchpoint of the stage grows with personas × touchpoints.
+ */
+export const TOUCHPOINTS_NAMED = 10;
 
 /** What a persona-gap finding carries in `details`. */
 export type Details = { persona: string; stage: string };
@@ -45,7 +50,7 @@ export const rule = createRule({
       recommendation: '{stage} のステージに {persona} 向けの顧客接点を設計するか、{touchpoints} のいずれかを {persona} にも広げてください。{persona} が {stage} を通らないなら、ペルソナのステージから外してください。',
     },
   },
-  check({ ws, msg }) {
+  check({ ws, msg, words }) {
     const out: FindingDraft<Details>[] = [];
     for (const p of ws.personas) {
       for (const stageId of p.stages) {
@@ -54,11 +59,11 @@ export const rule = createRule({
         const inStage = (ws.index.touchpointsByStage.get(stageId) ?? []).filter((tp) => tp.inScope);
         if (!inStage.length) continue; // empty-stage says it, once for everyone
         if (inStage.some((tp) => tp.personas.includes(p.id))) continue;
-        const params = { persona: p.name, stage: stage.name, touchpoints: someOf(inStage.map((tp) => tp.name), 5) };
+        const params = { persona: p.name, stage: words.stage(stage), touchpoints: words.someOf(inStage.map((tp) => tp.name), 5) };
         out.push({
           subject: `${p.id}+${stageId}`,
           message: msg('message', params),
-          entities: [{ kind: 'persona', id: p.id }, { kind: 'stage', id: stageId }, ...inStage.map((tp) => ({ kind: 'touchpoint' as const, id: tp.id }))],
+          entities: [{ kind: 'persona', id: p.id }, { kind: 'stage', id: stageId }, ...inStage.slice(0, TOUCHPOINTS_NAMED).map((tp) => ({ kind: 'touchpoint' as const, id: tp.id }))],
           location: p.loc,
           recommendation: msg('recommendation', params),
           details: { persona: p.id, stage: stageId },
