@@ -153,7 +153,8 @@ function tableHtml(table: Table): string {
     const attrs = `${meta?.severity ? ` data-severity="${meta.severity}"` : ''}${meta?.id ? ` id="${escapeHtml(meta.id)}"` : ''}`;
     return `<tr${attrs}>${r.map((c, k) => `<td${cls(table.columns[k] ?? {})}>${cellHtml(c, table.columns[k]?.nowrap)}</td>`).join('')}</tr>`;
   });
-  return `<table id="${escapeHtml(table.id)}">${head}<tbody>\n${rows.join('\n')}\n</tbody></table>`;
+  const more = table.more ? `\n<p class="muted more">${escapeHtml(table.more)}</p>` : '';
+  return `<table id="${escapeHtml(table.id)}">${head}<tbody>\n${rows.join('\n')}\n</tbody></table>${more}`;
 }
 
 function filterHtml(table: Table): string {
