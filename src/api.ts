@@ -8,9 +8,9 @@
 //
 // Language: messages (findings, reasons, diagnostics, titles) are worded in one language per
 // call, chosen once: `lang`, else the workspace's `settings.lang`, else `defaultLang` ('en').
-// The loader is given the language explicitly (a Translator); the analysis and the renderers still
-// word through the process-wide catalog (src/i18n), so calls in different languages must not run
-// concurrently.
+// The loader and the analysis are given the language explicitly (a Translator), so audits in
+// different languages may run side by side; the renderers still word through the process-wide
+// catalog (src/i18n), so reports in different languages must not be written concurrently.
 import { analyze, type AnalysisResult } from './analysis/analyze.js';
 import type { Lang } from './i18n/index.js';
 import type { Workspace } from './model/model.js';
@@ -55,7 +55,7 @@ export interface Audit {
 export async function run(path: string, opts: AuditOptions = {}): Promise<Audit> {
   const loaded = await open(path, opts);
   if (!loaded.ok || !loaded.workspace) throw new InvalidWorkspaceError(path, loaded.diagnostics);
-  const result = analyze(loaded.workspace, { path, start: opts.start, now: opts.now });
+  const result = analyze(loaded.workspace, { path, start: opts.start, now: opts.now, tr: loaded.tr });
   return { workspace: loaded.workspace, result, diagnostics: loaded.diagnostics, lang: loaded.lang };
 }
 

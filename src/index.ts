@@ -8,6 +8,8 @@ export { workspaceJsonSchema } from './workspace/json-schema.js';
 export type { SourceLocation } from './workspace/diagnostics.js';
 export type * from './model/model.js';
 export type { AnalyzeOptions } from './analysis/analyze.js';
+// The language of a loader or analysis call: `analyze(ws, { tr: await translator('ja') })`.
+export { translator, type Translator } from './i18n/index.js';
 export { AnalysisResultSchema, analysisJsonSchema, type AnalysisResultJson } from './analysis/result-schema.js';
 export type { AuditResult, Finding, Assessment, Initiative, Roadmap, EntityRef } from './analysis/types.js';
 export type { FullRoadmap, PlannedInitiative } from './analysis/roadmap/index.js';

@@ -215,12 +215,14 @@ export function createTranslator(lang: Lang, messages: Messages): Translator {
     const variant = `${key}.${pluralCategory(count, lang)}`;
     return hasKey(variant) ? variant : key;
   };
+  // The same formatting as t(): Japanese sets no space between a Japanese value and its neighbour.
+  const fill = lang === 'ja' ? formatJa : format;
   return Object.freeze({
     lang,
-    t: (key: string, params?: Params) => format(template(key), params),
-    tw: (key: string, params?: Params) => worded(key, template(key), params),
-    tCount: (key: string, count: number, params: Params = {}) => format(template(counted(key, count)), params),
-    twCount: (key: string, count: number, params: Params = {}) => worded(counted(key, count), template(counted(key, count)), params),
+    t: (key: string, params?: Params) => fill(template(key), params),
+    tw: (key: string, params?: Params) => worded(key, template(key), params, lang),
+    tCount: (key: string, count: number, params: Params = {}) => fill(template(counted(key, count)), params),
+    twCount: (key: string, count: number, params: Params = {}) => worded(counted(key, count), template(counted(key, count)), params, lang),
     list: (items: readonly string[]) => formatList(items, lang),
     has: hasKey,
   });

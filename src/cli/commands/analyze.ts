@@ -64,9 +64,9 @@ export async function run(path: string, opts: AnalyzeCommandOptions, globals: Gl
   checkStart(opts.start);
   checkFailOn(opts.failOn);
 
-  const { workspace } = await loadOrExit(path, globals);
+  const { workspace, result: loaded } = await loadOrExit(path, globals);
   const failOn = parseFailOn(opts.failOn, workspace);
-  const analysed = analyze(workspace, { path, start: opts.start, now: currentMonth() });
+  const analysed = analyze(workspace, { path, start: opts.start, now: currentMonth(), tr: loaded.tr });
   // Findings a baseline accepts stay in the report (marked) but do not count toward --fail-on.
   const { result, gate } = applyBaselineOptions(analysed, opts);
   const reporter = CHUNKED_REPORTERS[format] ? undefined : await load();

@@ -35,10 +35,10 @@ export async function run(path: string, opts: ReportCommandOptions, globals: Glo
   checkStart(opts.start);
   const failOn = checkFailOn(opts.failOn) ?? 'none';
   if (opts.date !== undefined && !isIsoDate(opts.date)) throw new UsageError(t('deliverable.bad-date', { value: opts.date }));
-  const { workspace } = await loadOrExit(path, globals);
+  const { workspace, result: loaded } = await loadOrExit(path, globals);
   setupColor(globals, process.stderr);
   const month = currentMonth();
-  const result = analyze(workspace, { path, start: opts.start, now: month });
+  const result = analyze(workspace, { path, start: opts.start, now: month, tr: loaded.tr });
   const outDir = opts.out ?? defaultOutDir(workspace);
   const since = opts.since !== undefined ? await sinceSection(opts.since, path, result, month) : undefined;
   const bar = progress();
