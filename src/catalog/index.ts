@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import jsYaml from 'js-yaml';
 import { packageFile } from '../util/paths.js';
-import { currentLang } from '../i18n/index.js';
+import { currentLang, type Lang } from '../i18n/index.js';
 
 export interface LocalName { en: string; ja?: string }
 /**
@@ -140,18 +140,28 @@ export function loadDataTypes(): ReadonlyMap<string, VocabularyDataType> {
   return dataTypes;
 }
 
-/** A localised display name. */
-export function localName(name: LocalName | undefined, fallback: string): string {
+/** A localised display name: in `lang` (default the process language, for callers that pass none). */
+export function localName(name: LocalName | undefined, fallback: string, lang: Lang = currentLang()): string {
   if (!name) return fallback;
-  return (currentLang() === 'ja' && name.ja) || name.en || fallback;
+  return (lang === 'ja' && name.ja) || name.en || fallback;
 }
 
+/** A capability's name in the process language (commands); renderers use capabilityNameIn with theirs. */
 export function capabilityName(id: string): string {
-  return localName(loadTaxonomy().capabilities.get(id)?.name, id);
+  return capabilityNameIn(id, currentLang());
 }
 
+export function capabilityNameIn(id: string, lang: Lang): string {
+  return localName(loadTaxonomy().capabilities.get(id)?.name, id, lang);
+}
+
+/** A category's name in the process language (commands); renderers use categoryNameIn with theirs. */
 export function categoryName(id: string): string {
-  return localName(loadTaxonomy().categoryById.get(id)?.name, id);
+  return categoryNameIn(id, currentLang());
+}
+
+export function categoryNameIn(id: string, lang: Lang): string {
+  return localName(loadTaxonomy().categoryById.get(id)?.name, id, lang);
 }
 
 // ---- capability flags (rules.md revision 2 vocabulary) -------------------------------------

@@ -18,7 +18,7 @@ export const REPORTERS: Readonly<Record<string, () => Promise<Reporter>>> = {
   // SARIF 2.1.0 for code scanning: the same document `report` writes as audit.sarif.
   sarif: async () => {
     const { renderSarif } = await import('./sarif.js');
-    return (result, ctx) => renderSarif(result, { version: VERSION, defaultFile: ctx.files?.[0] });
+    return (result, ctx) => renderSarif(result, { version: VERSION, defaultFile: ctx.files?.[0], tr: ctx.tr });
   },
 };
 

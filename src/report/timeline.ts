@@ -3,7 +3,7 @@
 // in the report and PDF, and as editable shapes in the deck (report/pptx.ts). The Mermaid gantt
 // stays as diagrams/roadmap.mmd and .svg (for git and GitHub). Same schedule and the same bar
 // colours as the gantt: red answers a critical or high finding, dark is done, outlined in progress.
-import { currentLang, t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import { formatMoney } from '../i18n/format.js';
 import { toMinor } from '../analysis/money.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
@@ -34,7 +34,8 @@ export interface Timeline {
 }
 
 /** The timeline of the roadmap's initiatives (the rejected ones left out, as in the gantt). */
-export function roadmapTimeline(result: AnalysisResult, today?: string): Timeline {
+export function roadmapTimeline(result: AnalysisResult, today: string | undefined, tr: Translator): Timeline {
+  const { t } = tr;
   const severityOf = new Map(result.findings.map((f) => [f.id, SEVERITY_RANK[f.severity]]));
   const initiatives = result.roadmap.initiatives.filter((i) => i.status !== 'rejected');
   const planned = schedule(initiatives, today);
@@ -55,7 +56,7 @@ export function roadmapTimeline(result: AnalysisResult, today?: string): Timelin
         const worst = Math.max(-1, ...i.addresses.map((id) => severityOf.get(id) ?? -1));
         const kind: BarKind = i.status === 'done' ? 'done' : i.status === 'in-progress' ? 'active' : worst >= SEVERITY_RANK.high ? 'crit' : 'plain';
         const saving = i.saving && i.saving > 0
-          ? t('deliverable.timeline.saving', { amount: formatMoney(toMinor(i.saving), currency, currentLang()) }) : undefined;
+          ? t('deliverable.timeline.saving', { amount: formatMoney(toMinor(i.saving), currency, tr.lang) }) : undefined;
         return { title: i.title, start: start - first, end: end - first, kind, ...(saving ? { saving } : {}) };
       }),
     });

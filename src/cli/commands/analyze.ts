@@ -64,15 +64,16 @@ export async function run(path: string, opts: AnalyzeCommandOptions, globals: Gl
   checkStart(opts.start);
   checkFailOn(opts.failOn);
 
-  const { workspace } = await loadOrExit(path, globals);
+  const { workspace, tr } = await loadOrExit(path, globals);
   const failOn = parseFailOn(opts.failOn, workspace);
   const analysed = analyze(workspace, { path, start: opts.start, now: currentMonth() });
   // Findings a baseline accepts stay in the report (marked) but do not count toward --fail-on.
-  const { result, gate } = applyBaselineOptions(analysed, opts);
+  const { result, gate } = applyBaselineOptions(analysed, opts, tr);
   const reporter = await load();
   const toFile = opts.out !== undefined;
   const chalk = setupColor(globals);
   const ctx: ReportContext = {
+    tr,
     // --no-color wins over FORCE_COLOR: the flag is the more specific request.
     color: !toFile && globals.color !== false && chalk.level > 0,
     width: !toFile && process.stdout.isTTY ? Math.min(Math.max(process.stdout.columns || 80, 60), 120) : 80,
