@@ -40,6 +40,26 @@ const zodEnglishOnly = {
   },
 };
 
+// Modules evaluated on first use instead of at start-up. An ESM import is evaluated when the
+// importing chunk loads; a module the bundle reaches through require() is wrapped by esbuild and
+// evaluated on the first call. string-width builds an Intl.Segmenter (ICU data) at import time,
+// ~10 ms of every command's start-up, while most text it is asked to measure is plain ASCII
+// (src/util/width.ts does not call it for that).
+const LAZY = { 'string-width': 'default' };
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(LAZY).join('|')})$`);
+    b.onResolve({ filter }, (args) => (args.kind === 'import-statement' && !args.importer.includes('node_modules')
+      ? { path: args.path, namespace: 'lazy' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
+      contents: `let m;\nexport default function lazy(...a) { return (m ??= require(${JSON.stringify(args.path)}).${LAZY[args.path]})(...a); }\n`,
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync('dist', { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
@@ -53,7 +73,7 @@ await build({
   sourcemap: 'linked',
   chunkNames: 'chunk-[hash]',
   external,
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, lazyModules],
   legalComments: 'none',
   // cli-table3 is CommonJS and requires Node built-ins; give the ESM bundle a require().
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },

@@ -11,73 +11,21 @@
 // The loader and the renderers are given the language explicitly (a Translator): formatResult and
 // writeReport take `lang`. The analysis still words through the process-wide catalog (src/i18n),
 // so audits in different languages must not run concurrently.
-import jsYaml from 'js-yaml';
 import { analyze, type AnalysisResult } from './analysis/analyze.js';
-import { RULE_CATALOG } from './analysis/rules/index.js';
-import { initLang, isLang, currentLang, translator, type Lang, type Translator } from './i18n/index.js';
+import { currentLang, translator, type Lang, type Translator } from './i18n/index.js';
 import type { Workspace } from './model/model.js';
 import { REPORTERS, type ReportFormat } from './report/formats.js';
 import type { ReportContext } from './report/text.js';
 import type { WriteReportOptions, WriteReportResult } from './report/write-report.js';
 import type { Diagnostic } from './workspace/diagnostics.js';
-import { loadFromSources, readWorkspace, type LoadResult } from './workspace/load.js';
-import { yamlLib } from './workspace/parse.js';
+import { open, type OpenOptions } from './open.js';
 import { SEVERITY_RANK, type Severity } from './model/vocabulary.js';
 import { VERSION } from './version.js';
 
 export { VERSION };
 export type { Lang };
-
-export interface OpenOptions {
-  /** The language of messages; wins over the workspace's settings.lang. */
-  lang?: Lang;
-  /** The language when neither `lang` nor settings.lang says (the CLI passes the locale's). Default 'en'. */
-  defaultLang?: Lang;
-}
-
-export interface OpenResult extends LoadResult {
-  /** The language the messages are in. */
-  lang: Lang;
-}
-
-/**
- * Reads and checks a workspace (a folder or one YAML file) once, with its diagnostics worded in
- * the language chosen: `lang`, else settings.lang (read from the YAML text before the workspace is
- * built, so that it is built once), else `defaultLang`.
- */
-export async function open(path: string, opts: OpenOptions = {}): Promise<OpenResult> {
-  const sources = readWorkspace(path);
-  let lang = opts.lang;
-  if (!lang) {
-    const setting = peekSettingsLang(sources.files.map((f) => new TextDecoder().decode(f.bytes)));
-    lang = setting && isLang(setting) ? setting : opts.defaultLang ?? 'en';
-  }
-  // The loader is handed its language; the analysis and the renderers still read the process language.
-  const tr = await translator(lang);
-  if (lang !== currentLang()) await initLang(lang);
-  return { ...loadFromSources(sources, { rules: RULE_CATALOG, tr }), lang };
-}
-
-/** settings.lang read straight from the YAML texts (also for a workspace too broken to build). */
-export function peekSettingsLang(texts: Iterable<string>): string | undefined {
-  for (const text of texts) {
-    if (!/^settings:/m.test(text)) continue;
-    try {
-      // js-yaml is fast; when it rejects the file, the document model still finds settings.lang
-      // despite errors elsewhere (duplicate keys, bad indentation).
-      let lang: unknown;
-      try {
-        lang = (jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }) as { settings?: { lang?: unknown } } | undefined)?.settings?.lang;
-      } catch {
-        lang = yamlLib().parseDocument(text, { uniqueKeys: false }).getIn(['settings', 'lang']);
-      }
-      if (typeof lang === 'string') return lang;
-    } catch {
-      // unparsable: its own diagnostics say so
-    }
-  }
-  return undefined;
-}
+// Opening a workspace needs no analysis: it lives in open.ts, which `validate` loads alone.
+export { open, peekSettingsLang, type OpenOptions, type OpenResult } from './open.js';
 
 /** Thrown by audit() for a workspace with errors; `diagnostics` says what and where. */
 export class InvalidWorkspaceError extends Error {

@@ -1,7 +1,7 @@
 // What every command shares: global options, language, loading a workspace or stopping with
 // its diagnostics.
 import { initLang, currentLang, isLang, localeLang, resolveLang, t, translator, type Lang, type Translator } from '../i18n/index.js';
-import { open, type OpenResult } from '../api.js';
+import { open, type OpenResult } from '../open.js';
 import { formatDiagnostic, writeErr } from './output.js';
 import { FailureExit, UsageError } from '../util/errors.js';
 import type { Workspace } from '../model/model.js';

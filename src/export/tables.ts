@@ -94,11 +94,12 @@ export function buildTables(ws: Workspace, result: AnalysisResult, tr: Translato
     key: 'roadmap', name: t('sheets.sheet.roadmap'),
     columns: columns('roadmap', [
       ['phase', 'int', 8], ['id', 'text', 30], ['title', 'text', 44], ['kind', 'enum', 14], ['tools', 'list', 30],
-      ['owner', 'text', 14], ['start', 'month', 10], ['months', 'int', 8], ['saving', 'money', 14], ['status', 'enum', 12],
+      ['keep', 'list', 24], ['drop', 'list', 24], ['owner', 'text', 14], ['start', 'month', 10], ['months', 'int', 8], ['saving', 'money', 14], ['status', 'enum', 12],
       ['addresses', 'list', 36], ['source', 'enum', 12],
     ]),
     rows: result.roadmap.initiatives.map((i) => [
-      i.phase, i.id, i.title, label('report.kind', i.kind), i.tools.join(', '), i.owner, monthDate(i.start), i.months, i.saving,
+      // (r2) What the initiative keeps and what it drops (rules.md, roadmap keep/drop): the tool ids.
+      i.phase, i.id, i.title, label('report.kind', i.kind), i.tools.join(', '), i.keep.join(', '), i.drop.join(', '), i.owner, monthDate(i.start), i.months, i.saving,
       i.status, i.addresses.join(', '), t(`sheets.source.${i.source}`),
     ]),
   };

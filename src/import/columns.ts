@@ -151,6 +151,25 @@ export function outputSheetNames(): Set<string> {
   return names;
 }
 
+/**
+ * Whether a header row is the one `export` writes for its findings or roadmap sheet (in either
+ * language), whatever the sheet is called: a renamed "Roadmap" sheet or a roadmap.csv saved under
+ * another name is the analysis' output too, never tools (its Japanese "ツール" column would read as
+ * tool names). Every column of the export counts, the roadmap's keep/drop columns included, so
+ * that a workbook from before they existed is recognised as well.
+ */
+export function isOutputHeader(cells: readonly string[]): boolean {
+  const seen = new Set(cells.map((c) => normaliseName(c)).filter(Boolean));
+  for (const c of [sheetsEn, sheetsJa]) {
+    for (const [kind, marks] of [['roadmap', ['phase', 'title', 'kind']], ['findings', ['severity', 'rule', 'message']]] as const) {
+      const labels = Object.keys(c).filter((k) => k.startsWith(`sheets.col.${kind}.`));
+      const hits = labels.filter((k) => seen.has(normaliseName(c[k]))).length;
+      if (marks.every((m) => seen.has(normaliseName(c[`sheets.col.${kind}.${m}`]))) && hits >= labels.length - 3) return true;
+    }
+  }
+  return false;
+}
+
 export function sheetNameKind(name: string): SheetKind | undefined {
   const n = normaliseName(name);
   const files: Record<string, SheetKind> = { inventory: 'tools', touchpoints: 'touchpoints', integrations: 'integrations', questions: 'questions', workspace: 'workspace' };

@@ -11,7 +11,7 @@ import { ID_PATTERN, INTEGRATION_MODES } from '../model/vocabulary.js';
 import type { Workspace } from '../model/model.js';
 import { sheets as sheetsEn } from '../i18n/en/sheets.js';
 import { sheets as sheetsJa } from '../i18n/ja/sheets.js';
-import { FIELDS, fieldOf, outputSheetNames, sheetNameKind, type SheetKind } from './columns.js';
+import { FIELDS, fieldOf, isOutputHeader, outputSheetNames, sheetNameKind, type SheetKind } from './columns.js';
 import type { RawBook, RawRow, RawSheet } from './read.js';
 import { cellText, cellValue, isBlank, normaliseName, type Problem } from './values.js';
 import { integrationRow, questionRow, toolRow, touchpointRow, type ConvertContext, type SheetCells } from './rows.js';
@@ -137,7 +137,8 @@ export function convert(book: RawBook, opts: ConvertOptions = {}): ImportResult 
   const layouts: { sheet: RawSheet; layout: Layout }[] = [];
   for (const sheet of book.sheets) {
     if (!sheet.rows.length) continue;
-    if (outputs.has(normaliseName(sheet.name))) {
+    const outputHeader = sheet.rows.slice(0, 15).some((r) => isOutputHeader(r.cells.map((c) => cellText(cellValue(c)))));
+    if (outputs.has(normaliseName(sheet.name)) || outputHeader) {
       issues.push({ sheet: sheet.name, severity: 'note', key: 'sheets.sheet.output', params: { sheet: sheet.name } });
       continue;
     }

@@ -122,7 +122,7 @@ export function locate(pf: ParsedFile, path: readonly (string | number)[], key =
 interface Pos { line: number; column: number }
 export interface Outline { top: Map<string, Pos>; items: Map<string, Pos[]> }
 
-const LIST_KEYS = new Set(['tools', 'touchpoints', 'integrations', 'questions', 'stages']);
+const LIST_KEYS = new Set(['tools', 'touchpoints', 'integrations', 'questions', 'stages', 'personas', 'data_types']);
 // Anchors, aliases and tags (alias expansion must be bounded), and `?` complex keys.
 const NEEDS_DOCUMENT = /(^|[\s[{,])[&*!][^\s,\]}]|^\s*\?(\s|$)/m;
 

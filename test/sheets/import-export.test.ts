@@ -191,6 +191,59 @@ describe('export, then import: the same audit', () => {
     });
   }
 
+  // (r2) The roadmap sheet carries each initiative's keep and drop (rules.md, roadmap keep/drop);
+  // it stays the analysis' output: import skips it by its name or, renamed, by its header, so the
+  // audit comes back the same and no initiative's tools are read as tools.
+  it('the roadmap sheet has the keep and drop of every initiative, as analyze --format json has them', async () => {
+    const src = join(ROOT, 'examples', 'northwind-b2b');
+    const file = join(dir, 'keep-drop.xlsx');
+    expect(cli(['export', src, '--out', file, '--start', '2027-01'], dir).code).toBe(0);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sheet = wb.getWorksheet('Roadmap')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 8)).toEqual(['Phase', 'Initiative', 'Title', 'Kind', 'Tools', 'Tools kept', 'Tools dropped', 'Owner']);
+    const rows: [string, string, string][] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) rows.push([String(row.getCell(2).value), String(row.getCell(6).value ?? ''), String(row.getCell(7).value ?? '')]);
+    });
+    const roadmap = analyzeJson(src).roadmap as { initiatives: { id: string; keep: string[]; drop: string[] }[] };
+    expect(rows).toEqual(roadmap.initiatives.map((i) => [i.id, i.keep.join(', '), i.drop.join(', ')]));
+    // Something is kept and something dropped somewhere, or the columns would prove nothing.
+    expect(rows.some((r) => r[1]) && rows.some((r) => r[2])).toBe(true);
+  });
+
+  it('a Japanese workbook whose roadmap sheet was renamed still comes back as the same audit', async () => {
+    const src = join(ROOT, 'examples', 'sakura-retail.yaml');
+    const file = join(dir, 'renamed-ja.xlsx');
+    expect(cli(['export', src, '--out', file, '--lang', 'ja'], dir).code).toBe(0);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.getWorksheet('ロードマップ')!.name = '来期の計画';
+    wb.getWorksheet('指摘事項')!.name = 'メモ';
+    await wb.xlsx.writeFile(file);
+    const back = join(dir, 'renamed-ja-back');
+    const i = cli(['import', file, '--out', back, '--format', 'json'], dir);
+    expect(i.code, i.stderr).toBe(0);
+    const skipped = (JSON.parse(i.stdout).issues as { message: string }[]).map((x) => x.message).filter((m) => m.includes('来期の計画') || m.includes('メモ'));
+    expect(skipped).toHaveLength(2);
+    expect(skipped.every((m) => /output|分析結果/.test(m))).toBe(true);
+    expect(analyzeJson(back)).toEqual(analyzeJson(src));
+  });
+
+  it('the roadmap CSV saved under another name is not read as a list of tools', () => {
+    const folder = join(dir, 'roadmap-only.d');
+    expect(cli(['export', join(ROOT, 'examples', 'northwind-b2b'), '--format', 'csv', '--out', folder, '--lang', 'ja'], dir).code).toBe(0);
+    const plan = join(dir, 'plan.csv');
+    writeFileSync(plan, readFileSync(join(folder, 'roadmap.csv')));
+    const r = cli(['import', plan, '--out', join(dir, 'plan-ws')], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'plan-ws'))).toBe(false);
+  });
+
   it('a workbook is not overwritten without --force', () => {
     const file = join(dir, 'once.xlsx');
     expect(cli(['export', join(ROOT, 'examples', 'startup-no-hub.yaml'), '--out', file], dir).code).toBe(0);

@@ -4,7 +4,7 @@
 // `data_types` over the built-in vocabulary, so a version-1 workspace is checked too. Never folded
 // into a refocus level (rules.md "Precisions"); phase 1 of the roadmap.
 import { customerSide, typeNames } from '../customer.js';
-import { sortIds, toolNames, toolRef } from './helpers.js';
+import { someToolNames, sortIds, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
@@ -25,16 +25,29 @@ integrations:
   - { from: crm, to: mailchimp, data: [contact-profile], mode: batch }
 `;
 
+/**
+ * At most this many sending tools are named per finding (entities and `details.senders`); the
+ * message names fewer. One finding per origin is the contract, but each origin can miss every
+ * sender: naming them all made the output grow with origins × senders (a 10,000-tool workspace
+ * with 3,000 origins of consent and 2,000 senders wrote 880 MB of findings and could not be
+ * printed). `details.sendersMissed` keeps the full count.
+ */
+export const SENDERS_NAMED = 10;
+/** Targets named in the message before "and N more". */
+const TARGETS_IN_WORDS = 5;
+
 /** What a consent-not-synced finding carries in `details`. */
 export type Details = {
   /** The tool the consent data originates in. */
   tool: string;
   /** The consent types it originates that do not reach everywhere they must. */
   data: string[];
-  /** Hubs the consent data does not reach. */
+  /** Hubs the consent data does not reach (all of them). */
   hubs: string[];
-  /** Sending tools the consent data does not reach. */
+  /** Sending tools the consent data does not reach: the first SENDERS_NAMED by id. */
   senders: string[];
+  /** How many sending tools the consent data does not reach in all (≥ senders.length). */
+  sendersMissed: number;
 };
 
 export const rule = createRule({
@@ -94,15 +107,16 @@ export const rule = createRule({
       }
       if (!hubs.length && !senders.length) continue;
       const data = types.filter((d) => lost.has(d));
-      const targets = [...hubs, ...sortIds(senders)];
-      const params = { tool: tool.name, data: typeNames(ws, data), targets: toolNames(ws, targets) };
+      const named = sortIds(senders).slice(0, SENDERS_NAMED);
+      const targets = [...hubs, ...named];
+      const params = { tool: tool.name, data: typeNames(ws, data), targets: someToolNames(ws, targets, TARGETS_IN_WORDS, hubs.length + senders.length) };
       out.push({
         subject: tool.id,
         message: msg(senders.length ? 'message' : 'message.hub', params),
         entities: [toolRef(tool.id), ...targets.map(toolRef), ...data.map((id) => ({ kind: 'data' as const, id }))],
         location: tool.loc,
         recommendation: msg('recommendation', params),
-        details: { tool: tool.id, data, hubs, senders: sortIds(senders) },
+        details: { tool: tool.id, data, hubs, senders: named, sendersMissed: senders.length },
       });
     }
     return out;
@@ -123,7 +137,7 @@ export const rule = createRule({
         const targets = targetsOf(f);
         c.draft(`sync-consent-${f.details.tool}`, () => ({
           kind: 'integrate', phase: 1,
-          title: c.title('customer.roadmap.title.sync-consent', { tool: tool?.name ?? f.details.tool, targets: toolNames(c.ws, targets) }),
+          title: c.title('customer.roadmap.title.sync-consent', { tool: tool?.name ?? f.details.tool, targets: someToolNames(c.ws, targets, TARGETS_IN_WORDS) }),
           tools: [f.details.tool, ...targets], subjects: [f.details.tool], months: 1, ...(tool?.owner ? { owner: tool.owner } : {}),
         })).addresses.add(f.id);
         return;
@@ -135,7 +149,7 @@ export const rule = createRule({
       const owners = origins.map((id) => c.tool(id)?.owner).filter((o): o is string => !!o).sort();
       const d = c.draft('sync-consent', () => ({
         kind: 'integrate', phase: 1,
-        title: c.title('customer.roadmap.title.sync-consent.many', { tools: toolNames(c.ws, origins) }),
+        title: c.title('customer.roadmap.title.sync-consent.many', { tools: someToolNames(c.ws, origins, TARGETS_IN_WORDS) }),
         tools, subjects: origins, months: findings.length > 3 ? 2 : 1, ...(owners[0] ? { owner: owners[0] } : {}),
       }));
       for (const f of findings) d.addresses.add(f.id);

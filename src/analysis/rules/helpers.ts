@@ -24,10 +24,13 @@ export function toolNames(ws: Workspace, ids: readonly string[]): string {
   return list(ids.map((id) => toolName(ws, id)));
 }
 
-/** At most `max` names, then "and N more". */
-export function someToolNames(ws: Workspace, ids: readonly string[], max = 8): string {
-  if (ids.length <= max) return toolNames(ws, ids);
-  return list([...ids.slice(0, max).map((id) => toolName(ws, id)), t('rules.more', { count: ids.length - max })]);
+/**
+ * At most `max` names, then "and N more". `total` is how many there are when `ids` is already a
+ * shortened list (the count of the rest is then total - max).
+ */
+export function someToolNames(ws: Workspace, ids: readonly string[], max = 8, total = ids.length): string {
+  if (total <= max) return toolNames(ws, ids.slice(0, max));
+  return list([...ids.slice(0, max).map((id) => toolName(ws, id)), t('rules.more', { count: total - max })]);
 }
 
 /** Data types by display name: the shared vocabulary's word in the current language, else the id. */

@@ -1,16 +1,15 @@
 // The rule registry: every finding rule of rules.md, one module each. Everything that needs to
 // know the rules (their ids, the assessment's level groups, what a finding id's subject is, the
 // meta-test) derives from this list. To add a rule: write src/analysis/rules/<id>.ts with
-// createRule() (see rule.ts and CONTRIBUTING.md), add it to MODULES below, add fixtures under
+// createRule() (see rule.ts and CONTRIBUTING.md), add it to MODULES below and to RULE_SUBJECTS in
+// catalog.ts (the loader's table), add fixtures under
 // test/fixtures/rules/<id>/.
 import { currentLang, worded, type Lang, type Params } from '../../i18n/index.js';
 import type { Workspace } from '../../model/model.js';
-import type { RuleCatalog } from '../../model/rule-catalog.js';
 import { SEVERITY_RANK, type Severity } from '../../model/vocabulary.js';
 import { computeFacts, type Facts } from '../facts.js';
 import type { Finding } from '../types.js';
 import { compareIds } from './helpers.js';
-import { isGeneratedInitiativeId } from '../roadmap/ids.js';
 import type { AssessGroup, DetailsOf, Rule, SubjectKind } from './rule.js';
 
 import { rule as noCustomerHub } from './no-customer-hub.js';
@@ -103,12 +102,8 @@ export function rulesWithSubject(kind: SubjectKind): RuleId[] {
   return MODULES.filter((r) => r.meta.subject === kind).map((r) => r.id);
 }
 
-/** The rules as the loader needs them (src/model/rule-catalog.ts): ids and subject kinds. */
-export const RULE_CATALOG: RuleCatalog = Object.freeze({
-  ids: RULE_IDS,
-  subjectOf: (rule: string) => (isRuleId(rule) ? RULES[rule].meta.subject : undefined),
-  isGeneratedInitiative: isGeneratedInitiativeId,
-});
+/** The rules as the loader needs them (src/model/rule-catalog.ts): a table of its own, kept equal to the modules' meta by a test. */
+export { RULE_CATALOG } from './catalog.js';
 
 /** The parts of a finding id: `data-silo:intercom` -> { rule, kind: 'tool', ids: ['intercom'] }. */
 export interface FindingSubject { rule: string; subject: string; kind?: SubjectKind; ids: string[] }

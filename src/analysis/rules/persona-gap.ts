@@ -16,6 +16,12 @@ tools:
   - { id: crm, name: HubSpot, capabilities: [crm], hub: true, data: [contact-profile] }
 `;
 
+/**
+ * At most this many of the stage's touchpoints are named in a finding's entities: a finding per
+ * persona and stage naming every touchpoint of the stage grows with personas × touchpoints.
+ */
+export const TOUCHPOINTS_NAMED = 10;
+
 /** What a persona-gap finding carries in `details`. */
 export type Details = { persona: string; stage: string };
 
@@ -58,7 +64,7 @@ export const rule = createRule({
         out.push({
           subject: `${p.id}+${stageId}`,
           message: msg('message', params),
-          entities: [{ kind: 'persona', id: p.id }, { kind: 'stage', id: stageId }, ...inStage.map((tp) => ({ kind: 'touchpoint' as const, id: tp.id }))],
+          entities: [{ kind: 'persona', id: p.id }, { kind: 'stage', id: stageId }, ...inStage.slice(0, TOUCHPOINTS_NAMED).map((tp) => ({ kind: 'touchpoint' as const, id: tp.id }))],
           location: p.loc,
           recommendation: msg('recommendation', params),
           details: { persona: p.id, stage: stageId },

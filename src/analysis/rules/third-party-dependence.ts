@@ -63,6 +63,10 @@ export const rule = createRule({
     const cs = customerSide(ws, facts);
     const out: FindingDraft<Details>[] = [];
     const party = (d: string) => cs.dataType(d)?.party;
+    // Links into each tool, once (not every link for every touchpoint: touchpoints × links at scale).
+    const into = new Map<string, (typeof cs.arcs)[number][]>();
+    for (const a of cs.arcs) (into.get(a.to) ?? into.set(a.to, []).get(a.to)!).push(a);
+    const arcsInto = (id: string) => into.get(id) ?? [];
     for (const tp of ws.touchpoints) {
       if (!tp.inScope) continue;
       const tools = sortIds(new Set(tp.tools.filter((id) => {
@@ -72,7 +76,7 @@ export const rule = createRule({
       if (!tools.length) continue;
       const types = new Set<string>();
       for (const id of tools) for (const d of ws.index.toolById.get(id)!.data) types.add(d);
-      for (const a of cs.arcs) if (!a.manual && tools.includes(a.to)) for (const d of a.data) types.add(d);
+      for (const id of tools) for (const a of arcsInto(id)) if (!a.manual) for (const d of a.data) types.add(d);
       const cookies = tools.filter((id) => ws.index.toolById.get(id)!.thirdPartyCookies === true);
       // First-party data that identifies customers (a network's own aggregate reporting, declared
       // `personal: false`, does not free a touchpoint from third-party cookies).

@@ -181,6 +181,8 @@ export const sheets: Record<string, string> = {
   'sheets.col.roadmap.title': 'Title',
   'sheets.col.roadmap.kind': 'Kind',
   'sheets.col.roadmap.tools': 'Tools',
+  'sheets.col.roadmap.keep': 'Tools kept',
+  'sheets.col.roadmap.drop': 'Tools dropped',
   'sheets.col.roadmap.owner': 'Owner',
   'sheets.col.roadmap.start': 'Start',
   'sheets.col.roadmap.months': 'Months',

@@ -175,6 +175,8 @@ export const sheets: Record<string, string> = {
   'sheets.col.roadmap.title': '施策',
   'sheets.col.roadmap.kind': '種類',
   'sheets.col.roadmap.tools': 'ツール',
+  'sheets.col.roadmap.keep': '継続するツール',
+  'sheets.col.roadmap.drop': '廃止・移行元のツール',
   'sheets.col.roadmap.owner': '担当',
   'sheets.col.roadmap.start': '開始',
   'sheets.col.roadmap.months': '期間（月）',
