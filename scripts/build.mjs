@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { dirname } from 'node:path';
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -30,13 +31,33 @@ const external = [
 const zodEnglishOnly = {
   name: 'zod-english-only',
   setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes(`${'node_modules'}/zod/`) ? { path: 'zod-locales-en', namespace: 'zod-locales' } : undefined);
+    // Only the classic API (namespace zod-classic, below) configures a locale; zod/mini imports none.
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/, namespace: 'zod-classic' }, () => ({ path: 'zod-locales-en', namespace: 'zod-locales' }));
     b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
       contents: "export { default as en } from 'zod/v4/locales/en.js';",
       resolveDir: process.cwd(),
       loader: 'js',
     }));
+  },
+};
+
+// The loader's schemas (src/workspace/schema.ts) use zod/mini, of which the bundle keeps only what
+// they use (~25 kB). The JSON Schemas of `analyze --format json` and of `diff` are written with
+// zod's classic API, which needs all of zod's core; sharing one copy of the core would make every
+// command that validates a workspace load all of it (~150 kB). The classic API therefore gets its
+// own copy of zod, in the chunks of `schema --analysis` and `schema --diff` only.
+const zodClassicApart = {
+  name: 'zod-classic-apart',
+  setup(b) {
+    const apart = async (args) => {
+      const r = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer });
+      return r.errors.length ? { errors: r.errors } : { path: r.path, namespace: 'zod-classic', sideEffects: false };
+    };
+    b.onResolve({ filter: /^zod$/ }, (args) => (args.namespace === 'file' && !args.importer.includes('node_modules') ? apart(args) : undefined));
+    b.onResolve({ filter: /.*/, namespace: 'zod-classic' }, apart);
+    b.onResolve({ filter: /.*/, namespace: 'zod-locales' }, apart);
+    // zod's modules have no side effects (its package.json), in this copy too: unused parts are left out.
+    b.onLoad({ filter: /.*/, namespace: 'zod-classic' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), resolveDir: dirname(args.path), loader: 'js' }));
   },
 };
 
@@ -73,7 +94,7 @@ await build({
   sourcemap: 'linked',
   chunkNames: 'chunk-[hash]',
   external,
-  plugins: [zodEnglishOnly, lazyModules],
+  plugins: [zodEnglishOnly, zodClassicApart, lazyModules],
   legalComments: 'none',
   // cli-table3 is CommonJS and requires Node built-ins; give the ESM bundle a require().
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },

@@ -8,9 +8,9 @@
 //
 // Language: messages (findings, reasons, diagnostics, titles) are worded in one language per
 // call, chosen once: `lang`, else the workspace's `settings.lang`, else `defaultLang` ('en').
-// The loader and the renderers are given the language explicitly (a Translator): formatResult and
-// writeReport take `lang`. The analysis still words through the process-wide catalog (src/i18n),
-// so audits in different languages must not run concurrently.
+// The loader, the analysis and the renderers are given the language explicitly (a Translator), so
+// audits and reports in different languages may run side by side: formatResult and writeReport
+// take `lang`.
 import { analyze, type AnalysisResult } from './analysis/analyze.js';
 import { currentLang, translator, type Lang, type Translator } from './i18n/index.js';
 import type { Workspace } from './model/model.js';
@@ -55,7 +55,7 @@ export interface Audit {
 export async function run(path: string, opts: AuditOptions = {}): Promise<Audit> {
   const loaded = await open(path, opts);
   if (!loaded.ok || !loaded.workspace) throw new InvalidWorkspaceError(path, loaded.diagnostics);
-  const result = analyze(loaded.workspace, { path, start: opts.start, now: opts.now });
+  const result = analyze(loaded.workspace, { path, start: opts.start, now: opts.now, tr: loaded.tr });
   return { workspace: loaded.workspace, result, diagnostics: loaded.diagnostics, lang: loaded.lang };
 }
 

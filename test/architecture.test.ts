@@ -43,11 +43,35 @@ describe('import direction', () => {
     expect(bad).toEqual([]);
   });
 
+  /**
+   * Names a file imports from src/i18n/index.ts (and, with `catalog`, from src/catalog/index.ts)
+   * that word in the process language.
+   */
+  function processLanguageImports(f: string, allowed: ReadonlySet<string>, catalog = false): string[] {
+    const text = readFileSync(f, 'utf8');
+    const names = [...text.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'[./]*(i18n|catalog)\/index\.js'/g)]
+      .flatMap((m) => m[1].split(',').map((n) => ({ name: n.trim(), from: m[2] })).filter((x) => x.name));
+    // From the catalog only its names that word in the process language (capabilityName, categoryName); capabilityNameIn takes one.
+    const wording = (x: { name: string; from: string }) => (x.from === 'i18n' ? true : catalog && /^(capabilityName|categoryName|localName)$/.test(x.name));
+    return names.filter((x) => wording(x) && !x.name.startsWith('type ') && !allowed.has(x.name) && !/^[A-Z]/.test(x.name))
+      .map((x) => `${relative(SRC, f)}: ${x.name}`);
+  }
+
   it('the loader words in the language it is handed (LoadSourcesOptions.tr): it imports no process-language wording from src/i18n', () => {
     // files.ts reads the files before the workspace's language is known: its errors are the command's.
     const loader = files(join(SRC, 'workspace')).filter((f) => !f.endsWith('/files.ts'));
     // stageName: a default stage's name in the model follows the output language when it is read.
-    expect(processLanguageImports(loader, new Set(['activeTranslator', 'stageName']))).toEqual([]);
+    const bad = loader.flatMap((f) => processLanguageImports(f, new Set(['activeTranslator', 'stageName'])));
+    expect(bad).toEqual([]);
+  });
+
+  it('the analysis words in the language it is handed (AnalyzeOptions.tr): it imports no process-language wording', () => {
+    // worded() takes its language; activeTranslator() is only the default of analyze() and of
+    // ruleTitle() / Rule.docs for callers that pass no language.
+    const bad = files(join(SRC, 'analysis')).flatMap((f) => processLanguageImports(f, new Set(['worded', 'activeTranslator']), true));
+    expect(bad).toEqual([]);
+    const defaults = files(join(SRC, 'analysis')).filter((f) => readFileSync(f, 'utf8').includes('activeTranslator()')).map((f) => relative(SRC, f)).sort();
+    expect(defaults).toEqual(['analysis/analyze.ts', 'analysis/rules/index.ts', 'analysis/rules/rule.ts']);
   });
 
   // The renderers (and what they share: CI formats, baseline and git messages) are handed a
@@ -55,36 +79,21 @@ describe('import direction', () => {
   // languages in one process do not bleed into each other.
   const RENDERERS = ['report', 'diagrams', 'render', 'diff', 'export', 'baseline', 'git'];
 
-  it.each(RENDERERS)('src/%s words in the language it is handed: nothing but types from src/i18n/index.ts', (area) => {
-    expect(processLanguageImports(files(join(SRC, area)), new Set())).toEqual([]);
+  it.each(RENDERERS)('src/%s words in the language it is handed: no process-language wording from src/i18n or src/catalog', (area) => {
+    expect(files(join(SRC, area)).flatMap((f) => processLanguageImports(f, new Set(), true))).toEqual([]);
   });
 
-  it.each(RENDERERS)('src/%s reads no name in the process language (catalog names, rule docs, rule titles)', (area) => {
+  it.each(RENDERERS)('src/%s reads no name in the process language (rule docs and titles, model names)', (area) => {
     const bad = files(join(SRC, area)).flatMap((f) => {
       const text = readFileSync(f, 'utf8');
       const found: string[] = [];
-      // capabilityName / categoryName word in the process language; capabilityNameIn / categoryNameIn take one.
-      for (const m of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*'[./]*catalog\/index\.js'/g)) {
-        for (const n of m[1].split(',').map((x) => x.trim())) if (n === 'capabilityName' || n === 'categoryName') found.push(n);
-      }
       // A rule's `docs` are in the process language (docsIn(lang) is not); ruleTitle(id) too (ruleTitle(id, lang) is not).
       if (/\.docs\b/.test(text)) found.push('.docs');
       if (/ruleTitle\([^,()]*\)/.test(text)) found.push('ruleTitle(id)');
-      // localName(name, fallback) without a language, and a model name that follows the process language.
-      if (/localName\([^,()]*,[^,()]*\)/.test(text)) found.push('localName(name, fallback)');
-      if (/(stageById|dataTypeById)\.get\([^)]*\)\?\.name/.test(text)) found.push('a built-in name read from the model (use model/names.ts)');
+      // A default stage's or a built-in data type's name read from the model follows the process language: src/model/names.ts.
+      if (/(stageById|dataTypeById)\.get\([^)]*\)\?\.name/.test(text)) found.push('a built-in name read from the model');
       return found.map((n) => `${relative(SRC, f)}: ${n}`);
     });
     expect(bad).toEqual([]);
   });
 });
-
-/** Values (not types) a file imports from src/i18n/index.ts, other than `allowed`: what reads the process language. */
-function processLanguageImports(list: string[], allowed: Set<string>): string[] {
-  return list.flatMap((f) => {
-    const text = readFileSync(f, 'utf8');
-    const imports = [...text.matchAll(/import\s*(type\s*)?\{([^}]*)\}\s*from\s*'[./]*i18n\/index\.js'/g)];
-    const names = imports.filter((m) => !m[1]).flatMap((m) => m[2].split(',').map((n) => n.trim()).filter(Boolean));
-    return names.filter((n) => !n.startsWith('type ') && !allowed.has(n) && !/^[A-Z]/.test(n)).map((n) => `${relative(SRC, f)}: ${n}`);
-  });
-}

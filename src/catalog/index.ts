@@ -140,26 +140,32 @@ export function loadDataTypes(): ReadonlyMap<string, VocabularyDataType> {
   return dataTypes;
 }
 
-/** A localised display name: in `lang` (default the process language, for callers that pass none). */
+/** A localised display name (in `lang`; the process language when none is given). */
 export function localName(name: LocalName | undefined, fallback: string, lang: Lang = currentLang()): string {
   if (!name) return fallback;
   return (lang === 'ja' && name.ja) || name.en || fallback;
 }
 
-/** A capability's name in the process language (commands); renderers use capabilityNameIn with theirs. */
 export function capabilityName(id: string): string {
-  return capabilityNameIn(id, currentLang());
+  return localName(loadTaxonomy().capabilities.get(id)?.name, id);
 }
 
+/** A built-in data type's display name (data/data-types.yaml) in a language passed explicitly; undefined when not built in. */
+export function dataTypeNameIn(id: string, lang: Lang): string | undefined {
+  const v = loadDataTypes().get(id);
+  return v ? localName(v.name, id, lang) : undefined;
+}
+
+/** A capability's display name in a language passed explicitly; the id when unknown. */
 export function capabilityNameIn(id: string, lang: Lang): string {
   return localName(loadTaxonomy().capabilities.get(id)?.name, id, lang);
 }
 
-/** A category's name in the process language (commands); renderers use categoryNameIn with theirs. */
 export function categoryName(id: string): string {
-  return categoryNameIn(id, currentLang());
+  return localName(loadTaxonomy().categoryById.get(id)?.name, id);
 }
 
+/** A category's display name in a language passed explicitly; the id when unknown. */
 export function categoryNameIn(id: string, lang: Lang): string {
   return localName(loadTaxonomy().categoryById.get(id)?.name, id, lang);
 }

@@ -1,6 +1,6 @@
 // What every command shares: global options, language, loading a workspace or stopping with
 // its diagnostics.
-import { initLang, currentLang, isLang, localeLang, resolveLang, t, translator, type Lang, type Translator } from '../i18n/index.js';
+import { initLang, currentLang, isLang, localeLang, resolveLang, t, type Lang } from '../i18n/index.js';
 import { open, type OpenResult } from '../open.js';
 import { formatDiagnostic, writeErr } from './output.js';
 import { FailureExit, UsageError } from '../util/errors.js';
@@ -51,10 +51,9 @@ export async function loadLocalized(path: string, globals: GlobalOptions): Promi
 
 /**
  * Loads the workspace; when it is invalid, prints every error (stderr) and exits 1.
- * Warnings are printed unless `quietWarnings`. `tr`: the language chosen for the command's
- * output (--lang, settings.lang, the locale), handed to the analysis and the renderers.
+ * Warnings are printed unless `quietWarnings`.
  */
-export async function loadOrExit(path: string, globals: GlobalOptions, opts: { quietWarnings?: boolean } = {}): Promise<{ workspace: Workspace; result: OpenResult; tr: Translator }> {
+export async function loadOrExit(path: string, globals: GlobalOptions, opts: { quietWarnings?: boolean } = {}): Promise<{ workspace: Workspace; result: OpenResult }> {
   const result = await loadLocalized(path, globals);
   if (!result.ok || !result.workspace) {
     for (const d of result.diagnostics) writeErr(formatDiagnostic(d, result.sources));
@@ -65,5 +64,5 @@ export async function loadOrExit(path: string, globals: GlobalOptions, opts: { q
   if (!opts.quietWarnings) {
     for (const d of result.diagnostics) writeErr(formatDiagnostic(d, result.sources, false));
   }
-  return { workspace: result.workspace, result, tr: await translator(result.lang) };
+  return { workspace: result.workspace, result };
 }

@@ -35,9 +35,9 @@ export function loadSides(input: SidesInput): { old: LoadedSide; new: LoadedSide
 
 export interface AnalyzedSide { side: ResolvedSide; workspace: Workspace; result: AuditResult }
 
-export function analyzeSide(s: LoadedSide, now?: string): AnalyzedSide {
+export function analyzeSide(s: LoadedSide, tr: Translator, now?: string): AnalyzedSide {
   const workspace = s.load.workspace!;
-  return { side: s.side, workspace, result: analyze(workspace, { path: s.side.label, now }) };
+  return { side: s.side, workspace, result: analyze(workspace, { path: s.side.label, now, tr }) };
 }
 
 export function compareSides(old: AnalyzedSide, neu: AnalyzedSide, tr: Translator): DiffResult {
@@ -50,5 +50,5 @@ export function compareSides(old: AnalyzedSide, neu: AnalyzedSide, tr: Translato
 /** Everything at once (library users and tests). */
 export function diffRevisions(input: SidesInput, now?: string): DiffResult {
   const sides = loadSides(input);
-  return compareSides(analyzeSide(sides.old, now), analyzeSide(sides.new, now), input.tr);
+  return compareSides(analyzeSide(sides.old, input.tr, now), analyzeSide(sides.new, input.tr, now), input.tr);
 }

@@ -194,9 +194,8 @@ export function twCount(key: string, count: number, params: Params = {}): Worded
 /**
  * Words in one language, handed to the code that words messages instead of it reading the process
  * language: the same lookups as t(), tw(), tCount(), twCount() and list(). The loader
- * (LoadSourcesOptions.tr) and the renderers (src/report, src/diagrams, src/diff, ...) take one; the
- * analysis still reads the process language, set once per command by initLang() (CONTRIBUTING.md,
- * "Language").
+ * (LoadSourcesOptions.tr), the analysis (AnalyzeOptions.tr) and the renderers (src/report,
+ * src/diagrams, src/diff, ...) take one (CONTRIBUTING.md, "Language").
  */
 export interface Translator {
   readonly lang: Lang;
@@ -223,7 +222,7 @@ export function createTranslator(lang: Lang, messages: Messages): Translator {
     const variant = `${key}.${pluralCategory(count, lang)}`;
     return hasKey(variant) ? variant : key;
   };
-  // Japanese sets no space between an inserted term and Japanese text (formatJa), as t() does.
+  // The same formatting as t(): Japanese sets no space between a Japanese value and its neighbour.
   const fill = lang === 'ja' ? formatJa : format;
   return Object.freeze({
     lang,

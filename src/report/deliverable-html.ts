@@ -6,6 +6,7 @@ import { joinNames, type Cover, type ExecutiveSummary } from './summary.js';
 import { bands, CHIP_CLASSES, type MatrixStage } from './journey-matrix.js';
 import type { SinceView } from './since.js';
 import { CLASS_DEFS } from '../diagrams/common.js';
+import { CARDS_SHOWN, moreCount } from './summarise.js';
 
 const esc = (value: unknown): string =>
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -129,7 +130,9 @@ export function matrixHtml(stages: MatrixStage[], tr: Translator): string {
     return `<div class="jm-card${c.inScope ? '' : ' out'}${c.realtime ? ' rt' : ''}"><div class="tp">${esc(c.name)}</div><div class="ch">${esc(flags)}</div><div class="chips">${chips}</div></div>`;
   };
   const stage = (s: MatrixStage) => `<div class="jm-stage"><h4>${s.index}. ${esc(s.name)}</h4>`
-    + (s.cards.length ? s.cards.map(card).join('') : `<p class="muted">${esc(t('deliverable.matrix.empty-stage'))}</p>`) + '</div>';
+    + (s.cards.length ? s.cards.slice(0, CARDS_SHOWN).map(card).join('') : `<p class="muted">${esc(t('deliverable.matrix.empty-stage'))}</p>`)
+    // A large journey shows the first cards of each stage and how many more (report/summarise.ts).
+    + (s.cards.length > CARDS_SHOWN ? `<p class="muted">${esc(moreCount(s.cards.length - CARDS_SHOWN, tr))}</p>` : '') + '</div>';
   const groups = bands(stages);
   return `<figure class="matrix" id="journey-matrix"><figcaption class="sr">${esc(t('deliverable.matrix.title'))}</figcaption>${chipLegendHtml(tr)}`
     + groups.map((g) => `<div class="jm" style="--cols:${g.length}">${g.map(stage).join('')}</div>`).join('')

@@ -155,7 +155,8 @@ function tableHtml(table: Table): string {
     const attrs = `${meta?.severity ? ` data-severity="${meta.severity}"` : ''}${meta?.id ? ` id="${escapeHtml(meta.id)}"` : ''}`;
     return `<tr${attrs}>${r.map((c, k) => `<td${cls(table.columns[k] ?? {})}>${cellHtml(c, table.columns[k]?.nowrap)}</td>`).join('')}</tr>`;
   });
-  return `<table id="${escapeHtml(table.id)}">${head}<tbody>\n${rows.join('\n')}\n</tbody></table>`;
+  const more = table.more ? `\n<p class="muted more">${escapeHtml(table.more)}</p>` : '';
+  return `<table id="${escapeHtml(table.id)}">${head}<tbody>\n${rows.join('\n')}\n</tbody></table>${more}`;
 }
 
 function filterHtml(table: Table, { t }: Translator): string {
@@ -227,7 +228,7 @@ function blockHtml(b: Block, content: ReportContent, diagrams: Map<DiagramKind, 
       // gantt picture stays in diagrams/roadmap.svg.
       if (d && b.kind === 'roadmap' && content.timeline.phases.length) {
         const link = opts.linkFiles && pictures.get('roadmap')?.svg ? ` <a class="no-print" href="diagrams/roadmap.svg">${escapeHtml(opts.tr.t('report.open-svg'))}</a>` : '';
-        return timelineHtml(content.timeline, d.title, link);
+        return timelineHtml(content.timeline, d.title, link, opts.tr);
       }
       return d ? diagramHtml(d, pictures.get(b.kind), opts) : '';
     }

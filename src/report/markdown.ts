@@ -5,7 +5,7 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Lang, Translator } from '../i18n/index.js';
 import { categoryNameIn } from '../catalog/index.js';
-import { formatMoney as formatMoneyIn, formatPercent as formatPercentIn } from '../i18n/format.js';
+import { formatMoney as formatMoneyIn, formatNumber as formatNumberIn, formatPercent as formatPercentIn } from '../i18n/format.js';
 import { toMinor } from '../analysis/money.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Finding } from '../analysis/types.js';
@@ -21,6 +21,7 @@ import { journeyMatrix, type MatrixStage } from './journey-matrix.js';
 import { roadmapTimeline, type Timeline } from './timeline.js';
 import type { SinceView } from './since.js';
 import { coverMarkdown, sinceMarkdown, summaryMarkdown } from './deliverable-md.js';
+import { firstRows, moreNote, ROWS_SHOWN } from './summarise.js';
 
 // ---- content model ----------------------------------------------------------------------------
 
@@ -32,6 +33,8 @@ export interface Table {
   rows: Cell[][];
   /** Per row: the finding severity (HTML filter) and an anchor id. */
   rowMeta?: { severity?: Severity; id?: string }[];
+  /** A summarised table (more than ROWS_SHOWN rows, report/summarise.ts): the line said under it. */
+  more?: string;
 }
 export type Block =
   | { type: 'p'; text: string; muted?: boolean }
@@ -142,7 +145,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
         id: 'touchpoint-table',
         columns: [{ title: t('report.col.stage') }, { title: t('report.col.touchpoint'), wide: true }, { title: t('report.col.channel'), nowrap: true },
           { title: t('report.col.tools'), wide: true }, { title: t('report.col.captures') }, { title: t('report.col.notes') }],
-        rows: tpRows,
+        ...capped(tpRows, 'touchpoints'),
       } },
     ],
   };
@@ -150,7 +153,11 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
   // ---- 2. inventory --------------------------------------------------------------------------
   // (r2) The inventory says what the roadmap does with each tool it drops (pictures and words agree).
   const dropped = new Set(result.roadmap.initiatives.flatMap((i) => i.drop ?? []));
-  const invRows: Cell[][] = [...result.inventory].sort((x, y) => cmp(x.id, y.id)).map((x) => {
+  // A large inventory shows the tools that cost the most (report/summarise.ts).
+  const byId = [...result.inventory].sort((x, y) => cmp(x.id, y.id));
+  const invShown = byId.length > ROWS_SHOWN
+    ? byId.sort((x, y) => (y.annualCost ?? -1) - (x.annualCost ?? -1) || cmp(x.id, y.id)).slice(0, ROWS_SHOWN) : byId;
+  const invRows: Cell[][] = invShown.map((x) => {
     const tags = join([
       x.hub ? t('report.tag.hub') : '', x.status !== 'active' ? t(`report.status.${x.status}`) : '',
       dropped.has(x.id) && x.status !== 'retiring' && x.status !== 'retired' ? t('report.tag.dropped') : '',
@@ -182,6 +189,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
           { title: t('report.col.status'), nowrap: true }, { title: t('report.col.touchpoints'), numeric: true }, { title: t('report.col.data') },
           { title: t('report.col.cost'), numeric: true }, { title: t('report.col.seats'), numeric: true }],
         rows: invRows,
+        ...(invShown.length < result.inventory.length ? { more: moreNote(invShown.length, result.inventory.length, 'tools', tr) } : {}),
       } },
       { type: 'diagram', kind: 'dataflow' },
       { type: 'diagram', kind: 'portfolio' },
@@ -190,7 +198,8 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
 
   // ---- 3. findings ---------------------------------------------------------------------------
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, result.findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
-  const findingRows: Cell[][] = result.findings.map((f) => [
+  const shownFindings = firstRows(result.findings).rows;
+  const findingRows: Cell[][] = shownFindings.map((f) => [
     { text: t(`report.severity.${f.severity}`), severity: f.severity },
     { text: ruleTitle(f.rule, tr.lang) },
     f.message,
@@ -203,12 +212,15 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
       { type: 'p', text: result.findings.length
         ? tCount('report.step3.intro', result.findings.length, { count: result.findings.length, bySeverity: SEVERITIES.slice().reverse().filter((s) => counts[s]).map((s) => t('report.severity-count', { count: counts[s], severity: t(`report.severity.${s}`) })).join(tr.lang === 'ja' ? '、' : ', ') })
         : t('report.step3.none') },
+      // A summarised list starts with the totals of each problem (report/summarise.ts).
+      ...(shownFindings.length < result.findings.length ? [{ type: 'h3' as const, text: t('scale.by-rule') }, { type: 'table' as const, table: byRuleTable() }] : []),
       ...(result.findings.length ? [{ type: 'table' as const, table: {
         id: 'findings-table',
         columns: [{ title: t('report.col.severity'), nowrap: true }, { title: t('deliverable.col.problem') }, { title: t('report.col.finding'), wide: true },
           { title: t('report.col.recommendation'), wide: true }, { title: t('report.col.money'), numeric: true }],
         rows: findingRows,
-        rowMeta: result.findings.map((f) => ({ severity: f.severity, id: `finding-${f.id}` })),
+        rowMeta: shownFindings.map((f) => ({ severity: f.severity, id: `finding-${f.id}` })),
+        ...(shownFindings.length < result.findings.length ? { more: moreNote(shownFindings.length, result.findings.length, 'findings', tr) } : {}),
       } }] : []),
       { type: 'diagram', kind: 'overlap' },
     ],
@@ -270,7 +282,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
       columns: [{ title: t('report.col.initiative'), wide: true }, { title: t('report.col.kind'), nowrap: true }, { title: t('report.col.tools') },
         { title: t('report.col.owner') }, { title: t('report.col.when'), nowrap: tr.lang === 'ja' }, { title: t('report.col.saving'), numeric: true },
         { title: t('report.col.status'), nowrap: true }],
-      rows: inPhase.map((i) => [
+      ...capped(inPhase, 'roadmap', (i) => [
         { text: i.title, strong: i.source === 'authored' },
         t(`report.kind.${i.kind}`),
         join(i.tools.map(toolName)),
@@ -301,7 +313,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
       id: 'appendix-findings',
       columns: [{ title: t('deliverable.col.id') }, { title: t('deliverable.col.rule-id'), nowrap: true }, { title: t('report.col.severity'), nowrap: true },
         { title: t('deliverable.col.source') }],
-      rows: result.findings.map((f) => [
+      ...capped(result.findings, 'findings', (f) => [
         { text: f.id, code: true }, { text: f.rule, code: true }, { text: t(`report.severity.${f.severity}`), severity: f.severity },
         f.location ? { text: `${shortFile(f.location.file)}:${f.location.line}`, code: true } : '',
       ]),
@@ -312,7 +324,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
     appendixBlocks.push({ type: 'h3', text: t('deliverable.appendix.initiatives') }, { type: 'table', table: {
       id: 'appendix-initiatives',
       columns: [{ title: t('deliverable.col.initiative'), wide: true }, { title: t('deliverable.col.findings'), wide: true }],
-      rows: answering.map((i) => [i.title, { text: i.addresses.join(', '), code: true }]),
+      ...capped(answering, 'roadmap', (i) => [i.title, { text: i.addresses.join(', '), code: true }]),
     } });
   }
   const appendix: Section = { id: 'appendix', title: t('deliverable.appendix'), blocks: appendixBlocks };
@@ -333,6 +345,38 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
     ...(opts.since ? { since: opts.since } : {}),
     appendix,
   };
+
+  /** The rows of a table, the first ROWS_SHOWN of a long one with the line that says so (report/summarise.ts). */
+  function capped<T>(items: readonly T[], order: string, row?: (item: T) => Cell[]): Pick<Table, 'rows' | 'more'> {
+    const { rows, omitted } = firstRows(items);
+    return {
+      rows: row ? rows.map(row) : (rows as unknown as Cell[][]),
+      ...(omitted ? { more: moreNote(rows.length, items.length, order, tr) } : {}),
+    };
+  }
+
+  /** Findings per problem (rule), the most severe first: the totals of a summarised list. */
+  function byRuleTable(): Table {
+    const groups = new Map<string, { rule: string; severity: Severity; count: number; cost: number }>();
+    for (const f of result.findings) {
+      const key = `${f.rule}\u0000${f.severity}`;
+      const g = groups.get(key) ?? { rule: f.rule, severity: f.severity, count: 0, cost: 0 };
+      g.count++;
+      g.cost += f.cost ?? 0;
+      groups.set(key, g);
+    }
+    const rank = (s: Severity) => SEVERITIES.indexOf(s);
+    const rows = [...groups.values()].sort((x, y) => rank(y.severity) - rank(x.severity) || y.count - x.count || cmp(x.rule, y.rule));
+    return {
+      id: 'findings-by-rule',
+      columns: [{ title: t('report.col.severity'), nowrap: true }, { title: t('deliverable.col.problem'), wide: true },
+        { title: t('scale.col.count'), numeric: true }, { title: t('report.col.money'), numeric: true }],
+      rows: rows.map((g) => [
+        { text: t(`report.severity.${g.severity}`), severity: g.severity }, ruleTitle(g.rule, tr.lang),
+        formatNumberIn(g.count, tr.lang), g.cost ? money(g.cost) : '',
+      ]),
+    };
+  }
 
   /** A file as the reader of this workspace knows it: relative to the workspace folder. */
   function shortFile(file: string): string {
@@ -381,7 +425,7 @@ function mdTable(table: Table): string[] {
   const head = `| ${table.columns.map((c) => mdText(c.title)).join(' | ')} |`;
   const sep = `| ${table.columns.map((c) => (c.numeric ? '---:' : '---')).join(' | ')} |`;
   const rows = table.rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`);
-  return [head, sep, ...rows];
+  return table.more ? [head, sep, ...rows, '', `_${mdText(table.more)}_`] : [head, sep, ...rows];
 }
 
 /** report.md: headings, tables and ```mermaid blocks (diagrams by kind). */

@@ -9,6 +9,7 @@ import { RULE_IDS, type RuleId } from '../analysis/rules/index.js';
 import { RULES } from '../analysis/rules/index.js';
 import type { AuditResult, Finding } from '../analysis/types.js';
 import type { Severity } from '../model/vocabulary.js';
+import { jsonChunks } from '../util/json-chunks.js';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
 
@@ -70,6 +71,16 @@ function location(f: Finding, defaultFile: string | undefined): Record<string, u
 
 /** The SARIF log as a JSON string (deterministic: rules in rule-id order, results in finding order). */
 export function renderSarif(result: AuditResult, opts: SarifOptions): string {
+  return `${JSON.stringify(sarifLog(result, opts), null, 2)}\n`;
+}
+
+/** The same text as renderSarif, in chunks that end with a line break (util/json-chunks.ts): what the CLI writes. */
+export function* renderSarifChunks(result: AuditResult, opts: SarifOptions): Generator<string> {
+  yield* jsonChunks(sarifLog(result, opts));
+  yield '\n';
+}
+
+function sarifLog(result: AuditResult, opts: SarifOptions): Record<string, unknown> {
   const ruleIndex = new Map(RULE_IDS.map((id, i) => [id, i]));
   const results = result.findings.map((f) => ({
     ruleId: f.rule,
@@ -107,5 +118,5 @@ export function renderSarif(result: AuditResult, opts: SarifOptions): string {
       },
     }],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return log;
 }

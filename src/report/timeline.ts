@@ -10,6 +10,7 @@ import type { AnalysisResult } from '../analysis/analyze.js';
 import { monthString, parseMonth } from '../analysis/roadmap/months.js';
 import { SEVERITY_RANK } from '../model/vocabulary.js';
 import { schedule } from '../diagrams/roadmap.js';
+import { CARDS_SHOWN, moreCount } from './summarise.js';
 
 export type BarKind = 'crit' | 'done' | 'active' | 'plain';
 
@@ -72,14 +73,16 @@ export function monthStep(count: number): number {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The timeline as an HTML figure (the report and the PDF). */
-export function timelineHtml(tl: Timeline, title: string, link: string): string {
+export function timelineHtml(tl: Timeline, title: string, link: string, tr: Translator): string {
   const n = tl.months.length;
   const step = monthStep(n);
   const pct = (m: number) => `${((m / n) * 100).toFixed(3)}%`;
   const head = tl.months.map((m, k) => (k % step === 0 ? `<span style="left:${pct(k)}">${esc(m)}</span>` : '')).join('');
-  const rows = tl.phases.map((p) => `<div class="tl-phase tl-p${p.phase}">${esc(p.name)}</div>${p.rows.map((r) => '<div class="tl-row">'
+  // A large roadmap shows the first rows of each phase and how many more (report/summarise.ts).
+  const rows = tl.phases.map((p) => `<div class="tl-phase tl-p${p.phase}">${esc(p.name)}</div>${p.rows.slice(0, CARDS_SHOWN).map((r) => '<div class="tl-row">'
     + `<div class="tl-title">${esc(r.title)}${r.saving ? ` <span class="tl-save">${esc(r.saving)}</span>` : ''}</div>`
-    + `<div class="tl-track"><span class="tl-bar tl-${r.kind}" style="left:${pct(r.start)};width:${pct(r.end - r.start)}"></span></div></div>`).join('')}`).join('');
+    + `<div class="tl-track"><span class="tl-bar tl-${r.kind}" style="left:${pct(r.start)};width:${pct(r.end - r.start)}"></span></div></div>`).join('')}`
+    + (p.rows.length > CARDS_SHOWN ? `<div class="tl-row"><div class="tl-title muted">${esc(moreCount(p.rows.length - CARDS_SHOWN, tr))}</div><div></div></div>` : '')).join('');
   return `<figure class="diagram timeline" id="diagram-roadmap"><figcaption><span>${esc(title)}</span>${link}</figcaption>`
     + `<div class="tl" style="--m:${n}"><div class="tl-row tl-head"><div></div><div class="tl-months">${head}</div></div>${rows}</div>`
     + `<div class="notes"><p>${esc(tl.legend)}</p></div></figure>`;

@@ -7,7 +7,7 @@
 // beautiful-mermaid and the gantt and quadrant chart by render/fallback-charts.ts (simpler layouts);
 // a diagram that still cannot be drawn keeps its Mermaid text; the result says what happened and
 // how to get the full pictures. Nothing here prints: the command decides what to say.
-import { ensureDir, writeFileNamed } from '../util/fs.js';
+import { ensureDir, mapChunks, writeFileNamed, type FileData } from '../util/fs.js';
 import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { homedir } from 'node:os';
@@ -17,10 +17,10 @@ import { buildDiagrams } from '../diagrams/index.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Workspace } from '../model/model.js';
-import { renderJson } from './json.js';
-import { reportContent, renderMarkdown, type ContentOptions } from './markdown.js';
+import { renderJson, renderJsonChunks } from './json.js';
+import { reportContent, renderMarkdown, type ContentOptions, type ReportContent } from './markdown.js';
 import { renderHtml, type DiagramPicture } from './html.js';
-import { renderSarif } from './sarif.js';
+import { renderSarifChunks } from './sarif.js';
 import { InterruptedError, UsageError } from '../util/errors.js';
 import type { RenderEngine } from '../render/index.js';
 import { RendererUnavailable } from '../render/browser.js';
@@ -319,12 +319,18 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, given: 
     // Text files carry no raw control or bidi character from the workspace (util/sanitize.ts):
     // report.md stays text to git, and the JSON escapes keep audit.json's data exact. No line
     // starts a GitHub workflow command either (a CI step may print a report file).
-    const put = (name: string, data: string | Uint8Array) => {
-      writeFileNamed(join(tmp, name), typeof data === 'string' ? sanitizeFile(data, fileKindOf(name)) : data);
+    // JSON and SARIF grow with the workspace: written in chunks, cleaned chunk by chunk.
+    const put = (name: string, data: FileData) => {
+      const kind = fileKindOf(name);
+      writeFileNamed(join(tmp, name), typeof data === 'string' ? sanitizeFile(data, kind)
+        : data instanceof Uint8Array ? data : mapChunks(data, (c) => sanitizeFile(c, kind)));
       files.push(name);
     };
-    const json = renderJson(result);
     const content = reportContent(ws, result, { version: opts.version, tr, today: opts.today, ...opts.content });
+    // report.html embeds the audit document, unless the report is summarised (a large workspace:
+    // report/summarise.ts): then it embeds the headline figures and audit.json beside it holds the rest.
+    const summarised = isSummarised(content);
+    const json = summarised ? embeddedSummary(result) : renderJson(result);
     put('report.md', renderMarkdown(content, diagrams, tr));
     const html = renderHtml(content, pictured, pictures, { tr, json, linkFiles: true });
     put('report.html', html);
@@ -351,8 +357,8 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, given: 
       put('report.pptx', deck.bytes);
       pptx = deck.pictures ? 'written' : 'no-pictures';
     }
-    put('audit.json', json);
-    put('audit.sarif', renderSarif(result, { version: opts.version, defaultFile: ws.files[0], tr }));
+    put('audit.json', summarised ? renderJsonChunks(result) : json);
+    put('audit.sarif', renderSarifChunks(result, { version: opts.version, defaultFile: ws.files[0], tr }));
     for (const d of diagrams) {
       put(`diagrams/${d.kind}.mmd`, d.source);
       const svg = pictures.get(d.kind)?.svg;
@@ -380,4 +386,18 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, given: 
     outDir: out,
     files: files.sort(), renderer, drawn, notDrawn, pdf, pptx, unavailable, blockedRequests,
   };
+}
+
+/** Whether a table of the report was summarised (report/summarise.ts). */
+function isSummarised(content: ReportContent): boolean {
+  return [...content.sections, content.appendix].some((s) => s.blocks.some((b) => b.type === 'table' && b.table.more !== undefined));
+}
+
+/**
+ * What a summarised report.html embeds instead of the whole audit document (tens of megabytes for
+ * 10,000 tools): the headline figures and the name of the file beside it that has everything.
+ */
+function embeddedSummary(result: AnalysisResult): string {
+  const { version, workspace, organization, summary, assessment } = result;
+  return `${JSON.stringify({ version, workspace, organization, summary, assessment, summarised: true, document: 'audit.json' }, null, 2)}\n`;
 }

@@ -121,7 +121,7 @@ integrations:
   });
 
   it('tCount picks .one for 1 and the plural key otherwise', async () => {
-    const { tCount } = await import('../../src/analysis/assess.js');
+    const { tCount } = await import('../../src/i18n/index.js');
     expect(tCount('text.months', 1, { months: 1 })).toBe('1 month');
     expect(tCount('text.months', 3, { months: 3 })).toBe('3 months');
     expect(tCount('analyze.threshold', 2, { count: 2, severity: 'high' })).toMatch(/^2 findings at/);

@@ -99,11 +99,12 @@ export async function run(path: string, opts: DiagramCommandOptions, globals: Gl
   const scale = opts.scale === undefined ? 2 : Number(opts.scale);
   if (!(scale > 0 && scale <= 8)) throw new UsageError(t('diagram.bad-scale', { value: opts.scale ?? '' }));
 
-  const { workspace, tr } = await loadOrExit(path, globals);
+  const { workspace, result: loaded } = await loadOrExit(path, globals);
+  const { tr } = loaded;
   if (opts.out) checkDiagramOut(opts.out, workspace.files, opts.force === true);
   setupColor(globals, process.stderr);
   const month = currentMonth();
-  const result = analyze(workspace, { path, start: opts.start, now: month });
+  const result = analyze(workspace, { path, start: opts.start, now: month, tr });
   const diagram = buildDiagram(kind, workspace, result, { tr, today: month });
 
   // The notes (what was grouped or left out) describe a diagram that exists: they are printed

@@ -54,7 +54,7 @@ export async function run(oldSpec: string | undefined, newSpec: string | undefin
   }
   const tr = await translator(await applyWorkspaceLang(sides.new.load.workspace, globals));
   const now = currentMonth();
-  const d = compareSides(analyzeSide(sides.old, now), analyzeSide(sides.new, now), tr);
+  const d = compareSides(analyzeSide(sides.old, tr, now), analyzeSide(sides.new, tr, now), tr);
 
   const text = render(format, d, Boolean(opts.out), tr);
   if (opts.out) {

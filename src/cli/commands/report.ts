@@ -35,10 +35,11 @@ export async function run(path: string, opts: ReportCommandOptions, globals: Glo
   checkStart(opts.start);
   const failOn = checkFailOn(opts.failOn) ?? 'none';
   if (opts.date !== undefined && !isIsoDate(opts.date)) throw new UsageError(t('deliverable.bad-date', { value: opts.date }));
-  const { workspace, tr } = await loadOrExit(path, globals);
+  const { workspace, result: loaded } = await loadOrExit(path, globals);
+  const { tr } = loaded;
   setupColor(globals, process.stderr);
   const month = currentMonth();
-  const result = analyze(workspace, { path, start: opts.start, now: month });
+  const result = analyze(workspace, { path, start: opts.start, now: month, tr });
   const outDir = opts.out ?? defaultOutDir(workspace);
   const since = opts.since !== undefined ? await sinceSection(opts.since, path, result, month, tr) : undefined;
   const bar = progress();
@@ -101,7 +102,7 @@ async function sinceSection(value: string, path: string, result: AnalysisResult,
     }
     throw err;
   }
-  const old = analyzeSide(sides.old, month);
-  const d = compareSides(old, analyzeSide(sides.new, month), tr);
+  const old = analyzeSide(sides.old, tr, month);
+  const d = compareSides(old, analyzeSide(sides.new, tr, month), tr);
   return sinceView(earlierFromDiff(d, old.result), result, tr);
 }
