@@ -8,6 +8,7 @@ import type { Facts } from '../facts.js';
 import type { Finding } from '../types.js';
 import type { Words } from '../words.js';
 import type { Draft, DraftInit } from './types.js';
+import { isDeclaredInitiative } from './ids.js';
 
 export const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -26,8 +27,13 @@ export interface PlanContext {
   readonly replatforming: boolean;
   /** Every draft by id (plans may add to an existing one's addresses, tools, departments). */
   readonly drafts: Map<string, Draft>;
-  /** The draft with this id, created with `init()` when it does not exist yet. */
+  /**
+   * The draft with this id, created with `init()` when it does not exist yet. A new id must be one
+   * its proposer declared (`proposing()`; a rule's `plan.initiatives`): anything else throws.
+   */
   draft(id: string, init: () => DraftInit): Draft;
+  /** Who proposes the drafts from now on, and the initiative ids it declared (roadmap/ids.ts). */
+  proposing(who: string, initiatives: readonly string[]): void;
   /** The first live draft about a tool (one of its subjects) that matches. */
   about(toolId: string, pred: (d: Draft) => boolean): Draft | undefined;
   /** Records a draft's subjects again after a plan added some. */
@@ -71,11 +77,15 @@ export function createPlanContext(ws: Workspace, facts: Facts, relevant: readonl
   for (const f of [...relevant].sort((a, b) => byId(a.id, b.id))) (byRule.get(f.rule) ?? byRule.set(f.rule, []).get(f.rule)!).push(f);
   // Memoised by component and data: thousands of tools share a handful of answers.
   const hubMemo = new Map<string, Tool | undefined>();
+  let proposer: { who: string; initiatives: readonly string[] } | undefined;
   return {
     ws, facts, level, replatforming: level === 'replatform', drafts, words,
     draft(id, init) {
       let d = drafts.get(id);
       if (!d) {
+        if (proposer && !isDeclaredInitiative(id, proposer.initiatives)) {
+          throw new Error(`${proposer.who} proposes the initiative ${id}, which it does not declare (it declares ${proposer.initiatives.join(', ') || 'none'})`);
+        }
         const x = init();
         d = {
           id, addresses: new Set(), stakeholders: new Set(), extraDepartments: new Set(), dependsOn: new Set(),
@@ -85,6 +95,9 @@ export function createPlanContext(ws: Workspace, facts: Facts, relevant: readonl
         indexSubjects(d);
       }
       return d;
+    },
+    proposing: (who, initiatives) => {
+      proposer = { who, initiatives };
     },
     about: (toolId, pred) => bySubject.get(toolId)?.find((d) => drafts.get(d.id) === d && pred(d)),
     indexSubjects,
