@@ -39,7 +39,7 @@ function steps(): { step: number; run: (c: ReturnType<typeof createPlanContext>)
     const plan = rule.plan;
     if (plan) {
       out.push({ step: plan.step, index, run: (c) => {
-        c.proposing(`the plan of ${id}`, plan.initiatives);
+        c.proposing(`the plan of ${id}`, plan.initiatives, { rule: id, template: rule.template });
         plan.propose(c.findingsOf(id) as never, c);
       } });
     }
