@@ -62,6 +62,27 @@ const zodClassicApart = {
   },
 };
 
+// The message catalog of a language (src/i18n/<lang>/index.ts) is one object spread together from
+// an object per area: ~1,900 keys, whose spreading alone took ~6 ms of every command's start-up.
+// The build evaluates the module and ships the merged catalog as one JSON.parse('...') (same keys,
+// same order, same texts); a module that is not plain data is left as it is.
+const messagesAsJson = {
+  name: 'messages-as-json',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]i18n[\\/](en|ja)[\\/]index\.ts$/ }, async (args) => {
+      const bundled = await build({ entryPoints: [args.path], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent' });
+      const mod = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
+      const lines = [];
+      for (const [name, value] of Object.entries(mod)) {
+        const plain = value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
+        if (!plain) return undefined;
+        lines.push(`export const ${name} = JSON.parse(${JSON.stringify(JSON.stringify(value))});`);
+      }
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
+  },
+};
+
 // Modules evaluated on first use instead of at start-up. An ESM import is evaluated when the
 // importing chunk loads; a module the bundle reaches through require() is wrapped by esbuild and
 // evaluated on the first call. string-width builds an Intl.Segmenter (ICU data) at import time,
@@ -131,7 +152,7 @@ await build({
   sourcemap: 'linked',
   chunkNames: 'chunk-[hash]',
   external,
-  plugins: [zodEnglishOnly, zodClassicApart, lazyModules, ruleCatalogTable(ruleTables)],
+  plugins: [zodEnglishOnly, zodClassicApart, messagesAsJson, lazyModules, ruleCatalogTable(ruleTables)],
   legalComments: 'none',
   // cli-table3 is CommonJS and requires Node built-ins; give the ESM bundle a require().
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
