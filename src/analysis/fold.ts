@@ -70,11 +70,21 @@ export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Fin
   }
 
   // 3. a tool joined to a hub only by manual links: its silo and trapped data go into its manual integration.
+  // (The manual-integration findings of each tool, gathered once: not every finding for every silo.)
+  const manualOf = new Map<string, Finding[]>();
+  for (const m of findings) {
+    if (!isFindingOf(m, 'manual-integration')) continue;
+    for (const id of new Set([m.details.from, m.details.to])) {
+      const list = manualOf.get(id);
+      if (list) list.push(m);
+      else manualOf.set(id, [m]);
+    }
+  }
   for (const f of findings) {
     if (into.has(f.id) || (f.rule !== 'data-silo' && f.rule !== 'trapped-data')) continue;
     const tool = toolsOf(f)[0];
     if (!tool || !facts.manuallyJoinedToHub(tool)) continue;
-    const mine = findings.filter((m) => isFindingOf(m, 'manual-integration') && (m.details.from === tool || m.details.to === tool));
+    const mine = manualOf.get(tool) ?? [];
     if (!mine.length) continue;
     // The link towards the hub side first: its other end is connected to a hub.
     const other = (m: Finding) => {
@@ -107,7 +117,9 @@ export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Fin
   const folded = new Map<string, string[]>();
   for (const id of into.keys()) {
     const w = widest(id);
-    folded.set(w, [...(folded.get(w) ?? []), id]);
+    const list = folded.get(w);
+    if (list) list.push(id);
+    else folded.set(w, [id]);
   }
   const out: Finding[] = [];
   for (const f0 of findings) {

@@ -6,6 +6,7 @@
 import { currentLang, t } from '../i18n/index.js';
 import { formatPercent } from '../i18n/format.js';
 import { computeFacts } from '../analysis/facts.js';
+import { usesCustomerSide } from '../analysis/customer.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Workspace } from '../model/model.js';
 import { customerView, needsOf, type CustomerView, type HubReach, type Readiness } from '../diagrams/customer-view.js';
@@ -28,6 +29,9 @@ export interface CustomerBlocks {
 const EMPTY: CustomerBlocks = { journey: [], data: [], figures: [], personalization: [] };
 
 export function customerBlocks(ws: Workspace, result: AnalysisResult): CustomerBlocks {
+  // A workspace that does not map the customer's side has no such blocks: no need to work out
+  // the facts again and the whole customer view (origins x senders at scale) to find that out.
+  if (!usesCustomerSide(ws)) return EMPTY;
   const facts = computeFacts(ws);
   const view = customerView(ws, facts);
   if (!view.used) return EMPTY;

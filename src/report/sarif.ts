@@ -9,7 +9,7 @@ import { RULE_IDS, type RuleId } from '../analysis/rules/index.js';
 import { RULES } from '../analysis/rules/index.js';
 import type { AuditResult, Finding } from '../analysis/types.js';
 import type { Severity } from '../model/vocabulary.js';
-import { jsonChunks } from '../util/json-chunks.js';
+import { jsonChunks, LazyArray } from '../util/json-chunks.js';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
 
@@ -69,18 +69,20 @@ function location(f: Finding, defaultFile: string | undefined): Record<string, u
 
 /** The SARIF log as a JSON string (deterministic: rules in rule-id order, results in finding order). */
 export function renderSarif(result: AuditResult, opts: SarifOptions): string {
-  return `${JSON.stringify(sarifLog(result, opts), null, 2)}\n`;
+  return `${JSON.stringify(sarifLog(result, opts, false), null, 2)}\n`;
 }
 
 /** The same text as renderSarif, in chunks that end with a line break (util/json-chunks.ts): what the CLI writes. */
 export function* renderSarifChunks(result: AuditResult, opts: SarifOptions): Generator<string> {
-  yield* jsonChunks(sarifLog(result, opts));
+  // The results are four levels down (runs[0].results): walked to there, made a batch at a time.
+  yield* jsonChunks(sarifLog(result, opts, true), { walked: 4 });
   yield '\n';
 }
 
-function sarifLog(result: AuditResult, opts: SarifOptions): Record<string, unknown> {
+/** The log; with `lazy`, its results are made one batch at a time as they are written (util/json-chunks.ts). */
+function sarifLog(result: AuditResult, opts: SarifOptions, lazy: boolean): Record<string, unknown> {
   const ruleIndex = new Map(RULE_IDS.map((id, i) => [id, i]));
-  const results = result.findings.map((f) => ({
+  const resultOf = (f: Finding) => ({
     ruleId: f.rule,
     ruleIndex: ruleIndex.get(f.rule) ?? -1,
     level: SARIF_LEVEL[f.severity],
@@ -93,7 +95,8 @@ function sarifLog(result: AuditResult, opts: SarifOptions): Record<string, unkno
       ...(f.cost !== undefined ? { cost: f.cost, currency: result.summary.currency } : {}),
       entities: f.entities.map((e) => `${e.kind}:${e.id}`),
     },
-  }));
+  });
+  const results = lazy ? new LazyArray(result.findings.length, (i) => resultOf(result.findings[i])) : result.findings.map(resultOf);
   const log = {
     $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
     version: '2.1.0',

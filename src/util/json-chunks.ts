@@ -35,9 +35,28 @@ const BATCH = 128;
 const openings = (levels: number) => levels * (levels + 1);
 const closings = openings;
 
+/**
+ * An array whose items are made only when they are written (SARIF's results: one object per
+ * finding, 200 MB of them at 10,000 tools if all made at once). jsonChunks writes it as the array
+ * of its items; JSON.stringify does not know it (use it only with jsonChunks).
+ */
+export class LazyArray {
+  constructor(readonly length: number, readonly item: (index: number) => Json) {}
+  /** Inside a value serialised whole (JSON.stringify): all the items, made at once. */
+  toJSON(): Json[] {
+    return this.slice(0, this.length);
+  }
+  /** Items from..to (exclusive). */
+  slice(from: number, to: number): Json[] {
+    const out: Json[] = [];
+    for (let i = from; i < Math.min(to, this.length); i++) out.push(this.item(i));
+    return out;
+  }
+}
+
 interface Frame {
   /** The array, or the object's own keys (a list fixed when the object is entered). */
-  array?: readonly Json[];
+  array?: readonly Json[] | LazyArray;
   object?: Record<string, Json>;
   keys?: string[];
   next: number;
@@ -52,7 +71,9 @@ interface Frame {
  * a line break except the last. Joined, they are byte for byte the string JSON.stringify returns.
  * (One generator frame and an explicit stack: a generator per value cost more than the text.)
  */
-export function* jsonChunks(value: Json): Generator<string> {
+export function* jsonChunks(value: Json, opts: { walked?: number } = {}): Generator<string> {
+  // Levels walked by hand: a LazyArray must be above them to be written lazily (SARIF's results: 4).
+  const walked = opts.walked ?? WALKED;
   let parts: string[] = [];
   let size = 0;
   const push = (s: string) => {
@@ -62,8 +83,15 @@ export function* jsonChunks(value: Json): Generator<string> {
   const stack: Frame[] = [];
   // Writes a value: a leaf whole, a container opened (and pushed on the stack).
   const open = (v: Json, key: string, pad: string, depth: number) => {
+    if (v instanceof LazyArray && depth < walked) {
+      if (v.length) {
+        push('[\n');
+        stack.push({ array: v, next: 0, pad, depth: walked - 1, wrote: false });
+      } else push('[]');
+      return;
+    }
     v = toJsonValue(v, key);
-    if (v === null || typeof v !== 'object' || (depth >= WALKED && !(Array.isArray(v) && v.length > LONG))) {
+    if (v === null || typeof v !== 'object' || (depth >= walked && !(Array.isArray(v) && v.length > LONG))) {
       const text = JSON.stringify(v, null, 2);
       // A string literal never holds a raw line break (JSON escapes it), so every \n is layout.
       push(text === undefined ? 'null' : pad && text.includes('\n') ? text.replace(/\n/g, `\n${pad}`) : text);
@@ -93,10 +121,10 @@ export function* jsonChunks(value: Json): Generator<string> {
         stack.pop();
         continue;
       }
-      if (f.depth + 1 >= WALKED) {
+      if (f.depth + 1 >= walked) {
         // Leaves: a batch at a time, nested in as many arrays as it is deep so that JSON.stringify
         // indents it where it stands; the brackets of the nesting are cut off again.
-        const batch = a.slice(f.next, f.next + BATCH);
+        const batch: Json[] = a.slice(f.next, f.next + BATCH);
         f.next += batch.length;
         const levels = inner.length / 2;
         let nested: Json = batch;
@@ -106,16 +134,18 @@ export function* jsonChunks(value: Json): Generator<string> {
         continue;
       }
       const i = f.next++;
+      const item = a instanceof LazyArray ? a.item(i) : a[i];
       push(inner);
-      if (skipped(toJsonValue(a[i], String(i)))) push('null');
-      else open(a[i], String(i), inner, f.depth + 1);
+      if (!(item instanceof LazyArray) && skipped(toJsonValue(item, String(i)))) push('null');
+      else open(item, String(i), inner, f.depth + 1);
       continue;
     }
     const keys = f.keys!;
     let k: string | undefined;
     while (f.next < keys.length) {
       const key = keys[f.next++];
-      if (!skipped(toJsonValue(f.object![key], key))) {
+      const item = f.object![key];
+      if (item instanceof LazyArray || !skipped(toJsonValue(item, key))) {
         k = key;
         break;
       }

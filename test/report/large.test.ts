@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeReport } from '../../src/report/write-report.js';
 import { ROWS_SHOWN } from '../../src/report/summarise.js';
-import { renderJson } from '../../src/report/json.js';
+import { renderJson, renderJsonChunks } from '../../src/report/json.js';
+import { renderSarif, renderSarifChunks } from '../../src/report/sarif.js';
 import { loadExample, TODAY, type Loaded } from '../diagrams/helpers.js';
 
 const base = mkdtempSync(join(tmpdir(), 'martech-large-report-'));
@@ -75,5 +76,9 @@ describe('the report of a 1,000-tool stack', () => {
     expect(readFileSync(join(OUT, 'audit.json'), 'utf8')).toBe(renderJson(big.result));
     const sarif = JSON.parse(readFileSync(join(OUT, 'audit.sarif'), 'utf8'));
     expect(sarif.runs[0].results).toHaveLength(big.result.findings.length);
+    // Written in chunks, the very bytes of the one-string renderers (the library's formatResult).
+    expect(readFileSync(join(OUT, 'audit.sarif'), 'utf8')).toBe(renderSarif(big.result, { version: 't', defaultFile: big.ws.files[0] }));
+    expect([...renderJsonChunks(big.result)].join('')).toBe(renderJson(big.result));
+    expect([...renderSarifChunks(big.result, { version: 't' })].join('')).toBe(renderSarif(big.result, { version: 't' }));
   });
 });

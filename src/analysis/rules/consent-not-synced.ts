@@ -82,32 +82,38 @@ export const rule = createRule({
     const cs = customerSide(ws, facts);
     const out: FindingDraft<Details>[] = [];
     const liveHubs = facts.hubs.filter((h) => h.status !== 'retired');
+    // The senders in id order once, so each origin's list comes out sorted (not sorted per origin).
+    const senderIds = sortIds(cs.senders.map((s) => s.id));
     for (const tool of ws.tools) {
       if (tool.status === 'retired') continue;
       const types = [...new Set(tool.data)].filter((d) => cs.isConsent(d) && cs.isOrigin(tool.id, d));
       if (!types.length) continue;
       const lost = new Set<string>();
+      // Where each type gets to, looked up once per origin (not once per origin, sender and type:
+      // 3,000 origins x 2,000 senders at 10,000 tools).
+      const reached = types.map((d) => cs.reachedFrom(tool.id, d));
+      const missing = (id: string): boolean => {
+        let missed = false;
+        for (let k = 0; k < types.length; k++) {
+          if (reached[k].has(id)) continue;
+          missed = true;
+          lost.add(types[k]);
+        }
+        return missed;
+      };
       // Every hub is a customer view that may contact the customer: each must know the opt-outs.
       const hubs: string[] = [];
       for (const h of liveHubs) {
-        if (h.id === tool.id) continue;
-        const unreached = types.filter((d) => !cs.reachedFrom(tool.id, d).has(h.id));
-        if (!unreached.length) continue;
-        hubs.push(h.id);
-        for (const d of unreached) lost.add(d);
+        if (h.id !== tool.id && missing(h.id)) hubs.push(h.id);
       }
       hubs.sort();
       const senders: string[] = [];
-      for (const s of cs.senders) {
-        if (s.id === tool.id || hubs.includes(s.id)) continue;
-        const unreached = types.filter((d) => !cs.reachedFrom(tool.id, d).has(s.id));
-        if (!unreached.length) continue;
-        senders.push(s.id);
-        for (const d of unreached) lost.add(d);
+      for (const id of senderIds) {
+        if (id !== tool.id && !hubs.includes(id) && missing(id)) senders.push(id);
       }
       if (!hubs.length && !senders.length) continue;
       const data = types.filter((d) => lost.has(d));
-      const named = sortIds(senders).slice(0, SENDERS_NAMED);
+      const named = senders.slice(0, SENDERS_NAMED);
       const targets = [...hubs, ...named];
       const params = { tool: tool.name, data: words.types(data), targets: words.someTools(targets, TARGETS_IN_WORDS, hubs.length + senders.length) };
       out.push({
