@@ -92,6 +92,8 @@ await build({
       "export { assess } from './src/analysis/assess.ts';",
       "export { buildRoadmap } from './src/analysis/roadmap/index.ts';",
       "export { analyze } from './src/analysis/analyze.ts';",
+      "export { wordsFor } from './src/analysis/words.ts';",
+      "export { activeTranslator } from './src/i18n/index.ts';",
       "export { renderText } from './src/report/text.ts';",
       "export { renderJson } from './src/report/json.ts';",
       "export { buildTables } from './src/export/tables.ts';",
@@ -131,12 +133,14 @@ for (const n of SIZES) {
     t0 = performance.now();
     const facts = lib.computeFacts(ws);
     t.facts.push(performance.now() - t0);
+    // The analysis words in the language it is handed (#13): English here.
+    const words = lib.wordsFor(ws, lib.activeTranslator());
     t0 = performance.now();
-    const findings = lib.runRules(ws, facts);
+    const findings = lib.runRules(ws, facts, words);
     t.rules.push(performance.now() - t0);
     t0 = performance.now();
-    const a = lib.assess(ws, facts, findings);
-    lib.buildRoadmap(ws, facts, findings, { start: '2027-01', level: a.level });
+    const a = lib.assess(ws, facts, findings, words);
+    lib.buildRoadmap(ws, facts, findings, words, { start: '2027-01', level: a.level });
     t.steps45.push(performance.now() - t0);
     t0 = performance.now();
     const cpu0 = process.cpuUsage();
