@@ -73,4 +73,29 @@ describe('import direction', () => {
     const defaults = files(join(SRC, 'analysis')).filter((f) => readFileSync(f, 'utf8').includes('activeTranslator()')).map((f) => relative(SRC, f)).sort();
     expect(defaults).toEqual(['analysis/analyze.ts', 'analysis/rules/index.ts', 'analysis/rules/rule.ts']);
   });
+
+  // The renderers (and what they share: CI formats, baseline and git messages) are handed a
+  // Translator by the command or the API (CONTRIBUTING.md, "Language"): two renders in different
+  // languages in one process do not bleed into each other.
+  const RENDERERS = ['report', 'diagrams', 'render', 'diff', 'export', 'baseline', 'git'];
+
+  it.each(RENDERERS)('src/%s words in the language it is handed: no process-language wording from src/i18n or src/catalog', (area) => {
+    // localName(name, fallback, lang) is allowed with its language (the next test checks that it is given).
+    expect(files(join(SRC, area)).flatMap((f) => processLanguageImports(f, new Set(['localName']), true))).toEqual([]);
+  });
+
+  it.each(RENDERERS)('src/%s reads no name in the process language (rule docs and titles, model names)', (area) => {
+    const bad = files(join(SRC, area)).flatMap((f) => {
+      const text = readFileSync(f, 'utf8');
+      const found: string[] = [];
+      // A rule's `docs` are in the process language (docsIn(lang) is not); ruleTitle(id) too (ruleTitle(id, lang) is not).
+      if (/\.docs\b/.test(text)) found.push('.docs');
+      if (/ruleTitle\([^,()]*\)/.test(text)) found.push('ruleTitle(id)');
+      if (/localName\([^,()]*,[^,()]*\)/.test(text)) found.push('localName(name, fallback) without a language');
+      // A default stage's or a built-in data type's name read from the model follows the process language: src/model/names.ts.
+      if (/(stageById|dataTypeById)\.get\([^)]*\)\?\.name/.test(text)) found.push('a built-in name read from the model');
+      return found.map((n) => `${relative(SRC, f)}: ${n}`);
+    });
+    expect(bad).toEqual([]);
+  });
 });

@@ -165,6 +165,11 @@ export function categoryName(id: string): string {
   return localName(loadTaxonomy().categoryById.get(id)?.name, id);
 }
 
+/** A category's display name in a language passed explicitly; the id when unknown. */
+export function categoryNameIn(id: string, lang: Lang): string {
+  return localName(loadTaxonomy().categoryById.get(id)?.name, id, lang);
+}
+
 // ---- capability flags (rules.md revision 2 vocabulary) -------------------------------------
 // A capability that is not in the taxonomy (a workspace may use its own words) has no flag.
 

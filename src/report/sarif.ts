@@ -4,7 +4,7 @@
 // finding id is the stable fingerprint, so a finding keeps its identity across runs.
 import { pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
-import { t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import { RULE_IDS, type RuleId } from '../analysis/rules/index.js';
 import { RULES } from '../analysis/rules/index.js';
 import type { AuditResult, Finding } from '../analysis/types.js';
@@ -19,6 +19,8 @@ export const SARIF_LEVEL: Record<Severity, SarifLevel> = {
 
 export interface SarifOptions {
   version: string;
+  /** The language of the rules' descriptions (the findings' messages are the result's). */
+  tr: Translator;
   /** Where a finding without a location points (the workspace's first file). */
   defaultFile?: string;
 }
@@ -30,9 +32,9 @@ export function toUri(file: string): string {
   return slashed.split('/').map((seg) => encodeURIComponent(seg)).join('/');
 }
 
-function ruleDescriptor(id: RuleId): Record<string, unknown> {
+function ruleDescriptor(id: RuleId, { t, lang }: Translator): Record<string, unknown> {
   const rule = RULES[id];
-  const docs = rule?.docs;
+  const docs = rule?.docsIn(lang);
   const title = docs?.title ?? id;
   const text = [docs?.summary, docs?.why, docs?.fix].filter(Boolean).join('\n\n');
   return {
@@ -106,7 +108,7 @@ function sarifLog(result: AuditResult, opts: SarifOptions, lazy: boolean): Recor
           name: 'martech-audit',
           version: opts.version,
           semanticVersion: opts.version,
-          rules: RULE_IDS.map(ruleDescriptor),
+          rules: RULE_IDS.map((id) => ruleDescriptor(id, opts.tr)),
         },
       },
       automationDetails: { id: `martech-audit/${result.workspace}/` },

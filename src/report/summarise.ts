@@ -4,7 +4,7 @@
 // order that puts what matters first (the most severe findings, the most expensive tools, the
 // roadmap's own order), and says how many more there are and that audit.json (and audit.sarif)
 // list every one. Tables of ROWS_SHOWN rows or fewer, so every bundled example, are unchanged.
-import { currentLang, t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import { formatNumber } from '../i18n/format.js';
 
 /** The most rows a table of report.md / report.html shows (docs/report.md, README "Large workspaces"). */
@@ -22,12 +22,11 @@ export function firstRows<T>(items: readonly T[], limit = ROWS_SHOWN): { rows: T
  * The line under a summarised table: "Showing the first 100 of 26,004 rows (the most severe
  * first); the full list is in audit.json." `order` is a scale.order.* key.
  */
-export function moreNote(shown: number, total: number, order: string): string {
-  const lang = currentLang();
+export function moreNote(shown: number, total: number, order: string, { t, lang }: Translator): string {
   return t('scale.more', { shown: formatNumber(shown, lang), total: formatNumber(total, lang), order: t(`scale.order.${order}`) });
 }
 
 /** "+N more" under a column of cards or bars. */
-export function moreCount(count: number): string {
-  return t('scale.more-count', { count: formatNumber(count, currentLang()) });
+export function moreCount(count: number, { t, lang }: Translator): string {
+  return t('scale.more-count', { count: formatNumber(count, lang) });
 }

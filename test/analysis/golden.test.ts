@@ -40,11 +40,12 @@ async function viaLibrary(path: string) {
     const loaded = loadWorkspace(path);
     const ws = loaded.workspace!;
     expect(ws, loaded.diagnostics.map((d) => d.message).join('\n')).toBeDefined();
-    // The analysis is handed its language; the text renderer still reads the process language.
+    // The analysis and the text renderer are handed their language.
     const lang = ws.settings.lang ?? 'en';
     await initLang(lang);
-    const result = analyze(ws, { path, start: START, tr: await translator(lang) });
-    const text = renderText(result, { width: 80, color: false, departments: new Map(ws.organization.departments.map((d) => [d.id, d.name])) });
+    const tr = await translator(lang);
+    const result = analyze(ws, { path, start: START, tr });
+    const text = renderText(result, { tr, width: 80, color: false, departments: new Map(ws.organization.departments.map((d) => [d.id, d.name])) });
     return { result, text, json: renderJson(result) };
   } finally {
     process.chdir(prev);

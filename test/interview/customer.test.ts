@@ -156,7 +156,7 @@ describe('interview: the customer\'s side', () => {
   });
 
   it('the data heard: built-in defaults are not asked but shown and open to correction; typed names find the vocabulary', async () => {
-    writeFileSync(join(dir, 'martech-audit.yaml'), FILES['martech-audit.yaml']);
+    writeFileSync(join(dir, 'martech-audit.yaml'), `${FILES['martech-audit.yaml']}data_types:\n  - { id: conversations, restricted: Chat logs stay in the EU }\n`);
     writeFileSync(join(dir, 'touchpoints.yaml'), FILES['touchpoints.yaml']);
     writeFileSync(join(dir, 'tools.yaml'), `tools:
   - { id: mailchimp, name: Mailchimp, data: [contact-profile, email-engagement, marketplace-orders] }
@@ -172,6 +172,7 @@ describe('interview: the customer\'s side', () => {
     const shown = s.text().replace(/\s+/g, ' ');
     expect(shown).toContain('· Marketplace orders (marketplace-orders): second party*, personal* *');
     expect(shown).toContain('· Contact profile (contact-profile): first party*, personal* ·');
+    expect(shown).toContain('· Conversations (conversations): first party*, personal*, use restricted ·');
     expect(shown).toContain('* the built-in default for this kind of data');
     // This company's marketplace orders are its own first-party data (its own shop on the mall, say).
     await answer('Is this right for this company?', { type: 'Change "Marketplace' }, 'enter');
@@ -182,7 +183,7 @@ describe('interview: the customer\'s side', () => {
     await answer('restricted by a contract or a law', 'enter');
     await s.done;
     const manifest = parse(readFileSync(join(dir, 'martech-audit.yaml'), 'utf8'));
-    expect(manifest.data_types).toEqual([{ id: 'marketplace-orders', party: 'first' }]);
+    expect(manifest.data_types).toEqual([{ id: 'conversations', restricted: 'Chat logs stay in the EU' }, { id: 'marketplace-orders', party: 'first' }]);
     expect(manifest.questions).toEqual([
       { about: 'data:marketplace-orders', field: 'consent', text: 'Is "Marketplace orders" a consent choice (opt-ins, unsubscribes, cookie choices)?' },
     ]);

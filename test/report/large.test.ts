@@ -11,6 +11,7 @@ import { ROWS_SHOWN } from '../../src/report/summarise.js';
 import { renderJson, renderJsonChunks } from '../../src/report/json.js';
 import { renderSarif, renderSarifChunks } from '../../src/report/sarif.js';
 import { loadExample, TODAY, type Loaded } from '../diagrams/helpers.js';
+import { activeTranslator } from '../../src/i18n/index.js';
 
 const base = mkdtempSync(join(tmpdir(), 'martech-large-report-'));
 const WS = join(base, 'ws-1000');
@@ -21,7 +22,7 @@ beforeAll(async () => {
   const r = spawnSync(process.execPath, ['scripts/gen-workspace.mjs', '--tools', '1000', '--touchpoints', '500', '--integrations', '2000', '--out', WS], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   big = await loadExample(WS, 'en');
-  await writeReport(big.ws, big.result, { outDir: OUT, render: false, version: 't', today: TODAY });
+  await writeReport(big.ws, big.result, { tr: activeTranslator(), outDir: OUT, render: false, version: 't', today: TODAY });
 });
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
@@ -77,8 +78,8 @@ describe('the report of a 1,000-tool stack', () => {
     const sarif = JSON.parse(readFileSync(join(OUT, 'audit.sarif'), 'utf8'));
     expect(sarif.runs[0].results).toHaveLength(big.result.findings.length);
     // Written in chunks, the very bytes of the one-string renderers (the library's formatResult).
-    expect(readFileSync(join(OUT, 'audit.sarif'), 'utf8')).toBe(renderSarif(big.result, { version: 't', defaultFile: big.ws.files[0] }));
+    expect(readFileSync(join(OUT, 'audit.sarif'), 'utf8')).toBe(renderSarif(big.result, { tr: activeTranslator(), version: 't', defaultFile: big.ws.files[0] }));
     expect([...renderJsonChunks(big.result)].join('')).toBe(renderJson(big.result));
-    expect([...renderSarifChunks(big.result, { version: 't' })].join('')).toBe(renderSarif(big.result, { version: 't' }));
+    expect([...renderSarifChunks(big.result, { tr: activeTranslator(), version: 't' })].join('')).toBe(renderSarif(big.result, { tr: activeTranslator(), version: 't' }));
   });
 });

@@ -65,14 +65,16 @@ export async function run(path: string, opts: AnalyzeCommandOptions, globals: Gl
   checkFailOn(opts.failOn);
 
   const { workspace, result: loaded } = await loadOrExit(path, globals);
+  const { tr } = loaded;
   const failOn = parseFailOn(opts.failOn, workspace);
-  const analysed = analyze(workspace, { path, start: opts.start, now: currentMonth(), tr: loaded.tr });
+  const analysed = analyze(workspace, { path, start: opts.start, now: currentMonth(), tr });
   // Findings a baseline accepts stay in the report (marked) but do not count toward --fail-on.
-  const { result, gate } = applyBaselineOptions(analysed, opts);
+  const { result, gate } = applyBaselineOptions(analysed, opts, tr);
   const reporter = CHUNKED_REPORTERS[format] ? undefined : await load();
   const toFile = opts.out !== undefined;
   const chalk = setupColor(globals);
   const ctx: ReportContext = {
+    tr,
     // --no-color wins over FORCE_COLOR: the flag is the more specific request.
     color: !toFile && globals.color !== false && chalk.level > 0,
     width: !toFile && process.stdout.isTTY ? Math.min(Math.max(process.stdout.columns || 80, 60), 120) : 80,
