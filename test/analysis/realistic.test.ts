@@ -33,10 +33,6 @@ const FIXTURES: Record<string, string> = {
 
 /** `<fixture> <kind> <id>` -> why it is not met. */
 const PENDING: Record<string, { reason: string; mode: 'blocked' | 'fails' }> = {
-  'brightwater-pets must_not data-silo:lightspeed': {
-    reason: 'not met yet: fold 3 of rules.md (r2) should fold the POS silo into manual-integration:lightspeed+shopify (its only link to the hub is manual); the tool still reports data-silo:lightspeed on its own (open)',
-    mode: 'fails',
-  },
   'kestrel-financial must_not orphan-tool:fivetran': {
     reason: 'judgement beyond the contract: an integration platform that runs listed links is plumbing, but the format cannot say which link runs on it (the consultant proposes `via:` on integrations); not adopted',
     mode: 'fails',
