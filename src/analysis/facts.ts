@@ -214,7 +214,13 @@ export function computeFacts(ws: Workspace): Facts {
   // customer view: a tool holding only such types is no silo and such a type is never trapped
   // (docs/analysis.md, decisions where rules.md is silent).
   const impersonal = (d: string) => ws.index.dataTypeById.get(d)?.personal === false;
-  const siloedTools = customerDataTools.filter((t) => !t.hub && !connectedToHub(t.id) && !t.data.every(impersonal));
+  // Restricted types must not flow (format.md): a tool whose data is all restricted or impersonal
+  // (a marketplace's buyer data kept in Seller Central) is kept apart rightly, not a silo to connect.
+  const restrictedType = (d: string) => {
+    const r = ws.index.dataTypeById.get(d)?.restricted;
+    return typeof r === 'string' && r.length > 0;
+  };
+  const siloedTools = customerDataTools.filter((t) => !t.hub && !connectedToHub(t.id) && !t.data.every((d) => impersonal(d) || restrictedType(d)));
   // The same with manual links: which automated components a manual link joins to a hub.
   const compParent = new Int32Array(members.length);
   for (let i = 0; i < compParent.length; i++) compParent[i] = i;
@@ -264,10 +270,7 @@ export function computeFacts(ws: Workspace): Facts {
   const hubOriginated = new Set<string>();
   for (const h of hubIdx) for (const d of tools[h].data) if (received[h]?.has(d) !== true) hubOriginated.add(d);
   // Restricted types must not flow (format.md): advising to carry them to a hub would contradict restricted-data-flow.
-  const restricted = (d: string) => {
-    const r = ws.index.dataTypeById.get(d)?.restricted;
-    return typeof r === 'string' && r.length > 0;
-  };
+  const restricted = restrictedType;
   const trappedCache = new Map<string, readonly string[]>();
   const trappedData = (id: string): readonly string[] => {
     let r = trappedCache.get(id);
