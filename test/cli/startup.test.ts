@@ -55,7 +55,7 @@ describe('what a command loads (the built CLI)', () => {
     expect(loaded.filter((s) => s.startsWith('src/workspace/') || s.startsWith('src/analysis/') || s.startsWith('src/i18n/ja/'))).toEqual([]);
   });
 
-  it('validate of a valid example loads the loader but not the analysis, the renderers or the Document YAML parser', () => {
+  it('validate of a valid example loads the loader but not the analysis, the renderers, the Document YAML parser or zod\'s classic API', () => {
     for (const example of ['examples/sakura-retail.yaml', 'examples/northwind-b2b']) {
       const loaded = loadedBy('validate', example);
       expect(loaded).toContain('src/workspace/load.ts');
@@ -65,6 +65,8 @@ describe('what a command loads (the built CLI)', () => {
       expect(loaded.filter((s) => s.startsWith('src/report/') || s.startsWith('src/diagrams/'))).toEqual([]);
       // A valid file is read by js-yaml and the line scanner; the yaml package is for errors and odd files.
       expect(packages(loaded)).not.toContain('yaml');
+      // The loader's schemas are zod/mini: the classic API (all of zod's core) is for `schema --analysis` and `--diff`.
+      expect(loaded.filter((s) => s.startsWith('node_modules/zod/') && !s.startsWith('node_modules/zod/v4/mini/') && !s.startsWith('node_modules/zod/v4/core/'))).toEqual([]);
     }
   });
 });

@@ -2,16 +2,15 @@
 // example that triggers it; every rules.* message exists in en and ja with the same placeholders.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../src/analysis/rules/index.js';
 import { RULES, parseFindingId, rulesInGroup, runRules, type Rule } from '../../src/analysis/rules/index.js';
 import { computeFacts } from '../../src/analysis/facts.js';
-import { en } from '../../src/i18n/en/index.js';
-import { ja } from '../../src/i18n/ja/index.js';
 import { rules as enRules } from '../../src/i18n/en/rules.js';
 import { rules as jaRules } from '../../src/i18n/ja/rules.js';
-import { setMessages } from '../../src/i18n/index.js';
-import { FIXTURES, loadText } from './helpers.js';
+import { en } from '../../src/i18n/en/index.js';
+import { ja } from '../../src/i18n/ja/index.js';
+import { FIXTURES, loadText, wordsIn } from './helpers.js';
 
 const SRC = join(import.meta.dirname, '..', '..', 'src', 'analysis', 'rules');
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
@@ -29,7 +28,6 @@ const SPEC_SEVERITY: Record<string, string> = {
   'freshness-gap': 'medium', 'personalization-opportunity': 'info', 'blind-personalization': 'low',
 };
 
-afterAll(() => setMessages('en', en));
 
 describe('rule registry', () => {
   it('implements exactly the public rule ids', () => {
@@ -57,7 +55,7 @@ describe('rule registry', () => {
 
     const ws = loadText(rule.meta.example);
     expect(ws.files.length).toBe(1);
-    const got = runRules(ws, computeFacts(ws));
+    const got = runRules(ws, computeFacts(ws), wordsIn(ws));
     expect(got.some((f) => f.rule === id), `example of ${id} triggers it`).toBe(true);
   });
 

@@ -1,11 +1,12 @@
 // What a rule's `plan` works with: the workspace and facts, the drafts proposed so far (a plan
 // sees what earlier steps proposed: a tool being retired gets no connection), and the
 // judgements several plans share (which hub a tool should feed, which tool to keep).
-import { tw, twCount, type Params, type Worded } from '../../i18n/index.js';
+import type { Params, Worded } from '../../i18n/index.js';
 import type { Tool, Workspace } from '../../model/model.js';
 import type { Level } from '../../model/vocabulary.js';
 import type { Facts } from '../facts.js';
 import type { Finding } from '../types.js';
+import type { Words } from '../words.js';
 import type { Draft, DraftInit } from './types.js';
 
 export const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -46,13 +47,15 @@ export interface PlanContext {
   retireMonths(id: string): number;
   /** The findings (at least low) of a rule, by id. */
   findingsOf(rule: string): readonly Finding[];
+  /** Names, lists and money in the run's language (src/analysis/words.ts). */
+  readonly words: Words;
   /** An initiative title in the run's language, with its message id and data. */
   title(key: string, params?: Params): Worded;
   /** A title with a count in it, in the right grammatical number (`key.one` when the catalog has it). */
   titleCount(key: string, count: number, params?: Params): Worded;
 }
 
-export function createPlanContext(ws: Workspace, facts: Facts, relevant: readonly Finding[], level?: Level): PlanContext {
+export function createPlanContext(ws: Workspace, facts: Facts, relevant: readonly Finding[], words: Words, level?: Level): PlanContext {
   const tool = (id: string): Tool | undefined => ws.index.toolById.get(id);
   const drafts = new Map<string, Draft>();
   // tool id -> drafts about it (for attaching findings without scanning every draft)
@@ -69,7 +72,7 @@ export function createPlanContext(ws: Workspace, facts: Facts, relevant: readonl
   // Memoised by component and data: thousands of tools share a handful of answers.
   const hubMemo = new Map<string, Tool | undefined>();
   return {
-    ws, facts, level, replatforming: level === 'replatform', drafts,
+    ws, facts, level, replatforming: level === 'replatform', drafts, words,
     draft(id, init) {
       let d = drafts.get(id);
       if (!d) {
@@ -106,7 +109,7 @@ export function createPlanContext(ws: Workspace, facts: Facts, relevant: readonl
     toolEntities: (f) => [...new Set(f.entities.filter((e) => e.kind === 'tool').map((e) => e.id))].filter((id) => tool(id)),
     retireMonths: (id) => 1 + (facts.touchpointsServed(id).length ? 1 : 0) + (facts.degree(id) ? 1 : 0),
     findingsOf: (rule) => byRule.get(rule) ?? [],
-    title: (key, params) => tw(key, params),
-    titleCount: (key, count, params) => twCount(key, count, params),
+    title: (key, params) => words.tr.tw(key, params),
+    titleCount: (key, count, params) => words.tr.twCount(key, count, params),
   };
 }

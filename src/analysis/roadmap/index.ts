@@ -12,6 +12,7 @@ import type { Facts } from '../facts.js';
 import { toMajor, toMinor } from '../money.js';
 import { RULE_IDS, RULES, type Rule } from '../rules/index.js';
 import type { Finding } from '../types.js';
+import type { Words } from '../words.js';
 import { assertCoherent, repairDrafts } from './coherence.js';
 import { byId, createPlanContext } from './context.js';
 import { linkDependencies } from './dependencies.js';
@@ -41,14 +42,14 @@ function steps(): { step: number; run: (c: ReturnType<typeof createPlanContext>)
   return out.sort((a, b) => a.step - b.step || a.index - b.index);
 }
 
-export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Finding[], opts: RoadmapOptions = {}): FullRoadmap {
+export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Finding[], words: Words, opts: RoadmapOptions = {}): FullRoadmap {
   // An advisory rule with a plan (personalization opportunities: small experiments) is planned at any severity.
   const plannedAdvisory = (rule: string) => {
     const r = (RULES as Record<string, Rule>)[rule];
     return r?.meta.advisory === true && r.plan !== undefined;
   };
   const relevant = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.low || plannedAdvisory(f.rule));
-  const c = createPlanContext(ws, facts, relevant, opts.level);
+  const c = createPlanContext(ws, facts, relevant, words, opts.level);
   for (const s of steps()) s.run(c);
   proposeCompliance(c, relevant);
   linkDependencies(c);

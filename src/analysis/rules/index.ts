@@ -4,11 +4,12 @@
 // createRule() (see rule.ts and CONTRIBUTING.md), add it to MODULES below and to RULE_SUBJECTS in
 // catalog.ts (the loader's table), add fixtures under
 // test/fixtures/rules/<id>/.
-import { currentLang, worded, type Lang, type Params } from '../../i18n/index.js';
+import { activeTranslator, worded, type Lang, type Params } from '../../i18n/index.js';
 import type { Workspace } from '../../model/model.js';
 import { SEVERITY_RANK, type Severity } from '../../model/vocabulary.js';
-import { computeFacts, type Facts } from '../facts.js';
+import type { Facts } from '../facts.js';
 import type { Finding } from '../types.js';
+import type { Words } from '../words.js';
 import { compareIds } from './helpers.js';
 import type { AssessGroup, DetailsOf, Rule, SubjectKind } from './rule.js';
 
@@ -80,8 +81,11 @@ export function isRuleId(id: string): id is RuleId {
   return Object.hasOwn(RULES, id);
 }
 
-/** A rule's short name in a language ("Data silo"); the id for an unknown rule. */
-export function ruleTitle(id: string, lang: Lang = currentLang()): string {
+/**
+ * A rule's short name in a language ("Data silo"); the id for an unknown rule. Without `lang`: the
+ * process language, for renderers that do not pass theirs yet.
+ */
+export function ruleTitle(id: string, lang: Lang = activeTranslator().lang): string {
   return getRule(id)?.docsIn(lang).title ?? id;
 }
 
@@ -132,13 +136,11 @@ export function compareFindings(a: Finding, b: Finding): number {
 export interface RunRulesOptions {
   /** Run only these rules (e.g. `explain`); default all. settings.rules still applies. */
   only?: readonly RuleId[];
-  /** The language findings are worded in; default the process language. */
-  lang?: Lang;
 }
 
-/** Runs every enabled rule once over the shared facts and returns the sorted findings. */
-export function runRules(ws: Workspace, facts: Facts = computeFacts(ws), opts: RunRulesOptions = {}): Finding[] {
-  const lang = opts.lang ?? currentLang();
+/** Runs every enabled rule once over the shared facts and returns the sorted findings, worded in the language of `words`. */
+export function runRules(ws: Workspace, facts: Facts, words: Words, opts: RunRulesOptions = {}): Finding[] {
+  const { lang, tr } = words;
   // All findings of a rule share its severity: sort each rule's findings by id, then order the
   // rules by severity and id (the same order as compareFindings, without comparing every pair).
   const groups: { rule: RuleId; severity: Severity; findings: Finding[] }[] = [];
@@ -149,7 +151,7 @@ export function runRules(ws: Workspace, facts: Facts = computeFacts(ws), opts: R
     const seen = new Set<string>();
     const out: Finding[] = [];
     const msg = (key: string, params?: Params) => worded(`rules.${id}.${key}`, rule.template(key, lang) ?? `rules.${id}.${key}`, params, lang);
-    for (const d of rule.check({ ws, facts, severity, threshold, lang, msg })) {
+    for (const d of rule.check({ ws, facts, severity, threshold, lang, msg, words, tr })) {
       const fid = `${rule.id}:${d.subject}`;
       if (seen.has(fid)) throw new Error(`rule ${rule.id} produced the finding id ${fid} twice`);
       seen.add(fid);

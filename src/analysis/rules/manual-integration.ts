@@ -1,12 +1,12 @@
 // manual-integration: customer data moves between two tools by hand (exports, spreadsheets).
 // One finding per ordered pair of tools.
-import { dataList, joinSubject, sortIds, toolName, toolRef } from './helpers.js';
+import { joinSubject, sortIds, toolName, toolRef } from './helpers.js';
 import type { Integration } from '../../model/model.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { isConduit } from '../../catalog/index.js';
 import { automaticallyConnected, cannotAnchor, reachesHubAutomatically } from '../roadmap/targets.js';
 import { isFileTool } from '../capabilities.js';
-import { customerSide, SENDING_CAPABILITIES, typeNames } from '../customer.js';
+import { customerSide, SENDING_CAPABILITIES } from '../customer.js';
 import type { Facts } from '../facts.js';
 import type { Workspace } from '../../model/model.js';
 
@@ -105,7 +105,7 @@ export const rule = createRule({
       'recommendation.from-file.no-system.partly-restricted': 'このデータ（{data}）は、会社が導入する顧客管理システムに直接入力するようにし（顧客データのハブがないという指摘を参照）、{from} で管理するのをやめてください。{restricted}は {to} へ渡してはいけません（利用制限のあるデータの指摘を参照）。',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ ws, facts, msg, words }) {
     const pairs = new Map<string, Integration[]>();
     for (const it of ws.integrations) {
       if (it.mode !== 'manual') continue;
@@ -132,8 +132,8 @@ export const rule = createRule({
       const record = file === 'from' ? recordFor(ws, facts, to) : undefined;
       const partly = restricted.length > 0;
       const params = {
-        from: toolName(ws, from), to: toolName(ws, to), data: dataList(partly && file !== 'to' && free.length ? free : data),
-        restricted: typeNames(ws, restricted), record: record ? toolName(ws, record) : '',
+        from: toolName(ws, from), to: toolName(ws, to), data: words.types(partly && file !== 'to' && free.length ? free : data),
+        restricted: words.types(restricted), record: record ? toolName(ws, record) : '',
       };
       const both = its.some((it) => it.bidirectional);
       const recommendation = partly && !free.length ? 'recommendation.restricted'
@@ -143,7 +143,7 @@ export const rule = createRule({
               : partly ? 'recommendation.partly-restricted' : 'recommendation';
       out.push({
         subject: key,
-        message: msg(data.length ? (both ? 'message.both' : 'message') : 'message.unknown', { ...params, data: dataList(data) }),
+        message: msg(data.length ? (both ? 'message.both' : 'message') : 'message.unknown', { ...params, data: words.types(data) }),
         entities: [...its.map((it) => ({ kind: 'integration' as const, id: it.id })), toolRef(from), toolRef(to)],
         location: its[0].loc,
         recommendation: msg(recommendation, params),

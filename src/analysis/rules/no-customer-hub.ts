@@ -1,6 +1,6 @@
 // no-customer-hub: the workspace has no hub, so there is no shared customer view at all.
 // It stands for the per-tool data-silo and trapped-data findings, which are not raised then.
-import { rankHubs, someToolNames, sortIds, workspaceLoc } from './helpers.js';
+import { rankHubs, sortIds, workspaceLoc } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
@@ -50,7 +50,7 @@ export const rule = createRule({
       'recommendation.candidates': '顧客情報を一元管理するシステムを一つ決め（{candidates} をその役割に育てるか、CRM を導入）、他のツールを順に連携してください。',
     },
   },
-  check({ ws, facts, msg }): FindingDraft<Details>[] {
+  check({ ws, facts, msg, words }): FindingDraft<Details>[] {
     if (facts.hubs.length) return [];
     const holders = sortIds(facts.customerDataTools.map((x) => x.id));
     // Candidates: a CRM or CDP that is not active (yet): a pilot, or one being retired.
@@ -58,10 +58,10 @@ export const rule = createRule({
       && (x.capabilities.includes('crm') || x.capabilities.includes('customer-data-platform')));
     const candidates = rankHubs(crmLike, [...new Set(facts.customerDataTools.flatMap((x) => x.data))], facts.impact).slice(0, 3);
     const message = holders.length
-      ? msg('message', { tools: someToolNames(ws, holders), count: holders.length })
+      ? msg('message', { tools: words.someTools(holders), count: holders.length })
       : msg('message.no-data');
     const recommendation = candidates.length
-      ? msg('recommendation.candidates', { candidates: someToolNames(ws, candidates) })
+      ? msg('recommendation.candidates', { candidates: words.someTools(candidates) })
       : msg('recommendation');
     return [{
       subject: 'workspace',

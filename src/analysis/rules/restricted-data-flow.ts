@@ -7,8 +7,8 @@
 // warehouse into BI) are answered by the first hop's fix: stop it and delete the copies. One finding per direction of a
 // pair of tools (`<from>+<to>`). Never folded into a refocus level (rules.md "Precisions"); phase 1
 // of the roadmap.
-import { customerSide, typeNames } from '../customer.js';
-import { someToolNames, sortIds, toolName, toolRef } from './helpers.js';
+import { customerSide } from '../customer.js';
+import { sortIds, toolName, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
@@ -69,7 +69,7 @@ export const rule = createRule({
       recommendation: '{from} から {to} への{data}の送付を止め、{to} にあるコピーを削除してください。{to} が代わりに受け取ってよいものは、制限の当事者と取り決めてください。',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ ws, facts, msg, words }) {
     const cs = customerSide(ws, facts);
     const pairs = new Map<string, { from: string; to: string; data: Set<string>; links: Set<string>; manual: boolean; loc: typeof ws.integrations[number]['loc'] }>();
     for (const a of cs.arcs) {
@@ -96,7 +96,7 @@ export const rule = createRule({
       // A copy passed on: the types the source does not originate itself.
       const copied = data.filter((d) => !cs.isOrigin(p.from, d));
       const origins = copied.length ? sortIds(new Set(copied.flatMap((d) => originsOf(d)))) : [];
-      const params = { data: typeNames(ws, data), from: toolName(ws, p.from), to: toolName(ws, p.to), restriction, origins: someToolNames(ws, origins, 3) };
+      const params = { data: words.types(data), from: toolName(ws, p.from), to: toolName(ws, p.to), restriction, origins: words.someTools(origins, 3) };
       const onward = copied.length === data.length && origins.length > 0;
       out.push({
         subject: key,
