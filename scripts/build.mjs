@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -102,7 +103,43 @@ const lazyModules = {
   },
 };
 
+// The loader's rule catalog (src/analysis/rules/catalog.ts) derives from the rule modules, which
+// `validate` should not load (a fifth of its start-up). The build computes the tables from the
+// modules themselves and puts them in the bundle in place of catalog.ts: a rule is written once,
+// in its module, and validate loads a table.
+async function ruleCatalogTables() {
+  const tmp = 'dist/.rule-catalog.mjs';
+  await build({
+    entryPoints: ['src/analysis/rules/index.ts'], outfile: tmp, bundle: true, format: 'esm', platform: 'node',
+    target: 'node20', packages: 'external', logLevel: 'warning', define: { __VERSION__: JSON.stringify(pkg.version) },
+  });
+  try {
+    const { RULE_SUBJECTS, GENERATED_INITIATIVES } = await import(pathToFileURL(tmp).href);
+    return { subjects: RULE_SUBJECTS, initiatives: GENERATED_INITIATIVES };
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+const ruleCatalogTable = (tables) => ({
+  name: 'rule-catalog-table',
+  setup(b) {
+    b.onLoad({ filter: /src[\\/]analysis[\\/]rules[\\/]catalog\.ts$/ }, (args) => ({
+      contents: [
+        '// Made by scripts/build.mjs from the rule modules (src/analysis/rules/catalog.ts says why).',
+        "import { ruleCatalog } from './catalog-table.js';",
+        `export const RULE_SUBJECTS = Object.freeze(${JSON.stringify(tables.subjects)});`,
+        `export const GENERATED_INITIATIVES = Object.freeze(${JSON.stringify(tables.initiatives)});`,
+        'export const RULE_CATALOG = ruleCatalog(RULE_SUBJECTS, GENERATED_INITIATIVES);',
+      ].join('\n'),
+      resolveDir: dirname(args.path),
+      loader: 'ts',
+    }));
+  },
+});
+
 rmSync('dist', { recursive: true, force: true });
+mkdirSync('dist', { recursive: true });
+const ruleTables = await ruleCatalogTables();
 await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
   outdir: 'dist',
@@ -115,7 +152,7 @@ await build({
   sourcemap: 'linked',
   chunkNames: 'chunk-[hash]',
   external,
-  plugins: [zodEnglishOnly, zodClassicApart, messagesAsJson, lazyModules],
+  plugins: [zodEnglishOnly, zodClassicApart, messagesAsJson, lazyModules, ruleCatalogTable(ruleTables)],
   legalComments: 'none',
   // cli-table3 is CommonJS and requires Node built-ins; give the ESM bundle a require().
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },

@@ -48,10 +48,7 @@ export function wordsFor(ws: Workspace, tr: Translator): Words {
   const lang = tr.lang;
   const list = (items: readonly string[]): string => tr.list(items);
   const tool = (id: string): string => ws.index.toolById.get(id)?.name ?? id;
-  const dataType = (id: string): string => {
-    const key = `data.${id}`;
-    return tr.has(key) ? tr.t(key) : id;
-  };
+  const dataType = (id: string): string => tr.dataTypeName(id);
   const type = (id: string): string => {
     const d = ws.index.dataTypeById.get(id);
     if (d?.given.name) return d.name;
@@ -76,7 +73,7 @@ export function wordsFor(ws: Workspace, tr: Translator): Words {
     type,
     types: (ids: readonly string[]) => list(ids.map(type)),
     capability: (id: string) => capabilityNameIn(id, lang),
-    stage: (s: Pick<Stage, 'id' | 'name' | 'loc'>) => (s.loc === undefined ? tr.t(`stage.${s.id}`) : s.name),
+    stage: (s: Pick<Stage, 'id' | 'name' | 'loc'>) => (s.loc === undefined ? tr.stageName(s.id) : s.name),
     money: (minor: number) => formatMoney(minor, ws.organization.currency, lang, { cents: 'trim' }),
     percent: (share: number) => formatPercent(share, lang),
   });

@@ -59,8 +59,9 @@ describe('what a command loads (the built CLI)', () => {
     for (const example of ['examples/sakura-retail.yaml', 'examples/northwind-b2b']) {
       const loaded = loadedBy('validate', example);
       expect(loaded).toContain('src/workspace/load.ts');
-      // The loader's rule catalog is a table of its own (src/analysis/rules/catalog.ts); months.ts is --start's check.
-      const leaves = ['src/analysis/rules/catalog.ts', 'src/analysis/roadmap/ids.ts', 'src/analysis/roadmap/months.ts'];
+      // The loader's rule catalog is a table the build makes from the rule modules (src/analysis/rules/catalog.ts);
+      // months.ts is --start's check.
+      const leaves = ['src/analysis/rules/catalog.ts', 'src/analysis/rules/catalog-table.ts', 'src/analysis/roadmap/ids.ts', 'src/analysis/roadmap/months.ts'];
       expect(loaded.filter((s) => s.startsWith('src/analysis/') && !leaves.includes(s))).toEqual([]);
       expect(loaded.filter((s) => s.startsWith('src/report/') || s.startsWith('src/diagrams/'))).toEqual([]);
       // A valid file is read by js-yaml and the line scanner; the yaml package is for errors and odd files.

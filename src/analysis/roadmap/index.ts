@@ -22,6 +22,7 @@ import { PLATFORM_STEP, proposePlatform } from './platform.js';
 import { baseMonth, waveCapacity, planInitiatives, reviewDates, upcomingRenewals } from './schedule.js';
 import { consolidationSavings, fitToSize, isSmallStack, proposeCompliance } from './size.js';
 import { targetsOf } from './targets.js';
+import { COMPLIANCE_INITIATIVES, PLATFORM_INITIATIVES, SIZE_INITIATIVES } from './ids.js';
 import type { FullRoadmap, RoadmapOptions } from './types.js';
 
 export type { FullRoadmap, PlannedInitiative, RenewalRef, RoadmapOptions, UpcomingRenewal, Draft, DraftInit } from './types.js';
@@ -36,9 +37,17 @@ function steps(): { step: number; run: (c: ReturnType<typeof createPlanContext>)
   RULE_IDS.forEach((id, index) => {
     const rule = RULES[id] as Rule;
     const plan = rule.plan;
-    if (plan) out.push({ step: plan.step, index, run: (c) => plan.propose(c.findingsOf(id) as never, c) });
+    if (plan) {
+      out.push({ step: plan.step, index, run: (c) => {
+        c.proposing(`the plan of ${id}`, plan.initiatives, { rule: id, template: rule.template });
+        plan.propose(c.findingsOf(id) as never, c);
+      } });
+    }
   });
-  out.push({ step: PLATFORM_STEP, index: -1, run: proposePlatform });
+  out.push({ step: PLATFORM_STEP, index: -1, run: (c) => {
+    c.proposing('the platform step', PLATFORM_INITIATIVES);
+    proposePlatform(c);
+  } });
   return out.sort((a, b) => a.step - b.step || a.index - b.index);
 }
 
@@ -51,7 +60,9 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
   const relevant = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.low || plannedAdvisory(f.rule));
   const c = createPlanContext(ws, facts, relevant, words, opts.level);
   for (const s of steps()) s.run(c);
+  c.proposing('the compliance step', COMPLIANCE_INITIATIVES);
   proposeCompliance(c, relevant);
+  c.proposing('the sizing step', SIZE_INITIATIVES);
   linkDependencies(c);
   for (const d of c.drafts.values()) Object.assign(d, targetsOf(c, d));
   fitToSize(c);

@@ -7,6 +7,7 @@ import type { Finding } from '../types.js';
 import { byId, type PlanContext } from './context.js';
 import { isFileTool } from './targets.js';
 import type { Draft } from './types.js';
+import type { SIZE_INITIATIVES } from './ids.js';
 
 /** A stack this small is changed in weeks: every generated initiative lasts a month at most. */
 export const SMALL_STACK = 15;
@@ -88,7 +89,7 @@ function mergeInto(c: PlanContext, target: Draft, parts: readonly Draft[]): void
   target.dependsOn.delete(target.id);
 }
 
-function group(c: PlanContext, members: Draft[], id: string, title: (ds: Draft[]) => Draft['title']): void {
+function group(c: PlanContext, members: Draft[], id: (typeof SIZE_INITIATIVES)[number], title: (ds: Draft[]) => Draft['title']): void {
   if (members.length < GROUP_FROM) return;
   const sorted = [...members].sort((a, b) => byId(a.id, b.id));
   const base = sorted[0];

@@ -125,6 +125,7 @@ export const rule = createRule({
   },
   plan: {
     step: 40,
+    initiatives: ['consolidate'],
     // Overlaps between the same tools are one decision ("Intercom or Zendesk?"), not one per
     // capability: they are grouped by the tool to keep and the tools to phase out.
     propose(findings, c) {

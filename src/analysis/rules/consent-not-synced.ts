@@ -129,6 +129,7 @@ export const rule = createRule({
   },
   plan: {
     step: 11,
+    initiatives: ['sync-consent'],
     propose(findings, c) {
       if (!findings.length) return;
       // A tool on its way out is not connected (rules.md roadmap coherence): its retirement answers it.

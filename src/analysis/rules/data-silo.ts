@@ -79,6 +79,7 @@ export const rule = createRule({
   },
   plan: {
     step: 31,
+    initiatives: ['connect'],
     propose(findings, c) {
       if (c.replatforming) return;
       for (const f of findings) {

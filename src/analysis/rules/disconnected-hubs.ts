@@ -71,6 +71,7 @@ export const rule = createRule({
   },
   plan: {
     step: 32,
+    initiatives: ['connect-hubs'],
     propose(findings, c) {
       if (c.replatforming) return;
       for (const f of findings) {

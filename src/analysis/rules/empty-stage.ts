@@ -70,6 +70,7 @@ export const rule = createRule({
   },
   plan: {
     step: 37,
+    initiatives: ['cover-stage'],
     propose(findings, c) {
       for (const f of findings) {
         const stageId = f.details.stage;

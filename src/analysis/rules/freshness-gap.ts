@@ -160,6 +160,7 @@ export const rule = createRule({
   },
   plan: {
     step: 34,
+    initiatives: ['freshen'],
     propose(findings, c) {
       for (const f of findings) {
         const tp = c.ws.index.touchpointById.get(f.details.touchpoint);

@@ -90,6 +90,7 @@ export const rule = createRule({
   },
   plan: {
     step: 35,
+    initiatives: ['connect'],
     propose(findings, c) {
       const isHome = (d: Draft) => d.id.startsWith('connect-') || d.id.startsWith('replatform') || d.id === 'establish-hub' || d.id.startsWith('retire-');
       for (const f of findings) {

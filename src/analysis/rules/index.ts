@@ -1,8 +1,7 @@
 // The rule registry: every finding rule of rules.md, one module each. Everything that needs to
 // know the rules (their ids, the assessment's level groups, what a finding id's subject is, the
 // meta-test) derives from this list. To add a rule: write src/analysis/rules/<id>.ts with
-// createRule() (see rule.ts and CONTRIBUTING.md), add it to MODULES below and to RULE_SUBJECTS in
-// catalog.ts (the loader's table), add fixtures under
+// createRule() (see rule.ts and CONTRIBUTING.md), add it to MODULES below, add fixtures under
 // test/fixtures/rules/<id>/.
 import { activeTranslator, worded, type Lang, type Params } from '../../i18n/index.js';
 import type { Workspace } from '../../model/model.js';
@@ -11,6 +10,9 @@ import type { Facts } from '../facts.js';
 import type { Finding } from '../types.js';
 import type { Words } from '../words.js';
 import { compareIds } from './helpers.js';
+import { COMPLIANCE_INITIATIVES, PLATFORM_INITIATIVES, SIZE_INITIATIVES, isDeclaredInitiative } from '../roadmap/ids.js';
+import type { RuleCatalog } from '../../model/rule-catalog.js';
+import { ruleCatalog } from './catalog-table.js';
 import type { AssessGroup, DetailsOf, Rule, SubjectKind } from './rule.js';
 
 import { rule as noCustomerHub } from './no-customer-hub.js';
@@ -106,8 +108,27 @@ export function rulesWithSubject(kind: SubjectKind): RuleId[] {
   return MODULES.filter((r) => r.meta.subject === kind).map((r) => r.id);
 }
 
-/** The rules as the loader needs them (src/model/rule-catalog.ts): a table of its own, kept equal to the modules' meta by a test. */
-export { RULE_CATALOG } from './catalog.js';
+/** Every initiative id the roadmap may generate: what the rules' plans declare, and the roadmap's own steps (roadmap/ids.ts). */
+export const GENERATED_INITIATIVES: readonly string[] = Object.freeze([...new Set([
+  ...MODULES.flatMap((r) => ('plan' in r && r.plan ? r.plan.initiatives : [])),
+  ...PLATFORM_INITIATIVES, ...COMPLIANCE_INITIATIVES, ...SIZE_INITIATIVES,
+])].sort(compareIds));
+
+/** Whether an id is one the roadmap generates for some workspace (`retire-mailchimp`, `replatform`). */
+export function isGeneratedInitiativeId(id: string): boolean {
+  return isDeclaredInitiative(id, GENERATED_INITIATIVES);
+}
+
+/** Each rule's subject kind, in registry order (the loader's table). */
+export const RULE_SUBJECTS: Readonly<Record<RuleId, SubjectKind>> = Object.freeze(
+  Object.fromEntries(MODULES.map((r) => [r.id, r.meta.subject])) as Record<RuleId, SubjectKind>,
+);
+
+/**
+ * The rules as the loader needs them (src/model/rule-catalog.ts): ids, subject kinds, generated
+ * initiative ids. `validate` reads the same table from catalog.ts without loading the rule modules.
+ */
+export const RULE_CATALOG: RuleCatalog = ruleCatalog(RULE_SUBJECTS, GENERATED_INITIATIVES);
 
 /** The parts of a finding id: `data-silo:intercom` -> { rule, kind: 'tool', ids: ['intercom'] }. */
 export interface FindingSubject { rule: string; subject: string; kind?: SubjectKind; ids: string[] }

@@ -90,6 +90,7 @@ export const rule = createRule({
   },
   plan: {
     step: 30,
+    initiatives: ['connect'],
     propose(findings, c) {
       // Replatforming: the new platform answers the islands (src/analysis/roadmap/platform.ts).
       if (c.replatforming) return;

@@ -157,6 +157,7 @@ export const rule = createRule({
   },
   plan: {
     step: 16,
+    initiatives: ['replace-manual', 'connect', 'move'],
     propose(findings, c) {
       for (const f of findings) {
         const { from, to } = f.details;

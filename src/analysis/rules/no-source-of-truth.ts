@@ -90,6 +90,7 @@ export const rule = createRule({
   },
   plan: {
     step: 15,
+    initiatives: ['designate-sot'],
     propose(findings, c) {
       for (const f of findings) proposeSourceOfTruth(c, f, f.details.data);
     },

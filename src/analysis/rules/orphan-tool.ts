@@ -66,6 +66,7 @@ export const rule = createRule({
   },
   plan: {
     step: 11,
+    initiatives: ['retire'],
     propose(findings, c) {
       for (const f of findings) proposeRetirement(c, f, f.details.tool, 'roadmap.title.retire-orphan');
     },

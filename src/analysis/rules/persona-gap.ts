@@ -74,6 +74,7 @@ export const rule = createRule({
   },
   plan: {
     step: 37,
+    initiatives: ['cover-persona'],
     propose(findings, c) {
       for (const f of findings) {
         const persona = c.ws.index.personaById.get(f.details.persona);

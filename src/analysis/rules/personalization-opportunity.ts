@@ -79,6 +79,7 @@ export const rule = createRule({
   },
   plan: {
     step: 38,
+    initiatives: ['personalization-experiments'],
     propose(findings, c) {
       if (!findings.length) return;
       const names = findings.map((f) => c.ws.index.touchpointById.get(f.details.touchpoint)?.name ?? f.details.touchpoint);

@@ -147,6 +147,7 @@ export const rule = createRule({
   },
   plan: {
     step: 34,
+    initiatives: ['realtime'],
     propose(findings, c) {
       for (const f of findings) {
         const tp = c.ws.index.touchpointById.get(f.details.touchpoint);

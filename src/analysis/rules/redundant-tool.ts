@@ -138,6 +138,7 @@ export const rule = createRule({
   },
   plan: {
     step: 10,
+    initiatives: ['retire'],
     propose(findings, c) {
       for (const f of findings) {
         const id = f.details.tool;

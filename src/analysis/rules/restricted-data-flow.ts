@@ -111,6 +111,7 @@ export const rule = createRule({
   },
   plan: {
     step: 11,
+    initiatives: ['stop-restricted'],
     propose(findings, c) {
       for (const f of findings) {
         const d = c.draft(`stop-restricted-${f.details.from}-${f.details.to}`, () => ({

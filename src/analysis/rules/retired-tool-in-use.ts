@@ -92,6 +92,7 @@ export const rule = createRule({
   },
   plan: {
     step: 12,
+    initiatives: ['retire'],
     propose(findings, c) {
       for (const f of findings) {
         const r = c.drafts.get(`retire-${f.details.tool}`);

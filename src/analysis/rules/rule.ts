@@ -105,6 +105,13 @@ export type PlannedFinding<D> = Finding & { details: D };
  */
 export interface RulePlan<D> {
   readonly step: number;
+  /**
+   * The ids of the initiatives it proposes: `connect` stands for `connect` and `connect-<anything>`
+   * (`connect-intercom`), `measure-touchpoints` for that one initiative. An authored initiative may
+   * depend on such an id before the roadmap generates it (the loader's rule catalog derives from
+   * these), and proposing an id not declared here is a programming error (PlanContext.draft throws).
+   */
+  readonly initiatives: readonly string[];
   /** Proposes initiatives for the rule's findings (at least `low`, sorted by id) through `ctx.draft()`. */
   propose(findings: readonly PlannedFinding<D>[], ctx: PlanContext): void;
 }

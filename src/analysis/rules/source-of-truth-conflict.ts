@@ -88,6 +88,7 @@ export const rule = createRule({
   },
   plan: {
     step: 14,
+    initiatives: ['designate-sot'],
     propose(findings, c) {
       for (const f of findings) proposeSourceOfTruth(c, f, f.details.data);
     },

@@ -100,6 +100,7 @@ export const rule = createRule({
   },
   plan: {
     step: 35,
+    initiatives: ['first-party'],
     propose(findings, c) {
       for (const f of findings) {
         const tp = c.ws.index.touchpointById.get(f.details.touchpoint);

@@ -88,6 +88,7 @@ export const rule = createRule({
   },
   plan: {
     step: 33,
+    initiatives: ['connect'],
     propose(findings, c) {
       for (const f of findings) {
         const id = f.details.tool;

@@ -61,6 +61,7 @@ export const rule = createRule({
   },
   plan: {
     step: 36,
+    initiatives: ['cover'],
     propose(findings, c) {
       for (const f of findings) {
         const tp = c.ws.index.touchpointById.get(f.details.touchpoint);

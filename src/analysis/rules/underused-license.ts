@@ -87,6 +87,7 @@ export const rule = createRule({
   },
   plan: {
     step: 13,
+    initiatives: ['license'],
     propose(findings, c) {
       for (const f of findings) {
         const id = f.details.tool;

@@ -79,6 +79,7 @@ export const rule = createRule({
   },
   plan: {
     step: 38,
+    initiatives: ['measure-touchpoints'],
     // Touchpoints no analytics tool sees: one initiative for all of them (the fix is the same
     // tracking plan), owned by whoever runs the analytics tools, else the department with most of them.
     propose(findings, c) {
