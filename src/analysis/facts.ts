@@ -274,8 +274,11 @@ export function computeFacts(ws: Workspace): Facts {
     if (!r) {
       const i = at(id);
       const analytics = measuring[i] === 1;
+      // A type the tool is the declared source of truth of, while the tool is connected to a hub by
+      // automated links, is where the company chose it lives (docs/analysis.md): not trapped.
+      const chosenHome = (d: string) => tools[i].sourceOfTruth.includes(d) && components[compIndex[i]].hasHub;
       r = hubFlag[i] ? EMPTY : Object.freeze([...new Set(tools[i].data)].filter((d) => !hubData[i]?.has(d) && received[i]?.has(d) !== true
-        && !impersonal(d) && !restricted(d) && !(analytics && hubOriginated.has(d))));
+        && !impersonal(d) && !restricted(d) && !(analytics && hubOriginated.has(d)) && !chosenHome(d)));
       trappedCache.set(id, r);
     }
     return r;
