@@ -39,6 +39,16 @@ export function isExternalChannel(tool: Tool): boolean {
   return caps.length > 0 && caps.every((c) => isMedia(c) || EXTERNAL_CHANNEL.has(c));
 }
 
+/**
+ * Not sold per seat: media bought by the click or the impression, a portal paid by the lead, a
+ * print and mail service paid by the run (every primary capability is an external channel's or
+ * direct mail). Nobody can say how many seats of Google Ads are licensed (docs/analysis.md).
+ */
+export function notSoldPerSeat(tool: Tool): boolean {
+  const caps = tool.primaryCapabilities;
+  return caps.length > 0 && caps.every((c) => isMedia(c) || EXTERNAL_CHANNEL.has(c) || c === 'direct-mail');
+}
+
 /** A tool reports (rules.md "reporting"): one of its capabilities measures or reports on its own activity. */
 export function toolReports(tool: Tool): boolean {
   return tool.capabilities.some(reports);

@@ -26,6 +26,12 @@ export interface Facts {
   /** Active or pilot tools with non-empty `data` (rules.md "customer-data tool"), workspace order. */
   customerDataTools: readonly Tool[];
   activeTools: readonly Tool[];
+  /**
+   * Customer-data tools that hold some data about persons: not every type declared `personal: false`
+   * (aggregate ad or traffic metrics). The assessment's figures (siloed share, connectivity, the
+   * no-hub count) count these, the same set `siloedTools` is drawn from (docs/analysis.md).
+   */
+  personalDataTools: readonly Tool[];
   /** Customer-data tools that are not hubs and whose component has no hub (silos and island members). */
   siloedTools: readonly Tool[];
   components: readonly Component[];
@@ -214,7 +220,8 @@ export function computeFacts(ws: Workspace): Facts {
   // customer view: a tool holding only such types is no silo and such a type is never trapped
   // (docs/analysis.md, decisions where rules.md is silent).
   const impersonal = (d: string) => ws.index.dataTypeById.get(d)?.personal === false;
-  const siloedTools = customerDataTools.filter((t) => !t.hub && !connectedToHub(t.id) && !t.data.every(impersonal));
+  const personalDataTools = customerDataTools.filter((t) => !t.data.every(impersonal));
+  const siloedTools = personalDataTools.filter((t) => !t.hub && !connectedToHub(t.id));
   // The same with manual links: which automated components a manual link joins to a hub.
   const compParent = new Int32Array(members.length);
   for (let i = 0; i < compParent.length; i++) compParent[i] = i;
@@ -351,6 +358,7 @@ export function computeFacts(ws: Workspace): Facts {
     hubs,
     isHub: (id: string) => hubFlag[at(id)] === 1,
     customerDataTools: Object.freeze(customerDataTools),
+    personalDataTools: Object.freeze(personalDataTools),
     activeTools: Object.freeze(activeTools),
     siloedTools: Object.freeze(siloedTools),
     components: Object.freeze(components),
