@@ -6,6 +6,8 @@
 import { build } from 'esbuild';
 import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -30,13 +32,54 @@ const external = [
 const zodEnglishOnly = {
   name: 'zod-english-only',
   setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes(`${'node_modules'}/zod/`) ? { path: 'zod-locales-en', namespace: 'zod-locales' } : undefined);
+    // Only the classic API (namespace zod-classic, below) configures a locale; zod/mini imports none.
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/, namespace: 'zod-classic' }, () => ({ path: 'zod-locales-en', namespace: 'zod-locales' }));
     b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
       contents: "export { default as en } from 'zod/v4/locales/en.js';",
       resolveDir: process.cwd(),
       loader: 'js',
     }));
+  },
+};
+
+// The loader's schemas (src/workspace/schema.ts) use zod/mini, of which the bundle keeps only what
+// they use (~25 kB). The JSON Schemas of `analyze --format json` and of `diff` are written with
+// zod's classic API, which needs all of zod's core; sharing one copy of the core would make every
+// command that validates a workspace load all of it (~150 kB). The classic API therefore gets its
+// own copy of zod, in the chunks of `schema --analysis` and `schema --diff` only.
+const zodClassicApart = {
+  name: 'zod-classic-apart',
+  setup(b) {
+    const apart = async (args) => {
+      const r = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer });
+      return r.errors.length ? { errors: r.errors } : { path: r.path, namespace: 'zod-classic', sideEffects: false };
+    };
+    b.onResolve({ filter: /^zod$/ }, (args) => (args.namespace === 'file' && !args.importer.includes('node_modules') ? apart(args) : undefined));
+    b.onResolve({ filter: /.*/, namespace: 'zod-classic' }, apart);
+    b.onResolve({ filter: /.*/, namespace: 'zod-locales' }, apart);
+    // zod's modules have no side effects (its package.json), in this copy too: unused parts are left out.
+    b.onLoad({ filter: /.*/, namespace: 'zod-classic' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), resolveDir: dirname(args.path), loader: 'js' }));
+  },
+};
+
+// The message catalog of a language (src/i18n/<lang>/index.ts) is one object spread together from
+// an object per area: ~1,900 keys, whose spreading alone took ~6 ms of every command's start-up.
+// The build evaluates the module and ships the merged catalog as one JSON.parse('...') (same keys,
+// same order, same texts); a module that is not plain data is left as it is.
+const messagesAsJson = {
+  name: 'messages-as-json',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]i18n[\\/](en|ja)[\\/]index\.ts$/ }, async (args) => {
+      const bundled = await build({ entryPoints: [args.path], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent' });
+      const mod = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
+      const lines = [];
+      for (const [name, value] of Object.entries(mod)) {
+        const plain = value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
+        if (!plain) return undefined;
+        lines.push(`export const ${name} = JSON.parse(${JSON.stringify(JSON.stringify(value))});`);
+      }
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
   },
 };
 
@@ -60,7 +103,43 @@ const lazyModules = {
   },
 };
 
+// The loader's rule catalog (src/analysis/rules/catalog.ts) derives from the rule modules, which
+// `validate` should not load (a fifth of its start-up). The build computes the tables from the
+// modules themselves and puts them in the bundle in place of catalog.ts: a rule is written once,
+// in its module, and validate loads a table.
+async function ruleCatalogTables() {
+  const tmp = 'dist/.rule-catalog.mjs';
+  await build({
+    entryPoints: ['src/analysis/rules/index.ts'], outfile: tmp, bundle: true, format: 'esm', platform: 'node',
+    target: 'node20', packages: 'external', logLevel: 'warning', define: { __VERSION__: JSON.stringify(pkg.version) },
+  });
+  try {
+    const { RULE_SUBJECTS, GENERATED_INITIATIVES } = await import(pathToFileURL(tmp).href);
+    return { subjects: RULE_SUBJECTS, initiatives: GENERATED_INITIATIVES };
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+const ruleCatalogTable = (tables) => ({
+  name: 'rule-catalog-table',
+  setup(b) {
+    b.onLoad({ filter: /src[\\/]analysis[\\/]rules[\\/]catalog\.ts$/ }, (args) => ({
+      contents: [
+        '// Made by scripts/build.mjs from the rule modules (src/analysis/rules/catalog.ts says why).',
+        "import { ruleCatalog } from './catalog-table.js';",
+        `export const RULE_SUBJECTS = Object.freeze(${JSON.stringify(tables.subjects)});`,
+        `export const GENERATED_INITIATIVES = Object.freeze(${JSON.stringify(tables.initiatives)});`,
+        'export const RULE_CATALOG = ruleCatalog(RULE_SUBJECTS, GENERATED_INITIATIVES);',
+      ].join('\n'),
+      resolveDir: dirname(args.path),
+      loader: 'ts',
+    }));
+  },
+});
+
 rmSync('dist', { recursive: true, force: true });
+mkdirSync('dist', { recursive: true });
+const ruleTables = await ruleCatalogTables();
 await build({
   entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
   outdir: 'dist',
@@ -73,7 +152,7 @@ await build({
   sourcemap: 'linked',
   chunkNames: 'chunk-[hash]',
   external,
-  plugins: [zodEnglishOnly, lazyModules],
+  plugins: [zodEnglishOnly, zodClassicApart, messagesAsJson, lazyModules, ruleCatalogTable(ruleTables)],
   legalComments: 'none',
   // cli-table3 is CommonJS and requires Node built-ins; give the ESM bundle a require().
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },

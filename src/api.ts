@@ -8,11 +8,11 @@
 //
 // Language: messages (findings, reasons, diagnostics, titles) are worded in one language per
 // call, chosen once: `lang`, else the workspace's `settings.lang`, else `defaultLang` ('en').
-// The loader is given the language explicitly (a Translator); the analysis and the renderers still
-// word through the process-wide catalog (src/i18n), so calls in different languages must not run
-// concurrently.
+// The loader, the analysis and the renderers are given the language explicitly (a Translator), so
+// audits and reports in different languages may run side by side: formatResult and writeReport
+// take `lang`.
 import { analyze, type AnalysisResult } from './analysis/analyze.js';
-import type { Lang } from './i18n/index.js';
+import { currentLang, translator, type Lang, type Translator } from './i18n/index.js';
 import type { Workspace } from './model/model.js';
 import { REPORTERS, type ReportFormat } from './report/formats.js';
 import type { ReportContext } from './report/text.js';
@@ -55,7 +55,7 @@ export interface Audit {
 export async function run(path: string, opts: AuditOptions = {}): Promise<Audit> {
   const loaded = await open(path, opts);
   if (!loaded.ok || !loaded.workspace) throw new InvalidWorkspaceError(path, loaded.diagnostics);
-  const result = analyze(loaded.workspace, { path, start: opts.start, now: opts.now });
+  const result = analyze(loaded.workspace, { path, start: opts.start, now: opts.now, tr: loaded.tr });
   return { workspace: loaded.workspace, result, diagnostics: loaded.diagnostics, lang: loaded.lang };
 }
 
@@ -64,14 +64,25 @@ export async function audit(path: string, opts: AuditOptions = {}): Promise<Anal
   return (await run(path, opts)).result;
 }
 
+export type FormatOptions = Omit<ReportContext, 'tr'> & {
+  /** The language of the output's own words; default the language of the last `open()`/`audit()` (the result's messages are in that one). */
+  lang?: Lang;
+};
+
 /** The result in an output format of `analyze --format` (text, json, github, junit, codeclimate, sarif). */
-export async function formatResult(result: AnalysisResult, format: ReportFormat, ctx: ReportContext = {}): Promise<string> {
+export async function formatResult(result: AnalysisResult, format: ReportFormat, opts: FormatOptions = {}): Promise<string> {
   const load = REPORTERS[format];
   if (!load) throw new Error(`unknown format ${format}; one of ${Object.keys(REPORTERS).join(', ')}`);
-  return (await load())(result, ctx);
+  const { lang, ...ctx } = opts;
+  return (await load())(result, { ...ctx, tr: await translator(lang ?? currentLang()) });
 }
 
-export type ReportOptions = Omit<WriteReportOptions, 'version' | 'today'> & { version?: string; today?: string };
+export type ReportOptions = Omit<WriteReportOptions, 'version' | 'today' | 'tr'> & {
+  version?: string;
+  today?: string;
+  /** The language of the report; default the audit's. */
+  lang?: Lang;
+};
 
 /**
  * Writes the report folder (report.md, report.html, audit.json, audit.sarif, diagrams; report.pdf
@@ -80,8 +91,9 @@ export type ReportOptions = Omit<WriteReportOptions, 'version' | 'today'> & { ve
 export async function writeReport(a: Pick<Audit, 'workspace' | 'result' | 'lang'>, opts: ReportOptions): Promise<WriteReportResult> {
   // Loaded on demand: the report pulls in diagrams, HTML and the renderer, which loading a workspace does not need.
   const { writeReport: writeReportFolder } = await import('./report/write-report.js');
+  const { lang, ...rest } = opts;
   return writeReportFolder(a.workspace, a.result, {
-    ...opts, version: opts.version ?? VERSION, today: opts.today ?? a.result.roadmap.start ?? '', lang: opts.lang ?? a.lang,
+    ...rest, version: opts.version ?? VERSION, today: opts.today ?? a.result.roadmap.start ?? '', tr: await translator(lang ?? a.lang),
   });
 }
 
@@ -92,4 +104,4 @@ export function countAtOrAbove(findings: readonly { severity: Severity }[], thre
 }
 
 export { analyze };
-export type { AnalysisResult, ReportContext, ReportFormat, WriteReportResult, Diagnostic, Workspace };
+export type { AnalysisResult, ReportContext, ReportFormat, Translator, WriteReportResult, Diagnostic, Workspace };

@@ -3,10 +3,13 @@
 // of its JSON document (`analyze --format json`), and the types of all of them.
 export * from './api.js';
 export { loadWorkspace, loadFromSources, loadFromText, type LoadResult } from './workspace/load.js';
-export { WorkspaceFile, workspaceJsonSchema } from './workspace/schema.js';
+export { WorkspaceFile } from './workspace/schema.js';
+export { workspaceJsonSchema } from './workspace/json-schema.js';
 export type { SourceLocation } from './workspace/diagnostics.js';
 export type * from './model/model.js';
 export type { AnalyzeOptions } from './analysis/analyze.js';
+// The language of a loader or analysis call: `analyze(ws, { tr: await translator('ja') })`.
+export { translator, type Translator } from './i18n/index.js';
 export { AnalysisResultSchema, analysisJsonSchema, type AnalysisResultJson } from './analysis/result-schema.js';
 export type { AuditResult, Finding, Assessment, Initiative, Roadmap, EntityRef } from './analysis/types.js';
 export type { FullRoadmap, PlannedInitiative } from './analysis/roadmap/index.js';

@@ -3,7 +3,7 @@
 // `validate` loads the loader without the analysis (issue 18, start-up).
 import jsYaml from 'js-yaml';
 import { RULE_CATALOG } from './analysis/rules/catalog.js';
-import { initLang, isLang, currentLang, translator, type Lang } from './i18n/index.js';
+import { initLang, isLang, currentLang, translator, type Lang, type Translator } from './i18n/index.js';
 import { loadFromSources, readWorkspace, type LoadResult } from './workspace/load.js';
 import { yamlLib } from './workspace/parse.js';
 
@@ -17,6 +17,8 @@ export interface OpenOptions {
 export interface OpenResult extends LoadResult {
   /** The language the messages are in. */
   lang: Lang;
+  /** Words in that language: hand it to analyze() (`{ tr }`) so the findings are in the same language. */
+  tr: Translator;
 }
 
 /**
@@ -31,10 +33,10 @@ export async function open(path: string, opts: OpenOptions = {}): Promise<OpenRe
     const setting = peekSettingsLang(sources.files.map((f) => new TextDecoder().decode(f.bytes)));
     lang = setting && isLang(setting) ? setting : opts.defaultLang ?? 'en';
   }
-  // The loader is handed its language; the analysis and the renderers still read the process language.
+  // The loader and the analysis are handed their language; the renderers still read the process language.
   const tr = await translator(lang);
   if (lang !== currentLang()) await initLang(lang);
-  return { ...loadFromSources(sources, { rules: RULE_CATALOG, tr }), lang };
+  return { ...loadFromSources(sources, { rules: RULE_CATALOG, tr }), lang, tr };
 }
 
 /** settings.lang read straight from the YAML texts (also for a workspace too broken to build). */

@@ -43,16 +43,58 @@ describe('import direction', () => {
     expect(bad).toEqual([]);
   });
 
+  /**
+   * Names a file imports from src/i18n/index.ts (and, with `catalog`, from src/catalog/index.ts)
+   * that word in the process language.
+   */
+  function processLanguageImports(f: string, allowed: ReadonlySet<string>, catalog = false): string[] {
+    const text = readFileSync(f, 'utf8');
+    const names = [...text.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'[./]*(i18n|catalog)\/index\.js'/g)]
+      .flatMap((m) => m[1].split(',').map((n) => ({ name: n.trim(), from: m[2] })).filter((x) => x.name));
+    // From the catalog only its names that word in the process language (capabilityName, categoryName); capabilityNameIn takes one.
+    const wording = (x: { name: string; from: string }) => (x.from === 'i18n' ? true : catalog && /^(capabilityName|categoryName|localName)$/.test(x.name));
+    return names.filter((x) => wording(x) && !x.name.startsWith('type ') && !allowed.has(x.name) && !/^[A-Z]/.test(x.name))
+      .map((x) => `${relative(SRC, f)}: ${x.name}`);
+  }
+
   it('the loader words in the language it is handed (LoadSourcesOptions.tr): it imports no process-language wording from src/i18n', () => {
     // files.ts reads the files before the workspace's language is known: its errors are the command's.
     const loader = files(join(SRC, 'workspace')).filter((f) => !f.endsWith('/files.ts'));
-    const bad = loader.flatMap((f) => {
+    // stageName: a default stage's name in the model follows the output language when it is read.
+    const bad = loader.flatMap((f) => processLanguageImports(f, new Set(['activeTranslator', 'stageName'])));
+    expect(bad).toEqual([]);
+  });
+
+  it('the analysis words in the language it is handed (AnalyzeOptions.tr): it imports no process-language wording', () => {
+    // worded() takes its language; activeTranslator() is only the default of analyze() and of
+    // ruleTitle() / Rule.docs for callers that pass no language.
+    const bad = files(join(SRC, 'analysis')).flatMap((f) => processLanguageImports(f, new Set(['worded', 'activeTranslator']), true));
+    expect(bad).toEqual([]);
+    const defaults = files(join(SRC, 'analysis')).filter((f) => readFileSync(f, 'utf8').includes('activeTranslator()')).map((f) => relative(SRC, f)).sort();
+    expect(defaults).toEqual(['analysis/analyze.ts', 'analysis/rules/index.ts', 'analysis/rules/rule.ts']);
+  });
+
+  // The renderers (and what they share: CI formats, baseline and git messages) are handed a
+  // Translator by the command or the API (CONTRIBUTING.md, "Language"): two renders in different
+  // languages in one process do not bleed into each other.
+  const RENDERERS = ['report', 'diagrams', 'render', 'diff', 'export', 'baseline', 'git'];
+
+  it.each(RENDERERS)('src/%s words in the language it is handed: no process-language wording from src/i18n or src/catalog', (area) => {
+    // localName(name, fallback, lang) is allowed with its language (the next test checks that it is given).
+    expect(files(join(SRC, area)).flatMap((f) => processLanguageImports(f, new Set(['localName']), true))).toEqual([]);
+  });
+
+  it.each(RENDERERS)('src/%s reads no name in the process language (rule docs and titles, model names)', (area) => {
+    const bad = files(join(SRC, area)).flatMap((f) => {
       const text = readFileSync(f, 'utf8');
-      const names = [...text.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'[./]*i18n\/index\.js'/g)]
-        .flatMap((m) => m[1].split(',').map((n) => n.trim()).filter(Boolean));
-      // stageName: a default stage's name in the model follows the output language when it is read.
-      const allowed = new Set(['activeTranslator', 'stageName']);
-      return names.filter((n) => !n.startsWith('type ') && !allowed.has(n) && !/^[A-Z]/.test(n)).map((n) => `${relative(SRC, f)}: ${n}`);
+      const found: string[] = [];
+      // A rule's `docs` are in the process language (docsIn(lang) is not); ruleTitle(id) too (ruleTitle(id, lang) is not).
+      if (/\.docs\b/.test(text)) found.push('.docs');
+      if (/ruleTitle\([^,()]*\)/.test(text)) found.push('ruleTitle(id)');
+      if (/localName\([^,()]*,[^,()]*\)/.test(text)) found.push('localName(name, fallback) without a language');
+      // A default stage's or a built-in data type's name read from the model follows the process language: src/model/names.ts.
+      if (/(stageById|dataTypeById)\.get\([^)]*\)\?\.name/.test(text)) found.push('a built-in name read from the model');
+      return found.map((n) => `${relative(SRC, f)}: ${n}`);
     });
     expect(bad).toEqual([]);
   });

@@ -1,6 +1,8 @@
 // The analysis pipeline: model -> facts -> rules -> assessment -> roadmap -> one AuditResult that
-// every reporter reads. Nothing here knows about output formats, and nothing reads the clock:
-// the caller passes the current month (`now`) or an explicit start month.
+// every reporter reads. Nothing here knows about output formats, nothing reads the clock (the
+// caller passes the current month, `now`, or an explicit start month) and nothing reads the
+// process language: the caller hands in a Translator (`tr`) and everything is worded in its language.
+import { activeTranslator, type Translator } from '../i18n/index.js';
 import type { Workspace } from '../model/model.js';
 import { computeFacts, type Facts } from './facts.js';
 import { runRules } from './rules/index.js';
@@ -8,6 +10,7 @@ import { alignRecommendations, foldFindings } from './fold.js';
 import { assess, toMajor, type FullAssessment } from './assess.js';
 import { buildRoadmap, type FullRoadmap } from './roadmap/index.js';
 import type { AuditResult, Finding } from './types.js';
+import { wordsFor, type Words } from './words.js';
 
 export interface AnalyzeOptions {
   /** The workspace path as the user gave it (shown in reports). Default: ws.path. */
@@ -16,6 +19,11 @@ export interface AnalyzeOptions {
   start?: string;
   /** The current month (YYYY-MM); used when neither `start` nor the strategy says when to begin. */
   now?: string;
+  /**
+   * The language of every message, reason and title (`await translator(lang)`, src/i18n). Default:
+   * the process language (initLang), for callers that do not pass theirs yet.
+   */
+  tr?: Translator;
 }
 
 export interface StageView {
@@ -81,9 +89,9 @@ export function buildInventory(ws: Workspace): InventoryItem[] {
   });
 }
 
-export function buildStages(ws: Workspace): StageView[] {
+export function buildStages(ws: Workspace, words: Words): StageView[] {
   return ws.stages.map((s) => ({
-    id: s.id, name: s.name,
+    id: s.id, name: words.stage(s),
     touchpoints: (ws.index.touchpointsByStage.get(s.id) ?? []).map((tp) => ({
       id: tp.id, name: tp.name, channel: String(tp.channel), ...(tp.owner ? { owner: tp.owner } : {}),
       tools: [...tp.tools], captures: [...tp.captures], realtime: tp.realtime, inScope: tp.inScope, location: tp.loc,
@@ -93,9 +101,10 @@ export function buildStages(ws: Workspace): StageView[] {
 
 /** Runs the whole analysis once. `facts` may be passed in when the caller already has them. */
 export function analyze(ws: Workspace, opts: AnalyzeOptions = {}, facts: Facts = computeFacts(ws)): AnalysisResult {
-  const findings = alignRecommendations(ws, foldFindings(ws, facts, runRules(ws, facts)));
-  const assessment = assess(ws, facts, findings);
-  const roadmap = buildRoadmap(ws, facts, findings, { start: opts.start, now: opts.now, level: assessment.level });
+  const words = wordsFor(ws, opts.tr ?? activeTranslator());
+  const findings = alignRecommendations(ws, foldFindings(ws, facts, runRules(ws, facts, words), words), words);
+  const assessment = assess(ws, facts, findings, words);
+  const roadmap = buildRoadmap(ws, facts, findings, words, { start: opts.start, now: opts.now, level: assessment.level });
   const annualMinor = ws.tools.reduce((s, x) => s + (x.status === 'retired' ? 0 : x.annualCostMinor ?? 0), 0);
   return {
     version: 1,
@@ -114,7 +123,7 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}, facts: Facts =
     assessment,
     findings,
     roadmap,
-    stages: buildStages(ws),
+    stages: buildStages(ws, words),
     inventory: buildInventory(ws),
   };
 }

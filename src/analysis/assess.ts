@@ -7,9 +7,8 @@
 // `settings.rules` (redundancy, overlaps, manual links) are counted from the findings, so that the
 // report and the figures agree; the siloed share is measured on the data flow itself, because
 // without a hub no per-tool silo findings are raised.
-import { currentLang, dataTypeName, list, t, tCount, tw, twCount, type Worded } from '../i18n/index.js';
-import { formatMoney as formatMoneyIn, formatNumber as formatNumberIn, formatPercent as formatPercentIn } from '../i18n/format.js';
-import { capabilityName } from '../catalog/index.js';
+import type { Lang, Worded } from '../i18n/index.js';
+import { formatMoney } from '../i18n/format.js';
 import { SEVERITY_RANK, type Severity } from '../model/vocabulary.js';
 import type { Workspace } from '../model/model.js';
 import type { Facts } from './facts.js';
@@ -17,30 +16,13 @@ import type { Assessment, AssessmentMetrics, Finding } from './types.js';
 import { HYGIENE_RULES, getRule, isFindingOf, parseFindingId, ruleTitle, type RuleId } from './rules/index.js';
 import { decideLevel, type DecisionBasis, type DecisionFinding } from './decision.js';
 import { computeCompleteness, computeCoverage, openQuestions, type Completeness, type Coverage, type OpenQuestion } from './coverage.js';
-import { someOf } from './words.js';
+import type { Words } from './words.js';
 import { assessCustomer, customerQuestions, type CustomerAssessment } from './customer-assessment.js';
-
-export { someOf };
-
-// ---- words ----------------------------------------------------------------------------------
-// Money, percentages and plurals are formatted in src/i18n/format.ts; these keep the old names
-// (current language) for the code that still reads the process language.
-
 import { toMajor, toMinor } from './money.js';
 
-export { toMajor, toMinor, tCount };
-
-export function formatMoney(minor: number, currency: string, lang: string = currentLang()): string {
-  return formatMoneyIn(minor, currency, lang);
-}
-
-export function formatPercent(share: number, lang: string = currentLang()): string {
-  return formatPercentIn(share, lang);
-}
-
-export function formatNumber(n: number, lang: string = currentLang()): string {
-  return formatNumberIn(n, lang);
-}
+// Money, percentages and plurals are formatted in src/i18n/format.ts for a language passed explicitly.
+export { formatMoney, formatNumber, formatPercent } from '../i18n/format.js';
+export { toMajor, toMinor };
 
 export { INTEGRATE_RULES, REFOCUS_RULES, decideLevel, type Decision, type DecisionBasis, type DecisionInput } from './decision.js';
 export {
@@ -79,10 +61,12 @@ const round = (x: number, digits = 4): number => {
   return Math.round(x * f) / f;
 };
 
-export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]): FullAssessment {
+export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[], words: Words): FullAssessment {
+  const { tr, percent: formatPercent, list } = words;
+  const { t, tw, twCount } = tr;
   const th = ws.settings.thresholds;
   const currency = ws.organization.currency;
-  const money = (minor: number) => formatMoney(minor, currency);
+  const money = (minor: number) => formatMoney(minor, currency, words.lang);
   const byRule = (rule: RuleId) => findings.filter((f) => f.rule === rule);
 
   const totalSpendMinor = ws.tools.reduce((s, x) => s + (x.status === 'retired' ? 0 : x.annualCostMinor ?? 0), 0);
@@ -101,10 +85,10 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
     findings: refocusFold(ws, findings), customerDataTools: cdt, siloedTools: siloed, overlappingCapabilities: overlapDecisions,
     redundantSpendMinor, totalSpendMinor, hubs,
   }, th);
-  const coverage = computeCoverage(ws, facts);
+  const coverage = computeCoverage(ws, facts, words);
   const completeness = computeCompleteness(ws);
-  const questions = [...openQuestions(ws, completeness), ...customerQuestions(ws, facts)];
-  const customer = assessCustomer(ws, facts);
+  const questions = [...openQuestions(ws, completeness, words), ...customerQuestions(ws, facts, words)];
+  const customer = assessCustomer(ws, facts, words);
 
   // ---- score --------------------------------------------------------------------------------
   const items: ScoreItem[] = [];
@@ -166,7 +150,7 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   if (noTools || noTouchpoints) {
     reasons.push(tw(noTools && noTouchpoints ? 'assess.reason.empty' : noTools ? 'assess.reason.empty-tools' : 'assess.reason.empty-touchpoints'));
   }
-  const ruleNames = (rules: readonly RuleId[]) => list(rules.map((r) => lowerFirst(ruleTitle(r))));
+  const ruleNames = (rules: readonly RuleId[]) => list(rules.map((r) => lowerFirst(ruleTitle(r, words.lang), words.lang)));
   const siloParams = { siloed, total: cdt, share: formatPercent(decision.siloedShare), threshold: formatPercent(th.siloedShare) };
   if (decision.basis.includes('no-hub')) reasons.push(twCount('assess.reason.no-hub', cdt, { tools: cdt, threshold: th.noHubTools }));
   if (decision.basis.includes('fragmented')) {
@@ -202,7 +186,7 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   if (coverage.dataTypes.total) {
     reasons.push(tw(coverage.dataTypes.missing.length ? 'assess.reason.coverage' : 'assess.reason.coverage-full', {
       share: formatPercent(coverage.dataTypes.share), reaching: coverage.dataTypes.reaching, total: coverage.dataTypes.total,
-      missing: someOf(coverage.dataTypes.missing.map(dataTypeName), 6),
+      missing: words.someOf(coverage.dataTypes.missing.map(words.dataType), 6),
     }));
   }
   if (redundantSpendMinor > 0) {
@@ -210,7 +194,7 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   }
   if (overlaps.length) {
     const caps = overlaps.map((f) => f.id.slice(f.id.indexOf(':') + 1)).sort();
-    const params = { count: overlaps.length, decisions: overlapDecisions, capabilities: someOf(caps.map(capabilityName), 6) };
+    const params = { count: overlaps.length, decisions: overlapDecisions, capabilities: words.someOf(caps.map(words.capability), 6) };
     if (overlapDecisions === overlaps.length) reasons.push(twCount('assess.reason.overlaps', overlaps.length, params));
     else reasons.push(tw(overlaps.length === 1 ? 'assess.reason.overlaps.decisions.one' : 'assess.reason.overlaps.decisions', params));
   }
@@ -285,8 +269,8 @@ export function refocusFold(ws: Workspace, findings: readonly Finding[]): Decisi
 }
 
 /** "Data silo" -> "data silo" in languages with case (not for acronyms such as "CRM"). */
-function lowerFirst(s: string): string {
-  return currentLang() === 'en' && /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+function lowerFirst(s: string, lang: Lang): string {
+  return lang === 'en' && /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
 }
 
 export function severityAtLeast(s: Severity, threshold: Severity): boolean {

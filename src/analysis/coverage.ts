@@ -1,10 +1,10 @@
 // Part of the assessment (rules.md "Assessment"): how much of the customer data reaches a hub
 // (customer-view coverage, per stage), how complete the inventory is, and the open questions for
 // the next interview.
-import { t } from '../i18n/index.js';
 import type { Tool, Workspace } from '../model/model.js';
 import type { Facts } from './facts.js';
 import { notSoldPerSeat } from './capabilities.js';
+import type { Words } from './words.js';
 
 export interface StageCoverage {
   stage: string;
@@ -71,7 +71,7 @@ export function belongsInCustomerView(ws: Workspace, d: string): boolean {
   return t.party !== 'second' && t.party !== 'third' && !(typeof t.restricted === 'string' && t.restricted.length > 0);
 }
 
-export function computeCoverage(ws: Workspace, facts: Facts): Coverage {
+export function computeCoverage(ws: Workspace, facts: Facts, words: Words): Coverage {
   const held = new Map<string, boolean>();
   const inView = (d: string) => belongsInCustomerView(ws, d);
   for (const tool of facts.customerDataTools) {
@@ -99,7 +99,7 @@ export function computeCoverage(ws: Workspace, facts: Facts): Coverage {
     }
     total += c;
     reaching += r;
-    stages.push({ stage: stage.id, name: stage.name, touchpoints: tps.length, captured: c, reaching: r, share: c ? r / c : null, missing: [...missing].sort() });
+    stages.push({ stage: stage.id, name: words.stage(stage), touchpoints: tps.length, captured: c, reaching: r, share: c ? r / c : null, missing: [...missing].sort() });
   }
   return {
     dataTypes: { total: held.size, reaching: held.size - missingTypes.length, share: held.size ? (held.size - missingTypes.length) / held.size : 0, missing: missingTypes },
@@ -171,7 +171,7 @@ export function computeCompleteness(ws: Workspace): Completeness {
 }
 
 /** The workspace's own questions first, then one per tool for the facts still missing. */
-export function openQuestions(ws: Workspace, completeness: Completeness): OpenQuestion[] {
+export function openQuestions(ws: Workspace, completeness: Completeness, words: Words): OpenQuestion[] {
   const out: OpenQuestion[] = ws.questions.map((q) => ({
     about: q.about, ...(q.field ? { field: q.field } : {}), text: q.text, ...(q.ask ? { ask: q.ask } : {}), source: 'workspace' as const,
   }));
@@ -183,7 +183,7 @@ export function openQuestions(ws: Workspace, completeness: Completeness): OpenQu
     const tool = ws.index.toolById.get(m.tool)!;
     for (const f of m.fields.filter((x) => !asked.has(`${about}|${x}`))) {
       out.push({
-        about, field: f, text: t(`question.${f}`, { tool: tool.name }),
+        about, field: f, text: words.tr.t(`question.${f}`, { tool: tool.name }),
         ...(f !== 'owner' && tool.owner ? { ask: tool.owner } : {}), source: 'inventory',
       });
     }

@@ -3,12 +3,12 @@
 // the journey, where each data type comes from, and the questions for what the workspace does not
 // say (never a guess). Only for a workspace that maps the customer's side (customer.ts
 // `usesCustomerSide`): a version-1 workspace gets none of it and audits exactly as before.
-import { t } from '../i18n/index.js';
 import { meetsPersona, type Workspace } from '../model/model.js';
 import type { DataParty, Freshness } from '../model/vocabulary.js';
-import { customerSide, typeName } from './customer.js';
+import { customerSide } from './customer.js';
 import type { OpenQuestion } from './coverage.js';
 import type { Facts } from './facts.js';
+import type { Words } from './words.js';
 import { isMedia } from '../catalog/index.js';
 
 /** How much of a persona's journey reaches the customer view. */
@@ -69,7 +69,7 @@ export interface CustomerAssessment {
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
-export function assessCustomer(ws: Workspace, facts: Facts): CustomerAssessment | undefined {
+export function assessCustomer(ws: Workspace, facts: Facts, words: Words): CustomerAssessment | undefined {
   const cs = customerSide(ws, facts);
   if (!cs.used) return undefined;
   const live = (id: string) => {
@@ -90,7 +90,7 @@ export function assessCustomer(ws: Workspace, facts: Facts): CustomerAssessment 
     const origins = holders.filter((id) => cs.isOrigin(id, d.id));
     const restricted = cs.restriction(d.id);
     return {
-      id: d.id, name: typeName(ws, d.id),
+      id: d.id, name: words.type(d.id),
       ...(d.party ? { party: d.party } : {}),
       ...(d.personal !== undefined ? { personal: d.personal } : {}),
       ...(d.consent !== undefined ? { consent: d.consent } : {}),
@@ -127,7 +127,7 @@ export function assessCustomer(ws: Workspace, facts: Facts): CustomerAssessment 
  * whose field is absent raises nothing and adds a completeness question instead). Questions the
  * workspace already asks are not repeated.
  */
-export function customerQuestions(ws: Workspace, facts: Facts): OpenQuestion[] {
+export function customerQuestions(ws: Workspace, facts: Facts, words: Words): OpenQuestion[] {
   const cs = customerSide(ws, facts);
   if (!cs.used) return [];
   const asked = new Set(ws.questions.map((q) => `${q.about}|${q.field ?? ''}`));
@@ -135,7 +135,7 @@ export function customerQuestions(ws: Workspace, facts: Facts): OpenQuestion[] {
   const out: OpenQuestion[] = [];
   const ask = (about: string, field: string, key: string, params: Record<string, string>, owner?: string) => {
     if (asked.has(`${about}|${field}`) || askedWhole.has(about)) return;
-    out.push({ about, field, text: t(key, params), ...(owner ? { ask: owner } : {}), source: 'customer' });
+    out.push({ about, field, text: words.tr.t(key, params), ...(owner ? { ask: owner } : {}), source: 'customer' });
   };
   if (!ws.personas.length) ask('organization', 'personas', 'customer.question.personas', {});
   for (const tp of ws.touchpoints) {
@@ -146,7 +146,7 @@ export function customerQuestions(ws: Workspace, facts: Facts): OpenQuestion[] {
   }
   for (const d of ws.dataTypes) {
     if (!d.used) continue;
-    const name = typeName(ws, d.id);
+    const name = words.type(d.id);
     if (d.party === undefined) ask(`data:${d.id}`, 'party', 'customer.question.party', { data: name });
     if ((d.party === 'second' || d.party === 'third') && d.restricted === undefined) ask(`data:${d.id}`, 'restricted', 'customer.question.restricted', { data: name });
   }

@@ -12,12 +12,12 @@
 // - A sender is an active, pilot or retiring tool with a primary email, SMS, push, messaging,
 //   marketing-automation or ad-audience capability that holds personal data (a customer list).
 import { personalizes } from '../catalog/index.js';
-import { dataTypeName, list } from '../i18n/index.js';
 import type { DataType, Integration, Tool, Touchpoint, Workspace } from '../model/model.js';
 import { FREQUENCY_RANK } from '../model/vocabulary.js';
 import type { Facts } from './facts.js';
 import { rule as redundantTool } from './rules/redundant-tool.js';
 import type { RuleContext } from './rules/rule.js';
+import { SILENT } from './words.js';
 
 /** The rank of a manual link without a frequency: slower than any schedule. */
 export const UNSCHEDULED = 6;
@@ -246,9 +246,9 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
     const cfg = ws.settings.rules['redundant-tool'];
     if (cfg?.severity !== 'off') {
       const ctx = {
-        ws, facts, severity: cfg?.severity ?? redundantTool.defaultSeverity, lang: 'en',
-        msg: (key: string) => ({ text: key, messageId: key }),
-      } as unknown as RuleContext;
+        ws, facts, severity: cfg?.severity ?? redundantTool.defaultSeverity, lang: SILENT.lang, words: SILENT, tr: SILENT.tr,
+        msg: (key: string) => SILENT.tr.tw(key),
+      } satisfies RuleContext;
       for (const f of redundantTool.check(ctx)) dropped.add(f.details.tool);
     }
     return dropped;
@@ -285,17 +285,4 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
     used: usesCustomerSide(ws),
     dropped: (id) => droppedTools().has(id),
   };
-}
-
-/** A data type's name for a message: the workspace's `data_types` name, else the vocabulary's word in the run's language. */
-export function typeName(ws: Workspace, id: string): string {
-  const d = ws.index.dataTypeById.get(id);
-  if (d?.given.name) return d.name;
-  const word = dataTypeName(id);
-  return word !== id ? word : (d?.name ?? id);
-}
-
-/** "A, B and C" from data type ids. */
-export function typeNames(ws: Workspace, ids: readonly string[]): string {
-  return list(ids.map((id) => typeName(ws, id)));
 }

@@ -9,16 +9,17 @@
 //      manual-integration;
 //   4. trapped-data of consent types only goes into consent-not-synced.
 // A finding folded into one that is folded in turn ends up in the widest one (ids flattened).
-import { currentLang, worded, type Lang } from '../i18n/index.js';
+import { worded } from '../i18n/index.js';
 import type { Workspace } from '../model/model.js';
 import type { Facts } from './facts.js';
 import { getRule, isFindingOf } from './rules/index.js';
-import { compareIds, dataList, toolName } from './rules/helpers.js';
+import { compareIds, toolName } from './rules/helpers.js';
 import type { Finding } from './types.js';
+import type { Words } from './words.js';
 
 const toolsOf = (f: Finding): string[] => f.entities.filter((e) => e.kind === 'tool').map((e) => e.id);
 
-export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Finding[], lang: Lang = currentLang()): Finding[] {
+export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Finding[], words: Words): Finding[] {
   const into = new Map<string, string>(); // narrower id -> wider id
   const byId = new Map(findings.map((f) => [f.id, f]));
 
@@ -69,11 +70,21 @@ export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Fin
   }
 
   // 3. a tool joined to a hub only by manual links: its silo and trapped data go into its manual integration.
+  // (The manual-integration findings of each tool, gathered once: not every finding for every silo.)
+  const manualOf = new Map<string, Finding[]>();
+  for (const m of findings) {
+    if (!isFindingOf(m, 'manual-integration')) continue;
+    for (const id of new Set([m.details.from, m.details.to])) {
+      const list = manualOf.get(id);
+      if (list) list.push(m);
+      else manualOf.set(id, [m]);
+    }
+  }
   for (const f of findings) {
     if (into.has(f.id) || (f.rule !== 'data-silo' && f.rule !== 'trapped-data')) continue;
     const tool = toolsOf(f)[0];
     if (!tool || !facts.manuallyJoinedToHub(tool)) continue;
-    const mine = findings.filter((m) => isFindingOf(m, 'manual-integration') && (m.details.from === tool || m.details.to === tool));
+    const mine = manualOf.get(tool) ?? [];
     if (!mine.length) continue;
     // The link towards the hub side first: its other end is connected to a hub.
     const other = (m: Finding) => {
@@ -94,7 +105,7 @@ export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Fin
     const wider = `consent-not-synced:${f.details.tool}`;
     if (!byId.has(wider) || !f.details.data.some(isConsent)) continue;
     if (f.details.data.every(isConsent)) into.set(f.id, wider);
-    else narrowed.set(f.id, withoutConsent(ws, f, f.details.data.filter((d) => !isConsent(d)), lang));
+    else narrowed.set(f.id, withoutConsent(ws, f, f.details.data.filter((d) => !isConsent(d)), words));
   }
 
   if (!into.size) return findings.map((f) => narrowed.get(f.id) ?? f);
@@ -106,7 +117,9 @@ export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Fin
   const folded = new Map<string, string[]>();
   for (const id of into.keys()) {
     const w = widest(id);
-    folded.set(w, [...(folded.get(w) ?? []), id]);
+    const list = folded.get(w);
+    if (list) list.push(id);
+    else folded.set(w, [id]);
   }
   const out: Finding[] = [];
   for (const f0 of findings) {
@@ -119,11 +132,12 @@ export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Fin
 }
 
 /** A trapped-data finding worded again for fewer data types (fold 4 took the consent types). */
-function withoutConsent(ws: Workspace, f: Finding, data: string[], lang: Lang): Finding {
+function withoutConsent(ws: Workspace, f: Finding, data: string[], words: Words): Finding {
+  const { lang } = words;
   const rule = getRule('trapped-data');
   const d = f.details as { tool: string; hubs: string[]; via?: string; data: string[] };
   const target = d.via ?? d.hubs[0];
-  const params = { tool: toolName(ws, d.tool), data: dataList(data), count: data.length, hub: target ? toolName(ws, target) : '' };
+  const params = { tool: toolName(ws, d.tool), data: words.data(data), count: data.length, hub: target ? toolName(ws, target) : '' };
   const rkey = d.via ? 'recommendation.extend' : 'recommendation';
   const mt = rule?.template('message', lang);
   const rt = rule?.template(rkey, lang);
@@ -141,7 +155,8 @@ function withoutConsent(ws: Workspace, f: Finding, data: string[], lang: Lang): 
  * tool that a redundant-tool finding drops is not to be connected: its recommendation says to move
  * what only it knows to the tool that stays.
  */
-export function alignRecommendations(ws: Workspace, findings: readonly Finding[], lang: Lang = currentLang()): Finding[] {
+export function alignRecommendations(ws: Workspace, findings: readonly Finding[], words: Words): Finding[] {
+  const { lang } = words;
   const keepOf = new Map<string, string>();
   for (const f of findings) if (isFindingOf(f, 'redundant-tool')) keepOf.set(f.details.tool, f.details.keep);
   if (!keepOf.size) return [...findings];
@@ -152,7 +167,7 @@ export function alignRecommendations(ws: Workspace, findings: readonly Finding[]
     const template = keep ? getRule(f.rule)?.template('recommendation.dropped', lang) : undefined;
     if (!keep || !template) return f;
     const data = (f.details as { data: string[] }).data;
-    const text = worded(`rules.${f.rule}.recommendation.dropped`, template, { tool: toolName(ws, tool), keep: toolName(ws, keep), data: dataList(data) }, lang).text;
+    const text = worded(`rules.${f.rule}.recommendation.dropped`, template, { tool: toolName(ws, tool), keep: toolName(ws, keep), data: words.data(data) }, lang).text;
     return { ...f, recommendation: text };
   });
 }

@@ -7,7 +7,7 @@
 // `analyze --format json` output is also accepted as a baseline (same `findings[].id`).
 import { readFileSync } from 'node:fs';
 import type { AuditResult, Finding } from '../analysis/types.js';
-import { t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import { UsageError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { fsReason } from '../util/fs-errors.js';
@@ -49,7 +49,7 @@ export function serializeBaseline(b: Baseline): string {
   return `${JSON.stringify({ $comment: note, ...b }, null, 2)}\n`;
 }
 
-export function writeBaseline(file: string, result: AuditResult): Baseline {
+export function writeBaseline(file: string, result: AuditResult, { t }: Translator): Baseline {
   const b = createBaseline(result);
   try {
     writeFileAtomic(file, serializeBaseline(b));
@@ -60,7 +60,7 @@ export function writeBaseline(file: string, result: AuditResult): Baseline {
 }
 
 /** Parses a baseline (or an `analyze --format json` document). Problems are UsageErrors (exit 2). */
-export function parseBaseline(text: string, file: string): Baseline {
+export function parseBaseline(text: string, file: string, { t }: Translator): Baseline {
   let raw: any;
   try {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -85,7 +85,8 @@ export function parseBaseline(text: string, file: string): Baseline {
   return { version: 1, workspace: typeof raw.workspace === 'string' ? raw.workspace : undefined, findings };
 }
 
-export function readBaseline(file: string): Baseline {
+export function readBaseline(file: string, tr: Translator): Baseline {
+  const { t } = tr;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -93,7 +94,7 @@ export function readBaseline(file: string): Baseline {
     if (err?.code === 'ENOENT') throw new UsageError(t('baseline.missing', { file }), t('baseline.missing.hint', { file }));
     throw new UsageError(t('baseline.unreadable', { file, reason: fsReason(err ?? {}, file) }));
   }
-  return parseBaseline(text, file);
+  return parseBaseline(text, file, tr);
 }
 
 /** Is this finding covered by the baseline? Same id, and not more severe than recorded. */

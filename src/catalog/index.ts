@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import jsYaml from 'js-yaml';
 import { packageFile } from '../util/paths.js';
-import { currentLang } from '../i18n/index.js';
+import { currentLang, type Lang } from '../i18n/index.js';
 
 export interface LocalName { en: string; ja?: string }
 /**
@@ -140,18 +140,34 @@ export function loadDataTypes(): ReadonlyMap<string, VocabularyDataType> {
   return dataTypes;
 }
 
-/** A localised display name. */
-export function localName(name: LocalName | undefined, fallback: string): string {
+/** A localised display name (in `lang`; the process language when none is given). */
+export function localName(name: LocalName | undefined, fallback: string, lang: Lang = currentLang()): string {
   if (!name) return fallback;
-  return (currentLang() === 'ja' && name.ja) || name.en || fallback;
+  return (lang === 'ja' && name.ja) || name.en || fallback;
 }
 
 export function capabilityName(id: string): string {
   return localName(loadTaxonomy().capabilities.get(id)?.name, id);
 }
 
+/** A built-in data type's display name (data/data-types.yaml) in a language passed explicitly; undefined when not built in. */
+export function dataTypeNameIn(id: string, lang: Lang): string | undefined {
+  const v = loadDataTypes().get(id);
+  return v ? localName(v.name, id, lang) : undefined;
+}
+
+/** A capability's display name in a language passed explicitly; the id when unknown. */
+export function capabilityNameIn(id: string, lang: Lang): string {
+  return localName(loadTaxonomy().capabilities.get(id)?.name, id, lang);
+}
+
 export function categoryName(id: string): string {
   return localName(loadTaxonomy().categoryById.get(id)?.name, id);
+}
+
+/** A category's display name in a language passed explicitly; the id when unknown. */
+export function categoryNameIn(id: string, lang: Lang): string {
+  return localName(loadTaxonomy().categoryById.get(id)?.name, id, lang);
 }
 
 // ---- capability flags (rules.md revision 2 vocabulary) -------------------------------------

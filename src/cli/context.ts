@@ -1,8 +1,7 @@
 // What every command shares: global options, language, loading a workspace or stopping with
 // its diagnostics.
 import { initLang, currentLang, isLang, localeLang, resolveLang, t, type Lang } from '../i18n/index.js';
-import type { LoadResult } from '../workspace/load.js';
-import { open } from '../open.js';
+import { open, type OpenResult } from '../open.js';
 import { formatDiagnostic, writeErr } from './output.js';
 import { FailureExit, UsageError } from '../util/errors.js';
 import type { Workspace } from '../model/model.js';
@@ -45,7 +44,7 @@ export async function applyWorkspaceLang(ws: Workspace | undefined, globals: Glo
  * Loads a workspace once, with its messages in the language it asks for: --lang, else its
  * settings.lang, else the locale (src/api.ts open()).
  */
-export async function loadLocalized(path: string, globals: GlobalOptions): Promise<LoadResult> {
+export async function loadLocalized(path: string, globals: GlobalOptions): Promise<OpenResult> {
   if (globals.lang && !isLang(globals.lang)) throw new UsageError(t('cli.bad-lang', { lang: globals.lang }));
   return open(path, { lang: globals.lang as Lang | undefined, defaultLang: localeLang() });
 }
@@ -54,7 +53,7 @@ export async function loadLocalized(path: string, globals: GlobalOptions): Promi
  * Loads the workspace; when it is invalid, prints every error (stderr) and exits 1.
  * Warnings are printed unless `quietWarnings`.
  */
-export async function loadOrExit(path: string, globals: GlobalOptions, opts: { quietWarnings?: boolean } = {}): Promise<{ workspace: Workspace; result: LoadResult }> {
+export async function loadOrExit(path: string, globals: GlobalOptions, opts: { quietWarnings?: boolean } = {}): Promise<{ workspace: Workspace; result: OpenResult }> {
   const result = await loadLocalized(path, globals);
   if (!result.ok || !result.workspace) {
     for (const d of result.diagnostics) writeErr(formatDiagnostic(d, result.sources));

@@ -33,6 +33,22 @@ export function write(text: string, opts: WriteOptions = {}): void {
   process.stdout.write(clean(text, opts));
 }
 
+/**
+ * Text in chunks (each ending with a line break, util/json-chunks.ts), cleaned chunk by chunk as
+ * write() cleans the whole: a document of any size reaches stdout without ever being one string.
+ * Waits when the stream's buffer is full (a slow pipe), so memory stays bounded.
+ */
+export async function writeChunks(chunks: Iterable<string>, opts: WriteOptions = {}): Promise<void> {
+  let last = '';
+  for (const chunk of chunks) {
+    if (!chunk) continue;
+    last = chunk;
+    const text = sanitizeTerminal(chunk, { keepColor: chalk.level > 0, workflowCommands: opts.workflowCommands });
+    if (!process.stdout.write(text)) await new Promise<void>((r) => process.stdout.once('drain', r));
+  }
+  if (!last.endsWith('\n')) process.stdout.write('\n');
+}
+
 export function writeErr(text: string, opts: WriteOptions = {}): void {
   process.stderr.write(clean(text, opts));
 }

@@ -1,6 +1,6 @@
 // Shared by the flowchart generators: the colour classes and their legend, which tools the audit
 // flagged (read from the findings, so that picture and text agree), money and sorting.
-import { currentLang, t } from '../i18n/index.js';
+import type { Lang, Translator } from '../i18n/index.js';
 import { formatMoney } from '../i18n/format.js';
 import { loadTaxonomy, localName } from '../catalog/index.js';
 import type { AuditResult, Finding } from '../analysis/types.js';
@@ -111,14 +111,14 @@ export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Money in major units, formatted for the current language, without decimals. */
-export function money(amount: number, currency: string): string {
-  return formatMoney(Math.round(amount * 100), currency, currentLang(), { cents: 'none' });
+/** Money in major units, formatted for `lang`, without decimals. */
+export function money(amount: number, currency: string, lang: Lang): string {
+  return formatMoney(Math.round(amount * 100), currency, lang, { cents: 'none' });
 }
 
-export function toolCost(tool: Tool, currency: string): string {
-  if (tool.annualCostMinor === undefined) return t('diagram.cost.unknown');
-  return t('diagram.cost.year', { cost: money(tool.annualCostMinor / 100, currency) });
+export function toolCost(tool: Tool, currency: string, tr: Translator): string {
+  if (tool.annualCostMinor === undefined) return tr.t('diagram.cost.unknown');
+  return tr.t('diagram.cost.year', { cost: money(tool.annualCostMinor / 100, currency, tr.lang) });
 }
 
 /** Collects `class` statements and emits them sorted, once per class. */
@@ -148,11 +148,11 @@ export class ClassAssigner {
 export interface LegendEntry { cls: string; text: string; shape?: 'hexagon' }
 
 /** A legend as a frame of sample nodes. Only the entries whose style the diagram uses are listed. */
-export function legend(ids: IdGen, classes: ClassAssigner, entries: LegendEntry[], styles: string[]): string[] {
+export function legend(ids: IdGen, classes: ClassAssigner, entries: LegendEntry[], styles: string[], tr: Translator): string[] {
   if (entries.length === 0) return [];
   const sub = ids.next();
   // Unlinked nodes in a left-to-right frame share one rank: they stack in a compact column.
-  const out = [`  subgraph ${sub}[${label(t('diagram.legend'))}]`, '    direction LR'];
+  const out = [`  subgraph ${sub}[${label(tr.t('diagram.legend'))}]`, '    direction LR'];
   const nodeIds: string[] = [];
   for (const e of entries) {
     const id = ids.next();
@@ -171,8 +171,8 @@ export function legend(ids: IdGen, classes: ClassAssigner, entries: LegendEntry[
  * label wraps only at the space before 「ほか N件」 and never inside a word (Mermaid breaks
  * Japanese text anywhere).
  */
-export function abbreviateList(items: readonly string[], max = 32): string {
-  const ja = currentLang() === 'ja';
+export function abbreviateList(items: readonly string[], tr: Translator, max = 32): string {
+  const ja = tr.lang === 'ja';
   const budget = ja ? Math.round(max * 0.8) : max;
   const shown: string[] = [];
   let len = 0;
@@ -184,8 +184,8 @@ export function abbreviateList(items: readonly string[], max = 32): string {
   }
   const rest = items.length - shown.length;
   // Japanese lists take 「、」 (a short list reads 「受注、購買履歴」).
-  const sep = currentLang() === 'ja' ? '、' : ', ';
-  return rest > 0 ? `${shown.join(sep)} ${t('diagram.more', { count: rest })}` : shown.join(sep);
+  const sep = ja ? '、' : ', ';
+  return rest > 0 ? `${shown.join(sep)} ${tr.t('diagram.more', { count: rest })}` : shown.join(sep);
 }
 
 /** A department's display name; an undeclared id is shown capitalised ("sales" -> "Sales", "it" -> "IT"). */
@@ -197,16 +197,16 @@ export function deptLabel(ws: Workspace, id: string): string {
 }
 
 /** The taxonomy group of a category (Advertising, Data, ...): the level above categories. */
-export function categoryGroup(category: string | undefined): { id: string; name: string } {
+export function categoryGroup(category: string | undefined, tr: Translator): { id: string; name: string } {
   const tax = loadTaxonomy();
   const cat = category ? tax.categoryById.get(category) : undefined;
   const group = cat ? tax.groups.find((g) => g.id === cat.group) : undefined;
-  return group ? { id: group.id, name: localName(group.name, group.id) } : { id: '', name: t('diagram.uncategorised') };
+  return group ? { id: group.id, name: localName(group.name, group.id, tr.lang) } : { id: '', name: tr.t('diagram.uncategorised') };
 }
 
-/** A touchpoint channel's name in the current language (`web` → Website); an unknown channel as written. */
-export function channelName(channel: string): string {
+/** A touchpoint channel's name in `tr`'s language (`web` → Website); an unknown channel as written. */
+export function channelName(channel: string, tr: Translator): string {
   const key = `diagram.channel.${channel}`;
-  const s = t(key);
+  const s = tr.t(key);
   return s === key ? channel : s;
 }

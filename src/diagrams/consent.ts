@@ -4,8 +4,8 @@
 // hubs and the tools that message identified customers. A red dashed arrow "does not arrive" joins
 // an origin to every hub or sender its consent does not reach: someone who unsubscribed there can
 // still be mailed from here (rules.md, `consent-not-synced`).
-import { t } from '../i18n/index.js';
 import { computeFacts } from '../analysis/facts.js';
+import { dataTypeLabel } from '../model/names.js';
 import { IdGen, label } from './mermaid-escape.js';
 import { abbreviateList, ClassAssigner, legend, type LegendEntry } from './common.js';
 import { customerView } from './customer-view.js';
@@ -14,6 +14,8 @@ import type { Diagram, DiagramInput } from './types.js';
 const MISSING_LINK = 'stroke:#c5221f,stroke-width:2.5px,stroke-dasharray:6 4,color:#c5221f';
 
 export function consentDiagram({ ws, options }: DiagramInput): Diagram {
+  const { tr } = options;
+  const { t } = tr;
   const facts = computeFacts(ws);
   const view = customerView(ws, facts).consent;
   const nodes = new IdGen('n');
@@ -24,7 +26,7 @@ export function consentDiagram({ ws, options }: DiagramInput): Diagram {
   const edges: { from: string; to: string; arrow: string; text?: string; missing?: boolean }[] = [];
   const nodeOf = new Map<string, string>();
   const name = (id: string) => ws.index.toolById.get(id)?.name ?? id;
-  const dataTypeName = (id: string) => ws.index.dataTypeById.get(id)?.name ?? id;
+  const dataTypeName = (id: string) => dataTypeLabel(ws, id, tr);
 
   if (!view) {
     const id = nodes.next();
@@ -75,7 +77,7 @@ export function consentDiagram({ ws, options }: DiagramInput): Diagram {
     const to = toolNode(i.to, clsOf(i.to));
     const how = i.mode === 'manual' ? t('diagram.manual') : i.frequency ? t(`frequency.${i.frequency}`) : '';
     // With one consent type the notes name it once; the arrows then only say how often.
-    const text = [single ? '' : abbreviateList(carried.map(dataTypeName)), how].filter(Boolean).join(', ');
+    const text = [single ? '' : abbreviateList(carried.map(dataTypeName), tr), how].filter(Boolean).join(', ');
     const arrow = i.mode === 'realtime' ? (i.bidirectional ? '<-->' : '-->') : (i.bidirectional ? '<-.->' : '-.->');
     edges.push({ from, to, arrow, text });
   }
@@ -88,7 +90,7 @@ export function consentDiagram({ ws, options }: DiagramInput): Diagram {
   for (const [k, data] of [...missing.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const [from, to] = k.split('>');
     edges.push({ from: toolNode(from, clsOf(from)), to: toolNode(to, clsOf(to)), arrow: '-.->', missing: true,
-      text: single ? t('custreport.not-arriving.one') : t('custreport.not-arriving', { data: abbreviateList([...new Set(data)].map(dataTypeName)) }) });
+      text: single ? t('custreport.not-arriving.one') : t('custreport.not-arriving', { data: abbreviateList([...new Set(data)].map(dataTypeName), tr) }) });
   }
   const missingIdx: number[] = [];
   edges.forEach((e, i) => {
@@ -96,7 +98,7 @@ export function consentDiagram({ ws, options }: DiagramInput): Diagram {
     if (e.missing) missingIdx.push(i);
   });
   const arrived = view.arrivals.filter((a) => a.arrives).length;
-  notes.push(t('custreport.note.consent', { arrived, total: view.arrivals.length, types: view.types.map((d) => d.name).join(', ') }));
+  notes.push(t('custreport.note.consent', { arrived, total: view.arrivals.length, types: view.types.map((d) => dataTypeName(d.id)).join(', ') }));
 
   const entries: LegendEntry[] = [];
   if (classes.used('touchpoint')) entries.push({ cls: 'touchpoint', text: t('custreport.legend.consent-touchpoint') });
@@ -106,7 +108,7 @@ export function consentDiagram({ ws, options }: DiagramInput): Diagram {
   if (classes.used('uncovered')) entries.push({ cls: 'uncovered', text: t('custreport.legend.held-nowhere') });
   if (missingIdx.length) entries.push({ cls: 'legend', text: t('custreport.legend.missing') });
   // Pages and slides draw the legend beside the picture (options.legendOutside).
-  if (!options.legendOutside) out.push(...legend(new IdGen('l'), classes, entries, styles));
+  if (!options.legendOutside) out.push(...legend(new IdGen('l'), classes, entries, styles, tr));
   out.push(...classes.lines(), ...styles);
   if (missingIdx.length) out.push(`  linkStyle ${missingIdx.join(',')} ${MISSING_LINK}`);
   return {

@@ -6,8 +6,8 @@
 //
 // Large stacks: above `maxTools` tools, tools other than hubs are grouped by owning department
 // (or by category when no tool names an owner); links are counted between the groups.
-import { currentLang, dataTypeName, t, list } from '../i18n/index.js';
-import { categoryName } from '../catalog/index.js';
+import type { Translator } from '../i18n/index.js';
+import { categoryNameIn } from '../catalog/index.js';
 import type { Integration, Tool } from '../model/model.js';
 import { IdGen, label } from './mermaid-escape.js';
 import {
@@ -15,13 +15,14 @@ import {
 } from './common.js';
 import { DEFAULT_OPTIONS, type Diagram, type DiagramInput } from './types.js';
 import { idNum } from './journey.js';
-import { tCount } from '../i18n/index.js';
 
 const MANUAL_LINK = 'stroke:#c5221f,stroke-width:2.5px,color:#c5221f';
 
 interface Edge { from: string; to: string; arrow: string; text?: string; manual: boolean }
 
 export function dataflowDiagram({ ws, result, options }: DiagramInput): Diagram {
+  const { tr } = options;
+  const { t, tCount, list } = tr;
   const maxTools = options.maxTools ?? DEFAULT_OPTIONS.maxTools;
   const flags = flagsFrom(ws, result);
   const nodes = new IdGen('n');
@@ -93,7 +94,7 @@ export function dataflowDiagram({ ws, result, options }: DiagramInput): Diagram 
       const from = idOf.get(it.from);
       const to = idOf.get(it.to);
       if (!from || !to) continue;
-      edges.push({ from, to, ...edgeLook(it, dataText(it)) });
+      edges.push({ from, to, ...edgeLook(it, dataText(it), tr) });
     }
   } else {
     // Group by department (or category), hubs individually.
@@ -134,7 +135,7 @@ export function dataflowDiagram({ ws, result, options }: DiagramInput): Diagram 
       }
       const name = byDept
         ? (k.slice(2) ? deptLabel(ws, k.slice(2)) : t('diagram.no-owner'))
-        : (k.slice(2) ? categoryName(k.slice(2)) : t('diagram.uncategorised'));
+        : (k.slice(2) ? categoryNameIn(k.slice(2), tr.lang) : t('diagram.uncategorised'));
       const silos = members.filter((m) => ['silo', 'island'].includes(toolClass(m, flags))).length;
       const lines = [tCount('diagram.group.tools', members.length, { name, count: members.length })];
       if (silos) lines.push(t('diagram.group.silos', { count: silos }));
@@ -170,7 +171,7 @@ export function dataflowDiagram({ ws, result, options }: DiagramInput): Diagram 
       const both = e.ab > 0 && e.ba > 0;
       const arrow = solid ? (both ? '<-->' : '-->') : (both ? '<-.->' : '-.->');
       const [from, to] = e.ab > 0 ? [e.a, e.b] : [e.b, e.a];
-      edges.push({ from, to, arrow, text: parts.join(currentLang() === 'ja' ? '、' : ', '), manual });
+      edges.push({ from, to, arrow, text: parts.join(tr.lang === 'ja' ? '、' : ', '), manual });
     }
     notes.push(t(byDept ? 'diagram.collapsed.tools-by-department' : 'diagram.collapsed.tools-by-category', {
       count: shown.length, groups: keys.length,
@@ -197,7 +198,7 @@ export function dataflowDiagram({ ws, result, options }: DiagramInput): Diagram 
     out.push(`  ${id}[${label(t('diagram.dataflow.empty'))}]`);
     classes.add(id, 'note');
   }
-  if (!options.legendOutside) out.push(...legend(new IdGen('l'), classes, entries, styles));
+  if (!options.legendOutside) out.push(...legend(new IdGen('l'), classes, entries, styles, tr));
   out.push(...classes.lines());
   out.push(...styles);
   if (manualLinks.length) out.push(`  linkStyle ${manualLinks.join(',')} ${MANUAL_LINK}`);
@@ -208,14 +209,14 @@ export function dataflowDiagram({ ws, result, options }: DiagramInput): Diagram 
 
   function dataText(it: Integration): string {
     const from = ws.index.toolById.get(it.from);
-    return abbreviateList((it.data ?? from?.data ?? []).map(dataTypeName));
+    return abbreviateList((it.data ?? from?.data ?? []).map(tr.dataTypeName), tr);
   }
 }
 
-function edgeLook(it: Integration, data: string): { arrow: string; text?: string; manual: boolean } {
+function edgeLook(it: Integration, data: string, tr: Translator): { arrow: string; text?: string; manual: boolean } {
   const both = it.bidirectional;
   if (it.mode === 'manual') {
-    const text = data ? `${t('diagram.manual')}${currentLang() === 'ja' ? '：' : ': '}${data}` : t('diagram.manual');
+    const text = data ? `${tr.t('diagram.manual')}${tr.lang === 'ja' ? '：' : ': '}${data}` : tr.t('diagram.manual');
     return { arrow: both ? '<-->' : '-->', text, manual: true };
   }
   const arrow = it.mode === 'realtime' ? (both ? '<-->' : '-->') : (both ? '<-.->' : '-.->');

@@ -27,12 +27,12 @@ export function isDiagramKind(value: string): value is DiagramKind {
   return (DIAGRAM_KINDS as readonly string[]).includes(value);
 }
 
-export function buildDiagram(kind: DiagramKind, ws: Workspace, result: AuditResult, options: DiagramOptions = {}): Diagram {
+export function buildDiagram(kind: DiagramKind, ws: Workspace, result: AuditResult, options: DiagramOptions): Diagram {
   return GENERATORS[kind]({ ws, result, options });
 }
 
 /** All kinds that apply to the workspace, in the order a report shows them. */
-export function buildDiagrams(ws: Workspace, result: AuditResult, options: DiagramOptions = {}): Diagram[] {
+export function buildDiagrams(ws: Workspace, result: AuditResult, options: DiagramOptions): Diagram[] {
   return DIAGRAM_KINDS.filter((kind) => diagramApplies(kind, ws)).map((kind) => buildDiagram(kind, ws, result, options));
 }
 

@@ -14,20 +14,21 @@
 // them by channel; a stage with more than `maxTools / stages` tools (at least 10) groups the tools
 // other than hubs by category, or by the taxonomy's groups (Advertising, Data, ...) when the
 // categories alone are still too many. The notes say what was grouped.
-import { t, list } from '../i18n/index.js';
-import { categoryName } from '../catalog/index.js';
+import { categoryNameIn } from '../catalog/index.js';
 import type { Tool, Touchpoint } from '../model/model.js';
+import { stageLabel } from '../model/names.js';
 import { IdGen, label } from './mermaid-escape.js';
 import {
   channelName, categoryGroup, ClassAssigner, CLUSTER_STYLES, cmp, byId, flagsFrom, legend, toolClass, type LegendEntry,
 } from './common.js';
 import { DEFAULT_OPTIONS, type Diagram, type DiagramInput } from './types.js';
-import { tCount } from '../i18n/index.js';
 
 interface TpNode { id: string; members: Touchpoint[]; label: string; cls: string; realtime: boolean; inScope: boolean }
 interface ToolNode { id: string; members: Tool[]; label: string; cls: string }
 
 export function journeyDiagram({ ws, result, options }: DiagramInput): Diagram {
+  const { tr } = options;
+  const { t, tCount, list } = tr;
   const stages = ws.stages.length || 1;
   const tpLimit = Math.max(8, Math.ceil((options.maxTouchpoints ?? DEFAULT_OPTIONS.maxTouchpoints) / stages));
   const toolLimit = Math.max(10, Math.ceil((options.maxTools ?? DEFAULT_OPTIONS.maxTools) / stages));
@@ -48,12 +49,13 @@ export function journeyDiagram({ ws, result, options }: DiagramInput): Diagram {
     const tps = [...(ws.index.touchpointsByStage.get(stage.id) ?? [])].sort(byId);
     const sub = subs.next();
     frames.push(sub);
-    out.push(`  subgraph ${sub}[${label(`${index + 1}. ${stage.name}`)}]`, '    direction LR');
+    const stageName = stageLabel(ws, stage.id, tr);
+    out.push(`  subgraph ${sub}[${label(`${index + 1}. ${stageName}`)}]`, '    direction LR');
     styles.push(`  style ${sub} ${CLUSTER_STYLES.stage}`);
 
     // Touchpoints (grouped by channel when the stage has many).
     const groupTps = tps.length > tpLimit;
-    if (groupTps) groupedTpStages.push(stage.name);
+    if (groupTps) groupedTpStages.push(stageName);
     const buckets = new Map<string, Touchpoint[]>();
     for (const tp of tps) {
       const key = groupTps ? String(tp.channel) : tp.id;
@@ -71,7 +73,7 @@ export function journeyDiagram({ ws, result, options }: DiagramInput): Diagram {
         realtime: members.some((m) => m.realtime && m.inScope),
         label: members.length === 1
           ? label(members[0].name)
-          : label(tCount('diagram.group.touchpoints', members.length, { name: channelName(key), count: members.length })),
+          : label(tCount('diagram.group.touchpoints', members.length, { name: channelName(key, tr), count: members.length })),
         cls: !inScope ? 'outOfScope' : uncovered ? 'uncovered' : 'touchpoint',
       });
     }
@@ -80,11 +82,11 @@ export function journeyDiagram({ ws, result, options }: DiagramInput): Diagram {
     const stageTools = [...new Set(tps.flatMap((tp) => [...tp.tools]))]
       .map((id) => ws.index.toolById.get(id)).filter((x): x is Tool => !!x).sort(byId);
     const groupTools = stageTools.length > toolLimit;
-    if (groupTools) groupedToolStages.push(stage.name);
+    if (groupTools) groupedToolStages.push(stageName);
     // Group by category; when even the categories are too many, by the taxonomy's groups.
     const byCategory = new Set(stageTools.filter((x) => !x.hub).map((x) => x.category ?? '')).size > toolLimit;
     const keyOf = (tool: Tool) => (!groupTools || tool.hub ? `t:${tool.id}`
-      : byCategory ? `g:${categoryGroup(tool.category).id}` : `c:${tool.category ?? ''}`);
+      : byCategory ? `g:${categoryGroup(tool.category, tr).id}` : `c:${tool.category ?? ''}`);
     const toolBuckets = new Map<string, Tool[]>();
     for (const tool of stageTools) {
       const key = keyOf(tool);
@@ -102,7 +104,7 @@ export function journeyDiagram({ ws, result, options }: DiagramInput): Diagram {
       } else {
         const cat = key.slice(2);
         const cut = members.filter((m) => ['silo', 'island'].includes(toolClass(m, flags))).length;
-        const name = key.startsWith('g:') ? categoryGroup(members[0].category).name : cat ? categoryName(cat) : t('diagram.uncategorised');
+        const name = key.startsWith('g:') ? categoryGroup(members[0].category, tr).name : cat ? categoryNameIn(cat, tr.lang) : t('diagram.uncategorised');
         const lines = [tCount('diagram.group.tools', members.length, { name, count: members.length })];
         if (cut) lines.push(t('diagram.group.silos', { count: cut }));
         node = { id: '', members, label: label(...lines), cls: cut ? 'silo' : 'group' };
@@ -167,7 +169,7 @@ export function journeyDiagram({ ws, result, options }: DiagramInput): Diagram {
   if (thick) entries.push({ cls: 'legend', text: t('diagram.legend.realtime-touchpoint') });
   if (dotted || classes.used('outOfScope')) entries.push({ cls: 'legend', text: t('diagram.legend.dotted-touchpoint') });
   const legendIds = new IdGen('l');
-  const legendLines = options.legendOutside ? [] : legend(legendIds, classes, entries, styles);
+  const legendLines = options.legendOutside ? [] : legend(legendIds, classes, entries, styles, tr);
   out.push(...legendLines);
   if (legendLines.length) frames.push('l1');
   if (frames.length > 1) out.push(`  ${frames.join(' ~~~ ')}`);

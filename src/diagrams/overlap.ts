@@ -3,8 +3,7 @@
 // capabilities only, media channels apart), linked to those tools, with the tools' annual cost
 // and the money at stake. (r2) Tools are marked by what the roadmap does with them: the ones it
 // drops (retired, moved away from) and the ones it keeps (consolidated onto).
-import { t } from '../i18n/index.js';
-import { capabilityName } from '../catalog/index.js';
+import { capabilityNameIn } from '../catalog/index.js';
 import type { AuditResult } from '../analysis/types.js';
 import type { Tool, Workspace } from '../model/model.js';
 import { IdGen, label } from './mermaid-escape.js';
@@ -40,6 +39,8 @@ export function overlaps(ws: Workspace, result: AuditResult): Overlap[] {
 }
 
 export function overlapDiagram({ ws, result, options }: DiagramInput): Diagram {
+  const { tr } = options;
+  const { t } = tr;
   const maxCaps = options.maxCapabilities ?? DEFAULT_OPTIONS.maxCapabilities;
   const currency = ws.organization.currency;
   const flags = flagsFrom(ws, result);
@@ -83,12 +84,12 @@ export function overlapDiagram({ ws, result, options }: DiagramInput): Diagram {
   for (const group of sets.values()) {
     const o = group[0];
     const capId = nodes.next();
-    const names = group.map((g) => capabilityName(g.capability));
+    const names = group.map((g) => capabilityNameIn(g.capability, tr.lang));
     const shownNames = names.length > 4 ? [...names.slice(0, 3), t('diagram.more', { count: names.length - 3 })] : names;
     // (r2) The money at stake is the finding's: a suite that also does it is named, not summed.
     const atStake = Math.max(0, ...group.map((g) => g.atStakeMinor ?? 0));
     const costLine = atStake > 0
-      ? t('diagram.overlap.at-stake', { count: o.tools.length, cost: money(atStake / 100, currency) })
+      ? t('diagram.overlap.at-stake', { count: o.tools.length, cost: money(atStake / 100, currency, tr.lang) })
       : t('diagram.overlap.tools', { count: o.tools.length });
     out.push(`  ${capId}{{${label(...shownNames, costLine)}}}`);
     classes.add(capId, 'capability');
@@ -99,7 +100,7 @@ export function overlapDiagram({ ws, result, options }: DiagramInput): Diagram {
       if (!id) {
         id = nodes.next();
         toolIds.set(tool.id, id);
-        out.push(`  ${id}[${label(tool.name, toolCost(tool, currency))}]`);
+        out.push(`  ${id}[${label(tool.name, toolCost(tool, currency, tr))}]`);
         // (r2) What the roadmap does with it: dropped, kept (consolidated onto), else a hub or a tool.
         const cls = flags.drop.has(tool.id) ? 'dropped' : toolClass(tool, flags) === 'hub' ? 'hub' : flags.keep.has(tool.id) ? 'kept' : 'tool';
         classes.add(id, cls);
@@ -119,7 +120,7 @@ export function overlapDiagram({ ws, result, options }: DiagramInput): Diagram {
   if (classes.used('hub')) entries.push({ cls: 'hub', text: t('diagram.legend.hub') });
   if (classes.used('kept')) entries.push({ cls: 'kept', text: t('diagram.legend.kept') });
   if (classes.used('dropped')) entries.push({ cls: 'dropped', text: t('diagram.legend.dropped') });
-  if (!options.legendOutside) out.push(...legend(new IdGen('l'), classes, entries, styles));
+  if (!options.legendOutside) out.push(...legend(new IdGen('l'), classes, entries, styles, tr));
   out.push(...classes.lines());
   out.push(...styles);
   return {

@@ -3,8 +3,8 @@
 // touchpoints where the persona is met. A stage where the persona meets nothing is a red gap (the
 // `persona-gap` finding); a stage whose touchpoints' tools all reach a hub is plain, partly is
 // orange, none is red. A star marks a touchpoint personalized today.
-import { t } from '../i18n/index.js';
 import { computeFacts } from '../analysis/facts.js';
+import { stageLabel } from '../model/names.js';
 import { IdGen, label } from './mermaid-escape.js';
 import { ClassAssigner, CLUSTER_STYLES, legend, type LegendEntry } from './common.js';
 import { customerView } from './customer-view.js';
@@ -14,6 +14,8 @@ import type { Diagram, DiagramInput } from './types.js';
 const MAX_NAMES = 5;
 
 export function personasDiagram({ ws, options }: DiagramInput): Diagram {
+  const { tr } = options;
+  const { t } = tr;
   const facts = computeFacts(ws);
   const view = customerView(ws, facts);
   const tool = (id: string) => ws.index.toolById.get(id);
@@ -44,7 +46,7 @@ export function personasDiagram({ ws, options }: DiagramInput): Diagram {
     for (const { stage, touchpoints } of lane.stages) {
       const id = nodes.next();
       ids.push(id);
-      const head = `${stage.index + 1}. ${stage.name}`;
+      const head = `${stage.index + 1}. ${stageLabel(ws, stage.id, tr)}`;
       if (!touchpoints.length) {
         out.push(`    ${id}[${label(head, t('custreport.gap'))}]`);
         classes.add(id, 'uncovered');
@@ -73,7 +75,7 @@ export function personasDiagram({ ws, options }: DiagramInput): Diagram {
   if (classes.used('uncovered')) entries.push({ cls: 'uncovered', text: t('custreport.legend.gap') });
   if (starred) entries.push({ cls: 'legend', text: t('custreport.legend.star') });
   // Pages and slides draw the legend beside the picture (options.legendOutside).
-  const legendLines = options.legendOutside ? [] : legend(new IdGen('l'), classes, entries, styles);
+  const legendLines = options.legendOutside ? [] : legend(new IdGen('l'), classes, entries, styles, tr);
   out.push(...legendLines);
   if (legendLines.length) frames.push('l1');
   if (frames.length > 1) out.push(`  ${frames.join(' ~~~ ')}`);

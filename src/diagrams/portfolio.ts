@@ -5,7 +5,6 @@
 // Use = touchpoints + integrations relative to the most-used tool, averaged with seat use
 // (active / licensed) where known. Both axes on a square-root scale so that a few large contracts (or one hub) do
 // not squash everything else to the floor. Tools with an unknown cost are listed, not guessed.
-import { t, list } from '../i18n/index.js';
 import type { Tool } from '../model/model.js';
 import { isMedia } from '../catalog/index.js';
 import { HYGIENE_RULES } from '../analysis/rules/index.js';
@@ -148,6 +147,7 @@ function spread(points: PortfolioPoint[], names: Map<string, string>, titles: st
 }
 
 export function portfolioDiagram(input: DiagramInput): Diagram {
+  const { t, list } = input.options.tr;
   const max = input.options.maxPoints ?? DEFAULT_OPTIONS.maxPoints;
   const notes: string[] = [];
   let { points, unknown, media } = portfolioPoints(input);

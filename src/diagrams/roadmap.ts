@@ -2,7 +2,6 @@
 // platform), on the roadmap's own dates (one scheduler: src/analysis/roadmap/schedule.ts), so that
 // the chart and the report's table agree. Bars of initiatives that answer a critical or high finding are red (`crit`);
 // done ones are dark, in-progress ones outlined. No "today" marker: the text is deterministic.
-import { t } from '../i18n/index.js';
 import type { Initiative } from '../analysis/types.js';
 import { monthStartDate, parseMonth } from '../analysis/roadmap/months.js';
 import { scheduleMonths } from '../analysis/roadmap/schedule.js';
@@ -46,6 +45,8 @@ export function schedule(initiatives: readonly Initiative[], today?: string): Sc
 }
 
 export function roadmapDiagram({ ws, result, options }: DiagramInput): Diagram {
+  const { tr } = options;
+  const { t } = tr;
   const maxPerPhase = options.maxInitiativesPerPhase ?? DEFAULT_OPTIONS.maxInitiativesPerPhase;
   const today = options.today;
   const currency = ws.organization.currency;
@@ -92,7 +93,7 @@ export function roadmapDiagram({ ws, result, options }: DiagramInput): Diagram {
       const worst = Math.max(-1, ...i.addresses.map((id) => severityOf.get(id) ?? -1));
       if (worst >= SEVERITY_RANK.high) tags.push('crit');
       n += 1;
-      const saves = i.saving && i.saving > 0 ? ` (${t('diagram.roadmap.saves', { amount: money(i.saving, currency) })})` : '';
+      const saves = i.saving && i.saving > 0 ? ` (${t('diagram.roadmap.saves', { amount: money(i.saving, currency, tr.lang) })})` : '';
       // Pictures for pages and slides carry short labels that fit beside their bars (the tables
       // under the picture give the full titles and savings); the .mmd keeps the long ones.
       const name = options.legendOutside ? shortLabel(i.title, 44) : plainText(i.title, 72) + saves;

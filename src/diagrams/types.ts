@@ -1,6 +1,7 @@
 // What every diagram generator returns and takes. A generator is a pure function
 // (workspace + audit result -> Mermaid text); no rendering, no I/O.
 import type { AuditResult } from '../analysis/types.js';
+import type { Translator } from '../i18n/index.js';
 import type { Workspace } from '../model/model.js';
 
 // `personas` and `consent` (revision 2) are drawn only for a workspace that maps the customer's side.
@@ -24,6 +25,8 @@ export interface Diagram {
 }
 
 export interface DiagramOptions {
+  /** The language the diagram is worded in (titles, labels, legend, notes). */
+  tr: Translator;
   /** Above this many tools, tools are grouped (journey: by category; dataflow: by department). */
   maxTools?: number;
   /** Above this many touchpoints, the journey groups touchpoints per stage and channel. */
@@ -46,7 +49,7 @@ export interface DiagramInput {
   options: DiagramOptions;
 }
 
-export const DEFAULT_OPTIONS: Required<Omit<DiagramOptions, 'today' | 'legendOutside'>> = {
+export const DEFAULT_OPTIONS: Required<Omit<DiagramOptions, 'today' | 'legendOutside' | 'tr'>> = {
   maxTools: 40,
   maxTouchpoints: 40,
   maxCapabilities: 15,

@@ -1,12 +1,12 @@
 // The customer's side of a diff (format revision 2): personas added, removed or changed, and data
 // types whose party, personal, consent or restriction changed. Plain lines that the text and the
 // Markdown renderers print under their own headings; nothing for a diff without them.
-import { t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import type { DiffResult } from './types.js';
 
 export interface CustomerSection { title: string; lines: { mark: '+' | '-' | '~'; name: string; id: string; what: string }[] }
 
-export function customerSections(d: DiffResult): CustomerSection[] {
+export function customerSections(d: DiffResult, { t }: Translator): CustomerSection[] {
   const out: CustomerSection[] = [];
   const sep = t('diff.list-sep');
   const value = (field: string, v: unknown): string => {

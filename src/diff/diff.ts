@@ -2,7 +2,9 @@
 // renamed file or a moved folder changes nothing) and the results (findings by their stable
 // id, cost, redundant spend, assessment). Pure: no git, no I/O.
 import type { AuditResult, Finding } from '../analysis/types.js';
+import type { Translator } from '../i18n/index.js';
 import { minorToMajor, type Integration, type Tool, type Touchpoint, type Workspace } from '../model/model.js';
+import { dataTypeLabel, stageLabel } from '../model/names.js';
 import { SEVERITY_RANK } from '../model/vocabulary.js';
 import type {
   DiffResult, DiffSide, FieldChange, FindingSummary, IntegrationChange, IntegrationSummary, ToolChange, ToolSummary,
@@ -27,8 +29,8 @@ function toolSummary(t: Tool): ToolSummary {
   return s;
 }
 
-function touchpointSummary(t: Touchpoint, ws: Workspace): TouchpointSummary {
-  return { id: t.id, name: t.name, stage: t.stage, stageName: ws.index.stageById.get(t.stage)?.name ?? t.stage, channel: t.channel };
+function touchpointSummary(t: Touchpoint, ws: Workspace, tr: Translator): TouchpointSummary {
+  return { id: t.id, name: t.name, stage: t.stage, stageName: stageLabel(ws, t.stage, tr), channel: t.channel };
 }
 
 function toolName(ws: Workspace, id: string): string {
@@ -102,13 +104,13 @@ function touchpointChanges(a: Touchpoint, b: Touchpoint): TouchpointFieldChange[
 }
 
 /** The names a touchpoint change needs to be read: its stages and tools, the new side's name first. */
-function touchpointNames(changes: TouchpointFieldChange[], wa: Workspace, wb: Workspace): Record<string, string> {
+function touchpointNames(changes: TouchpointFieldChange[], wa: Workspace, wb: Workspace, tr: Translator): Record<string, string> {
   const names: Record<string, string> = {};
   for (const c of changes) {
     const ids = [c.before, c.after].flatMap((v) => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : [])) as string[];
     for (const id of [...ids].sort()) {
       if (c.field === 'stage') {
-        const n = wb.index.stageById.get(id)?.name ?? wa.index.stageById.get(id)?.name;
+        const n = wb.index.stageById.has(id) ? stageLabel(wb, id, tr) : wa.index.stageById.has(id) ? stageLabel(wa, id, tr) : undefined;
         if (n) names[id] = n;
       } else if (c.field === 'tools') {
         const n = wb.index.toolById.get(id)?.name ?? wa.index.toolById.get(id)?.name;
@@ -151,7 +153,7 @@ function personaChanges(wa: Workspace, wb: Workspace): DiffResult['personas'] {
 }
 
 /** Revision 2: data types used on both sides whose party, personal, consent or restriction changed. */
-function dataTypeChanges(wa: Workspace, wb: Workspace): DiffResult['dataTypes'] {
+function dataTypeChanges(wa: Workspace, wb: Workspace, tr: Translator): DiffResult['dataTypes'] {
   const changed: NonNullable<DiffResult['dataTypes']>['changed'] = [];
   for (const y of wb.dataTypes) {
     const x = wa.index.dataTypeById.get(y.id);
@@ -160,7 +162,7 @@ function dataTypeChanges(wa: Workspace, wb: Workspace): DiffResult['dataTypes'] 
     for (const field of ['party', 'personal', 'consent', 'restricted'] as const) {
       if ((x[field] ?? null) !== (y[field] ?? null)) changes.push({ field, before: x[field] ?? null, after: y[field] ?? null });
     }
-    if (changes.length) changed.push({ id: y.id, name: y.name, changes });
+    if (changes.length) changed.push({ id: y.id, name: dataTypeLabel(wb, y.id, tr), changes });
   }
   return changed.length ? { changed } : undefined;
 }
@@ -191,7 +193,8 @@ function side(s: AuditSide): DiffSide {
   return out;
 }
 
-export function diffAudits(a: AuditSide, b: AuditSide): DiffResult {
+/** The names of built-in stages and data types are given in the language of `tr`. */
+export function diffAudits(a: AuditSide, b: AuditSide, tr: Translator): DiffResult {
   const tools = addedRemoved(a.workspace.tools, b.workspace.tools);
   const changedTools: ToolChange[] = [];
   for (const [x, y] of tools.both) {
@@ -202,7 +205,7 @@ export function diffAudits(a: AuditSide, b: AuditSide): DiffResult {
   const changedTouchpoints: TouchpointChange[] = [];
   for (const [x, y] of touchpoints.both) {
     const changes = touchpointChanges(x, y);
-    if (changes.length) changedTouchpoints.push({ id: y.id, name: y.name, changes, names: touchpointNames(changes, a.workspace, b.workspace) });
+    if (changes.length) changedTouchpoints.push({ id: y.id, name: y.name, changes, names: touchpointNames(changes, a.workspace, b.workspace, tr) });
   }
   const integrations = addedRemoved(a.workspace.integrations, b.workspace.integrations);
   const changedIntegrations: IntegrationChange[] = [];
@@ -233,8 +236,8 @@ export function diffAudits(a: AuditSide, b: AuditSide): DiffResult {
     currency: b.result.summary.currency,
     tools: { added: tools.added.map(toolSummary), removed: tools.removed.map(toolSummary), changed: changedTools },
     touchpoints: {
-      added: touchpoints.added.map((x) => touchpointSummary(x, b.workspace)),
-      removed: touchpoints.removed.map((x) => touchpointSummary(x, a.workspace)),
+      added: touchpoints.added.map((x) => touchpointSummary(x, b.workspace, tr)),
+      removed: touchpoints.removed.map((x) => touchpointSummary(x, a.workspace, tr)),
       changed: changedTouchpoints,
     },
     integrations: {
@@ -256,7 +259,7 @@ export function diffAudits(a: AuditSide, b: AuditSide): DiffResult {
   };
   const personas = personaChanges(a.workspace, b.workspace);
   if (personas) result.personas = personas;
-  const dataTypes = dataTypeChanges(a.workspace, b.workspace);
+  const dataTypes = dataTypeChanges(a.workspace, b.workspace, tr);
   if (dataTypes) result.dataTypes = dataTypes;
   result.unchanged = isUnchanged(result);
   return result;

@@ -1,13 +1,10 @@
 // `diff --format markdown`: a pull-request comment. Compact on top (the assessment, the money,
 // new and resolved findings), the full inventory changes in a collapsible <details> section.
 // The first line is a hidden marker so that CI can find and update its own comment.
-import { t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import type { DiffResult, FindingSummary } from './types.js';
 import { customerSections } from './customer.js';
-import {
-  fieldChange, findingsSummary, integrationFacts, integrationFieldChange, integrationName, levelName, money,
-  moneyChange, severityName, sideName, signed, stackSummary, toolFacts, touchpointFacts, touchpointFieldChange,
-} from './format.js';
+import { diffWords, integrationName, signed, type DiffWords } from './format.js';
 
 export const COMMENT_MARKER = '<!-- martech-audit:diff -->';
 
@@ -41,26 +38,26 @@ function where(f: FindingSummary): string {
   return f.location ? ` (${code(`${f.location.file}:${f.location.line}`)})` : '';
 }
 
-function findingLine(f: FindingSummary, extra = ''): string {
+function findingLine(f: FindingSummary, { severityName }: DiffWords, extra = ''): string {
   return `- ${SEVERITY_ICON[f.severity] ?? ''} **${mdText(severityName(f.severity))}**${extra} · ${code(f.id)}: ${mdText(f.message)}${where(f)}`;
 }
 
 /** Compact: what was fixed is named by its id; the full text is in the details. */
-function resolvedLine(f: FindingSummary): string {
+function resolvedLine(f: FindingSummary, { severityName }: DiffWords): string {
   return `- ✅ ~~${mdText(severityName(f.severity))}~~ · ${code(f.id)}`;
 }
 
-function resolvedLong(f: FindingSummary): string {
+function resolvedLong(f: FindingSummary, { severityName }: DiffWords): string {
   return `- ✅ ~~${mdText(severityName(f.severity))}~~ · ${code(f.id)}: ${mdText(f.message)}`;
 }
 
-function capped(lines: string[]): string[] {
+function capped(lines: string[], { t }: DiffWords): string[] {
   if (lines.length <= MAX_ROWS) return lines;
   return [...lines.slice(0, MAX_ROWS), t('diff.md.more', { n: lines.length - MAX_ROWS })];
 }
 
 /** A table; `right` lists the columns aligned right (numbers). */
-function table(head: string[], rows: string[][], right: number[] = []): string[] {
+function table({ t }: DiffWords, head: string[], rows: string[][], right: number[] = []): string[] {
   if (!rows.length) return [];
   const cut = rows.length > MAX_ROWS ? rows.slice(0, MAX_ROWS) : rows;
   const rule = head.map((_, i) => (right.includes(i) ? ' ---: ' : ' --- ')).join('|');
@@ -70,11 +67,18 @@ function table(head: string[], rows: string[][], right: number[] = []): string[]
 }
 
 export interface MarkdownDiffOptions {
+  /** The language of the comment's own words (the findings' messages are the audits'). */
+  tr: Translator;
   /** Appended to the footer, e.g. "martech-audit 1.2.0". */
   generator?: string;
 }
 
-export function renderDiffMarkdown(d: DiffResult, opts: MarkdownDiffOptions = {}): string {
+export function renderDiffMarkdown(d: DiffResult, opts: MarkdownDiffOptions): string {
+  const w = diffWords(opts.tr);
+  const {
+    t, fieldChange, findingsSummary, integrationFacts, integrationFieldChange, levelName, money,
+    moneyChange, severityName, stackSummary, toolFacts, touchpointFacts, touchpointFieldChange,
+  } = w;
   const out: string[] = [COMMENT_MARKER];
   const a = d.assessment;
   const cur = d.currency;
@@ -87,7 +91,7 @@ export function renderDiffMarkdown(d: DiffResult, opts: MarkdownDiffOptions = {}
 
   if (d.unchanged) {
     out.push(mdText(t('diff.md.no-change')), '');
-    out.push(footer(d, opts));
+    out.push(footer(d, opts, w));
     return out.join('\n') + '\n';
   }
 
@@ -95,11 +99,11 @@ export function renderDiffMarkdown(d: DiffResult, opts: MarkdownDiffOptions = {}
   const moneyCells = (m: DiffResult['annualCost']): string[] => [
     money(m.before, d.old.currency), money(m.after, d.new.currency), m.change === 0 ? '' : `**${moneyChange(m.change, cur)}**`,
   ];
-  out.push(...table(
+  out.push(...table(w,
     ['', mdText(t('diff.md.before')), mdText(t('diff.md.after')), mdText(t('diff.md.change'))],
     [
       [mdText(t('diff.row.assessment')), mdText(levelName(a.before.level)), mdText(levelName(a.after.level)),
-        a.before.level === a.after.level ? '' : levelArrow(a.before.level, a.after.level)],
+        a.before.level === a.after.level ? '' : levelArrow(a.before.level, a.after.level, w)],
       [mdText(t('diff.row.score')), String(a.before.score), String(a.after.score), scoreDelta ? `**${signed(scoreDelta)}**` : ''],
       [mdText(t('diff.row.annual-cost')), ...moneyCells(d.annualCost)],
       [mdText(t('diff.row.redundant-spend')), ...moneyCells(d.redundantSpend)],
@@ -112,13 +116,13 @@ export function renderDiffMarkdown(d: DiffResult, opts: MarkdownDiffOptions = {}
   const { introduced, resolved, changed } = d.findings;
   if (introduced.length) {
     out.push(`**${mdText(t('diff.section.introduced', { n: introduced.length }))}**`, '');
-    out.push(...introduced.slice(0, VISIBLE).map((f) => findingLine(f)));
+    out.push(...introduced.slice(0, VISIBLE).map((f) => findingLine(f, w)));
     if (introduced.length > VISIBLE) out.push(`- ${mdText(t('diff.md.more-below', { n: introduced.length - VISIBLE }))}`);
     out.push('');
   }
   if (resolved.length) {
     out.push(`**${mdText(t('diff.section.resolved', { n: resolved.length }))}**`, '');
-    out.push(...resolved.slice(0, VISIBLE).map(resolvedLine));
+    out.push(...resolved.slice(0, VISIBLE).map((f) => resolvedLine(f, w)));
     if (resolved.length > VISIBLE) out.push(`- ${mdText(t('diff.md.more-below', { n: resolved.length - VISIBLE }))}`);
     out.push('');
   }
@@ -150,7 +154,7 @@ export function renderDiffMarkdown(d: DiffResult, opts: MarkdownDiffOptions = {}
     out.push(`**${mdText(t('diff.md.stack'))}:** ${mdText(stackSummary(d))}`, '');
     const section = (title: string, head: string, rows: typeof tools): void => {
       if (!rows.length) return;
-      details.push(`#### ${mdText(title)}`, '', ...table(['', mdText(head), mdText(t('diff.md.what'))], rows.map((r) => [r.icon, r.name, r.what.join('<br>')])), '');
+      details.push(`#### ${mdText(title)}`, '', ...table(w, ['', mdText(head), mdText(t('diff.md.what'))], rows.map((r) => [r.icon, r.name, r.what.join('<br>')])), '');
     };
     section(t('diff.section.tools'), t('diff.md.tool'), tools);
     section(t('diff.section.touchpoints'), t('diff.md.touchpoint'), tps);
@@ -160,21 +164,21 @@ export function renderDiffMarkdown(d: DiffResult, opts: MarkdownDiffOptions = {}
 
   // The customer's side (revision 2): personas and data types, short lists in view.
   const icons = { '+': '➕', '-': '➖', '~': '✏️' } as const;
-  for (const sec of customerSections(d)) {
+  for (const sec of customerSections(d, opts.tr)) {
     out.push(`**${mdText(sec.title)}**`, '', ...sec.lines.map((l) => `- ${icons[l.mark]} ${mdText(l.name)} (${code(l.id)}) — ${mdText(l.what)}`), '');
   }
   // Details: everything else, for the reviewer who opens it.
   if (introduced.length > VISIBLE) {
-    details.push(`#### ${mdText(t('diff.section.introduced', { n: introduced.length }))}`, '', ...capped(introduced.map((f) => findingLine(f))), '');
+    details.push(`#### ${mdText(t('diff.section.introduced', { n: introduced.length }))}`, '', ...capped(introduced.map((f) => findingLine(f, w)), w), '');
     inDetails.push(t('diff.md.details.introduced'));
   }
   if (resolved.length) {
-    details.push(`#### ${mdText(t('diff.section.resolved', { n: resolved.length }))}`, '', ...capped(resolved.map(resolvedLong)), '');
+    details.push(`#### ${mdText(t('diff.section.resolved', { n: resolved.length }))}`, '', ...capped(resolved.map((f) => resolvedLong(f, w)), w), '');
     inDetails.push(t('diff.md.details.resolved'));
   }
   if (changed.length) {
     details.push(`#### ${mdText(t('diff.section.severity-changed', { n: changed.length }))}`, '',
-      ...capped(changed.map((f) => findingLine(f, ` ${mdText(t('diff.md.was', { severity: severityName(f.previousSeverity) }))}`))), '');
+      ...capped(changed.map((f) => findingLine(f, w, ` ${mdText(t('diff.md.was', { severity: severityName(f.previousSeverity) }))}`)), w), '');
     inDetails.push(t('diff.md.details.changed'));
   }
   let detailsAt: number | undefined;
@@ -182,7 +186,7 @@ export function renderDiffMarkdown(d: DiffResult, opts: MarkdownDiffOptions = {}
     detailsAt = out.length;
     out.push('<details>', `<summary>${mdText(t('diff.md.details', { list: inDetails.join(t('diff.list-sep')) }))}</summary>`, '', ...details, '</details>', '');
   }
-  return fitComment(out, detailsAt, footer(d, opts));
+  return fitComment(out, detailsAt, footer(d, opts, w), opts.tr);
 }
 
 /**
@@ -190,7 +194,7 @@ export function renderDiffMarkdown(d: DiffResult, opts: MarkdownDiffOptions = {}
  * names): whole lines are kept while they fit, then a line says the rest was cut, the details
  * section is closed and the footer follows. The hidden marker (the first line) always stays.
  */
-export function fitComment(lines: string[], detailsAt: number | undefined, foot: string, max = MAX_COMMENT): string {
+export function fitComment(lines: string[], detailsAt: number | undefined, foot: string, { t }: Translator, max = MAX_COMMENT): string {
   const full = `${[...lines, foot].join('\n')}\n`;
   if (full.length <= max) return full;
   const note = mdText(t('diff.md.cut', { max: max.toLocaleString('en-US') }));
@@ -210,11 +214,11 @@ export function fitComment(lines: string[], detailsAt: number | undefined, foot:
 
 const LEVEL_ORDER = ['healthy', 'refocus', 'integrate', 'replatform'];
 
-function levelArrow(before: string, after: string): string {
+function levelArrow(before: string, after: string, { t }: DiffWords): string {
   return LEVEL_ORDER.indexOf(after) < LEVEL_ORDER.indexOf(before) ? `⬆️ ${mdText(t('diff.md.better'))}` : `⬇️ ${mdText(t('diff.md.worse'))}`;
 }
 
-function footer(d: DiffResult, opts: MarkdownDiffOptions): string {
+function footer(d: DiffResult, opts: MarkdownDiffOptions, { t, sideName }: DiffWords): string {
   const text = t('diff.md.footer', { old: sideName(d.old), new: sideName(d.new) });
   return `<sub>${mdText(text)}${opts.generator ? ` · ${mdText(opts.generator)}` : ''}</sub>`;
 }

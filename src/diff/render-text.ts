@@ -2,21 +2,27 @@
 // command passes (level 0 when piped, NO_COLOR, --no-color or CI without a TTY).
 import type { ChalkInstance } from 'chalk';
 import { displayWidth as stringWidth } from '../util/width.js';
-import { t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import type { DiffResult, FindingSummary } from './types.js';
 import { customerSections } from './customer.js';
-import {
-  fieldChange, findingsSummary, integrationFacts, integrationFieldChange, integrationName, levelName, money,
-  moneyChange, severityName, sideName, signed, stackChanged, toolFacts, touchpointFacts, touchpointFieldChange,
-} from './format.js';
+import { diffWords, integrationName, signed } from './format.js';
 
-export interface TextDiffOptions { chalk?: ChalkInstance }
+export interface TextDiffOptions {
+  chalk?: ChalkInstance;
+  /** The language of the diff's own words (the findings' messages are the audits'). */
+  tr: Translator;
+}
 
 const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - stringWidth(s)));
 
 const plain = new Proxy({}, { get: () => (s: string) => s }) as unknown as ChalkInstance;
 
-export function renderDiffText(d: DiffResult, opts: TextDiffOptions = {}): string {
+export function renderDiffText(d: DiffResult, opts: TextDiffOptions): string {
+  const { t } = opts.tr;
+  const {
+    fieldChange, findingsSummary, integrationFacts, integrationFieldChange, levelName, money,
+    moneyChange, severityName, sideName, stackChanged, toolFacts, touchpointFacts, touchpointFieldChange,
+  } = diffWords(opts.tr);
   const c = opts.chalk ?? plain;
   const out: string[] = [];
   const cur = d.currency;
@@ -83,6 +89,6 @@ export function renderDiffText(d: DiffResult, opts: TextDiffOptions = {}): strin
     ]);
   }
   const marks = { '+': c.green('+'), '-': c.red('-'), '~': c.yellow('~') } as const;
-  for (const sec of customerSections(d)) section(sec.title, sec.lines.map((l) => `  ${marks[l.mark]} ${l.name} (${l.id})  ${l.what}`));
+  for (const sec of customerSections(d, opts.tr)) section(sec.title, sec.lines.map((l) => `  ${marks[l.mark]} ${l.name} (${l.id})  ${l.what}`));
   return out.join('\n') + '\n';
 }

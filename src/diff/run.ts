@@ -3,6 +3,7 @@
 import { analyze } from '../analysis/analyze.js';
 import type { AuditResult } from '../analysis/types.js';
 import { resolveSides, type ResolvedSide, type SidesInput } from '../git/sides.js';
+import type { Translator } from '../i18n/index.js';
 import type { Workspace } from '../model/model.js';
 import { loadFromSources, type LoadResult } from '../workspace/load.js';
 import { RULE_CATALOG } from '../analysis/rules/index.js';
@@ -25,8 +26,8 @@ export function loadSides(input: SidesInput): { old: LoadedSide; new: LoadedSide
   const sides = resolveSides(input);
   const cwd = input.cwd ?? process.cwd();
   const display = (f: SourceFile): string => displayPath(f.path, cwd);
-  const old = { side: sides.old, load: loadFromSources(sides.old.sources, { display, rules: RULE_CATALOG }) };
-  const neu = { side: sides.new, load: loadFromSources(sides.new.sources, { display, rules: RULE_CATALOG }) };
+  const old = { side: sides.old, load: loadFromSources(sides.old.sources, { display, rules: RULE_CATALOG, tr: input.tr }) };
+  const neu = { side: sides.new, load: loadFromSources(sides.new.sources, { display, rules: RULE_CATALOG, tr: input.tr }) };
   if (!old.load.ok || !old.load.workspace) throw new InvalidSideError('old', old);
   if (!neu.load.ok || !neu.load.workspace) throw new InvalidSideError('new', neu);
   return { old, new: neu };
@@ -34,20 +35,20 @@ export function loadSides(input: SidesInput): { old: LoadedSide; new: LoadedSide
 
 export interface AnalyzedSide { side: ResolvedSide; workspace: Workspace; result: AuditResult }
 
-export function analyzeSide(s: LoadedSide, now?: string): AnalyzedSide {
+export function analyzeSide(s: LoadedSide, tr: Translator, now?: string): AnalyzedSide {
   const workspace = s.load.workspace!;
-  return { side: s.side, workspace, result: analyze(workspace, { path: s.side.label, now }) };
+  return { side: s.side, workspace, result: analyze(workspace, { path: s.side.label, now, tr }) };
 }
 
-export function compareSides(old: AnalyzedSide, neu: AnalyzedSide): DiffResult {
+export function compareSides(old: AnalyzedSide, neu: AnalyzedSide, tr: Translator): DiffResult {
   const side = (a: AnalyzedSide) => ({
     workspace: a.workspace, result: a.result, label: a.side.label, commit: a.side.commit, path: a.side.path,
   });
-  return diffAudits(side(old), side(neu));
+  return diffAudits(side(old), side(neu), tr);
 }
 
 /** Everything at once (library users and tests). */
 export function diffRevisions(input: SidesInput, now?: string): DiffResult {
   const sides = loadSides(input);
-  return compareSides(analyzeSide(sides.old, now), analyzeSide(sides.new, now));
+  return compareSides(analyzeSide(sides.old, input.tr, now), analyzeSide(sides.new, input.tr, now), input.tr);
 }

@@ -5,6 +5,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ensureDir, writeFileAtomic } from '../util/fs.js';
+import type { Translator } from '../i18n/index.js';
 import { buildTables, moneyFormat, type Table } from './tables.js';
 import { csvTextCell, xlsxTextCell } from './cells.js';
 import type { Workspace } from '../model/model.js';
@@ -70,8 +71,8 @@ async function streamedWorkbookBuffer(ws: Workspace, tables: Table[]): Promise<B
   return Buffer.concat(chunks);
 }
 
-export async function workbookBuffer(ws: Workspace, result: AnalysisResult): Promise<Buffer> {
-  const tables = buildTables(ws, result);
+export async function workbookBuffer(ws: Workspace, result: AnalysisResult, tr: Translator): Promise<Buffer> {
+  const tables = buildTables(ws, result, tr);
   if (tables.reduce((n, t) => n + t.rows.length, 0) >= STREAM_ROWS) return streamedWorkbookBuffer(ws, tables);
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
@@ -121,12 +122,12 @@ export function csvText(table: Table): string {
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
-export async function exportWorkspace(ws: Workspace, result: AnalysisResult, format: 'xlsx' | 'csv', out: string): Promise<string[]> {
+export async function exportWorkspace(ws: Workspace, result: AnalysisResult, format: 'xlsx' | 'csv', out: string, tr: Translator): Promise<string[]> {
   if (format === 'xlsx') {
-    writeFileAtomic(out, await workbookBuffer(ws, result));
-    return buildTables(ws, result).map((t) => t.name);
+    writeFileAtomic(out, await workbookBuffer(ws, result, tr));
+    return buildTables(ws, result, tr).map((t) => t.name);
   }
-  const tables = buildTables(ws, result);
+  const tables = buildTables(ws, result, tr);
   // `--out inventory.csv`: the tool list alone, as one file.
   if (/\.(csv|tsv|txt)$/i.test(out)) {
     writeFileAtomic(out, csvText(tables.find((t) => t.key === 'tools')!));

@@ -2,7 +2,7 @@
 // labels in the output language. The XLSX and CSV writers only lay these out. The inventory,
 // touchpoint, integration, question and workspace tables carry every field the analysis reads,
 // so that `import` gives the same workspace back; findings and the roadmap are output only.
-import { t, has } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import { loadCatalog } from '../catalog/index.js';
 import { DEFAULT_THRESHOLDS, type Workspace } from '../model/model.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
@@ -18,15 +18,15 @@ export function monthDate(month: string | undefined): Date | undefined {
   return new Date(Date.UTC(y, m - 1, 1));
 }
 
-const yes = (b: boolean | undefined) => (b === undefined ? undefined : b ? t('sheets.yes') : t('sheets.no'));
-const list = (xs: readonly string[] | undefined) => (xs === undefined ? undefined : xs.length ? xs.join(', ') : t('sheets.none'));
-const label = (prefix: string, v: string) => (has(`${prefix}.${v}`) ? t(`${prefix}.${v}`) : v);
 
-function columns(kind: string, spec: [string, ColumnType, number][]): Column[] {
-  return spec.map(([key, type, width]) => ({ key, header: t(`sheets.col.${kind}.${key}`), type, width }));
-}
-
-export function buildTables(ws: Workspace, result: AnalysisResult): Table[] {
+/** The tables, with their sheet names, headers and words in the language of `tr` (ids stay as written). */
+export function buildTables(ws: Workspace, result: AnalysisResult, tr: Translator): Table[] {
+  const { t, has } = tr;
+  const yes = (b: boolean | undefined) => (b === undefined ? undefined : b ? t('sheets.yes') : t('sheets.no'));
+  const list = (xs: readonly string[] | undefined) => (xs === undefined ? undefined : xs.length ? xs.join(', ') : t('sheets.none'));
+  const label = (prefix: string, v: string) => (has(`${prefix}.${v}`) ? t(`${prefix}.${v}`) : v);
+  const columns = (kind: string, spec: [string, ColumnType, number][]): Column[] =>
+    spec.map(([key, type, width]) => ({ key, header: t(`sheets.col.${kind}.${key}`), type, width }));
   const catalog = loadCatalog();
   const tools: Table = {
     key: 'tools', name: t('sheets.sheet.tools'),
@@ -111,7 +111,7 @@ export function buildTables(ws: Workspace, result: AnalysisResult): Table[] {
   const workspace: Table = {
     key: 'workspace', name: t('sheets.sheet.workspace'),
     columns: columns('workspace', [['key', 'text', 16], ['value', 'text', 100]]),
-    rows: workspaceRows(ws, result),
+    rows: workspaceRows(ws, result, tr),
   };
   return [tools, touchpoints, integrations, findings, roadmap, questions, workspace];
 }
@@ -126,7 +126,7 @@ function compact(o: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** What the other sheets do not hold, as JSON (which YAML reads): organization, settings, strategy. */
-function workspaceRows(ws: Workspace, result: AnalysisResult): unknown[][] {
+function workspaceRows(ws: Workspace, result: AnalysisResult, { t }: Translator): unknown[][] {
   const rows: unknown[][] = [];
   const add = (key: string, value: unknown) => { if (value !== undefined) rows.push([t(`sheets.ws.${key}`), value]); };
   add('organization', ws.organization.name);

@@ -1,14 +1,15 @@
 // Paths for CI annotations: GitHub and GitLab attach a finding to a line only when its file is
 // given relative to the repository root, whatever folder the audit ran in.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Translator } from '../i18n/index.js';
 import { repoRoot } from './git.js';
 
 /** The folder CI paths are relative to: $GITHUB_WORKSPACE / $CI_PROJECT_DIR, else the git top folder. */
-export function ciRootDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string | undefined {
+export function ciRootDir(tr: Translator, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string | undefined {
   const fromEnv = env.GITHUB_WORKSPACE || env.CI_PROJECT_DIR;
   if (fromEnv) return fromEnv;
   try {
-    return repoRoot(cwd);
+    return repoRoot(cwd, tr);
   } catch {
     return undefined;
   }
@@ -26,7 +27,7 @@ export function rootRelative(file: string, rootDir: string | undefined, cwd = pr
 }
 
 /** A reporter context with `rootDir` filled in from the environment (for the CLI; tests pass it). */
-export function withCiRoot<T extends { rootDir?: string; cwd?: string }>(ctx: T): T & { rootDir?: string } {
+export function withCiRoot<T extends { rootDir?: string; cwd?: string; tr: Translator }>(ctx: T): T & { rootDir?: string } {
   if (ctx.rootDir) return ctx;
-  return { ...ctx, rootDir: ciRootDir(process.env, ctx.cwd ?? process.cwd()) };
+  return { ...ctx, rootDir: ciRootDir(ctx.tr, process.env, ctx.cwd ?? process.cwd()) };
 }

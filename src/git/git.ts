@@ -2,15 +2,18 @@
 // out (rev-parse, cat-file, ls-tree). Every failure a user can cause is a UsageError (exit 2).
 import { spawnSync } from 'node:child_process';
 import { posix } from 'node:path';
-import { t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import { UsageError } from '../util/errors.js';
 
 export interface GitRun { status: number; stdout: Buffer; stderr: string }
 
 const MAX_BUFFER = 512 * 1024 * 1024;
 
-/** Runs git in `cwd`; never prompts (no terminal, no credential helper questions). */
-export function runGit(cwd: string, args: string[], input?: string | Buffer): GitRun {
+/**
+ * Runs git in `cwd`; never prompts (no terminal, no credential helper questions). `tr` words the
+ * errors a user can cause (git missing, a failed command), here and in every function below.
+ */
+export function runGit(cwd: string, args: string[], { t }: Translator, input?: string | Buffer): GitRun {
   const res = spawnSync('git', args, {
     cwd,
     input,
@@ -26,8 +29,9 @@ export function runGit(cwd: string, args: string[], input?: string | Buffer): Gi
   return { status: res.status ?? 1, stdout: res.stdout ?? Buffer.alloc(0), stderr: res.stderr?.toString('utf8') ?? '' };
 }
 
-function ok(cwd: string, args: string[], input?: string | Buffer): Buffer {
-  const r = runGit(cwd, args, input);
+function ok(cwd: string, args: string[], tr: Translator, input?: string | Buffer): Buffer {
+  const r = runGit(cwd, args, tr, input);
+  const { t } = tr;
   if (r.status !== 0) {
     throw new UsageError(t('git.failed', { command: `git ${args.join(' ')}`, reason: r.stderr.trim().split('\n')[0] || `exit ${r.status}` }));
   }
@@ -35,23 +39,23 @@ function ok(cwd: string, args: string[], input?: string | Buffer): Buffer {
 }
 
 /** The top folder of the repository that holds `cwd`, or undefined outside a repository. */
-export function repoRoot(cwd: string): string | undefined {
-  const r = runGit(cwd, ['rev-parse', '--show-toplevel']);
+export function repoRoot(cwd: string, tr: Translator): string | undefined {
+  const r = runGit(cwd, ['rev-parse', '--show-toplevel'], tr);
   if (r.status !== 0) return undefined;
   return r.stdout.toString('utf8').trim() || undefined;
 }
 
 /** Resolves a revision to a commit id, or undefined when it names no commit. */
-export function resolveCommit(root: string, rev: string): string | undefined {
+export function resolveCommit(root: string, rev: string, tr: Translator): string | undefined {
   if (!rev || rev.startsWith('-')) return undefined;
-  const r = runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
+  const r = runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], tr);
   if (r.status !== 0) return undefined;
   return r.stdout.toString('utf8').trim() || undefined;
 }
 
 /** Branch and tag names (short: main, origin/main, v1.0), for "did you mean" on a typo. */
-export function refNames(root: string): string[] {
-  const r = runGit(root, ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes', 'refs/tags']);
+export function refNames(root: string, tr: Translator): string[] {
+  const r = runGit(root, ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes', 'refs/tags'], tr);
   if (r.status !== 0) return [];
   return r.stdout.toString('utf8').split('\n').map((x) => x.trim()).filter((x) => x && !x.endsWith('/HEAD'));
 }
@@ -59,8 +63,8 @@ export function refNames(root: string): string[] {
 export type ObjectType = 'blob' | 'tree' | 'commit';
 
 /** The type of `<commit>:<path>` (path relative to the repository root; '' is the root tree). */
-export function objectType(root: string, commit: string, path: string): ObjectType | undefined {
-  const r = runGit(root, ['cat-file', '-t', `${commit}:${path}`]);
+export function objectType(root: string, commit: string, path: string, tr: Translator): ObjectType | undefined {
+  const r = runGit(root, ['cat-file', '-t', `${commit}:${path}`], tr);
   if (r.status !== 0) return undefined;
   const type = r.stdout.toString('utf8').trim();
   return type === 'blob' || type === 'tree' || type === 'commit' ? type : undefined;
@@ -70,10 +74,10 @@ export function objectType(root: string, commit: string, path: string): ObjectTy
 export interface TreeEntry { mode: string; type: string; sha: string; path: string; size?: number }
 
 /** Every file below `path` in `commit` (recursive), paths relative to the repository root. */
-export function listTree(root: string, commit: string, path = ''): TreeEntry[] {
+export function listTree(root: string, commit: string, tr: Translator, path = ''): TreeEntry[] {
   const args = ['ls-tree', '-r', '-l', '-z', '--full-tree', commit];
   if (path) args.push('--', path.endsWith('/') ? path : `${path}/`);
-  const out = ok(root, args).toString('utf8');
+  const out = ok(root, args, tr).toString('utf8');
   const entries: TreeEntry[] = [];
   for (const rec of out.split('\0')) {
     if (!rec) continue;
@@ -86,16 +90,16 @@ export function listTree(root: string, commit: string, path = ''): TreeEntry[] {
 }
 
 /** The size in bytes of the blob `<commit>:<path>`. */
-export function blobSize(root: string, commit: string, path: string): number {
-  return Number(ok(root, ['cat-file', '-s', `${commit}:${path}`]).toString('utf8').trim());
+export function blobSize(root: string, commit: string, path: string, tr: Translator): number {
+  return Number(ok(root, ['cat-file', '-s', `${commit}:${path}`], tr).toString('utf8').trim());
 }
 
 /** Reads many blobs with one `git cat-file --batch` process. */
-export function readBlobs(root: string, shas: readonly string[]): Map<string, Buffer> {
+export function readBlobs(root: string, shas: readonly string[], tr: Translator): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   const unique = [...new Set(shas)];
   if (!unique.length) return out;
-  const buf = ok(root, ['cat-file', '--batch'], `${unique.join('\n')}\n`);
+  const buf = ok(root, ['cat-file', '--batch'], tr, `${unique.join('\n')}\n`);
   let pos = 0;
   while (pos < buf.length) {
     const nl = buf.indexOf(0x0a, pos);
@@ -114,16 +118,16 @@ export function readBlobs(root: string, shas: readonly string[]): Map<string, Bu
 }
 
 /** Reads one blob `<commit>:<path>`. */
-export function readBlob(root: string, commit: string, path: string): Buffer {
-  return ok(root, ['cat-file', 'blob', `${commit}:${path}`]);
+export function readBlob(root: string, commit: string, path: string, tr: Translator): Buffer {
+  return ok(root, ['cat-file', 'blob', `${commit}:${path}`], tr);
 }
 
 /**
  * Files of the working tree that git knows or would add (tracked plus untracked, not ignored),
  * relative to the repository root.
  */
-export function listWorkingTree(root: string): string[] {
-  const out = ok(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name']).toString('utf8');
+export function listWorkingTree(root: string, tr: Translator): string[] {
+  const out = ok(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name'], tr).toString('utf8');
   return [...new Set(out.split('\0').filter(Boolean))].sort();
 }
 

@@ -10,7 +10,7 @@
 // Entities are matched by id later, so renamed files and moved folders do not matter.
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import { UsageError } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
 import { MANIFEST_NAMES, readWorkspaceSources, type WorkspaceSources } from '../workspace/files.js';
@@ -40,13 +40,15 @@ export interface ResolvedSide {
 }
 
 export interface SidesInput {
+  /** The language of the errors a user can fix (a bad revision, no workspace there). */
+  tr: Translator;
   old?: string;
   new?: string;
   since?: string;
   cwd?: string;
 }
 
-interface Ctx { cwd: string; root?: string; prefix: string }
+interface Ctx { cwd: string; root?: string; prefix: string; tr: Translator }
 
 function isDrivePath(spec: string): boolean {
   return /^[A-Za-z]:[\\/]/.test(spec);
@@ -61,12 +63,14 @@ function real(p: string): string {
 }
 
 function needRepo(ctx: Ctx, spec: string): string {
+  const { t } = ctx.tr;
   if (!ctx.root) throw new UsageError(t('git.not-a-repo', { spec }), t('git.not-a-repo.hint'));
   return ctx.root;
 }
 
 /** Parses one side as typed. A path that exists wins over a revision of the same name. */
 export function parseSide(spec: string, ctx: Ctx): SideSpec {
+  const { t } = ctx.tr;
   if (isDrivePath(spec)) return { kind: 'worktree', path: spec };
   const colon = spec.indexOf(':');
   if (colon >= 0) {
@@ -86,12 +90,13 @@ export function parseSide(spec: string, ctx: Ctx): SideSpec {
 }
 
 function commitOf(ctx: Ctx, rev: string, spec: string): string {
+  const { t } = ctx.tr;
   const root = needRepo(ctx, spec);
-  const commit = resolveCommit(root, rev);
+  const commit = resolveCommit(root, rev, ctx.tr);
   if (!commit) {
     // A typo in a branch name ("mian", "orgin/main") gets the nearest branch or tag.
     const base = rev.replace(/[~^].*$/, '');
-    const guess = base ? closest(base, refNames(root)) : undefined;
+    const guess = base ? closest(base, refNames(root, ctx.tr)) : undefined;
     // The hint is a command to paste: the revision is quoted for the shell and cannot be read as
     // an option (`--output=x` would write a file).
     const hint = t('git.unknown-revision.hint', { rev: shellQuote(rev) });
@@ -142,13 +147,14 @@ function fromWorktree(ctx: Ctx, path: string, label: string): ResolvedSide {
 }
 
 function fromRevision(ctx: Ctx, rev: string, commit: string, repoPath: string, label: string, explicit: boolean): ResolvedSide | undefined {
+  const { t } = ctx.tr;
   const root = ctx.root!;
-  const read = readWorkspaceAtRevision(root, commit, repoPath, label);
+  const read = readWorkspaceAtRevision(root, commit, repoPath, label, ctx.tr);
   if (read.status === 'ok') {
     return { label, worktree: false, rev, commit, repoPath: read.repoPath, path: showRepoPath(ctx, read.repoPath), sources: read.sources };
   }
   if (!explicit) return undefined;
-  const found = findWorkspacesAtRevision(root, commit);
+  const found = findWorkspacesAtRevision(root, commit, ctx.tr);
   const hint = found.length
     ? t('git.workspaces-at', { rev, list: found.map((f) => `${rev}:${f.dir || '.'}`).join(', ') })
     : t('git.no-workspace-at', { rev });
@@ -158,7 +164,7 @@ function fromRevision(ctx: Ctx, rev: string, commit: string, repoPath: string, l
 
 function choose(
   candidates: readonly ManifestCandidate[], hintPath: string | undefined, org: string | undefined,
-  where: string,
+  where: string, { t }: Translator,
 ): ManifestCandidate {
   if (candidates.length === 0) throw new UsageError(t('git.no-workspace-at', { rev: where }), t('git.no-workspace.hint'));
   if (candidates.length === 1) return candidates[0];
@@ -187,7 +193,7 @@ function resolveImplicitRevision(ctx: Ctx, rev: string, spec: string, other: Res
   const hint = other?.repoPath ?? ctx.prefix;
   const direct = fromRevision(ctx, rev, commit, hint, rev, false);
   if (direct && (direct.sources.kind === 'directory' || other?.sources.kind === 'file')) return direct;
-  const picked = choose(findWorkspacesAtRevision(ctx.root!, commit), hint, orgOf(other), rev);
+  const picked = choose(findWorkspacesAtRevision(ctx.root!, commit, ctx.tr), hint, orgOf(other), rev, ctx.tr);
   return fromRevision(ctx, rev, commit, picked.dir, rev, true)!;
 }
 
@@ -208,18 +214,20 @@ function resolveImplicitWorktree(ctx: Ctx, other: ResolvedSide | undefined): Res
     }
   }
   if (hasManifest(ctx.cwd) || !ctx.root) return fromWorktree(ctx, '.', '.');
-  const dirs = findWorkspacesInWorkingTree(ctx.root).map((dir) => ({ dir }));
-  const picked = choose(dirs, other?.repoPath ?? ctx.prefix, undefined, t('git.working-tree'));
+  const dirs = findWorkspacesInWorkingTree(ctx.root, ctx.tr).map((dir) => ({ dir }));
+  const picked = choose(dirs, other?.repoPath ?? ctx.prefix, undefined, ctx.tr.t('git.working-tree'), ctx.tr);
   const p = showRepoPath(ctx, picked.dir);
   return fromWorktree(ctx, p, p);
 }
 
 /** Resolves and reads both sides of a diff. Throws UsageError (exit 2) for anything the user can fix. */
 export function resolveSides(input: SidesInput): { old: ResolvedSide; new: ResolvedSide } {
+  const { tr } = input;
+  const { t } = tr;
   const cwd = input.cwd ?? process.cwd();
-  const root = repoRoot(cwd);
-  const prefix = root ? (repoRelative({ cwd, root, prefix: '' }, cwd) ?? '') : '';
-  const ctx: Ctx = { cwd, root: root ? real(root) : undefined, prefix };
+  const root = repoRoot(cwd, tr);
+  const prefix = root ? (repoRelative({ cwd, root, prefix: '', tr }, cwd) ?? '') : '';
+  const ctx: Ctx = { cwd, root: root ? real(root) : undefined, prefix, tr };
 
   type Typed = SideSpec & { text: string };
   let oldSpec: Typed;

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { MANIFEST_NAMES, MAX_FILE_BYTES, isYamlFile, type SourceFile, type WorkspaceSources } from '../workspace/files.js';
-import { t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import { UsageError } from '../util/errors.js';
 import { blobSize, listTree, listWorkingTree, objectType, readBlob, readBlobs, normRepoPath } from './git.js';
 
@@ -12,7 +12,7 @@ import { blobSize, listTree, listWorkingTree, objectType, readBlob, readBlobs, n
  * The same cap as on disk (files.ts), checked on the size git records before anything is read:
  * git stores blobs compressed, so a small pull request can add a file of gigabytes of zeros.
  */
-function checkBlobSize(size: number | undefined, commit: string, path: string): void {
+function checkBlobSize(size: number | undefined, commit: string, path: string, { t }: Translator): void {
   if (size !== undefined && size > MAX_FILE_BYTES) {
     throw new UsageError(t('safety.too-large', { path: `${commit.slice(0, 7)}:${path}`, mb: MAX_FILE_BYTES / 1024 / 1024 }), t('safety.too-large.hint'));
   }
@@ -56,23 +56,23 @@ function hiddenOrSkipped(segments: readonly string[]): boolean {
  * with the same skipping rules as on disk) or a single YAML file.
  * `root` is the repository's top folder; `label` is how the user named this side.
  */
-export function readWorkspaceAtRevision(root: string, commit: string, repoPath: string, label: string): RevisionRead {
+export function readWorkspaceAtRevision(root: string, commit: string, repoPath: string, label: string, tr: Translator): RevisionRead {
   const base = normRepoPath(repoPath);
-  const type = objectType(root, commit, base);
+  const type = objectType(root, commit, base, tr);
   if (!type || type === 'commit') return { status: 'missing' };
   if (type === 'blob') {
-    checkBlobSize(blobSize(root, commit, base), commit, base);
-    const bytes = readBlob(root, commit, base);
+    checkBlobSize(blobSize(root, commit, base, tr), commit, base, tr);
+    const bytes = readBlob(root, commit, base, tr);
     const file: SourceFile = { path: join(root, ...base.split('/')), bytes, manifest: true };
     return { status: 'ok', repoPath: base, sources: { path: label, kind: 'file', root: file.path, files: [file] } };
   }
-  const entries = listTree(root, commit, base);
+  const entries = listTree(root, commit, tr, base);
   const prefix = base ? `${base}/` : '';
   const manifestName = MANIFEST_NAMES.find((n) => entries.some((e) => e.path === `${prefix}${n}` && e.type === 'blob'));
   if (!manifestName) return { status: 'no-manifest' };
   const manifestEntry = entries.find((e) => e.path === `${prefix}${manifestName}`)!;
-  checkBlobSize(manifestEntry.size, commit, manifestEntry.path);
-  const manifestBytes = readBlobs(root, [manifestEntry.sha]).get(manifestEntry.sha) ?? Buffer.alloc(0);
+  checkBlobSize(manifestEntry.size, commit, manifestEntry.path, tr);
+  const manifestBytes = readBlobs(root, [manifestEntry.sha], tr).get(manifestEntry.sha) ?? Buffer.alloc(0);
   const out = outputFolder(manifestBytes);
   const picked = entries
     .filter((e) => e.type === 'blob' && e.mode !== '120000' && e.path !== manifestEntry.path)
@@ -86,8 +86,8 @@ export function readWorkspaceAtRevision(root: string, commit: string, repoPath: 
       return !(out && (dir === out || dir.startsWith(`${out}/`)));
     })
     .sort((a, b) => a.rel.localeCompare(b.rel));
-  for (const p of picked) checkBlobSize(p.e.size, commit, p.e.path);
-  const blobs = readBlobs(root, picked.map((p) => p.e.sha));
+  for (const p of picked) checkBlobSize(p.e.size, commit, p.e.path, tr);
+  const blobs = readBlobs(root, picked.map((p) => p.e.sha), tr);
   const abs = (p: string): string => join(root, ...p.split('/'));
   return {
     status: 'ok',
@@ -119,18 +119,18 @@ function candidatesFrom(paths: readonly string[]): string[] {
 }
 
 /** Every workspace folder (a folder with a manifest) in a revision, repository-relative. */
-export function findWorkspacesAtRevision(root: string, commit: string): ManifestCandidate[] {
-  const entries = listTree(root, commit).filter((e) => e.type === 'blob');
+export function findWorkspacesAtRevision(root: string, commit: string, tr: Translator): ManifestCandidate[] {
+  const entries = listTree(root, commit, tr).filter((e) => e.type === 'blob');
   const dirs = candidatesFrom(entries.map((e) => e.path));
   const manifests = dirs.map((d) => entries.find((e) => MANIFEST_NAMES.some((n) => e.path === (d ? `${d}/${n}` : n)))!);
-  for (const m of manifests) checkBlobSize(m.size, commit, m.path);
-  const blobs = readBlobs(root, manifests.map((m) => m.sha));
+  for (const m of manifests) checkBlobSize(m.size, commit, m.path, tr);
+  const blobs = readBlobs(root, manifests.map((m) => m.sha), tr);
   return dirs.map((dir, i) => ({ dir, organization: organizationName(blobs.get(manifests[i].sha) ?? Buffer.alloc(0)) }));
 }
 
 /** Every workspace folder in the working tree that git tracks or would add, repository-relative. */
-export function findWorkspacesInWorkingTree(root: string): string[] {
-  return candidatesFrom(listWorkingTree(root).filter((p) => existsSync(join(root, ...p.split('/')))));
+export function findWorkspacesInWorkingTree(root: string, tr: Translator): string[] {
+  return candidatesFrom(listWorkingTree(root, tr).filter((p) => existsSync(join(root, ...p.split('/')))));
 }
 
 /** `a` below or equal to `b` (repository-relative paths). */

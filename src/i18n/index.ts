@@ -193,9 +193,9 @@ export function twCount(key: string, count: number, params: Params = {}): Worded
 
 /**
  * Words in one language, handed to the code that words messages instead of it reading the process
- * language: the same lookups as t(), tw(), tCount(), twCount() and list(). The loader takes one
- * (LoadSourcesOptions.tr); the analysis and the renderers still read the process language, set
- * once per command by initLang() (CONTRIBUTING.md, "Language").
+ * language: the same lookups as t(), tw(), tCount(), twCount() and list(). The loader
+ * (LoadSourcesOptions.tr), the analysis (AnalyzeOptions.tr) and the renderers (src/report,
+ * src/diagrams, src/diff, ...) take one (CONTRIBUTING.md, "Language").
  */
 export interface Translator {
   readonly lang: Lang;
@@ -205,6 +205,13 @@ export interface Translator {
   twCount(key: string, count: number, params?: Params): Worded;
   list(items: readonly string[]): string;
   has(key: string): boolean;
+  /**
+   * The display name of a data type (`contact-profile`): the shared vocabulary's word in this
+   * language (顧客プロフィール), or the id as written for anything outside the vocabulary.
+   */
+  dataTypeName(id: string): string;
+  /** The name of a default stage (`awareness`) in this language. */
+  stageName(id: string): string;
 }
 
 /** A translator over a catalog; missing keys fall back to English, then to the key itself. */
@@ -215,14 +222,18 @@ export function createTranslator(lang: Lang, messages: Messages): Translator {
     const variant = `${key}.${pluralCategory(count, lang)}`;
     return hasKey(variant) ? variant : key;
   };
+  // The same formatting as t(): Japanese sets no space between a Japanese value and its neighbour.
+  const fill = lang === 'ja' ? formatJa : format;
   return Object.freeze({
     lang,
-    t: (key: string, params?: Params) => format(template(key), params),
-    tw: (key: string, params?: Params) => worded(key, template(key), params),
-    tCount: (key: string, count: number, params: Params = {}) => format(template(counted(key, count)), params),
-    twCount: (key: string, count: number, params: Params = {}) => worded(counted(key, count), template(counted(key, count)), params),
+    t: (key: string, params?: Params) => fill(template(key), params),
+    tw: (key: string, params?: Params) => worded(key, template(key), params, lang),
+    tCount: (key: string, count: number, params: Params = {}) => fill(template(counted(key, count)), params),
+    twCount: (key: string, count: number, params: Params = {}) => worded(counted(key, count), template(counted(key, count)), params, lang),
     list: (items: readonly string[]) => formatList(items, lang),
     has: hasKey,
+    dataTypeName: (id: string) => messages[`data.${id}`] ?? en[`data.${id}`] ?? id,
+    stageName: (id: string) => fill(template(`stage.${id}`)),
   });
 }
 

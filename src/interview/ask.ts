@@ -1,6 +1,6 @@
 // What every step shares: the session context, saving an answer (checked by the loader first),
 // and the questions that come back in several steps (an id, an owner, data, a cost, seats).
-import { t } from '../i18n/index.js';
+import { dataTypeName, t } from '../i18n/index.js';
 import { ID_PATTERN } from '../model/vocabulary.js';
 import type { Diagnostic } from '../workspace/diagnostics.js';
 import { chalk } from '../cli/output.js';
@@ -11,9 +11,9 @@ import type { StateStore, InterviewState } from './state.js';
 import type { Plain } from './yaml-edit.js';
 import { proposeId } from './ids.js';
 import {
-  UNKNOWN, isUnknown, parseCost, parseSeats, parseList, parseMonth, dataTypeId, type CostAnswer, type SeatsAnswer,
+  UNKNOWN, isUnknown, parseCost, parseSeats, parseList, parseMonth, type CostAnswer, type SeatsAnswer,
 } from './answers.js';
-import { DATA_TYPES } from './data-types.js';
+import { DATA_TYPES, dataTypeFromText } from './data-types.js';
 
 export interface Ctx {
   ed: WorkspaceEditor;
@@ -221,7 +221,9 @@ export function knownData(raw: RawWorkspace): string[] {
 function dataLabel(id: string): string {
   const key = `interview.data.${id}`;
   const label = t(key);
-  return label === key ? id : `${id}  ${chalk.dim(label)}`;
+  if (label !== key) return `${id}  ${chalk.dim(label)}`;
+  const name = dataTypeName(id);
+  return name === id ? id : `${id}  ${chalk.dim(name)}`;
 }
 
 const OTHER = '\u0000other';
@@ -259,7 +261,7 @@ export async function askData(ctx: Ctx, message: string, selected: readonly stri
   if (picked.includes(OTHER)) {
     picked = picked.filter((x) => x !== OTHER);
     const more = await ctx.ui.input({ message: t('interview.data.other.ask') });
-    for (const d of parseList(more).map(dataTypeId)) if (d && !picked.includes(d)) picked.push(d);
+    for (const d of parseList(more).map(dataTypeFromText)) if (d && !picked.includes(d)) picked.push(d);
   }
   return picked;
 }

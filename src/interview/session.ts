@@ -61,19 +61,21 @@ export async function runSession(o: SessionOptions, handle: SessionHandle = {}):
   if (saved?.quick && !o.step && !o.quick) {
     // A quick interview left entries without their details: offer to fill them in now.
     const open = saved.open ?? [];
-    const tps = open.filter((k) => k.startsWith('tp:')).length;
-    const tools = open.filter((k) => k.startsWith('tool:')).length;
+    const counts = (['touchpoints', 'tools', 'personas'] as const).map((kind) => {
+      const prefix = { touchpoints: 'tp:', tools: 'tool:', personas: 'persona:' }[kind];
+      const n = open.filter((k) => k.startsWith(prefix)).length;
+      return n ? tCount(`interview.quick.n-${kind}`, n, { count: n }) : '';
+    }).filter(Boolean);
     details = await ui.select<boolean>({
       message: t('interview.quick.resume-ask'),
       choices: [
-        { name: t('interview.quick.details', {
-          touchpoints: tCount('interview.quick.n-touchpoints', tps, { count: tps }), tools: tCount('interview.quick.n-tools', tools, { count: tools }),
-        }), value: true },
+        { name: t('interview.quick.details', { what: counts.join(t('interview.quick.and')) }), value: true },
         { name: t('interview.resume.restart'), value: false },
       ],
     });
     st = details ? { ...saved, quick: undefined } : fresh('organization');
-    steps = details ? ['integrations', 'analysis'] : [...STEPS];
+    // The details: what the quick pass left out, the customer's side included.
+    steps = details ? ['integrations', 'customer', 'analysis'] : [...STEPS];
   } else if (o.step) {
     st = o.resume && saved?.only && saved.step === o.step ? saved : fresh(o.step, true);
     steps = [o.step];
@@ -99,8 +101,9 @@ export async function runSession(o: SessionOptions, handle: SessionHandle = {}):
   // A workspace needs a name before anything else: --step on a new folder starts there.
   if (!ed.raw().organization?.name && steps[0] !== 'organization') steps = ['organization', ...steps];
 
-  // Quick: the journey and the tools at each touchpoint; integrations and details come later.
-  if (o.quick && !o.step) steps = steps.filter((s) => s !== 'tools' && s !== 'integrations' && s !== 'customer');
+  // Quick: the journey, the tools at each touchpoint and the personas' names; the integrations
+  // and every detail come later (--resume).
+  if (o.quick && !o.step) steps = steps.filter((s) => s !== 'tools' && s !== 'integrations');
   const ctx: Ctx = { ed, ui, store, st, lang: o.lang, reviewed: new Set(), quick: o.quick === true };
   handle.ctx = ctx;
 
@@ -131,7 +134,7 @@ export async function runSession(o: SessionOptions, handle: SessionHandle = {}):
     else if (step === 'touchpoints') await touchpointsStep(ctx);
     else if (step === 'tools') await toolsStep(ctx);
     else if (step === 'integrations') await integrationsStep(ctx);
-    else if (step === 'customer') await customerStep(ctx, o.step === 'customer');
+    else if (step === 'customer') await customerStep(ctx);
     else await analysisStep(ctx, o);
   }
   // Answers that could not be written yet: ask until they are, or until the user gives up.

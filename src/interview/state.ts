@@ -7,10 +7,10 @@ import { writeFileAtomic } from '../util/fs.js';
 export const STEPS = ['organization', 'stages', 'touchpoints', 'tools', 'integrations', 'customer', 'analysis'] as const;
 export type StepId = (typeof STEPS)[number];
 /**
- * The steps of the usual walk, numbered for `--step <n>`. `customer` (format revision 2) runs in a
- * full interview only when the workspace maps personas or data types, so it has a name, no number.
+ * The steps of the usual walk, numbered for `--step <n>` in the order a full interview takes them:
+ * the customer's side (format revision 2) is step 6, after the integrations, and the analysis 7.
  */
-export const NUMBERED_STEPS: readonly StepId[] = STEPS.filter((s) => s !== 'customer');
+export const NUMBERED_STEPS: readonly StepId[] = STEPS;
 
 export function isStep(x: string): x is StepId {
   return (STEPS as readonly string[]).includes(x);

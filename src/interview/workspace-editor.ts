@@ -33,9 +33,9 @@ export interface RawDataType { id: string; name?: string; party?: string; person
 export interface RawTool {
   id: string; name: string; vendor?: string; catalog?: string; category?: string; capabilities?: string[]; hub?: boolean;
   owner?: string; status?: string; cost?: number | 'unknown' | { amount: number; period: string }; seats?: { licensed?: number; active?: number };
-  data?: string[]; source_of_truth?: string[]; renewal?: string; notes?: string;
+  data?: string[]; source_of_truth?: string[]; renewal?: string; notes?: string; third_party_cookies?: boolean;
 }
-export interface RawIntegration { from: string; to: string; data?: string[]; mode?: string; bidirectional?: boolean; notes?: string; ref: IntegrationRef }
+export interface RawIntegration { from: string; to: string; data?: string[]; mode?: string; frequency?: string; bidirectional?: boolean; notes?: string; ref: IntegrationRef }
 export interface RawQuestion { about: string; field?: string; text: string; ask?: string }
 export type RawDepartment = string | { id: string; name?: string };
 export interface RawWorkspace {

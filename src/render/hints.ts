@@ -1,5 +1,5 @@
 // What to tell the user when the browser is not available: why, and how to get full rendering.
-import { t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import type { RendererUnavailable } from './browser.js';
 
 /** A detail from an error message ends where the sentence around it goes on ("Connection closed." ends with no dot). */
@@ -7,7 +7,7 @@ function detailOf(err: RendererUnavailable): string {
   return (err.detail ?? err.message).replace(/[.。\s]+$/u, '');
 }
 
-export function unavailableReason(err: RendererUnavailable): string {
+export function unavailableReason(err: RendererUnavailable, { t }: Translator): string {
   switch (err.reason) {
     case 'disabled': return t('render.why.disabled');
     case 'no-puppeteer': return t('render.why.no-puppeteer');
@@ -20,7 +20,7 @@ export function unavailableReason(err: RendererUnavailable): string {
   }
 }
 
-export function enableHint(err: RendererUnavailable): string {
+export function enableHint(err: RendererUnavailable, { t }: Translator): string {
   switch (err.reason) {
     case 'disabled': return t('render.how.disabled');
     case 'no-puppeteer': return t('render.how.no-puppeteer');

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { AuditResult, Finding } from '../analysis/types.js';
 import type { Severity } from '../model/vocabulary.js';
 import { rootRelative, withCiRoot } from '../git/ci.js';
-import { findingFile, sortFindings, type CiReportContext } from './github.js';
+import { findingFile, sortFindings, type CiReportContext, type WordedCiContext } from './github.js';
 
 export type CodeClimateSeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
@@ -34,7 +34,7 @@ export function fingerprint(findingId: string): string {
 const DUPLICATION = new Set(['capability-overlap', 'redundant-tool']);
 
 /** Where a finding without a location is reported: the workspace's manifest (or its single file). */
-function workspaceFile(result: AuditResult, ctx: CiReportContext): string {
+function workspaceFile(result: AuditResult, ctx: CiReportContext = {}): string {
   const ws = result.workspace || '.';
   const file = /\.ya?ml$/i.test(ws) ? ws : `${ws.replace(/[\\/]+$/, '')}/martech-audit.yaml`;
   return rootRelative(file, ctx.rootDir, ctx.cwd ?? process.cwd()).replace(/^\.\//, '');
@@ -63,6 +63,6 @@ export function renderCodeClimate(result: AuditResult, ctx: CiReportContext = {}
 }
 
 /** The analyze command's entry: paths relative to $CI_PROJECT_DIR or the git top folder, as GitLab needs. */
-export function codeClimateReporter(result: AuditResult, ctx: CiReportContext = {}): string {
+export function codeClimateReporter(result: AuditResult, ctx: WordedCiContext): string {
   return renderCodeClimate(result, withCiRoot(ctx));
 }

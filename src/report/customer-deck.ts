@@ -3,10 +3,11 @@
 // reaching a hub, where consent does not arrive, and the first personalization experiments
 // ("start with the data you already have"). Nothing for a workspace that does not map it.
 // pptx.ts calls this with its own slide helpers, so the deck keeps one look.
-import { currentLang, t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import { formatPercent } from '../i18n/format.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Workspace } from '../model/model.js';
+import { dataTypeLabel, stageLabel } from '../model/names.js';
 import type { DiagramKind } from '../diagrams/types.js';
 import { customerView } from '../diagrams/customer-view.js';
 import { experimentsOf } from './customer.js';
@@ -26,13 +27,13 @@ export interface DeckHelpers {
 
 const MUTED = '5F6368';
 
-export function customerSlides(ws: Workspace, result: AnalysisResult, h: DeckHelpers): void {
+export function customerSlides(ws: Workspace, result: AnalysisResult, tr: Translator, h: DeckHelpers): void {
   const view = customerView(ws);
   if (!view.used) return;
-  const lang = currentLang();
+  const { t, lang } = tr;
   const join = (items: string[]) => items.join(lang === 'ja' ? '、' : ', ');
   const toolName = (id: string) => ws.index.toolById.get(id)?.name ?? id;
-  const dataName = (id: string) => ws.index.dataTypeById.get(id)?.name ?? id;
+  const dataName = (id: string) => dataTypeLabel(ws, id, tr);
   const ratio = (part: number, total: number) => t('report.ratio', { share: formatPercent(total ? part / total : 0, lang), part, total });
 
   if (h.kinds.has('personas')) h.pictureSlide('personas', t('custreport.diagram.personas'));
@@ -49,7 +50,7 @@ export function customerSlides(ws: Workspace, result: AnalysisResult, h: DeckHel
       rows.push([
         { text: l.persona.name, options: { bold: true } },
         { text: l.touchpoints ? ratio(l.reaching, l.touchpoints) : t('custreport.none') },
-        { text: l.gaps.length ? join(l.gaps.map((g) => ws.index.stageById.get(g)?.name ?? g)) : t('custreport.none'), options: l.gaps.length ? { color: 'C5221F', bold: true } : { color: MUTED } },
+        { text: l.gaps.length ? join(l.gaps.map((g) => stageLabel(ws, g, tr))) : t('custreport.none'), options: l.gaps.length ? { color: 'C5221F', bold: true } : { color: MUTED } },
       ]);
     }
     slide.addTable(rows, { ...h.tableOpts([half * 0.42, half * 0.28, half * 0.3], 11), y: 1.25 });

@@ -3,11 +3,13 @@
 // the journey is to be personalized, with the first experiments (step 4). Blocks only: the
 // Markdown, HTML and PDF renderers (and the deck) draw them like every other block. A workspace
 // that does not map the customer's side gets nothing from here, so a version-1 report is unchanged.
-import { currentLang, t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import { formatPercent } from '../i18n/format.js';
 import { computeFacts } from '../analysis/facts.js';
+import { usesCustomerSide } from '../analysis/customer.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Workspace } from '../model/model.js';
+import { dataTypeLabel, stageLabel } from '../model/names.js';
 import { customerView, needsOf, type CustomerView, type HubReach, type Readiness } from '../diagrams/customer-view.js';
 import type { Block, Cell, Section } from './markdown.js';
 
@@ -27,16 +29,20 @@ export interface CustomerBlocks {
 
 const EMPTY: CustomerBlocks = { journey: [], data: [], figures: [], personalization: [] };
 
-export function customerBlocks(ws: Workspace, result: AnalysisResult): CustomerBlocks {
+export function customerBlocks(ws: Workspace, result: AnalysisResult, tr: Translator): CustomerBlocks {
+  // A workspace that does not map the customer's side has no such blocks: no need to work out
+  // the facts again and the whole customer view (origins x senders at scale) to find that out.
+  if (!usesCustomerSide(ws)) return EMPTY;
   const facts = computeFacts(ws);
   const view = customerView(ws, facts);
   if (!view.used) return EMPTY;
-  const lang = currentLang();
+  const { t, lang } = tr;
   const join = (items: string[]) => items.join(lang === 'ja' ? '、' : ', ');
   const toolName = (id: string) => ws.index.toolById.get(id)?.name ?? id;
   const tpName = (id: string) => ws.index.touchpointById.get(id)?.name ?? id;
   const pct = (part: number, total: number) => t('report.ratio', { share: formatPercent(total ? part / total : 0, lang), part, total });
-  const dataTypeName = (id: string) => ws.index.dataTypeById.get(id)?.name ?? id;
+  const dataTypeName = (id: string) => dataTypeLabel(ws, id, tr);
+  const stageName = (id: string) => stageLabel(ws, id, tr);
   const notSaid: Cell = { text: t('custreport.not-said'), muted: true };
   const yesNo = (v: boolean | undefined): Cell => (v === undefined ? notSaid : v ? t('custreport.yes') : t('custreport.no'));
 
@@ -59,10 +65,10 @@ export function customerBlocks(ws: Workspace, result: AnalysisResult): CustomerB
           { title: t('custreport.col.met'), numeric: true }, { title: t('custreport.col.reaching'), numeric: true }, { title: t('custreport.col.gaps') }],
         rows: view.lanes.map((l) => [
           { text: l.persona.name, strong: true },
-          join(l.stages.map((s) => s.stage.name)),
+          join(l.stages.map((s) => stageName(s.stage.id))),
           String(l.touchpoints),
           l.touchpoints ? pct(l.reaching, l.touchpoints) : { text: t('custreport.none'), muted: true },
-          l.gaps.length ? join(l.gaps.map((g) => ws.index.stageById.get(g)?.name ?? g)) : { text: t('custreport.none'), muted: true },
+          l.gaps.length ? join(l.gaps.map(stageName)) : { text: t('custreport.none'), muted: true },
         ]),
       } },
     ];
@@ -82,7 +88,7 @@ export function customerBlocks(ws: Workspace, result: AnalysisResult): CustomerB
             { title: t('custreport.col.restricted') }, { title: t('custreport.col.origins') }, { title: t('custreport.col.holders') },
             { title: t('custreport.col.hub'), nowrap: true }],
           rows: view.provenance.map((r) => [
-            { text: r.type.name, strong: r.type.consent === true },
+            { text: dataTypeName(r.type.id), strong: r.type.consent === true },
             r.type.party ? t(`custreport.party.${r.type.party}`) : notSaid,
             yesNo(r.type.personal),
             r.type.consent ? t('custreport.yes') : '',
@@ -100,7 +106,7 @@ export function customerBlocks(ws: Workspace, result: AnalysisResult): CustomerB
       blocks.push(
         { type: 'h3', text: t('custreport.consent') },
         { type: 'p', text: t(missing.length ? 'custreport.consent.intro-missing' : 'custreport.consent.intro', {
-          types: join(c.types.map((d) => d.name)), origins: join(c.origins.map((o) => toolName(o.tool))),
+          types: join(c.types.map((d) => dataTypeName(d.id))), origins: join(c.origins.map((o) => toolName(o.tool))),
         }) },
         { type: 'diagram', kind: 'consent' },
       );
@@ -158,7 +164,7 @@ export function customerBlocks(ws: Workspace, result: AnalysisResult): CustomerB
         rows: view.readiness.map((r) => {
           const needs = needsOf(r.touchpoint);
           return [
-            ws.index.stageById.get(r.touchpoint.stage)?.name ?? r.touchpoint.stage,
+            stageName(r.touchpoint.stage),
             r.touchpoint.name,
             yesNo(r.touchpoint.personalized),
             needs ? t(`custreport.needs.${needs}`) : notSaid,
@@ -205,8 +211,8 @@ export function experimentsOf(view: CustomerView, result: AnalysisResult): Custo
 }
 
 /** Adds the customer's side to the report's steps (nothing for a workspace that does not map it). */
-export function addCustomerSide(ws: Workspace, result: AnalysisResult, steps: { journey: Section; inventory: Section; assessment: Section }): void {
-  const b = customerBlocks(ws, result);
+export function addCustomerSide(ws: Workspace, result: AnalysisResult, steps: { journey: Section; inventory: Section; assessment: Section }, tr: Translator): void {
+  const b = customerBlocks(ws, result, tr);
   steps.journey.blocks.push(...b.journey);
   steps.inventory.blocks.push(...b.data);
   if (b.figures.length) {

@@ -2,6 +2,7 @@
 // drawn by the run's browser. Without a browser the deck is still written; its picture slides say
 // why there is no picture, and so does the command.
 import type { AnalysisResult } from '../analysis/analyze.js';
+import type { Translator } from '../i18n/index.js';
 import type { Workspace } from '../model/model.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
 import type { RenderEngine } from '../render/index.js';
@@ -14,7 +15,7 @@ export const SLIDE_DIAGRAMS: readonly DiagramKind[] = ['dataflow', 'personas', '
 
 export async function writeDeck(
   ws: Workspace, result: AnalysisResult, content: ReportContent, diagrams: readonly Diagram[],
-  pictures: Map<DiagramKind, DiagramPicture>, engine: RenderEngine | undefined,
+  pictures: Map<DiagramKind, DiagramPicture>, engine: RenderEngine | undefined, tr: Translator,
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ bytes: Uint8Array; pictures: boolean }> {
   const pngs = new Map<DiagramKind, SlidePicture>();
@@ -27,6 +28,6 @@ export async function writeDeck(
       onProgress?.(i + 1, kinds.length);
     }
   }
-  const bytes = await renderPptx({ ws, result, content, diagrams, pictures: pngs });
+  const bytes = await renderPptx({ ws, result, content, diagrams, pictures: pngs, tr });
   return { bytes, pictures: engine !== undefined };
 }

@@ -1,11 +1,12 @@
 // The client-facing parts of report.html (and so of the PDF): the cover, the one-page executive
 // summary, the journey matrix and the "since the last review" page. Kept apart from html.ts,
 // which draws the five steps.
-import { currentLang, t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import { joinNames, type Cover, type ExecutiveSummary } from './summary.js';
 import { bands, CHIP_CLASSES, type MatrixStage } from './journey-matrix.js';
 import type { SinceView } from './since.js';
 import { CLASS_DEFS } from '../diagrams/common.js';
+import { CARDS_SHOWN, moreCount } from './summarise.js';
 
 const esc = (value: unknown): string =>
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -60,8 +61,9 @@ nav.toc a{margin-right:0}
 }`;
 
 /** The top of the page: the cover (a page of its own in print) and the key figures (screen only). */
-export function coverHtml(cover: Cover, cards: string): string {
-  const who = joinNames([cover.author, cover.firm].filter((x): x is string => Boolean(x)));
+export function coverHtml(cover: Cover, cards: string, tr: Translator): string {
+  const { t } = tr;
+  const who = joinNames([cover.author, cover.firm].filter((x): x is string => Boolean(x)), tr.lang);
   const meta = [
     `<li><span class="k">${esc(t('deliverable.cover.prepared-for'))}</span>${esc(cover.client)}</li>`,
     who ? `<li><span class="k">${esc(t('deliverable.cover.prepared-by'))}</span>${esc(who)}</li>` : '',
@@ -72,7 +74,7 @@ export function coverHtml(cover: Cover, cards: string): string {
     + `<ul class="cards">${cards}</ul><p class="confidential">${esc(cover.confidentiality)}</p></header>`;
 }
 
-export function summaryHtml(s: ExecutiveSummary): string {
+export function summaryHtml(s: ExecutiveSummary, { t, lang }: Translator): string {
   const problems = s.problems.length
     ? `<ol class="problems">${s.problems.map((p) => `<li><strong>${esc(p.headline)}</strong> <span class="detail">${esc(p.detail)}</span>`
       + `${p.money ? ` <span class="money">${esc(p.money)}</span>` : ''}</li>`).join('')}</ol>`
@@ -83,7 +85,7 @@ export function summaryHtml(s: ExecutiveSummary): string {
     const items = p.items.length ? [...p.items, ...(p.more ? [t('deliverable.more', { count: p.more })] : [])] : [t('deliverable.phase.empty')];
     return `<div class="phase phase-${p.phase}"><div class="head"><span class="ph">${p.phase}. ${esc(p.title)}</span>`
       + `${p.when ? `<span class="when">${esc(p.when)}</span>` : ''}${p.saving ? `<span class="saving">${esc(p.saving)}</span>` : ''}</div>`
-      + `<p class="items">${items.map(esc).join(currentLang() === 'ja' ? '／' : ' · ')}</p></div>`;
+      + `<p class="items">${items.map(esc).join(lang === 'ja' ? '／' : ' · ')}</p></div>`;
   }).join('')}</div>`;
   const decisions = s.decisions.length
     ? `<ol>${s.decisions.map((d) => `<li>${esc(d)}</li>`).join('')}</ol>`
@@ -113,12 +115,13 @@ export function diagramLegendHtml(entries: { cls: string; text: string; shape?: 
   }).join('')}</ul>`;
 }
 
-export function chipLegendHtml(): string {
+export function chipLegendHtml({ t }: Translator): string {
   return `<ul class="jm-legend">${CHIP_CLASSES.map((c) => `<li><span class="chip chip-${c}">${esc(t(`deliverable.chip.${c}`))}</span></li>`).join('')}</ul>`;
 }
 
 /** The stages-by-touchpoints matrix, in bands of at most five stages. */
-export function matrixHtml(stages: MatrixStage[]): string {
+export function matrixHtml(stages: MatrixStage[], tr: Translator): string {
+  const { t } = tr;
   const card = (c: MatrixStage['cards'][number]) => {
     const flags = [c.channel, c.inScope ? '' : t('deliverable.matrix.out-of-scope'), c.realtime ? t('deliverable.matrix.realtime') : ''].filter(Boolean).join(' · ');
     const chips = c.chips.length
@@ -127,14 +130,16 @@ export function matrixHtml(stages: MatrixStage[]): string {
     return `<div class="jm-card${c.inScope ? '' : ' out'}${c.realtime ? ' rt' : ''}"><div class="tp">${esc(c.name)}</div><div class="ch">${esc(flags)}</div><div class="chips">${chips}</div></div>`;
   };
   const stage = (s: MatrixStage) => `<div class="jm-stage"><h4>${s.index}. ${esc(s.name)}</h4>`
-    + (s.cards.length ? s.cards.map(card).join('') : `<p class="muted">${esc(t('deliverable.matrix.empty-stage'))}</p>`) + '</div>';
+    + (s.cards.length ? s.cards.slice(0, CARDS_SHOWN).map(card).join('') : `<p class="muted">${esc(t('deliverable.matrix.empty-stage'))}</p>`)
+    // A large journey shows the first cards of each stage and how many more (report/summarise.ts).
+    + (s.cards.length > CARDS_SHOWN ? `<p class="muted">${esc(moreCount(s.cards.length - CARDS_SHOWN, tr))}</p>` : '') + '</div>';
   const groups = bands(stages);
-  return `<figure class="matrix" id="journey-matrix"><figcaption class="sr">${esc(t('deliverable.matrix.title'))}</figcaption>${chipLegendHtml()}`
+  return `<figure class="matrix" id="journey-matrix"><figcaption class="sr">${esc(t('deliverable.matrix.title'))}</figcaption>${chipLegendHtml(tr)}`
     + groups.map((g) => `<div class="jm" style="--cols:${g.length}">${g.map(stage).join('')}</div>`).join('')
     + '</figure>';
 }
 
-export function sinceHtml(v: SinceView): string {
+export function sinceHtml(v: SinceView, { t }: Translator): string {
   const list = (title: string, items: string[]) => `<h3>${esc(title)}</h3>`
     + (items.length ? `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>` : `<p class="muted">${esc(t('deliverable.since.none'))}</p>`);
   return `<section id="since" aria-labelledby="h-since"><h2 id="h-since">${esc(t('deliverable.since'))}</h2><p>${esc(v.intro)}</p>`

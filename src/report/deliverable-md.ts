@@ -1,28 +1,28 @@
 // The client-facing parts of report.md: the cover lines, the executive summary and the "since the
 // last review" section (Markdown that reads on GitHub and GitLab as is).
-import { t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import { joinNames, labelled, withNote, type Cover, type ExecutiveSummary } from './summary.js';
 import type { SinceView } from './since.js';
 
 type Md = (s: string) => string;
 
-export function coverMarkdown(cover: Cover, md: Md): string[] {
-  const who = joinNames([cover.author, cover.firm].filter((x): x is string => Boolean(x)));
+export function coverMarkdown(cover: Cover, md: Md, { t, lang }: Translator): string[] {
+  const who = joinNames([cover.author, cover.firm].filter((x): x is string => Boolean(x)), lang);
   const lines = [`**${md(cover.subtitle)}**`, ''];
   const meta = [
-    md(labelled(t('deliverable.cover.prepared-for'), cover.client)),
-    who ? md(labelled(t('deliverable.cover.prepared-by'), who)) : '',
-    cover.date ? md(labelled(t('deliverable.cover.date'), cover.date)) : '',
+    md(labelled(t('deliverable.cover.prepared-for'), cover.client, lang)),
+    who ? md(labelled(t('deliverable.cover.prepared-by'), who, lang)) : '',
+    cover.date ? md(labelled(t('deliverable.cover.date'), cover.date, lang)) : '',
   ].filter(Boolean);
   lines.push(meta.join(' · '), '', `_${md(cover.confidentiality)}_`, '');
   return lines;
 }
 
-export function summaryMarkdown(s: ExecutiveSummary, md: Md): string[] {
+export function summaryMarkdown(s: ExecutiveSummary, md: Md, { t, lang }: Translator): string[] {
   const out = [`## ${md(t('deliverable.summary'))}`, '', `> **${md(s.levelLine)}**  `, `> ${md(s.meaning)}`, ''];
   out.push(`### ${md(t('deliverable.summary.problems'))}`, '');
   if (s.problems.length) {
-    s.problems.forEach((p, i) => out.push(`${i + 1}. **${md(p.headline)}**  `, `   ${md(p.money ? withNote(p.detail, p.money) : p.detail)}`));
+    s.problems.forEach((p, i) => out.push(`${i + 1}. **${md(p.headline)}**  `, `   ${md(p.money ? withNote(p.detail, p.money, lang) : p.detail)}`));
   } else {
     out.push(md(t('deliverable.summary.no-problems')));
   }
@@ -30,9 +30,9 @@ export function summaryMarkdown(s: ExecutiveSummary, md: Md): string[] {
   for (const [k, v] of s.money) out.push(`| ${md(k)} | ${md(v)} |`);
   out.push('', `### ${md(t('deliverable.summary.roadmap'))}`, '');
   for (const p of s.phases) {
-    const facts = joinNames([p.when, p.saving].filter((x): x is string => Boolean(x)));
+    const facts = joinNames([p.when, p.saving].filter((x): x is string => Boolean(x)), lang);
     const head = `**${md(`${p.phase}. ${p.title}`)}**`;
-    out.push(`- ${facts ? withNote(head, md(facts)) : head}`);
+    out.push(`- ${facts ? withNote(head, md(facts), lang) : head}`);
     if (p.items.length) out.push(...p.items.map((x) => `  - ${md(x)}`));
     else out.push(`  - _${md(t('deliverable.phase.empty'))}_`);
     if (p.more) out.push(`  - _${md(t('deliverable.more', { count: p.more }))}_`);
@@ -45,7 +45,7 @@ export function summaryMarkdown(s: ExecutiveSummary, md: Md): string[] {
   return out;
 }
 
-export function sinceMarkdown(v: SinceView, md: Md): string[] {
+export function sinceMarkdown(v: SinceView, md: Md, { t }: Translator): string[] {
   const out = [`## ${md(t('deliverable.since'))}`, '', md(v.intro), ''];
   out.push(`|  | ${md(t('deliverable.since.before'))} | ${md(t('deliverable.since.after'))} |`, '| --- | --- | --- |');
   for (const [k, a, b] of v.figures) out.push(`| ${md(k)} | ${md(a)} | **${md(b)}** |`);

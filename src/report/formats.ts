@@ -18,7 +18,19 @@ export const REPORTERS: Readonly<Record<string, () => Promise<Reporter>>> = {
   // SARIF 2.1.0 for code scanning: the same document `report` writes as audit.sarif.
   sarif: async () => {
     const { renderSarif } = await import('./sarif.js');
-    return (result, ctx) => renderSarif(result, { version: VERSION, defaultFile: ctx.files?.[0] });
+    return (result, ctx) => renderSarif(result, { version: VERSION, defaultFile: ctx.files?.[0], tr: ctx.tr });
+  },
+};
+
+/** A reporter whose document is written in chunks (util/json-chunks.ts): never one giant string. */
+export type ChunkedReporter = (result: AnalysisResult, ctx: ReportContext) => Iterable<string>;
+
+/** The formats the CLI writes in chunks (the same text as REPORTERS gives): JSON and SARIF grow with the workspace. */
+export const CHUNKED_REPORTERS: Readonly<Record<string, () => Promise<ChunkedReporter>>> = {
+  json: async () => (await import('./json.js')).renderJsonChunks,
+  sarif: async () => {
+    const { renderSarifChunks } = await import('./sarif.js');
+    return (result, ctx) => renderSarifChunks(result, { version: VERSION, defaultFile: ctx.files?.[0], tr: ctx.tr });
   },
 };
 

@@ -6,7 +6,7 @@
 // also ':' and ',' in properties. GitHub shows at most 10 errors and 10 warnings per step, so
 // the most severe come first and a summary notice leads.
 import type { AuditResult, Finding } from '../analysis/types.js';
-import { t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import { baselineOf, knownIds } from '../baseline/baseline.js';
 import { rootRelative, withCiRoot } from '../git/ci.js';
 import { sanitizeText } from '../util/sanitize.js';
@@ -19,6 +19,9 @@ export interface CiReportContext {
   cwd?: string;
   [extra: string]: unknown;
 }
+
+/** A CI report that has words of its own (a summary, labels): in the language of `tr` (the findings' messages are the result's). */
+export type WordedCiContext = CiReportContext & { tr: Translator };
 
 export type GithubLevel = 'error' | 'warning' | 'notice';
 
@@ -57,7 +60,8 @@ export function findingFile(f: Finding, ctx: CiReportContext): string | undefine
   return f.location ? rootRelative(f.location.file, ctx.rootDir, ctx.cwd ?? process.cwd()) : undefined;
 }
 
-export function renderGithub(result: AuditResult, ctx: CiReportContext = {}): string {
+export function renderGithub(result: AuditResult, ctx: WordedCiContext): string {
+  const { t } = ctx.tr;
   const known = knownIds(result);
   const b = baselineOf(result);
   const lines: string[] = [];
@@ -86,6 +90,6 @@ export function renderGithub(result: AuditResult, ctx: CiReportContext = {}): st
 }
 
 /** The analyze command's entry: annotation paths relative to $GITHUB_WORKSPACE or the git top folder. */
-export function githubReporter(result: AuditResult, ctx: CiReportContext = {}): string {
+export function githubReporter(result: AuditResult, ctx: WordedCiContext): string {
   return renderGithub(result, withCiRoot(ctx));
 }

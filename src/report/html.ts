@@ -6,7 +6,7 @@
 // text and says why. The findings table filters by severity (works without the script, through
 // CSS :has) and by text (the script). Print styles: A4 landscape, one step per page.
 import { createHash } from 'node:crypto';
-import { t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
 import { SEVERITIES } from '../model/vocabulary.js';
 import type { Block, Cell, ReportContent, Table } from './markdown.js';
@@ -18,6 +18,8 @@ import { TIMELINE_CSS, timelineHtml } from './timeline.js';
 export interface DiagramPicture { svg?: string; width?: number; height?: number; missing?: string }
 
 export interface HtmlOptions {
+  /** The language of the page's own words (the content brings its words; both are in one language). */
+  tr: Translator;
   /** The `analyze --format json` document, embedded for machines (and as a record). */
   json: string;
   /** Links to the files next to the report (diagrams/*.svg): only when written as a folder. */
@@ -153,10 +155,11 @@ function tableHtml(table: Table): string {
     const attrs = `${meta?.severity ? ` data-severity="${meta.severity}"` : ''}${meta?.id ? ` id="${escapeHtml(meta.id)}"` : ''}`;
     return `<tr${attrs}>${r.map((c, k) => `<td${cls(table.columns[k] ?? {})}>${cellHtml(c, table.columns[k]?.nowrap)}</td>`).join('')}</tr>`;
   });
-  return `<table id="${escapeHtml(table.id)}">${head}<tbody>\n${rows.join('\n')}\n</tbody></table>`;
+  const more = table.more ? `\n<p class="muted more">${escapeHtml(table.more)}</p>` : '';
+  return `<table id="${escapeHtml(table.id)}">${head}<tbody>\n${rows.join('\n')}\n</tbody></table>${more}`;
 }
 
-function filterHtml(table: Table): string {
+function filterHtml(table: Table, { t }: Translator): string {
   const counts = new Map<string, number>();
   for (const m of table.rowMeta ?? []) if (m.severity) counts.set(m.severity, (counts.get(m.severity) ?? 0) + 1);
   const boxes = [...SEVERITIES].reverse().filter((s) => counts.get(s)).map((s) =>
@@ -167,6 +170,7 @@ function filterHtml(table: Table): string {
 }
 
 function diagramHtml(d: Diagram, pic: DiagramPicture | undefined, opts: HtmlOptions): string {
+  const { t } = opts.tr;
   const notes = d.notes.length ? `<div class="notes">${d.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join('')}</div>` : '';
   if (pic?.svg) {
     // Very wide pictures (the journey of a large stack) keep 70% of their size and scroll
@@ -215,16 +219,16 @@ function blockHtml(b: Block, content: ReportContent, diagrams: Map<DiagramKind, 
     case 'list': return `<ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
     case 'kv': return `<table class="kv"><tbody>${b.rows.map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td>${escapeHtml(v)}</td></tr>`).join('')}</tbody></table>`;
     case 'callout': return `<div class="callout level-${escapeHtml(b.level)}"><strong>${escapeHtml(b.title)}</strong>${escapeHtml(b.text)}</div>`;
-    case 'table': return b.table.id === 'findings-table' ? filterHtml(b.table) + tableHtml(b.table) : tableHtml(b.table);
-    case 'matrix': return matrixHtml(content.matrix);
+    case 'table': return b.table.id === 'findings-table' ? filterHtml(b.table, opts.tr) + tableHtml(b.table) : tableHtml(b.table);
+    case 'matrix': return matrixHtml(content.matrix, opts.tr);
     case 'diagram': {
       if (b.markdownOnly) return '';
       const d = diagrams.get(b.kind);
       // The roadmap reads as rows of whole titles beside their bars (report/timeline.ts); the
       // gantt picture stays in diagrams/roadmap.svg.
       if (d && b.kind === 'roadmap' && content.timeline.phases.length) {
-        const link = opts.linkFiles && pictures.get('roadmap')?.svg ? ` <a class="no-print" href="diagrams/roadmap.svg">${escapeHtml(t('report.open-svg'))}</a>` : '';
-        return timelineHtml(content.timeline, d.title, link);
+        const link = opts.linkFiles && pictures.get('roadmap')?.svg ? ` <a class="no-print" href="diagrams/roadmap.svg">${escapeHtml(opts.tr.t('report.open-svg'))}</a>` : '';
+        return timelineHtml(content.timeline, d.title, link, opts.tr);
       }
       return d ? diagramHtml(d, pictures.get(b.kind), opts) : '';
     }
@@ -233,6 +237,8 @@ function blockHtml(b: Block, content: ReportContent, diagrams: Map<DiagramKind, 
 
 /** The whole report page. */
 export function renderHtml(content: ReportContent, diagrams: readonly Diagram[], pictures: Map<DiagramKind, DiagramPicture>, opts: HtmlOptions): string {
+  const { tr } = opts;
+  const { t } = tr;
   const byKind = new Map(diagrams.map((d) => [d.kind, d]));
   const all = [...content.sections, content.appendix];
   const sections = all.map((s) => `<section id="${escapeHtml(s.id)}" aria-labelledby="h-${escapeHtml(s.id)}"><h2 id="h-${escapeHtml(s.id)}">${escapeHtml(s.title)}</h2>\n${s.blocks.map((b) => blockHtml(b, content, byKind, pictures, opts)).join('\n')}\n</section>`);
@@ -251,11 +257,11 @@ export function renderHtml(content: ReportContent, diagrams: readonly Diagram[],
     `<style>${CSS}${MATRIX_CSS}${TIMELINE_CSS}${DELIVERABLE_CSS}</style>`,
     '</head>',
     '<body>',
-    coverHtml(content.cover, cards),
+    coverHtml(content.cover, cards, tr),
     `<nav class="toc" aria-label="${escapeHtml(t('report.contents'))}">${toc.map((s) => `<a href="#${escapeHtml(s.id)}">${escapeHtml(s.title)}</a>`).join('')}</nav>`,
     '<main>',
-    summaryHtml(content.executive),
-    ...(content.since ? [sinceHtml(content.since)] : []),
+    summaryHtml(content.executive, tr),
+    ...(content.since ? [sinceHtml(content.since, tr)] : []),
     ...sections,
     '</main>',
     `<footer>${escapeHtml(content.generator)}</footer>`,

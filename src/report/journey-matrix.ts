@@ -4,7 +4,9 @@
 // page or a 16:9 slide keeps every word at a readable size; more stages continue in a second
 // band (a new page in print). The Mermaid map stays as diagrams/journey.mmd.
 import type { AnalysisResult } from '../analysis/analyze.js';
+import type { Translator } from '../i18n/index.js';
 import type { Workspace } from '../model/model.js';
+import { stageLabel } from '../model/names.js';
 import { channelName, flagsFrom, toolClass, type ToolClass } from '../diagrams/common.js';
 
 export interface MatrixChip { name: string; cls: ToolClass }
@@ -14,18 +16,18 @@ export interface MatrixStage { index: number; name: string; cards: MatrixCard[] 
 /** Stages per band: five fit A4 landscape and 16:9 with 9 pt text. */
 export const STAGES_PER_BAND = 5;
 
-export function journeyMatrix(ws: Workspace, result: AnalysisResult): MatrixStage[] {
+export function journeyMatrix(ws: Workspace, result: AnalysisResult, tr: Translator): MatrixStage[] {
   const flags = flagsFrom(ws, result);
   // Classes the map does not know yet (a newer ToolClass) sort last.
   const classOrder: Partial<Record<string, number>> = { hub: 0, silo: 1, island: 2, tool: 3, dropped: 4, retiring: 5 };
   return ws.stages.map((stage, i) => ({
     index: i + 1,
-    name: stage.name,
+    name: stageLabel(ws, stage.id, tr),
     cards: [...(ws.index.touchpointsByStage.get(stage.id) ?? [])]
       .sort((a, b) => (a.inScope === b.inScope ? 0 : a.inScope ? -1 : 1) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .map((tp) => ({
         name: tp.name,
-        channel: channelName(String(tp.channel)),
+        channel: channelName(String(tp.channel), tr),
         inScope: tp.inScope,
         realtime: tp.realtime,
         chips: tp.tools.map((id) => ws.index.toolById.get(id)).filter((x) => x !== undefined)

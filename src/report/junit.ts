@@ -3,9 +3,8 @@
 // a rule without findings one passing case, and a finding a baseline accepts is skipped.
 import type { AuditResult, Finding } from '../analysis/types.js';
 import { RULE_IDS } from '../analysis/rules/index.js';
-import { t } from '../i18n/index.js';
 import { knownIds } from '../baseline/baseline.js';
-import { findingFile, sortFindings, type CiReportContext } from './github.js';
+import { findingFile, sortFindings, type WordedCiContext } from './github.js';
 import { withCiRoot } from '../git/ci.js';
 
 /** Escapes text for XML content and attributes; drops characters XML 1.0 cannot hold. */
@@ -36,7 +35,8 @@ function failureBody(f: Finding, file: string | undefined): string {
   return lines.join('\n');
 }
 
-export function renderJunit(result: AuditResult, ctx: CiReportContext = {}): string {
+export function renderJunit(result: AuditResult, ctx: WordedCiContext): string {
+  const { t } = ctx.tr;
   const known = knownIds(result);
   const byRule = new Map<string, Finding[]>();
   for (const f of sortFindings(result.findings)) {
@@ -81,6 +81,6 @@ export function renderJunit(result: AuditResult, ctx: CiReportContext = {}): str
 }
 
 /** The analyze command's entry: file paths relative to the CI project folder or the git top folder. */
-export function junitReporter(result: AuditResult, ctx: CiReportContext = {}): string {
+export function junitReporter(result: AuditResult, ctx: WordedCiContext): string {
   return renderJunit(result, withCiRoot(ctx));
 }

@@ -3,14 +3,15 @@
 // and Mermaid code blocks, readable on GitHub and GitLab as is). Pure functions of the result: no
 // analysis here, no I/O, no clock.
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { currentLang, dataTypeName, list, t, tCount } from '../i18n/index.js';
-import { capabilityName, categoryName } from '../catalog/index.js';
-import { formatMoney as formatMoneyIn, formatPercent as formatPercentIn } from '../i18n/format.js';
+import type { Lang, Translator } from '../i18n/index.js';
+import { categoryNameIn } from '../catalog/index.js';
+import { formatMoney as formatMoneyIn, formatNumber as formatNumberIn, formatPercent as formatPercentIn } from '../i18n/format.js';
 import { toMinor } from '../analysis/money.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Finding } from '../analysis/types.js';
 import { ruleTitle } from '../analysis/rules/index.js';
 import { departmentName, type Workspace } from '../model/model.js';
+import { stageLabel } from '../model/names.js';
 import { SEVERITIES, type Severity } from '../model/vocabulary.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
 import { addCustomerSide } from './customer.js';
@@ -20,10 +21,7 @@ import { journeyMatrix, type MatrixStage } from './journey-matrix.js';
 import { roadmapTimeline, type Timeline } from './timeline.js';
 import type { SinceView } from './since.js';
 import { coverMarkdown, sinceMarkdown, summaryMarkdown } from './deliverable-md.js';
-
-// Money and shares in the language of the report (src/i18n/format.ts does the formatting).
-const formatMoney = (minor: number, currency: string): string => formatMoneyIn(minor, currency, currentLang());
-const formatPercent = (share: number): string => formatPercentIn(share, currentLang());
+import { firstRows, moreNote, ROWS_SHOWN } from './summarise.js';
 
 // ---- content model ----------------------------------------------------------------------------
 
@@ -35,6 +33,8 @@ export interface Table {
   rows: Cell[][];
   /** Per row: the finding severity (HTML filter) and an anchor id. */
   rowMeta?: { severity?: Severity; id?: string }[];
+  /** A summarised table (more than ROWS_SHOWN rows, report/summarise.ts): the line said under it. */
+  more?: string;
 }
 export type Block =
   | { type: 'p'; text: string; muted?: boolean }
@@ -49,7 +49,8 @@ export type Block =
 export interface Section { id: string; title: string; blocks: Block[] }
 
 export interface ReportContent {
-  lang: string;
+  /** The language of the report (`<html lang>`, the words of the page around the content). */
+  lang: Lang;
   title: string;
   organization: string;
   workspace: string;
@@ -71,8 +72,8 @@ export interface ReportContent {
 
 export interface ContentOptions {
   version: string;
-  /** The language the report is written in (`<html lang>`); default the language of the messages. */
-  lang?: string;
+  /** The language the report is written in: its words, money, dates and `<html lang>`. */
+  tr: Translator;
   /** The cover (--date, --author, --firm; settings.report fills the rest). */
   cover?: CoverOptions;
   /** What changed since the last review (--since). */
@@ -85,13 +86,18 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Builds the content of the report from the analysis result. */
 export function reportContent(ws: Workspace, result: AnalysisResult, opts: ContentOptions): ReportContent {
+  const { tr } = opts;
+  const { t, tCount, list, dataTypeName } = tr;
+  // Money and shares in the language of the report (src/i18n/format.ts does the formatting).
+  const formatMoney = (minor: number, currency: string): string => formatMoneyIn(minor, currency, tr.lang);
+  const formatPercent = (share: number): string => formatPercentIn(share, tr.lang);
   const currency = result.summary.currency;
   const money = (major: number) => formatMoney(toMinor(major), currency);
   const toolName = (id: string) => ws.index.toolById.get(id)?.name ?? id;
   const tpName = (id: string) => ws.index.touchpointById.get(id)?.name ?? id;
   const dept = (id: string | undefined) => (id ? departmentName(ws, id) : '');
   // Lists inside a table cell: "a, b" / 「a、b」.
-  const join = (items: string[]) => items.join(currentLang() === 'ja' ? '、' : ', ');
+  const join = (items: string[]) => items.join(tr.lang === 'ja' ? '、' : ', ');
   const a = result.assessment;
   const m = a.metrics;
   const org = result.organization || result.workspace;
@@ -111,15 +117,15 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
   const tpRows: Cell[][] = [];
   for (const s of result.stages) {
     if (s.touchpoints.length === 0) {
-      tpRows.push([{ text: s.name, strong: true }, { text: t('report.no-touchpoint'), muted: true }, '', '', '', '']);
+      tpRows.push([{ text: stageLabel(ws, s.id, tr), strong: true }, { text: t('report.no-touchpoint'), muted: true }, '', '', '', '']);
       continue;
     }
     s.touchpoints.forEach((tp, i) => {
       const flags = join([tp.realtime ? t('report.flag.realtime') : '', tp.inScope ? '' : t('report.flag.out-of-scope')].filter(Boolean));
       tpRows.push([
-        i === 0 ? { text: s.name, strong: true } : '',
+        i === 0 ? { text: stageLabel(ws, s.id, tr), strong: true } : '',
         tp.name,
-        channelName(tp.channel),
+        channelName(tp.channel, tr),
         tp.tools.length ? join(tp.tools.map(toolName)) : { text: t('report.no-tools'), muted: true },
         join(tp.captures.map(dataTypeName)),
         flags,
@@ -139,7 +145,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
         id: 'touchpoint-table',
         columns: [{ title: t('report.col.stage') }, { title: t('report.col.touchpoint'), wide: true }, { title: t('report.col.channel'), nowrap: true },
           { title: t('report.col.tools'), wide: true }, { title: t('report.col.captures') }, { title: t('report.col.notes') }],
-        rows: tpRows,
+        ...capped(tpRows, 'touchpoints'),
       } },
     ],
   };
@@ -147,7 +153,11 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
   // ---- 2. inventory --------------------------------------------------------------------------
   // (r2) The inventory says what the roadmap does with each tool it drops (pictures and words agree).
   const dropped = new Set(result.roadmap.initiatives.flatMap((i) => i.drop ?? []));
-  const invRows: Cell[][] = [...result.inventory].sort((x, y) => cmp(x.id, y.id)).map((x) => {
+  // A large inventory shows the tools that cost the most (report/summarise.ts).
+  const byId = [...result.inventory].sort((x, y) => cmp(x.id, y.id));
+  const invShown = byId.length > ROWS_SHOWN
+    ? byId.sort((x, y) => (y.annualCost ?? -1) - (x.annualCost ?? -1) || cmp(x.id, y.id)).slice(0, ROWS_SHOWN) : byId;
+  const invRows: Cell[][] = invShown.map((x) => {
     const tags = join([
       x.hub ? t('report.tag.hub') : '', x.status !== 'active' ? t(`report.status.${x.status}`) : '',
       dropped.has(x.id) && x.status !== 'retiring' && x.status !== 'retired' ? t('report.tag.dropped') : '',
@@ -157,7 +167,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
       : '';
     return [
       { text: x.name, strong: x.hub },
-      x.category ? categoryName(x.category) : '',
+      x.category ? categoryNameIn(x.category, tr.lang) : '',
       x.owner ? dept(x.owner) : { text: t('report.no-owner'), muted: true },
       tags,
       String(x.touchpoints.length),
@@ -179,6 +189,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
           { title: t('report.col.status'), nowrap: true }, { title: t('report.col.touchpoints'), numeric: true }, { title: t('report.col.data') },
           { title: t('report.col.cost'), numeric: true }, { title: t('report.col.seats'), numeric: true }],
         rows: invRows,
+        ...(invShown.length < result.inventory.length ? { more: moreNote(invShown.length, result.inventory.length, 'tools', tr) } : {}),
       } },
       { type: 'diagram', kind: 'dataflow' },
       { type: 'diagram', kind: 'portfolio' },
@@ -187,9 +198,10 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
 
   // ---- 3. findings ---------------------------------------------------------------------------
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, result.findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
-  const findingRows: Cell[][] = result.findings.map((f) => [
+  const shownFindings = firstRows(result.findings).rows;
+  const findingRows: Cell[][] = shownFindings.map((f) => [
     { text: t(`report.severity.${f.severity}`), severity: f.severity },
-    { text: ruleTitle(f.rule) },
+    { text: ruleTitle(f.rule, tr.lang) },
     f.message,
     f.recommendation,
     f.cost !== undefined ? money(f.cost) : '',
@@ -198,14 +210,17 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
     id: 'findings', title: t('report.step3'),
     blocks: [
       { type: 'p', text: result.findings.length
-        ? tCount('report.step3.intro', result.findings.length, { count: result.findings.length, bySeverity: SEVERITIES.slice().reverse().filter((s) => counts[s]).map((s) => t('report.severity-count', { count: counts[s], severity: t(`report.severity.${s}`) })).join(currentLang() === 'ja' ? '、' : ', ') })
+        ? tCount('report.step3.intro', result.findings.length, { count: result.findings.length, bySeverity: SEVERITIES.slice().reverse().filter((s) => counts[s]).map((s) => t('report.severity-count', { count: counts[s], severity: t(`report.severity.${s}`) })).join(tr.lang === 'ja' ? '、' : ', ') })
         : t('report.step3.none') },
+      // A summarised list starts with the totals of each problem (report/summarise.ts).
+      ...(shownFindings.length < result.findings.length ? [{ type: 'h3' as const, text: t('scale.by-rule') }, { type: 'table' as const, table: byRuleTable() }] : []),
       ...(result.findings.length ? [{ type: 'table' as const, table: {
         id: 'findings-table',
         columns: [{ title: t('report.col.severity'), nowrap: true }, { title: t('deliverable.col.problem') }, { title: t('report.col.finding'), wide: true },
           { title: t('report.col.recommendation'), wide: true }, { title: t('report.col.money'), numeric: true }],
         rows: findingRows,
-        rowMeta: result.findings.map((f) => ({ severity: f.severity, id: `finding-${f.id}` })),
+        rowMeta: shownFindings.map((f) => ({ severity: f.severity, id: `finding-${f.id}` })),
+        ...(shownFindings.length < result.findings.length ? { more: moreNote(shownFindings.length, result.findings.length, 'findings', tr) } : {}),
       } }] : []),
       { type: 'diagram', kind: 'overlap' },
     ],
@@ -265,9 +280,9 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
       id: `roadmap-phase-${phase}`,
       // Short values never wrap: a Japanese word would otherwise stack one character per line.
       columns: [{ title: t('report.col.initiative'), wide: true }, { title: t('report.col.kind'), nowrap: true }, { title: t('report.col.tools') },
-        { title: t('report.col.owner') }, { title: t('report.col.when'), nowrap: currentLang() === 'ja' }, { title: t('report.col.saving'), numeric: true },
+        { title: t('report.col.owner') }, { title: t('report.col.when'), nowrap: tr.lang === 'ja' }, { title: t('report.col.saving'), numeric: true },
         { title: t('report.col.status'), nowrap: true }],
-      rows: inPhase.map((i) => [
+      ...capped(inPhase, 'roadmap', (i) => [
         { text: i.title, strong: i.source === 'authored' },
         t(`report.kind.${i.kind}`),
         join(i.tools.map(toolName)),
@@ -275,8 +290,8 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
         i.start ? t('report.when', { start: i.start, months: i.months }) : t('report.months', { months: i.months }),
         // (r2) A saving already decided (a tool already retiring) is shown muted, and said so beside the status.
         i.saving ? money(i.saving) : typeof i.decidedSaving === 'number' ? { text: money(i.decidedSaving), muted: true } : '',
-        t(`report.istatus.${i.status}`) + (i.pilot ? `${currentLang() === 'ja' ? '、' : ', '}${t('report.pilot')}` : '')
-          + (!i.saving && typeof i.decidedSaving === 'number' ? `${currentLang() === 'ja' ? '、' : ', '}${t('report.decided')}` : ''),
+        t(`report.istatus.${i.status}`) + (i.pilot ? `${tr.lang === 'ja' ? '、' : ', '}${t('report.pilot')}` : '')
+          + (!i.saving && typeof i.decidedSaving === 'number' ? `${tr.lang === 'ja' ? '、' : ', '}${t('report.decided')}` : ''),
       ]),
     } });
   }
@@ -289,7 +304,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
   }
   const step5: Section = { id: 'roadmap', title: t('report.step5'), blocks: step5Blocks };
   // The customer's side (revision 2), only for a workspace that maps it: src/report/customer.ts.
-  addCustomerSide(ws, result, { journey: step1, inventory: step2, assessment: step4 });
+  addCustomerSide(ws, result, { journey: step1, inventory: step2, assessment: step4 }, tr);
 
   // ---- appendix: where each finding comes from, which findings each initiative answers -------
   const appendixBlocks: Block[] = [{ type: 'p', text: t('deliverable.appendix.intro'), muted: true }];
@@ -298,7 +313,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
       id: 'appendix-findings',
       columns: [{ title: t('deliverable.col.id') }, { title: t('deliverable.col.rule-id'), nowrap: true }, { title: t('report.col.severity'), nowrap: true },
         { title: t('deliverable.col.source') }],
-      rows: result.findings.map((f) => [
+      ...capped(result.findings, 'findings', (f) => [
         { text: f.id, code: true }, { text: f.rule, code: true }, { text: t(`report.severity.${f.severity}`), severity: f.severity },
         f.location ? { text: `${shortFile(f.location.file)}:${f.location.line}`, code: true } : '',
       ]),
@@ -309,13 +324,13 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
     appendixBlocks.push({ type: 'h3', text: t('deliverable.appendix.initiatives') }, { type: 'table', table: {
       id: 'appendix-initiatives',
       columns: [{ title: t('deliverable.col.initiative'), wide: true }, { title: t('deliverable.col.findings'), wide: true }],
-      rows: answering.map((i) => [i.title, { text: i.addresses.join(', '), code: true }]),
+      ...capped(answering, 'roadmap', (i) => [i.title, { text: i.addresses.join(', '), code: true }]),
     } });
   }
   const appendix: Section = { id: 'appendix', title: t('deliverable.appendix'), blocks: appendixBlocks };
 
   return {
-    lang: opts.lang ?? currentLang(),
+    lang: tr.lang,
     title: t('report.title', { organization: org }),
     organization: org,
     workspace: result.workspace,
@@ -323,13 +338,45 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
     summary,
     level: a.level,
     sections: [step1, step2, step3, step4, step5],
-    cover: buildCover(ws, result, opts.cover ?? {}),
-    executive: buildSummary(ws, result),
-    matrix: journeyMatrix(ws, result),
-    timeline: roadmapTimeline(result, opts.today),
+    cover: buildCover(ws, result, opts.cover ?? {}, tr),
+    executive: buildSummary(ws, result, tr),
+    matrix: journeyMatrix(ws, result, tr),
+    timeline: roadmapTimeline(result, opts.today, tr),
     ...(opts.since ? { since: opts.since } : {}),
     appendix,
   };
+
+  /** The rows of a table, the first ROWS_SHOWN of a long one with the line that says so (report/summarise.ts). */
+  function capped<T>(items: readonly T[], order: string, row?: (item: T) => Cell[]): Pick<Table, 'rows' | 'more'> {
+    const { rows, omitted } = firstRows(items);
+    return {
+      rows: row ? rows.map(row) : (rows as unknown as Cell[][]),
+      ...(omitted ? { more: moreNote(rows.length, items.length, order, tr) } : {}),
+    };
+  }
+
+  /** Findings per problem (rule), the most severe first: the totals of a summarised list. */
+  function byRuleTable(): Table {
+    const groups = new Map<string, { rule: string; severity: Severity; count: number; cost: number }>();
+    for (const f of result.findings) {
+      const key = `${f.rule}\u0000${f.severity}`;
+      const g = groups.get(key) ?? { rule: f.rule, severity: f.severity, count: 0, cost: 0 };
+      g.count++;
+      g.cost += f.cost ?? 0;
+      groups.set(key, g);
+    }
+    const rank = (s: Severity) => SEVERITIES.indexOf(s);
+    const rows = [...groups.values()].sort((x, y) => rank(y.severity) - rank(x.severity) || y.count - x.count || cmp(x.rule, y.rule));
+    return {
+      id: 'findings-by-rule',
+      columns: [{ title: t('report.col.severity'), nowrap: true }, { title: t('deliverable.col.problem'), wide: true },
+        { title: t('scale.col.count'), numeric: true }, { title: t('report.col.money'), numeric: true }],
+      rows: rows.map((g) => [
+        { text: t(`report.severity.${g.severity}`), severity: g.severity }, ruleTitle(g.rule, tr.lang),
+        formatNumberIn(g.count, tr.lang), g.cost ? money(g.cost) : '',
+      ]),
+    };
+  }
 
   /** A file as the reader of this workspace knows it: relative to the workspace folder. */
   function shortFile(file: string): string {
@@ -351,9 +398,6 @@ function worstSeverity(findings: readonly Finding[]): string | undefined {
   return undefined;
 }
 
-export { channelName };
-
-export { capabilityName };
 
 // ---- Markdown ---------------------------------------------------------------------------------
 
@@ -381,20 +425,21 @@ function mdTable(table: Table): string[] {
   const head = `| ${table.columns.map((c) => mdText(c.title)).join(' | ')} |`;
   const sep = `| ${table.columns.map((c) => (c.numeric ? '---:' : '---')).join(' | ')} |`;
   const rows = table.rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`);
-  return [head, sep, ...rows];
+  return table.more ? [head, sep, ...rows, '', `_${mdText(table.more)}_`] : [head, sep, ...rows];
 }
 
 /** report.md: headings, tables and ```mermaid blocks (diagrams by kind). */
-export function renderMarkdown(content: ReportContent, diagrams: readonly Diagram[]): string {
+export function renderMarkdown(content: ReportContent, diagrams: readonly Diagram[], tr: Translator): string {
+  const { t } = tr;
   const byKind = new Map(diagrams.map((d) => [d.kind, d]));
-  const out: string[] = [`# ${mdText(content.title)}`, '', ...coverMarkdown(content.cover, mdText)];
+  const out: string[] = [`# ${mdText(content.title)}`, '', ...coverMarkdown(content.cover, mdText, tr)];
   out.push(`| ${content.summary.map((s) => mdText(s.label)).join(' | ')} |`);
   out.push(`| ${content.summary.map(() => '---').join(' | ')} |`);
   out.push(`| ${content.summary.map((s) => `**${mdText(s.value)}**`).join(' | ')} |`, '');
   const toc = [t('deliverable.summary'), ...(content.since ? [t('deliverable.since')] : []), ...content.sections.map((s) => s.title), content.appendix.title];
   out.push(`**${mdText(t('report.contents'))}:** ${toc.map((s) => `[${mdText(s)}](#${anchor(s)})`).join(' · ')}`, '');
-  out.push(...summaryMarkdown(content.executive, mdText));
-  if (content.since) out.push(...sinceMarkdown(content.since, mdText));
+  out.push(...summaryMarkdown(content.executive, mdText, tr));
+  if (content.since) out.push(...sinceMarkdown(content.since, mdText, tr));
   for (const section of [...content.sections, content.appendix]) {
     out.push(`## ${mdText(section.title)}`, '');
     for (const b of section.blocks) {

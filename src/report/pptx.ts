@@ -4,7 +4,7 @@
 // only when a deck is asked for. Japanese decks set "Noto Sans CJK JP" in every run (latin and
 // East Asian typefaces); where it is not installed, PowerPoint substitutes a Japanese font (Yu
 // Gothic or Meiryo on Windows): Replace Fonts switches the whole deck in one step.
-import { currentLang, t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Workspace } from '../model/model.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
@@ -30,6 +30,8 @@ export interface DeckInput {
   /** The pictured diagrams (legend outside), for titles and legends. */
   diagrams: readonly Diagram[];
   pictures: Map<DiagramKind, SlidePicture>;
+  /** The language of the deck (its own words; the content brings its words in the same language). */
+  tr: Translator;
 }
 
 const W = 13.333;
@@ -69,13 +71,15 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
   // overrides are written as visible escapes, as in the other report files (util/sanitize.ts).
   const addSlide = pptx.addSlide.bind(pptx);
   pptx.addSlide = (...args: unknown[]) => cleanSlide(addSlide(...args));
-  const ja = currentLang() === 'ja';
+  const { tr } = input;
+  const { t } = tr;
+  const ja = tr.lang === 'ja';
   const font = ja ? 'Noto Sans CJK JP' : 'Arial';
   const lang = ja ? 'ja-JP' : 'en-US';
   const { content, result, ws } = input;
   const cover = content.cover;
   const ex = content.executive;
-  const money = (major: number) => formatMoneyIn(toMinor(major), result.summary.currency, currentLang());
+  const money = (major: number) => formatMoneyIn(toMinor(major), result.summary.currency, tr.lang);
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = sanitizeText(content.title);
   pptx.company = sanitizeText(cover.firm ?? '');
@@ -106,7 +110,7 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
     slide.addText(cover.kicker.toUpperCase(), { ...base, x: 0.8, y: 1.5, w: 11.5, h: 0.4, fontSize: 14, color: 'C7D2E2', charSpacing: 2 });
     slide.addText(cover.client, { ...base, x: 0.8, y: 2.0, w: 11.7, h: 1.2, fontSize: 40, bold: true, color: 'FFFFFF', valign: 'top', fit: 'shrink' });
     slide.addText(cover.subtitle, { ...base, x: 0.8, y: 3.25, w: 11.7, h: 0.6, fontSize: 20, color: 'DFE6F0' });
-    const who = joinNames([cover.author, cover.firm].filter((x): x is string => Boolean(x)));
+    const who = joinNames([cover.author, cover.firm].filter((x): x is string => Boolean(x)), tr.lang);
     const meta = [who, cover.date].filter(Boolean).join('   ·   ');
     if (meta) slide.addText(meta, { ...base, x: 0.8, y: 4.2, w: 11.7, h: 0.5, fontSize: 16, color: 'FFFFFF' });
     slide.addText(cover.confidentiality, { ...base, x: 0.8, y: 6.6, w: 11.7, h: 0.4, fontSize: 11, color: 'C7D2E2' });
@@ -126,7 +130,7 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
     const runs: any[] = [];
     ex.problems.forEach((p, i) => {
       runs.push({ text: `${i + 1}. ${p.headline}`, options: { bold: true, fontSize: 13, breakLine: true } });
-      runs.push({ text: p.money ? withNote(p.detail, p.money) : p.detail, options: { fontSize: 11, color: '3C4043', breakLine: true, paraSpaceAfter: 8 } });
+      runs.push({ text: p.money ? withNote(p.detail, p.money, tr.lang) : p.detail, options: { fontSize: 11, color: '3C4043', breakLine: true, paraSpaceAfter: 8 } });
     });
     if (!runs.length) runs.push({ text: t('deliverable.summary.no-problems'), options: { fontSize: 13 } });
     slide.addText(runs, { ...base, x: M, y: 2.95, w: 7.4, h: 3.9, valign: 'top' });
@@ -186,7 +190,7 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
   };
   pictureSlide('dataflow', t('deliverable.slide.dataflow'));
   // The customer's side (revision 2), only for a workspace that maps it: src/report/customer-deck.ts.
-  customerSlides(ws, result, { titled, th, tableOpts, base, pictureSlide, kinds: new Set(input.diagrams.map((d) => d.kind)), width: W, margin: M });
+  customerSlides(ws, result, tr, { titled, th, tableOpts, base, pictureSlide, kinds: new Set(input.diagrams.map((d) => d.kind)), width: W, margin: M });
 
   // ---- 5. top findings ------------------------------------------------------------------------
   {
@@ -197,7 +201,7 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
     for (const f of top) {
       table.push([
         { text: t(`report.severity.${f.severity}`), options: { bold: true, color: SEV_COLOUR[f.severity] } },
-        { text: ruleTitle(f.rule), options: { bold: true } },
+        { text: ruleTitle(f.rule, tr.lang), options: { bold: true } },
         { text: f.message },
         { text: f.cost !== undefined ? money(f.cost) : '', options: { align: 'right' } },
       ]);
@@ -212,9 +216,9 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
       .sort((a, b) => (b.cost ?? 0) - (a.cost ?? 0)).slice(0, 8);
     const table: any[][] = [[th(t('deliverable.col.problem')), th(t('deliverable.slide.tools')), th(t('deliverable.slide.cost'))]];
     for (const f of overlaps) {
-      const tools = f.entities.filter((e) => e.kind === 'tool').map((e) => subjectName(ws, e));
-      const what = f.rule === 'capability-overlap' ? subjectName(ws, f.entities.find((e) => e.kind === 'capability')) : ruleTitle(f.rule);
-      table.push([{ text: what, options: { bold: true } }, { text: joinNames(tools) }, { text: f.cost !== undefined ? money(f.cost) : '', options: { align: 'right' } }]);
+      const tools = f.entities.filter((e) => e.kind === 'tool').map((e) => subjectName(ws, e, tr));
+      const what = f.rule === 'capability-overlap' ? subjectName(ws, f.entities.find((e) => e.kind === 'capability'), tr) : ruleTitle(f.rule, tr.lang);
+      table.push([{ text: what, options: { bold: true } }, { text: joinNames(tools, tr.lang) }, { text: f.cost !== undefined ? money(f.cost) : '', options: { align: 'right' } }]);
     }
     if (overlaps.length) slide.addTable(table, { ...tableOpts([2.4, 3.6, 1.4], 11), y: 1.25 });
     else slide.addText(t('report.step3.none'), { ...base, x: M, y: 1.4, w: 7.4, h: 0.5, fontSize: 14 });

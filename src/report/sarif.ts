@@ -4,11 +4,12 @@
 // finding id is the stable fingerprint, so a finding keeps its identity across runs.
 import { pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
-import { t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import { RULE_IDS, type RuleId } from '../analysis/rules/index.js';
 import { RULES } from '../analysis/rules/index.js';
 import type { AuditResult, Finding } from '../analysis/types.js';
 import type { Severity } from '../model/vocabulary.js';
+import { jsonChunks, LazyArray } from '../util/json-chunks.js';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
 
@@ -18,6 +19,8 @@ export const SARIF_LEVEL: Record<Severity, SarifLevel> = {
 
 export interface SarifOptions {
   version: string;
+  /** The language of the rules' descriptions (the findings' messages are the result's). */
+  tr: Translator;
   /** Where a finding without a location points (the workspace's first file). */
   defaultFile?: string;
 }
@@ -29,9 +32,9 @@ export function toUri(file: string): string {
   return slashed.split('/').map((seg) => encodeURIComponent(seg)).join('/');
 }
 
-function ruleDescriptor(id: RuleId): Record<string, unknown> {
+function ruleDescriptor(id: RuleId, { t, lang }: Translator): Record<string, unknown> {
   const rule = RULES[id];
-  const docs = rule?.docs;
+  const docs = rule?.docsIn(lang);
   const title = docs?.title ?? id;
   const text = [docs?.summary, docs?.why, docs?.fix].filter(Boolean).join('\n\n');
   return {
@@ -68,8 +71,20 @@ function location(f: Finding, defaultFile: string | undefined): Record<string, u
 
 /** The SARIF log as a JSON string (deterministic: rules in rule-id order, results in finding order). */
 export function renderSarif(result: AuditResult, opts: SarifOptions): string {
+  return `${JSON.stringify(sarifLog(result, opts, false), null, 2)}\n`;
+}
+
+/** The same text as renderSarif, in chunks that end with a line break (util/json-chunks.ts): what the CLI writes. */
+export function* renderSarifChunks(result: AuditResult, opts: SarifOptions): Generator<string> {
+  // The results are four levels down (runs[0].results): walked to there, made a batch at a time.
+  yield* jsonChunks(sarifLog(result, opts, true), { walked: 4 });
+  yield '\n';
+}
+
+/** The log; with `lazy`, its results are made one batch at a time as they are written (util/json-chunks.ts). */
+function sarifLog(result: AuditResult, opts: SarifOptions, lazy: boolean): Record<string, unknown> {
   const ruleIndex = new Map(RULE_IDS.map((id, i) => [id, i]));
-  const results = result.findings.map((f) => ({
+  const resultOf = (f: Finding) => ({
     ruleId: f.rule,
     ruleIndex: ruleIndex.get(f.rule) ?? -1,
     level: SARIF_LEVEL[f.severity],
@@ -82,7 +97,8 @@ export function renderSarif(result: AuditResult, opts: SarifOptions): string {
       ...(f.cost !== undefined ? { cost: f.cost, currency: result.summary.currency } : {}),
       entities: f.entities.map((e) => `${e.kind}:${e.id}`),
     },
-  }));
+  });
+  const results = lazy ? new LazyArray(result.findings.length, (i) => resultOf(result.findings[i])) : result.findings.map(resultOf);
   const log = {
     $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
     version: '2.1.0',
@@ -92,7 +108,7 @@ export function renderSarif(result: AuditResult, opts: SarifOptions): string {
           name: 'martech-audit',
           version: opts.version,
           semanticVersion: opts.version,
-          rules: RULE_IDS.map(ruleDescriptor),
+          rules: RULE_IDS.map((id) => ruleDescriptor(id, opts.tr)),
         },
       },
       automationDetails: { id: `martech-audit/${result.workspace}/` },
@@ -105,5 +121,5 @@ export function renderSarif(result: AuditResult, opts: SarifOptions): string {
       },
     }],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return log;
 }

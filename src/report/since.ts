@@ -3,7 +3,7 @@
 // score); a file is an earlier audit.json / `analyze --format json` (everything) or a baseline
 // from `analyze --write-baseline` (findings only). Initiatives done: done now, not done then.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { currentLang, t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import { formatMoney as formatMoneyIn } from '../i18n/format.js';
 import { toMinor } from '../analysis/money.js';
 import type { AuditResult } from '../analysis/types.js';
@@ -33,7 +33,7 @@ export interface EarlierAudit {
 }
 
 /** Reads a --since file: an audit JSON or a baseline. Undefined when the value is not a file. */
-export function readEarlierFile(value: string): EarlierAudit | undefined {
+export function readEarlierFile(value: string, { t }: Translator): EarlierAudit | undefined {
   if (!existsSync(value) || !statSync(value).isFile()) return undefined;
   let doc: any;
   try {
@@ -68,9 +68,10 @@ export function earlierFromDiff(d: DiffResult, old: AuditResult): EarlierAudit {
   };
 }
 
-export function sinceView(before: EarlierAudit, now: AuditResult): SinceView {
+export function sinceView(before: EarlierAudit, now: AuditResult, tr: Translator): SinceView {
+  const { t } = tr;
   const currency = now.summary.currency;
-  const money = (major: number) => formatMoneyIn(toMinor(major), currency, currentLang());
+  const money = (major: number) => formatMoneyIn(toMinor(major), currency, tr.lang);
   const dash = '—';
   const level = (l?: string) => (l ? t(`level.${l}`) : dash);
   const nowIds = new Set(now.findings.map((f) => f.id));

@@ -1,13 +1,14 @@
 // The cover and the one-page executive summary of the client deliverable, as data: the HTML, the
 // Markdown and the deck each draw it their own way. Pure: the date comes in (--date,
 // settings.report.date, or the caller's clock), nothing here reads the clock.
-import { currentLang, dataTypeName, list, t } from '../i18n/index.js';
-import { capabilityName } from '../catalog/index.js';
+import type { Lang, Translator } from '../i18n/index.js';
+import { capabilityNameIn } from '../catalog/index.js';
 import { formatMoney as formatMoneyIn } from '../i18n/format.js';
 import { toMinor } from '../analysis/money.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { EntityRef, Finding, Initiative } from '../analysis/types.js';
 import { departmentName, type Workspace } from '../model/model.js';
+import { stageLabel } from '../model/names.js';
 import { deptLabel } from '../diagrams/common.js';
 import { SEVERITY_RANK, type Severity } from '../model/vocabulary.js';
 
@@ -46,7 +47,7 @@ export interface ExecutiveSummary {
 }
 
 /** The cover, from the options (flags win) and settings.report. */
-export function buildCover(ws: Workspace, result: AnalysisResult, opts: CoverOptions): Cover {
+export function buildCover(ws: Workspace, result: AnalysisResult, opts: CoverOptions, { t, lang }: Translator): Cover {
   const s = ws.settings.report ?? {};
   const client = result.organization || result.workspace;
   const date = opts.date ?? s.date;
@@ -54,7 +55,7 @@ export function buildCover(ws: Workspace, result: AnalysisResult, opts: CoverOpt
     kicker: t('deliverable.cover.kicker'),
     client,
     subtitle: t('deliverable.cover.subtitle'),
-    ...(date ? { date: formatDate(date) } : {}),
+    ...(date ? { date: formatDate(date, lang) } : {}),
     ...(opts.author ?? s.author ? { author: opts.author ?? s.author } : {}),
     ...(opts.firm ?? s.firm ? { firm: opts.firm ?? s.firm } : {}),
     confidentiality: opts.confidentiality ?? s.confidentiality ?? t('deliverable.cover.default-confidentiality', { client }),
@@ -62,7 +63,7 @@ export function buildCover(ws: Workspace, result: AnalysisResult, opts: CoverOpt
 }
 
 /** 2027-01-15 → "15 January 2027" / 2027年1月15日 (the calendar date as written, no time zone). */
-export function formatDate(iso: string, lang: string = currentLang()): string {
+export function formatDate(iso: string, lang: Lang): string {
   const [y, m, d] = iso.split('-').map(Number);
   if (!y || !m || !d) return iso;
   return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })
@@ -78,18 +79,18 @@ export function isIsoDate(value: string): boolean {
 }
 
 /** "text (note)" / 「text（note）」. */
-export function withNote(text: string, note: string): string {
-  return currentLang() === 'ja' ? `${text}（${note}）` : `${text} (${note})`;
+export function withNote(text: string, note: string, lang: Lang): string {
+  return lang === 'ja' ? `${text}（${note}）` : `${text} (${note})`;
 }
 
 /** "label: value" / 「label：value」. */
-export function labelled(label: string, value: string): string {
-  return currentLang() === 'ja' ? `${label}：${value}` : `${label}: ${value}`;
+export function labelled(label: string, value: string, lang: Lang): string {
+  return lang === 'ja' ? `${label}：${value}` : `${label}: ${value}`;
 }
 
 /** Names side by side: "a, b" / 「a、b」. */
-export function joinNames(items: string[]): string {
-  return items.join(currentLang() === 'ja' ? '、' : ', ');
+export function joinNames(items: string[], lang: Lang): string {
+  return items.join(lang === 'ja' ? '、' : ', ');
 }
 
 const MAX_NAMES = 3;
@@ -98,9 +99,10 @@ const ALL_TOOLS_RULES = new Set(['isolated-cluster', 'disconnected-hubs', 'manua
 /** A lost opt-out or a breached restriction is a compliance problem now: first among problems of equal severity. */
 const COMPLIANCE_RULES = new Set(['consent-not-synced', 'restricted-data-flow']);
 
-export function buildSummary(ws: Workspace, result: AnalysisResult): ExecutiveSummary {
+export function buildSummary(ws: Workspace, result: AnalysisResult, tr: Translator): ExecutiveSummary {
+  const { t, list } = tr;
   const currency = result.summary.currency;
-  const money = (major: number) => formatMoneyIn(toMinor(major), currency, currentLang());
+  const money = (major: number) => formatMoneyIn(toMinor(major), currency, tr.lang);
   const a = result.assessment;
   const names = (items: string[]) => (items.length > MAX_NAMES
     ? list([...items.slice(0, MAX_NAMES), t('deliverable.more', { count: items.length - MAX_NAMES })])
@@ -135,13 +137,13 @@ export function buildSummary(ws: Workspace, result: AnalysisResult): ExecutiveSu
     chosen.push(entry);
     for (const f of fs) for (const i of answering.get(f.id) ?? []) told.add(i.id);
   }
-  const sepOf = currentLang() === 'ja' ? '。' : '. ';
-  const endOf = currentLang() === 'ja' ? '。' : '.';
+  const sepOf = tr.lang === 'ja' ? '。' : '. ';
+  const endOf = tr.lang === 'ja' ? '。' : '.';
   const problems: Problem[] = chosen.map(([rule, fs]) => {
     const sorted = [...fs].sort((x, y) => SEVERITY_RANK[y.severity] - SEVERITY_RANK[x.severity] || (y.cost ?? 0) - (x.cost ?? 0));
     const all = ALL_TOOLS_RULES.has(rule);
     const subjects = [...new Set(sorted.flatMap((f) => (all ? f.entities.filter((e) => e.kind === 'tool') : f.entities.slice(0, 1)))
-      .map((e) => subjectName(ws, e)).filter(Boolean))];
+      .map((e) => subjectName(ws, e, tr)).filter(Boolean))];
     const total = distinctCost(fs);
     // Several findings: what the roadmap does about all of them (the first one's advice would name
     // only its own tool under a headline that names them all).
@@ -203,7 +205,7 @@ export function buildSummary(ws: Workspace, result: AnalysisResult): ExecutiveSu
   }
   const proposed = initiatives.filter((i) => i.status === 'proposed')
     .sort((x, y) => weight(y) - weight(x) || x.phase - y.phase || (y.saving ?? 0) - (x.saving ?? 0));
-  const sep = currentLang() === 'ja' ? '、' : '; ';
+  const sep = tr.lang === 'ja' ? '、' : '; ';
   for (const i of proposed.slice(0, 5 - decisions.length)) {
     const extra = [
       i.owner ? t('deliverable.decision.owner', { owner: deptLabel(ws, i.owner) }) : '',
@@ -211,7 +213,7 @@ export function buildSummary(ws: Workspace, result: AnalysisResult): ExecutiveSu
       i.pilot ? t('deliverable.decision.pilot') : '',
     ].filter(Boolean);
     const head = t('deliverable.decision', { title: i.title });
-    decisions.push(extra.length ? withNote(head, extra.join(sep)) : head);
+    decisions.push(extra.length ? withNote(head, extra.join(sep), tr.lang) : head);
   }
 
   return {
@@ -239,14 +241,14 @@ function distinctCost(fs: Finding[]): number {
 }
 
 /** What a finding is about, by its name in the client's words. */
-export function subjectName(ws: Workspace, e: EntityRef | undefined): string {
+export function subjectName(ws: Workspace, e: EntityRef | undefined, tr: Translator): string {
   if (!e) return '';
   switch (e.kind) {
     case 'tool': return ws.index.toolById.get(e.id)?.name ?? e.id;
     case 'touchpoint': return ws.index.touchpointById.get(e.id)?.name ?? e.id;
-    case 'stage': return ws.index.stageById.get(e.id)?.name ?? e.id;
-    case 'capability': return capabilityName(e.id);
-    case 'data': return dataTypeName(e.id);
+    case 'stage': return stageLabel(ws, e.id, tr);
+    case 'capability': return capabilityNameIn(e.id, tr.lang);
+    case 'data': return tr.dataTypeName(e.id);
     case 'department': return departmentName(ws, e.id);
     case 'persona': return ws.index.personaById.get(e.id)?.name ?? e.id;
     default: return '';

@@ -7,21 +7,18 @@ import { displayWidth, displayWidth as stringWidth } from '../util/width.js';
 import { fitColumns, longestWord, renderTable, wrap, wrapCell, type Row } from './text-layout.js';
 
 export { displayWidth, fitColumns, longestWord, renderTable, wrap };
-import { currentLang, dataTypeName, has, t, list } from '../i18n/index.js';
-import { capabilityName, categoryName } from '../catalog/index.js';
+import type { Translator } from '../i18n/index.js';
+import { capabilityNameIn, categoryNameIn } from '../catalog/index.js';
 import { formatMoney as formatMoneyIn, formatPercent as formatPercentIn } from '../i18n/format.js';
 import { toMinor } from '../analysis/money.js';
-import { tCount } from '../i18n/index.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Finding } from '../analysis/types.js';
 import type { PlannedInitiative } from '../analysis/roadmap/index.js';
 import { SEVERITIES, type Severity } from '../model/vocabulary.js';
 
-// Money and shares in the language of the report (src/i18n/format.ts does the formatting).
-const formatMoney = (minor: number, currency: string): string => formatMoneyIn(minor, currency, currentLang());
-const formatPercent = (share: number): string => formatPercentIn(share, currentLang());
-
 export interface ReportContext {
+  /** The language the output is worded in. */
+  tr: Translator;
   /** Colour output (the CLI decides from TTY, NO_COLOR and --no-color). Default false. */
   color?: boolean;
   /** Target width in columns. Default 80. */
@@ -45,15 +42,20 @@ export interface ReportContext {
 
 const SEVERITY_MARK: Record<Severity, string> = { critical: '‼', high: '✖', medium: '▲', low: '●', info: 'ℹ' };
 
-export function renderText(result: AnalysisResult, ctx: ReportContext = {}): string {
+export function renderText(result: AnalysisResult, ctx: ReportContext): string {
+  const { tr } = ctx;
+  const { t, tCount, list, has, dataTypeName } = tr;
+  const formatPercent = (share: number): string => formatPercentIn(share, tr.lang);
   const c: ChalkInstance = new Chalk({ level: ctx.color ? 1 : 0 });
   const width = Math.max(40, ctx.width ?? 80);
   const cur = result.summary.currency;
+  // Money and shares in the language of the report (src/i18n/format.ts does the formatting).
+  const formatMoney = (minor: number, currency: string): string => formatMoneyIn(minor, currency, tr.lang);
   const money = (major: number) => formatMoney(toMinor(major), cur);
   const dept = (id: string | undefined) => (id ? ctx.departments?.get(id) ?? id : '');
   const toolName = new Map(result.inventory.map((x) => [x.id, x.name]));
   // Names are listed with the language's separator; ids (which the user types) with ", ".
-  const sep = currentLang() === 'ja' ? '、' : ', ';
+  const sep = tr.lang === 'ja' ? '、' : ', ';
   const out: string[] = [];
   const para = (text: string, indent = 0, style: (s: string) => string = (s) => s) => {
     for (const l of wrap(text, width - indent)) out.push(' '.repeat(indent) + style(l));
@@ -135,7 +137,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
     const shownTools = result.inventory.slice(0, maxRows);
     const w = fitColumns(width, [
       { min: 12, weight: 4, word: longestWord([t('text.col.tool'), ...shownTools.flatMap((x) => [x.name, x.id])]) },
-      { min: 11, weight: 3, word: longestWord([t('text.col.category-owner'), ...shownTools.flatMap((x) => [x.category ? categoryName(x.category) : '', x.owner ? dept(x.owner) : ''])]) },
+      { min: 11, weight: 3, word: longestWord([t('text.col.category-owner'), ...shownTools.flatMap((x) => [x.category ? categoryNameIn(x.category, tr.lang) : '', x.owner ? dept(x.owner) : ''])]) },
       { min: 11, weight: 3, word: longestWord([t('text.col.touchpoints'), ...shownTools.map((x) => x.touchpoints.join(', '))]) },
       { min: 11, weight: 3, word: longestWord([t('text.col.data'), ...shownTools.map((x) => x.data.map(dataTypeName).join(sep))]) },
       { min: costWidth, weight: 1 }, { min: 7, weight: 0, word: longestWord([t('text.col.seats')]) },
@@ -161,7 +163,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
         dropped.has(x.id) && x.status !== 'retiring' && x.status !== 'retired' ? t('text.dropped') : '',
       ].filter(Boolean).join(' · ');
       const name = [wrapCell(x.name, w[0] - 2), c.dim(wrapCell(x.id, w[0] - 2)), tags ? c.cyan(wrapCell(tags, w[0] - 2)) : ''].filter(Boolean).join('\n');
-      const cat = [x.category ? wrapCell(categoryName(x.category), w[1] - 2) : c.dim(t('text.none')), x.owner ? wrapCell(dept(x.owner), w[1] - 2) : c.yellow(wrapCell(t('text.no-owner'), w[1] - 2))].join('\n');
+      const cat = [x.category ? wrapCell(categoryNameIn(x.category, tr.lang), w[1] - 2) : c.dim(t('text.none')), x.owner ? wrapCell(dept(x.owner), w[1] - 2) : c.yellow(wrapCell(t('text.no-owner'), w[1] - 2))].join('\n');
       const tps = x.touchpoints.length ? wrapCell(x.touchpoints.join(', '), w[2] - 2) : c.dim(t('text.none'));
       const data = x.data.length ? wrapCell(x.data.map(dataTypeName).join(sep), w[3] - 2) : c.dim(t('text.none'));
       const cost = x.annualCost !== undefined ? `${money(x.monthlyCost ?? 0)}\n${money(x.annualCost)}` : c.yellow(t('text.unknown'));
@@ -214,7 +216,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext = {}): str
     const groups = new Map<string, string[]>();
     for (const e of f.entities) {
       if (e.kind === 'workspace') continue;
-      const label = e.kind === 'capability' ? capabilityName(e.id) : e.id;
+      const label = e.kind === 'capability' ? capabilityNameIn(e.id, tr.lang) : e.id;
       (groups.get(e.kind) ?? groups.set(e.kind, []).get(e.kind)!).push(label);
     }
     return [...groups].map(([k, ids]) => `${t(`text.entity.${k}`)} ${ids.join(', ')}`).join('; ');

@@ -3,13 +3,14 @@
 // in the report and PDF, and as editable shapes in the deck (report/pptx.ts). The Mermaid gantt
 // stays as diagrams/roadmap.mmd and .svg (for git and GitHub). Same schedule and the same bar
 // colours as the gantt: red answers a critical or high finding, dark is done, outlined in progress.
-import { currentLang, t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import { formatMoney } from '../i18n/format.js';
 import { toMinor } from '../analysis/money.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import { monthString, parseMonth } from '../analysis/roadmap/months.js';
 import { SEVERITY_RANK } from '../model/vocabulary.js';
 import { schedule } from '../diagrams/roadmap.js';
+import { CARDS_SHOWN, moreCount } from './summarise.js';
 
 export type BarKind = 'crit' | 'done' | 'active' | 'plain';
 
@@ -34,7 +35,8 @@ export interface Timeline {
 }
 
 /** The timeline of the roadmap's initiatives (the rejected ones left out, as in the gantt). */
-export function roadmapTimeline(result: AnalysisResult, today?: string): Timeline {
+export function roadmapTimeline(result: AnalysisResult, today: string | undefined, tr: Translator): Timeline {
+  const { t } = tr;
   const severityOf = new Map(result.findings.map((f) => [f.id, SEVERITY_RANK[f.severity]]));
   const initiatives = result.roadmap.initiatives.filter((i) => i.status !== 'rejected');
   const planned = schedule(initiatives, today);
@@ -55,7 +57,7 @@ export function roadmapTimeline(result: AnalysisResult, today?: string): Timelin
         const worst = Math.max(-1, ...i.addresses.map((id) => severityOf.get(id) ?? -1));
         const kind: BarKind = i.status === 'done' ? 'done' : i.status === 'in-progress' ? 'active' : worst >= SEVERITY_RANK.high ? 'crit' : 'plain';
         const saving = i.saving && i.saving > 0
-          ? t('deliverable.timeline.saving', { amount: formatMoney(toMinor(i.saving), currency, currentLang()) }) : undefined;
+          ? t('deliverable.timeline.saving', { amount: formatMoney(toMinor(i.saving), currency, tr.lang) }) : undefined;
         return { title: i.title, start: start - first, end: end - first, kind, ...(saving ? { saving } : {}) };
       }),
     });
@@ -71,14 +73,16 @@ export function monthStep(count: number): number {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The timeline as an HTML figure (the report and the PDF). */
-export function timelineHtml(tl: Timeline, title: string, link: string): string {
+export function timelineHtml(tl: Timeline, title: string, link: string, tr: Translator): string {
   const n = tl.months.length;
   const step = monthStep(n);
   const pct = (m: number) => `${((m / n) * 100).toFixed(3)}%`;
   const head = tl.months.map((m, k) => (k % step === 0 ? `<span style="left:${pct(k)}">${esc(m)}</span>` : '')).join('');
-  const rows = tl.phases.map((p) => `<div class="tl-phase tl-p${p.phase}">${esc(p.name)}</div>${p.rows.map((r) => '<div class="tl-row">'
+  // A large roadmap shows the first rows of each phase and how many more (report/summarise.ts).
+  const rows = tl.phases.map((p) => `<div class="tl-phase tl-p${p.phase}">${esc(p.name)}</div>${p.rows.slice(0, CARDS_SHOWN).map((r) => '<div class="tl-row">'
     + `<div class="tl-title">${esc(r.title)}${r.saving ? ` <span class="tl-save">${esc(r.saving)}</span>` : ''}</div>`
-    + `<div class="tl-track"><span class="tl-bar tl-${r.kind}" style="left:${pct(r.start)};width:${pct(r.end - r.start)}"></span></div></div>`).join('')}`).join('');
+    + `<div class="tl-track"><span class="tl-bar tl-${r.kind}" style="left:${pct(r.start)};width:${pct(r.end - r.start)}"></span></div></div>`).join('')}`
+    + (p.rows.length > CARDS_SHOWN ? `<div class="tl-row"><div class="tl-title muted">${esc(moreCount(p.rows.length - CARDS_SHOWN, tr))}</div><div></div></div>` : '')).join('');
   return `<figure class="diagram timeline" id="diagram-roadmap"><figcaption><span>${esc(title)}</span>${link}</figcaption>`
     + `<div class="tl" style="--m:${n}"><div class="tl-row tl-head"><div></div><div class="tl-months">${head}</div></div>${rows}</div>`
     + `<div class="notes"><p>${esc(tl.legend)}</p></div></figure>`;

@@ -7,20 +7,20 @@
 // beautiful-mermaid and the gantt and quadrant chart by render/fallback-charts.ts (simpler layouts);
 // a diagram that still cannot be drawn keeps its Mermaid text; the result says what happened and
 // how to get the full pictures. Nothing here prints: the command decides what to say.
-import { ensureDir, writeFileNamed } from '../util/fs.js';
+import { ensureDir, mapChunks, writeFileNamed, type FileData } from '../util/fs.js';
 import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { homedir } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { t } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import { buildDiagrams } from '../diagrams/index.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Workspace } from '../model/model.js';
-import { renderJson } from './json.js';
-import { reportContent, renderMarkdown, type ContentOptions } from './markdown.js';
+import { renderJson, renderJsonChunks } from './json.js';
+import { reportContent, renderMarkdown, type ContentOptions, type ReportContent } from './markdown.js';
 import { renderHtml, type DiagramPicture } from './html.js';
-import { renderSarif } from './sarif.js';
+import { renderSarifChunks } from './sarif.js';
 import { InterruptedError, UsageError } from '../util/errors.js';
 import type { RenderEngine } from '../render/index.js';
 import { RendererUnavailable } from '../render/browser.js';
@@ -38,8 +38,8 @@ export interface WriteReportOptions {
   version: string;
   /** The month an undated roadmap starts in (YYYY-MM). */
   today: string;
-  /** The language of the report (`<html lang>`); default the language of the messages. */
-  lang?: string;
+  /** The language of the report: its words, `<html lang>`, the diagrams (the result's messages are in it too). */
+  tr: Translator;
   /** Starts the renderer; the default is the real browser (tests pass their own). */
   openEngine?: () => Promise<RenderEngine>;
   onProgress?: (done: number, total: number) => void;
@@ -95,7 +95,7 @@ export function foreignEntry(dir: string): string | undefined {
  * A report folder carries the marker file and nothing martech-audit did not write: a folder that
  * merely looks like one (report.md and audit.json beside someone's thesis.txt) is left alone.
  */
-export function checkOutDir(outDir: string, workspacePath: string): void {
+export function checkOutDir(outDir: string, workspacePath: string, { t }: Translator): void {
   const out = resolve(outDir);
   const ws = resolve(workspacePath);
   const wsDir = existsSync(ws) && statSync(ws).isFile() ? dirname(ws) : ws;
@@ -196,6 +196,7 @@ const firstFailure = (out: { ok: boolean; error?: string }[]): string => (out.fi
 async function drawDiagrams(diagrams: Diagram[], opts: WriteReportOptions): Promise<{
   pictures: Map<DiagramKind, DiagramPicture>; engine?: RenderEngine; unavailable?: RendererUnavailable; renderer: WriteReportResult['renderer'];
 }> {
+  const { t } = opts.tr;
   const pictures = new Map<DiagramKind, DiagramPicture>();
   if (opts.render === false) {
     for (const d of diagrams) pictures.set(d.kind, { missing: t('report.missing.no-render') });
@@ -254,7 +255,7 @@ const drainSignals = () => new Promise<void>((r) => setTimeout(() => setImmediat
  * written there (as files are written through links), and the link stays a link rather than
  * being swapped for a folder. A link that leads nowhere is refused.
  */
-export function followOutLink(outDir: string): string {
+export function followOutLink(outDir: string, { t }: Translator): string {
   let st;
   try {
     st = lstatSync(outDir);
@@ -270,9 +271,10 @@ export function followOutLink(outDir: string): string {
 }
 
 export async function writeReport(ws: Workspace, result: AnalysisResult, given: WriteReportOptions): Promise<WriteReportResult> {
-  const opts = { ...given, outDir: followOutLink(given.outDir) };
+  const { tr } = given;
+  const opts = { ...given, outDir: followOutLink(given.outDir, tr) };
   recoverLeftovers(opts.outDir);
-  checkOutDir(opts.outDir, ws.path);
+  checkOutDir(opts.outDir, ws.path, tr);
   // Ctrl-C (or SIGTERM) only sets a flag; it is checked between the phases and, last, right
   // before the swap. The listener stays until the swap decision has been made: a signal that is
   // delivered late (after synchronous rendering) is still seen, and the old report is kept.
@@ -291,10 +293,10 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, given: 
     if (interrupted) throw new InterruptedError();
   };
   let rendered: Awaited<ReturnType<typeof drawDiagrams>>;
-  const diagrams = buildDiagrams(ws, result, { today: opts.today });
+  const diagrams = buildDiagrams(ws, result, { tr, today: opts.today });
   // The pictures (HTML, PDF, diagrams/*.svg, slides) carry their legend outside the graph; the
   // .mmd files and report.md keep it inside, for GitHub.
-  const pictured = buildDiagrams(ws, result, { today: opts.today, legendOutside: true });
+  const pictured = buildDiagrams(ws, result, { tr, today: opts.today, legendOutside: true });
   try {
     rendered = await drawDiagrams(pictured, opts);
   } catch (err) {
@@ -317,21 +319,27 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, given: 
     // Text files carry no raw control or bidi character from the workspace (util/sanitize.ts):
     // report.md stays text to git, and the JSON escapes keep audit.json's data exact. No line
     // starts a GitHub workflow command either (a CI step may print a report file).
-    const put = (name: string, data: string | Uint8Array) => {
-      writeFileNamed(join(tmp, name), typeof data === 'string' ? sanitizeFile(data, fileKindOf(name)) : data);
+    // JSON and SARIF grow with the workspace: written in chunks, cleaned chunk by chunk.
+    const put = (name: string, data: FileData) => {
+      const kind = fileKindOf(name);
+      writeFileNamed(join(tmp, name), typeof data === 'string' ? sanitizeFile(data, kind)
+        : data instanceof Uint8Array ? data : mapChunks(data, (c) => sanitizeFile(c, kind)));
       files.push(name);
     };
-    const json = renderJson(result);
-    const content = reportContent(ws, result, { version: opts.version, lang: opts.lang, today: opts.today, ...opts.content });
-    put('report.md', renderMarkdown(content, diagrams));
-    const html = renderHtml(content, pictured, pictures, { json, linkFiles: true });
+    const content = reportContent(ws, result, { version: opts.version, tr, today: opts.today, ...opts.content });
+    // report.html embeds the audit document, unless the report is summarised (a large workspace:
+    // report/summarise.ts): then it embeds the headline figures and audit.json beside it holds the rest.
+    const summarised = isSummarised(content);
+    const json = summarised ? embeddedSummary(result) : renderJson(result);
+    put('report.md', renderMarkdown(content, diagrams, tr));
+    const html = renderHtml(content, pictured, pictures, { tr, json, linkFiles: true });
     put('report.html', html);
     if (opts.pdf && engine) {
       opts.onPhase?.('pdf');
       try {
         put('report.pdf', await engine.htmlPdf(
-          sanitizeText(renderHtml(content, pictured, pictures, { json, linkFiles: false })),
-          { footer: content.title, pageLabel: t('report.pdf.page') },
+          sanitizeText(renderHtml(content, pictured, pictures, { tr, json, linkFiles: false })),
+          { footer: content.title, pageLabel: tr.t('report.pdf.page') },
         ));
         pdf = 'written';
       } catch (err) {
@@ -345,12 +353,12 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, given: 
       const { writeDeck } = await import('./deck.js');
       // A browser that went away while printing draws no slide pictures; the deck is still written.
       const live = engine && engine.alive?.() !== false ? engine : undefined;
-      const deck = await writeDeck(ws, result, content, pictured, pictures, live, opts.onSlidePicture);
+      const deck = await writeDeck(ws, result, content, pictured, pictures, live, tr, opts.onSlidePicture);
       put('report.pptx', deck.bytes);
       pptx = deck.pictures ? 'written' : 'no-pictures';
     }
-    put('audit.json', json);
-    put('audit.sarif', renderSarif(result, { version: opts.version, defaultFile: ws.files[0] }));
+    put('audit.json', summarised ? renderJsonChunks(result) : json);
+    put('audit.sarif', renderSarifChunks(result, { version: opts.version, defaultFile: ws.files[0], tr }));
     for (const d of diagrams) {
       put(`diagrams/${d.kind}.mmd`, d.source);
       const svg = pictures.get(d.kind)?.svg;
@@ -378,4 +386,18 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, given: 
     outDir: out,
     files: files.sort(), renderer, drawn, notDrawn, pdf, pptx, unavailable, blockedRequests,
   };
+}
+
+/** Whether a table of the report was summarised (report/summarise.ts). */
+function isSummarised(content: ReportContent): boolean {
+  return [...content.sections, content.appendix].some((s) => s.blocks.some((b) => b.type === 'table' && b.table.more !== undefined));
+}
+
+/**
+ * What a summarised report.html embeds instead of the whole audit document (tens of megabytes for
+ * 10,000 tools): the headline figures and the name of the file beside it that has everything.
+ */
+function embeddedSummary(result: AnalysisResult): string {
+  const { version, workspace, organization, summary, assessment } = result;
+  return `${JSON.stringify({ version, workspace, organization, summary, assessment, summarised: true, document: 'audit.json' }, null, 2)}\n`;
 }

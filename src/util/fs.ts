@@ -1,6 +1,6 @@
 // Atomic writes: a reader never sees a half-written file, and an interrupted run leaves the old
 // file in place.
-import { writeFileSync, renameSync, mkdirSync, rmSync, existsSync, realpathSync, statSync, chmodSync } from 'node:fs';
+import { writeFileSync, renameSync, mkdirSync, rmSync, existsSync, realpathSync, statSync, chmodSync, openSync, writeSync, closeSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 
 /**
@@ -21,12 +21,36 @@ export function ensureDir(dir: string): void {
 }
 
 /**
+ * What a file is written from: a string, bytes, or text in chunks (util/json-chunks.ts), so that a
+ * document of hundreds of megabytes is never one string in memory.
+ */
+export type FileData = string | Uint8Array | Iterable<string>;
+
+/** Each chunk through `fn` (a cleaner), lazily. */
+export function* mapChunks(chunks: Iterable<string>, fn: (chunk: string) => string): Generator<string> {
+  for (const c of chunks) yield fn(c);
+}
+
+function writeChunks(path: string, chunks: Iterable<string>, opts?: { mode?: number }): void {
+  const fd = openSync(path, 'w', opts?.mode);
+  try {
+    for (const chunk of chunks) {
+      const bytes = Buffer.from(chunk, 'utf8');
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * writeFileSync, and an error that names no path (ENOSPC, EIO and EDQUOT come from write(2) on a
  * descriptor) gets the file's path, so that the message says which file (never `cannot write ""`).
  */
-export function writeFileNamed(path: string, data: string | Uint8Array, opts?: { mode?: number }): void {
+export function writeFileNamed(path: string, data: FileData, opts?: { mode?: number }): void {
   try {
-    writeFileSync(path, data, opts);
+    if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(path, data, opts);
+    else writeChunks(path, data, opts);
   } catch (err) {
     const e = err as { path?: string; syscall?: string };
     if (e && typeof e === 'object' && !e.path) {
@@ -42,7 +66,7 @@ export function writeFileNamed(path: string, data: string | Uint8Array, opts?: {
  * a symbolic link is written through (the file it points to is replaced, the link stays a link).
  * A device, pipe or socket (`--out /dev/stdout`) is written to, never replaced by a file.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+export function writeFileAtomic(path: string, data: FileData): void {
   let target = path;
   let mode: number | undefined;
   let st;

@@ -8,6 +8,7 @@ import jsYaml from 'js-yaml';
 import { activeTranslator, type Translator } from '../i18n/index.js';
 import type { Diagnostic, SourceLocation } from './diagnostics.js';
 import { findOpenSlip, type OpenSlip } from './brackets.js';
+import { checkOutline, outlineLoc, scalarLoc, scanOutline, type Outline } from './outline.js';
 
 export const MAX_ALIAS_COUNT = 100;
 
@@ -104,7 +105,7 @@ export function nodeAt(pf: ParsedFile, path: readonly (string | number)[], key =
 
 export function locate(pf: ParsedFile, path: readonly (string | number)[], key = false): SourceLocation {
   if (!key) {
-    const quick = outlineLoc(pf, path);
+    const quick = outlineLoc(pf, path) ?? scalarLoc(pf, path);
     if (quick) return quick;
   }
   // A top-level section is located at its key ("organization:"), in both readers.
@@ -119,82 +120,8 @@ export function locate(pf: ParsedFile, path: readonly (string | number)[], key =
 // anchors, aliases or tags, and files js-yaml rejects, take the Document path, whose errors are
 // the precise ones.
 
-interface Pos { line: number; column: number }
-export interface Outline { top: Map<string, Pos>; items: Map<string, Pos[]> }
-
-const LIST_KEYS = new Set(['tools', 'touchpoints', 'integrations', 'questions', 'stages', 'personas', 'data_types']);
 // Anchors, aliases and tags (alias expansion must be bounded), and `?` complex keys.
 const NEEDS_DOCUMENT = /(^|[\s[{,])[&*!][^\s,\]}]|^\s*\?(\s|$)/m;
-
-function scanOutline(text: string): Outline {
-  const top = new Map<string, Pos>();
-  const items = new Map<string, Pos[]>();
-  const lines = text.split('\n');
-  let block: string | undefined;
-  let itemIndent = -1;
-  let subKey: string | undefined; // strategy.initiatives
-  let subIndent = -1;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.trim() === '' || /^\s*#/.test(line)) continue;
-    const topKey = /^([A-Za-z_][\w-]*)\s*:/.exec(line);
-    if (topKey) {
-      block = topKey[1];
-      top.set(block, { line: i + 1, column: 1 });
-      itemIndent = -1;
-      subKey = undefined;
-      if (LIST_KEYS.has(block)) items.set(block, []);
-      continue;
-    }
-    if (!block) continue;
-    if (block === 'strategy') {
-      const k = /^(\s+)initiatives\s*:/.exec(line);
-      if (k) {
-        subKey = 'strategy.initiatives';
-        subIndent = -1;
-        items.set(subKey, []);
-        continue;
-      }
-      if (!subKey) continue;
-      const m = /^(\s*)-(\s+)\S/.exec(line);
-      if (m) {
-        if (subIndent < 0) subIndent = m[1].length;
-        if (m[1].length === subIndent) items.get(subKey)!.push({ line: i + 1, column: m[1].length + m[2].length + 2 });
-      } else if (/^\s*/.exec(line)![0].length <= Math.max(0, subIndent - 1) && !/^\s*-/.test(line)) subKey = undefined;
-      continue;
-    }
-    if (!LIST_KEYS.has(block)) continue;
-    const m = /^(\s*)-(\s+)\S/.exec(line);
-    if (m) {
-      if (itemIndent < 0) itemIndent = m[1].length;
-      if (m[1].length === itemIndent) items.get(block)!.push({ line: i + 1, column: m[1].length + m[2].length + 2 });
-    }
-  }
-  return { top, items };
-}
-
-function outlineLoc(pf: ParsedFile, path: readonly (string | number)[]): SourceLocation | undefined {
-  const o = pf.outline;
-  if (!o) return undefined;
-  let pos: Pos | undefined;
-  if (path.length === 1) pos = o.top.get(String(path[0]));
-  else if (path.length === 2 && typeof path[1] === 'number') pos = o.items.get(String(path[0]))?.[path[1]];
-  else if (path.length === 3 && path[0] === 'strategy' && path[1] === 'initiatives' && typeof path[2] === 'number') {
-    pos = o.items.get('strategy.initiatives')?.[path[2]];
-  }
-  return pos ? { file: pf.file, line: pos.line, column: pos.column } : undefined;
-}
-
-/** Keeps only the outline lists whose item count matches what was parsed (flow style etc. fall back). */
-function checkOutline(outline: Outline, value: Record<string, unknown>): Outline {
-  for (const [key, list] of [...outline.items]) {
-    const actual = key === 'strategy.initiatives'
-      ? (value.strategy as { initiatives?: unknown[] } | undefined)?.initiatives
-      : value[key];
-    if (!Array.isArray(actual) || actual.length !== list.length) outline.items.delete(key);
-  }
-  return outline;
-}
 
 /** Tests switch the fast path off to compare both paths. */
 export const parserSettings = { fast: true, fastMinLength: 0 };

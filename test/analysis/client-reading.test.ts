@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSummary } from '../../src/report/summary.js';
 import { run, workspace } from './helpers.js';
 import { analyze } from '../../src/analysis/analyze.js';
+import { translator } from '../../src/i18n/index.js';
 
 const NO_HUB = `version: 1
 organization: { name: Juku }
@@ -68,18 +69,18 @@ settings:
   rules: { empty-stage: off }
 `;
 
-  it('tells one problem once: the silo, the overlap and the redundancy that retiring one tool answers are one problem', () => {
+  it('tells one problem once: the silo, the overlap and the redundancy that retiring one tool answers are one problem', async () => {
     const ws = workspace(webinars);
     const r = analyze(ws, { path: 'test.yaml', now: '2026-12' });
     expect(r.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['data-silo', 'capability-overlap', 'redundant-tool']));
-    const s = buildSummary(ws, r);
+    const s = buildSummary(ws, r, await translator('en'));
     const told = s.problems.map((p) => p.rule);
     expect(told.slice(0, 2)).toEqual(['data-silo', 'underused-license']);
     expect(told).not.toContain('capability-overlap');
     expect(told).not.toContain('redundant-tool');
   });
 
-  it('puts a lost opt-out before a silo of the same severity, and a problem of several findings says what the roadmap does for each', () => {
+  it('puts a lost opt-out before a silo of the same severity, and a problem of several findings says what the roadmap does for each', async () => {
     const ws = workspace(`version: 1
 organization: { name: Coffee }
 tools:
@@ -99,7 +100,7 @@ settings:
   rules: { empty-stage: off }
 `);
     const r = analyze(ws, { path: 'test.yaml', now: '2026-12' });
-    const s = buildSummary(ws, r);
+    const s = buildSummary(ws, r, await translator('en'));
     expect(s.problems[0].rule).toBe('consent-not-synced');
     const trapped = s.problems.find((p) => p.rule === 'trapped-data')!;
     expect(trapped.headline).toContain('Typeform');

@@ -7,7 +7,7 @@ import { computeFacts } from '../../src/analysis/facts.js';
 import { foldFindings } from '../../src/analysis/fold.js';
 import { runRules } from '../../src/analysis/rules/index.js';
 import type { Finding } from '../../src/analysis/types.js';
-import { loadText } from '../rules/helpers.js';
+import { loadText, wordsIn } from '../rules/helpers.js';
 
 const HEAD = 'version: 1\norganization: { name: Fold Ltd, currency: EUR }\n';
 const ws = (body: string) => loadText(HEAD + body);
@@ -92,7 +92,7 @@ integrations:
   - { from: mailer, to: crm, data: [contact-profile] }
 `);
   const facts = computeFacts(w);
-  const raw = runRules(w, facts);
+  const raw = runRules(w, facts, wordsIn(w));
   // consent-not-synced is a customer-side rule (issue #15); its finding is stood in for here.
   const consent = (tool: string): Finding => ({
     id: `consent-not-synced:${tool}`, rule: 'consent-not-synced' as Finding['rule'], severity: 'high', message: 'm',
@@ -101,13 +101,13 @@ integrations:
 
   it('trapped data of consent types only folds into consent-not-synced of the same tool', () => {
     expect(idsOf(raw)).toEqual(expect.arrayContaining(['trapped-data:loyalty', 'trapped-data:mailer']));
-    const out = foldFindings(w, facts, [...raw, consent('mailer')]);
+    const out = foldFindings(w, facts, [...raw, consent('mailer')], wordsIn(w));
     expect(byId(out, 'trapped-data:mailer')).toBeUndefined();
     expect(byId(out, 'consent-not-synced:mailer')?.folded).toEqual(['trapped-data:mailer']);
   });
 
   it('beside other types, the consent types leave the trapped-data finding, which keeps the others', () => {
-    const out = foldFindings(w, facts, [...raw, consent('loyalty')]);
+    const out = foldFindings(w, facts, [...raw, consent('loyalty')], wordsIn(w));
     const f = byId(out, 'trapped-data:loyalty');
     expect(f?.details?.data).toEqual(['points']);
     expect(f?.message).toMatch(/its own points data/);
@@ -119,7 +119,7 @@ integrations:
   it('without a consent-not-synced finding nothing folds', () => {
     // (the rule of issue #15 raises them on this workspace: leave them out here)
     const without = raw.filter((f) => f.rule !== 'consent-not-synced');
-    expect(idsOf(foldFindings(w, facts, without))).toEqual(idsOf(without));
+    expect(idsOf(foldFindings(w, facts, without, wordsIn(w)))).toEqual(idsOf(without));
   });
 });
 

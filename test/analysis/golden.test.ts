@@ -13,7 +13,7 @@ import { analyze } from '../../src/analysis/analyze.js';
 import { renderText } from '../../src/report/text.js';
 import { renderJson } from '../../src/report/json.js';
 import { analysisJsonSchema, AnalysisResultSchema } from '../../src/analysis/result-schema.js';
-import { initLang } from '../../src/i18n/index.js';
+import { initLang, translator } from '../../src/i18n/index.js';
 import { expectGolden } from '../golden.js';
 import { RULE_IDS } from '../../src/analysis/rules/index.js';
 import { requireBuild } from '../requirements.js';
@@ -40,9 +40,12 @@ async function viaLibrary(path: string) {
     const loaded = loadWorkspace(path);
     const ws = loaded.workspace!;
     expect(ws, loaded.diagnostics.map((d) => d.message).join('\n')).toBeDefined();
-    await initLang(ws.settings.lang ?? 'en');
-    const result = analyze(ws, { path, start: START });
-    const text = renderText(result, { width: 80, color: false, departments: new Map(ws.organization.departments.map((d) => [d.id, d.name])) });
+    // The analysis and the text renderer are handed their language.
+    const lang = ws.settings.lang ?? 'en';
+    await initLang(lang);
+    const tr = await translator(lang);
+    const result = analyze(ws, { path, start: START, tr });
+    const text = renderText(result, { tr, width: 80, color: false, departments: new Map(ws.organization.departments.map((d) => [d.id, d.name])) });
     return { result, text, json: renderJson(result) };
   } finally {
     process.chdir(prev);

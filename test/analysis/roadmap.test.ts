@@ -2,7 +2,7 @@
 // suggested order, renewals timing, stakeholders and the start month.
 import { describe, expect, it } from 'vitest';
 import { addMonths, monthIndex, monthString, topoOrder } from '../../src/analysis/roadmap/index.js';
-import { isGeneratedInitiativeId } from '../../src/analysis/roadmap/ids.js';
+import { isGeneratedInitiativeId } from '../../src/analysis/rules/index.js';
 import { run, tool } from './helpers.js';
 
 const STACK = `version: 1

@@ -8,6 +8,7 @@ import { fitColumns, longestWord, renderTable, renderText, wrap } from '../../sr
 import { loadWorkspace } from '../../src/workspace/load.js';
 import { analyze } from '../../src/analysis/analyze.js';
 import { run, tool } from './helpers.js';
+import { activeTranslator } from '../../src/i18n/index.js';
 
 describe('wrap', () => {
   it('never exceeds the width and loses no text', () => {
@@ -54,7 +55,7 @@ describe('tables', () => {
   it('caps the inventory of a very large stack and says how many rows are left out', () => {
     const tools = Array.from({ length: 12 }, (_, i) => tool(`t${i}`, { capabilities: [`c${i}`], cost: 100, data: [] })).join('\n');
     const r = run(`version: 1\norganization: { name: T }\ntools:\n${tools}\n`);
-    const text = renderText(r, { step: 2, maxRows: 5 });
+    const text = renderText(r, { tr: activeTranslator(), step: 2, maxRows: 5 });
     expect(text).toContain('7 more tools');
     expect(text).toContain('Total: 12 tools');
     expect(text).toContain('$1,200');
@@ -84,7 +85,7 @@ describe('columns hold their longest word', () => {
 
   it('the northwind report at 80 columns breaks no stage, category or touchpoint word mid-way', async () => {
     const ws = loadWorkspace('examples/northwind-b2b').workspace!;
-    const text = renderText(analyze(ws, { path: 'examples/northwind-b2b', start: '2025-01' }), { width: 80 });
+    const text = renderText(analyze(ws, { path: 'examples/northwind-b2b', start: '2025-01' }), { tr: activeTranslator(), width: 80 });
     for (const broken of ['Consideratio ', 'relationshi ']) expect(text).not.toContain(broken);
     expect(text).toMatch(/│ Consideration +│/);
   });
@@ -94,7 +95,7 @@ describe('money is never cut', () => {
   it('the monthly total (with cents) fits its column, also when the annual total has none', () => {
     const tools = Array.from({ length: 7 }, (_, i) => tool(`t${i}`, { capabilities: ['crm'], owner: 'it', cost: { amount: 13_963_093 + i * 1_000_001, period: 'year' } }));
     const result = run(`version: 1\norganization: { name: X, currency: EUR }\ntools:\n${tools.join('\n')}\n`);
-    const text = renderText(result, { width: 80, step: 2 });
+    const text = renderText(result, { tr: activeTranslator(), width: 80, step: 2 });
     expect(text).not.toContain('…');
     const monthly = result.inventory.reduce((s, x) => s + Math.round((x.monthlyCost ?? 0) * 100), 0);
     expect(text).toContain(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(monthly / 100));
@@ -112,7 +113,7 @@ integrations:
   - { from: a, to: b, data: [contact-profile] }
 `;
     const result = run(yaml);
-    const text = renderText(result, { width: 80 });
+    const text = renderText(result, { tr: activeTranslator(), width: 80 });
     expect(text).toMatch(/· 1 integration ·/);
     expect(text).toMatch(/· 2 tools ·/);
     expect(text).not.toMatch(/\(s\)/);
@@ -120,7 +121,7 @@ integrations:
   });
 
   it('tCount picks .one for 1 and the plural key otherwise', async () => {
-    const { tCount } = await import('../../src/analysis/assess.js');
+    const { tCount } = await import('../../src/i18n/index.js');
     expect(tCount('text.months', 1, { months: 1 })).toBe('1 month');
     expect(tCount('text.months', 3, { months: 3 })).toBe('3 months');
     expect(tCount('analyze.threshold', 2, { count: 2, severity: 'high' })).toMatch(/^2 findings at/);

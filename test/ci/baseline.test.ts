@@ -9,6 +9,7 @@ import {
 import { applyBaselineOptions } from '../../src/baseline/options.js';
 import { UsageError } from '../../src/util/errors.js';
 import { finding, sampleResult } from './sample-result.js';
+import { activeTranslator } from '../../src/i18n/index.js';
 
 const dirs: string[] = [];
 const tmp = (): string => {
@@ -23,15 +24,15 @@ afterEach(() => {
 describe('baseline', () => {
   it('is written sorted by id, without timestamps, and reads back', () => {
     const file = join(tmp(), 'baseline.json');
-    writeBaseline(file, sampleResult());
+    writeBaseline(file, sampleResult(), activeTranslator());
     const text = readFileSync(file, 'utf8');
     const raw = JSON.parse(text);
     expect(raw.version).toBe(1);
     expect(raw.findings.map((f: any) => f.id)).toEqual([...raw.findings.map((f: any) => f.id)].sort());
     expect(text).not.toMatch(/20\d\d-\d\d-\d\dT/);
-    expect(readBaseline(file).findings).toHaveLength(5);
+    expect(readBaseline(file, activeTranslator()).findings).toHaveLength(5);
     // Writing twice gives the same bytes (clean diffs in git).
-    writeBaseline(file, sampleResult());
+    writeBaseline(file, sampleResult(), activeTranslator());
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 
@@ -54,7 +55,7 @@ describe('baseline', () => {
   });
 
   it('accepts an `analyze --format json` document as a baseline', () => {
-    const b = parseBaseline(JSON.stringify(sampleResult()), 'result.json');
+    const b = parseBaseline(JSON.stringify(sampleResult()), 'result.json', activeTranslator());
     expect(b.findings.map((f) => f.id)).toContain('data-silo:intercom');
   });
 
@@ -69,17 +70,17 @@ describe('baseline', () => {
       }
       throw new Error('no error');
     };
-    expect(err(() => readBaseline(join(d, 'nope.json'))).hint).toContain('--write-baseline');
+    expect(err(() => readBaseline(join(d, 'nope.json'), activeTranslator())).hint).toContain('--write-baseline');
     writeFileSync(join(d, 'bad.json'), '{ nope');
-    expect(err(() => readBaseline(join(d, 'bad.json'))).message).toContain('not valid JSON');
+    expect(err(() => readBaseline(join(d, 'bad.json'), activeTranslator())).message).toContain('not valid JSON');
     writeFileSync(join(d, 'shape.json'), '{"findings": [{"rule": "x"}]}');
-    expect(err(() => readBaseline(join(d, 'shape.json'))).message).toContain('"findings" list');
+    expect(err(() => readBaseline(join(d, 'shape.json'), activeTranslator())).message).toContain('"findings" list');
     writeFileSync(join(d, 'v2.json'), '{"version": 2, "findings": []}');
-    expect(err(() => readBaseline(join(d, 'v2.json'))).message).toContain('version 2');
+    expect(err(() => readBaseline(join(d, 'v2.json'), activeTranslator())).message).toContain('version 2');
     // QA: the reason was a bare code ("(EISDIR)", "(EEXIST)"); now in words.
-    expect(err(() => readBaseline(d)).message).toMatch(/cannot read the baseline file ".*" \(it is a folder, not a file\)$/);
+    expect(err(() => readBaseline(d, activeTranslator())).message).toMatch(/cannot read the baseline file ".*" \(it is a folder, not a file\)$/);
     writeFileSync(join(d, 'afile'), 'x');
-    const blocked = err(() => writeBaseline(join(d, 'afile', 'b.json'), sampleResult()));
+    const blocked = err(() => writeBaseline(join(d, 'afile', 'b.json'), sampleResult(), activeTranslator()));
     expect(blocked.message).toMatch(/cannot write the baseline file ".*b\.json" \(".*afile" is a file, not a folder\)$/);
   });
 
@@ -87,14 +88,14 @@ describe('baseline', () => {
     const d = tmp();
     const file = join(d, 'b.json');
     const notes: string[] = [];
-    const w = applyBaselineOptions(sampleResult(), { writeBaseline: file }, (l) => notes.push(l));
+    const w = applyBaselineOptions(sampleResult(), { writeBaseline: file }, activeTranslator(), (l) => notes.push(l));
     expect(w.gate).toEqual([]);
     expect(notes.join('\n')).toContain('Wrote the baseline');
     const next = sampleResult([...sampleResult().findings, finding({ id: 'realtime-gap:chat', rule: 'realtime-gap', severity: 'medium' })]);
-    const g = applyBaselineOptions(next, { baseline: file }, (l) => notes.push(l));
+    const g = applyBaselineOptions(next, { baseline: file }, activeTranslator(), (l) => notes.push(l));
     expect(g.gate.map((f) => f.id)).toEqual(['realtime-gap:chat']);
     expect(notes.at(-1)).toContain('known findings, which do not fail the run: 5; new: 1.');
-    const none = applyBaselineOptions(next, {}, () => undefined);
+    const none = applyBaselineOptions(next, {}, activeTranslator(), () => undefined);
     expect(none.gate).toHaveLength(6);
   });
 });

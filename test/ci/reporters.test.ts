@@ -6,6 +6,7 @@ import { fingerprint, renderCodeClimate, toCodeClimate } from '../../src/report/
 import { applyBaseline } from '../../src/baseline/baseline.js';
 import { RULE_IDS } from '../../src/analysis/rules/index.js';
 import { finding, sampleResult } from './sample-result.js';
+import { activeTranslator } from '../../src/i18n/index.js';
 
 describe('github workflow commands', () => {
   it('escapes %, CR and LF in messages, and also : and , in properties', () => {
@@ -16,7 +17,7 @@ describe('github workflow commands', () => {
   });
 
   it('one command per finding, most severe first, severities mapped to error/warning/notice', () => {
-    const out = renderGithub(sampleResult(), { rootDir: '/repo', cwd: '/repo' });
+    const out = renderGithub(sampleResult(), { tr: activeTranslator(), rootDir: '/repo', cwd: '/repo' });
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(6);
     expect(lines[0]).toMatch(/^::notice title=martech-audit%3A Acme%2C Inc\.::Assessment: integrate, score 58\. Findings: 5\.$/);
@@ -32,13 +33,13 @@ describe('github workflow commands', () => {
   });
 
   it('paths are made relative to the repository root', () => {
-    const out = renderGithub(sampleResult(), { rootDir: '/repo', cwd: '/repo/teams' });
+    const out = renderGithub(sampleResult(), { tr: activeTranslator(), rootDir: '/repo', cwd: '/repo/teams' });
     expect(out).toContain('file=teams/audit/tools.yaml,line=31');
   });
 
   it('findings a baseline accepts become notices', () => {
     const r = applyBaseline(sampleResult(), { version: 1, findings: [{ id: 'data-silo:intercom', severity: 'high' }] }, 'b.json');
-    const out = renderGithub(r, {});
+    const out = renderGithub(r, { tr: activeTranslator() });
     expect(out).toContain('::notice file=audit/tools.yaml,line=31,col=5,title=data-silo%3Aintercom (high)::(in the baseline) Intercom');
     expect(out.split('\n')[0]).toContain('Findings: 5 (4 new, 1 in the baseline).');
   });
@@ -58,7 +59,7 @@ function parseXml(xml: string): any {
 
 describe('junit', () => {
   it('is well-formed XML with one suite per rule and the findings as failures', () => {
-    const xml = renderJunit(sampleResult(), { rootDir: '/repo', cwd: '/repo' });
+    const xml = renderJunit(sampleResult(), { tr: activeTranslator(), rootDir: '/repo', cwd: '/repo' });
     const doc = parseXml(xml);
     const root = doc.documentElement;
     expect(root.tagName).toBe('testsuites');
@@ -81,7 +82,7 @@ describe('junit', () => {
 
   it('escapes markup, quotes and control characters in user text', () => {
     const nasty = 'a <b> & "c" \'d\' \u0001\u0008 ]]> end';
-    const xml = renderJunit(sampleResult([finding({ id: 'orphan-tool:x', rule: 'orphan-tool', severity: 'low', message: nasty, recommendation: nasty })]));
+    const xml = renderJunit(sampleResult([finding({ id: 'orphan-tool:x', rule: 'orphan-tool', severity: 'low', message: nasty, recommendation: nasty })]), { tr: activeTranslator() });
     const doc = parseXml(xml);
     const f = doc.getElementsByTagName('failure')[0];
     expect(f.getAttribute('message')).toBe('a <b> & "c" \'d\'  ]]> end');
@@ -92,7 +93,7 @@ describe('junit', () => {
 
   it('a finding the baseline accepts is skipped, not failed', () => {
     const r = applyBaseline(sampleResult(), { version: 1, findings: [{ id: 'data-silo:intercom' }] }, 'b.json');
-    const doc = parseXml(renderJunit(r));
+    const doc = parseXml(renderJunit(r, { tr: activeTranslator() }));
     expect(doc.getElementsByTagName('failure')).toHaveLength(4);
     expect(doc.getElementsByTagName('skipped')).toHaveLength(1);
     expect(doc.documentElement.getAttribute('skipped')).toBe('1');

@@ -44,7 +44,7 @@ describe('--step by number or name', () => {
 
   it('interview: 4 and tools are the same step; a bad one lists both forms', () => {
     expect([interviewStep('4'), interviewStep('tools'), interviewStep('1'), interviewStep('6'), interviewStep('7'), interviewStep('x')])
-      .toEqual(['tools', 'tools', 'organization', 'analysis', undefined, undefined]);
+      .toEqual(['tools', 'tools', 'organization', 'customer', 'analysis', undefined]);
     // Without a terminal the step is checked first: a good one gets as far as "needs a terminal".
     for (const step of ['4', 'tools']) {
       const r = cli(['interview', join(dir, 'iv'), '--step', step], ROOT);
@@ -52,7 +52,7 @@ describe('--step by number or name', () => {
       expect(r.stderr, step).toContain('needs an interactive terminal');
     }
     const bad = cli(['interview', join(dir, 'iv'), '--step', '9'], ROOT);
-    expect(bad.stderr).toContain('unknown step "9"; steps: 1 organization, 2 stages, 3 touchpoints, 4 tools, 5 integrations, 6 analysis');
+    expect(bad.stderr).toContain('unknown step "9"; steps: 1 organization, 2 stages, 3 touchpoints, 4 tools, 5 integrations, 6 customer, 7 analysis');
   });
 });
 

@@ -7,6 +7,7 @@ import {
 } from '../../src/diagrams/mermaid-escape.js';
 import { buildDiagrams } from '../../src/diagrams/index.js';
 import { hostileWorkspace, loadText, mermaidParse, TODAY } from './helpers.js';
+import { activeTranslator } from '../../src/i18n/index.js';
 
 
 describe('plainText', () => {
@@ -94,7 +95,7 @@ describe('hostile names through every diagram', () => {
   it('every diagram parses, user text never becomes syntax, and names decode back literally', async () => {
     const { ws, result } = await loadText(hostileWorkspace());
     const parse = await mermaidParse();
-    for (const d of buildDiagrams(ws, result, { today: TODAY })) {
+    for (const d of buildDiagrams(ws, result, { tr: activeTranslator(), today: TODAY })) {
       await expect(parse(d.source), d.kind).resolves.toBeTruthy();
       // Every statement is ours: with the quoted strings taken out, no user word is left.
       const stripped = d.source.replace(/"[^"\n]*"/g, '""');

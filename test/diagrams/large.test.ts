@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDiagrams } from '../../src/diagrams/index.js';
 import { loadExample, mermaidParse, TODAY, type Loaded } from './helpers.js';
+import { activeTranslator } from '../../src/i18n/index.js';
 
 // A folder of this run's own: several test runs may share the working tree.
 const WS = join(mkdtempSync(join(tmpdir(), 'martech-large-')), 'ws-250');
@@ -25,7 +26,7 @@ const nodes = (source: string) => new Set([...source.matchAll(/^\s+(n\d+)[[{]/gm
 describe('a 250-tool stack', () => {
   it('every diagram is grouped, says so, and parses', async () => {
     const parse = await mermaidParse();
-    const diagrams = Object.fromEntries(buildDiagrams(big.ws, big.result, { today: TODAY }).map((d) => [d.kind, d]));
+    const diagrams = Object.fromEntries(buildDiagrams(big.ws, big.result, { tr: activeTranslator(), today: TODAY }).map((d) => [d.kind, d]));
     for (const d of Object.values(diagrams)) await expect(parse(d.source), d.kind).resolves.toBeTruthy();
 
     // Journey: per stage at most ~10 touchpoint boxes and ~10 tool boxes (+ hubs).

@@ -10,6 +10,7 @@ import { plainText } from '../../src/diagrams/mermaid-escape.js';
 import { EXAMPLES, HOSTILE, hostileWorkspace, loadExample, loadText, TODAY } from './helpers.js';
 import { JSDOM_PARSE, pdfPageCount, pngSize, svgProblems } from '../report/checks.js';
 import { requireBrowser, SLOW_TEST_TIMEOUT } from '../requirements.js';
+import { activeTranslator } from '../../src/i18n/index.js';
 
 describe('rendering with Chromium', { timeout: SLOW_TEST_TIMEOUT }, () => {
   let engine: RenderEngine;
@@ -23,7 +24,7 @@ describe('rendering with Chromium', { timeout: SLOW_TEST_TIMEOUT }, () => {
 
   it.each(EXAMPLES)('renders the diagrams of $name to valid SVGs', async ({ name, path, lang }) => {
     const { ws, result } = await loadExample(path, lang);
-    const diagrams = buildDiagrams(ws, result, { today: TODAY });
+    const diagrams = buildDiagrams(ws, result, { tr: activeTranslator(), today: TODAY });
     const out = await engine.renderSvgs(diagrams.map((d) => ({ id: `t-${name}-${d.kind}`, source: d.source })));
     for (const [i, r] of out.entries()) {
       expect(r.ok, `${diagrams[i].kind}: ${r.ok ? '' : r.error}`).toBe(true);
@@ -44,7 +45,7 @@ describe('rendering with Chromium', { timeout: SLOW_TEST_TIMEOUT }, () => {
 
   it('shows hostile names literally, as text, never as markup', async () => {
     const { ws, result } = await loadText(hostileWorkspace());
-    const diagrams = buildDiagrams(ws, result, { today: TODAY });
+    const diagrams = buildDiagrams(ws, result, { tr: activeTranslator(), today: TODAY });
     const out = await engine.renderSvgs(diagrams.map((d) => ({ id: `h-${d.kind}`, source: d.source })));
     const { window } = new (await JSDOM_PARSE())('');
     for (const [i, r] of out.entries()) {
@@ -65,7 +66,7 @@ describe('rendering with Chromium', { timeout: SLOW_TEST_TIMEOUT }, () => {
 
   it('makes a PNG and a one-page PDF of a diagram', async () => {
     const { ws, result } = await loadExample('examples/northwind-b2b', 'en');
-    const [journey] = buildDiagrams(ws, result, { today: TODAY });
+    const [journey] = buildDiagrams(ws, result, { tr: activeTranslator(), today: TODAY });
     const [r] = await engine.renderSvgs([{ id: 'png-journey', source: journey.source }]);
     if (!r.ok) throw new Error(r.error);
     const png = await engine.png(r.svg, 2);
@@ -91,7 +92,7 @@ describe('without a browser: beautiful-mermaid for flowcharts', () => {
 
   it.each(EXAMPLES)('draws every diagram of $name (flowcharts by beautiful-mermaid, the gantt and quadrant chart natively)', async ({ name, path, lang }) => {
     const { ws, result } = await loadExample(path, lang);
-    for (const d of buildDiagrams(ws, result, { today: TODAY })) {
+    for (const d of buildDiagrams(ws, result, { tr: activeTranslator(), today: TODAY })) {
       const r = await renderFallback(d, `fb-${name}-${d.kind}`);
       expect(r.svg, `${d.kind}: ${r.error}`).toBeTruthy();
       expect(await svgProblems(r.svg!, `fb-${name}-${d.kind}`)).toEqual([]);
@@ -100,7 +101,7 @@ describe('without a browser: beautiful-mermaid for flowcharts', () => {
 
   it('shows hostile names literally', async () => {
     const { ws, result } = await loadText(hostileWorkspace());
-    const [journey] = buildDiagrams(ws, result, { today: TODAY });
+    const [journey] = buildDiagrams(ws, result, { tr: activeTranslator(), today: TODAY });
     const r = await renderFallback(journey, 'fb-h');
     expect(await svgProblems(r.svg!, 'fb-h')).toEqual([]);
     const { window } = new (await JSDOM_PARSE())('');
@@ -110,7 +111,7 @@ describe('without a browser: beautiful-mermaid for flowcharts', () => {
     expect(text).toContain('<script>alert(1)</script>');
     expect(text).toContain('#quot; #35; #lt; &amp; &#60;');
     // The native gantt and quadrant chart show the names literally too.
-    const diagrams = buildDiagrams(ws, result, { today: TODAY });
+    const diagrams = buildDiagrams(ws, result, { tr: activeTranslator(), today: TODAY });
     for (const d of diagrams.filter((x) => x.family !== 'flowchart')) {
       const svg = (await renderFallback(d, `fb-${d.kind}`)).svg!;
       expect(await svgProblems(svg, `fb-${d.kind}`)).toEqual([]);

@@ -14,6 +14,7 @@ import { makeRepo, type TempRepo } from '../git/repo.js';
 import { Ajv } from 'ajv';
 import { DiffResultSchema, diffJsonSchema } from '../../src/diff/schema.js';
 import { expectGolden } from '../golden.js';
+import { activeTranslator } from '../../src/i18n/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -53,7 +54,7 @@ afterAll(() => repo?.cleanup());
 
 describe('diff golden files', () => {
   it('markdown: the pull-request comment', () => {
-    const d = diffRevisions({ old: 'main', new: 'HEAD', cwd: repo.dir }, '2026-11');
+    const d = diffRevisions({ tr: activeTranslator(), old: 'main', new: 'HEAD', cwd: repo.dir }, '2026-11');
     expect(d.tools.changed.map((x) => x.id)).toEqual(['marketo']);
     expect(d.touchpoints.changed).toEqual([{ id: 'webinars', name: 'Monthly product webinar',
       changes: [{ field: 'tools', before: ['zoom-webinars'], after: ['hubspot-marketing', 'zoom-webinars'] }],
@@ -61,12 +62,12 @@ describe('diff golden files', () => {
     expect(d.integrations.added.map((x) => x.id)).toEqual(['zendesk+salesforce-crm']);
     expect(d.integrations.removed.map((x) => x.id)).toEqual(['marketo+salesforce-crm']);
     expect(d.findings.resolved.map((f) => f.id)).toContain('retired-tool-in-use:marketo');
-    golden('northwind-retire-marketo.md', renderDiffMarkdown(d, { generator: 'martech-audit' }));
+    golden('northwind-retire-marketo.md', renderDiffMarkdown(d, { tr: activeTranslator(), generator: 'martech-audit' }));
   });
 
   it('text and json', () => {
-    const d = diffRevisions({ old: 'main', new: 'HEAD', cwd: repo.dir }, '2026-11');
-    golden('northwind-retire-marketo.txt', renderDiffText(d));
+    const d = diffRevisions({ tr: activeTranslator(), old: 'main', new: 'HEAD', cwd: repo.dir }, '2026-11');
+    golden('northwind-retire-marketo.txt', renderDiffText(d, { tr: activeTranslator() }));
     golden('northwind-retire-marketo.json', renderDiffJson(d));
     // The JSON matches its published schema (zod, and the JSON Schema `schema --diff` prints and
     // the build writes to schema/).
@@ -77,14 +78,14 @@ describe('diff golden files', () => {
   });
 
   it('the same change, with the files renamed and the workspace moved, gives the same diff', () => {
-    const base = diffRevisions({ old: 'main', new: 'HEAD', cwd: repo.dir }, '2026-11');
+    const base = diffRevisions({ tr: activeTranslator(), old: 'main', new: 'HEAD', cwd: repo.dir }, '2026-11');
     repo.git('checkout', '-q', '-b', 'reorganise');
     mkdirSync(join(repo.dir, 'marketing'), { recursive: true });
     repo.git('mv', 'audit', 'marketing/martech-audit');
     repo.git('mv', 'marketing/martech-audit/tools/service.yaml', 'marketing/martech-audit/tools/customer-service.yaml');
     repo.git('mv', 'marketing/martech-audit/integrations.yaml', 'marketing/martech-audit/data-flows.yaml');
     repo.commit('Move the audit under marketing/');
-    const moved = diffRevisions({ old: 'main', new: 'HEAD', cwd: repo.dir }, '2026-11');
+    const moved = diffRevisions({ tr: activeTranslator(), old: 'main', new: 'HEAD', cwd: repo.dir }, '2026-11');
     const strip = (d: typeof base) => JSON.parse(JSON.stringify({ ...d, old: undefined, new: undefined }), (k, v) => (k === 'location' ? undefined : v));
     expect(strip(moved)).toEqual(strip(base));
     expect(moved.new.path).toBe('marketing/martech-audit');

@@ -29,7 +29,7 @@ export const OPTION_VALUES = new Set([
   'text', 'json', 'markdown', 'md', 'html', 'pdf', 'sarif', 'junit', 'github', 'gitlab', 'codeclimate', 'mermaid', 'svg', 'png',
   'blank', 'retail', 'saas', 'all', 'dataflow', 'journey', 'overlap', 'portfolio', 'roadmap', 'ascii', 'unicode', 'reports',
   // --step names (analyze and interview)
-  'touchpoints', 'tools', 'findings', 'assessment', 'organization', 'stages', 'integrations', 'analysis',
+  'touchpoints', 'tools', 'findings', 'assessment', 'organization', 'stages', 'integrations', 'customer', 'analysis',
 ]);
 
 /** English words in a text outside {placeholders}, `code`, --flags, key: names and ids-with-dashes. */

@@ -221,9 +221,21 @@ describe('interview in a real terminal (tmux)', { timeout: SLOW_TEST_TIMEOUT }, 
       await t.prompt('sends data to', 'Enter'); // the hub comes first
       await t.prompt('Which data goes from', 'Enter');
       await t.prompt('How does it move?', 'Enter'); // batch
+      await t.prompt('How often does it move data', 'Enter'); // every day
       await t.prompt('flow back', 'Enter');
       await t.prompt('Notes', 'Enter');
       await t.prompt('Data flows from', 'Enter'); // done
+      // Step 6: the customer's side.
+      await t.prompt('Who is the journey for?', '{Subscriber}', 'Enter');
+      await t.prompt('Id for "Subscriber"', 'Enter');
+      await t.prompt('Which stages does "Subscriber" go through?', 'Enter');
+      await t.prompt('Where does the company meet "Subscriber"?', 'Enter');
+      await t.prompt('Another persona?', 'Enter');
+      await t.prompt('Is "Newsletter" tailored', 'Enter');
+      await t.prompt('How fresh must customer data be at "Newsletter"', 'Enter');
+      await t.prompt('Is "Support chat" tailored', '?', 'Enter'); // I don't know
+      await t.prompt('Is this right for this company?', 'Enter');
+      await t.prompt('restricted by a contract or a law', 'Enter');
       await t.declineReport();
       expect(await t.exit()).toBe(0);
       const s = t.screen();
@@ -238,6 +250,101 @@ describe('interview in a real terminal (tmux)', { timeout: SLOW_TEST_TIMEOUT }, 
     expect(v.code, v.out).toBe(0);
     expect(existsSync(join(dir, '.martech-audit'))).toBe(false);
     golden(dir, 'acme');
+  });
+
+  // Issue #15: a whole interview in Japanese with the customer's side (step 6): personas, "?" for a
+  // link's frequency, Ctrl-C inside a persona, then --resume; what it wrote validates and audits.
+  it('in Japanese: a whole interview with personas, "?" and Ctrl-C in the customer\'s side, then --resume (golden)', async () => {
+    const a = Term.start('ja-first', ['interview', 'kaede', '--lang', 'ja']);
+    try {
+      await a.prompt('ツールの一覧表から始めますか？', 'Enter');
+      await a.prompt('監査対象の会社名', '{楓商店}', 'Enter');
+      await a.prompt('コストの通貨', 'Enter'); // JPY
+      await a.prompt('部署', 'Enter');
+      await a.prompt('ほかの部署', 'Enter');
+      await a.prompt('このステージを使いますか？', 'Enter');
+      await a.prompt('「認知」の顧客接点', '{LINE公式アカウント}', 'Enter');
+      await a.prompt('「LINE公式アカウント」の id', 'Enter');
+      await a.prompt('「LINE公式アカウント」のチャネル', 'Enter');
+      await a.prompt('「LINE公式アカウント」の担当部署', 'Enter');
+      await a.prompt('今回の監査の対象範囲内ですか？', 'Enter');
+      await a.prompt('リアルタイムの顧客データが必要ですか', 'Enter');
+      await a.prompt('「LINE公式アカウント」ではどんなデータが得られますか？', 'Enter');
+      await a.prompt('メモ', 'Enter');
+      await a.prompt('「認知」のほかの顧客接点', 'Enter');
+      for (const stage of ['検討', '購入', '購入後・サポート', '継続・ファン化']) await a.prompt(`「${stage}」の顧客接点`, 'Enter');
+      await a.search('「LINE公式アカウント」で使うツール', 'line official', 'LINE公式アカウント', 'Enter');
+      await a.prompt('「LINE公式アカウント」の id', 'Enter');
+      await a.prompt('「LINE公式アカウント」の担当部署', 'Enter');
+      await a.prompt('「LINE公式アカウント」の状況', 'Enter');
+      await a.prompt('「LINE公式アカウント」にはどんな顧客データがありますか？', 'Enter');
+      await a.prompt('「LINE公式アカウント」のコストは', '{月額5000}', 'Enter');
+      await a.prompt('「LINE公式アカウント」のシート数', 'Enter');
+      await a.prompt('「LINE公式アカウント」の契約更新', 'Enter');
+      await a.prompt('真実の情報源（SoT）', 'Enter');
+      await a.prompt('「LINE公式アカウント」で使うツール', 'Enter');
+      await a.search('顧客接点で使っていないほかのツール', 'hubspot smart', 'HubSpot Smart CRM', 'Enter');
+      await a.prompt('「HubSpot Smart CRM」の id', 'C-u', '{hubspot}', 'Enter');
+      await a.prompt('「HubSpot Smart CRM」の担当部署', 'Down', 'Enter');
+      await a.prompt('「HubSpot Smart CRM」の状況', 'Enter');
+      await a.prompt('「HubSpot Smart CRM」にはどんな顧客データがありますか？', 'Enter');
+      await a.prompt('「HubSpot Smart CRM」のコストは', '{0}', 'Enter');
+      await a.prompt('「HubSpot Smart CRM」のシート数', 'Enter');
+      await a.prompt('真実の情報源（SoT）', 'Space', 'Enter');
+      await a.prompt('顧客接点で使っていないほかのツール', 'Enter');
+      await a.prompt('ツールの内容', 'Enter');
+      await a.prompt('データの送り元', 'Down', 'Enter'); // LINE: it reaches no hub
+      await a.prompt('line-official-account のデータの送り先', 'Enter'); // the hub first
+      await a.prompt('line-official-account から hubspot へ渡るデータは？', 'Enter');
+      await a.prompt('どのように渡りますか？', 'Enter'); // batch
+      await a.prompt('line-official-account から hubspot へのデータ連携の頻度は？', '?', 'Enter'); // I don't know: a question
+      await a.prompt('双方向', 'Enter');
+      await a.prompt('メモ', 'Enter');
+      await a.prompt('データの送り元', 'Enter');
+      // Step 6, in Japanese: a persona, interrupted where it meets the company.
+      await a.until((x) => x.includes('顧客側: ペルソナ・パーソナライズ・データ'), 'the customer step');
+      await a.prompt('ジャーニーの対象は誰ですか？', '{常連のお客様}', 'Enter');
+      await a.prompt('「常連のお客様」の id', 'C-u', '{regular}', 'Enter');
+      await a.prompt('「常連のお客様」が通るステージはどれですか？', 'Down', 'Space', 'Enter'); // not 検討
+      await a.prompt('「常連のお客様」と接する顧客接点はどれですか？', 'C-c');
+      expect(await a.exit()).toBe(130);
+      const s = a.screen();
+      expect(s).toContain('中断しました。ここまでの回答は kaede に保存されています。');
+      expect(s).toContain('再開するには: martech-audit interview kaede --resume');
+      expect(s).not.toMatch(/ExitPromptError|at \w+ \(.*:\d+:\d+\)/);
+    } finally {
+      a.kill();
+    }
+    expect(readFileSync(join(work, 'kaede', 'martech-audit.yaml'), 'utf8')).toContain('  - id: regular\n    name: 常連のお客様\n');
+
+    // settings.lang: ja was written: --resume speaks Japanese without --lang.
+    const b = Term.start('ja-second', ['interview', 'kaede', '--resume']);
+    try {
+      await b.prompt('「常連のお客様」が通るステージはどれですか？', 'Enter'); // as answered before Ctrl-C
+      await b.prompt('「常連のお客様」と接する顧客接点はどれですか？', 'Enter');
+      await b.prompt('ほかのペルソナは？', 'Enter');
+      await b.prompt('「LINE公式アカウント」は今', 'Enter');
+      await b.prompt('「LINE公式アカウント」で必要な顧客データの鮮度は？', 'Enter');
+      await b.prompt('この会社について、これで合っていますか？', 'Enter');
+      await b.prompt('契約や法令で利用が制限されているデータはありますか？', 'Enter');
+      const end = await b.until((x) => Term.active(x).includes('レポートを今作成しますか？') || /__EXIT=\d+/.test(x), 'the end of the analysis');
+      if (Term.active(end).includes('レポートを今作成しますか？')) b.keys('n', 'Enter');
+      expect(await b.exit()).toBe(0);
+      const s = b.screen();
+      expect(s).toContain('監査ステップ 3〜5');
+    } finally {
+      b.kill();
+    }
+    const dir = join(work, 'kaede');
+    const v = validate(dir);
+    expect(v.code, v.out).toBe(0);
+    const r = spawnSync(process.execPath, [BIN, 'analyze', dir, '--format', 'json', '--fail-on', 'none', '--start', '2027-01'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout);
+    const questions = (result.assessment.questions as { about: string; field?: string }[]).map((q) => `${q.about} ${q.field ?? ''}`);
+    expect(questions).toContain('integration:line-official-account+hubspot frequency');
+    expect(existsSync(join(dir, '.martech-audit'))).toBe(false);
+    golden(dir, 'kaede');
   });
 
   it('a new workspace can start from a spreadsheet of tools, then the interview goes on', async () => {
@@ -307,6 +414,12 @@ describe('interview in a real terminal (tmux)', { timeout: SLOW_TEST_TIMEOUT }, 
       await b.prompt('Tool used at "Website"', 'Enter');
       await b.prompt('Other tools', 'Enter');
       await b.prompt('Anything to change about a tool', 'Enter');
+      // One tool: no integrations to ask; the customer's side.
+      await b.prompt('Who is the journey for?', 'Enter');
+      await b.prompt('Is "Website" tailored', 'Enter');
+      await b.prompt('How fresh must customer data be at "Website"', 'Enter');
+      await b.prompt('Is this right for this company?', 'Enter');
+      await b.prompt('restricted by a contract or a law', 'Enter');
       await b.declineReport();
       expect(await b.exit()).toBe(0);
     } finally {

@@ -110,9 +110,21 @@ describe('a whole short interview on an empty folder', () => {
     await answer('acme-chat sends data to', 'enter'); // the hub first
     await answer('Which data goes from acme-chat', 'enter');
     await answer('How does it move', 'down', 'enter'); // batch → manual
+    await answer('How often does it move data from acme-chat', 'up', 'up', 'up', 'enter'); // "whenever" → weekly
     await answer('flow back', 'enter');
     await answer('Notes', 'enter');
     await answer('Data flows from', 'enter'); // done
+    // The customer's side (step 6), part of every full interview.
+    await answer('Who is the journey for?', { type: 'Subscriber' }, 'enter');
+    await answer('Id for "Subscriber"', 'enter');
+    await answer('Which stages does "Subscriber" go through?', 'enter'); // all
+    await answer('Where does the company meet "Subscriber"?', 'enter'); // both touchpoints
+    await answer('Another persona?', 'enter');
+    await answer('Is "Newsletter" tailored', 'enter'); // no
+    await answer('How fresh must customer data be at "Newsletter"', 'enter'); // daily
+    await answer('Is "Support chat" tailored', { type: '?' }, 'enter'); // I don't know; it is realtime: no freshness question
+    await answer('Is this right for this company?', 'enter'); // the built-in classification of the data heard
+    await answer('restricted by a contract or a law', 'enter'); // none known
     await s.done;
 
     const manifest = read('acme/martech-audit.yaml');
@@ -122,11 +134,14 @@ describe('a whole short interview on an empty folder', () => {
       { about: 'touchpoint:support-chat', field: 'owner', text: 'Which department is responsible for Support chat?' },
       { about: 'tool:acme-chat', field: 'cost', text: 'What does Acme Chat cost per year (or per month)?', ask: 'service' },
       { about: 'tool:acme-chat', field: 'seats', text: 'How many seats of Acme Chat are in active use?', ask: 'service' },
+      { about: 'touchpoint:support-chat', field: 'personalized', text: 'Is "Support chat" tailored to the individual customer today?' },
     ]);
+    expect(manifest.personas).toEqual([{ id: 'subscriber', name: 'Subscriber' }]);
     expect(read('acme/touchpoints.yaml').touchpoints).toEqual([
-      { id: 'newsletter', name: 'Newsletter', stage: 'awareness', channel: 'email', owner: 'marketing', tools: ['mailchimp'], captures: ['email-engagement'] },
+      { id: 'newsletter', name: 'Newsletter', stage: 'awareness', channel: 'email', owner: 'marketing', tools: ['mailchimp'], captures: ['email-engagement'], needs: 'daily', personalized: false },
       { id: 'support-chat', name: 'Support chat', stage: 'service', channel: 'chat', tools: ['acme-chat'], captures: ['conversations'], realtime: true },
     ]);
+    expect(read('acme/integrations.yaml').integrations).toEqual([{ from: 'acme-chat', to: 'salesforce-sales-cloud', mode: 'manual', frequency: 'weekly' }]);
     const tools = read('acme/tools.yaml').tools;
     expect(tools[0]).toEqual({
       id: 'mailchimp', name: 'Mailchimp', vendor: 'Intuit', catalog: 'mailchimp', owner: 'marketing', status: 'active',
@@ -138,7 +153,6 @@ describe('a whole short interview on an empty folder', () => {
       owner: 'service', status: 'pilot', cost: 'unknown', seats: { licensed: 10 }, data: ['conversations'], source_of_truth: ['conversations'],
     }));
     expect(tools[2]).toEqual(expect.objectContaining({ id: 'salesforce-sales-cloud', owner: 'sales', cost: { amount: 42000, period: 'year' }, seats: { licensed: 60, active: 41 } }));
-    expect(read('acme/integrations.yaml').integrations).toEqual([{ from: 'acme-chat', to: 'salesforce-sales-cloud', mode: 'manual' }]);
 
     const loaded = loadWorkspace(ws);
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -561,6 +575,9 @@ describe('--quick, then --resume to fill in the details (issue #12)', () => {
     await answer('Tool used at "Online shop"', 'enter');
     await answer('Another touchpoint in Awareness', 'enter');
     for (const stage of ['Consideration', 'Purchase', 'Service', 'Loyalty']) await answer(`A touchpoint in ${stage}`, 'enter');
+    // The customer's side, quickly: the personas' names only.
+    await answer('Who is the journey for?', { type: 'Gift buyer' }, 'enter');
+    await answer('Another persona?', 'enter');
     await s.done;
     // (Any other question would have stopped the answers above: each waits for its own prompt.)
     expect(s.text()).toMatch(/Details later: martech-audit interview \S+ --resume\s+asks what the quick interview left out/);
@@ -571,9 +588,11 @@ describe('--quick, then --resume to fill in the details (issue #12)', () => {
       expect.objectContaining({ id: 'shopify', name: 'Shopify', catalog: 'shopify', status: 'active' }),
       { id: 'shop-helper', name: 'Shop Helper', status: 'active' },
     ]);
+    expect(read('fast/martech-audit.yaml').personas).toEqual([{ id: 'gift-buyer', name: 'Gift buyer' }]);
     expect(loadWorkspace(ws).ok).toBe(true);
 
     const later = await start(ws, { resume: true });
+    await until(() => prompt().includes('Fill in the details now (1 touchpoint, 2 tools, 1 persona)'), () => 'the details offered');
     await answer('The last interview was a quick one', 'enter'); // fill in the details now
     await answer('responsible for "Online shop"', 'enter');
     await answer('in the scope', 'enter');
@@ -595,12 +614,20 @@ describe('--quick, then --resume to fill in the details (issue #12)', () => {
     await answer('source of truth', 'enter');
     await answer('Which tool holds your customer master', 'enter'); // no CRM: Shopify keeps the customers (r2)
     await answer('Data flows from', 'enter');
+    // The customer's side: the persona named quickly is finished first.
+    await answer('Which stages does "Gift buyer" go through?', 'down', 'down', 'down', 'space', 'down', 'space', 'enter'); // not service, loyalty
+    await answer('Where does the company meet "Gift buyer"?', 'enter');
+    await answer('Another persona?', 'enter');
+    await answer('Is "Online shop" tailored', 'enter');
+    await answer('How fresh must customer data be at "Online shop"', 'enter'); // daily
+    await answer('Is this right for this company?', 'enter');
+    await answer('restricted by a contract or a law', 'enter');
     await later.done;
     const tp = read('fast/touchpoints.yaml').touchpoints[0];
-    expect(tp).toMatchObject({ owner: 'marketing', notes: 'Relaunched in 2026' });
-    expect(read('fast/martech-audit.yaml').questions).toEqual([
-      { about: 'touchpoint:online-shop', field: 'realtime', text: 'Does Online shop need live customer data (real time)?' },
-    ]);
+    expect(tp).toMatchObject({ owner: 'marketing', notes: 'Relaunched in 2026', personalized: false, needs: 'daily' });
+    // "Needs live data?" was not known; how fresh the data must be answers it.
+    expect(read('fast/martech-audit.yaml').questions).toBeUndefined();
+    expect(read('fast/martech-audit.yaml').personas).toEqual([{ id: 'gift-buyer', name: 'Gift buyer', stages: ['awareness', 'consideration', 'purchase'] }]);
     expect(read('fast/tools.yaml').tools[0]).toMatchObject({ owner: 'marketing', cost: { amount: 3000, period: 'year' }, hub: true });
     expect(existsSync(join(ws, '.martech-audit'))).toBe(false);
     expect(loadWorkspace(ws).ok).toBe(true);

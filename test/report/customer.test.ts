@@ -7,6 +7,7 @@ import { customerView, usesCustomerSide } from '../../src/diagrams/customer-view
 import { buildDiagram, buildDiagrams } from '../../src/diagrams/index.js';
 import { reportContent, renderMarkdown } from '../../src/report/markdown.js';
 import { loadExample, loadText, mermaidParse, TODAY } from '../diagrams/helpers.js';
+import { activeTranslator } from '../../src/i18n/index.js';
 
 const MAISON = 'test/fixtures/realistic/maison-velin-retail/workspace.yaml';
 
@@ -60,10 +61,10 @@ describe('the customer view of Maison Vélin (revision 2)', () => {
     const parse = await mermaidParse();
     for (const lang of ['en', 'ja'] as const) {
       const { ws, result } = await loadExample(MAISON, lang);
-      const diagrams = buildDiagrams(ws, result, { today: TODAY });
+      const diagrams = buildDiagrams(ws, result, { tr: activeTranslator(), today: TODAY });
       expect(diagrams.map((d) => d.kind)).toEqual(['journey', 'dataflow', 'overlap', 'roadmap', 'portfolio', 'personas', 'consent']);
       for (const d of diagrams.slice(5)) await expect(parse(d.source), `${lang}/${d.kind}`).resolves.toBeTruthy();
-      const md = renderMarkdown(reportContent(ws, result, { version: 't' }), diagrams);
+      const md = renderMarkdown(reportContent(ws, result, { tr: activeTranslator(), version: 't' }), diagrams, activeTranslator());
       const heads = lang === 'en'
         ? ['### The journey per persona', '### Where customer data comes from', '### Consent: where opt-outs start', '### Personalization readiness', '### First experiments']
         : ['### ペルソナ別のカスタマージャーニー', '### 顧客データの出どころ', '### 同意: 配信停止がどこで始まり', '### パーソナライズの準備状況', '### 最初の施策'];
@@ -89,11 +90,11 @@ tools:
   - { id: mc, name: Mailchimp, capabilities: [email-marketing], data: [contact-profile, consent] }
 `);
     expect(usesCustomerSide(ws)).toBe(false);
-    const diagrams = buildDiagrams(ws, result, { today: TODAY });
+    const diagrams = buildDiagrams(ws, result, { tr: activeTranslator(), today: TODAY });
     expect(diagrams.map((d) => d.kind)).toEqual(['journey', 'dataflow', 'overlap', 'roadmap', 'portfolio']);
-    const md = renderMarkdown(reportContent(ws, result, { version: 't' }), diagrams);
+    const md = renderMarkdown(reportContent(ws, result, { tr: activeTranslator(), version: 't' }), diagrams, activeTranslator());
     expect(md).not.toMatch(/persona|Consent:|Where customer data|Personalization/);
     // Asked for by name, the diagram says why it is empty instead of failing.
-    expect(buildDiagram('personas', ws, result).source).toContain('This workspace names no personas yet');
+    expect(buildDiagram('personas', ws, result, { tr: activeTranslator() }).source).toContain('This workspace names no personas yet');
   });
 });

@@ -19,6 +19,7 @@ import { buildDiagrams } from '../../src/diagrams/index.js';
 import { pdfTextSizes } from './pdf-text.js';
 import { requireBrowser } from '../requirements.js';
 import { makeRepo } from '../git/repo.js';
+import { activeTranslator } from '../../src/i18n/index.js';
 
 const TMP = mkdtempSync(join(tmpdir(), 'martech-deliverable-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
@@ -50,7 +51,7 @@ describe('Japanese typesetting', () => {
 
   it('the report of the Japanese example has no space between two Japanese words and lists with 「、」', async () => {
     const { ws, result } = await loadExample('examples/sakura-retail.yaml', 'ja');
-    const md = renderMarkdown(reportContent(ws, result, { version: 't', cover: { date: '2027-01-15' } }), buildDiagrams(ws, result, { today: TODAY }));
+    const md = renderMarkdown(reportContent(ws, result, { tr: activeTranslator(), version: 't', cover: { date: '2027-01-15' } }), buildDiagrams(ws, result, { tr: activeTranslator(), today: TODAY }), activeTranslator());
     const prose = md.replace(/```[\s\S]*?```/g, '');
     expect(prose).not.toMatch(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}] [\p{Script=Han}\p{Script=Hiragana}]/u);
     expect(prose).not.toMatch(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}], [\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u);
@@ -71,15 +72,15 @@ describe('cover and executive summary', () => {
   it('the flags win over settings.report, which fills the rest; a confidentiality line always', async () => {
     const { ws, result } = await loadExample('examples/northwind-b2b', 'en');
     const withSettings = { ...ws, settings: { ...ws.settings, report: { author: 'A. Settings', firm: 'Settings & Co', date: '2026-12-01' } } };
-    const cover = buildCover(withSettings, result, { author: 'Jane Doe' });
+    const cover = buildCover(withSettings, result, { author: 'Jane Doe' }, activeTranslator());
     expect(cover).toMatchObject({ client: 'Northwind Cloud GmbH', author: 'Jane Doe', firm: 'Settings & Co', date: '1 December 2026' });
     expect(cover.confidentiality).toMatch(/Confidential/);
-    expect(buildCover(ws, result, {}).date).toBeUndefined();
+    expect(buildCover(ws, result, {}, activeTranslator()).date).toBeUndefined();
   });
 
   it('northwind: three problems in names, the money, three phases, at most five decisions', async () => {
     const { ws, result } = await loadExample('examples/northwind-b2b', 'en');
-    const s = buildSummary(ws, result);
+    const s = buildSummary(ws, result, activeTranslator());
     expect(s.problems).toHaveLength(3);
     // A lost opt-out and a breached restriction first among problems of the same severity (blind review, defect 13)
     expect(s.problems.map((p) => p.rule)).toEqual(['consent-not-synced', 'restricted-data-flow', 'data-silo']);
@@ -95,7 +96,7 @@ describe('cover and executive summary', () => {
 
   it('the body speaks in names and money: file paths and rule ids only in the appendix', async () => {
     const { ws, result } = await loadExample('examples/northwind-b2b', 'en');
-    const content = reportContent(ws, result, { version: 't' });
+    const content = reportContent(ws, result, { tr: activeTranslator(), version: 't' });
     // What the reader sees: the cells and texts (anchor ids of the rows are not shown).
     const body = JSON.stringify([content.executive, content.sections], (k, v) => (k === 'rowMeta' ? undefined : v));
     expect(body).not.toMatch(/\.yaml:\d+/);
@@ -121,7 +122,7 @@ describe('journey matrix', () => {
 
   it('every touchpoint once, in its stage, with its tools classed as the findings say', async () => {
     const { ws, result } = await loadExample('examples/northwind-b2b', 'en');
-    const m = journeyMatrix(ws, result);
+    const m = journeyMatrix(ws, result, activeTranslator());
     expect(m.map((s) => s.name)).toEqual(ws.stages.map((s) => s.name));
     expect(m.flatMap((s) => s.cards)).toHaveLength(ws.touchpoints.length);
     const chips = m.flatMap((s) => s.cards.flatMap((c) => c.chips));
@@ -142,7 +143,7 @@ describe('report --since', () => {
     writeFileSync(file, JSON.stringify(earlier));
     const gong = result.roadmap.initiatives.find((i) => i.saving === 56000)!;
     const now = { ...result, roadmap: { ...result.roadmap, initiatives: result.roadmap.initiatives.map((i) => (i === gong ? { ...i, status: 'done' as const } : i)) } };
-    const v = sinceView(readEarlierFile(file)!, now);
+    const v = sinceView(readEarlierFile(file, activeTranslator())!, now, activeTranslator());
     expect(v.figures[0]).toEqual(['Level', 'replatform', 'integrate']);
     expect(v.figures[1]).toEqual(['Health score', '41 / 100', '59 / 100']);
     expect(v.resolved).toEqual(['The fax machine is used by nobody.']);

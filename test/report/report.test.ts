@@ -19,6 +19,7 @@ import { EXAMPLES, hostileWorkspace, loadExample, loadText, TODAY } from '../dia
 import { expectGolden } from '../golden.js';
 import { requireBrowser, SLOW_TEST_TIMEOUT } from '../requirements.js';
 import { externalReferences, JSDOM_PARSE, pdfPageCount, svgProblems } from './checks.js';
+import { activeTranslator } from '../../src/i18n/index.js';
 
 // A folder of this run's own: several test runs may share the working tree.
 const TMP = mkdtempSync(join(tmpdir(), 'martech-report-test-'));
@@ -64,9 +65,9 @@ async function htmlProblems(html: string, window?: any): Promise<string[]> {
 describe('report content', () => {
   it.each(EXAMPLES)('report.md of $name matches the golden file and keeps Mermaid blocks intact', async ({ name, path, lang }) => {
     const { ws, result } = await loadExample(path, lang);
-    const diagrams = buildDiagrams(ws, result, { today: TODAY });
+    const diagrams = buildDiagrams(ws, result, { tr: activeTranslator(), today: TODAY });
     const cover = { date: '2027-01-15', author: 'Jane Doe', firm: 'Acme Consulting' };
-    const md = renderMarkdown(reportContent(ws, result, { version: '0.0.0-test', cover }), diagrams);
+    const md = renderMarkdown(reportContent(ws, result, { tr: activeTranslator(), version: '0.0.0-test', cover }), diagrams, activeTranslator());
     expectGolden(`report/${name}/report.md`, md);
     // One block per diagram: the five of every audit, and for a workspace that maps the customer's side its two.
     expect(md.match(/^```mermaid$/gm)).toHaveLength(diagrams.length);
@@ -82,14 +83,14 @@ describe('report content', () => {
     expect(escapeHtml('<a href="x">\'&')).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;');
     expect(scriptSafeJson('{"a":"</script><!--\u2028&"}')).toBe('{"a":"\\u003c/script\\u003e\\u003c!--\\u2028\\u0026"}');
     const { ws, result } = await loadText(hostileWorkspace());
-    const md = renderMarkdown(reportContent(ws, result, { version: 'x' }), buildDiagrams(ws, result, { today: TODAY }));
+    const md = renderMarkdown(reportContent(ws, result, { tr: activeTranslator(), version: 'x' }), buildDiagrams(ws, result, { tr: activeTranslator(), today: TODAY }), activeTranslator());
     const outsideCode = md.replace(/```mermaid[\s\S]*?```/g, '');
     expect(outsideCode).not.toMatch(/(^|[^\\])<(script|img)/im);
   });
 
   it('property: any organization or tool name leaves the page structure alone', { timeout: SLOW_TEST_TIMEOUT }, async () => {
     const base = await loadText(hostileWorkspace());
-    const diagrams = buildDiagrams(base.ws, base.result, { today: TODAY });
+    const diagrams = buildDiagrams(base.ws, base.result, { tr: activeTranslator(), today: TODAY });
     await fc.assert(fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), async (org, toolName) => {
       const result = {
         ...base.result,
@@ -97,9 +98,9 @@ describe('report content', () => {
         inventory: base.result.inventory.map((x, i) => (i === 0 ? { ...x, name: toolName } : x)),
         findings: base.result.findings.map((f, i) => (i === 0 ? { ...f, message: toolName, recommendation: org } : f)),
       };
-      const content = reportContent(base.ws, result, { version: 'x' });
+      const content = reportContent(base.ws, result, { tr: activeTranslator(), version: 'x' });
       const json = renderJson(result);
-      const html = renderHtml(content, diagrams, new Map(), { json });
+      const html = renderHtml(content, diagrams, new Map(), { tr: activeTranslator(), json });
       const { window } = new (await JSDOM_PARSE())(html);
       expect(await htmlProblems(html, window)).toEqual([]);
       expect(window.document.querySelector('h1').textContent).toBe(content.cover.client);
@@ -112,7 +113,7 @@ describe('without a browser', () => {
   it('writes everything and still draws every diagram, in a simpler layout, and says so', async () => {
     const { ws, result } = await loadExample('examples/northwind-b2b', 'en');
     const out = join(TMP, 'no-browser');
-    const r = await writeReport(ws, result, { outDir: out, pdf: true, version: 't', today: TODAY, openEngine: noBrowser });
+    const r = await writeReport(ws, result, { tr: activeTranslator(), outDir: out, pdf: true, version: 't', today: TODAY, openEngine: noBrowser });
     expect(r.renderer).toBe('fallback');
     expect(r.unavailable?.reason).toBe('no-browser');
     // Northwind maps the customer's side (revision 2): its persona lanes and consent flow too.
@@ -131,7 +132,7 @@ describe('without a browser', () => {
   it('--no-render starts no browser and draws nothing', async () => {
     const { ws, result } = await loadExample('examples/startup-no-hub.yaml', 'en');
     let started = false;
-    const r = await writeReport(ws, result, {
+    const r = await writeReport(ws, result, { tr: activeTranslator(),
       outDir: join(TMP, 'no-render'), render: false, version: 't', today: TODAY,
       openEngine: async () => { started = true; throw new Error('must not start'); },
     });
@@ -146,11 +147,11 @@ describe('the folder', () => {
   it('replaces an old report as a whole, and an interrupted run leaves the old one and no temp folder', async () => {
     const { ws, result } = await loadExample('examples/startup-no-hub.yaml', 'en');
     const out = join(TMP, 'atomic');
-    await writeReport(ws, result, { outDir: out, render: false, version: 'v1', today: TODAY });
+    await writeReport(ws, result, { tr: activeTranslator(), outDir: out, render: false, version: 'v1', today: TODAY });
     // A file the product writes (a PDF from an earlier --pdf run) goes with the old report; a file it
     // does not write keeps the folder from being replaced (test/security/report-folder.test.ts).
     writeFileSync(join(out, 'report.pdf'), 'from an earlier run');
-    await writeReport(ws, result, { outDir: out, render: false, version: 'v2', today: TODAY });
+    await writeReport(ws, result, { tr: activeTranslator(), outDir: out, render: false, version: 'v2', today: TODAY });
     expect(existsSync(join(out, 'report.pdf'))).toBe(false);
     expect(readFileSync(join(out, REPORT_MARKER), 'utf8')).toContain('v2');
     const before = readFileSync(join(out, 'report.md'), 'utf8');
@@ -160,7 +161,7 @@ describe('the folder', () => {
       htmlPdf: async () => { throw new Error('printer on fire'); },
       blockedRequests: () => [], close: async () => {},
     };
-    await expect(writeReport(ws, result, { outDir: out, pdf: true, version: 'v3', today: TODAY, openEngine: async () => failing })).rejects.toThrow('printer on fire');
+    await expect(writeReport(ws, result, { tr: activeTranslator(), outDir: out, pdf: true, version: 'v3', today: TODAY, openEngine: async () => failing })).rejects.toThrow('printer on fire');
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toBe(before);
     expect(readdirSync(TMP).filter((f) => f.startsWith('.'))).toEqual([]);
   });
@@ -170,10 +171,10 @@ describe('the folder', () => {
     const other = join(TMP, 'not-a-report');
     mkdirSync(other, { recursive: true });
     writeFileSync(join(other, 'thesis.docx'), 'precious');
-    await expect(writeReport(ws, result, { outDir: other, render: false, version: 't', today: TODAY })).rejects.toBeInstanceOf(UsageError);
+    await expect(writeReport(ws, result, { tr: activeTranslator(), outDir: other, render: false, version: 't', today: TODAY })).rejects.toBeInstanceOf(UsageError);
     expect(readFileSync(join(other, 'thesis.docx'), 'utf8')).toBe('precious');
-    await expect(writeReport(ws, result, { outDir: 'examples', render: false, version: 't', today: TODAY })).rejects.toBeInstanceOf(UsageError);
-    await expect(writeReport(ws, result, { outDir: '.', render: false, version: 't', today: TODAY })).rejects.toBeInstanceOf(UsageError);
+    await expect(writeReport(ws, result, { tr: activeTranslator(), outDir: 'examples', render: false, version: 't', today: TODAY })).rejects.toBeInstanceOf(UsageError);
+    await expect(writeReport(ws, result, { tr: activeTranslator(), outDir: '.', render: false, version: 't', today: TODAY })).rejects.toBeInstanceOf(UsageError);
   });
 });
 
@@ -185,7 +186,7 @@ describe('with Chromium', { timeout: SLOW_TEST_TIMEOUT }, () => {
     requireBrowser();
     const { ws, result } = await loadExample('examples/northwind-b2b', 'en');
     json = renderJson(result);
-    written = await writeReport(ws, result, { outDir: out, pdf: true, version: 't', today: TODAY });
+    written = await writeReport(ws, result, { tr: activeTranslator(), outDir: out, pdf: true, version: 't', today: TODAY });
   });
 
   it('writes every file, draws every diagram and makes no request', () => {

@@ -8,6 +8,7 @@ import addFormatsModule from 'ajv-formats';
 import { renderSarif, toUri } from '../../src/report/sarif.js';
 import { RULE_IDS } from '../../src/analysis/rules/index.js';
 import { EXAMPLES, hostileWorkspace, loadExample, loadText } from '../diagrams/helpers.js';
+import { activeTranslator } from '../../src/i18n/index.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -36,7 +37,7 @@ describe('audit.sarif', () => {
 
   it.each(EXAMPLES)('is valid SARIF 2.1.0 for $name, one result per finding', async ({ path, lang }) => {
     const { ws, result } = await loadExample(path, lang);
-    const log = JSON.parse(renderSarif(result, { version: '1.2.3', defaultFile: ws.files[0] }));
+    const log = JSON.parse(renderSarif(result, { tr: activeTranslator(), version: '1.2.3', defaultFile: ws.files[0] }));
     const ok = validate(log);
     expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 3))).toEqual([]);
     expect(ok).toBe(true);
@@ -62,7 +63,7 @@ describe('audit.sarif', () => {
   it('stays valid with hostile names and a path with spaces and non-ASCII characters', async () => {
     const { ws, result } = await loadText(hostileWorkspace());
     const moved = { ...result, findings: result.findings.map((f) => (f.location ? { ...f, location: { ...f.location, file: 'audit folder/顧客 #1.yaml' } } : f)) };
-    const log = JSON.parse(renderSarif(moved, { version: '0.0.0-dev', defaultFile: ws.files[0] }));
+    const log = JSON.parse(renderSarif(moved, { tr: activeTranslator(), version: '0.0.0-dev', defaultFile: ws.files[0] }));
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('audit%20folder/%E9%A1%A7%E5%AE%A2%20%231.yaml');
   });

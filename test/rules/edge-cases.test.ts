@@ -2,19 +2,14 @@
 // omitted link data, chains through non-hub tools), the no-hub case, the redundancy keep-rule for
 // groups of three or more, settings.rules, ordering, costs, locations and determinism.
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeFacts } from '../../src/analysis/facts.js';
 import { RULES } from '../../src/analysis/rules/index.js';
 import { SEVERITY_RANK } from '../../src/workspace/vocabulary.js';
-import { en } from '../../src/i18n/en/index.js';
-import { ja } from '../../src/i18n/ja/index.js';
-import { setMessages } from '../../src/i18n/index.js';
 import { findings, ids, loadText } from './helpers.js';
 
 const HEAD = 'version: 1\norganization: { name: Edge Ltd, currency: EUR }\n';
 const ws = (body: string) => loadText(HEAD + body);
-
-afterEach(() => setMessages('en', en));
 
 describe('reaching a hub', () => {
   const tools = `tools:
@@ -330,8 +325,7 @@ integrations:
   });
 
   it('are written in Japanese when the language is ja', () => {
-    setMessages('ja', ja);
-    const jp = findings(w);
+    const jp = findings(w, 'ja');
     expect(jp.map((f) => f.id)).toEqual(got.map((f) => f.id));
     expect(jp.find((f) => f.rule === 'disconnected-hubs')!.message).toContain('ハブ');
     expect(jp.find((f) => f.rule === 'capability-overlap')!.message).toContain('€');

@@ -4,7 +4,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../src/analysis/rules/index.js';
-import { FIXTURES, expectations, findings, ids, load } from './helpers.js';
+import { analyze } from '../../src/analysis/analyze.js';
+import { FIXTURES, expectations, findings, ids, load, wordsIn } from './helpers.js';
 
 const dirs = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 
@@ -26,6 +27,12 @@ describe.each(dirs)('rule %s', (rule) => {
       }));
     }
     expect(ids(got, rule)).toEqual(expected.map((e) => e.id).sort());
+  });
+
+  it('has its findings planned on trigger.yaml (a plan proposes only the initiative ids it declares: draft() throws otherwise)', () => {
+    const ws = load(join(FIXTURES, rule, 'trigger.yaml'));
+    const result = analyze(ws, { start: '2027-01', tr: wordsIn(ws).tr });
+    expect(result.findings.length).toBeGreaterThan(0);
   });
 
   // clean.yaml, and any clean-<case>.yaml beside it (a regression of one judgement: each says why on top).

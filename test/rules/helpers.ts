@@ -6,6 +6,10 @@ import { loadFromText, loadWorkspace } from '../../src/workspace/load.js';
 import { computeFacts } from '../../src/analysis/facts.js';
 import { runRules } from '../../src/analysis/rules/index.js';
 import type { Workspace } from '../../src/model/model.js';
+import { createTranslator, type Lang } from '../../src/i18n/index.js';
+import { en } from '../../src/i18n/en/index.js';
+import { ja } from '../../src/i18n/ja/index.js';
+import { wordsFor, type Words } from '../../src/analysis/words.js';
 import type { EntityRef, Finding } from '../../src/analysis/types.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'rules');
@@ -22,8 +26,13 @@ export function loadText(yaml: string): Workspace {
   return r.workspace;
 }
 
-export function findings(ws: Workspace): Finding[] {
-  return runRules(ws, computeFacts(ws));
+/** The words of an analysis of `ws` in a language (the analysis is handed its language; it reads no process language). */
+export function wordsIn(ws: Workspace, lang: Lang = 'en'): Words {
+  return wordsFor(ws, createTranslator(lang, lang === 'ja' ? ja : en));
+}
+
+export function findings(ws: Workspace, lang: Lang = 'en'): Finding[] {
+  return runRules(ws, computeFacts(ws), wordsIn(ws, lang));
 }
 
 export const ids = (list: Finding[], rule?: string): string[] =>

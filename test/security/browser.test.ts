@@ -12,6 +12,7 @@ import { loadExample, TODAY } from '../diagrams/helpers.js';
 import { writeReport } from '../../src/report/write-report.js';
 import { findBrowser, removeStaleProfiles } from '../../src/render/browser.js';
 import { openBrowserEngine, type RenderEngine } from '../../src/render/index.js';
+import { activeTranslator } from '../../src/i18n/index.js';
 
 let dir: string;
 let tmp: string;
@@ -127,7 +128,7 @@ describe('a browser that dies mid-run', () => {
       blockedRequests: () => [], alive: () => !gone, close: async () => { closed = true; },
     };
     const out = join(dir, 'out-died');
-    const r = await writeReport(ws, result, { outDir: out, pdf: true, version: 't', today: TODAY, openEngine: async () => dying });
+    const r = await writeReport(ws, result, { tr: activeTranslator(), outDir: out, pdf: true, version: 't', today: TODAY, openEngine: async () => dying });
     expect(r.unavailable?.reason).toBe('crashed');
     expect(r.unavailable?.detail).toContain('Target closed');
     expect(r.pdf).toBe('no-browser');
@@ -152,7 +153,7 @@ describe('a real Chromium killed mid-run', () => {
     const wrapper = script('killable', `"${realBrowser!.path}" "$@" &\npid=$!\nwhile [ ! -e '${trigger}' ]; do sleep 0.05; done\nkill -9 $pid\nwait`);
     const { ws, result } = await loadExample('examples/startup-no-hub.yaml', 'en');
     const out = join(dir, 'out-killed');
-    const r = await writeReport(ws, result, {
+    const r = await writeReport(ws, result, { tr: activeTranslator(),
       outDir: out, pdf: true, version: 't', today: TODAY,
       openEngine: async () => {
         const engine = await openBrowserEngine({ ...process.env, PUPPETEER_EXECUTABLE_PATH: wrapper, TMPDIR: shortTmp, MARTECH_AUDIT_NO_BROWSER: '' });

@@ -8,6 +8,7 @@ import { openBrowserEngine, type RenderEngine } from '../../src/render/index.js'
 import { renderFallback } from '../../src/render/fallback.js';
 import { loadText, TODAY } from '../diagrams/helpers.js';
 import { requireBrowser } from '../requirements.js';
+import { activeTranslator } from '../../src/i18n/index.js';
 
 const INIT = '%%{init: {"themeCSS": "svg { background: rgb(1,2,3) }", "flowchart": {"htmlLabels": true}}}%%';
 const NAMES = [INIT, '50%%{x', 'Growth 100%'];
@@ -27,7 +28,7 @@ describe('percent signs in flowchart labels', () => {
   it('are encoded: no "%%" reaches the Mermaid text of any flowchart', async () => {
     expect(label('50%%{x')).toBe('"50#37;#37;{x"');
     const { ws, result } = await loadText(YAML);
-    for (const d of buildDiagrams(ws, result, { today: TODAY }).filter((x) => x.family === 'flowchart')) {
+    for (const d of buildDiagrams(ws, result, { tr: activeTranslator(), today: TODAY }).filter((x) => x.family === 'flowchart')) {
       expect(d.source, d.kind).not.toContain('%%');
       expect(d.source, d.kind).toContain('50#37;#37;{x');
     }
@@ -35,7 +36,7 @@ describe('percent signs in flowchart labels', () => {
 
   it('the browser-less renderer shows them literally', async () => {
     const { ws, result } = await loadText(YAML);
-    const journey = buildDiagrams(ws, result, { today: TODAY }).find((d) => d.kind === 'journey')!;
+    const journey = buildDiagrams(ws, result, { tr: activeTranslator(), today: TODAY }).find((d) => d.kind === 'journey')!;
     const r = await renderFallback(journey, 'mad-journey');
     if (!r.svg) throw new Error(`fallback failed: ${r.reason} ${r.error ?? ''}`);
     expect(r.svg).toContain('50%%{x');
@@ -55,7 +56,7 @@ describe('with Chromium', () => {
 
   it('journey and data flow render; the directive is text, not configuration', async () => {
     const { ws, result } = await loadText(YAML);
-    const diagrams = buildDiagrams(ws, result, { today: TODAY }).filter((d) => d.kind === 'journey' || d.kind === 'dataflow');
+    const diagrams = buildDiagrams(ws, result, { tr: activeTranslator(), today: TODAY }).filter((d) => d.kind === 'journey' || d.kind === 'dataflow');
     const out = await engine.renderSvgs(diagrams.map((d) => ({ id: `pct-${d.kind}`, source: d.source })));
     for (const [i, r] of out.entries()) {
       if (!r.ok) throw new Error(`${diagrams[i].kind}: ${r.error}`);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST, TOOLS, TOUCHPOINTS, makeRepo, type TempRepo } from '../git/repo.js';
 import { cli } from '../git/cli.js';
 import { COMMENT_MARKER, fitComment, MAX_COMMENT } from '../../src/diff/render-markdown.js';
+import { activeTranslator } from '../../src/i18n/index.js';
 
 let repo: TempRepo;
 beforeAll(() => {
@@ -32,13 +33,13 @@ describe('diff --format markdown', () => {
   it('fitComment: any lines, any length, within the cap', () => {
     const lines = [COMMENT_MARKER, 'head', '<details>', '<summary>x</summary>', '', ...Array.from({ length: 500 }, (_, i) => `| row ${i} | ${'y'.repeat(i * 3)} |`), '</details>', ''];
     for (const max of [2_000, 10_000, 65_536]) {
-      const out = fitComment(lines, 2, '<sub>footer</sub>', max);
+      const out = fitComment(lines, 2, '<sub>footer</sub>', activeTranslator(), max);
       expect(out.length).toBeLessThanOrEqual(max);
       expect(out.startsWith(COMMENT_MARKER)).toBe(true);
       expect(out).toContain('</details>');
       expect(out.trimEnd().endsWith('<sub>footer</sub>')).toBe(true);
     }
     // Short comments are untouched.
-    expect(fitComment(['a', 'b'], undefined, 'f')).toBe('a\nb\nf\n');
+    expect(fitComment(['a', 'b'], undefined, 'f', activeTranslator())).toBe('a\nb\nf\n');
   });
 });

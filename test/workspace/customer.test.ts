@@ -12,7 +12,7 @@ import { initLang } from '../../src/i18n/index.js';
 import { ja as jaMessages } from '../../src/i18n/ja/index.js';
 import { CHANNELS, FREQUENCIES, FRESHNESS, INTEGRATION_MODES, ID_PATTERN } from '../../src/workspace/vocabulary.js';
 import { loadCatalog } from '../../src/catalog/index.js';
-import { workspaceJsonSchema } from '../../src/workspace/schema.js';
+import { workspaceJsonSchema } from '../../src/workspace/json-schema.js';
 import type { Diagnostic } from '../../src/workspace/diagnostics.js';
 
 const fx = (name: string) => join('test/fixtures/loader/r2', name);

@@ -1,12 +1,15 @@
 // What a rule's `plan` works with: the workspace and facts, the drafts proposed so far (a plan
 // sees what earlier steps proposed: a tool being retired gets no connection), and the
 // judgements several plans share (which hub a tool should feed, which tool to keep).
-import { tw, twCount, type Params, type Worded } from '../../i18n/index.js';
+import { pluralCategory } from '../../i18n/format.js';
+import { worded, type Lang, type Params, type Worded } from '../../i18n/index.js';
 import type { Tool, Workspace } from '../../model/model.js';
 import type { Level } from '../../model/vocabulary.js';
 import type { Facts } from '../facts.js';
 import type { Finding } from '../types.js';
+import type { Words } from '../words.js';
 import type { Draft, DraftInit } from './types.js';
+import { isDeclaredInitiative } from './ids.js';
 
 export const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -25,8 +28,16 @@ export interface PlanContext {
   readonly replatforming: boolean;
   /** Every draft by id (plans may add to an existing one's addresses, tools, departments). */
   readonly drafts: Map<string, Draft>;
-  /** The draft with this id, created with `init()` when it does not exist yet. */
+  /**
+   * The draft with this id, created with `init()` when it does not exist yet. A new id must be one
+   * its proposer declared (`proposing()`; a rule's `plan.initiatives`): anything else throws.
+   */
   draft(id: string, init: () => DraftInit): Draft;
+  /**
+   * Who proposes the drafts from now on, and the initiative ids it declared (roadmap/ids.ts). A rule
+   * passes its own texts: its plan's titles may be keys of its `text` (`rules.<id>.<key>`).
+   */
+  proposing(who: string, initiatives: readonly string[], own?: OwnTexts): void;
   /** The first live draft about a tool (one of its subjects) that matches. */
   about(toolId: string, pred: (d: Draft) => boolean): Draft | undefined;
   /** Records a draft's subjects again after a plan added some. */
@@ -46,13 +57,21 @@ export interface PlanContext {
   retireMonths(id: string): number;
   /** The findings (at least low) of a rule, by id. */
   findingsOf(rule: string): readonly Finding[];
-  /** An initiative title in the run's language, with its message id and data. */
+  /** Names, lists and money in the run's language (src/analysis/words.ts). */
+  readonly words: Words;
+  /**
+   * An initiative title in the run's language, with its message id and data: a key of the proposing
+   * rule's own `text` (`rules.<id>.<key>`), else of the shared catalog (src/i18n, `roadmap.title.*`).
+   */
   title(key: string, params?: Params): Worded;
-  /** A title with a count in it, in the right grammatical number (`key.one` when the catalog has it). */
+  /** A title with a count in it, in the right grammatical number (`key.one` when the texts have it). */
   titleCount(key: string, count: number, params?: Params): Worded;
 }
 
-export function createPlanContext(ws: Workspace, facts: Facts, relevant: readonly Finding[], level?: Level): PlanContext {
+/** A rule's own texts, for its plan's titles. */
+export interface OwnTexts { readonly rule: string; template(key: string, lang: Lang): string | undefined }
+
+export function createPlanContext(ws: Workspace, facts: Facts, relevant: readonly Finding[], words: Words, level?: Level): PlanContext {
   const tool = (id: string): Tool | undefined => ws.index.toolById.get(id);
   const drafts = new Map<string, Draft>();
   // tool id -> drafts about it (for attaching findings without scanning every draft)
@@ -68,11 +87,22 @@ export function createPlanContext(ws: Workspace, facts: Facts, relevant: readonl
   for (const f of [...relevant].sort((a, b) => byId(a.id, b.id))) (byRule.get(f.rule) ?? byRule.set(f.rule, []).get(f.rule)!).push(f);
   // Memoised by component and data: thousands of tools share a handful of answers.
   const hubMemo = new Map<string, Tool | undefined>();
+  let proposer: { who: string; initiatives: readonly string[]; own?: OwnTexts } | undefined;
+  const { tr } = words;
+  // A key of the proposing rule's own text, else of the shared catalog.
+  const own = (key: string): string | undefined => proposer?.own?.template(key, tr.lang);
+  const title = (key: string, params?: Params): Worded => {
+    const template = own(key);
+    return template === undefined ? tr.tw(key, params) : worded(`rules.${proposer!.own!.rule}.${key}`, template, params, tr.lang);
+  };
   return {
-    ws, facts, level, replatforming: level === 'replatform', drafts,
+    ws, facts, level, replatforming: level === 'replatform', drafts, words,
     draft(id, init) {
       let d = drafts.get(id);
       if (!d) {
+        if (proposer && !isDeclaredInitiative(id, proposer.initiatives)) {
+          throw new Error(`${proposer.who} proposes the initiative ${id}, which it does not declare (it declares ${proposer.initiatives.join(', ') || 'none'})`);
+        }
         const x = init();
         d = {
           id, addresses: new Set(), stakeholders: new Set(), extraDepartments: new Set(), dependsOn: new Set(),
@@ -82,6 +112,9 @@ export function createPlanContext(ws: Workspace, facts: Facts, relevant: readonl
         indexSubjects(d);
       }
       return d;
+    },
+    proposing: (who, initiatives, texts) => {
+      proposer = { who, initiatives, ...(texts ? { own: texts } : {}) };
     },
     about: (toolId, pred) => bySubject.get(toolId)?.find((d) => drafts.get(d.id) === d && pred(d)),
     indexSubjects,
@@ -106,7 +139,11 @@ export function createPlanContext(ws: Workspace, facts: Facts, relevant: readonl
     toolEntities: (f) => [...new Set(f.entities.filter((e) => e.kind === 'tool').map((e) => e.id))].filter((id) => tool(id)),
     retireMonths: (id) => 1 + (facts.touchpointsServed(id).length ? 1 : 0) + (facts.degree(id) ? 1 : 0),
     findingsOf: (rule) => byRule.get(rule) ?? [],
-    title: (key, params) => tw(key, params),
-    titleCount: (key, count, params) => twCount(key, count, params),
+    title,
+    titleCount: (key, count, params) => {
+      const variant = `${key}.${pluralCategory(count, tr.lang)}`;
+      if (own(key) !== undefined) return title(own(variant) !== undefined ? variant : key, params);
+      return tr.twCount(key, count, params);
+    },
   };
 }

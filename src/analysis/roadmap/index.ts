@@ -12,6 +12,7 @@ import type { Facts } from '../facts.js';
 import { toMajor, toMinor } from '../money.js';
 import { RULE_IDS, RULES, type Rule } from '../rules/index.js';
 import type { Finding } from '../types.js';
+import type { Words } from '../words.js';
 import { assertCoherent, repairDrafts } from './coherence.js';
 import { byId, createPlanContext } from './context.js';
 import { linkDependencies } from './dependencies.js';
@@ -21,6 +22,7 @@ import { PLATFORM_STEP, proposePlatform } from './platform.js';
 import { baseMonth, planInitiatives, reviewDates, upcomingRenewals } from './schedule.js';
 import { consolidationSavings, fitToSize, proposeCompliance } from './size.js';
 import { targetsOf } from './targets.js';
+import { COMPLIANCE_INITIATIVES, PLATFORM_INITIATIVES, SIZE_INITIATIVES } from './ids.js';
 import type { FullRoadmap, RoadmapOptions } from './types.js';
 
 export type { FullRoadmap, PlannedInitiative, RenewalRef, RoadmapOptions, UpcomingRenewal, Draft, DraftInit } from './types.js';
@@ -35,22 +37,32 @@ function steps(): { step: number; run: (c: ReturnType<typeof createPlanContext>)
   RULE_IDS.forEach((id, index) => {
     const rule = RULES[id] as Rule;
     const plan = rule.plan;
-    if (plan) out.push({ step: plan.step, index, run: (c) => plan.propose(c.findingsOf(id) as never, c) });
+    if (plan) {
+      out.push({ step: plan.step, index, run: (c) => {
+        c.proposing(`the plan of ${id}`, plan.initiatives, { rule: id, template: rule.template });
+        plan.propose(c.findingsOf(id) as never, c);
+      } });
+    }
   });
-  out.push({ step: PLATFORM_STEP, index: -1, run: proposePlatform });
+  out.push({ step: PLATFORM_STEP, index: -1, run: (c) => {
+    c.proposing('the platform step', PLATFORM_INITIATIVES);
+    proposePlatform(c);
+  } });
   return out.sort((a, b) => a.step - b.step || a.index - b.index);
 }
 
-export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Finding[], opts: RoadmapOptions = {}): FullRoadmap {
+export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Finding[], words: Words, opts: RoadmapOptions = {}): FullRoadmap {
   // An advisory rule with a plan (personalization opportunities: small experiments) is planned at any severity.
   const plannedAdvisory = (rule: string) => {
     const r = (RULES as Record<string, Rule>)[rule];
     return r?.meta.advisory === true && r.plan !== undefined;
   };
   const relevant = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.low || plannedAdvisory(f.rule));
-  const c = createPlanContext(ws, facts, relevant, opts.level);
+  const c = createPlanContext(ws, facts, relevant, words, opts.level);
   for (const s of steps()) s.run(c);
+  c.proposing('the compliance step', COMPLIANCE_INITIATIVES);
   proposeCompliance(c, relevant);
+  c.proposing('the sizing step', SIZE_INITIATIVES);
   linkDependencies(c);
   for (const d of c.drafts.values()) Object.assign(d, targetsOf(c, d));
   fitToSize(c);

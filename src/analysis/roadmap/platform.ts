@@ -2,7 +2,6 @@
 // department with most silos and then the replatforming itself answer the silos, islands, split
 // hubs and the missing hub (instead of one connection each). Otherwise, without any hub,
 // establishing one answers no-customer-hub. Runs after the quick wins, before the connections.
-import { list } from '../../i18n/index.js';
 import type { PlanContext } from './context.js';
 import { byId } from './context.js';
 
@@ -46,7 +45,7 @@ export function proposePlatform(c: PlanContext): void {
   } else if (hubless.length) {
     const tools = [...facts.customerDataTools].sort((a, b) => facts.impact(b.id) - facts.impact(a.id) || byId(a.id, b.id)).map((x) => x.id);
     const d = c.draft('establish-hub', () => ({
-      kind: 'integrate', phase: 2, title: c.title('roadmap.title.establish-hub', { tools: list(tools.slice(0, 3).map((id) => c.name(id))) }),
+      kind: 'integrate', phase: 2, title: c.title('roadmap.title.establish-hub', { tools: c.words.list(tools.slice(0, 3).map((id) => c.name(id))) }),
       tools, subjects: tools, months: 4, touchesNeighbours: true,
       owner: tools.length ? c.tool(tools[0])?.owner : undefined,
     }));

@@ -1,6 +1,5 @@
 // Initiatives more than one rule proposes: retiring a tool (redundant, orphan, retired but in
 // use) and designating a source of truth (conflicting or missing).
-import { dataTypeName, list } from '../../i18n/index.js';
 import type { Finding } from '../types.js';
 import { byId, type PlanContext } from './context.js';
 import { cannotAnchor } from './targets.js';
@@ -55,9 +54,9 @@ export function proposeSourceOfTruth(c: PlanContext, f: Finding, data: string): 
   const owners = [...new Set(involved.map((id) => c.tool(id)?.owner).filter((o): o is string => !!o))];
   const d = c.draft(`designate-sot-${data}`, () => ({
     kind: 'governance', phase: 1,
-    title: proposed ? c.title('roadmap.title.designate-sot', { data: dataTypeName(data), tool: c.name(proposed) })
-      : several ? c.title('roadmap.title.agree-master', { data: dataTypeName(data), tools: list(involved.map((id) => c.name(id))) })
-        : c.title('roadmap.title.designate-sot-open', { data: dataTypeName(data) }),
+    title: proposed ? c.title('roadmap.title.designate-sot', { data: c.words.dataType(data), tool: c.name(proposed) })
+      : several ? c.title('roadmap.title.agree-master', { data: c.words.dataType(data), tools: c.words.list(involved.map((id) => c.name(id))) })
+        : c.title('roadmap.title.designate-sot-open', { data: c.words.dataType(data) }),
     tools, subjects: tools, owner: proposed ? c.tool(proposed)?.owner : owners[0], months: 1,
     keep: proposed ? [proposed] : [], drop: [],
   }));

@@ -3,12 +3,11 @@
 // of a pilot and a migration; many same-kind initiatives become one (one "agree sources of truth"
 // workshop, not eight one-month projects). Also here: consolidations carry the saving of the tools
 // they drop, and consent and restricted-data findings always get a phase-1 initiative.
-import { dataTypeName, list } from '../../i18n/index.js';
-import { someOf } from '../words.js';
 import type { Finding } from '../types.js';
 import { byId, type PlanContext } from './context.js';
 import { isFileTool } from './targets.js';
 import type { Draft } from './types.js';
+import type { SIZE_INITIATIVES } from './ids.js';
 
 /** A stack this small is changed in weeks: every generated initiative lasts a month at most. */
 export const SMALL_STACK = 15;
@@ -90,7 +89,7 @@ function mergeInto(c: PlanContext, target: Draft, parts: readonly Draft[]): void
   target.dependsOn.delete(target.id);
 }
 
-function group(c: PlanContext, members: Draft[], id: string, title: (ds: Draft[]) => Draft['title']): void {
+function group(c: PlanContext, members: Draft[], id: (typeof SIZE_INITIATIVES)[number], title: (ds: Draft[]) => Draft['title']): void {
   if (members.length < GROUP_FROM) return;
   const sorted = [...members].sort((a, b) => byId(a.id, b.id));
   const base = sorted[0];
@@ -127,11 +126,11 @@ export function fitToSize(c: PlanContext): void {
   const generated = () => [...c.drafts.values()].filter((d) => d.source === 'generated');
   masterInNewHub(c);
   group(c, generated().filter((d) => d.id.startsWith('designate-sot-')), 'agree-sources-of-truth', (ds) =>
-    c.title('roadmap.title.agree-sources-of-truth', { data: someOf(ds.map((d) => dataTypeName(d.id.slice('designate-sot-'.length))), 6) }));
+    c.title('roadmap.title.agree-sources-of-truth', { data: c.words.someOf(ds.map((d) => c.words.dataType(d.id.slice('designate-sot-'.length))), 6) }));
   group(c, generated().filter((d) => d.id.startsWith('license-')), 'reduce-licenses', (ds) =>
-    c.title('roadmap.title.licenses', { tools: list(ds.map((d) => c.name(d.subjects[0] ?? d.id))) }));
+    c.title('roadmap.title.licenses', { tools: c.words.list(ds.map((d) => c.name(d.subjects[0] ?? d.id))) }));
   const orphanRetirements = generated().filter((d) => d.id.startsWith('retire-') && [...d.addresses].every((x) => x.startsWith('orphan-tool:')));
-  group(c, orphanRetirements, 'retire-orphans', (ds) => c.title('roadmap.title.retire-orphans', { tools: list(ds.map((d) => c.name(d.subjects[0] ?? d.id))) }));
+  group(c, orphanRetirements, 'retire-orphans', (ds) => c.title('roadmap.title.retire-orphans', { tools: c.words.list(ds.map((d) => c.name(d.subjects[0] ?? d.id))) }));
 
   if (!isSmallStack(c)) return;
   // A small company without a hub: adopt a CRM and connect the rest to it, in weeks.
@@ -141,7 +140,7 @@ export function fitToSize(c: PlanContext): void {
     const tools = crmCandidates(c);
     const adopt: Draft = {
       ...(migration ?? pilot)!, id: 'establish-hub', kind: 'integrate', phase: 2, pilot: false,
-      title: c.title('roadmap.title.adopt-crm', { tools: someOf(tools.map((id) => c.name(id)), 4) }),
+      title: c.title('roadmap.title.adopt-crm', { tools: c.words.someOf(tools.map((id) => c.name(id)), 4) }),
       addresses: new Set(), extraDepartments: new Set(), stakeholders: new Set(), dependsOn: new Set(), keep: [], drop: [],
       tools: [], subjects: [], months: 1,
     };
@@ -152,8 +151,8 @@ export function fitToSize(c: PlanContext): void {
     const files = hub.drop ?? [];
     const tools = crmCandidates(c).filter((id) => !files.includes(id));
     hub.title = files.length
-      ? c.title('roadmap.title.adopt-crm-files', { tools: someOf(tools.map((id) => c.name(id)), 4), files: list(files.map((id) => c.name(id))) })
-      : c.title('roadmap.title.adopt-crm', { tools: someOf(tools.map((id) => c.name(id)), 4) });
+      ? c.title('roadmap.title.adopt-crm-files', { tools: c.words.someOf(tools.map((id) => c.name(id)), 4), files: c.words.list(files.map((id) => c.name(id))) })
+      : c.title('roadmap.title.adopt-crm', { tools: c.words.someOf(tools.map((id) => c.name(id)), 4) });
   }
   for (const d of generated()) if (d.months > 1) d.months = 1;
 }

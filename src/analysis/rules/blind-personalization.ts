@@ -2,7 +2,7 @@
 // reaches its tools through automated links: it personalizes on what one tool alone knows. Stale
 // hub data is freshness-gap's, not blindness. With no hub at all no-customer-hub says it once.
 import { customerSide } from '../customer.js';
-import { sortIds, toolNames, toolRef } from './helpers.js';
+import { sortIds, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
@@ -45,7 +45,7 @@ export const rule = createRule({
       recommendation: '{hub} から {target} へ顧客プロフィールを自動で送り、それに基づいて {touchpoint} をパーソナライズしてください。',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ ws, facts, msg, words }) {
     const cs = customerSide(ws, facts);
     const out: FindingDraft<Details>[] = [];
     if (!facts.hubs.length) return out;
@@ -60,7 +60,7 @@ export const rule = createRule({
       const hub = facts.componentOf(target).hubs[0] ?? facts.hubs.find((h) => h.status !== 'retired')?.id;
       // Name the tools that personalize (a CMS or an analytics tag beside them is not who decides).
       const deciding = r.personalizing.length ? r.personalizing : tools;
-      const params = { touchpoint: tp.name, tools: toolNames(ws, deciding), target: toolNames(ws, [target]), hub: hub ? toolNames(ws, [hub]) : '' };
+      const params = { touchpoint: tp.name, tools: words.tools(deciding), target: words.tools([target]), hub: hub ? words.tools([hub]) : '' };
       out.push({
         subject: tp.id,
         message: msg('message', params),
@@ -74,6 +74,7 @@ export const rule = createRule({
   },
   plan: {
     step: 36,
+    initiatives: ['feed'],
     propose(findings, c) {
       for (const f of findings) {
         const tp = c.ws.index.touchpointById.get(f.details.touchpoint);

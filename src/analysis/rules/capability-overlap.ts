@@ -1,13 +1,10 @@
 // capability-overlap: two or more active tools provide the same capability; the finding lists
 // them and their combined annual cost.
-import { capabilityName } from '../../catalog/index.js';
 import { minorToMajor, type Tool } from '../../model/model.js';
 import { isMedia, primaryCapabilities } from '../capabilities.js';
-import { compareIds, money, someToolNames, sumCosts, toolRef } from './helpers.js';
+import { compareIds, sumCosts, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { byId } from '../roadmap/context.js';
-import { someOf } from '../words.js';
-import { list } from '../../i18n/index.js';
 import type { Finding } from '../types.js';
 
 export const example = `version: 1
@@ -70,7 +67,7 @@ export const rule = createRule({
       recommendation: '{capability} をどのツールが担うか決め、他のツールは次回の契約更新で段階的に廃止してください。',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ facts, msg, words }) {
     const out: FindingDraft<Details>[] = [];
     // r2: primary capabilities only (catalog features never overlap).
     const providers = new Map<string, Tool[]>();
@@ -101,9 +98,9 @@ export const rule = createRule({
       const suites = ids.filter((id) => !summedTools.some((x) => x.id === id));
       const cost = sumCosts(summedTools);
       const params = {
-        capability: capabilityName(cap), tools: someToolNames(ws, ids), count: ids.length,
-        cost: money(ws, cost.minor), unknown: someToolNames(ws, cost.unknown),
-        single: someToolNames(ws, summedTools.map((x) => x.id)), suites: someToolNames(ws, suites),
+        capability: words.capability(cap), tools: words.someTools(ids), count: ids.length,
+        cost: words.money(cost.minor), unknown: words.someTools(cost.unknown),
+        single: words.someTools(summedTools.map((x) => x.id)), suites: words.someTools(suites),
       };
       const key = suites.length ? (cost.minor ? 'message.suite' : 'message.suite-no-cost')
         : !cost.minor ? 'message.no-cost'
@@ -125,6 +122,7 @@ export const rule = createRule({
   },
   plan: {
     step: 40,
+    initiatives: ['consolidate'],
     // Overlaps between the same tools are one decision ("Intercom or Zendesk?"), not one per
     // capability: they are grouped by the tool to keep and the tools to phase out.
     propose(findings, c) {
@@ -159,7 +157,7 @@ export const rule = createRule({
         const category = (id: string) => c.tool(id)?.category;
         const lead = caps.find((x) => x === category(g.keeper)) ?? caps.find((x) => g.others.some((o) => category(o) === x)) ?? caps[0];
         const ordered = [lead, ...caps.filter((x) => x !== lead)];
-        const params = { capability: someOf(ordered.map(capabilityName), 4), tool: c.name(g.keeper), others: list(g.others.map((id) => c.name(id))) };
+        const params = { capability: c.words.someOf(ordered.map(c.words.capability), 4), tool: c.name(g.keeper), others: c.words.list(g.others.map((id) => c.name(id))) };
         // A migration when the overlap is a large part of what the other tools do; when it is a
         // side feature of them (sales forecasting in a call-recording tool), a decision on which
         // tool the team uses for it, with nothing to migrate or cancel.

@@ -3,8 +3,8 @@
 // customers: someone who unsubscribed can still be mailed. Consent types come from the workspace's
 // `data_types` over the built-in vocabulary, so a version-1 workspace is checked too. Never folded
 // into a refocus level (rules.md "Precisions"); phase 1 of the roadmap.
-import { customerSide, typeNames } from '../customer.js';
-import { someToolNames, sortIds, toolRef } from './helpers.js';
+import { customerSide } from '../customer.js';
+import { sortIds, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
@@ -78,38 +78,44 @@ export const rule = createRule({
       recommendation: '{data}を {tool} から {targets} へ自動で（少なくとも毎日）同期し、顧客に連絡するすべてのツールが同じ意思を尊重するようにしてください。',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ ws, facts, msg, words }) {
     const cs = customerSide(ws, facts);
     const out: FindingDraft<Details>[] = [];
     const liveHubs = facts.hubs.filter((h) => h.status !== 'retired');
+    // The senders in id order once, so each origin's list comes out sorted (not sorted per origin).
+    const senderIds = sortIds(cs.senders.map((s) => s.id));
     for (const tool of ws.tools) {
       if (tool.status === 'retired') continue;
       const types = [...new Set(tool.data)].filter((d) => cs.isConsent(d) && cs.isOrigin(tool.id, d));
       if (!types.length) continue;
       const lost = new Set<string>();
+      // Where each type gets to, looked up once per origin (not once per origin, sender and type:
+      // 3,000 origins x 2,000 senders at 10,000 tools).
+      const reached = types.map((d) => cs.reachedFrom(tool.id, d));
+      const missing = (id: string): boolean => {
+        let missed = false;
+        for (let k = 0; k < types.length; k++) {
+          if (reached[k].has(id)) continue;
+          missed = true;
+          lost.add(types[k]);
+        }
+        return missed;
+      };
       // Every hub is a customer view that may contact the customer: each must know the opt-outs.
       const hubs: string[] = [];
       for (const h of liveHubs) {
-        if (h.id === tool.id) continue;
-        const unreached = types.filter((d) => !cs.reachedFrom(tool.id, d).has(h.id));
-        if (!unreached.length) continue;
-        hubs.push(h.id);
-        for (const d of unreached) lost.add(d);
+        if (h.id !== tool.id && missing(h.id)) hubs.push(h.id);
       }
       hubs.sort();
       const senders: string[] = [];
-      for (const s of cs.senders) {
-        if (s.id === tool.id || hubs.includes(s.id)) continue;
-        const unreached = types.filter((d) => !cs.reachedFrom(tool.id, d).has(s.id));
-        if (!unreached.length) continue;
-        senders.push(s.id);
-        for (const d of unreached) lost.add(d);
+      for (const id of senderIds) {
+        if (id !== tool.id && !hubs.includes(id) && missing(id)) senders.push(id);
       }
       if (!hubs.length && !senders.length) continue;
       const data = types.filter((d) => lost.has(d));
-      const named = sortIds(senders).slice(0, SENDERS_NAMED);
+      const named = senders.slice(0, SENDERS_NAMED);
       const targets = [...hubs, ...named];
-      const params = { tool: tool.name, data: typeNames(ws, data), targets: someToolNames(ws, targets, TARGETS_IN_WORDS, hubs.length + senders.length) };
+      const params = { tool: tool.name, data: words.types(data), targets: words.someTools(targets, TARGETS_IN_WORDS, hubs.length + senders.length) };
       out.push({
         subject: tool.id,
         message: msg(senders.length ? 'message' : 'message.hub', params),
@@ -123,6 +129,7 @@ export const rule = createRule({
   },
   plan: {
     step: 11,
+    initiatives: ['sync-consent'],
     propose(findings, c) {
       if (!findings.length) return;
       // A tool on its way out is not connected (rules.md roadmap coherence): its retirement answers it.
@@ -137,7 +144,7 @@ export const rule = createRule({
         const targets = targetsOf(f);
         c.draft(`sync-consent-${f.details.tool}`, () => ({
           kind: 'integrate', phase: 1,
-          title: c.title('customer.roadmap.title.sync-consent', { tool: tool?.name ?? f.details.tool, targets: someToolNames(c.ws, targets, TARGETS_IN_WORDS) }),
+          title: c.title('customer.roadmap.title.sync-consent', { tool: tool?.name ?? f.details.tool, targets: c.words.someTools(targets, TARGETS_IN_WORDS) }),
           tools: [f.details.tool, ...targets], subjects: [f.details.tool], months: 1, ...(tool?.owner ? { owner: tool.owner } : {}),
         })).addresses.add(f.id);
         return;
@@ -149,7 +156,7 @@ export const rule = createRule({
       const owners = origins.map((id) => c.tool(id)?.owner).filter((o): o is string => !!o).sort();
       const d = c.draft('sync-consent', () => ({
         kind: 'integrate', phase: 1,
-        title: c.title('customer.roadmap.title.sync-consent.many', { tools: someToolNames(c.ws, origins, TARGETS_IN_WORDS) }),
+        title: c.title('customer.roadmap.title.sync-consent.many', { tools: c.words.someTools(origins, TARGETS_IN_WORDS) }),
         tools, subjects: origins, months: findings.length > 3 ? 2 : 1, ...(owners[0] ? { owner: owners[0] } : {}),
       }));
       for (const f of findings) d.addresses.add(f.id);

@@ -1,5 +1,5 @@
 // data-silo: a customer-data tool that is not a hub and is connected to no hub.
-import { costOf, dataList, joinSubject, rankHubs, toolNames, toolRef } from './helpers.js';
+import { costOf, joinSubject, rankHubs, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
@@ -50,7 +50,7 @@ export const rule = createRule({
       'recommendation.dropped': '{tool} は {keep} に寄せて廃止する候補です（冗長なツールの検出を参照）。{tool} を連携するのではなく、廃止する前に {tool} だけが持つ情報（{data}）を {keep} へ移してください。',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ facts, msg, words }) {
     // Without any hub, no-customer-hub stands for the per-tool silos.
     if (!facts.hubs.length) return [];
     const out: FindingDraft<Details>[] = [];
@@ -59,8 +59,8 @@ export const rule = createRule({
       const comp = facts.componentOf(tool.id);
       const island = comp.tools.length > 1 ? comp.tools.filter((id) => id !== tool.id) : [];
       const params = {
-        tool: tool.name, data: dataList(tool.data), hubs: toolNames(ws, candidates),
-        hub: toolNames(ws, candidates.slice(0, 1)), others: toolNames(ws, island),
+        tool: tool.name, data: words.data(tool.data), hubs: words.tools(candidates),
+        hub: words.tools(candidates.slice(0, 1)), others: words.tools(island),
       };
       out.push({
         subject: tool.id,
@@ -79,6 +79,7 @@ export const rule = createRule({
   },
   plan: {
     step: 31,
+    initiatives: ['connect'],
     propose(findings, c) {
       if (c.replatforming) return;
       for (const f of findings) {

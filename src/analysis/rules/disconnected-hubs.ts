@@ -1,7 +1,7 @@
 // disconnected-hubs: two hubs that no chain of integrations joins: two "single" customer views.
 // One finding per pair of hub groups (hubs already connected to each other count as one view),
 // named after the first hub id of each group.
-import { compareIds, joinSubject, toolNames, toolRef } from './helpers.js';
+import { compareIds, joinSubject, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
@@ -48,7 +48,7 @@ export const rule = createRule({
       recommendation: '{a} と {b} を両方が持つ顧客データで同期するか、どちらをマスターにするか決めてもう一方を移行してください。',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ ws, facts, msg, words }) {
     const groups = facts.components.filter((c) => c.hasHub).sort((a, b) => compareIds(a.hubs[0], b.hubs[0]));
     const out: FindingDraft<Details>[] = [];
     for (let i = 0; i < groups.length; i++) {
@@ -56,7 +56,7 @@ export const rule = createRule({
         const a = groups[i].hubs;
         const b = groups[j].hubs;
         const pair = [a[0], b[0]];
-        const params = { a: toolNames(ws, a), b: toolNames(ws, b) };
+        const params = { a: words.tools(a), b: words.tools(b) };
         out.push({
           subject: joinSubject(pair),
           message: msg('message', params),
@@ -71,6 +71,7 @@ export const rule = createRule({
   },
   plan: {
     step: 32,
+    initiatives: ['connect-hubs'],
     propose(findings, c) {
       if (c.replatforming) return;
       for (const f of findings) {

@@ -49,13 +49,13 @@ export const rule = createRule({
       'recommendation.out-of-scope': '「{stage}」ステージの顧客接点を対象範囲に入れるか、不足しているものを追加してください。',
     },
   },
-  check({ ws, msg }) {
+  check({ ws, msg, words }) {
     const out: FindingDraft<Details>[] = [];
     for (const stage of ws.stages) {
       const tps = ws.index.touchpointsByStage.get(stage.id) ?? [];
       if (tps.some((tp) => tp.inScope)) continue;
       const outOfScope = tps.length;
-      const params = { stage: stage.name, count: outOfScope };
+      const params = { stage: words.stage(stage), count: outOfScope };
       out.push({
         subject: stage.id,
         message: msg(outOfScope ? 'message.out-of-scope' : 'message', params),
@@ -70,13 +70,14 @@ export const rule = createRule({
   },
   plan: {
     step: 37,
+    initiatives: ['cover-stage'],
     propose(findings, c) {
       for (const f of findings) {
         const stageId = f.details.stage;
         const stage = c.ws.index.stageById.get(stageId);
         const listed = c.ws.index.touchpointsByStage.get(stageId) ?? [];
         const d = c.draft(`cover-stage-${stageId}`, () => ({
-          kind: 'process', phase: 2, title: c.title('roadmap.title.cover-stage', { stage: stage?.name ?? stageId }),
+          kind: 'process', phase: 2, title: c.title('roadmap.title.cover-stage', { stage: stage ? c.words.stage(stage) : stageId }),
           tools: [], subjects: [], months: 2, owner: mostCommon(listed.map((tp) => tp.owner)),
         }));
         d.addresses.add(f.id);

@@ -6,9 +6,9 @@
 // A path takes every link, manual ones at their `frequency` (rules.md's example: leads typed in
 // weekly); a captured type that reaches no hub at all is trapped-data's or consent-not-synced's,
 // and a touchpoint no hub data reaches has no "slowest link" to compare in the first direction.
-import { AT_HUB, customerSide, typeNames, UNSCHEDULED } from '../customer.js';
+import { AT_HUB, customerSide, UNSCHEDULED } from '../customer.js';
 import { FREQUENCIES, FREQUENCY_RANK, type Freshness } from '../../model/vocabulary.js';
-import { sortIds, toolNames, toolRef } from './helpers.js';
+import { sortIds, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
@@ -128,7 +128,7 @@ export const rule = createRule({
       'pace.unscheduled': '誰かが手作業で写したときに',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ ws, facts, msg, words }) {
     const cs = customerSide(ws, facts);
     const out: FindingDraft<Details>[] = [];
     for (const tp of ws.touchpoints) {
@@ -141,8 +141,8 @@ export const rule = createRule({
       const toHubPace = gap.toHub.reduce((r, x) => Math.max(r, paceRank(x.pace)), -1);
       const word = (p: Pace) => msg(`pace.${p}`).text;
       const params = {
-        touchpoint: tp.name, tools: toolNames(ws, tools), needs: msg(`need.${tp.needs}`).text,
-        pace: word(pace(slowest)), data: typeNames(ws, gap.toHub.map((x) => x.data)),
+        touchpoint: tp.name, tools: words.tools(tools), needs: msg(`need.${tp.needs}`).text,
+        pace: word(pace(slowest)), data: words.types(gap.toHub.map((x) => x.data)),
       };
       const problem = gap.fromHub && gap.toHub.length
         ? msg('problem.both', { ...params, pace: word(gap.fromHub), pace2: word(pace(toHubPace)) })
@@ -160,6 +160,7 @@ export const rule = createRule({
   },
   plan: {
     step: 34,
+    initiatives: ['freshen'],
     propose(findings, c) {
       for (const f of findings) {
         const tp = c.ws.index.touchpointById.get(f.details.touchpoint);

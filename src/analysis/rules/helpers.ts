@@ -1,7 +1,6 @@
-// Small helpers shared by the rule modules: names, money, entity refs.
-import { currentLang, dataTypeName, list, t } from '../../i18n/index.js';
+// Small helpers shared by the rule modules: ids, costs, entity refs. Words (names, lists, money)
+// are in the rule context's `words` (src/analysis/words.ts), in the language of the analysis.
 import { minorToMajor, type Tool, type Workspace } from '../../model/model.js';
-import { formatMoney } from '../../i18n/format.js';
 import type { EntityRef, Finding } from '../types.js';
 import { isFileTool } from '../capabilities.js';
 
@@ -19,25 +18,6 @@ export function toolName(ws: Workspace, id: string): string {
   return ws.index.toolById.get(id)?.name ?? id;
 }
 
-/** "A, B and C" / 「A、B、C」 from tool ids, by name. */
-export function toolNames(ws: Workspace, ids: readonly string[]): string {
-  return list(ids.map((id) => toolName(ws, id)));
-}
-
-/**
- * At most `max` names, then "and N more". `total` is how many there are when `ids` is already a
- * shortened list (the count of the rest is then total - max).
- */
-export function someToolNames(ws: Workspace, ids: readonly string[], max = 8, total = ids.length): string {
-  if (total <= max) return toolNames(ws, ids.slice(0, max));
-  return list([...ids.slice(0, max).map((id) => toolName(ws, id)), t('rules.more', { count: total - max })]);
-}
-
-/** Data types by display name: the shared vocabulary's word in the current language, else the id. */
-export function dataList(data: readonly string[]): string {
-  return list(data.map(dataTypeName));
-}
-
 /** Sum of known annual costs (minor units) and the tools whose cost is not known. */
 export function sumCosts(tools: readonly Tool[]): { minor: number; known: number; unknown: string[] } {
   let minor = 0;
@@ -51,11 +31,6 @@ export function sumCosts(tools: readonly Tool[]): { minor: number; known: number
     }
   }
   return { minor, known, unknown };
-}
-
-/** An annual amount in the workspace currency, for messages ("€9,600", "€12.5", "￥864,000"). */
-export function money(ws: Workspace, minor: number): string {
-  return formatMoney(minor, ws.organization.currency, currentLang(), { cents: 'trim' });
 }
 
 /** Major units for Finding.cost; undefined when unknown. */

@@ -1,6 +1,6 @@
 // inconsistent-experience: an in-scope touchpoint served only by tools connected to no hub:
 // staff and systems there cannot recognise the customer.
-import { rankHubs, sortIds, toolNames, toolRef } from './helpers.js';
+import { rankHubs, sortIds, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { byId } from '../roadmap/context.js';
 import type { Draft } from '../roadmap/types.js';
@@ -64,7 +64,7 @@ export const rule = createRule({
       'recommendation.no-hub': 'ハブを決めたら {tools} をそこに連携し、{touchpoint} でお客様を識別できるようにしてください。',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ ws, facts, msg, words }) {
     const out: FindingDraft<Details>[] = [];
     // r2: with no hub at all, no-customer-hub says it once (not once per touchpoint).
     if (!facts.hubs.length) return out;
@@ -76,7 +76,7 @@ export const rule = createRule({
       const tools = sortIds(new Set(tp.tools));
       const data = [...new Set([...tp.captures, ...tools.flatMap((id) => ws.index.toolById.get(id)!.data)])];
       const hubs = rankHubs(facts.hubs, data, facts.impact);
-      const params = { touchpoint: tp.name, tools: toolNames(ws, tools), hub: toolNames(ws, hubs.slice(0, 1)) };
+      const params = { touchpoint: tp.name, tools: words.tools(tools), hub: words.tools(hubs.slice(0, 1)) };
       out.push({
         subject: tp.id,
         message: msg(sendOnly ? 'message.send-only' : 'message', params),
@@ -90,6 +90,7 @@ export const rule = createRule({
   },
   plan: {
     step: 35,
+    initiatives: ['connect'],
     propose(findings, c) {
       const isHome = (d: Draft) => d.id.startsWith('connect-') || d.id.startsWith('replatform') || d.id === 'establish-hub' || d.id.startsWith('retire-');
       for (const f of findings) {

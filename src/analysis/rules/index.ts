@@ -1,15 +1,18 @@
 // The rule registry: every finding rule of rules.md, one module each. Everything that needs to
 // know the rules (their ids, the assessment's level groups, what a finding id's subject is, the
 // meta-test) derives from this list. To add a rule: write src/analysis/rules/<id>.ts with
-// createRule() (see rule.ts and CONTRIBUTING.md), add it to MODULES below and to RULE_SUBJECTS in
-// catalog.ts (the loader's table), add fixtures under
+// createRule() (see rule.ts and CONTRIBUTING.md), add it to MODULES below, add fixtures under
 // test/fixtures/rules/<id>/.
-import { currentLang, worded, type Lang, type Params } from '../../i18n/index.js';
+import { activeTranslator, worded, type Lang, type Params } from '../../i18n/index.js';
 import type { Workspace } from '../../model/model.js';
 import { SEVERITY_RANK, type Severity } from '../../model/vocabulary.js';
-import { computeFacts, type Facts } from '../facts.js';
+import type { Facts } from '../facts.js';
 import type { Finding } from '../types.js';
+import type { Words } from '../words.js';
 import { compareIds } from './helpers.js';
+import { COMPLIANCE_INITIATIVES, PLATFORM_INITIATIVES, SIZE_INITIATIVES, isDeclaredInitiative } from '../roadmap/ids.js';
+import type { RuleCatalog } from '../../model/rule-catalog.js';
+import { ruleCatalog } from './catalog-table.js';
 import type { AssessGroup, DetailsOf, Rule, SubjectKind } from './rule.js';
 
 import { rule as noCustomerHub } from './no-customer-hub.js';
@@ -80,8 +83,11 @@ export function isRuleId(id: string): id is RuleId {
   return Object.hasOwn(RULES, id);
 }
 
-/** A rule's short name in a language ("Data silo"); the id for an unknown rule. */
-export function ruleTitle(id: string, lang: Lang = currentLang()): string {
+/**
+ * A rule's short name in a language ("Data silo"); the id for an unknown rule. Without `lang`: the
+ * process language, for renderers that do not pass theirs yet.
+ */
+export function ruleTitle(id: string, lang: Lang = activeTranslator().lang): string {
   return getRule(id)?.docsIn(lang).title ?? id;
 }
 
@@ -102,8 +108,27 @@ export function rulesWithSubject(kind: SubjectKind): RuleId[] {
   return MODULES.filter((r) => r.meta.subject === kind).map((r) => r.id);
 }
 
-/** The rules as the loader needs them (src/model/rule-catalog.ts): a table of its own, kept equal to the modules' meta by a test. */
-export { RULE_CATALOG } from './catalog.js';
+/** Every initiative id the roadmap may generate: what the rules' plans declare, and the roadmap's own steps (roadmap/ids.ts). */
+export const GENERATED_INITIATIVES: readonly string[] = Object.freeze([...new Set([
+  ...MODULES.flatMap((r) => ('plan' in r && r.plan ? r.plan.initiatives : [])),
+  ...PLATFORM_INITIATIVES, ...COMPLIANCE_INITIATIVES, ...SIZE_INITIATIVES,
+])].sort(compareIds));
+
+/** Whether an id is one the roadmap generates for some workspace (`retire-mailchimp`, `replatform`). */
+export function isGeneratedInitiativeId(id: string): boolean {
+  return isDeclaredInitiative(id, GENERATED_INITIATIVES);
+}
+
+/** Each rule's subject kind, in registry order (the loader's table). */
+export const RULE_SUBJECTS: Readonly<Record<RuleId, SubjectKind>> = Object.freeze(
+  Object.fromEntries(MODULES.map((r) => [r.id, r.meta.subject])) as Record<RuleId, SubjectKind>,
+);
+
+/**
+ * The rules as the loader needs them (src/model/rule-catalog.ts): ids, subject kinds, generated
+ * initiative ids. `validate` reads the same table from catalog.ts without loading the rule modules.
+ */
+export const RULE_CATALOG: RuleCatalog = ruleCatalog(RULE_SUBJECTS, GENERATED_INITIATIVES);
 
 /** The parts of a finding id: `data-silo:intercom` -> { rule, kind: 'tool', ids: ['intercom'] }. */
 export interface FindingSubject { rule: string; subject: string; kind?: SubjectKind; ids: string[] }
@@ -132,13 +157,11 @@ export function compareFindings(a: Finding, b: Finding): number {
 export interface RunRulesOptions {
   /** Run only these rules (e.g. `explain`); default all. settings.rules still applies. */
   only?: readonly RuleId[];
-  /** The language findings are worded in; default the process language. */
-  lang?: Lang;
 }
 
-/** Runs every enabled rule once over the shared facts and returns the sorted findings. */
-export function runRules(ws: Workspace, facts: Facts = computeFacts(ws), opts: RunRulesOptions = {}): Finding[] {
-  const lang = opts.lang ?? currentLang();
+/** Runs every enabled rule once over the shared facts and returns the sorted findings, worded in the language of `words`. */
+export function runRules(ws: Workspace, facts: Facts, words: Words, opts: RunRulesOptions = {}): Finding[] {
+  const { lang, tr } = words;
   // All findings of a rule share its severity: sort each rule's findings by id, then order the
   // rules by severity and id (the same order as compareFindings, without comparing every pair).
   const groups: { rule: RuleId; severity: Severity; findings: Finding[] }[] = [];
@@ -149,7 +172,7 @@ export function runRules(ws: Workspace, facts: Facts = computeFacts(ws), opts: R
     const seen = new Set<string>();
     const out: Finding[] = [];
     const msg = (key: string, params?: Params) => worded(`rules.${id}.${key}`, rule.template(key, lang) ?? `rules.${id}.${key}`, params, lang);
-    for (const d of rule.check({ ws, facts, severity, threshold, lang, msg })) {
+    for (const d of rule.check({ ws, facts, severity, threshold, lang, msg, words, tr })) {
       const fid = `${rule.id}:${d.subject}`;
       if (seen.has(fid)) throw new Error(`rule ${rule.id} produced the finding id ${fid} twice`);
       seen.add(fid);

@@ -1,10 +1,9 @@
 // isolated-cluster: two or more tools joined by integrations, none of them to a hub
 // (a department island). One finding per cluster.
-import { compareIds, dataList, joinSubject, rankHubs, someToolNames, sumCosts, toolRef } from './helpers.js';
+import { compareIds, joinSubject, rankHubs, sumCosts, toolRef } from './helpers.js';
 import { minorToMajor, type Tool } from '../../model/model.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { byId } from '../roadmap/context.js';
-import { list } from '../../i18n/index.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -60,7 +59,7 @@ export const rule = createRule({
       'recommendation.no-hub': 'ハブを決めたら、最も多くつながっている {bridge} を通じて、このまとまりをハブに連携してください。',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ ws, facts, msg, words }) {
     const out: FindingDraft<Details>[] = [];
     // With no hub at all every tool is cut off: no-customer-hub says it once (rules.md r2 "one problem, one finding").
     if (!facts.hubs.length) return out;
@@ -74,8 +73,8 @@ export const rule = createRule({
       const hubs = rankHubs(facts.hubs, data, facts.impact);
       const cost = sumCosts(tools);
       const params = {
-        tools: someToolNames(ws, comp.tools), count: comp.tools.length, bridge: bridge.name,
-        hub: someToolNames(ws, hubs.slice(0, 1)), data: dataList(data),
+        tools: words.someTools(comp.tools), count: comp.tools.length, bridge: bridge.name,
+        hub: words.someTools(hubs.slice(0, 1)), data: words.data(data),
       };
       out.push({
         subject: joinSubject(comp.tools),
@@ -91,6 +90,7 @@ export const rule = createRule({
   },
   plan: {
     step: 30,
+    initiatives: ['connect'],
     propose(findings, c) {
       // Replatforming: the new platform answers the islands (src/analysis/roadmap/platform.ts).
       if (c.replatforming) return;
@@ -109,7 +109,7 @@ export const rule = createRule({
         const live = members.some((id) => c.facts.touchpointsServed(id).some((tp) => tp.realtime));
         const d = c.draft(`connect-${bridge}`, () => ({
           kind: 'integrate', phase: 2,
-          title: hub ? c.title('roadmap.title.connect-island', { tools: list(members.map((id) => c.name(id))), hub: hub.name, bridge: c.name(bridge) })
+          title: hub ? c.title('roadmap.title.connect-island', { tools: c.words.list(members.map((id) => c.name(id))), hub: hub.name, bridge: c.name(bridge) })
             : c.title('roadmap.title.connect-any', { tool: c.name(bridge) }),
           tools: hub ? [bridge, hub.id, ...members.filter((m) => m !== bridge)] : members, subjects: members,
           owner: c.tool(bridge)?.owner, months: 3 + (live ? 1 : 0),

@@ -1,6 +1,6 @@
 // manual-integration: customer data moves between two tools by hand (exports, spreadsheets).
 // One finding per ordered pair of tools.
-import { dataList, joinSubject, sortIds, toolName, toolRef } from './helpers.js';
+import { joinSubject, sortIds, toolName, toolRef } from './helpers.js';
 import type { Integration } from '../../model/model.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { isConduit } from '../../catalog/index.js';
@@ -66,7 +66,7 @@ export const rule = createRule({
       'recommendation.to-file': 'このデータ（{data}）を {to} へ手で写すのをやめてください。必要な人は {from}（そこでのレポート、ビュー、共有リスト）を使うようにします。',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ ws, facts, msg, words }) {
     const pairs = new Map<string, Integration[]>();
     for (const it of ws.integrations) {
       if (it.mode !== 'manual') continue;
@@ -79,7 +79,7 @@ export const rule = createRule({
     for (const [key, its] of pairs) {
       const { from, to } = its[0];
       const data = sortIds(new Set(its.flatMap((it) => [...facts.carried(it), ...(it.bidirectional ? facts.carried(it, 'backward') : [])])));
-      const params = { from: toolName(ws, from), to: toolName(ws, to), data: dataList(data) };
+      const params = { from: toolName(ws, from), to: toolName(ws, to), data: words.data(data) };
       const both = its.some((it) => it.bidirectional);
       out.push({
         subject: key,
@@ -95,6 +95,7 @@ export const rule = createRule({
   },
   plan: {
     step: 16,
+    initiatives: ['replace-manual', 'connect', 'move'],
     propose(findings, c) {
       for (const f of findings) {
         const { from, to } = f.details;

@@ -1,6 +1,6 @@
 // no-customer-hub: the workspace has no hub, so there is no shared customer view at all.
 // It stands for the per-tool data-silo and trapped-data findings, which are not raised then.
-import { rankHubs, someToolNames, sortIds, workspaceLoc } from './helpers.js';
+import { rankHubs, sortIds, workspaceLoc } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
@@ -54,7 +54,7 @@ export const rule = createRule({
       'recommendation.platform-candidates': '顧客データが {count} 件のツールに分かれているため、ツールを 1 つずつ連携するのではなく、顧客データのマスターとなるプラットフォームを 1 つ導入し（{candidates} をその役割に育てるか、CRM を導入）、顧客データを段階的にそこへ移してください。',
     },
   },
-  check({ ws, facts, msg }): FindingDraft<Details>[] {
+  check({ ws, facts, msg, words }): FindingDraft<Details>[] {
     if (facts.hubs.length) return [];
     // The tools the siloed share counts (aggregate metrics alone are no customer data to gather).
     const holders = sortIds(facts.personalDataTools.map((x) => x.id));
@@ -63,13 +63,13 @@ export const rule = createRule({
       && (x.capabilities.includes('crm') || x.capabilities.includes('customer-data-platform')));
     const candidates = rankHubs(crmLike, [...new Set(facts.customerDataTools.flatMap((x) => x.data))], facts.impact).slice(0, 3);
     const message = holders.length
-      ? msg('message', { tools: someToolNames(ws, holders), count: holders.length })
+      ? msg('message', { tools: words.someTools(holders), count: holders.length })
       : msg('message.no-data');
     // The replatform test of the assessment (no hub, enough customer-data tools): the advice is the
     // level's, a platform the data moves onto in stages, not connections one by one.
     const platform = holders.length >= ws.settings.thresholds.noHubTools;
     const recommendation = candidates.length
-      ? msg(platform ? 'recommendation.platform-candidates' : 'recommendation.candidates', { candidates: someToolNames(ws, candidates), count: holders.length })
+      ? msg(platform ? 'recommendation.platform-candidates' : 'recommendation.candidates', { candidates: words.someTools(candidates), count: holders.length })
       : msg(platform ? 'recommendation.platform' : 'recommendation', { count: holders.length });
     return [{
       subject: 'workspace',

@@ -1,6 +1,6 @@
 // no-source-of-truth: two or more active tools hold the same data type and no tool claims to be
 // its source of truth ("which web-traffic number do we trust?").
-import { bestCandidate, canBeSourceOfTruth, compareIds, dataList, someToolNames, toolNames, toolRef } from './helpers.js';
+import { bestCandidate, canBeSourceOfTruth, compareIds, toolRef } from './helpers.js';
 import type { Tool } from '../../model/model.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { proposeSourceOfTruth } from '../roadmap/proposals.js';
@@ -52,7 +52,7 @@ export const rule = createRule({
       'recommendation.no-system': 'どれも {data} の真実の情報源（SoT）になれるシステムではありません（ファイルや廃止予定のツール）。{data} を記録の正本となるシステムへ移し、そこを真実の情報源（SoT）にしてください。',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ ws, facts, msg, words }) {
     const claimed = new Set<string>();
     for (const x of ws.tools) if (x.status !== 'retired') for (const d of x.sourceOfTruth) claimed.add(d);
     const holders = new Map<string, Tool[]>();
@@ -82,7 +82,7 @@ export const rule = createRule({
       const systems = tools.filter(canBeSourceOfTruth);
       const candidate = bestCandidate(systems.length ? systems : tools, facts.impact).id;
       const hubs = systems.filter((x) => x.hub).map((x) => x.id).sort(compareIds);
-      const params = { data: dataList([d]), tools: someToolNames(ws, ids), count: ids.length, candidate: toolNames(ws, [candidate]), hubs: toolNames(ws, hubs) };
+      const params = { data: words.data([d]), tools: words.someTools(ids), count: ids.length, candidate: words.tools([candidate]), hubs: words.tools(hubs) };
       out.push({
         subject: d,
         message: msg('message', params),
@@ -97,6 +97,7 @@ export const rule = createRule({
   },
   plan: {
     step: 15,
+    initiatives: ['designate-sot'],
     propose(findings, c) {
       for (const f of findings) proposeSourceOfTruth(c, f, f.details.data);
     },

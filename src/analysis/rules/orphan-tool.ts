@@ -1,5 +1,5 @@
 // orphan-tool: an active tool used at no touchpoint and in no integration.
-import { costOf, money, toolRef } from './helpers.js';
+import { costOf, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { proposeRetirement } from '../roadmap/proposals.js';
 import { isInternalTool } from '../capabilities.js';
@@ -45,13 +45,13 @@ export const rule = createRule({
       recommendation: '{tool} をまだ使っている人がいるか確認し、いなければ解約してください。使われているなら、どこで使われているか記録してください。',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ facts, msg, words }) {
     const out: FindingDraft<Details>[] = [];
     for (const x of facts.activeTools) {
       if (facts.touchpointsServed(x.id).length || facts.degree(x.id)) continue;
       // r2: internal work (design, project management, team chat, wiki) holding no customer data is not an orphan.
       if (isInternalTool(x) && !x.data.length) continue;
-      const params = { tool: x.name, cost: x.annualCostMinor ? money(ws, x.annualCostMinor) : '' };
+      const params = { tool: x.name, cost: x.annualCostMinor ? words.money(x.annualCostMinor) : '' };
       out.push({
         subject: x.id,
         message: msg(x.annualCostMinor ? 'message.cost' : 'message', params),
@@ -66,6 +66,7 @@ export const rule = createRule({
   },
   plan: {
     step: 11,
+    initiatives: ['retire'],
     propose(findings, c) {
       for (const f of findings) proposeRetirement(c, f, f.details.tool, 'roadmap.title.retire-orphan');
     },

@@ -1,7 +1,6 @@
 // persona-gap (r2): a persona goes through a journey stage in which no in-scope touchpoint meets
 // it. A stage with no in-scope touchpoint at all is empty-stage's, said once for everyone; a
 // workspace without personas raises nothing (the assessment asks for them instead).
-import { someOf } from '../words.js';
 import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
@@ -51,7 +50,7 @@ export const rule = createRule({
       recommendation: '{stage} のステージに {persona} 向けの顧客接点を設計するか、{touchpoints} のいずれかを {persona} にも広げてください。{persona} が {stage} を通らないなら、ペルソナのステージから外してください。',
     },
   },
-  check({ ws, msg }) {
+  check({ ws, msg, words }) {
     const out: FindingDraft<Details>[] = [];
     for (const p of ws.personas) {
       for (const stageId of p.stages) {
@@ -60,7 +59,7 @@ export const rule = createRule({
         const inStage = (ws.index.touchpointsByStage.get(stageId) ?? []).filter((tp) => tp.inScope);
         if (!inStage.length) continue; // empty-stage says it, once for everyone
         if (inStage.some((tp) => tp.personas.includes(p.id))) continue;
-        const params = { persona: p.name, stage: stage.name, touchpoints: someOf(inStage.map((tp) => tp.name), 5) };
+        const params = { persona: p.name, stage: words.stage(stage), touchpoints: words.someOf(inStage.map((tp) => tp.name), 5) };
         out.push({
           subject: `${p.id}+${stageId}`,
           message: msg('message', params),
@@ -75,6 +74,7 @@ export const rule = createRule({
   },
   plan: {
     step: 37,
+    initiatives: ['cover-persona'],
     propose(findings, c) {
       for (const f of findings) {
         const persona = c.ws.index.personaById.get(f.details.persona);

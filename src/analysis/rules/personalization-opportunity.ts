@@ -3,9 +3,8 @@
 // reaches that tool (a hub counts as reached): a small experiment with data the company already
 // has. An opportunity, not a problem (info, advisory); the roadmap groups them into one set of
 // small experiments. A touchpoint that does not say whether it is personalized is asked about.
-import { customerSide, typeName } from '../customer.js';
-import { someOf as someOfNames } from '../words.js';
-import { sortIds, toolNames, toolRef } from './helpers.js';
+import { customerSide } from '../customer.js';
+import { sortIds, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
@@ -55,7 +54,7 @@ export const rule = createRule({
       recommendation: '{tools} がすでに持っているデータ（{data}）で、{touchpoint} で小さな実験を行い、現在の一律の内容と比べて効果を測ってください。',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ ws, facts, msg, words }) {
     const cs = customerSide(ws, facts);
     const out: FindingDraft<Details>[] = [];
     for (const tp of ws.touchpoints) {
@@ -66,7 +65,7 @@ export const rule = createRule({
       const tools = r.personalizing.filter((id) => cs.hubDataReaches(id) && !cs.dropped(id));
       if (!tools.length) continue;
       const data = sortIds(new Set(tools.flatMap((id) => cs.hubDataTypes(id)).filter((d) => !cs.isConsent(d))));
-      const params = { touchpoint: tp.name, tools: toolNames(ws, tools), data: someOfNames(data.map((d) => typeName(ws, d)), 4) };
+      const params = { touchpoint: tp.name, tools: words.tools(tools), data: words.someOf(data.map((d) => words.type(d)), 4) };
       out.push({
         subject: tp.id,
         message: msg('message', params),
@@ -80,6 +79,7 @@ export const rule = createRule({
   },
   plan: {
     step: 38,
+    initiatives: ['personalization-experiments'],
     propose(findings, c) {
       if (!findings.length) return;
       const names = findings.map((f) => c.ws.index.touchpointById.get(f.details.touchpoint)?.name ?? f.details.touchpoint);
@@ -87,7 +87,7 @@ export const rule = createRule({
       const owners = findings.map((f) => c.ws.index.touchpointById.get(f.details.touchpoint)?.owner).filter((o): o is string => !!o);
       const d = c.draft('personalization-experiments', () => ({
         kind: 'pilot', phase: 2,
-        title: c.titleCount('customer.roadmap.title.experiments', names.length, { touchpoints: someOfNames(names, 3) }),
+        title: c.titleCount('customer.roadmap.title.experiments', names.length, { touchpoints: c.words.someOf(names, 3) }),
         tools, subjects: tools, months: Math.min(3, 1 + Math.floor(findings.length / 3)),
         ...(owners[0] ? { owner: [...owners].sort()[0] } : {}),
       }));

@@ -5,10 +5,10 @@
 // its tools is an origin, reaches a hub only through a slower link (a type reaching no hub at all
 // is trapped-data's or consent-not-synced's). `details.directions` says which apply.
 import type { Worded } from '../../i18n/index.js';
-import { customerSide, typeNames, UNSCHEDULED } from '../customer.js';
+import { customerSide, UNSCHEDULED } from '../customer.js';
 import { FREQUENCY_RANK } from '../../model/vocabulary.js';
 import { freshnessGaps, type Pace } from './freshness-gap.js';
-import { rankHubs, sortIds, toolNames, toolRef } from './helpers.js';
+import { rankHubs, sortIds, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
@@ -101,7 +101,7 @@ export const rule = createRule({
       'pace.unscheduled': '誰かが手作業で写したときに',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ ws, facts, msg, words }) {
     const out: FindingDraft<Details>[] = [];
     if (!facts.hubs.length) return out;
     const cs = customerSide(ws, facts);
@@ -121,14 +121,14 @@ export const rule = createRule({
       const hubIds = new Set(connected.flatMap((id) => facts.componentOf(id).hubs));
       const hubs = rankHubs(hubIds.size ? facts.hubs.filter((h) => hubIds.has(h.id)) : facts.hubs, tp.captures, facts.impact);
       const target = connected.length ? connected : tools;
-      const params = { touchpoint: tp.name, tools: toolNames(ws, tools), target: toolNames(ws, target.slice(0, 1)), hub: toolNames(ws, hubs.slice(0, 1)) };
+      const params = { touchpoint: tp.name, tools: words.tools(tools), target: words.tools(target.slice(0, 1)), hub: words.tools(hubs.slice(0, 1)) };
       const directions: Details['directions'] = [...(fromHub ? ['from-hub' as const] : []), ...(toHub.length ? ['to-hub' as const] : [])];
       let message: Worded | undefined = fromHub ? msg(noData ? 'message.no-data' : 'message', params) : undefined;
       let recommendation: Worded | undefined = fromHub ? msg(noData ? 'recommendation.no-data' : 'recommendation', params) : undefined;
       if (toHub.length) {
         const slowest = toHub.reduce((r, x) => (paceRank(x.pace) > paceRank(r) ? x.pace : r), toHub[0].pace);
         const origins = sortIds(new Set(toHub.flatMap((x) => x.origins)));
-        const p2 = { ...params, data: typeNames(ws, toHub.map((x) => x.data)), pace: msg(`pace.${slowest}`).text, origin: toolNames(ws, origins.slice(0, 1)) };
+        const p2 = { ...params, data: words.types(toHub.map((x) => x.data)), pace: msg(`pace.${slowest}`).text, origin: words.tools(origins.slice(0, 1)) };
         message = message ? msg('message.both', { first: message, second: msg('also.to-hub', p2) }) : msg('message.to-hub', p2);
         recommendation = recommendation
           ? msg('recommendation.both', { first: recommendation, second: msg('also.recommendation.to-hub', p2) })
@@ -147,6 +147,7 @@ export const rule = createRule({
   },
   plan: {
     step: 34,
+    initiatives: ['realtime'],
     propose(findings, c) {
       for (const f of findings) {
         const tp = c.ws.index.touchpointById.get(f.details.touchpoint);

@@ -4,10 +4,8 @@
 // connected, else the cheapest, then by id) and one is marked only while each of its
 // capabilities is still provided by another tool that has not been marked. The ones left over
 // (the tools to keep) get no finding. This is exact for any group size and deterministic.
-import { capabilityName } from '../../catalog/index.js';
-import { list } from '../../i18n/index.js';
 import type { Tool } from '../../model/model.js';
-import { compareIds, costOf, money, toolNames, toolRef } from './helpers.js';
+import { compareIds, costOf, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { proposeRetirement } from '../roadmap/proposals.js';
 import { isMedia, primaryCapabilities } from '../capabilities.js';
@@ -61,7 +59,7 @@ export const rule = createRule({
       'recommendation.renewal': '{tool} の利用者とデータを {keep} へ移し、{renewal} の契約更新前に {tool} を解約してください。',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ ws, facts, msg, words }) {
     // r2: primary capabilities only, media channels never (buying media on two networks is reach).
     // A retiring tool is not active: its saving is already decided and not reported again.
     const capsOf = (x: Tool) => [...new Set(primaryCapabilities(x))].filter((c) => !isMedia(c));
@@ -121,8 +119,8 @@ export const rule = createRule({
       const keep = keepIds.sort((a, b) => tally.get(b)! - tally.get(a)! || keepFirst(tool(a), tool(b)))[0];
       const others = [...keepIds].sort(compareIds);
       const params = {
-        tool: x.name, capabilities: list(caps.map(capabilityName)), others: toolNames(ws, others),
-        keep: tool(keep).name, cost: x.annualCostMinor === undefined ? '' : money(ws, x.annualCostMinor), renewal: x.renewal ?? '',
+        tool: x.name, capabilities: words.list(caps.map(words.capability)), others: words.tools(others),
+        keep: tool(keep).name, cost: x.annualCostMinor === undefined ? '' : words.money(x.annualCostMinor), renewal: x.renewal ?? '',
       };
       out.push({
         subject: x.id,
@@ -138,6 +136,7 @@ export const rule = createRule({
   },
   plan: {
     step: 10,
+    initiatives: ['retire'],
     propose(findings, c) {
       for (const f of findings) {
         const id = f.details.tool;

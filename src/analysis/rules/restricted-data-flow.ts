@@ -2,7 +2,7 @@
 // contract or a law; never a default) flows by any link, manual included, out of the tools it
 // originates in. One finding per direction of a pair of tools (`<from>+<to>`). Never folded into
 // a refocus level (rules.md "Precisions"); phase 1 of the roadmap.
-import { customerSide, typeNames } from '../customer.js';
+import { customerSide } from '../customer.js';
 import { sortIds, toolName, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 
@@ -58,7 +58,7 @@ export const rule = createRule({
       recommendation: '{from} から {to} への{data}の送付を止め、{to} にあるコピーを削除してください。{to} が代わりに受け取ってよいものは、制限の当事者と取り決めてください。',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ ws, facts, msg, words }) {
     const cs = customerSide(ws, facts);
     const pairs = new Map<string, { from: string; to: string; data: Set<string>; links: Set<string>; manual: boolean; loc: typeof ws.integrations[number]['loc'] }>();
     for (const a of cs.arcs) {
@@ -75,7 +75,7 @@ export const rule = createRule({
     for (const [key, p] of pairs) {
       const data = sortIds(p.data);
       const restriction = [...new Set(data.map((d) => cs.restriction(d)!.trim().replace(/\s+/g, ' ').replace(/[.。]$/, '')))].join('; ');
-      const params = { data: typeNames(ws, data), from: toolName(ws, p.from), to: toolName(ws, p.to), restriction };
+      const params = { data: words.types(data), from: toolName(ws, p.from), to: toolName(ws, p.to), restriction };
       out.push({
         subject: key,
         message: msg(p.manual ? 'message.manual' : 'message', params),
@@ -89,6 +89,7 @@ export const rule = createRule({
   },
   plan: {
     step: 11,
+    initiatives: ['stop-restricted'],
     propose(findings, c) {
       for (const f of findings) {
         const d = c.draft(`stop-restricted-${f.details.from}-${f.details.to}`, () => ({

@@ -1,7 +1,6 @@
 // retired-tool-in-use: a retiring or retired tool still serves a touchpoint or feeds an
 // integration (is its source, or either end of a bidirectional one).
-import { costOf, sortIds, toolNames, toolRef } from './helpers.js';
-import { list } from '../../i18n/index.js';
+import { costOf, sortIds, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { proposeRetirement } from '../roadmap/proposals.js';
 
@@ -64,7 +63,7 @@ export const rule = createRule({
       'recommendation.renewal': '{renewal} の契約終了までに、{tool} にまだ依存しているものを他のツールへ移してください。',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ ws, facts, msg, words }) {
     const out: FindingDraft<Details>[] = [];
     for (const x of ws.tools) {
       if (x.status !== 'retiring' && x.status !== 'retired') continue;
@@ -75,7 +74,7 @@ export const rule = createRule({
       if (!tps.length && !feeds.length) continue;
       const usage = tps.length && feeds.length ? 'both' : tps.length ? 'touchpoints' : 'feeds';
       const params = {
-        tool: x.name, touchpoints: list(tps.map((tp) => tp.name)), tools: toolNames(ws, feeds),
+        tool: x.name, touchpoints: words.list(tps.map((tp) => tp.name)), tools: words.tools(feeds),
         renewal: x.renewal ?? '',
       };
       const p = { ...params, status: msg(`status.${x.status}`), usage: msg(`usage.${usage}`, params) };
@@ -93,6 +92,7 @@ export const rule = createRule({
   },
   plan: {
     step: 12,
+    initiatives: ['retire'],
     propose(findings, c) {
       for (const f of findings) {
         const r = c.drafts.get(`retire-${f.details.tool}`);

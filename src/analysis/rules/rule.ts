@@ -4,12 +4,13 @@
 // every language, the check, and optionally the initiatives it proposes for the roadmap. The
 // registry (index.ts) lists the modules; everything else (rule ids, assessment groups, subject
 // parsing, the meta-test) derives from them.
-import { currentLang, type Lang, type Params, type Worded } from '../../i18n/index.js';
+import { activeTranslator, type Lang, type Params, type Translator, type Worded } from '../../i18n/index.js';
 import type { Workspace } from '../../model/model.js';
 import type { Severity } from '../../model/vocabulary.js';
 import type { Facts } from '../facts.js';
 import type { Finding } from '../types.js';
 import type { PlanContext } from '../roadmap/context.js';
+import type { Words } from '../words.js';
 
 /**
  * Which level a finding (above `low`) argues for in the assessment (rules.md "Assessment"):
@@ -74,6 +75,10 @@ export interface RuleContext<K extends string = string> {
   lang: Lang;
   /** One of this rule's own messages (a key of its `text`), in `lang`, with its id and data. */
   msg: (key: K, params?: Params) => Worded;
+  /** Names, lists and money in `lang` (`words.tools(ids)`, `words.data(ids)`, `words.money(minor)`; src/analysis/words.ts). */
+  words: Words;
+  /** The shared message catalog in `lang` (src/i18n), for the few texts that are not the rule's own. */
+  tr: Translator;
 }
 
 /** What a rule returns; the registry adds `id` (`<rule>:<subject>`), `rule` and `severity`. */
@@ -100,6 +105,13 @@ export type PlannedFinding<D> = Finding & { details: D };
  */
 export interface RulePlan<D> {
   readonly step: number;
+  /**
+   * The ids of the initiatives it proposes: `connect` stands for `connect` and `connect-<anything>`
+   * (`connect-intercom`), `measure-touchpoints` for that one initiative. An authored initiative may
+   * depend on such an id before the roadmap generates it (the loader's rule catalog derives from
+   * these), and proposing an id not declared here is a programming error (PlanContext.draft throws).
+   */
+  readonly initiatives: readonly string[];
   /** Proposes initiatives for the rule's findings (at least `low`, sorted by id) through `ctx.draft()`. */
   propose(findings: readonly PlannedFinding<D>[], ctx: PlanContext): void;
 }
@@ -117,7 +129,10 @@ export interface Rule<Id extends string = string, D = Record<string, unknown>> {
   readonly defaultThreshold?: number;
   /** The docs in a language. */
   docsIn(lang: Lang): RuleDocs;
-  /** The docs in the language of the process (for the commands that still use the global language). */
+  /**
+   * The docs in the language of the process, for renderers that do not pass their language yet
+   * (src/report/sarif.ts); everything else calls docsIn(lang).
+   */
   readonly docs: RuleDocs;
   /** A message template of this rule in a language (English when the language lacks it). */
   template(key: string, lang: Lang): string | undefined;
@@ -149,7 +164,7 @@ export function createRule<const Id extends string, const T extends RuleText, D>
     defaultSeverity: def.meta.severity,
     ...(def.meta.threshold !== undefined ? { defaultThreshold: def.meta.threshold } : {}),
     docsIn,
-    get docs() { return docsIn(currentLang()); },
+    get docs() { return docsIn(activeTranslator().lang); },
     template,
   });
 }

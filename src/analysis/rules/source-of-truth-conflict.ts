@@ -1,5 +1,5 @@
 // source-of-truth-conflict: two or more tools (not retired) claim source_of_truth for the same data type.
-import { canBeSourceOfTruth, compareIds, dataList, rankHubs, toolNames, toolRef } from './helpers.js';
+import { canBeSourceOfTruth, compareIds, rankHubs, toolRef } from './helpers.js';
 import type { Tool } from '../../model/model.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { proposeSourceOfTruth } from '../roadmap/proposals.js';
@@ -52,7 +52,7 @@ export const rule = createRule({
       'recommendation.no-system': 'どれも {data} のマスターになれるシステムではありません（ファイルや廃止予定のツール）。{data} を記録の正本となるシステムへ移し、そこをマスターにしてください。',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ ws, facts, msg, words }) {
     const claims = new Map<string, Tool[]>();
     for (const x of ws.tools) {
       if (x.status === 'retired') continue;
@@ -73,7 +73,7 @@ export const rule = createRule({
       const hubs = systems.filter((x) => x.hub);
       const candidate = rankHubs(hubs.length ? hubs : systems.length ? systems : tools, [d], facts.impact)[0];
       const other = tools.find((x) => x.id !== candidate)!;
-      const params = { data: dataList([d]), tools: toolNames(ws, ids), candidate: toolNames(ws, [candidate]), hubs: toolNames(ws, hubs.map((x) => x.id).sort(compareIds)) };
+      const params = { data: words.data([d]), tools: words.tools(ids), candidate: words.tools([candidate]), hubs: words.tools(hubs.map((x) => x.id).sort(compareIds)) };
       const variant = !systems.length ? 'recommendation.no-system' : hubs.length > 1 ? 'recommendation.agree' : 'recommendation';
       out.push({
         subject: d,
@@ -88,6 +88,7 @@ export const rule = createRule({
   },
   plan: {
     step: 14,
+    initiatives: ['designate-sot'],
     propose(findings, c) {
       for (const f of findings) proposeSourceOfTruth(c, f, f.details.data);
     },

@@ -2,8 +2,8 @@
 // third party, or work on third-party cookies, with no first-party data reaching any of them. A
 // touchpoint whose tools hold no data at all and none of which works on third-party cookies does
 // not count; a data type whose party is not known is asked about, never guessed.
-import { customerSide, typeNames } from '../customer.js';
-import { sortIds, toolNames, toolRef } from './helpers.js';
+import { customerSide } from '../customer.js';
+import { sortIds, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
@@ -59,7 +59,7 @@ export const rule = createRule({
       'recommendation.no-hub': 'ファーストパーティのオーディエンス（同意を得た顧客リストや購買履歴）を作り、{tools} へ自動で送ってください。サードパーティデータは補完にとどめてください。',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ ws, facts, msg, words }) {
     const cs = customerSide(ws, facts);
     const out: FindingDraft<Details>[] = [];
     const party = (d: string) => cs.dataType(d)?.party;
@@ -86,10 +86,10 @@ export const rule = createRule({
       const thirdParty = sortIds([...types].filter((d) => party(d) === 'third'));
       const hub = facts.hubs.find((h) => h.status !== 'retired');
       const what = cookies.length && thirdParty.length ? 'what.both' : cookies.length ? 'what.cookies' : 'what.data';
-      const params = { touchpoint: tp.name, tools: toolNames(ws, tools), hub: hub?.name ?? '' };
+      const params = { touchpoint: tp.name, tools: words.tools(tools), hub: hub?.name ?? '' };
       out.push({
         subject: tp.id,
-        message: msg('message', { ...params, what: msg(what, { data: typeNames(ws, thirdParty) }).text }),
+        message: msg('message', { ...params, what: msg(what, { data: words.types(thirdParty) }).text }),
         entities: [{ kind: 'touchpoint', id: tp.id }, ...tools.map(toolRef)],
         location: tp.loc,
         recommendation: msg(hub ? 'recommendation' : 'recommendation.no-hub', params),
@@ -100,6 +100,7 @@ export const rule = createRule({
   },
   plan: {
     step: 35,
+    initiatives: ['first-party'],
     propose(findings, c) {
       for (const f of findings) {
         const tp = c.ws.index.touchpointById.get(f.details.touchpoint);

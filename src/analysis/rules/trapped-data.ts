@@ -1,9 +1,7 @@
 // trapped-data: data types a tool holds that reach no hub, although the tool is connected to one
 // (a tool connected to no hub at all is a data-silo instead). One finding per tool.
-import { dataList, rankHubs, sortIds, toolNames, toolRef } from './helpers.js';
+import { rankHubs, sortIds, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
-import { someOf } from '../words.js';
-import { dataTypeName } from '../../i18n/index.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -54,7 +52,7 @@ export const rule = createRule({
       'recommendation.extend': '{tool} から {hub} への連携を拡張して {data} も送るようにするか、共有しなくてよいデータだと決めてください。',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ ws, facts, msg, words }) {
     if (!facts.hubs.length) return [];
     const out: FindingDraft<Details>[] = [];
     // Hub ranking per component and trapped set: large stacks repeat the same combinations.
@@ -76,7 +74,7 @@ export const rule = createRule({
         .map((it) => (it.from === tool.id ? it.to : it.from))
         .filter((id) => facts.isHub(id))));
       const target = direct[0] ?? hubs[0];
-      const params = { tool: tool.name, data: dataList(trapped), count: trapped.length, hub: toolNames(ws, target ? [target] : []) };
+      const params = { tool: tool.name, data: words.data(trapped), count: trapped.length, hub: words.tools(target ? [target] : []) };
       out.push({
         subject: tool.id,
         message: msg('message', params),
@@ -90,6 +88,7 @@ export const rule = createRule({
   },
   plan: {
     step: 33,
+    initiatives: ['connect'],
     propose(findings, c) {
       for (const f of findings) {
         const id = f.details.tool;
@@ -104,7 +103,7 @@ export const rule = createRule({
         const data = c.facts.trappedData(id);
         c.draft(`connect-${id}`, () => ({
           kind: 'integrate', phase: 2,
-          title: c.title('roadmap.title.carry', { data: someOf(data.map(dataTypeName), 4), tool: x.name, hub: hub?.name ?? '' }),
+          title: c.title('roadmap.title.carry', { data: c.words.someOf(data.map(c.words.dataType), 4), tool: x.name, hub: hub?.name ?? '' }),
           tools: hub ? [id, hub.id] : [id], subjects: [id], owner: x.owner, months: 2,
         })).addresses.add(f.id);
       }

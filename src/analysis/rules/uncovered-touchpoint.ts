@@ -1,5 +1,4 @@
 // uncovered-touchpoint: an in-scope touchpoint that uses no tool.
-import { dataList } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
@@ -44,11 +43,11 @@ export const rule = createRule({
       recommendation: '{touchpoint} を支えるツールを記録するか導入し、お客様から得た情報が記録・フォローされるようにしてください。',
     },
   },
-  check({ ws, msg }) {
+  check({ ws, msg, words }) {
     const out: FindingDraft<Details>[] = [];
     for (const tp of ws.touchpoints) {
       if (!tp.inScope || tp.tools.length) continue;
-      const params = { touchpoint: tp.name, data: dataList(tp.captures) };
+      const params = { touchpoint: tp.name, data: words.data(tp.captures) };
       out.push({
         subject: tp.id,
         message: msg(tp.captures.length ? 'message' : 'message.no-data', params),
@@ -62,6 +61,7 @@ export const rule = createRule({
   },
   plan: {
     step: 36,
+    initiatives: ['cover'],
     propose(findings, c) {
       for (const f of findings) {
         const tp = c.ws.index.touchpointById.get(f.details.touchpoint);

@@ -3,7 +3,7 @@
 // same figure the roadmap's seat reduction shows.
 import { minorToMajor } from '../../model/model.js';
 import { toMinor } from '../money.js';
-import { money, toolRef } from './helpers.js';
+import { toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
@@ -56,7 +56,7 @@ export const rule = createRule({
       'recommendation.renewal': '{renewal} の契約更新前に {tool} を {target} シート（利用中 {active} ＋ 予備 10%）に減らすか、{unused} シートが使われていない理由を確認してください。',
     },
   },
-  check({ ws, threshold, msg }) {
+  check({ ws, threshold, msg, words }) {
     const limit = threshold ?? 0.5;
     const out: FindingDraft<Details>[] = [];
     for (const x of ws.tools) {
@@ -71,7 +71,7 @@ export const rule = createRule({
       const wasteMinor = x.annualCostMinor === undefined ? undefined : Math.round((x.annualCostMinor * (licensed - target)) / licensed);
       const params = {
         tool: x.name, active, licensed, unused, target, percent: Math.round(ratio * 100), threshold: Math.round(limit * 100),
-        cost: wasteMinor === undefined ? '' : money(ws, wasteMinor),
+        cost: wasteMinor === undefined ? '' : words.money(wasteMinor),
       };
       out.push({
         subject: x.id,
@@ -87,6 +87,7 @@ export const rule = createRule({
   },
   plan: {
     step: 13,
+    initiatives: ['license'],
     propose(findings, c) {
       for (const f of findings) {
         const id = f.details.tool;

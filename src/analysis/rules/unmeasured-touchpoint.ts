@@ -1,10 +1,9 @@
 // unmeasured-touchpoint: neither an in-scope touchpoint's tools nor any tool its captured data
 // reaches has a measurement capability. (A touchpoint with no tool at all is uncovered-touchpoint.)
-import { dataList, sortIds, toolNames, toolRef } from './helpers.js';
+import { sortIds, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { toolReports } from '../capabilities.js';
 import { byId, mostCommon } from '../roadmap/context.js';
-import { someOf } from '../words.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -53,7 +52,7 @@ export const rule = createRule({
       'recommendation.no-data': '{touchpoint} に計測を追加するか、{tools} を解析・レポーティングツールに連携し、成果を測定できるようにしてください。',
     },
   },
-  check({ ws, facts, msg }) {
+  check({ ws, facts, msg, words }) {
     const out: FindingDraft<Details>[] = [];
     for (const tp of ws.touchpoints) {
       if (!tp.inScope || !tp.tools.length) continue;
@@ -66,7 +65,7 @@ export const rule = createRule({
         || tp.captures.some((d) => facts.reachesMeasurement(id, d)));
       if (measured) continue;
       const tools = sortIds(new Set(tp.tools));
-      const params = { touchpoint: tp.name, tools: toolNames(ws, tools), data: dataList(tp.captures) };
+      const params = { touchpoint: tp.name, tools: words.tools(tools), data: words.data(tp.captures) };
       out.push({
         subject: tp.id,
         message: msg('message', params),
@@ -80,6 +79,7 @@ export const rule = createRule({
   },
   plan: {
     step: 38,
+    initiatives: ['measure-touchpoints'],
     // Touchpoints no analytics tool sees: one initiative for all of them (the fix is the same
     // tracking plan), owned by whoever runs the analytics tools, else the department with most of them.
     propose(findings, c) {
@@ -91,7 +91,7 @@ export const rule = createRule({
       const tools = [...new Set(unmeasured.flatMap(({ tp }) => tp.tools.filter((id) => c.tool(id))))];
       const d = c.draft('measure-touchpoints', () => ({
         kind: 'process', phase: 2,
-        title: c.titleCount('roadmap.title.measure', unmeasured.length, { count: unmeasured.length, touchpoints: someOf(unmeasured.map(({ tp }) => c.title('roadmap.quoted', { name: tp.name }).text), 3) }),
+        title: c.titleCount('roadmap.title.measure', unmeasured.length, { count: unmeasured.length, touchpoints: c.words.someOf(unmeasured.map(({ tp }) => c.title('roadmap.quoted', { name: tp.name }).text), 3) }),
         tools, subjects: tools, owner, months: Math.min(3, 1 + Math.floor(unmeasured.length / 4)),
       }));
       for (const { f, tp } of unmeasured) {

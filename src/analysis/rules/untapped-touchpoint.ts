@@ -1,6 +1,5 @@
 // untapped-touchpoint: an out-of-scope touchpoint captures customer data that no in-scope
 // touchpoint captures: potential left on the table.
-import { dataList } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
@@ -50,7 +49,7 @@ export const rule = createRule({
       recommendation: '{data} を活用できるよう、後のフェーズで {touchpoint} を対象範囲に入れることを検討してください。',
     },
   },
-  check({ ws, msg }) {
+  check({ ws, msg, words }) {
     const inScope = new Set<string>();
     for (const tp of ws.touchpoints) if (tp.inScope) for (const d of tp.captures) inScope.add(d);
     const out: FindingDraft<Details>[] = [];
@@ -58,7 +57,7 @@ export const rule = createRule({
       if (tp.inScope) continue;
       const untapped = [...new Set(tp.captures)].filter((d) => !inScope.has(d));
       if (!untapped.length) continue;
-      const params = { touchpoint: tp.name, data: dataList(untapped) };
+      const params = { touchpoint: tp.name, data: words.data(untapped) };
       out.push({
         subject: tp.id,
         message: msg('message', params),

@@ -5,14 +5,14 @@
 import { t, tCount } from '../../i18n/index.js';
 import { analyze, type AnalysisResult } from '../../analysis/analyze.js';
 import { checkFailOn, checkStart, currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
-import { setupColor, write, writeErr } from '../output.js';
+import { setupColor, write, writeChunks, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
-import { writeFileAtomic } from '../../util/fs.js';
+import { mapChunks, writeFileAtomic } from '../../util/fs.js';
 import { sanitizeFile } from '../../util/sanitize.js';
 import { SEVERITIES, type Severity } from '../../model/vocabulary.js';
 import type { Workspace } from '../../model/model.js';
 import type { ReportContext } from '../../report/text.js';
-import { REPORTERS } from '../../report/formats.js';
+import { CHUNKED_REPORTERS, REPORTERS } from '../../report/formats.js';
 import { applyBaselineOptions } from '../../baseline/options.js';
 import { countAtOrAbove } from '../../api.js';
 
@@ -64,15 +64,17 @@ export async function run(path: string, opts: AnalyzeCommandOptions, globals: Gl
   checkStart(opts.start);
   checkFailOn(opts.failOn);
 
-  const { workspace } = await loadOrExit(path, globals);
+  const { workspace, result: loaded } = await loadOrExit(path, globals);
+  const { tr } = loaded;
   const failOn = parseFailOn(opts.failOn, workspace);
-  const analysed = analyze(workspace, { path, start: opts.start, now: currentMonth() });
+  const analysed = analyze(workspace, { path, start: opts.start, now: currentMonth(), tr });
   // Findings a baseline accepts stay in the report (marked) but do not count toward --fail-on.
-  const { result, gate } = applyBaselineOptions(analysed, opts);
-  const reporter = await load();
+  const { result, gate } = applyBaselineOptions(analysed, opts, tr);
+  const reporter = CHUNKED_REPORTERS[format] ? undefined : await load();
   const toFile = opts.out !== undefined;
   const chalk = setupColor(globals);
   const ctx: ReportContext = {
+    tr,
     // --no-color wins over FORCE_COLOR: the flag is the more specific request.
     color: !toFile && globals.color !== false && chalk.level > 0,
     width: !toFile && process.stdout.isTTY ? Math.min(Math.max(process.stdout.columns || 80, 60), 120) : 80,
@@ -81,14 +83,19 @@ export async function run(path: string, opts: AnalyzeCommandOptions, globals: Gl
     cwd: process.cwd(),
     files: workspace.files,
   };
-  const text = reporter(result, ctx);
+  // JSON and SARIF grow with the workspace: written in chunks, never one string (a 10,000-tool
+  // audit is tens of megabytes; "Invalid string length" is not a possible answer).
+  const chunked = CHUNKED_REPORTERS[format];
+  const text = chunked ? (await chunked())(result, ctx) : reporter!(result, ctx);
   // No raw control or bidi character from the workspace in any format, file or terminal (the
   // terminal writer cleans what it prints and keeps only its own colours).
   if (toFile) {
     // The file says what the terminal would: no line of it starts a workflow command but the github format's own.
-    writeFileAtomic(opts.out!, sanitizeFile(text, format === 'github' ? 'commands' : format === 'junit' ? 'markup' : 'text'));
+    const kind = format === 'github' ? 'commands' : format === 'junit' ? 'markup' : 'text';
+    writeFileAtomic(opts.out!, typeof text === 'string' ? sanitizeFile(text, kind) : mapChunks(text, (c) => sanitizeFile(c, kind)));
     writeErr(t('analyze.written', { file: opts.out }));
-  } else write(text, { workflowCommands: format === 'github' });
+  } else if (typeof text === 'string') write(text, { workflowCommands: format === 'github' });
+  else await writeChunks(text, { workflowCommands: format === 'github' });
 
   const reached = reachedThreshold({ ...result, findings: gate }, failOn);
   if (reached > 0) {

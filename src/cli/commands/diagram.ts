@@ -99,12 +99,13 @@ export async function run(path: string, opts: DiagramCommandOptions, globals: Gl
   const scale = opts.scale === undefined ? 2 : Number(opts.scale);
   if (!(scale > 0 && scale <= 8)) throw new UsageError(t('diagram.bad-scale', { value: opts.scale ?? '' }));
 
-  const { workspace } = await loadOrExit(path, globals);
+  const { workspace, result: loaded } = await loadOrExit(path, globals);
+  const { tr } = loaded;
   if (opts.out) checkDiagramOut(opts.out, workspace.files, opts.force === true);
   setupColor(globals, process.stderr);
   const month = currentMonth();
-  const result = analyze(workspace, { path, start: opts.start, now: month });
-  const diagram = buildDiagram(kind, workspace, result, { today: month });
+  const result = analyze(workspace, { path, start: opts.start, now: month, tr });
+  const diagram = buildDiagram(kind, workspace, result, { tr, today: month });
 
   // The notes (what was grouped or left out) describe a diagram that exists: they are printed
   // only once it has been written, never before a failure to write it.
@@ -132,13 +133,13 @@ export async function run(path: string, opts: DiagramCommandOptions, globals: Gl
       const { renderFallback } = await import('../../render/fallback.js');
       const r = await renderFallback(diagram, `mad-${kind}`);
       if (r.svg) {
-        writeErr(chalk.yellow(t('diagram.fallback', { reason: unavailableReason(err) })));
-        writeErr(`  ${chalk.cyan(enableHint(err))}`);
+        writeErr(chalk.yellow(t('diagram.fallback', { reason: unavailableReason(err, tr) })));
+        writeErr(`  ${chalk.cyan(enableHint(err, tr))}`);
         emit(`<?xml version="1.0" encoding="UTF-8"?>\n${r.svg}\n`);
         return;
       }
     }
-    throw new UsageError(t('diagram.needs-browser', { format, reason: unavailableReason(err) }), enableHint(err));
+    throw new UsageError(t('diagram.needs-browser', { format, reason: unavailableReason(err, tr) }), enableHint(err, tr));
   }
   try {
     const [r] = await engine.renderSvgs([{ id: `mad-${kind}`, source: diagram.source }]);
@@ -150,7 +151,7 @@ export async function run(path: string, opts: DiagramCommandOptions, globals: Gl
     // The browser went away mid-run: one line, not a protocol stack trace.
     if (engine.alive?.() !== false) throw err;
     const gone = new RendererUnavailable('crashed', 'the browser stopped', String((err as Error)?.message ?? err).split('\n')[0]);
-    throw new UsageError(t('diagram.needs-browser', { format, reason: unavailableReason(gone) }), enableHint(gone));
+    throw new UsageError(t('diagram.needs-browser', { format, reason: unavailableReason(gone, tr) }), enableHint(gone, tr));
   } finally {
     await engine.close();
   }

@@ -1,7 +1,7 @@
 // `martech-audit diff <old> [new]` / `diff --since REF [path]`: what changed between two
 // versions of an audit. Thin: resolve the sides (src/git), analyze both, compare (src/diff),
 // print one of three formats. Never prompts; colour only on a TTY.
-import { t } from '../../i18n/index.js';
+import { activeTranslator, t, translator, type Translator } from '../../i18n/index.js';
 import { applyWorkspaceLang, checkFailOn, currentMonth, type GlobalOptions } from '../context.js';
 import { countAtOrAbove } from '../../api.js';
 import { chalk, formatDiagnostic, write, writeErr } from '../output.js';
@@ -21,14 +21,14 @@ export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 
 export interface DiffOptions { since?: string; format?: string; out?: string; failOn?: string }
 
-function render(format: string, d: DiffResult, toFile: boolean): string {
+function render(format: string, d: DiffResult, toFile: boolean, tr: Translator): string {
   switch (format) {
     case 'markdown': {
       const version = typeof __VERSION__ === 'string' ? __VERSION__ : undefined;
-      return renderDiffMarkdown(d, { generator: version ? `martech-audit ${version}` : 'martech-audit' });
+      return renderDiffMarkdown(d, { tr, generator: version ? `martech-audit ${version}` : 'martech-audit' });
     }
     case 'json': return renderDiffJson(d);
-    default: return renderDiffText(d, toFile ? {} : { chalk });
+    default: return renderDiffText(d, toFile ? { tr } : { tr, chalk });
   }
 }
 
@@ -41,7 +41,8 @@ export async function run(oldSpec: string | undefined, newSpec: string | undefin
 
   let sides;
   try {
-    sides = loadSides({ old: oldSpec, new: newSpec, since: opts.since });
+    // The sides are found and read before the workspace's language is known: the command's language.
+    sides = loadSides({ old: oldSpec, new: newSpec, since: opts.since, tr: activeTranslator() });
   } catch (err) {
     if (!(err instanceof InvalidSideError)) throw err;
     const { load, side } = err.loaded;
@@ -51,11 +52,11 @@ export async function run(oldSpec: string | undefined, newSpec: string | undefin
     writeErr(tCount('git.invalid-side', errors, { side: side.label, errors }));
     throw new FailureExit(1);
   }
-  await applyWorkspaceLang(sides.new.load.workspace, globals);
+  const tr = await translator(await applyWorkspaceLang(sides.new.load.workspace, globals));
   const now = currentMonth();
-  const d = compareSides(analyzeSide(sides.old, now), analyzeSide(sides.new, now));
+  const d = compareSides(analyzeSide(sides.old, tr, now), analyzeSide(sides.new, tr, now), tr);
 
-  const text = render(format, d, Boolean(opts.out));
+  const text = render(format, d, Boolean(opts.out), tr);
   if (opts.out) {
     writeFileAtomic(opts.out, sanitizeFile(text, 'text'));
     writeErr(t('diff.written', { file: opts.out }));

@@ -18,9 +18,10 @@ export async function run(path: string, opts: ExportOptions, globals: GlobalOpti
   const oneFile = format === 'xlsx' || /\.(csv|tsv|txt)$/i.test(opts.out);
   const taken = oneFile ? existsSync(opts.out) : Object.values(CSV_NAMES).some((f) => existsSync(join(opts.out, f)));
   if (taken && !opts.force) throw new UsageError(t('sheets.exists', { path: opts.out }));
-  const { workspace } = await loadOrExit(path, globals, { quietWarnings: true });
-  const result = analyze(workspace, { path, start: opts.start, now: currentMonth() });
+  const { workspace, result: loaded } = await loadOrExit(path, globals, { quietWarnings: true });
+  const { tr } = loaded;
+  const result = analyze(workspace, { path, start: opts.start, now: currentMonth(), tr });
   const { exportWorkspace } = await import('../../export/index.js');
-  const sheets = await exportWorkspace(workspace, result, format, opts.out);
+  const sheets = await exportWorkspace(workspace, result, format, opts.out, tr);
   write(chalk.green('✔ ') + t('sheets.export.written', { path: opts.out, sheets: sheets.join(', ') }));
 }

@@ -5,7 +5,7 @@
 // workspace folder relative to that root.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { t } from '../../i18n/index.js';
+import { activeTranslator, t } from '../../i18n/index.js';
 import { packageFile, displayPath } from '../../util/paths.js';
 import { UsageError } from '../../util/errors.js';
 import { writeFileAtomic } from '../../util/fs.js';
@@ -32,7 +32,7 @@ export function ciRoot(target: string, cwd = process.cwd()): string {
   const abs = resolve(target);
   let root: string | undefined;
   try {
-    root = repoRoot(existingAncestor(abs));
+    root = repoRoot(existingAncestor(abs), activeTranslator());
   } catch {
     root = undefined;
   }

@@ -4,7 +4,7 @@
 // 1 only with --fail-on and findings at or above it; 2 when it cannot run, or when --pdf was asked
 // for and there is no browser to print it (the rest of the report is still written).
 import { dirname, join } from 'node:path';
-import { currentLang, list, t, tCount } from '../../i18n/index.js';
+import { currentLang, list, t, tCount, type Translator } from '../../i18n/index.js';
 import { analyze } from '../../analysis/analyze.js';
 import { checkFailOn, checkStart, currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { chalk, formatDiagnostic, setupColor, write, writeErr } from '../output.js';
@@ -35,15 +35,16 @@ export async function run(path: string, opts: ReportCommandOptions, globals: Glo
   checkStart(opts.start);
   const failOn = checkFailOn(opts.failOn) ?? 'none';
   if (opts.date !== undefined && !isIsoDate(opts.date)) throw new UsageError(t('deliverable.bad-date', { value: opts.date }));
-  const { workspace } = await loadOrExit(path, globals);
+  const { workspace, result: loaded } = await loadOrExit(path, globals);
+  const { tr } = loaded;
   setupColor(globals, process.stderr);
   const month = currentMonth();
-  const result = analyze(workspace, { path, start: opts.start, now: month });
+  const result = analyze(workspace, { path, start: opts.start, now: month, tr });
   const outDir = opts.out ?? defaultOutDir(workspace);
-  const since = opts.since !== undefined ? await sinceSection(opts.since, path, result, month) : undefined;
+  const since = opts.since !== undefined ? await sinceSection(opts.since, path, result, month, tr) : undefined;
   const bar = progress();
   const written = await writeReport(workspace, result, {
-    outDir, pdf: opts.pdf === true, pptx: opts.pptx === true, render: opts.render !== false, version: VERSION, today: month,
+    tr, outDir, pdf: opts.pdf === true, pptx: opts.pptx === true, render: opts.render !== false, version: VERSION, today: month,
     content: {
       cover: { date: opts.date ?? workspace.settings.report?.date ?? todayIso(), author: opts.author, firm: opts.firm },
       ...(since ? { since } : {}),
@@ -58,23 +59,23 @@ export async function run(path: string, opts: ReportCommandOptions, globals: Glo
   if (written.notDrawn.length && opts.render !== false) {
     const names = list(written.notDrawn.map((d) => d.title));
     if (written.unavailable) {
-      writeErr(chalk.yellow(t(written.renderer === 'fallback' ? 'report.partly-drawn' : 'report.none-drawn', { reason: unavailableReason(written.unavailable), diagrams: names })));
-      writeErr(`  ${chalk.cyan(enableHint(written.unavailable))}`);
+      writeErr(chalk.yellow(t(written.renderer === 'fallback' ? 'report.partly-drawn' : 'report.none-drawn', { reason: unavailableReason(written.unavailable, tr), diagrams: names })));
+      writeErr(`  ${chalk.cyan(enableHint(written.unavailable, tr))}`);
     } else {
       writeErr(chalk.yellow(t('report.some-failed', { diagrams: names })));
     }
   } else if (written.unavailable && written.renderer === 'fallback') {
-    writeErr(chalk.yellow(t('report.fallback-used', { reason: unavailableReason(written.unavailable) })));
-    writeErr(`  ${chalk.cyan(enableHint(written.unavailable))}`);
+    writeErr(chalk.yellow(t('report.fallback-used', { reason: unavailableReason(written.unavailable, tr) })));
+    writeErr(`  ${chalk.cyan(enableHint(written.unavailable, tr))}`);
   }
   if (written.pptx === 'no-pictures') {
-    writeErr(chalk.yellow(t('deliverable.pptx.no-pictures', { hint: written.unavailable ? enableHint(written.unavailable) : '' }).trim()));
+    writeErr(chalk.yellow(t('deliverable.pptx.no-pictures', { hint: written.unavailable ? enableHint(written.unavailable, tr) : '' }).trim()));
   }
   if (written.blockedRequests.length) writeErr(chalk.yellow(t('report.blocked', { urls: written.blockedRequests.join(', ') })));
   if (opts.pdf && written.pdf !== 'written') {
     const err = written.unavailable;
-    writeErr(chalk.red(t('report.no-pdf', { reason: err ? unavailableReason(err) : t('render.why.no-render') })));
-    if (err) writeErr(`  ${chalk.cyan(enableHint(err))}`);
+    writeErr(chalk.red(t('report.no-pdf', { reason: err ? unavailableReason(err, tr) : t('render.why.no-render') })));
+    if (err) writeErr(`  ${chalk.cyan(enableHint(err, tr))}`);
     throw new FailureExit(2);
   }
   const reached = countAtOrAbove(result.findings, failOn);
@@ -85,13 +86,13 @@ export async function run(path: string, opts: ReportCommandOptions, globals: Glo
 }
 
 /** --since: an earlier audit.json or baseline file, else a git revision compared by `diff`. */
-async function sinceSection(value: string, path: string, result: AnalysisResult, month: string): Promise<SinceView> {
-  const file = readEarlierFile(value);
-  if (file) return sinceView(file, result);
+async function sinceSection(value: string, path: string, result: AnalysisResult, month: string, tr: Translator): Promise<SinceView> {
+  const file = readEarlierFile(value, tr);
+  if (file) return sinceView(file, result, tr);
   const { analyzeSide, compareSides, InvalidSideError, loadSides } = await import('../../diff/run.js');
   let sides;
   try {
-    sides = loadSides({ old: value, new: path });
+    sides = loadSides({ old: value, new: path, tr });
   } catch (err) {
     if (err instanceof InvalidSideError) {
       const { load, side } = err.loaded;
@@ -101,7 +102,7 @@ async function sinceSection(value: string, path: string, result: AnalysisResult,
     }
     throw err;
   }
-  const old = analyzeSide(sides.old, month);
-  const d = compareSides(old, analyzeSide(sides.new, month));
-  return sinceView(earlierFromDiff(d, old.result), result);
+  const old = analyzeSide(sides.old, tr, month);
+  const d = compareSides(old, analyzeSide(sides.new, tr, month), tr);
+  return sinceView(earlierFromDiff(d, old.result), result, tr);
 }

@@ -1,5 +1,5 @@
 // `martech-audit schema`: the JSON Schema of the format, generated from the loader's zod schemas.
-import { workspaceJsonSchema } from '../../workspace/schema.js';
+import { workspaceJsonSchema } from '../../workspace/json-schema.js';
 import { write } from '../output.js';
 import { writeFileAtomic } from '../../util/fs.js';
 import { UsageError } from '../../util/errors.js';

@@ -33,7 +33,6 @@ export const customer: Record<string, string> = {
   'interview.step.customer': 'The customer\'s side: personas, personalization, data',
   'interview.stepname.customer': 'customer\'s side',
   'interview.cx.intro': 'Who the journey is for, which touchpoints are tailored to the individual and how fresh their data must be, and where each kind of data comes from. Answer "I don\'t know" freely: it becomes a question for the client.',
-  'interview.cx.not-mapped': "The customer's side (personas, personalization, where data comes from) is not mapped yet: `martech-audit interview {path} --step customer` asks for it.",
   'interview.cx.persona-first': 'Who is the journey for? Name a persona (e.g. IT decision maker)',
   'interview.cx.persona-another': 'Another persona?',
   'interview.cx.persona-stages': 'Which stages does "{name}" go through?',

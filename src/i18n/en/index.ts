@@ -17,6 +17,7 @@ import { sheets } from './sheets.js';
 import { catalog } from './catalog.js';
 import { custreport } from './custreport.js';
 import { custrules } from './custrules.js';
+import { scale } from './scale.js';
 
 export const en: Record<string, string> = {
   ...cli,
@@ -36,4 +37,5 @@ export const en: Record<string, string> = {
   ...catalog,
   ...custreport,
   ...custrules,
+  ...scale,
 };

@@ -33,7 +33,6 @@ export const customer: Record<string, string> = {
   'interview.step.customer': '顧客側: ペルソナ・パーソナライズ・データ',
   'interview.stepname.customer': '顧客側',
   'interview.cx.intro': 'ジャーニーの対象となるペルソナ、一人ひとりに合わせている顧客接点と必要なデータの鮮度、データの種類ごとの出どころを確認します。分からないことは「わからない」で構いません（お客様への確認事項になります）。',
-  'interview.cx.not-mapped': '顧客側（ペルソナ、パーソナライズ、データの出どころ）はまだ整理されていません。`martech-audit interview {path} --step customer` で質問に答えて追加できます。',
   'interview.cx.persona-first': 'ジャーニーの対象は誰ですか？ペルソナ名を入力してください（例: 情報システム部門の決裁者）',
   'interview.cx.persona-another': 'ほかのペルソナは？',
   'interview.cx.persona-stages': '「{name}」が通るステージはどれですか？',

@@ -16,6 +16,7 @@ import { sheets } from './sheets.js';
 import { catalog } from './catalog.js';
 import { custreport } from './custreport.js';
 import { custrules } from './custrules.js';
+import { scale } from './scale.js';
 
 export const ja: Record<string, string> = {
   ...cli,
@@ -35,4 +36,5 @@ export const ja: Record<string, string> = {
   ...catalog,
   ...custreport,
   ...custrules,
+  ...scale,
 };

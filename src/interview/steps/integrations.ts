@@ -2,7 +2,7 @@
 // lists (tools with customer data that reach no hub first), data, mode, direction.
 import { t } from '../../i18n/index.js';
 import { chalk } from '../../cli/output.js';
-import { INTEGRATION_MODES } from '../../model/vocabulary.js';
+import { FREQUENCIES, INTEGRATION_MODES } from '../../model/vocabulary.js';
 import type { RawWorkspace } from '../workspace-editor.js';
 import { isFileToolSet } from '../../catalog/index.js';
 import { addQuestion, askData, askNotes, commit, dontKnowLabel, heading, note, type Ctx } from '../ask.js';
@@ -94,7 +94,7 @@ export async function integrationsStep(ctx: Ctx): Promise<void> {
     return;
   }
   note(ctx, t('interview.int.intro'));
-  for (const i of raw.integrations) note(ctx, `  · ${i.from} → ${i.to}${i.bidirectional ? ' ⇄' : ''}  ${chalk.dim(i.mode ?? 'batch')}`);
+  for (const i of raw.integrations) note(ctx, `  · ${i.from} → ${i.to}${i.bidirectional ? ' ⇄' : ''}  ${chalk.dim(`${i.mode ?? 'batch'}${i.frequency ? ` · ${i.frequency}` : ''}`)}`);
 
   for (;;) {
     raw = ctx.ed.raw();
@@ -155,7 +155,41 @@ async function askMode(ctx: Ctx, ref: { file: string; index: number }, from: str
     else {
       tx.setField('integrations', ref, 'mode', mode);
       tx.resolveQuestions(about, 'mode');
+      // A realtime link moves data as it happens: a schedule written before would contradict it.
+      const before = raw.integrations.find((x) => x.ref.file === ref.file && x.ref.index === ref.index)?.frequency;
+      if (mode === 'realtime' && before !== undefined && before !== 'realtime') tx.setField('integrations', ref, 'frequency', undefined);
+      if (mode !== 'realtime' && before === 'realtime') tx.setField('integrations', ref, 'frequency', undefined);
     }
+  });
+}
+
+/**
+ * How often a batch or manual link moves data (format.md `frequency`; rules.md's freshness checks
+ * read it). A realtime link needs no answer. For a manual link "whenever someone does it" writes
+ * nothing (the format's meaning of a manual link without frequency). "? I don't know" records the
+ * question and writes nothing.
+ */
+async function askFrequency(ctx: Ctx, ref: { file: string; index: number }, from: string, to: string): Promise<void> {
+  const i = ctx.ed.raw().integrations.find((x) => x.ref.file === ref.file && x.ref.index === ref.index);
+  const about = `integration:${from}+${to}`;
+  const mode = i?.mode ?? 'batch';
+  // The mode is an open question: the frequency is asked with it, not guessed here.
+  if (!i || mode === 'realtime' || ctx.ed.raw().questions.some((q) => q.about === about && q.field === 'mode')) return;
+  const WHENEVER = '\u0000whenever';
+  const choices: Choice<string>[] = FREQUENCIES.filter((f) => f !== 'realtime').map((f) => ({ name: t(`interview.int.frequency.${f}`), value: f as string, short: f }));
+  if (mode === 'manual') choices.push({ name: t('interview.int.frequency.whenever'), value: WHENEVER, short: t('interview.int.frequency.whenever') });
+  choices.push({ name: dontKnowLabel(), value: UNKNOWN, short: '?', description: t('interview.dont-know.hint') });
+  const current = i.frequency && i.frequency !== 'realtime' ? i.frequency : mode === 'manual' ? (i.frequency ? undefined : WHENEVER) : 'daily';
+  const v = await ctx.ui.select<string>({ message: t('interview.int.frequency', { from, to }), choices, default: current });
+  const raw = ctx.ed.raw();
+  commit(ctx, (tx) => {
+    const name = (id: string): string => raw.tools.find((x) => x.id === id)?.name ?? id;
+    if (v === UNKNOWN) {
+      addQuestion(tx, raw, { about, field: 'frequency', text: t('interview.q.frequency', { from: name(from), to: name(to) }) });
+      return;
+    }
+    tx.setField('integrations', ref, 'frequency', v === WHENEVER ? undefined : v);
+    tx.resolveQuestions(about, 'frequency');
   });
 }
 
@@ -171,6 +205,7 @@ async function addIntegration(ctx: Ctx, from: string, to: string): Promise<void>
   const everything = held.length > 0 && held.every((d) => data.includes(d)) && data.length === held.length;
   if (data.length && !everything) commit(ctx, (tx) => tx.setList('integrations', at, 'data', data));
   await askMode(ctx, at, from, to, 'batch');
+  await askFrequency(ctx, at, from, to);
   if (await ctx.ui.confirm({ message: t('interview.int.both-ways', { from, to }), default: false })) {
     commit(ctx, (tx) => tx.setField('integrations', at, 'bidirectional', true));
   }
@@ -178,7 +213,7 @@ async function addIntegration(ctx: Ctx, from: string, to: string): Promise<void>
   if (notes) commit(ctx, (tx) => tx.setField('integrations', at, 'notes', notes));
 }
 
-type IntField = 'data' | 'mode' | 'bidirectional' | 'notes' | 'done';
+type IntField = 'data' | 'mode' | 'frequency' | 'bidirectional' | 'notes' | 'done';
 
 /** Change an integration that is there: data, mode, direction, notes. */
 async function changeIntegration(ctx: Ctx): Promise<void> {
@@ -197,6 +232,10 @@ async function changeIntegration(ctx: Ctx): Promise<void> {
       choices: [
         { name: `${t('interview.f.data')}: ${i.data?.join(', ') ?? t('interview.int.everything')}`, value: 'data' },
         { name: `${t('interview.f.mode')}: ${t(`interview.mode.${i.mode ?? 'batch'}`)}`, value: 'mode' },
+        ...((i.mode ?? 'batch') === 'realtime' ? [] : [{
+          name: `${t('interview.f.frequency')}: ${i.frequency && i.frequency !== 'realtime' ? t(`interview.int.frequency.${i.frequency}`) : i.mode === 'manual' ? t('interview.int.frequency.whenever') : '—'}`,
+          value: 'frequency' as IntField,
+        }]),
         { name: `${t('interview.f.bidirectional')}: ${i.bidirectional ? t('interview.yes') : t('interview.no')}`, value: 'bidirectional' },
         { name: `${t('interview.f.notes')}: ${i.notes ?? '—'}`, value: 'notes' },
         { name: t('interview.done'), value: 'done' },
@@ -210,6 +249,9 @@ async function changeIntegration(ctx: Ctx): Promise<void> {
       commit(ctx, (tx) => tx.setList('integrations', ref, 'data', everything ? [] : data));
     } else if (field === 'mode') {
       await askMode(ctx, ref, i.from, i.to, i.mode ?? 'batch');
+      await askFrequency(ctx, ref, i.from, i.to);
+    } else if (field === 'frequency') {
+      await askFrequency(ctx, ref, i.from, i.to);
     } else if (field === 'bidirectional') {
       const both = await ctx.ui.confirm({ message: t('interview.int.both-ways', { from: i.from, to: i.to }), default: i.bidirectional === true });
       commit(ctx, (tx) => tx.setField('integrations', ref, 'bidirectional', both ? true : i.bidirectional === undefined ? undefined : false));

@@ -4,7 +4,7 @@
 import { t, tCount } from '../../i18n/index.js';
 import { chalk } from '../../cli/output.js';
 import { TOOL_STATUSES } from '../../model/vocabulary.js';
-import { loadCatalog } from '../../catalog/index.js';
+import { isMedia, loadCatalog } from '../../catalog/index.js';
 import type { RawTool, RawTouchpoint } from '../workspace-editor.js';
 import { UNKNOWN, type CostAnswer } from '../answers.js';
 import {
@@ -41,6 +41,49 @@ export async function askStatus(ctx: Ctx, id: string, name: string, current: str
   });
 }
 
+/**
+ * Whether a tool works on third-party cookies matters for the advertising tools only (rules.md
+ * `third-party-dependence`; the analysis asks the same question of media tools): asked when the
+ * tool's primary capabilities are media ones and neither the tool nor its catalog entry says it.
+ */
+export function needsCookies(ctx: Ctx, id: string): boolean {
+  const raw = ctx.ed.raw();
+  const tool = raw.tools.find((x) => x.id === id);
+  if (!tool || tool.third_party_cookies !== undefined || tool.status === 'retired') return false;
+  if (raw.questions.some((q) => q.about === `tool:${id}` && q.field === 'third_party_cookies')) return false;
+  if (ctx.ed.last.workspace?.index.toolById.get(id)?.thirdPartyCookies !== undefined) return false;
+  return isAdTool(ctx, id);
+}
+
+/** A tool whose primary capabilities (its own, else its catalog entry's) are advertising ones. */
+export function isAdTool(ctx: Ctx, id: string): boolean {
+  const tool = ctx.ed.raw().tools.find((x) => x.id === id);
+  const loaded = ctx.ed.last.workspace?.index.toolById.get(id);
+  const caps = loaded ? (loaded.primaryCapabilities.length ? loaded.primaryCapabilities : loaded.capabilities) : (tool?.capabilities ?? []);
+  return caps.some((c) => isMedia(c));
+}
+
+export async function askCookies(ctx: Ctx, id: string, name: string, current?: boolean): Promise<void> {
+  const v = await ctx.ui.select<boolean | typeof UNKNOWN>({
+    message: t('interview.tools.cookies', { name }),
+    choices: [
+      { name: t('interview.answer.yes'), value: true, description: t('interview.tools.cookies.yes') },
+      { name: t('interview.answer.no'), value: false },
+      { name: dontKnowLabel(), value: UNKNOWN, description: t('interview.dont-know.hint') },
+    ],
+    default: current ?? false,
+  });
+  const raw = ctx.ed.raw();
+  const owner = raw.tools.find((x) => x.id === id)?.owner;
+  commit(ctx, (tx) => {
+    if (v === UNKNOWN) addQuestion(tx, raw, { about: `tool:${id}`, field: 'third_party_cookies', text: t('interview.q.cookies', { name }), ask: owner });
+    else {
+      tx.setField('tools', id, 'third_party_cookies', v);
+      tx.resolveQuestions(`tool:${id}`, 'third_party_cookies');
+    }
+  });
+}
+
 /** "I don't know" what data a tool holds: asked of its owner. */
 export function dataQuestion(id: string, name: string, owner?: string): QuestionDraft {
   return { about: `tool:${id}`, field: 'data', text: t('interview.q.data', { name }), ask: owner };
@@ -59,6 +102,7 @@ function missingFields(ctx: Ctx, tool: RawTool, questions: boolean): Set<string>
   if (tool.data === undefined) m.add('data');
   if ((tool.cost === undefined && !asked('cost')) || open.includes('cost')) m.add('cost');
   if (open.includes('seats')) m.add('seats');
+  if (needsCookies(ctx, tool.id) || open.includes('third_party_cookies')) m.add('third_party_cookies');
   return m;
 }
 
@@ -68,7 +112,7 @@ export async function toolDetails(ctx: Ctx, id: string, isNew: boolean, tp: RawT
   if (!first) return;
   ctx.reviewed.add(id);
   const name = first.name;
-  const missing = isNew ? new Set(['owner', 'data', 'cost', 'seats']) : missingFields(ctx, first, questions);
+  const missing = isNew ? new Set(['owner', 'data', 'cost', 'seats', ...(needsCookies(ctx, id) ? ['third_party_cookies'] : [])]) : missingFields(ctx, first, questions);
   if (!missing.size) return;
   if (!isNew) note(ctx, `  ${t('interview.tools.missing', { name, fields: [...missing].map((f) => t(`interview.f.${f}`).toLowerCase()).join(', ') })}`);
 
@@ -85,6 +129,7 @@ export async function toolDetails(ctx: Ctx, id: string, isNew: boolean, tp: RawT
     // know" writes nothing (the open question says what is missing).
     if (data) commit(ctx, (tx) => tx.setList('tools', id, 'data', data, true));
   }
+  if (missing.has('third_party_cookies')) await askCookies(ctx, id, name, tool().third_party_cookies);
   const owner = tool().owner;
   const currency = ctx.ed.raw().organization?.currency ?? 'USD';
   let cost: CostAnswer | undefined;

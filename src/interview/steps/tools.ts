@@ -15,7 +15,7 @@ import {
   saveCost, saveOwner, saveSeats, type Ctx, type OwnerAnswer, openEntry, closeEntry, addQuestion, dontKnowLabel,
 } from '../ask.js';
 import { currentStages } from './stages.js';
-import { askSourceOfTruth, askStatus, dataQuestion, fillMissingTools, loadCatalogSafe, toolDetails } from './tool-details.js';
+import { askCookies, askSourceOfTruth, askStatus, dataQuestion, fillMissingTools, isAdTool, loadCatalogSafe, toolDetails } from './tool-details.js';
 
 export { toolDetails };
 
@@ -138,7 +138,7 @@ async function changeToolsMenu(ctx: Ctx): Promise<void> {
   }
 }
 
-type ToolField = 'owner' | 'status' | 'cost' | 'seats' | 'data' | 'source_of_truth' | 'renewal' | 'notes' | 'done';
+type ToolField = 'owner' | 'status' | 'cost' | 'seats' | 'data' | 'source_of_truth' | 'third_party_cookies' | 'renewal' | 'notes' | 'done';
 
 export async function changeTool(ctx: Ctx, id: string): Promise<void> {
   for (;;) {
@@ -149,7 +149,10 @@ export async function changeTool(ctx: Ctx, id: string): Promise<void> {
       message: t('interview.tools.which-field', { name: tool.name }),
       choices: ([
         ['owner', tool.owner], ['status', tool.status ?? 'active'], ['cost', tool.cost], ['seats', tool.seats], ['data', tool.data],
-        ['source_of_truth', tool.source_of_truth], ['renewal', tool.renewal], ['notes', tool.notes],
+        ['source_of_truth', tool.source_of_truth],
+        // Only where it matters: an advertising tool, or a tool that says it already.
+        ...(tool.third_party_cookies !== undefined || isAdTool(ctx, id) ? [['third_party_cookies', tool.third_party_cookies === undefined ? undefined : tool.third_party_cookies ? t('interview.yes') : t('interview.no')]] : []),
+        ['renewal', tool.renewal], ['notes', tool.notes],
       ] as [ToolField, unknown][]).map(([f, v]) => ({ name: `${t(`interview.f.${f}`)}: ${show(v)}`, value: f }))
         .concat([{ name: t('interview.done'), value: 'done' }]),
     });
@@ -166,6 +169,8 @@ export async function changeTool(ctx: Ctx, id: string): Promise<void> {
     } else if (field === 'source_of_truth') {
       if (tool.data?.length) await askSourceOfTruth(ctx, id, tool.name, tool.data);
       else note(ctx, `  ${t('interview.tools.sot-no-data')}`);
+    } else if (field === 'third_party_cookies') {
+      await askCookies(ctx, id, tool.name, tool.third_party_cookies);
     } else if (field === 'renewal') {
       const renewal = await askMonth(ctx, t('interview.tools.renewal', { name: tool.name }), tool.renewal);
       if (renewal) commit(ctx, (tx) => tx.setField('tools', id, 'renewal', renewal));

@@ -1,0 +1,85 @@
+// A large stack (1,000 tools, 500 touchpoints, 2,000 integrations, from scripts/gen-workspace.mjs):
+// report.md and report.html summarise their long tables (report/summarise.ts) while audit.json and
+// audit.sarif keep every finding; the examples' reports are unchanged (their goldens).
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeReport } from '../../src/report/write-report.js';
+import { ROWS_SHOWN } from '../../src/report/summarise.js';
+import { renderJson, renderJsonChunks } from '../../src/report/json.js';
+import { renderSarif, renderSarifChunks } from '../../src/report/sarif.js';
+import { loadExample, TODAY, type Loaded } from '../diagrams/helpers.js';
+import { activeTranslator } from '../../src/i18n/index.js';
+
+const base = mkdtempSync(join(tmpdir(), 'martech-large-report-'));
+const WS = join(base, 'ws-1000');
+const OUT = join(base, 'report');
+let big: Loaded;
+
+beforeAll(async () => {
+  const r = spawnSync(process.execPath, ['scripts/gen-workspace.mjs', '--tools', '1000', '--touchpoints', '500', '--integrations', '2000', '--out', WS], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  big = await loadExample(WS, 'en');
+  await writeReport(big.ws, big.result, { tr: activeTranslator(), outDir: OUT, render: false, version: 't', today: TODAY });
+});
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+/** The rows of each Markdown table, by the heading above it. */
+function mdTables(md: string): { rows: number; more?: string }[] {
+  const out: { rows: number; more?: string }[] = [];
+  const lines = md.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].startsWith('| ---') && !/^\| [-: |]+\|$/.test(lines[i])) continue;
+    let n = 0;
+    let j = i + 1;
+    for (; j < lines.length && lines[j].startsWith('|'); j++) n++;
+    const more = lines[j + 1]?.startsWith('_Showing ') ? lines[j + 1] : undefined;
+    out.push({ rows: n, ...(more ? { more } : {}) });
+    i = j;
+  }
+  return out;
+}
+
+describe('the report of a 1,000-tool stack', () => {
+  it('report.md shows at most ROWS_SHOWN rows per table and says how many more, and where they are', () => {
+    const md = readFileSync(join(OUT, 'report.md'), 'utf8');
+    const tables = mdTables(md);
+    expect(Math.max(...tables.map((x) => x.rows))).toBeLessThanOrEqual(ROWS_SHOWN);
+    const findings = big.result.findings.length;
+    expect(findings).toBeGreaterThan(ROWS_SHOWN);
+    expect(md).toContain(`_Showing ${ROWS_SHOWN} of ${findings.toLocaleString('en-US')} rows (the most severe first); the full list is in audit.json and audit.sarif._`);
+    expect(md).toContain(`_Showing ${ROWS_SHOWN} of ${big.result.inventory.length.toLocaleString('en-US')} rows (the tools that cost the most a year first)`);
+    // The totals per problem come first: every finding is counted there.
+    const byRule = md.slice(md.indexOf('### Findings by problem'));
+    const counted = [...byRule.slice(0, byRule.indexOf('\n\n', byRule.indexOf('| ---'))).matchAll(/^\|[^|]+\|[^|]+\| ([\d,]+) \|/gm)]
+      .reduce((a, m) => a + Number(m[1].replace(/,/g, '')), 0);
+    expect(counted).toBe(findings);
+    // The most expensive tool is in the inventory shown.
+    const top = [...big.result.inventory].sort((a, b) => (b.annualCost ?? -1) - (a.annualCost ?? -1))[0];
+    expect(md).toContain(`| ${top.name} |`);
+  });
+
+  it('report.html is summarised the same way and embeds the headline figures, not the whole document', () => {
+    const html = readFileSync(join(OUT, 'report.html'), 'utf8');
+    const findingRows = html.slice(html.indexOf('<table id="findings-table"'), html.indexOf('</table>', html.indexOf('<table id="findings-table"'))).match(/<tr data-severity/g) ?? [];
+    expect(findingRows.length).toBe(ROWS_SHOWN);
+    expect(html).toContain('<p class="muted more">Showing 100 of');
+    const embedded = JSON.parse(/<script type="application\/json" id="audit-data">([\s\S]*?)<\/script>/.exec(html)![1]);
+    expect(embedded).toMatchObject({ summarised: true, document: 'audit.json', summary: big.result.summary, assessment: { level: big.result.assessment.level } });
+    // The tables no longer grow with the stack: a fraction of the document they summarise.
+    expect(statSync(join(OUT, 'report.html')).size * 5).toBeLessThan(statSync(join(OUT, 'audit.json')).size);
+    expect(statSync(join(OUT, 'report.md')).size * 5).toBeLessThan(statSync(join(OUT, 'audit.json')).size);
+  });
+
+  it('audit.json and audit.sarif keep every finding (audit.json is the analyze --format json document)', () => {
+    expect(readFileSync(join(OUT, 'audit.json'), 'utf8')).toBe(renderJson(big.result));
+    const sarif = JSON.parse(readFileSync(join(OUT, 'audit.sarif'), 'utf8'));
+    expect(sarif.runs[0].results).toHaveLength(big.result.findings.length);
+    // Written in chunks, the very bytes of the one-string renderers (the library's formatResult).
+    expect(readFileSync(join(OUT, 'audit.sarif'), 'utf8')).toBe(renderSarif(big.result, { tr: activeTranslator(), version: 't', defaultFile: big.ws.files[0] }));
+    expect([...renderJsonChunks(big.result)].join('')).toBe(renderJson(big.result));
+    expect([...renderSarifChunks(big.result, { tr: activeTranslator(), version: 't' })].join('')).toBe(renderSarif(big.result, { tr: activeTranslator(), version: 't' }));
+  });
+});
