@@ -27,6 +27,33 @@ export function isInternalTool(tool: Tool): boolean {
   return isInternalSet(tool.primaryCapabilities);
 }
 
+/**
+ * Capabilities of a place outside the company where its audience acts and which keeps its own
+ * record of what happened there (docs/analysis.md, no-source-of-truth): review and UGC sites,
+ * listings (SEO), affiliate networks; the media channels (taxonomy `media`) are such places too.
+ */
+const EXTERNAL_CHANNEL = new Set(['reviews', 'ugc', 'seo', 'affiliate-marketing']);
+
+/**
+ * An external channel: every primary capability is a media channel or a review, listing or
+ * affiliate site. Each keeps its own audience's record (its ad engagement, its reviews): two of
+ * them hold two sets, not two versions of one set.
+ */
+export function isExternalChannel(tool: Tool): boolean {
+  const caps = tool.primaryCapabilities;
+  return caps.length > 0 && caps.every((c) => isMedia(c) || EXTERNAL_CHANNEL.has(c));
+}
+
+/**
+ * Not sold per seat: media bought by the click or the impression, a portal paid by the lead, a
+ * print and mail service paid by the run (every primary capability is an external channel's or
+ * direct mail). Nobody can say how many seats of Google Ads are licensed (docs/analysis.md).
+ */
+export function notSoldPerSeat(tool: Tool): boolean {
+  const caps = tool.primaryCapabilities;
+  return caps.length > 0 && caps.every((c) => isMedia(c) || EXTERNAL_CHANNEL.has(c) || c === 'direct-mail');
+}
+
 /** A tool reports (rules.md "reporting"): one of its capabilities measures or reports on its own activity. */
 export function toolReports(tool: Tool): boolean {
   return tool.capabilities.some(reports);

@@ -46,10 +46,6 @@ const PENDING: Record<string, { reason: string; mode: 'blocked' | 'fails' }> = {
     mode: 'fails',
   },
   // The three blind workspaces (GAPS.md "blind review"): expectations committed before the first run.
-  'ferrand-hydraulique level': {
-    reason: 'the tool says integrate: its only integrate-kind finding is trapped-data:pardot (email-engagement of the tool declared its source of truth, synced to Salesforce in minutes); the consultant strikes it and signs refocus (judgement: a type whose declared source of truth is connected to a hub is not trapped; open)',
-    mode: 'fails',
-  },
   'ferrand-hydraulique must_not data-silo:goto-webinar': {
     reason: 'judgement beyond the letter: the silo of a tool that redundant-tool drops stands (it is in no fold of rules.md); it is counted as refocus and advises moving the data, not connecting, which is right, but it is still a HIGH finding and the first "problem that matters most" of a healthy firm; not adopted',
     mode: 'fails',

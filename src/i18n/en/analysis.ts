@@ -188,6 +188,7 @@ export const analysis: Record<string, string> = {
   'text.entity.data': 'data',
   'text.entity.department': 'departments',
   'text.entity.workspace': 'workspace',
+  'text.entity.persona': 'personas',
   'text.level': 'Level',
   'text.score': 'Score',
   'text.score-of': '{score} / 100',

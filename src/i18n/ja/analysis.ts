@@ -188,6 +188,7 @@ export const analysis: Record<string, string> = {
   'text.entity.data': 'データ',
   'text.entity.department': '部署',
   'text.entity.workspace': 'ワークスペース',
+  'text.entity.persona': 'ペルソナ',
   'text.level': '評価レベル',
   'text.score': '健全性スコア',
   'text.score-of': '{score} / 100',
