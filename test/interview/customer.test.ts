@@ -155,6 +155,32 @@ describe('interview: the customer\'s side', () => {
     expect(ws.touchpoints.map((tp) => [tp.id, tp.personas])).toEqual([['newsletter', ['it-buyer']], ['support-chat', ['it-buyer', 'end-user']]]);
   });
 
+  it('Ctrl-C after ticking restricted data: --resume asks for the restriction in words, not the ticks again', async () => {
+    for (const [f, text] of Object.entries(FILES)) writeFileSync(join(dir, f), text);
+    const a = await start('customer');
+    await answer('Who is the journey for?', 'enter');
+    await answer('Is "Monthly newsletter" tailored', 'enter');
+    await answer('How fresh must customer data be at "Monthly newsletter"?', 'enter');
+    await answer('Is "Support chat" tailored', 'enter');
+    await answer('Where does "leads-rakuten" come from?', 'down', 'enter');
+    await answer('Does "leads-rakuten" identify a person', 'enter');
+    await answer('Is "leads-rakuten" a consent choice', 'down', 'enter');
+    await answer('Is this right for this company?', 'enter');
+    await answer('restricted by a contract or a law', 'space', 'down', 'down', 'down', 'space', 'enter'); // contact-profile, leads-rakuten
+    await answer('What is the restriction on "Contact profile"?', { type: 'GDPR: EU only' }, 'enter');
+    await answer('What is the restriction on "leads-rakuten"?', { ctrl: 'c' });
+    await expect(a.done).rejects.toThrow();
+    expect(JSON.parse(readFileSync(join(dir, '.martech-audit', 'interview.json'), 'utf8'))).toMatchObject({ step: 'customer', only: true, open: ['restricted:leads-rakuten'] });
+
+    const b = await start('customer', { resume: true });
+    // Straight to the restriction that was interrupted: everything before it is done.
+    await answer('What is the restriction on "leads-rakuten"?', { type: 'Rakuten terms' }, 'enter');
+    await b.done;
+    const ws = loadWorkspace(dir).workspace!;
+    expect(['contact-profile', 'leads-rakuten'].map((d) => ws.index.dataTypeById.get(d)?.restricted)).toEqual(['GDPR: EU only', 'Rakuten terms']);
+    expect(existsSync(join(dir, '.martech-audit'))).toBe(false);
+  });
+
   it('the data heard: built-in defaults are not asked but shown and open to correction; typed names find the vocabulary', async () => {
     writeFileSync(join(dir, 'martech-audit.yaml'), `${FILES['martech-audit.yaml']}data_types:\n  - { id: conversations, restricted: Chat logs stay in the EU }\n`);
     writeFileSync(join(dir, 'touchpoints.yaml'), FILES['touchpoints.yaml']);
