@@ -35,12 +35,13 @@ await build({
     contents: `
       export { loadWorkspace } from './src/workspace/load.js';
       export { analyze } from './src/analysis/analyze.js';
-      export { initLang } from './src/i18n/index.js';
+      export { activeTranslator, initLang } from './src/i18n/index.js';
       export { buildDiagrams } from './src/diagrams/index.js';
       export { toRenderSource } from './src/diagrams/mermaid-escape.js';
       export { openBrowserEngine } from './src/render/index.js';
       export { mermaidConfig } from './src/render/theme.js';
-      export { findBrowser, browserArgs } from './src/render/browser.js';
+      export { findBrowser } from './src/render/browser-locate.js';
+      export { browserArgs } from './src/render/browser.js';
     `,
     resolveDir: resolve('.'), loader: 'ts',
   },
@@ -65,7 +66,7 @@ for (const lang of ['en', 'ja']) {
   await lib.initLang(lang);
   const loaded = lib.loadWorkspace(example);
   const result = lib.analyze(loaded.workspace, { path: example, now: '2027-01' });
-  for (const d of lib.buildDiagrams(loaded.workspace, result, { today: '2027-01' })) {
+  for (const d of lib.buildDiagrams(loaded.workspace, result, { tr: lib.activeTranslator(), today: '2027-01' })) {
     diagrams.push({ name: `${d.kind}-${lang}`, source: d.source });
   }
 }

@@ -93,6 +93,8 @@ await build({
       "export { buildRoadmap } from './src/analysis/roadmap/index.ts';",
       "export { analyze } from './src/analysis/analyze.ts';",
       "export { renderText } from './src/report/text.ts';",
+      "export { activeTranslator } from './src/i18n/index.ts';",
+      "export { wordsFor } from './src/analysis/words.ts';",
       "export { renderJson } from './src/report/json.ts';",
       "export { buildTables } from './src/export/tables.ts';",
       "export { workbookBuffer, csvText } from './src/export/index.ts';",
@@ -132,11 +134,12 @@ for (const n of SIZES) {
     const facts = lib.computeFacts(ws);
     t.facts.push(performance.now() - t0);
     t0 = performance.now();
-    const findings = lib.runRules(ws, facts);
+    const words = lib.wordsFor(ws, lib.activeTranslator());
+    const findings = lib.runRules(ws, facts, words);
     t.rules.push(performance.now() - t0);
     t0 = performance.now();
-    const a = lib.assess(ws, facts, findings);
-    lib.buildRoadmap(ws, facts, findings, { start: '2027-01', level: a.level });
+    const a = lib.assess(ws, facts, findings, words);
+    lib.buildRoadmap(ws, facts, findings, words, { start: '2027-01', level: a.level });
     t.steps45.push(performance.now() - t0);
     t0 = performance.now();
     const cpu0 = process.cpuUsage();
@@ -145,7 +148,7 @@ for (const n of SIZES) {
     const cpu = process.cpuUsage(cpu0);
     t.analyzeCpu.push((cpu.user + cpu.system) / 1000);
     t0 = performance.now();
-    lib.renderText(result, { width: 80 });
+    lib.renderText(result, { tr: lib.activeTranslator(), width: 80 });
     t.text.push(performance.now() - t0);
     t0 = performance.now();
     lib.renderJson(result);
@@ -200,14 +203,14 @@ if (!args.includes('--skip-sheets')) {
   const xlsx = join(tmp, 'audit.xlsx');
   const csvDir = join(tmp, 'csv');
   const sheetRows = [];
-  const ex = await timed(async () => { const b = await lib.workbookBuffer(ws, result); writeFileSync(xlsx, b); return b.length; });
+  const ex = await timed(async () => { const b = await lib.workbookBuffer(ws, result, lib.activeTranslator()); writeFileSync(xlsx, b); return b.length; });
   sheetRows.push(['export xlsx', ms(ex.wall), ms(ex.cpu), `${(ex.out / 1e6).toFixed(1)} MB`]);
   const ec = await timed(() => {
     mk(csvDir);
     const names = { tools: 'inventory.csv', touchpoints: 'touchpoints.csv', integrations: 'integrations.csv', findings: 'findings.csv',
       roadmap: 'roadmap.csv', questions: 'questions.csv', workspace: 'workspace.csv' };
     let bytes = 0;
-    for (const t of lib.buildTables(ws, result)) { const text = lib.csvText(t); bytes += text.length; writeFileSync(join(csvDir, names[t.key]), text); }
+    for (const t of lib.buildTables(ws, result, lib.activeTranslator())) { const text = lib.csvText(t); bytes += text.length; writeFileSync(join(csvDir, names[t.key]), text); }
     return bytes;
   });
   sheetRows.push(['export csv (7 files)', ms(ec.wall), ms(ec.cpu), `${(ec.out / 1e6).toFixed(1)} MB`]);

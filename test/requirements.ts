@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findBrowser } from '../src/render/browser.js';
+import { findBrowser } from '../src/render/browser-locate.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -1,9 +1,7 @@
-// Finding and starting the one headless Chromium a run uses (for every diagram and the PDF).
-//
-// Where we look, in order: PUPPETEER_EXECUTABLE_PATH; the usual system installs on Linux, macOS
-// and Windows (Chromium, Chrome, Edge); puppeteer's download cache. Puppeteer itself comes with
-// the optional dependency @mermaid-js/mermaid-cli and is imported only here, on demand, so that a
-// run that renders nothing never loads it.
+// Starting the one headless Chromium a run uses (for every diagram and the PDF). Where it is
+// found: browser-locate.ts; its process, pipes and profile folder: browser-process.ts. Puppeteer
+// itself comes with the optional dependency @mermaid-js/mermaid-cli and is imported only here, on
+// demand, so that a run that renders nothing never loads it.
 //
 // The browser is started here, not by puppeteer.launch: in its own process group (so that the
 // whole group can be killed, also a wrapper script and what it started), with a launch timeout
@@ -11,109 +9,16 @@
 // answer, and its pipes released so that our process can exit. Puppeteer then connects over the
 // same DevTools pipe puppeteer.launch would use (--remote-debugging-pipe: no network port).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants as fsConstants, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Readable, Writable } from 'node:stream';
-
-export type BrowserSource = 'env' | 'system' | 'puppeteer-cache';
-export interface BrowserLocation { path: string; source: BrowserSource }
-
-/** Why rendering is not possible; `hint` says how to enable it. */
-export type UnavailableReason = 'disabled' | 'no-puppeteer' | 'no-browser' | 'launch-failed' | 'not-runnable' | 'bad-env' | 'timeout' | 'crashed';
-
-export class RendererUnavailable extends Error {
-  override name = 'RendererUnavailable';
-  constructor(readonly reason: UnavailableReason, message: string, readonly detail?: string) {
-    super(message);
-  }
-}
+import { checkExecutable, findBrowser, type BrowserLocation } from './browser-locate.js';
+import { BrowserProcess, PROFILE_PREFIX, removeStaleProfiles, SOCKET_SUFFIX, spawnError, usableTmpDir } from './browser-process.js';
+import { RendererUnavailable } from './unavailable.js';
 
 /** Seconds the browser has to answer before the run goes on without it. */
 export function launchTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   const s = Number(env.MARTECH_AUDIT_BROWSER_TIMEOUT);
   return Number.isFinite(s) && s > 0 ? s * 1000 : 30_000;
-}
-
-export function systemBrowserPaths(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
-  if (platform === 'darwin') {
-    const apps = [
-      'Google Chrome.app/Contents/MacOS/Google Chrome',
-      'Chromium.app/Contents/MacOS/Chromium',
-      'Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
-      'Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
-      'Brave Browser.app/Contents/MacOS/Brave Browser',
-    ];
-    return [...apps.map((a) => `/Applications/${a}`), ...apps.map((a) => join(homedir(), 'Applications', a))];
-  }
-  if (platform === 'win32') {
-    const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.LOCALAPPDATA].filter((x): x is string => !!x);
-    const rel = [
-      'Google\\Chrome\\Application\\chrome.exe',
-      'Chromium\\Application\\chrome.exe',
-      'Microsoft\\Edge\\Application\\msedge.exe',
-    ];
-    return roots.flatMap((r) => rel.map((p) => `${r}\\${p}`));
-  }
-  return [
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-    '/usr/bin/microsoft-edge',
-    '/usr/bin/microsoft-edge-stable',
-    '/snap/bin/chromium',
-    '/opt/google/chrome/chrome',
-    '/usr/lib/chromium/chromium',
-  ];
-}
-
-/** Browsers puppeteer downloaded (`npx puppeteer browsers install chrome`), newest first. */
-export function puppeteerCachePaths(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string[] {
-  const root = env.PUPPETEER_CACHE_DIR || join(homedir(), '.cache', 'puppeteer');
-  const out: string[] = [];
-  const binaries: Record<string, string[]> = {
-    chrome: ['chrome-linux64/chrome', 'chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
-      'chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'chrome-win64/chrome.exe'],
-    'chrome-headless-shell': ['chrome-headless-shell-linux64/chrome-headless-shell', 'chrome-headless-shell-mac-x64/chrome-headless-shell',
-      'chrome-headless-shell-mac-arm64/chrome-headless-shell', 'chrome-headless-shell-win64/chrome-headless-shell.exe'],
-  };
-  for (const product of ['chrome', 'chrome-headless-shell']) {
-    let versions: string[] = [];
-    try {
-      versions = readdirSync(join(root, product));
-    } catch {
-      continue;
-    }
-    versions.sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
-    for (const v of versions) for (const rel of binaries[product]) out.push(join(root, product, v, rel));
-  }
-  void platform;
-  return out;
-}
-
-export interface FindOptions {
-  env?: NodeJS.ProcessEnv;
-  platform?: NodeJS.Platform;
-  exists?: (path: string) => boolean;
-}
-
-/**
- * The browser to use, or undefined; `envProblem` when PUPPETEER_EXECUTABLE_PATH points nowhere
- * (launchBrowser then says so rather than quietly using another browser).
- */
-export function findBrowser(opts: FindOptions = {}): { location?: BrowserLocation; envProblem?: string } {
-  const env = opts.env ?? process.env;
-  const exists = opts.exists ?? existsSync;
-  let envProblem: string | undefined;
-  const fromEnv = env.PUPPETEER_EXECUTABLE_PATH;
-  if (fromEnv) {
-    if (exists(fromEnv)) return { location: { path: fromEnv, source: 'env' } };
-    envProblem = fromEnv;
-  }
-  for (const p of systemBrowserPaths(opts.platform, env)) if (exists(p)) return { location: { path: p, source: 'system' }, envProblem };
-  for (const p of puppeteerCachePaths(env, opts.platform)) if (exists(p)) return { location: { path: p, source: 'puppeteer-cache' }, envProblem };
-  return { envProblem };
 }
 
 /** Chromium flags: headless, quiet, no network chatter; `--no-sandbox` only as root. */
@@ -296,175 +201,6 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promi
       cleanup();
     },
   };
-}
-
-const PROFILE_PREFIX = 'martech-audit-chromium-';
-/** What Chromium appends to TMPDIR for its singleton socket: `/.org.chromium.Chromium.XXXXXX/SingletonSocket`. */
-const SOCKET_SUFFIX = '/.org.chromium.Chromium.XXXXXX/SingletonSocket'.length;
-
-/** The temporary folder for the profile: TMPDIR when it exists, else the system's. */
-function usableTmpDir(env: NodeJS.ProcessEnv): string {
-  for (const d of [env.TMPDIR || tmpdir(), tmpdir(), '/tmp']) {
-    try {
-      if (d && statSync(d).isDirectory()) return d;
-    } catch { /* next */ }
-  }
-  return tmpdir();
-}
-
-/** Profiles left by runs that were killed (their process is gone): removed, so they never pile up. */
-export function removeStaleProfiles(root: string): string[] {
-  const removed: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(root);
-  } catch {
-    return removed;
-  }
-  for (const n of names) {
-    if (!n.startsWith(PROFILE_PREFIX)) continue;
-    const pid = Number(/^(\d+)-/.exec(n.slice(PROFILE_PREFIX.length))?.[1]);
-    if (!pid || pid === process.pid) continue;
-    try {
-      process.kill(pid, 0);
-      continue; // still running
-    } catch (err) {
-      if ((err as { code?: string }).code === 'EPERM') continue;
-    }
-    try {
-      rmSync(join(root, n), { recursive: true, force: true });
-      removed.push(n);
-    } catch {
-      // Another user's leftover in a shared temporary folder: not ours to remove.
-    }
-  }
-  return removed;
-}
-
-/** A folder or a file that cannot be run is "unavailable" with a reason, not a crash. */
-function checkExecutable(loc: BrowserLocation): void {
-  let st;
-  try {
-    st = statSync(loc.path);
-  } catch {
-    throw new RendererUnavailable(loc.source === 'env' ? 'bad-env' : 'launch-failed', `${loc.path} cannot be read`, loc.path);
-  }
-  if (st.isDirectory()) throw new RendererUnavailable('not-runnable', `${loc.path} is a folder`, `${loc.path} is a folder, not a program`);
-  if (process.platform === 'win32') return;
-  try {
-    accessSync(loc.path, fsConstants.X_OK);
-  } catch {
-    throw new RendererUnavailable('not-runnable', `${loc.path} is not executable`, `${loc.path} is not executable`);
-  }
-}
-
-function spawnError(err: NodeJS.ErrnoException): string {
-  return err.code === 'EACCES' ? 'permission denied' : err.code === 'ENOENT' ? 'no such file' : String(err.message).split('\n')[0];
-}
-
-/** The DevTools protocol over the browser's fds 3 (we write) and 4 (it writes): NUL-separated JSON. */
-class PipeTransport {
-  onmessage?: (message: string) => void;
-  onclose?: () => void;
-  closed = false;
-  private pending: Buffer[] = [];
-  constructor(private readonly out: Writable, private readonly input: Readable) {
-    input.on('data', (chunk: Buffer) => this.receive(chunk));
-    const end = () => this.markClosed();
-    input.on('close', end);
-    input.on('error', end);
-    out.on('error', end);
-  }
-  send(message: string): void {
-    if (this.closed) return;
-    this.out.write(`${message}\0`);
-  }
-  private receive(chunk: Buffer): void {
-    let start = 0;
-    for (let i = chunk.indexOf(0); i !== -1; i = chunk.indexOf(0, start)) {
-      this.pending.push(chunk.subarray(start, i));
-      const message = Buffer.concat(this.pending).toString('utf8');
-      this.pending = [];
-      start = i + 1;
-      // Delivered asynchronously, as puppeteer's own transport does.
-      setImmediate(() => this.onmessage?.(message));
-    }
-    if (start < chunk.length) this.pending.push(chunk.subarray(start));
-  }
-  markClosed(): void {
-    if (this.closed) return;
-    this.closed = true;
-    setImmediate(() => this.onclose?.());
-  }
-  close(): void {
-    this.markClosed();
-    this.out.destroy();
-    this.input.destroy();
-  }
-}
-
-/** The launched browser: its process group, stopped politely, then not. */
-class BrowserProcess {
-  readonly transport: PipeTransport;
-  exited = false;
-  readonly exitedPromise: Promise<void>;
-  constructor(private readonly child: ChildProcess) {
-    const stdio = child.stdio as unknown as [unknown, unknown, unknown, Writable, Readable];
-    this.transport = new PipeTransport(stdio[3], stdio[4]);
-    this.exitedPromise = new Promise((r) => {
-      child.once('exit', () => {
-        this.exited = true;
-        r();
-      });
-      child.once('error', () => {
-        // Never started: nothing to wait for.
-        if (child.pid === undefined) {
-          this.exited = true;
-          r();
-        }
-      });
-    });
-  }
-  private signal(sig: NodeJS.Signals): void {
-    const pid = this.child.pid;
-    if (pid === undefined) return;
-    try {
-      if (process.platform === 'win32') this.child.kill(sig);
-      else process.kill(-pid, sig);
-    } catch {
-      try {
-        this.child.kill(sig);
-      } catch { /* gone */ }
-    }
-  }
-  /** Whether the process exits within `ms`. */
-  waitExit(ms: number): Promise<boolean> {
-    return Promise.race([this.exitedPromise.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
-  }
-  /** SIGKILL to the group, synchronously (on process exit). */
-  killNow(): void {
-    if (!this.exited) this.signal('SIGKILL');
-  }
-  /** SIGTERM to the group, SIGKILL after 2 s, and the pipes released so that nothing keeps us alive. */
-  async stop(): Promise<void> {
-    if (!this.exited) {
-      this.signal('SIGTERM');
-      const done = await Promise.race([this.exitedPromise.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 2000).unref())]);
-      if (!done) {
-        this.signal('SIGKILL');
-        await Promise.race([this.exitedPromise, new Promise((r) => setTimeout(r, 2000).unref())]);
-      } else {
-        // What the launched process started (a wrapper script's browser) may outlive it: the group goes.
-        this.signal('SIGKILL');
-      }
-    } else {
-      // The browser is gone; a child it left in the group (a wrapper's sleep) goes too.
-      this.signal('SIGKILL');
-    }
-    this.transport.close();
-    for (const s of this.child.stdio) (s as { destroy?: () => void } | null)?.destroy?.();
-    this.child.unref();
-  }
 }
 
 /** Blocks every request a page makes except the inline document and data: URLs. */

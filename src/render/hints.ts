@@ -1,6 +1,6 @@
 // What to tell the user when the browser is not available: why, and how to get full rendering.
 import type { Translator } from '../i18n/index.js';
-import type { RendererUnavailable } from './browser.js';
+import type { RendererUnavailable } from './unavailable.js';
 
 /** A detail from an error message ends where the sentence around it goes on ("Connection closed." ends with no dot). */
 function detailOf(err: RendererUnavailable): string {

@@ -1,11 +1,12 @@
 // Rendering for a whole run: one browser, started on first use, shared by every diagram and the
 // PDF, closed at the end. Commands and the report writer talk to `RenderEngine` only, so tests can
 // pass an engine that fails (to check what happens without a browser) without uninstalling one.
-import { launchBrowser, type RendererUnavailable, type BrowserSession } from './browser.js';
+import { launchBrowser, type BrowserSession } from './browser.js';
+import type { RendererUnavailable } from './unavailable.js';
 import { MermaidPage, type RenderedSvg } from './mermaid-page.js';
 import { htmlToPdf, type PdfOptions } from './pdf.js';
 
-export { RendererUnavailable } from './browser.js';
+export { RendererUnavailable } from './unavailable.js';
 export type { RenderedSvg } from './mermaid-page.js';
 
 export interface RenderJob { id: string; source: string }

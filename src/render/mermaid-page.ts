@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { restorePlaceholders, toRenderSource } from '../diagrams/mermaid-escape.js';
-import { isolatePage, RendererUnavailable, type BrowserSession, type PPage } from './browser.js';
+import { isolatePage, type BrowserSession, type PPage } from './browser.js';
+import { RendererUnavailable } from './unavailable.js';
 import { mermaidConfig } from './theme.js';
 
 let bundleCache: string | undefined;

@@ -11,7 +11,7 @@ import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Workspace } from '../model/model.js';
 import { dataTypeLabel, stageLabel } from '../model/names.js';
 import { customerView, needsOf, type CustomerView, type HubReach, type Readiness } from '../diagrams/customer-view.js';
-import type { Block, Cell, Section } from './markdown.js';
+import type { Block, Cell, Section } from './blocks.js';
 
 /** Most experiments proposed at once: start small. */
 const MAX_EXPERIMENTS = 3;

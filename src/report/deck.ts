@@ -7,7 +7,7 @@ import type { Workspace } from '../model/model.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
 import type { RenderEngine } from '../render/index.js';
 import type { DiagramPicture } from './html.js';
-import type { ReportContent } from './markdown.js';
+import type { ReportContent } from './blocks.js';
 import { renderPptx, type SlidePicture } from './pptx.js';
 
 /** The diagrams that have a slide of their own (personas and consent: only drawn for a workspace that maps the customer's side). */

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Translator } from '../i18n/index.js';
 import type { Diagram, DiagramKind } from '../diagrams/types.js';
 import { SEVERITIES } from '../model/vocabulary.js';
-import type { Block, Cell, ReportContent, Table } from './markdown.js';
+import type { Block, Cell, ReportContent, Table } from './blocks.js';
 import { coverHtml, DELIVERABLE_CSS, diagramLegendHtml, matrixHtml, sinceHtml, summaryHtml } from './deliverable-html.js';
 import { MATRIX_CSS } from './journey-matrix.js';
 import { TIMELINE_CSS, timelineHtml } from './timeline.js';

@@ -13,7 +13,7 @@ import { toMinor } from '../analysis/money.js';
 import { CLASS_DEFS } from '../diagrams/common.js';
 import { SEVERITY_RANK } from '../model/vocabulary.js';
 import { ruleTitle } from '../analysis/rules/index.js';
-import type { ReportContent } from './markdown.js';
+import type { ReportContent } from './blocks.js';
 import { bands, type MatrixStage } from './journey-matrix.js';
 import { joinNames, subjectName, withNote } from './summary.js';
 import { customerSlides } from './customer-deck.js';

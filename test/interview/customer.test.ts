@@ -155,8 +155,34 @@ describe('interview: the customer\'s side', () => {
     expect(ws.touchpoints.map((tp) => [tp.id, tp.personas])).toEqual([['newsletter', ['it-buyer']], ['support-chat', ['it-buyer', 'end-user']]]);
   });
 
+  it('Ctrl-C after ticking restricted data: --resume asks for the restriction in words, not the ticks again', async () => {
+    for (const [f, text] of Object.entries(FILES)) writeFileSync(join(dir, f), text);
+    const a = await start('customer');
+    await answer('Who is the journey for?', 'enter');
+    await answer('Is "Monthly newsletter" tailored', 'enter');
+    await answer('How fresh must customer data be at "Monthly newsletter"?', 'enter');
+    await answer('Is "Support chat" tailored', 'enter');
+    await answer('Where does "leads-rakuten" come from?', 'down', 'enter');
+    await answer('Does "leads-rakuten" identify a person', 'enter');
+    await answer('Is "leads-rakuten" a consent choice', 'down', 'enter');
+    await answer('Is this right for this company?', 'enter');
+    await answer('restricted by a contract or a law', 'space', 'down', 'down', 'down', 'space', 'enter'); // contact-profile, leads-rakuten
+    await answer('What is the restriction on "Contact profile"?', { type: 'GDPR: EU only' }, 'enter');
+    await answer('What is the restriction on "leads-rakuten"?', { ctrl: 'c' });
+    await expect(a.done).rejects.toThrow();
+    expect(JSON.parse(readFileSync(join(dir, '.martech-audit', 'interview.json'), 'utf8'))).toMatchObject({ step: 'customer', only: true, open: ['restricted:leads-rakuten'] });
+
+    const b = await start('customer', { resume: true });
+    // Straight to the restriction that was interrupted: everything before it is done.
+    await answer('What is the restriction on "leads-rakuten"?', { type: 'Rakuten terms' }, 'enter');
+    await b.done;
+    const ws = loadWorkspace(dir).workspace!;
+    expect(['contact-profile', 'leads-rakuten'].map((d) => ws.index.dataTypeById.get(d)?.restricted)).toEqual(['GDPR: EU only', 'Rakuten terms']);
+    expect(existsSync(join(dir, '.martech-audit'))).toBe(false);
+  });
+
   it('the data heard: built-in defaults are not asked but shown and open to correction; typed names find the vocabulary', async () => {
-    writeFileSync(join(dir, 'martech-audit.yaml'), FILES['martech-audit.yaml']);
+    writeFileSync(join(dir, 'martech-audit.yaml'), `${FILES['martech-audit.yaml']}data_types:\n  - { id: conversations, restricted: Chat logs stay in the EU }\n`);
     writeFileSync(join(dir, 'touchpoints.yaml'), FILES['touchpoints.yaml']);
     writeFileSync(join(dir, 'tools.yaml'), `tools:
   - { id: mailchimp, name: Mailchimp, data: [contact-profile, email-engagement, marketplace-orders] }
@@ -172,6 +198,7 @@ describe('interview: the customer\'s side', () => {
     const shown = s.text().replace(/\s+/g, ' ');
     expect(shown).toContain('· Marketplace orders (marketplace-orders): second party*, personal* *');
     expect(shown).toContain('· Contact profile (contact-profile): first party*, personal* ·');
+    expect(shown).toContain('· Conversations (conversations): first party*, personal*, use restricted ·');
     expect(shown).toContain('* the built-in default for this kind of data');
     // This company's marketplace orders are its own first-party data (its own shop on the mall, say).
     await answer('Is this right for this company?', { type: 'Change "Marketplace' }, 'enter');
@@ -182,7 +209,7 @@ describe('interview: the customer\'s side', () => {
     await answer('restricted by a contract or a law', 'enter');
     await s.done;
     const manifest = parse(readFileSync(join(dir, 'martech-audit.yaml'), 'utf8'));
-    expect(manifest.data_types).toEqual([{ id: 'marketplace-orders', party: 'first' }]);
+    expect(manifest.data_types).toEqual([{ id: 'conversations', restricted: 'Chat logs stay in the EU' }, { id: 'marketplace-orders', party: 'first' }]);
     expect(manifest.questions).toEqual([
       { about: 'data:marketplace-orders', field: 'consent', text: 'Is "Marketplace orders" a consent choice (opt-ins, unsubscribes, cookie choices)?' },
     ]);

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { customerView, usesCustomerSide } from '../../src/diagrams/customer-view.js';
 import { buildDiagram, buildDiagrams } from '../../src/diagrams/index.js';
-import { reportContent, renderMarkdown } from '../../src/report/markdown.js';
+import { reportContent } from '../../src/report/content.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
 import { loadExample, loadText, mermaidParse, TODAY } from '../diagrams/helpers.js';
 import { activeTranslator } from '../../src/i18n/index.js';
 

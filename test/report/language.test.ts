@@ -4,7 +4,8 @@
 // process, and renders in two languages in one process do not bleed into each other.
 import { afterAll, describe, expect, it } from 'vitest';
 import { initLang, translator, type Lang, type Translator } from '../../src/i18n/index.js';
-import { mdText, reportContent, renderMarkdown } from '../../src/report/markdown.js';
+import { reportContent } from '../../src/report/content.js';
+import { mdText, renderMarkdown } from '../../src/report/markdown.js';
 import { renderHtml } from '../../src/report/html.js';
 import { renderText } from '../../src/report/text.js';
 import { renderSarif } from '../../src/report/sarif.js';

@@ -6,12 +6,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import fc from 'fast-check';
-import { writeReport, REPORT_MARKER } from '../../src/report/write-report.js';
+import { writeReport } from '../../src/report/write-report.js';
+import { REPORT_MARKER } from '../../src/report/report-folder.js';
 import { renderJson } from '../../src/report/json.js';
-import { reportContent, renderMarkdown, mdText } from '../../src/report/markdown.js';
+import { reportContent } from '../../src/report/content.js';
+import { renderMarkdown, mdText } from '../../src/report/markdown.js';
 import { CSP, escapeHtml, renderHtml, scriptSafeJson } from '../../src/report/html.js';
 import { buildDiagrams } from '../../src/diagrams/index.js';
-import { RendererUnavailable } from '../../src/render/browser.js';
+import { RendererUnavailable } from '../../src/render/unavailable.js';
 import { launchBrowser, isolatePage } from '../../src/render/browser.js';
 import type { RenderEngine } from '../../src/render/index.js';
 import { UsageError } from '../../src/util/errors.js';

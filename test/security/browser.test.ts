@@ -10,7 +10,8 @@ import { cli, ROOT } from '../git/cli.js';
 import { requireBrowser } from '../requirements.js';
 import { loadExample, TODAY } from '../diagrams/helpers.js';
 import { writeReport } from '../../src/report/write-report.js';
-import { findBrowser, removeStaleProfiles } from '../../src/render/browser.js';
+import { findBrowser } from '../../src/render/browser-locate.js';
+import { removeStaleProfiles } from '../../src/render/browser-process.js';
 import { openBrowserEngine, type RenderEngine } from '../../src/render/index.js';
 import { activeTranslator } from '../../src/i18n/index.js';
 

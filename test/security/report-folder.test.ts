@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, ROOT } from '../git/cli.js';
 import { isOutputInside } from '../../src/workspace/build.js';
-import { REPORT_MARKER } from '../../src/report/write-report.js';
+import { REPORT_MARKER } from '../../src/report/report-folder.js';
 
 let dir: string;
 beforeAll(() => {

@@ -12,7 +12,7 @@ import { UsageError } from '../../util/errors.js';
 import { writeFileAtomic } from '../../util/fs.js';
 import { fileKindOf, sanitizeFile } from '../../util/sanitize.js';
 import { buildDiagram, DIAGRAM_KINDS, isDiagramKind } from '../../diagrams/index.js';
-import { RendererUnavailable } from '../../render/browser.js';
+import { RendererUnavailable } from '../../render/unavailable.js';
 import { enableHint, unavailableReason } from '../../render/hints.js';
 import type { RenderEngine } from '../../render/index.js';
 

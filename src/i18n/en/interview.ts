@@ -361,8 +361,8 @@ export const interview: Record<string, string> = {
   'interview.cx.class.personal.no': 'not personal',
   'interview.cx.class.personal.unknown': 'personal? (a question)',
   'interview.cx.class.consent.yes': 'consent data',
-  'interview.cx.class.consent.no': 'not consent data',
   'interview.cx.class.consent.unknown': 'consent data? (a question)',
+  'interview.cx.class.restricted': 'use restricted',
   // Integration frequency and third-party cookies (format revision 2).
   'interview.int.frequency': 'How often does it move data from {from} to {to}?',
   'interview.int.frequency.hourly': 'Every hour',

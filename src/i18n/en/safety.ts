@@ -1,4 +1,4 @@
-// What the tool refuses to read, write or delete, and why (workspace/files.ts, report/write-report.ts,
+// What the tool refuses to read, write or delete, and why (workspace/files.ts, report/report-folder.ts,
 // cli/commands/diagram.ts, render/browser.ts; docs/security.md).
 export const safety: Record<string, string> = {
   'safety.link-outside': '"{path}" is a symbolic link that leads outside the workspace: links outside the workspace are not followed',

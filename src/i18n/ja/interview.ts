@@ -361,8 +361,8 @@ export const interview: Record<string, string> = {
   'interview.cx.class.personal.no': '個人データではない',
   'interview.cx.class.personal.unknown': '個人データか不明（確認事項）',
   'interview.cx.class.consent.yes': '同意情報',
-  'interview.cx.class.consent.no': '同意情報ではない',
   'interview.cx.class.consent.unknown': '同意情報か不明（確認事項）',
+  'interview.cx.class.restricted': '利用制限あり',
   // 連携頻度とサードパーティ Cookie（フォーマット改訂 2）。
   'interview.int.frequency': '{from} から {to} へのデータ連携の頻度は？',
   'interview.int.frequency.hourly': '1時間ごと',

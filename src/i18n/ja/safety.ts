@@ -1,4 +1,4 @@
-// 読み込み・書き込み・削除を断る場合とその理由（workspace/files.ts、report/write-report.ts、
+// 読み込み・書き込み・削除を断る場合とその理由（workspace/files.ts、report/report-folder.ts、
 // cli/commands/diagram.ts、render/browser.ts、docs/security.md）。キーと {placeholder} は ../en/safety.ts と同じ。
 export const safety: Record<string, string> = {
   'safety.link-outside': '「{path}」はワークスペースの外を指すシンボリックリンクです: ワークスペースの外へのリンクはたどりません',

@@ -270,7 +270,9 @@ function classLine(raw: RawWorkspace, vocabulary: Vocabulary, d: string): string
   // Consent data is the exception: said when it is, or when nobody knows.
   const consent = classOf(raw, vocabulary, d, 'consent').value;
   const fields = CLASS_FIELDS.filter((f) => f !== 'consent' || consent !== false);
-  return `  · ${typeLabel(raw, vocabulary, d)}: ${fields.map(part).join(', ')}`;
+  // A use restriction is never a default: said when the workspace has one.
+  const restricted = typeof raw.data_types.find((x) => x.id === d)?.restricted === 'string' ? [t('interview.cx.class.restricted')] : [];
+  return `  · ${typeLabel(raw, vocabulary, d)}: ${[...fields.map(part), ...restricted].join(', ')}`;
 }
 
 /**
