@@ -75,7 +75,9 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   const overlaps = byRule('capability-overlap');
   const manual = byRule('manual-integration');
   const hubs = facts.hubs.length;
-  const cdt = facts.customerDataTools.length;
+  // The same set the siloed tools are drawn from: a tool holding only aggregate metrics is neither
+  // siloed nor connected (docs/analysis.md), so it is not in the denominator either.
+  const cdt = facts.personalDataTools.length;
   const siloed = facts.siloedTools.length;
 
   const overlapDecisions = countOverlapDecisions(findings);
@@ -98,7 +100,7 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   // Connected to *the* customer view: with several hubs that are not joined, only the tools in
   // the main hub group (the one with most customer-data tools) share one view.
   const hubComponents = facts.components.filter((x) => x.hasHub);
-  const cdtIn = (comp: (typeof hubComponents)[number]) => facts.customerDataTools.filter((x) => facts.componentOf(x.id) === comp).length;
+  const cdtIn = (comp: (typeof hubComponents)[number]) => facts.personalDataTools.filter((x) => facts.componentOf(x.id) === comp).length;
   const main = hubComponents.length > 1 ? [...hubComponents].sort((a, b) => cdtIn(b) - cdtIn(a) || b.hubs.length - a.hubs.length || a.index - b.index)[0] : undefined;
   if (hubs === 0) add('connectivity', 0, {}, '.no-hub');
   else if (cdt && main) {

@@ -3,6 +3,7 @@
 // the next interview.
 import type { Tool, Workspace } from '../model/model.js';
 import type { Facts } from './facts.js';
+import { notSoldPerSeat } from './capabilities.js';
 import type { Words } from './words.js';
 
 export interface StageCoverage {
@@ -59,11 +60,23 @@ function touchpointDataReaches(ws: Workspace, facts: Facts, tools: readonly stri
   return false;
 }
 
+/**
+ * A type the shared customer view is to hold (rules.md: "the share of first-party data types that
+ * reach a hub"): not second- or third-party, not restricted (restricted data must not flow, so it is
+ * never missing from the view). A type the workspace does not describe counts.
+ */
+export function belongsInCustomerView(ws: Workspace, d: string): boolean {
+  const t = ws.index.dataTypeById.get(d);
+  if (!t) return true;
+  return t.party !== 'second' && t.party !== 'third' && !(typeof t.restricted === 'string' && t.restricted.length > 0);
+}
+
 export function computeCoverage(ws: Workspace, facts: Facts, words: Words): Coverage {
   const held = new Map<string, boolean>();
+  const inView = (d: string) => belongsInCustomerView(ws, d);
   for (const tool of facts.customerDataTools) {
     for (const d of tool.data) {
-      if (held.get(d)) continue;
+      if (held.get(d) || !inView(d)) continue;
       held.set(d, facts.reachesHub(tool.id, d));
     }
   }
@@ -78,6 +91,7 @@ export function computeCoverage(ws: Workspace, facts: Facts, words: Words): Cove
     const missing = new Set<string>();
     for (const tp of tps) {
       for (const d of new Set(tp.captures)) {
+        if (!inView(d)) continue;
         c++;
         if (touchpointDataReaches(ws, facts, tp.tools, d)) r++;
         else missing.add(d);
@@ -104,13 +118,18 @@ export function computeCoverage(ws: Workspace, facts: Facts, words: Words): Cove
 export const MATERIAL_SHARE = 0.02;
 
 function expectedMissing(tool: Tool, servesCapture: boolean, totalSpendMinor: number): { expected: CompletenessField[]; missing: CompletenessField[] } {
-  const expected: CompletenessField[] = ['owner', 'cost'];
+  // A spreadsheet used as a system (an inquiry sheet, 18 Excel files) has no price of its own (it is
+  // part of the office suite, asked about on its own): its cost is not a question a client can answer.
+  const fileTool = tool.primaryCapabilities.length > 0 && tool.primaryCapabilities.every((c) => c === 'spreadsheet');
+  const expected: CompletenessField[] = fileTool ? ['owner'] : ['owner', 'cost'];
   const missing: CompletenessField[] = [];
   if (!tool.owner) missing.push('owner');
-  if (tool.annualCostMinor === undefined) missing.push('cost');
+  if (!fileTool && tool.annualCostMinor === undefined) missing.push('cost');
   const material = (tool.annualCostMinor ?? 0) > 0 && (tool.annualCostMinor ?? 0) >= MATERIAL_SHARE * totalSpendMinor;
-  // `seats: {}` says the tool is not sold per seat (an answer, not a gap).
-  const notPerSeat = tool.seats !== undefined && tool.seats.licensed === undefined && tool.seats.active === undefined;
+  // `seats: {}` says the tool is not sold per seat (an answer, not a gap); media, portals and print
+  // services never are.
+  const notPerSeat = (tool.seats !== undefined && tool.seats.licensed === undefined && tool.seats.active === undefined)
+    || (tool.seats === undefined && notSoldPerSeat(tool));
   const partial = tool.seats !== undefined && !notPerSeat;
   if (!notPerSeat && (material || partial)) {
     expected.push('seats');
@@ -118,7 +137,8 @@ function expectedMissing(tool: Tool, servesCapture: boolean, totalSpendMinor: nu
   }
   if (servesCapture) {
     expected.push('data');
-    if (!tool.data.length) missing.push('data');
+    // `data: []` is an answer ("none"); only a tool without a `data:` list is a blank.
+    if (!tool.data.length && !tool.dataGiven) missing.push('data');
   }
   return { expected, missing };
 }

@@ -3,7 +3,7 @@
 // the journey, where each data type comes from, and the questions for what the workspace does not
 // say (never a guess). Only for a workspace that maps the customer's side (customer.ts
 // `usesCustomerSide`): a version-1 workspace gets none of it and audits exactly as before.
-import type { Workspace } from '../model/model.js';
+import { meetsPersona, type Workspace } from '../model/model.js';
 import type { DataParty, Freshness } from '../model/vocabulary.js';
 import { customerSide } from './customer.js';
 import type { OpenQuestion } from './coverage.js';
@@ -79,7 +79,7 @@ export function assessCustomer(ws: Workspace, facts: Facts, words: Words): Custo
   const tpReaches = (tools: readonly string[]) => tools.some((id) => ws.index.toolById.get(id)?.status !== 'retired' && facts.connectedToHub(id));
 
   const personas: PersonaCoverage[] = ws.personas.map((p) => {
-    const tps = ws.touchpoints.filter((tp) => tp.inScope && tp.personas.includes(p.id));
+    const tps = ws.touchpoints.filter((tp) => tp.inScope && meetsPersona(tp, p));
     const reaching = tps.filter((tp) => tpReaches(tp.tools)).length;
     const gaps = p.stages.filter((s) => !tps.some((tp) => tp.stage === s));
     return { persona: p.id, name: p.name, stages: [...p.stages], touchpoints: tps.length, reaching, share: tps.length ? round(reaching / tps.length) : null, gaps };
@@ -99,7 +99,8 @@ export function assessCustomer(ws: Workspace, facts: Facts, words: Words): Custo
       reachesHub: holders.some((id) => facts.reachesHub(id, d.id)),
     };
   });
-  const firstHeld = dataTypes.filter((d) => d.party === 'first' && d.origins.length + d.copies.length > 0);
+  // Restricted data must not flow: it is never missing from the shared view (the same reading as the coverage).
+  const firstHeld = dataTypes.filter((d) => d.party === 'first' && !d.restricted && d.origins.length + d.copies.length > 0);
   const firstReaching = firstHeld.filter((d) => d.reachesHub).length;
 
   const counts: CustomerAssessment['personalization']['counts'] = { personalized: 0, blind: 0, ready: 0, 'no-data': 0, 'no-tool': 0, unknown: 0 };

@@ -26,6 +26,12 @@ export interface Facts {
   /** Active or pilot tools with non-empty `data` (rules.md "customer-data tool"), workspace order. */
   customerDataTools: readonly Tool[];
   activeTools: readonly Tool[];
+  /**
+   * Customer-data tools that hold some data about persons: not every type declared `personal: false`
+   * (aggregate ad or traffic metrics). The assessment's figures (siloed share, connectivity, the
+   * no-hub count) count these, the same set `siloedTools` is drawn from (docs/analysis.md).
+   */
+  personalDataTools: readonly Tool[];
   /** Customer-data tools that are not hubs and whose component has no hub (silos and island members). */
   siloedTools: readonly Tool[];
   components: readonly Component[];
@@ -214,7 +220,14 @@ export function computeFacts(ws: Workspace): Facts {
   // customer view: a tool holding only such types is no silo and such a type is never trapped
   // (docs/analysis.md, decisions where rules.md is silent).
   const impersonal = (d: string) => ws.index.dataTypeById.get(d)?.personal === false;
-  const siloedTools = customerDataTools.filter((t) => !t.hub && !connectedToHub(t.id) && !t.data.every(impersonal));
+  const personalDataTools = customerDataTools.filter((t) => !t.data.every(impersonal));
+  // Restricted types must not flow (format.md): a tool whose data is all restricted or impersonal
+  // (a marketplace's buyer data kept in Seller Central) is kept apart rightly, not a silo to connect.
+  const restrictedType = (d: string) => {
+    const r = ws.index.dataTypeById.get(d)?.restricted;
+    return typeof r === 'string' && r.length > 0;
+  };
+  const siloedTools = personalDataTools.filter((t) => !t.hub && !connectedToHub(t.id) && !t.data.every((d) => impersonal(d) || restrictedType(d)));
   // The same with manual links: which automated components a manual link joins to a hub.
   const compParent = new Int32Array(members.length);
   for (let i = 0; i < compParent.length; i++) compParent[i] = i;
@@ -264,18 +277,18 @@ export function computeFacts(ws: Workspace): Facts {
   const hubOriginated = new Set<string>();
   for (const h of hubIdx) for (const d of tools[h].data) if (received[h]?.has(d) !== true) hubOriginated.add(d);
   // Restricted types must not flow (format.md): advising to carry them to a hub would contradict restricted-data-flow.
-  const restricted = (d: string) => {
-    const r = ws.index.dataTypeById.get(d)?.restricted;
-    return typeof r === 'string' && r.length > 0;
-  };
+  const restricted = restrictedType;
   const trappedCache = new Map<string, readonly string[]>();
   const trappedData = (id: string): readonly string[] => {
     let r = trappedCache.get(id);
     if (!r) {
       const i = at(id);
       const analytics = measuring[i] === 1;
+      // A type the tool is the declared source of truth of, while the tool is connected to a hub by
+      // automated links, is where the company chose it lives (docs/analysis.md): not trapped.
+      const chosenHome = (d: string) => tools[i].sourceOfTruth.includes(d) && components[compIndex[i]].hasHub;
       r = hubFlag[i] ? EMPTY : Object.freeze([...new Set(tools[i].data)].filter((d) => !hubData[i]?.has(d) && received[i]?.has(d) !== true
-        && !impersonal(d) && !restricted(d) && !(analytics && hubOriginated.has(d))));
+        && !impersonal(d) && !restricted(d) && !(analytics && hubOriginated.has(d)) && !chosenHome(d)));
       trappedCache.set(id, r);
     }
     return r;
@@ -348,6 +361,7 @@ export function computeFacts(ws: Workspace): Facts {
     hubs,
     isHub: (id: string) => hubFlag[at(id)] === 1,
     customerDataTools: Object.freeze(customerDataTools),
+    personalDataTools: Object.freeze(personalDataTools),
     activeTools: Object.freeze(activeTools),
     siloedTools: Object.freeze(siloedTools),
     components: Object.freeze(components),

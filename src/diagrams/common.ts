@@ -86,7 +86,9 @@ export function flagsFrom(ws: Workspace, result: AuditResult): Flags {
   if (noHub) {
     // rules.md: without any hub, no-customer-hub stands for the per-tool silo findings.
     for (const tool of ws.tools) {
-      if ((tool.status === 'active' || tool.status === 'pilot') && tool.data.length > 0 && !islandOf.has(tool.id)) silos.add(tool.id);
+      // The tools the siloed share counts: a tool holding only aggregate metrics (`personal: false`) is no silo.
+      const personal = tool.data.some((d) => ws.index.dataTypeById.get(d)?.personal !== false);
+      if ((tool.status === 'active' || tool.status === 'pilot') && personal && !islandOf.has(tool.id)) silos.add(tool.id);
     }
   }
   return { silos, islands, islandOf, noHub, ...roadmapTargets(result) };

@@ -9,7 +9,7 @@
 // "not said" (the assessment turns it into a question).
 import { computeFacts, type Facts } from '../analysis/facts.js';
 import { customerSide, usesCustomerSide } from '../analysis/customer.js';
-import type { DataType, Integration, Persona, Stage, Tool, Touchpoint, Workspace } from '../model/model.js';
+import { meetsPersona, type DataType, type Integration, type Persona, type Stage, type Tool, type Touchpoint, type Workspace } from '../model/model.js';
 import type { Freshness } from '../model/vocabulary.js';
 
 export { usesCustomerSide };
@@ -119,7 +119,7 @@ export function customerView(ws: Workspace, facts: Facts = computeFacts(ws)): Cu
 
   // ---- personas ------------------------------------------------------------------------------
   const lanes: PersonaLane[] = ws.personas.map((persona) => {
-    const met = ws.touchpoints.filter((tp) => tp.inScope && tp.personas.includes(persona.id));
+    const met = ws.touchpoints.filter((tp) => tp.inScope && meetsPersona(tp, persona));
     // Its stages, and any stage where it is met although not listed (the loader warns about those).
     const stageIds = new Set([...persona.stages, ...met.map((tp) => tp.stage)]);
     const stages = ws.stages.filter((s) => stageIds.has(s.id))

@@ -6,6 +6,8 @@
 // (active / licensed) where known. Both axes on a square-root scale so that a few large contracts (or one hub) do
 // not squash everything else to the floor. Tools with an unknown cost are listed, not guessed.
 import type { Tool } from '../model/model.js';
+import { isMedia } from '../catalog/index.js';
+import { HYGIENE_RULES } from '../analysis/rules/index.js';
 import { plainText, pointName } from './mermaid-escape.js';
 import { byId, cmp, flagsFrom, toolClass } from './common.js';
 import { DEFAULT_OPTIONS, type Diagram, type DiagramInput } from './types.js';
@@ -19,7 +21,20 @@ const POINT_CLASSES: Record<string, string> = {
   tool: 'color: #4a78c2, radius: 6, stroke-color: #1b2a41, stroke-width: 1px',
 };
 
-export interface PortfolioPoint { tool: Tool; x: number; y: number; cls: string; /** (r2) Moved to the side the roadmap puts it on. */ byRoadmap?: boolean }
+export interface PortfolioPoint {
+  tool: Tool; x: number; y: number; cls: string;
+  /** (r2) Moved to the side the roadmap puts it on. */ byRoadmap?: boolean;
+  /** Kept on the right: no finding questions its place, so the picture does not advise moving it away. */ unquestioned?: boolean;
+}
+
+/**
+ * Findings that question a tool's place in the stack: the ones that can make Migrate or Eliminate
+ * advice (redundant, orphan, underused, retiring-but-used, overlapping, siloed, in an island).
+ */
+const QUESTIONING = new Set<string>([...HYGIENE_RULES, 'capability-overlap', 'data-silo', 'isolated-cluster']);
+
+/** An advertising network: its cost is media spend, not the price of a tool. */
+const mediaOnly = (tool: Tool) => tool.primaryCapabilities.length > 0 && tool.primaryCapabilities.every(isMedia);
 
 /** Longest point label: the chart is small. */
 const POINT_LABEL = 30;
@@ -29,9 +44,15 @@ const ROADMAP_RIGHT = 0.6;
 const round2 = (v: number) => Math.round(v * 100) / 100;
 const clamp = (v: number) => Math.min(0.96, Math.max(0.04, v));
 
-export function portfolioPoints({ ws, result }: DiagramInput): { points: PortfolioPoint[]; unknown: Tool[] } {
+export function portfolioPoints({ ws, result }: DiagramInput): { points: PortfolioPoint[]; unknown: Tool[]; media: Tool[] } {
   const flags = flagsFrom(ws, result);
-  const candidates = ws.tools.filter((tool) => tool.status !== 'retired').sort(byId);
+  const questioned = new Set(result.findings.filter((f) => QUESTIONING.has(f.rule))
+    .flatMap((f) => f.entities.filter((e) => e.kind === 'tool').map((e) => e.id)));
+  const active = ws.tools.filter((tool) => tool.status !== 'retired').sort(byId);
+  // Media spend is not the cost of a tool: an ad network placed by it would crush every tool to the
+  // floor and sit under Migrate for being expensive and lightly linked.
+  const media = active.filter(mediaOnly);
+  const candidates = active.filter((tool) => !mediaOnly(tool));
   const unknown = candidates.filter((tool) => tool.annualCostMinor === undefined);
   const placed = candidates.filter((tool) => tool.annualCostMinor !== undefined);
   const reach = (tool: Tool) => (ws.index.touchpointsByTool.get(tool.id)?.length ?? 0)
@@ -47,11 +68,14 @@ export function portfolioPoints({ ws, result }: DiagramInput): { points: Portfol
     // makes source of truth) is never under Migrate or Eliminate, a tool it drops never under
     // Invest or Tolerate, whatever its use today.
     let byRoadmap = false;
+    let unquestioned = false;
     if (flags.drop.has(tool.id) && x >= 0.5) { x = ROADMAP_LEFT; byRoadmap = true; }
     else if (flags.keep.has(tool.id) && x < 0.5) { x = ROADMAP_RIGHT; byRoadmap = true; }
-    return { tool, x: round2(clamp(x)), y: round2(clamp(y)), cls: toolClass(tool, flags), ...(byRoadmap ? { byRoadmap } : {}) };
+    // Nor is a tool that no finding questions: the picture gives no advice the findings do not.
+    else if (x < 0.5 && !flags.drop.has(tool.id) && tool.status !== 'retiring' && !questioned.has(tool.id)) { x = ROADMAP_RIGHT; unquestioned = true; }
+    return { tool, x: round2(clamp(x)), y: round2(clamp(y)), cls: toolClass(tool, flags), ...(byRoadmap ? { byRoadmap } : {}), ...(unquestioned ? { unquestioned } : {}) };
   });
-  return { points, unknown };
+  return { points, unknown, media };
 }
 
 // Chart geometry as rendered (src/render/theme.ts): used only to keep labels from overlapping.
@@ -126,7 +150,7 @@ export function portfolioDiagram(input: DiagramInput): Diagram {
   const { t, list } = input.options.tr;
   const max = input.options.maxPoints ?? DEFAULT_OPTIONS.maxPoints;
   const notes: string[] = [];
-  let { points, unknown } = portfolioPoints(input);
+  let { points, unknown, media } = portfolioPoints(input);
   if (points.length > max) {
     const keep = new Set([...points].sort((a, b) => b.tool.annualCostMinor! - a.tool.annualCostMinor! || byId(a.tool, b.tool))
       .slice(0, max).map((p) => p.tool.id));
@@ -157,6 +181,9 @@ export function portfolioDiagram(input: DiagramInput): Diagram {
   notes.push(t('diagram.portfolio.method'));
   const moved = points.filter((p) => p.byRoadmap);
   if (moved.length) notes.push(t('diagram.portfolio.by-roadmap', { tools: list(moved.map((p) => p.tool.name)) }));
+  const kept = points.filter((p) => p.unquestioned);
+  if (kept.length) notes.push(t('diagram.portfolio.unquestioned', { tools: list(kept.map((p) => p.tool.name)) }));
+  if (media.length) notes.push(t('diagram.portfolio.media', { tools: list(media.map((x) => x.name)) }));
   if (unknown.length) notes.push(t('diagram.portfolio.unplaced', { count: unknown.length, tools: list(unknown.map((x) => x.name)) }));
   return { kind: 'portfolio', family: 'quadrant', title: t('diagram.kind.portfolio'), source: `${out.join('\n')}\n`, notes };
 }

@@ -39,6 +39,15 @@ export interface Persona {
 }
 
 /**
+ * Whether a persona is met at a touchpoint: the touchpoint names it, or names no persona (it is for
+ * everyone) and lies in a stage the persona goes through. An untargeted awareness ad does not meet a
+ * subscriber whose journey starts at the purchase.
+ */
+export function meetsPersona(tp: Pick<Touchpoint, 'personas' | 'personasGiven' | 'stage'>, persona: Pick<Persona, 'id' | 'stages'>): boolean {
+  return tp.personas.includes(persona.id) && (tp.personasGiven || persona.stages.includes(tp.stage));
+}
+
+/**
  * Revision 2: what a customer data type is. One per data type id in use (a tool's `data` or
  * `source_of_truth`, a touchpoint's `captures`, a link's `data`) or declared in `data_types`.
  * Each property is the workspace's value, else the built-in vocabulary's default, else undefined

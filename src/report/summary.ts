@@ -96,6 +96,8 @@ export function joinNames(items: string[], lang: Lang): string {
 const MAX_NAMES = 3;
 /** Rules about several tools at once: the headline names them all. */
 const ALL_TOOLS_RULES = new Set(['isolated-cluster', 'disconnected-hubs', 'manual-integration']);
+/** A lost opt-out or a breached restriction is a compliance problem now: first among problems of equal severity. */
+const COMPLIANCE_RULES = new Set(['consent-not-synced', 'restricted-data-flow']);
 
 export function buildSummary(ws: Workspace, result: AnalysisResult, tr: Translator): ExecutiveSummary {
   const { t, list } = tr;
@@ -106,7 +108,10 @@ export function buildSummary(ws: Workspace, result: AnalysisResult, tr: Translat
     ? list([...items.slice(0, MAX_NAMES), t('deliverable.more', { count: items.length - MAX_NAMES })])
     : list(items));
 
-  // ---- the three problems: the rules with the worst findings, then the most money, then the most findings
+  // ---- the three problems: the rules with the worst findings (compliance first among equals), then
+  // the most money, then the most findings. One problem is told once: a rule whose findings are all
+  // answered by initiatives that already answer a problem above (retiring GoTo answers its silo, its
+  // overlap and its redundancy) is that problem again, not another one.
   const byRule = new Map<string, Finding[]>();
   for (const f of result.findings) {
     if (f.severity === 'info') continue;
@@ -116,18 +121,41 @@ export function buildSummary(ws: Workspace, result: AnalysisResult, tr: Translat
   }
   const worst = (fs: Finding[]) => Math.max(...fs.map((f) => SEVERITY_RANK[f.severity]));
   const cost = (fs: Finding[]) => fs.reduce((s, f) => s + (f.cost ?? 0), 0);
-  const ranked = [...byRule.entries()].sort(([ra, a1], [rb, b1]) => worst(b1) - worst(a1) || cost(b1) - cost(a1) || b1.length - a1.length || (ra < rb ? -1 : 1));
-  const problems: Problem[] = ranked.slice(0, 3).map(([rule, fs]) => {
+  const compliance = (rule: string) => (COMPLIANCE_RULES.has(rule) ? 1 : 0);
+  const ranked = [...byRule.entries()].sort(([ra, a1], [rb, b1]) => worst(b1) - worst(a1) || compliance(rb) - compliance(ra)
+    || cost(b1) - cost(a1) || b1.length - a1.length || (ra < rb ? -1 : 1));
+  const live = result.roadmap.initiatives.filter((i) => i.status !== 'rejected');
+  const answering = new Map<string, Initiative[]>();
+  for (const i of live) for (const id of i.addresses) answering.set(id, [...(answering.get(id) ?? []), i]);
+  const told = new Set<string>();
+  const chosen: [string, Finding[]][] = [];
+  for (const entry of ranked) {
+    if (chosen.length === 3) break;
+    const fs = entry[1];
+    const again = fs.every((f) => (answering.get(f.id) ?? []).some((i) => told.has(i.id)));
+    if (again) continue;
+    chosen.push(entry);
+    for (const f of fs) for (const i of answering.get(f.id) ?? []) told.add(i.id);
+  }
+  const sepOf = tr.lang === 'ja' ? '。' : '. ';
+  const endOf = tr.lang === 'ja' ? '。' : '.';
+  const problems: Problem[] = chosen.map(([rule, fs]) => {
     const sorted = [...fs].sort((x, y) => SEVERITY_RANK[y.severity] - SEVERITY_RANK[x.severity] || (y.cost ?? 0) - (x.cost ?? 0));
     const all = ALL_TOOLS_RULES.has(rule);
     const subjects = [...new Set(sorted.flatMap((f) => (all ? f.entities.filter((e) => e.kind === 'tool') : f.entities.slice(0, 1)))
       .map((e) => subjectName(ws, e, tr)).filter(Boolean))];
     const total = distinctCost(fs);
+    // Several findings: what the roadmap does about all of them (the first one's advice would name
+    // only its own tool under a headline that names them all).
+    const steps = [...new Set(sorted.flatMap((f) => (answering.get(f.id) ?? []).map((i) => i.title)))];
+    const detail = sorted.length > 1 && steps.length
+      ? `${steps.slice(0, MAX_NAMES).join(sepOf)}${steps.length > MAX_NAMES ? `${sepOf}${t('deliverable.more', { count: steps.length - MAX_NAMES })}` : ''}${endOf}`
+      : sorted[0].recommendation;
     return {
       rule,
       severity: sorted[0].severity,
       headline: t(`deliverable.problem.${rule}`, { names: names(subjects) }),
-      detail: sorted[0].recommendation,
+      detail,
       count: fs.length,
       ...(total > 0 ? { money: t('deliverable.money.at-stake', { money: money(total) }) } : {}),
     };

@@ -38,6 +38,8 @@ export const rule = createRule({
       'message.no-data': 'There is no customer hub: no CRM or customer data platform holds a shared view of the customer.',
       recommendation: 'Choose one system as the shared customer view (a CRM or a customer data platform) and connect the other tools to it step by step.',
       'recommendation.candidates': 'Choose one system as the shared customer view ({candidates} could grow into that role, or bring in a CRM) and connect the other tools to it step by step.',
+      'recommendation.platform': 'With customer data in {count} tools, adopt one platform as the customer master (a CRM, or a customer data platform) and move the customer data onto it in stages, rather than connecting the tools to it one by one.',
+      'recommendation.platform-candidates': 'With customer data in {count} tools, adopt one platform as the customer master ({candidates} could grow into that role, or bring in a CRM) and move the customer data onto it in stages, rather than connecting the tools to it one by one.',
     },
     ja: {
       title: '顧客データのハブがない',
@@ -48,11 +50,14 @@ export const rule = createRule({
       'message.no-data': '顧客データのハブがありません。顧客を一元的に把握する CRM や CDP がありません。',
       recommendation: '顧客情報を一元管理するシステム（CRM または CDP）を一つ決め、他のツールを順に連携してください。',
       'recommendation.candidates': '顧客情報を一元管理するシステムを一つ決め（{candidates} をその役割に育てるか、CRM を導入）、他のツールを順に連携してください。',
+      'recommendation.platform': '顧客データが {count} 件のツールに分かれているため、ツールを 1 つずつ連携するのではなく、顧客データのマスターとなるプラットフォーム（CRM または CDP）を 1 つ導入し、顧客データを段階的にそこへ移してください。',
+      'recommendation.platform-candidates': '顧客データが {count} 件のツールに分かれているため、ツールを 1 つずつ連携するのではなく、顧客データのマスターとなるプラットフォームを 1 つ導入し（{candidates} をその役割に育てるか、CRM を導入）、顧客データを段階的にそこへ移してください。',
     },
   },
   check({ ws, facts, msg, words }): FindingDraft<Details>[] {
     if (facts.hubs.length) return [];
-    const holders = sortIds(facts.customerDataTools.map((x) => x.id));
+    // The tools the siloed share counts (aggregate metrics alone are no customer data to gather).
+    const holders = sortIds(facts.personalDataTools.map((x) => x.id));
     // Candidates: a CRM or CDP that is not active (yet): a pilot, or one being retired.
     const crmLike = ws.tools.filter((x) => x.status !== 'retired'
       && (x.capabilities.includes('crm') || x.capabilities.includes('customer-data-platform')));
@@ -60,9 +65,12 @@ export const rule = createRule({
     const message = holders.length
       ? msg('message', { tools: words.someTools(holders), count: holders.length })
       : msg('message.no-data');
+    // The replatform test of the assessment (no hub, enough customer-data tools): the advice is the
+    // level's, a platform the data moves onto in stages, not connections one by one.
+    const platform = holders.length >= ws.settings.thresholds.noHubTools;
     const recommendation = candidates.length
-      ? msg('recommendation.candidates', { candidates: words.someTools(candidates) })
-      : msg('recommendation');
+      ? msg(platform ? 'recommendation.platform-candidates' : 'recommendation.candidates', { candidates: words.someTools(candidates), count: holders.length })
+      : msg(platform ? 'recommendation.platform' : 'recommendation', { count: holders.length });
     return [{
       subject: 'workspace',
       message,

@@ -33,7 +33,7 @@ export const rule = createRule({
   text: {
     en: {
       title: 'Trapped data',
-      summary: 'Fires once per tool that is connected to a hub but is the origin of data types that reach no hub, because no chain of automated links carries them there (the finding lists the types). A copy the tool receives from another tool is never trapped: only an origin can trap data. A tool connected to no hub at all is a data silo instead.',
+      summary: 'Fires once per tool that is connected to a hub but is the origin of data types that reach no hub, because no chain of automated links carries them there (the finding lists the types). A copy the tool receives from another tool is never trapped: only an origin can trap data. Nor is a type the tool is the declared `source_of_truth` of: the company chose where it lives, and the tool is connected to the hub. A tool connected to no hub at all is a data silo instead.',
       why: 'The tool looks integrated, but part of what it knows about customers stays inside it: the shared customer view is incomplete and decisions are made without that data.',
       fix: 'Extend the existing integration (or add one) so that it also carries the listed data types to the hub, or decide explicitly that they do not need to be shared.',
       message: '{tool} is connected to the customer hub, but no chain of automated links carries its own {data} data to a hub: that information stays inside {tool}.',
@@ -43,7 +43,7 @@ export const rule = createRule({
     },
     ja: {
       title: '取り残されたデータ',
-      summary: 'ハブにつながっているのに、自らが発生元であるデータの種類の一部がどの自動連携の連鎖でもハブに届かないツールを、ツールごとに 1 件検出します（届かない種類を列挙）。他のツールから受け取ったコピーは取り残されたデータではありません。どのハブにもつながっていないツールは、データのサイロ化として検出されます。',
+      summary: 'ハブにつながっているのに、自らが発生元であるデータの種類の一部がどの自動連携の連鎖でもハブに届かないツールを、ツールごとに 1 件検出します（届かない種類を列挙）。他のツールから受け取ったコピーは取り残されたデータではありません。そのツールが `source_of_truth` と宣言された種類も同様です（ハブにつながったツールを、そのデータを置く場所として会社が選んでいます）。どのハブにもつながっていないツールは、データのサイロ化として検出されます。',
       why: '連携されているように見えて、お客様について知っていることの一部がツールの中に残ったままです。顧客の共通ビューは不完全で、そのデータなしで判断が行われます。',
       fix: '既存の連携を拡張する（または新たに追加する）ことで、挙げられたデータもハブへ送るようにします。共有しなくてよいデータなら、そう明示的に決めます。',
       message: '{tool} はハブにつながっていますが、自ら発生させた {data} のデータをハブまで運ぶ自動連携の連鎖がありません。その情報は {tool} の中に留まっています。',

@@ -79,6 +79,8 @@ export const report: Record<string, string> = {
   'diagram.portfolio.collapsed': 'The {shown} costliest of {total} tools are placed.',
   'diagram.portfolio.unplaced': 'Not placed, cost unknown: {tools}.',
   'diagram.portfolio.by-roadmap': 'Placed by the roadmap rather than by use: {tools} (a tool the roadmap keeps is never under Migrate or Eliminate; one it drops never under Invest or Tolerate).',
+  'diagram.portfolio.unquestioned': 'On the right although little used, because no finding questions them: {tools} (the chart advises migrating or eliminating only what a finding or the roadmap does).',
+  'diagram.portfolio.media': 'Not placed, their cost is media spend rather than a tool: {tools}.',
   'diagram.portfolio.empty': 'No tool with a known cost to place.',
   'diagram.channel.email': 'E-mail',
   'diagram.channel.website': 'Website',

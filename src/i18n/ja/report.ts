@@ -79,6 +79,8 @@ export const report: Record<string, string> = {
   'diagram.portfolio.collapsed': '{total}個のツールのうち、コストの大きい{shown}個を配置しています。',
   'diagram.portfolio.unplaced': 'コスト不明のため配置していないツール：{tools}。',
   'diagram.portfolio.by-roadmap': '利用状況ではなくロードマップに合わせて配置したツール: {tools}（ロードマップで残すツールは「移行」「廃止」に、廃止・移行するツールは「投資」「維持」に置きません）。',
+  'diagram.portfolio.unquestioned': '利用は少ないものの、どの指摘事項も見直しを求めていないため右側に配置したツール: {tools}（「移行」「廃止」に置くのは、指摘事項かロードマップがそう判断したツールだけです）。',
+  'diagram.portfolio.media': '費用がツールの料金ではなく広告出稿費のため配置していない広告媒体: {tools}。',
   'diagram.portfolio.empty': 'コストが分かっているツールがないため、配置できません。',
   'diagram.channel.email': 'メール',
   'diagram.channel.website': 'Webサイト',
