@@ -2,7 +2,7 @@
 // "file tool", "primary capability"): the taxonomy's flags (data/taxonomy.yaml, src/catalog) applied
 // to a tool. Reporting reads everything a tool offers (its catalog features included); overlap,
 // redundancy, file tools and internal tools read its primary capabilities.
-import { isFileToolSet, isInternalSet, isMedia, reports } from '../catalog/index.js';
+import { isConduit, isFileTool as isFileToolCapability, isFileToolSet, isInternalSet, isMedia, reports } from '../catalog/index.js';
 import type { Tool } from '../model/model.js';
 
 export { isMedia };
@@ -10,6 +10,11 @@ export { isMedia };
 /** rules.md "primary capability": the tool's own capabilities united with its catalog entry's, without its features. */
 export function primaryCapabilities(tool: Tool): readonly string[] {
   return tool.primaryCapabilities;
+}
+
+/** A spreadsheet or file / document store capability (a file tool that is not a conduit such as team chat). */
+export function isFileStore(capabilityId: string): boolean {
+  return isFileToolCapability(capabilityId) && !isConduit(capabilityId);
 }
 
 /** rules.md "file tool": every primary capability is a file tool's or a conduit's (a shared inbox that is also a help desk is a system). */

@@ -58,6 +58,11 @@ export interface CustomerSide {
   toHubFreshness(toolId: string, d: string): number | undefined;
   /** Tools that send messages to identified customers, by id. */
   senders: readonly Tool[];
+  /**
+   * Of `data` moving from `from` to `to`, the restricted types restricted-data-flow says to stop
+   * there: out of their origin, or a copy passed on into a sender. Sorted.
+   */
+  stopped(from: string, to: string, data: readonly string[]): string[];
   /** The tool has a personalizing capability (taxonomy `personalizes`). */
   personalizing(toolId: string): boolean;
   /** Touchpoint readiness for personalization (rules.md `personalization-opportunity`). */
@@ -264,15 +269,21 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
     return { state, personalizing, hubData };
   };
 
+  const senderIds = new Set(senders.map((t) => t.id));
+  const restrictionOf = (d: string) => {
+    const r = dataType(d)?.restricted;
+    return typeof r === 'string' && r.trim() ? r : undefined;
+  };
+  const isOriginOf = (id: string, d: string) => holds(id, d) && received.get(id)?.has(d) !== true;
+
   return {
+    stopped: (from, to, data) => [...new Set(data)].filter((d) => restrictionOf(d) !== undefined
+      && (isOriginOf(from, d) || (senderIds.has(to) && holds(from, d)))).sort(),
     dataType,
     isConsent: (d) => dataType(d)?.consent === true,
-    restriction: (d) => {
-      const r = dataType(d)?.restricted;
-      return typeof r === 'string' && r.trim() ? r : undefined;
-    },
+    restriction: restrictionOf,
     isPersonal: (d) => dataType(d)?.personal === true,
-    isOrigin: (id, d) => holds(id, d) && received.get(id)?.has(d) !== true,
+    isOrigin: isOriginOf,
     reachedFrom,
     hubDataReaches: (id) => hubFed.has(id),
     hubDataTypes: (id) => (isHub(id) ? [...new Set(tool(id)?.data ?? [])] : [...(fedTypes.get(id) ?? [])]).sort(),

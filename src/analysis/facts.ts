@@ -221,7 +221,13 @@ export function computeFacts(ws: Workspace): Facts {
   // (docs/analysis.md, decisions where rules.md is silent).
   const impersonal = (d: string) => ws.index.dataTypeById.get(d)?.personal === false;
   const personalDataTools = customerDataTools.filter((t) => !t.data.every(impersonal));
-  const siloedTools = personalDataTools.filter((t) => !t.hub && !connectedToHub(t.id));
+  // Restricted types must not flow (format.md): a tool whose data is all restricted or impersonal
+  // (a marketplace's buyer data kept in Seller Central) is kept apart rightly, not a silo to connect.
+  const restrictedType = (d: string) => {
+    const r = ws.index.dataTypeById.get(d)?.restricted;
+    return typeof r === 'string' && r.length > 0;
+  };
+  const siloedTools = personalDataTools.filter((t) => !t.hub && !connectedToHub(t.id) && !t.data.every((d) => impersonal(d) || restrictedType(d)));
   // The same with manual links: which automated components a manual link joins to a hub.
   const compParent = new Int32Array(members.length);
   for (let i = 0; i < compParent.length; i++) compParent[i] = i;
@@ -271,10 +277,7 @@ export function computeFacts(ws: Workspace): Facts {
   const hubOriginated = new Set<string>();
   for (const h of hubIdx) for (const d of tools[h].data) if (received[h]?.has(d) !== true) hubOriginated.add(d);
   // Restricted types must not flow (format.md): advising to carry them to a hub would contradict restricted-data-flow.
-  const restricted = (d: string) => {
-    const r = ws.index.dataTypeById.get(d)?.restricted;
-    return typeof r === 'string' && r.length > 0;
-  };
+  const restricted = restrictedType;
   const trappedCache = new Map<string, readonly string[]>();
   const trappedData = (id: string): readonly string[] => {
     let r = trappedCache.get(id);

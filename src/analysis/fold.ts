@@ -6,7 +6,8 @@
 //   2. manual-integration on a chain between the two sides of one disconnected-hubs pair goes into
 //      that pair;
 //   3. data-silo and trapped-data of a tool joined to a hub only by manual links go into its
-//      manual-integration;
+//      manual-integration (and trapped-data whose types go to the hub side only by one manual
+//      link, when the hub feeds the tool automatically: the tool's data is joined only by hand);
 //   4. trapped-data of consent types only goes into consent-not-synced.
 // A finding folded into one that is folded in turn ends up in the widest one (ids flattened).
 import { worded } from '../i18n/index.js';
@@ -93,6 +94,29 @@ export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Fin
     };
     const best = [...mine].sort((x, y) => Number(facts.connectedToHub(other(y))) - Number(facts.connectedToHub(other(x))) || compareIds(x.id, y.id))[0];
     into.set(f.id, best.id);
+  }
+  // 3 (its data's side). A tool that an automated link joins to a hub only in the other direction
+  // (the hub feeds it) while what it originates goes to the hub side only by hand: its trapped data
+  // is the manual link's problem (the POS the webshop pushes click-and-collect orders to, whose
+  // sales and sign-ups a CSV carries back each week). Folded when one manual link from the tool
+  // carries every trapped type to a hub or to a tool from which that type reaches one; the fix is
+  // that link's, said once.
+  for (const f of findings) {
+    if (into.has(f.id) || !isFindingOf(f, 'trapped-data')) continue;
+    const tool = f.details.tool;
+    const types = f.details.data;
+    if (!types.length) continue;
+    const carriesAll = (m: Finding): boolean => {
+      const d = m.details as { from: string; to: string };
+      const towards = d.from === tool ? d.to : d.to === tool ? d.from : undefined;
+      if (!towards) return false;
+      const carried = new Set<string>();
+      for (const it of ws.index.integrationsFrom.get(tool) ?? []) if (it.mode === 'manual' && it.to === towards) for (const x of facts.carried(it, 'forward')) carried.add(x);
+      for (const it of ws.index.integrationsTo.get(tool) ?? []) if (it.mode === 'manual' && it.bidirectional && it.from === towards) for (const x of facts.carried(it, 'backward')) carried.add(x);
+      return types.every((x) => carried.has(x) && (facts.isHub(towards) || facts.reachesHub(towards, x)));
+    };
+    const link = findings.filter((m) => isFindingOf(m, 'manual-integration') && carriesAll(m)).sort((x, y) => compareIds(x.id, y.id))[0];
+    if (link) into.set(f.id, link.id);
   }
 
   // 4. trapped consent data goes into consent-not-synced of the same tool (rules.md revision 2,

@@ -137,6 +137,7 @@ export const InitiativeSchema = z.looseObject({
   notes: z.string().optional(),
   order: z.number().int().positive().optional().meta({ description: 'Position in the suggested order (dependencies first; within a phase the widest impact first).' }),
   renewal: z.looseObject({ tool: z.string(), month: Month, cost: Money.optional(), met: z.boolean(), missed: Month.optional() }).optional(),
+  wave: z.number().int().positive().optional().meta({ description: 'Revision 2: the wave it starts in, for a stack that is not small: at most five initiatives run at once, and those starting the same month form a wave.' }),
 });
 
 export const RoadmapSchema = z.looseObject({

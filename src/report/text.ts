@@ -361,6 +361,7 @@ export function renderText(result: AnalysisResult, ctx: ReportContext): string {
     };
     const facts = [
       i.id,
+      typeof i.wave === 'number' ? t('text.wave', { wave: i.wave }) : '',
       i.start && i.end ? tCount('text.when', i.months, { start: i.start, end: i.end, months: i.months }) : tCount('text.months', i.months, { months: i.months }),
       i.owner ? t('text.owner', { owner: dept(i.owner) }) : '',
       i.source === 'authored' ? t('text.authored') : '',

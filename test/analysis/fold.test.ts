@@ -80,6 +80,33 @@ integrations:
   });
 });
 
+describe('fold 3, the tool\'s data side: the hub feeds the tool, its own data goes back by hand', () => {
+  const w = ws(`touchpoints:
+  - { id: till, name: Store till, stage: purchase, channel: store, tools: [pos] }
+tools:
+  - { id: shop, name: Webshop, capabilities: [ecommerce-platform], hub: true, data: [contact-profile, orders] }
+  - { id: pos, name: POS, capabilities: [pos], data: [contact-profile, orders, loyalty] }
+  - { id: wiki, name: Wiki, capabilities: [crm], data: [sales-activity] }
+integrations:
+  - { from: shop, to: pos, mode: batch, data: [orders] }
+  - { from: pos, to: shop, mode: manual, frequency: weekly, data: [contact-profile, loyalty] }
+  - { from: shop, to: wiki, mode: batch, data: [orders] }
+  - { from: wiki, to: shop, mode: manual, data: [contact-profile] }
+`);
+  const r = analyze(w);
+
+  it('trapped data that only the weekly CSV carries to the hub folds into that manual integration', () => {
+    expect(idsOf(r.findings).filter((id) => id.endsWith(':pos') || id.includes('pos+'))).toEqual(['manual-integration:pos+shop']);
+    expect(byId(r.findings, 'manual-integration:pos+shop')?.folded).toEqual(['trapped-data:pos']);
+    // No second initiative for the same transfer.
+    expect(r.roadmap.initiatives.map((i) => i.id).filter((id) => id.includes('pos'))).toEqual(['replace-manual-pos-shop']);
+  });
+
+  it('trapped data the manual link does not carry stands', () => {
+    expect(idsOf(r.findings)).toContain('trapped-data:wiki');
+  });
+});
+
 describe('fold 4: trapped consent data', () => {
   const w = ws(`data_types:
   - { id: opt-ins, consent: true }

@@ -33,10 +33,6 @@ const FIXTURES: Record<string, string> = {
 
 /** `<fixture> <kind> <id>` -> why it is not met. */
 const PENDING: Record<string, { reason: string; mode: 'blocked' | 'fails' }> = {
-  'brightwater-pets must_not data-silo:lightspeed': {
-    reason: 'not met yet: fold 3 of rules.md (r2) should fold the POS silo into manual-integration:lightspeed+shopify (its only link to the hub is manual); the tool still reports data-silo:lightspeed on its own (open)',
-    mode: 'fails',
-  },
   'kestrel-financial must_not orphan-tool:fivetran': {
     reason: 'judgement beyond the contract: an integration platform that runs listed links is plumbing, but the format cannot say which link runs on it (the consultant proposes `via:` on integrations); not adopted',
     mode: 'fails',
@@ -50,28 +46,12 @@ const PENDING: Record<string, { reason: string; mode: 'blocked' | 'fails' }> = {
     mode: 'fails',
   },
   // The three blind workspaces (GAPS.md "blind review"): expectations committed before the first run.
-  'bohnenpost-coffee must_not data-silo:amazon-seller-central': {
-    reason: 'judgement: Seller Central holds only Amazon buyer data restricted to it (format.md: restricted data "must not flow to other tools"), yet data-silo says "connect it to the hub" and the roadmap proposes connect-amazon-seller-central; data-silo does not read `restricted` (open)',
-    mode: 'fails',
-  },
   'ferrand-hydraulique must_not data-silo:goto-webinar': {
     reason: 'judgement beyond the letter: the silo of a tool that redundant-tool drops stands (it is in no fold of rules.md); it is counted as refocus and advises moving the data, not connecting, which is right, but it is still a HIGH finding and the first "problem that matters most" of a healthy firm; not adopted',
     mode: 'fails',
   },
-  'subaru-shingakukai-ja must restricted-data-flow:toiawase-sheet+blastmail': {
-    reason: 'not met: restricted-data-flow only judges links out of the origin tool (塾ナビ -> inquiry sheet, the permitted use); the onward copy of the 塾ナビ leads from the sheet into the newsletter tool, the breach of the terms, is not reported (open)',
-    mode: 'fails',
-  },
   'subaru-shingakukai-ja must_not restricted-data-flow:juku-navi+toiawase-sheet': {
     reason: 'judgement: the format cannot say where restricted data may go (the 塾ナビ terms allow the callback), so the letter of restricted-data-flow flags the permitted hop and advises stopping the follow-up of paid leads; proposal: a `restricted_to:` list of tools; not adopted',
-    mode: 'fails',
-  },
-  'subaru-shingakukai-ja must_not capability-overlap:spreadsheet': {
-    reason: 'not met (rules.md r2 file tool): the inquiry sheet and the classroom Excel files are reported as overlapping and the roadmap consolidates the sheet onto the Excel files (keep [kyoshitsu-excel]); a file tool is never a consolidation target (open)',
-    mode: 'fails',
-  },
-  'subaru-shingakukai-ja must_not redundant-tool:toiawase-sheet': {
-    reason: 'not met (rules.md r2 file tool): "move the users and data of the inquiry sheet to the classroom Excel files and cancel it"; the fix for data in a file tool is to move it into a system (open)',
     mode: 'fails',
   },
 };

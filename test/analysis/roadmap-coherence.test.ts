@@ -13,7 +13,7 @@ import { loadWorkspace } from '../../src/workspace/load.js';
 import { run, tool, workspace } from './helpers.js';
 
 const CAPS = ['crm', 'email-marketing', 'live-chat', 'help-desk', 'web-analytics', 'forms', 'spreadsheet', 'team-chat', 'cdp', 'sms-marketing'];
-const DATA = ['contact-profile', 'orders', 'tickets', 'email-engagement', 'web-activity', 'consent'];
+const DATA = ['contact-profile', 'orders', 'tickets', 'email-engagement', 'web-activity', 'consent', 'partner-leads'];
 const STATUSES = ['active', 'active', 'active', 'pilot', 'retiring', 'retired'] as const;
 
 const toolArb = fc.record({
@@ -32,7 +32,8 @@ const touchpointArb = fc.record({ tools: fc.subarray([0, 1, 2, 3, 4, 5], { maxLe
 type Of<A> = A extends fc.Arbitrary<infer T> ? T : never;
 
 function yamlOf(tools: Of<typeof toolArb>[], links: Of<typeof linkArb>[], tps: Of<typeof touchpointArb>[]): string {
-  const lines = ['version: 1', 'organization: { name: Gen, currency: EUR, departments: [sales, marketing, service] }', 'tools:'];
+  const lines = ['version: 1', 'organization: { name: Gen, currency: EUR, departments: [sales, marketing, service] }',
+    'data_types:', '  - { id: partner-leads, party: second, personal: true, restricted: "Partner terms: callback only" }', 'tools:'];
   tools.forEach((x, i) => {
     const fields: Record<string, unknown> = {
       capabilities: x.caps, data: x.data, hub: x.hub, status: x.status, cost: x.cost * 1000, owner: x.owner,
@@ -53,7 +54,7 @@ function yamlOf(tools: Of<typeof toolArb>[], links: Of<typeof linkArb>[], tps: O
 /** Every coherence rule, read from the public JSON only. */
 function expectCoherent(label: string, result: ReturnType<typeof run>, ws: Parameters<typeof coherenceViolations>[0]): void {
   const initiatives = result.roadmap.initiatives;
-  expect(coherenceViolations(ws, initiatives), label).toEqual([]);
+  expect(coherenceViolations(ws, initiatives, result.findings), label).toEqual([]);
   // The same rules, spelled out independently of the product's checker.
   const dropped = new Set(initiatives.flatMap((i) => i.drop));
   initiatives.forEach((i, n) => {
@@ -157,6 +158,50 @@ integrations:
     expect(c).toMatchObject({ phase: 2, keep: ['webinar', 'crm'] });
     expect(c.addresses).toContain('manual-integration:webinar+crm');
     expect(r.roadmap.initiatives.map((i) => i.id).filter((x) => x.startsWith('replace-manual-'))).toEqual([]);
+  });
+
+  it('a manual link carrying only restricted data is stopped, never automated; the checker catches a roadmap that does both', () => {
+    const yaml = `version: 1
+organization: { name: T, currency: EUR }
+data_types:
+  - { id: portal-leads, restricted: "Portal terms: the leads may be called back, not mailed" }
+tools:
+${tool('crm', { capabilities: ['crm'], hub: true, data: ['contact-profile'] })}
+${tool('portal', { capabilities: ['reviews'], data: ['portal-leads'] })}
+${tool('mail', { capabilities: ['email-marketing'], data: ['contact-profile', 'portal-leads'] })}
+integrations:
+  - { from: crm, to: mail }
+  - { from: crm, to: portal, data: [contact-profile] }
+  - { from: portal, to: mail, mode: manual, data: [portal-leads] }
+`;
+    const r = run(yaml, { start: '2027-01' });
+    const manual = r.findings.find((f) => f.id === 'manual-integration:portal+mail')!;
+    expect(manual.recommendation).toMatch(/^Do not automate this transfer/);
+    const stop = r.roadmap.initiatives.find((i) => i.id === 'stop-restricted-portal-mail')!;
+    expect(stop.addresses).toEqual(expect.arrayContaining(['manual-integration:portal+mail', 'restricted-data-flow:portal+mail']));
+    expect(r.roadmap.initiatives.filter((i) => i.kind === 'integrate' && i.addresses.includes('manual-integration:portal+mail'))).toEqual([]);
+    // The class the checker must catch: the same roadmap with an automation of that link.
+    const ws = workspace(yaml);
+    const automated = [...r.roadmap.initiatives, { id: 'replace-manual-portal-mail', kind: 'integrate', keep: ['portal', 'mail'], drop: [], dependsOn: [], addresses: ['manual-integration:portal+mail'] }];
+    expect(coherenceViolations(ws, automated, r.findings).map((v) => v.rule)).toEqual(['automates-restricted']);
+  });
+
+  it('a spreadsheet is never kept (not what people move onto, not consolidated onto)', () => {
+    const yaml = `version: 1
+organization: { name: T, currency: EUR }
+tools:
+${tool('crm', { capabilities: ['crm'], hub: true, data: ['contact-profile'] })}
+${tool('sheet-a', { capabilities: ['spreadsheet'], data: ['contact-profile'], cost: 100 })}
+${tool('sheet-b', { capabilities: ['spreadsheet'], data: ['contact-profile'], cost: 200 })}
+integrations:
+  - { from: sheet-a, to: crm, mode: manual }
+  - { from: sheet-b, to: crm, mode: manual }
+`;
+    const r = run(yaml, { start: '2027-01' });
+    expect(r.findings.map((f) => f.id).filter((id) => /^(redundant-tool|capability-overlap):/.test(id))).toEqual([]);
+    for (const i of r.roadmap.initiatives) expect(i.keep.filter((t) => t.startsWith('sheet')), i.id).toEqual([]);
+    const ws = workspace(yaml);
+    expect(coherenceViolations(ws, [{ id: 'retire-sheet-b', kind: 'retire', keep: ['sheet-a'], drop: ['sheet-b'], dependsOn: [] }]).map((v) => v.rule)).toEqual(['file-kept']);
   });
 
   it('several origins: "agree which system is the master", owned by the departments involved', () => {

@@ -171,3 +171,29 @@ describe('helpers', () => {
     expect(topoOrder([item('a', ['b']), item('b', ['a'])], byId).map((x) => x.id)).toEqual(['a', 'b']);
   });
 });
+
+describe('waves (r2: "a 60-tool enterprise gets pilots and waves")', () => {
+  it('a large stack runs at most five initiatives at once; those starting together form a wave; renewals are still met', async () => {
+    const { audit } = await import('../../src/api.js');
+    const r = await audit('test/fixtures/realistic/kestrel-financial/workspace', { lang: 'en', now: '2026-12' });
+    const list = r.roadmap.initiatives;
+    expect(list.length).toBeGreaterThan(5);
+    // Five at once; only work that saves a renewal may run beside them rather than wait and miss it.
+    const running = new Map<number, number>();
+    for (const i of list.filter((x) => !x.renewal)) for (let m = monthIndex(i.start!); m <= monthIndex(i.end as string); m++) running.set(m, (running.get(m) ?? 0) + 1);
+    for (const [m, n] of running) expect(n, monthString(m)).toBeLessThanOrEqual(5);
+    expect(Math.max(...running.values())).toBe(5);
+    // Waves are numbered by start month, from 1, with no gap.
+    const waves = [...new Set(list.map((i) => i.wave as number))].sort((a, b) => a - b);
+    expect(waves[0]).toBe(1);
+    expect(waves).toEqual(waves.map((_, k) => k + 1));
+    for (const i of list) for (const j of list) if ((i.start as string) < (j.start as string)) expect(i.wave as number).toBeLessThan(j.wave as number);
+    // Waiting for room never costs a renewal that starting at once would meet.
+    expect(list.filter((i) => (i.renewal as { met: boolean } | undefined)?.met === false).map((i) => i.id)).toEqual([]);
+  });
+
+  it('a small stack has no waves: its few initiatives run side by side', () => {
+    const r = run(STACK, { start: '2027-01' });
+    expect(r.roadmap.initiatives.filter((i) => i.wave !== undefined)).toEqual([]);
+  });
+});

@@ -7,23 +7,56 @@
 // 3. A file tool, a retiring tool or a tool holding no customer data is never a source of truth
 //    or a `connect` target.
 // 4. An initiative never depends on one that comes after it.
+// 5. A spreadsheet or file store is never kept: never a source of truth, a connect target, what
+//    people move onto or what a consolidation keeps (rules.md "file tool": the fix is to move its
+//    data into a system; one the workspace declares its hub is its own statement). Conduits (team
+//    chat) are covered by rule 3; two chat tools may be consolidated onto one.
+// 6. No initiative automates or connects a manual link whose data is all restricted data that
+//    restricted-data-flow says to stop: the roadmap never both stops and automates one flow.
 import type { Workspace } from '../../model/model.js';
+import { isFileStore } from '../capabilities.js';
+import type { Tool } from '../../model/model.js';
+
+/** A spreadsheet or file store: every primary capability is one (a team chat is a conduit: two can be consolidated onto one). */
+const isFileStoreTool = (t: Tool) => t.primaryCapabilities.length > 0 && t.primaryCapabilities.every(isFileStore);
+import { isFindingOf } from '../rules/index.js';
+import type { Finding } from '../types.js';
 import type { PlanContext } from './context.js';
 import { anchorsKeep, cannotAnchor, targetsOf } from './targets.js';
 import type { Draft } from './types.js';
 
 export interface CoherenceViolation {
-  rule: 'drop-then-keep' | 'dropped-kept' | 'bad-anchor' | 'depends-on-later';
+  rule: 'drop-then-keep' | 'dropped-kept' | 'bad-anchor' | 'depends-on-later' | 'file-kept' | 'automates-restricted';
   initiative: string;
   tool?: string;
   other?: string;
 }
 
-interface Checked { id: string; keep: readonly string[]; drop: readonly string[]; dependsOn: readonly string[]; source?: string; kind?: string }
+interface Checked {
+  id: string; keep: readonly string[]; drop: readonly string[]; dependsOn: readonly string[]; source?: string; kind?: string;
+  addresses?: readonly string[];
+}
 
-/** Every broken coherence rule of an ordered list of initiatives. */
-export function coherenceViolations(ws: Workspace, initiatives: readonly Checked[]): CoherenceViolation[] {
+/** Initiative kinds that build or upgrade a link. */
+const AUTOMATES = new Set(['integrate']);
+
+/**
+ * Every broken coherence rule of an ordered list of initiatives. With the findings, also rule 6
+ * (which manual links carry only restricted data to stop).
+ */
+export function coherenceViolations(ws: Workspace, initiatives: readonly Checked[], findings: readonly Finding[] = []): CoherenceViolation[] {
   const out: CoherenceViolation[] = [];
+  // Manual links whose every type is restricted data to stop (manual-integration's details say so).
+  const stopOnly = new Set<string>();
+  for (const f of findings) {
+    if (!isFindingOf(f, 'manual-integration')) continue;
+    const r = f.details.restricted ?? [];
+    if (r.length && r.length === f.details.data.length) stopOnly.add(f.id);
+  }
+  for (const x of initiatives) {
+    if (!AUTOMATES.has(x.kind ?? '')) continue;
+    for (const a of x.addresses ?? []) if (stopOnly.has(a)) out.push({ rule: 'automates-restricted', initiative: x.id, other: a });
+  }
   const position = new Map(initiatives.map((x, i) => [x.id, i]));
   const droppedBy = new Map<string, string>();
   for (const x of initiatives) for (const t of x.drop) if (!droppedBy.has(t)) droppedBy.set(t, x.id);
@@ -35,6 +68,8 @@ export function coherenceViolations(ws: Workspace, initiatives: readonly Checked
       }
       if (x.drop.includes(t)) out.push({ rule: 'dropped-kept', initiative: x.id, tool: t, other: x.id });
       if (anchorsKeep(x.id) && cannotAnchor(ws.index.toolById.get(t))) out.push({ rule: 'bad-anchor', initiative: x.id, tool: t });
+      const tool = ws.index.toolById.get(t);
+      if (tool && isFileStoreTool(tool) && !tool.hub) out.push({ rule: 'file-kept', initiative: x.id, tool: t });
     }
     for (const dep of x.dependsOn) {
       const j = position.get(dep);
@@ -45,10 +80,11 @@ export function coherenceViolations(ws: Workspace, initiatives: readonly Checked
 }
 
 /** Throws when a roadmap made only of generated initiatives breaks a coherence rule (an internal error). */
-export function assertCoherent(ws: Workspace, initiatives: readonly Checked[]): void {
+export function assertCoherent(ws: Workspace, initiatives: readonly Checked[], findings: readonly Finding[] = []): void {
   const generated = new Set(initiatives.filter((x) => x.source !== 'authored').map((x) => x.id));
-  const bad = coherenceViolations(ws, initiatives)
-    .filter((v) => generated.has(v.initiative) && (v.other === undefined || generated.has(v.other)));
+  const findingIds = new Set(findings.map((f) => f.id));
+  const bad = coherenceViolations(ws, initiatives, findings)
+    .filter((v) => generated.has(v.initiative) && (v.other === undefined || generated.has(v.other) || findingIds.has(v.other)));
   if (bad.length) {
     throw new Error(`internal error: incoherent roadmap: ${bad.map((v) => `${v.rule} ${v.initiative}${v.tool ? ` ${v.tool}` : ''}${v.other ? ` (${v.other})` : ''}`).join('; ')}`);
   }
@@ -125,6 +161,18 @@ function repairPass(c: PlanContext): boolean {
       continue;
     }
     d.keep = keepers;
+    changed = true;
+  }
+  // A spreadsheet or file store is never kept (a real-time upgrade at a touchpoint a sheet serves
+  // upgrades the systems there, not the sheet).
+  for (const d of drafts.values()) {
+    if (d.source === 'authored') continue;
+    const files = d.keep!.filter((t) => {
+      const x = c.tool(t);
+      return x !== undefined && isFileStoreTool(x) && !x.hub;
+    });
+    if (!files.length) continue;
+    d.keep = d.keep!.filter((t) => !files.includes(t));
     changed = true;
   }
   // A source of truth or connect target that cannot be one.

@@ -19,8 +19,8 @@ import { linkDependencies } from './dependencies.js';
 import { mergeAuthored } from './merge.js';
 import { assignDepartments, orderDrafts } from './order.js';
 import { PLATFORM_STEP, proposePlatform } from './platform.js';
-import { baseMonth, planInitiatives, reviewDates, upcomingRenewals } from './schedule.js';
-import { consolidationSavings, fitToSize, proposeCompliance } from './size.js';
+import { baseMonth, waveCapacity, planInitiatives, reviewDates, upcomingRenewals } from './schedule.js';
+import { consolidationSavings, fitToSize, isSmallStack, proposeCompliance } from './size.js';
 import { targetsOf } from './targets.js';
 import { COMPLIANCE_INITIATIVES, PLATFORM_INITIATIVES, SIZE_INITIATIVES } from './ids.js';
 import type { FullRoadmap, RoadmapOptions } from './types.js';
@@ -75,8 +75,8 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
   for (const d of c.drafts.values()) d.severity = Math.max(0, ...[...d.addresses].map((x) => severityOf.get(x) ?? 0));
   const ordered = orderDrafts(c);
   const base = baseMonth(ws, opts);
-  const planned = planInitiatives(ws, ordered, base);
-  assertCoherent(ws, planned);
+  const planned = planInitiatives(ws, ordered, base, waveCapacity(ordered.length, isSmallStack(c)));
+  assertCoherent(ws, planned, relevant);
   const renewals = upcomingRenewals(ws, planned, c.drafts, base);
 
   const addressed = new Set<string>();

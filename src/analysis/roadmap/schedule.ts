@@ -8,18 +8,48 @@ import { byId } from './context.js';
 import { CADENCE_MONTHS, monthIndex, monthString, nextYearly } from './months.js';
 import type { Draft, FullRoadmap, PlannedInitiative, RenewalRef, UpcomingRenewal } from './types.js';
 
-/** Start and end month indexes (end inclusive) of initiatives given in dependency order. */
+/**
+ * Start and end month indexes (end inclusive) of initiatives given in dependency order. With a
+ * `capacity`, at most that many initiatives run in any month: an initiative starts in the first
+ * month, from when its dependencies have ended, where it fits beside those already running (a
+ * team runs a few pieces of work at once, so a long roadmap rolls out in waves), unless waiting
+ * would miss its `deadline` (the month of a renewal it saves) that starting at once would meet.
+ */
 export function scheduleMonths(
-  ordered: readonly { id: string; dependsOn: Iterable<string>; months: number; start?: string }[], base: number,
+  ordered: readonly { id: string; dependsOn: Iterable<string>; months: number; start?: string; deadline?: number }[], base: number, capacity?: number,
 ): Map<string, { start: number; end: number }> {
   const out = new Map<string, { start: number; end: number }>();
+  const running = new Map<number, number>();
+  const fits = (m: number, len: number) => {
+    for (let k = m; k < m + len; k++) if ((running.get(k) ?? 0) >= capacity!) return false;
+    return true;
+  };
   for (const d of ordered) {
     let earliest = base;
     for (const x of d.dependsOn) earliest = Math.max(earliest, (out.get(x)?.end ?? base - 1) + 1);
-    const start = d.start ? monthIndex(d.start) : earliest;
+    let start = d.start ? monthIndex(d.start) : earliest;
+    if (!d.start && capacity) {
+      while (!fits(start, d.months)) start++;
+      // A renewal is money: work that would still meet its tool's renewal when started at once
+      // does not wait for room (it runs beside the others).
+      if (d.deadline !== undefined && earliest + d.months - 1 < d.deadline && start + d.months - 1 >= d.deadline) start = earliest;
+    }
     out.set(d.id, { start, end: start + d.months - 1 });
+    for (let k = start; k < start + d.months; k++) running.set(k, (running.get(k) ?? 0) + 1);
   }
   return out;
+}
+
+/** At most this many initiatives run side by side (a stack that is not small, a roadmap longer than that). */
+export const WAVE_SIZE = 5;
+
+/**
+ * (r2) Size fits the company: "a 60-tool enterprise gets pilots and waves". For a stack that is not
+ * small and a roadmap of more than WAVE_SIZE initiatives, at most WAVE_SIZE run at once; the
+ * initiatives that start in the same month form a wave (numbered from 1). Undefined: no waves.
+ */
+export function waveCapacity(count: number, small: boolean): number | undefined {
+  return small || count <= WAVE_SIZE ? undefined : WAVE_SIZE;
 }
 
 /** The roadmap's first month: `--start`, else the later of now and the first authored start. */
@@ -32,13 +62,23 @@ export function baseMonth(ws: Workspace, opts: { start?: string; now?: string })
 }
 
 /** The ordered drafts as planned initiatives (JSON key order fixed), with dates and renewals when `base` is known. */
-export function planInitiatives(ws: Workspace, ordered: readonly Draft[], base: number | undefined): PlannedInitiative[] {
+export function planInitiatives(ws: Workspace, ordered: readonly Draft[], base: number | undefined, capacity?: number): PlannedInitiative[] {
   const tool = (id: string) => ws.index.toolById.get(id);
   const nextRenewal = (id: string, from: number): number | undefined => {
     const r = tool(id)?.renewal;
     return r ? nextYearly(r, from) : undefined;
   };
-  const months = base !== undefined ? scheduleMonths(ordered, base) : undefined;
+  const deadlineOf = (d: Draft): number | undefined => {
+    if (base === undefined) return undefined;
+    const ms = d.renewalTools.map((id) => nextRenewal(id, base)).filter((m): m is number => m !== undefined);
+    return ms.length ? Math.min(...ms) : undefined;
+  };
+  const months = base !== undefined
+    ? scheduleMonths(ordered.map((d) => ({ id: d.id, dependsOn: d.dependsOn, months: d.months, ...(d.start ? { start: d.start } : {}), deadline: deadlineOf(d) })), base, capacity)
+    : undefined;
+  // Waves: the distinct start months, in order.
+  const waveOf = new Map<number, number>();
+  if (months && capacity) [...new Set([...months.values()].map((m) => m.start))].sort((a, b) => a - b).forEach((m, i) => waveOf.set(m, i + 1));
   return ordered.map((d, i) => {
     const when = months?.get(d.id);
     let renewal: RenewalRef | undefined;
@@ -75,6 +115,7 @@ export function planInitiatives(ws: Workspace, ordered: readonly Draft[], base: 
       out.start = monthString(when.start);
       out.end = monthString(when.end);
     }
+    if (when && waveOf.size > 1) out.wave = waveOf.get(when.start);
     Object.assign(out, {
       months: d.months, dependsOn: sortedIds(d.dependsOn), pilot: d.pilot, status: d.status, source: d.source, order: i + 1, impact: d.impact,
     });

@@ -26,6 +26,8 @@ export interface PlannedInitiative extends Initiative {
   end?: string;
   /** The renewal this initiative is timed to land before (retire, consolidate, licences). */
   renewal?: RenewalRef;
+  /** (r2) The wave it starts in, 1-based: the initiatives starting the same month (large stacks only). */
+  wave?: number;
   notes?: string;
 }
 

@@ -1,7 +1,7 @@
 // capability-overlap: two or more active tools provide the same capability; the finding lists
 // them and their combined annual cost.
 import { minorToMajor, type Tool } from '../../model/model.js';
-import { isMedia, primaryCapabilities } from '../capabilities.js';
+import { isFileStore, isMedia, primaryCapabilities } from '../capabilities.js';
 import { compareIds, sumCosts, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { byId } from '../roadmap/context.js';
@@ -44,7 +44,7 @@ export const rule = createRule({
   text: {
     en: {
       title: 'Capability overlap',
-      summary: 'Fires for each primary capability (what a tool is bought for, not the extra features in its catalog entry) that two or more active tools have. The money at stake is the cost of the tools whose every primary capability is in the overlap; a suite that also does it is named, not summed. Advertising on two networks is reach, not overlap: media tools overlap only when they buy the same network\'s inventory.',
+      summary: 'Fires for each primary capability (what a tool is bought for, not the extra features in its catalog entry) that two or more active tools have. The money at stake is the cost of the tools whose every primary capability is in the overlap; a suite that also does it is named, not summed. Advertising on two networks is reach, not overlap: media tools overlap only when they buy the same network\'s inventory. Spreadsheets and file stores never overlap (the data in them belongs in a system).',
       why: 'Paying twice for the same job, and worse: two tools give two answers (two e-mail lists, two visitor counts), teams split between them and nobody owns the result.',
       fix: 'Decide which tool owns the capability, move the others\' users and data to it, and phase them out at their next renewal (redundant-tool shows which ones can go without losing anything).',
       message: '{count} tools do the same job ({capability}): {tools}. Together they cost {cost} a year.',
@@ -56,7 +56,7 @@ export const rule = createRule({
     },
     ja: {
       title: '機能の重複',
-      summary: '2 つ以上の稼働中ツールが同じ主要機能（ツールを導入した目的の機能。カタログ上のその他の機能は含みません）を持つ場合に、機能ごとに検出します。示す金額は、主要機能がすべてその重複に含まれるツールの費用だけで、それを一部として担うスイートは名前を挙げるだけで合計しません。2 つのネットワークで広告を買うのはリーチであって重複ではなく、広告ツールは同じネットワークの在庫を買う場合だけ重複とみなします。',
+      summary: '2 つ以上の稼働中ツールが同じ主要機能（ツールを導入した目的の機能。カタログ上のその他の機能は含みません）を持つ場合に、機能ごとに検出します。示す金額は、主要機能がすべてその重複に含まれるツールの費用だけで、それを一部として担うスイートは名前を挙げるだけで合計しません。2 つのネットワークで広告を買うのはリーチであって重複ではなく、広告ツールは同じネットワークの在庫を買う場合だけ重複とみなします。表計算やファイル置き場は重複とみなしません（そこにあるデータはシステムに置くべきものです）。',
       why: '同じ仕事に二重に支払っているうえ、ツールが 2 つあれば答えも 2 つ（メールリストが 2 つ、訪問者数が 2 つ）になり、チームが分かれ、結果に責任を持つ人がいなくなります。',
       fix: 'どのツールがその機能を担うか決め、他のツールの利用者とデータを移し、次回の契約更新で段階的に廃止します（どれを失うものなく廃止できるかは「冗長なツール」の検出が示します）。',
       message: '{count} つのツールが同じ機能（{capability}）を担っています：{tools}。費用は合計で年間 {cost} です。',
@@ -72,7 +72,10 @@ export const rule = createRule({
     // r2: primary capabilities only (catalog features never overlap).
     const providers = new Map<string, Tool[]>();
     for (const x of facts.activeTools) {
+      // (r2) file tool: two spreadsheets or file stores are not a tool decision; the data in them
+      // belongs in a system (manual-integration and the roadmap's move-<file> say so).
       for (const c of new Set(primaryCapabilities(x))) {
+        if (isFileStore(c)) continue;
         const l = providers.get(c);
         if (l) l.push(x);
         else providers.set(c, [x]);

@@ -6,12 +6,32 @@ import { createRule, type FindingDraft } from './rule.js';
 import { isConduit } from '../../catalog/index.js';
 import { automaticallyConnected, cannotAnchor, reachesHubAutomatically } from '../roadmap/targets.js';
 import { isFileTool } from '../capabilities.js';
+import { customerSide, SENDING_CAPABILITIES } from '../customer.js';
+import type { Facts } from '../facts.js';
 import type { Workspace } from '../../model/model.js';
 
 const fromFile = (ws: Workspace, id: string): boolean => {
   const t = ws.index.toolById.get(id);
   return t !== undefined && isFileTool(t);
 };
+
+/**
+ * Where data kept in a file should be entered instead: the hub `to` is joined to (else the first
+ * hub), else `to` when it can be a system of record (not a file or conduit, not on its way out, not
+ * a tool that only contacts customers); undefined when there is none to name.
+ */
+function recordFor(ws: Workspace, facts: Facts, to: string): string | undefined {
+  const live = (id: string) => {
+    const t = ws.index.toolById.get(id);
+    return t !== undefined && t.status !== 'retired' && t.status !== 'retiring' && !isFileTool(t);
+  };
+  const hub = facts.componentOf(to).hubs.find(live) ?? facts.hubs.map((h) => h.id).find(live);
+  if (hub) return hub;
+  const t = ws.index.toolById.get(to);
+  if (!t || !live(to) || cannotAnchor(t)) return undefined;
+  const sends = t.primaryCapabilities.length && t.primaryCapabilities.every((x) => SENDING_CAPABILITIES.includes(x));
+  return sends ? undefined : to;
+}
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -30,7 +50,16 @@ integrations:
 `;
 
 /** What a manual-integration finding carries in `details`. */
-export type Details = { from: string; to: string; data: string[]; integrations: string[]; bidirectional: boolean };
+export type Details = {
+  from: string; to: string; data: string[]; integrations: string[]; bidirectional: boolean;
+  /**
+   * The restricted types on this link that restricted-data-flow says to stop (never to automate);
+   * when they are all it carries, the fix is that finding's, and no initiative automates the link.
+   */
+  restricted?: string[];
+  /** A manual link out of a file tool: the system the data should be entered in (absent with no system to name). */
+  record?: string;
+};
 
 export const rule = createRule({
   meta: {
@@ -50,8 +79,13 @@ export const rule = createRule({
       'message.both': 'Customer data ({data}) moves between {from} and {to}, both ways, by hand (exports, spreadsheets, copy-paste): slow, error-prone and dependent on whoever does it.',
       'message.unknown': 'Data moves from {from} to {to} by hand (exports, spreadsheets, copy-paste): slow, error-prone and dependent on whoever does it.',
       recommendation: 'Replace the manual transfer from {from} to {to} with a connector or a scheduled sync.',
-      'recommendation.from-file': 'Have this data ({data}) entered directly into {to} (a form or a lead-capture app) and stop keeping it in {from}: automating the file would keep the file as a system of record.',
+      'recommendation.from-file': 'Have this data ({data}) entered directly into {record} (a form or a lead-capture app) and stop keeping it in {from}: automating the file would keep the file as a system of record.',
       'recommendation.to-file': 'Stop copying this data ({data}) into {to} by hand: whoever needs it should work from {from} (a report, a view or a shared list there).',
+      'recommendation.from-file.no-system': 'Have this data ({data}) entered directly into the customer system the company adopts (see the finding on the missing customer hub) and stop keeping it in {from}: automating the file would keep the file as a system of record.',
+      'recommendation.restricted': 'Do not automate this transfer: {restricted} may not go from {from} to {to} (see the finding on restricted data). Stop it and delete the copies in {to}.',
+      'recommendation.partly-restricted': 'Replace the manual transfer of {data} from {from} to {to} with a connector or a scheduled sync, without {restricted}: that may not go to {to} at all (see the finding on restricted data).',
+      'recommendation.from-file.partly-restricted': 'Have this data ({data}) entered directly into {record} (a form or a lead-capture app) and stop keeping it in {from}; {restricted} may not go to {to} at all (see the finding on restricted data).',
+      'recommendation.from-file.no-system.partly-restricted': 'Have this data ({data}) entered directly into the customer system the company adopts (see the finding on the missing customer hub) and stop keeping it in {from}; {restricted} may not go to {to} at all (see the finding on restricted data).',
     },
     ja: {
       title: '手作業の連携',
@@ -62,8 +96,13 @@ export const rule = createRule({
       'message.both': '顧客データ（{data}）が {from} と {to} の間で、双方向に手作業（エクスポート、表計算、コピー＆ペースト）で移されています。遅く、間違いやすく、担当者に依存しています。',
       'message.unknown': 'データが {from} から {to} へ手作業（エクスポート、表計算、コピー＆ペースト）で移されています。遅く、間違いやすく、担当者に依存しています。',
       recommendation: '{from} から {to} への手作業の受け渡しを、コネクタまたは定期同期に置き換えてください。',
-      'recommendation.from-file': 'このデータ（{data}）は {to} に直接入力する（フォームやリード獲得アプリ）ようにし、{from} で管理するのをやめてください。ファイルの受け渡しを自動化すると、ファイルが記録の正本として残ってしまいます。',
+      'recommendation.from-file': 'このデータ（{data}）は {record} に直接入力する（フォームやリード獲得アプリ）ようにし、{from} で管理するのをやめてください。ファイルの受け渡しを自動化すると、ファイルが記録の正本として残ってしまいます。',
       'recommendation.to-file': 'このデータ（{data}）を {to} へ手で写すのをやめてください。必要な人は {from}（そこでのレポート、ビュー、共有リスト）を使うようにします。',
+      'recommendation.from-file.no-system': 'このデータ（{data}）は、会社が導入する顧客管理システムに直接入力するようにし（顧客データのハブがないという指摘を参照）、{from} で管理するのをやめてください。ファイルの受け渡しを自動化すると、ファイルが記録の正本として残ってしまいます。',
+      'recommendation.restricted': 'この受け渡しは自動化しないでください。{restricted}は {from} から {to} へ渡してはいけません（利用制限のあるデータの指摘を参照）。受け渡しをやめ、{to} にあるコピーを削除してください。',
+      'recommendation.partly-restricted': '{from} から {to} への{data}の手作業の受け渡しを、コネクタまたは定期同期に置き換えてください。ただし{restricted}は含めません。これは {to} へ渡してはいけないデータです（利用制限のあるデータの指摘を参照）。',
+      'recommendation.from-file.partly-restricted': 'このデータ（{data}）は {record} に直接入力する（フォームやリード獲得アプリ）ようにし、{from} で管理するのをやめてください。{restricted}は {to} へ渡してはいけません（利用制限のあるデータの指摘を参照）。',
+      'recommendation.from-file.no-system.partly-restricted': 'このデータ（{data}）は、会社が導入する顧客管理システムに直接入力するようにし（顧客データのハブがないという指摘を参照）、{from} で管理するのをやめてください。{restricted}は {to} へ渡してはいけません（利用制限のあるデータの指摘を参照）。',
     },
   },
   check({ ws, facts, msg, words }) {
@@ -75,20 +114,43 @@ export const rule = createRule({
       if (l) l.push(it);
       else pairs.set(key, [it]);
     }
+    const cs = customerSide(ws, facts);
     const out: FindingDraft<Details>[] = [];
     for (const [key, its] of pairs) {
       const { from, to } = its[0];
-      const data = sortIds(new Set(its.flatMap((it) => [...facts.carried(it), ...(it.bidirectional ? facts.carried(it, 'backward') : [])])));
-      const params = { from: toolName(ws, from), to: toolName(ws, to), data: words.data(data) };
+      const forward = sortIds(new Set(its.flatMap((it) => facts.carried(it))));
+      const backward = sortIds(new Set(its.flatMap((it) => (it.bidirectional ? facts.carried(it, 'backward') : []))));
+      const data = sortIds(new Set([...forward, ...backward]));
+      // rules.md: a recommendation never contradicts another finding's. Restricted data that
+      // restricted-data-flow says to stop is never to be automated or entered elsewhere.
+      const restricted = sortIds(new Set([...cs.stopped(from, to, forward), ...cs.stopped(to, from, backward)]));
+      const free = data.filter((d) => !restricted.includes(d));
+      // rules.md (r2) file tool: the fix for data living in a file is to move it into a system: the
+      // hub, else the receiving tool when it can be a system of record (not a file, a conduit or a
+      // tool on its way out), else the system the company is to adopt.
+      const file = fromFile(ws, from) ? 'from' : fromFile(ws, to) ? 'to' : undefined;
+      const record = file === 'from' ? recordFor(ws, facts, to) : undefined;
+      const partly = restricted.length > 0;
+      const params = {
+        from: toolName(ws, from), to: toolName(ws, to), data: words.types(partly && file !== 'to' && free.length ? free : data),
+        restricted: words.types(restricted), record: record ? toolName(ws, record) : '',
+      };
       const both = its.some((it) => it.bidirectional);
+      const recommendation = partly && !free.length ? 'recommendation.restricted'
+        : file === 'to' ? 'recommendation.to-file'
+          : file === 'from' && record ? (partly ? 'recommendation.from-file.partly-restricted' : 'recommendation.from-file')
+            : file === 'from' ? (partly ? 'recommendation.from-file.no-system.partly-restricted' : 'recommendation.from-file.no-system')
+              : partly ? 'recommendation.partly-restricted' : 'recommendation';
       out.push({
         subject: key,
-        message: msg(data.length ? (both ? 'message.both' : 'message') : 'message.unknown', params),
+        message: msg(data.length ? (both ? 'message.both' : 'message') : 'message.unknown', { ...params, data: words.types(data) }),
         entities: [...its.map((it) => ({ kind: 'integration' as const, id: it.id })), toolRef(from), toolRef(to)],
         location: its[0].loc,
-        // rules.md (r2) file tool: the fix for data living in a file is to move it into a system.
-        recommendation: msg(fromFile(ws, from) ? 'recommendation.from-file' : fromFile(ws, to) ? 'recommendation.to-file' : 'recommendation', params),
-        details: { from, to, data, integrations: its.map((it) => it.id), bidirectional: both },
+        recommendation: msg(recommendation, params),
+        details: {
+          from, to, data, integrations: its.map((it) => it.id), bidirectional: both,
+          ...(restricted.length ? { restricted } : {}), ...(record ? { record } : {}),
+        },
       });
     }
     return out;
@@ -106,8 +168,17 @@ export const rule = createRule({
           leaving.addresses.add(f.id);
           continue;
         }
+        // Restricted data only: restricted-data-flow's stop answers it (phase 1); nothing automates it.
+        const restricted = f.details.restricted ?? [];
+        if (restricted.length && restricted.length === f.details.data.length) {
+          const stop = c.drafts.get(`stop-restricted-${from}-${to}`) ?? c.drafts.get(`stop-restricted-${to}-${from}`);
+          if (stop) {
+            stop.addresses.add(f.id);
+            continue;
+          }
+        }
         const carried = (c.ws.index.integrationsFrom.get(from) ?? []).filter((it) => it.to === to && it.mode === 'manual').flatMap((it) => c.facts.carried(it));
-        const flowData = [...new Set(carried)];
+        const flowData = [...new Set(carried)].filter((d) => !restricted.includes(d));
         // (r2) A manual link through a file tool: move its data into the system of record and
         // retire the file as an integration; never automate the file.
         const file = [from, to].find((id) => isFileTool(c.tool(id)!));

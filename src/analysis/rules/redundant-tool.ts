@@ -8,7 +8,7 @@ import type { Tool } from '../../model/model.js';
 import { compareIds, costOf, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { proposeRetirement } from '../roadmap/proposals.js';
-import { isMedia, primaryCapabilities } from '../capabilities.js';
+import { isFileStore, isFileTool, isMedia, primaryCapabilities } from '../capabilities.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd, currency: EUR }
@@ -38,7 +38,7 @@ export const rule = createRule({
   text: {
     en: {
       title: 'Redundant tool',
-      summary: 'Fires for an active tool every primary capability of which other active tools that stay also provide (catalog features do not count). Of tools that are redundant with each other, only those that can go together are reported: the one to keep (a hub; else the one with more direct automated links; else more primary capabilities; else more active seats; else the larger contract) gets no finding, so savings are never counted twice. Never for media channels (two ad networks are reach) nor for a tool already retiring (that saving is already decided).',
+      summary: 'Fires for an active tool every primary capability of which other active tools that stay also provide (catalog features do not count). Of tools that are redundant with each other, only those that can go together are reported: the one to keep (a hub; else the one with more direct automated links; else more primary capabilities; else more active seats; else the larger contract) gets no finding, so savings are never counted twice. Never for media channels (two ad networks are reach), for spreadsheets and file stores (the fix for data in a file is to move it into a system), nor for a tool already retiring (that saving is already decided).',
       why: 'Everything the tool does is already paid for elsewhere: its cost is a saving waiting to be taken, and one tool fewer means one login, one contract and one data copy fewer.',
       fix: 'Move its users and data to the tool that stays, then cancel it at the next renewal.',
       message: 'Everything {tool} does ({capabilities}) is also done by tools that stay ({others}): dropping it would save {cost} a year.',
@@ -49,7 +49,7 @@ export const rule = createRule({
     },
     ja: {
       title: '冗長なツール',
-      summary: '稼働中のツールのうち、すべての主要機能が残る他の稼働中ツールでも提供されているものを検出します（カタログ上のその他の機能は数えません）。互いに冗長なツールについては、同時に廃止できるものだけを挙げます。残すツール（ハブ、なければ直接の自動連携が多いもの、主要機能が多いもの、利用中の席数が多いもの、契約額が大きいものの順）は検出されないため、削減額が二重に数えられることはありません。広告媒体（2 つの広告ネットワークはリーチです）と、既に廃止予定のツール（その削減は決定済み）は対象外です。',
+      summary: '稼働中のツールのうち、すべての主要機能が残る他の稼働中ツールでも提供されているものを検出します（カタログ上のその他の機能は数えません）。互いに冗長なツールについては、同時に廃止できるものだけを挙げます。残すツール（ハブ、なければ直接の自動連携が多いもの、主要機能が多いもの、利用中の席数が多いもの、契約額が大きいものの順）は検出されないため、削減額が二重に数えられることはありません。広告媒体（2 つの広告ネットワークはリーチです）、表計算やファイル置き場（ファイルにあるデータはシステムへ移すのが解決策です）、既に廃止予定のツール（その削減は決定済み）は対象外です。',
       why: 'このツールの機能はすべて他で既に支払っています。その費用はすぐにでも削減できる金額で、ツールが一つ減ればログイン、契約、データの複製もそれぞれ一つ減ります。',
       fix: '利用者とデータを残すツールへ移し、次回の契約更新で解約します。',
       message: '{tool} の機能（{capabilities}）はすべて、残るツール（{others}）でも提供されています。廃止すれば年間 {cost} を削減できます。',
@@ -62,7 +62,9 @@ export const rule = createRule({
   check({ ws, facts, msg, words }) {
     // r2: primary capabilities only, media channels never (buying media on two networks is reach).
     // A retiring tool is not active: its saving is already decided and not reported again.
-    const capsOf = (x: Tool) => [...new Set(primaryCapabilities(x))].filter((c) => !isMedia(c));
+    // (r2) file tool: a spreadsheet or a file store is never a tool to keep or to move users onto;
+    // the fix for data living in it is to move that data into a system (manual-integration says so).
+    const capsOf = (x: Tool) => [...new Set(primaryCapabilities(x))].filter((c) => !isMedia(c) && !isFileStore(c));
     const providers = new Map<string, Tool[]>();
     for (const x of facts.activeTools) {
       for (const c of capsOf(x)) {
@@ -86,7 +88,7 @@ export const rule = createRule({
     for (let i = keepOrder.length - 1; i >= 0; i--) {
       const x = keepOrder[i];
       const caps = capsOf(x);
-      if (!caps.length || primaryCapabilities(x).some(isMedia)) continue;
+      if (!caps.length || primaryCapabilities(x).some(isMedia) || isFileTool(x)) continue;
       if (!caps.every((c) => remaining.get(c)! >= 2)) continue;
       removed.add(x.id);
       for (const c of caps) remaining.set(c, remaining.get(c)! - 1);

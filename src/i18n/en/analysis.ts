@@ -228,6 +228,7 @@ export const analysis: Record<string, string> = {
   'text.when.one': '{start} → {end} ({months} month)',
   'text.months': '{months} months',
   'text.months.one': '{months} month',
+  'text.wave': 'wave {wave}',
   'text.owner': 'owner: {owner}',
   'text.saves': 'saves {amount} a year',
   'text.saves-decided': 'saves {amount} a year (already decided)',

@@ -228,6 +228,7 @@ export const analysis: Record<string, string> = {
   'text.when.one': '{start} → {end}（{months} か月）',
   'text.months': '{months} か月',
   'text.months.one': '{months} か月',
+  'text.wave': '第{wave}弾',
   'text.owner': '担当部署: {owner}',
   'text.saves': '年間 {amount} の削減',
   'text.saves-decided': '年間 {amount} の削減（決定済み）',
