@@ -85,21 +85,34 @@ const messagesAsJson = {
 
 // Modules evaluated on first use instead of at start-up. An ESM import is evaluated when the
 // importing chunk loads; a module the bundle reaches through require() is wrapped by esbuild and
-// evaluated on the first call. string-width builds an Intl.Segmenter (ICU data) at import time,
-// ~10 ms of every command's start-up, while most text it is asked to measure is plain ASCII
-// (src/util/width.ts does not call it for that).
-const LAZY = { 'string-width': 'default' };
+// evaluated on first use.
+// - string-width builds an Intl.Segmenter (ICU data) at import time, ~10 ms of every command's
+//   start-up, while most text it is asked to measure is plain ASCII (src/util/width.ts does not
+//   call it for that). Its default export is a function: the stand-in calls it.
+// - chalk (as src/cli/output.ts imports it) detects the terminal at import time (~5 ms with
+//   node:tty); `--help` and piped output never colour. The stand-in forwards every property to
+//   chalk once it is loaded; `level` set before that (output.ts setupColor: 0 for a pipe) is kept
+//   and given to chalk when it loads, so nothing loads it just to switch colour off.
+const LAZY = {
+  'string-width': () => `let m;\nexport default function lazy(...a) { return (m ??= require('string-width').default)(...a); }\n`,
+  chalk: () => [
+    'let m, level;',
+    "const real = () => { if (!m) { m = require('chalk').default; if (level !== undefined) m.level = level; } return m; };",
+    'export default new Proxy({}, {',
+    "  get: (_, k) => (k === 'level' && !m && level !== undefined ? level : real()[k]),",
+    "  set: (_, k, v) => { if (k === 'level' && !m) level = v; else real()[k] = v; return true; },",
+    '});',
+  ].join('\n'),
+};
+// Only where src/ imports them (other modules may import chalk's named exports, which stay as they are).
+const LAZY_IMPORTERS = { 'string-width': /[\\/]src[\\/]util[\\/]width\.ts$/, chalk: /[\\/]src[\\/]cli[\\/]output\.ts$/ };
 const lazyModules = {
   name: 'lazy-modules',
   setup(b) {
     const filter = new RegExp(`^(${Object.keys(LAZY).join('|')})$`);
-    b.onResolve({ filter }, (args) => (args.kind === 'import-statement' && !args.importer.includes('node_modules')
+    b.onResolve({ filter }, (args) => (args.kind === 'import-statement' && LAZY_IMPORTERS[args.path].test(args.importer)
       ? { path: args.path, namespace: 'lazy' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
-      contents: `let m;\nexport default function lazy(...a) { return (m ??= require(${JSON.stringify(args.path)}).${LAZY[args.path]})(...a); }\n`,
-      resolveDir: process.cwd(),
-      loader: 'js',
-    }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({ contents: LAZY[args.path](), resolveDir: process.cwd(), loader: 'js' }));
   },
 };
 
@@ -154,8 +167,9 @@ await build({
   external,
   plugins: [zodEnglishOnly, zodClassicApart, messagesAsJson, lazyModules, ruleCatalogTable(ruleTables)],
   legalComments: 'none',
-  // cli-table3 is CommonJS and requires Node built-ins; give the ESM bundle a require().
-  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+  // cli-table3 is CommonJS and requires Node built-ins; give the ESM bundle a require(), made on
+  // first use (each of the ~30 chunks a command loads used to make one at start-up).
+  banner: { js: "import{createRequire as __cr}from'node:module';var __rq;function require(id){return(__rq??=__cr(import.meta.url))(id)}" },
   define: { __VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 });

@@ -1,11 +1,10 @@
 // Opening a workspace: read, parse and check it, with its diagnostics in the language it asks
 // for. Part of the library API (src/api.ts re-exports it); a module of its own so that
 // `validate` loads the loader without the analysis (issue 18, start-up).
-import jsYaml from 'js-yaml';
 import { RULE_CATALOG } from './analysis/rules/catalog.js';
 import { initLang, isLang, currentLang, translator, type Lang, type Translator } from './i18n/index.js';
 import { loadFromSources, readWorkspace, type LoadResult } from './workspace/load.js';
-import { yamlLib } from './workspace/parse.js';
+import { peekYaml, yamlLib } from './workspace/parse.js';
 
 export interface OpenOptions {
   /** The language of messages; wins over the workspace's settings.lang. */
@@ -48,7 +47,7 @@ export function peekSettingsLang(texts: Iterable<string>): string | undefined {
       // despite errors elsewhere (duplicate keys, bad indentation).
       let lang: unknown;
       try {
-        lang = (jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA }) as { settings?: { lang?: unknown } } | undefined)?.settings?.lang;
+        lang = (peekYaml(text) as { settings?: { lang?: unknown } } | undefined)?.settings?.lang;
       } catch {
         lang = yamlLib().parseDocument(text, { uniqueKeys: false }).getIn(['settings', 'lang']);
       }

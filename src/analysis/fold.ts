@@ -115,7 +115,8 @@ export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Fin
       for (const it of ws.index.integrationsTo.get(tool) ?? []) if (it.mode === 'manual' && it.bidirectional && it.from === towards) for (const x of facts.carried(it, 'backward')) carried.add(x);
       return types.every((x) => carried.has(x) && (facts.isHub(towards) || facts.reachesHub(towards, x)));
     };
-    const link = findings.filter((m) => isFindingOf(m, 'manual-integration') && carriesAll(m)).sort((x, y) => compareIds(x.id, y.id))[0];
+    // Only the manual-integration findings of this tool can carry its data (gathered once above).
+    const link = (manualOf.get(tool) ?? []).filter(carriesAll).sort((x, y) => compareIds(x.id, y.id))[0];
     if (link) into.set(f.id, link.id);
   }
 

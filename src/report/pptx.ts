@@ -320,7 +320,7 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
     // Lines a title takes at 11 pt in the title column (a wide character counts two).
     const lineH = 0.185;
     const heightOf = (r: TimelineRow) => {
-      const cols = displayWidth(r.saving ? `${r.title}  ${r.saving}` : r.title);
+      const cols = displayWidth([r.title, r.saving, ...(r.drops ?? [])].filter(Boolean).join('  '));
       return Math.max(0.3, Math.ceil((cols * 0.083) / (titleW - 0.1)) * lineH + 0.07);
     };
     type Item = { phase: TimelinePhase; row?: TimelineRow; h: number };
@@ -361,6 +361,8 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
           slide.addText([
             { text: r.title, options: { fontSize: 11 } },
             ...(r.saving ? [{ text: `  ${r.saving}`, options: { fontSize: 11, bold: true, color: '1E7B34' } }] : []),
+            // (r2) What it phases out, styled as the journey map's "dropped" chips.
+            ...(r.drops ?? []).map((name) => ({ text: `  ${name}`, options: { fontSize: 10, ...CHIP.dropped } })),
           ], { ...base, x: M + 0.15, y, w: titleW - 0.15, h: it.h, valign: 'middle' });
           const bar = BAR[r.kind];
           const bh = 0.2;
@@ -371,7 +373,10 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
         }
         y += it.h;
       }
-      slide.addText(tl.legend, { ...base, x: M, y: H - 0.85, w: W - 2 * M, h: 0.35, fontSize: 10, color: '3C4043' });
+      slide.addText([
+        { text: tl.legend, options: { color: '3C4043' } },
+        ...(tl.dropLegend ? [{ text: `  ${tl.dropLegend}`, options: { ...CHIP.dropped } }] : []),
+      ], { ...base, x: M, y: H - 0.85, w: W - 2 * M, h: 0.35, fontSize: 10 });
     });
   }
 

@@ -7,7 +7,7 @@
 import type { Translator } from '../i18n/index.js';
 import { formatNumber } from '../i18n/format.js';
 
-/** The most rows a table of report.md / report.html shows (docs/report.md, README "Large workspaces"). */
+/** The most rows a table of report.md / report.html shows (README, "Report and diagrams"). */
 export const ROWS_SHOWN = 100;
 
 /** The most touchpoint cards per stage in the HTML journey map, and rows per phase in the timeline. */

@@ -22,6 +22,8 @@ export interface TimelineRow {
   kind: BarKind;
   /** The yearly saving, formatted ("€56,000 a year"), when there is one. */
   saving?: string;
+  /** (r2) The tools the initiative phases out (its `drop`), by name: drawn as "dropped" chips, as in the journey map. */
+  drops?: string[];
 }
 
 export interface TimelinePhase { phase: 1 | 2 | 3; name: string; rows: TimelineRow[] }
@@ -32,6 +34,8 @@ export interface Timeline {
   phases: TimelinePhase[];
   /** What the colours mean. */
   legend: string;
+  /** What a "dropped" chip means, when a row has one (the journey map's words for it). */
+  dropLegend?: string;
 }
 
 /** The timeline of the roadmap's initiatives (the rejected ones left out, as in the gantt). */
@@ -44,6 +48,7 @@ export function roadmapTimeline(result: AnalysisResult, today: string | undefine
   const first = planned.length ? Math.min(...planned.map((p) => p.start)) : (today ? parseMonth(today) : undefined) ?? 0;
   const last = planned.length ? Math.max(...planned.map((p) => p.end)) : first + 1;
   const currency = result.summary.currency;
+  const toolName = new Map(result.inventory.map((x) => [x.id, x.name]));
   const phases: TimelinePhase[] = [];
   for (const phase of [1, 2, 3] as const) {
     // Within a phase: by start month, then in the roadmap's own order (a cascade reads well).
@@ -58,11 +63,16 @@ export function roadmapTimeline(result: AnalysisResult, today: string | undefine
         const kind: BarKind = i.status === 'done' ? 'done' : i.status === 'in-progress' ? 'active' : worst >= SEVERITY_RANK.high ? 'crit' : 'plain';
         const saving = i.saving && i.saving > 0
           ? t('deliverable.timeline.saving', { amount: formatMoney(toMinor(i.saving), currency, tr.lang) }) : undefined;
-        return { title: i.title, start: start - first, end: end - first, kind, ...(saving ? { saving } : {}) };
+        const drops = (i.drop ?? []).map((id) => toolName.get(id) ?? id);
+        return { title: i.title, start: start - first, end: end - first, kind, ...(saving ? { saving } : {}), ...(drops.length ? { drops } : {}) };
       }),
     });
   }
-  return { months: Array.from({ length: Math.max(1, last - first) }, (_, k) => monthString(first + k)), phases, legend: t('diagram.roadmap.legend') };
+  const dropping = phases.some((p) => p.rows.some((r) => r.drops));
+  return {
+    months: Array.from({ length: Math.max(1, last - first) }, (_, k) => monthString(first + k)), phases, legend: t('diagram.roadmap.legend'),
+    ...(dropping ? { dropLegend: t('deliverable.chip.dropped') } : {}),
+  };
 }
 
 /** Every n-th month is labelled, so that labels never run into each other. */
@@ -80,12 +90,17 @@ export function timelineHtml(tl: Timeline, title: string, link: string, tr: Tran
   const head = tl.months.map((m, k) => (k % step === 0 ? `<span style="left:${pct(k)}">${esc(m)}</span>` : '')).join('');
   // A large roadmap shows the first rows of each phase and how many more (report/summarise.ts).
   const rows = tl.phases.map((p) => `<div class="tl-phase tl-p${p.phase}">${esc(p.name)}</div>${p.rows.slice(0, CARDS_SHOWN).map((r) => '<div class="tl-row">'
-    + `<div class="tl-title">${esc(r.title)}${r.saving ? ` <span class="tl-save">${esc(r.saving)}</span>` : ''}</div>`
+    + `<div class="tl-title">${esc(r.title)}${r.saving ? ` <span class="tl-save">${esc(r.saving)}</span>` : ''}${dropChips(r.drops)}</div>`
     + `<div class="tl-track"><span class="tl-bar tl-${r.kind}" style="left:${pct(r.start)};width:${pct(r.end - r.start)}"></span></div></div>`).join('')}`
     + (p.rows.length > CARDS_SHOWN ? `<div class="tl-row"><div class="tl-title muted">${esc(moreCount(p.rows.length - CARDS_SHOWN, tr))}</div><div></div></div>` : '')).join('');
   return `<figure class="diagram timeline" id="diagram-roadmap"><figcaption><span>${esc(title)}</span>${link}</figcaption>`
     + `<div class="tl" style="--m:${n}"><div class="tl-row tl-head"><div></div><div class="tl-months">${head}</div></div>${rows}</div>`
-    + `<div class="notes"><p>${esc(tl.legend)}</p></div></figure>`;
+    + `<div class="notes"><p>${esc(tl.legend)}${tl.dropLegend ? dropChips([tl.dropLegend]) : ''}</p></div></figure>`;
+}
+
+/** The tools a row phases out, as the journey map's "dropped" chips (report/journey-matrix.ts MATRIX_CSS). */
+function dropChips(names: readonly string[] | undefined): string {
+  return names?.length ? ` ${names.map((n) => `<span class="chip chip-dropped">${esc(n)}</span>`).join(' ')}` : '';
 }
 
 export const TIMELINE_CSS = `

@@ -1,7 +1,6 @@
 // load → diagnostics + model. The one entry point for every command and for library users.
-import jsYaml from 'js-yaml';
 import { WorkspaceFile } from './schema.js';
-import { parseFile, type ParsedFile } from './parse.js';
+import { parseFile, peekYaml, type ParsedFile } from './parse.js';
 import { zodIssuesToDiagnostics } from './issues.js';
 import { buildWorkspace } from './build.js';
 import { readWorkspaceSources, type WorkspaceSources, type SourceFile } from './files.js';
@@ -22,7 +21,7 @@ export interface LoadResult {
 /** Reads the output folder name from the manifest so that a report folder is never read back. */
 function outputFolderOf(bytes: Uint8Array): string | undefined {
   try {
-    const v = jsYaml.load(new TextDecoder().decode(bytes), { schema: jsYaml.CORE_SCHEMA }) as any;
+    const v = peekYaml(new TextDecoder().decode(bytes)) as any;
     const out = v?.settings?.output;
     return typeof out === 'string' ? out : undefined;
   } catch {

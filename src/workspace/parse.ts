@@ -126,8 +126,31 @@ const NEEDS_DOCUMENT = /(^|[\s[{,])[&*!][^\s,\]}]|^\s*\?(\s|$)/m;
 /** Tests switch the fast path off to compare both paths. */
 export const parserSettings = { fast: true, fastMinLength: 0 };
 
+// Values of texts read before the workspace is parsed (the manifest's settings.output and
+// settings.lang, src/open.ts), kept for parseFile so that a file is read by js-yaml once: the
+// first read of a process is the slow one (~5 ms of `validate` on an example). Small texts only,
+// a few at a time; the callers only read the values.
+const earlyValues = new Map<string, unknown>();
+const EARLY_MAX_LENGTH = 256 * 1024;
+
+/** js-yaml's value of a text (YAML 1.2 core schema); throws on YAML it cannot read. */
+export function peekYaml(text: string): unknown {
+  if (earlyValues.has(text)) return earlyValues.get(text);
+  const value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+  if (text.length <= EARLY_MAX_LENGTH) {
+    if (earlyValues.size >= 4) earlyValues.delete(earlyValues.keys().next().value as string);
+    earlyValues.set(text, value);
+  }
+  return value;
+}
+
 function fastParse(text: string): { value: unknown } | undefined {
   if (!parserSettings.fast || NEEDS_DOCUMENT.test(text) || text.length < parserSettings.fastMinLength) return undefined;
+  if (earlyValues.has(text)) {
+    const value = earlyValues.get(text);
+    earlyValues.delete(text);
+    return { value };
+  }
   try {
     return { value: jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false }) };
   } catch {

@@ -91,6 +91,7 @@ describe('plurals', () => {
       'build.unknown-capability.many': 'the grouped warning of a value used twice or more (the single use has its own message)',
       'build.unknown-category.many': 'the grouped warning of a value used twice or more (the single use has its own message)',
       'build.unknown-channel.many': 'the grouped warning of a value used twice or more (the single use has its own message)',
+      'scale.more': 'only a table of more than 100 rows is summarised, showing 100',
     };
     const verbs = new Set(['needs', 'asks', 'sends', 'writes', 'does', 'is', 'was', 'has', 'as', 'its', 'this', 'us']);
     const missing = Object.entries(en)

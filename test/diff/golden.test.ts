@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { diffRevisions } from '../../src/diff/run.js';
 import { renderDiffMarkdown } from '../../src/diff/render-markdown.js';
 import { renderDiffText } from '../../src/diff/render-text.js';
-import { renderDiffJson } from '../../src/diff/render-json.js';
+import { renderDiffJson, renderDiffJsonChunks } from '../../src/diff/render-json.js';
 import { makeRepo, type TempRepo } from '../git/repo.js';
 import { Ajv } from 'ajv';
 import { DiffResultSchema, diffJsonSchema } from '../../src/diff/schema.js';
@@ -69,6 +69,8 @@ describe('diff golden files', () => {
     const d = diffRevisions({ tr: activeTranslator(), old: 'main', new: 'HEAD', cwd: repo.dir }, '2026-11');
     golden('northwind-retire-marketo.txt', renderDiffText(d, { tr: activeTranslator() }));
     golden('northwind-retire-marketo.json', renderDiffJson(d));
+    // The CLI writes it in chunks (util/json-chunks.ts): the same bytes.
+    expect([...renderDiffJsonChunks(d)].join('')).toBe(renderDiffJson(d));
     // The JSON matches its published schema (zod, and the JSON Schema `schema --diff` prints and
     // the build writes to schema/).
     expect(DiffResultSchema.safeParse(JSON.parse(renderDiffJson(d))).success).toBe(true);

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { formatJa, initLang } from '../../src/i18n/index.js';
+import { formatJa, initLang, translator } from '../../src/i18n/index.js';
 import { bands, journeyMatrix } from '../../src/report/journey-matrix.js';
 import { buildCover, buildSummary, formatDate, isIsoDate, todayIso } from '../../src/report/summary.js';
 import { readEarlierFile, sinceView } from '../../src/report/since.js';
@@ -308,6 +308,15 @@ describe('with Chromium: the PDF, the HTML and the deck as the client gets them'
         expect(deck, title).toContain(title);
       }
       expect(text).not.toContain('…');
+      // (r2) What an initiative phases out is a 'dropped' chip beside it, and the legend says what that chip means.
+      const names = new Map(result.inventory.map((x) => [x.id, x.name]));
+      const dropped = [...new Set(result.roadmap.initiatives.filter((i) => i.status !== 'rejected').flatMap((i) => i.drop ?? []))];
+      expect(dropped.length).toBeGreaterThan(0);
+      const chips = [...figure.matchAll(/<span class="chip chip-dropped">([^<]*)<\/span>/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+      const legend = (await translator(lang as 'en' | 'ja')).t('deliverable.chip.dropped');
+      expect(chips.at(-1)).toBe(legend);
+      for (const id of dropped) expect(chips, id).toContain(names.get(id) ?? id);
+      expect(deck).toContain(legend);
     } finally {
       await initLang('en');
     }

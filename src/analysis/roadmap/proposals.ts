@@ -18,17 +18,30 @@ export function proposeRetirement(c: PlanContext, f: Finding, id: string, titleK
   d.addresses.add(f.id);
 }
 
+/** The origins of every data type, worked out once per plan (each call walked every tool: 10,000 per finding). */
+const originsCache = new WeakMap<PlanContext, Map<string, string[]>>();
+
 /** Tools that are origins of a data type: they hold it and no link into them, of any mode, brings it from a tool that holds it. */
 export function originsOf(c: PlanContext, data: string): string[] {
-  const holds = (id: string) => c.tool(id)?.data.includes(data) ?? false;
-  const out: string[] = [];
-  for (const x of c.ws.tools) {
-    if (!x.data.includes(data) || x.status === 'retired') continue;
-    const inbound = (c.ws.index.integrationsTo.get(x.id) ?? []).some((it) => holds(it.from) && c.facts.carried(it).includes(data))
-      || (c.ws.index.integrationsFrom.get(x.id) ?? []).some((it) => it.bidirectional && holds(it.to) && (it.data ? it.data.includes(data) : true));
-    if (!inbound) out.push(x.id);
+  let all = originsCache.get(c);
+  if (!all) {
+    all = new Map();
+    const holds = (id: string, d: string) => c.tool(id)?.data.includes(d) ?? false;
+    for (const x of c.ws.tools) {
+      if (x.status === 'retired') continue;
+      for (const d of new Set(x.data)) {
+        const inbound = (c.ws.index.integrationsTo.get(x.id) ?? []).some((it) => holds(it.from, d) && c.facts.carried(it).includes(d))
+          || (c.ws.index.integrationsFrom.get(x.id) ?? []).some((it) => it.bidirectional && holds(it.to, d) && (it.data ? it.data.includes(d) : true));
+        if (inbound) continue;
+        const list = all.get(d);
+        if (list) list.push(x.id);
+        else all.set(d, [x.id]);
+      }
+    }
+    for (const list of all.values()) list.sort(byId);
+    originsCache.set(c, all);
   }
-  return out.sort(byId);
+  return [...(all.get(data) ?? [])];
 }
 
 /**

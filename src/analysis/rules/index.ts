@@ -3,7 +3,7 @@
 // meta-test) derives from this list. To add a rule: write src/analysis/rules/<id>.ts with
 // createRule() (see rule.ts and CONTRIBUTING.md), add it to MODULES below, add fixtures under
 // test/fixtures/rules/<id>/.
-import { activeTranslator, worded, type Lang, type Params } from '../../i18n/index.js';
+import { worded, type Lang, type Params } from '../../i18n/index.js';
 import type { Workspace } from '../../model/model.js';
 import { SEVERITY_RANK, type Severity } from '../../model/vocabulary.js';
 import type { Facts } from '../facts.js';
@@ -83,11 +83,8 @@ export function isRuleId(id: string): id is RuleId {
   return Object.hasOwn(RULES, id);
 }
 
-/**
- * A rule's short name in a language ("Data silo"); the id for an unknown rule. Without `lang`: the
- * process language, for renderers that do not pass theirs yet.
- */
-export function ruleTitle(id: string, lang: Lang = activeTranslator().lang): string {
+/** A rule's short name in a language ("Data silo"); the id for an unknown rule. */
+export function ruleTitle(id: string, lang: Lang): string {
   return getRule(id)?.docsIn(lang).title ?? id;
 }
 

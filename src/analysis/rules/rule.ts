@@ -4,7 +4,7 @@
 // every language, the check, and optionally the initiatives it proposes for the roadmap. The
 // registry (index.ts) lists the modules; everything else (rule ids, assessment groups, subject
 // parsing, the meta-test) derives from them.
-import { activeTranslator, type Lang, type Params, type Translator, type Worded } from '../../i18n/index.js';
+import type { Lang, Params, Translator, Worded } from '../../i18n/index.js';
 import type { Workspace } from '../../model/model.js';
 import type { Severity } from '../../model/vocabulary.js';
 import type { Facts } from '../facts.js';
@@ -129,11 +129,6 @@ export interface Rule<Id extends string = string, D = Record<string, unknown>> {
   readonly defaultThreshold?: number;
   /** The docs in a language. */
   docsIn(lang: Lang): RuleDocs;
-  /**
-   * The docs in the language of the process, for renderers that do not pass their language yet
-   * (src/report/sarif.ts); everything else calls docsIn(lang).
-   */
-  readonly docs: RuleDocs;
   /** A message template of this rule in a language (English when the language lacks it). */
   template(key: string, lang: Lang): string | undefined;
 }
@@ -164,7 +159,6 @@ export function createRule<const Id extends string, const T extends RuleText, D>
     defaultSeverity: def.meta.severity,
     ...(def.meta.threshold !== undefined ? { defaultThreshold: def.meta.threshold } : {}),
     docsIn,
-    get docs() { return docsIn(activeTranslator().lang); },
     template,
   });
 }

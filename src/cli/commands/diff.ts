@@ -4,14 +4,14 @@
 import { activeTranslator, t, translator, type Translator } from '../../i18n/index.js';
 import { applyWorkspaceLang, checkFailOn, currentMonth, type GlobalOptions } from '../context.js';
 import { countAtOrAbove } from '../../api.js';
-import { chalk, formatDiagnostic, write, writeErr } from '../output.js';
+import { chalk, formatDiagnostic, write, writeChunks, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
-import { writeFileAtomic } from '../../util/fs.js';
+import { mapChunks, writeFileAtomic } from '../../util/fs.js';
 import { sanitizeFile } from '../../util/sanitize.js';
 import { analyzeSide, compareSides, InvalidSideError, loadSides } from '../../diff/run.js';
 import { renderDiffText } from '../../diff/render-text.js';
 import { renderDiffMarkdown } from '../../diff/render-markdown.js';
-import { renderDiffJson } from '../../diff/render-json.js';
+import { renderDiffJsonChunks } from '../../diff/render-json.js';
 import type { DiffResult } from '../../diff/types.js';
 import { tCount } from '../../i18n/index.js';
 
@@ -21,13 +21,14 @@ export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 
 export interface DiffOptions { since?: string; format?: string; out?: string; failOn?: string }
 
-function render(format: string, d: DiffResult, toFile: boolean, tr: Translator): string {
+function render(format: string, d: DiffResult, toFile: boolean, tr: Translator): string | Iterable<string> {
   switch (format) {
     case 'markdown': {
       const version = typeof __VERSION__ === 'string' ? __VERSION__ : undefined;
       return renderDiffMarkdown(d, { tr, generator: version ? `martech-audit ${version}` : 'martech-audit' });
     }
-    case 'json': return renderDiffJson(d);
+    // Two 10,000-tool revisions differ by tens of megabytes: written in chunks, never one string.
+    case 'json': return renderDiffJsonChunks(d);
     default: return renderDiffText(d, toFile ? { tr } : { tr, chalk });
   }
 }
@@ -58,10 +59,12 @@ export async function run(oldSpec: string | undefined, newSpec: string | undefin
 
   const text = render(format, d, Boolean(opts.out), tr);
   if (opts.out) {
-    writeFileAtomic(opts.out, sanitizeFile(text, 'text'));
+    writeFileAtomic(opts.out, typeof text === 'string' ? sanitizeFile(text, 'text') : mapChunks(text, (c) => sanitizeFile(c, 'text')));
     writeErr(t('diff.written', { file: opts.out }));
-  } else {
+  } else if (typeof text === 'string') {
     write(text);
+  } else {
+    await writeChunks(text);
   }
 
   // Only what the change introduces counts (src/api.ts countAtOrAbove, like analyze and report).

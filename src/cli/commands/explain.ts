@@ -2,7 +2,7 @@
 // fix it, an example that triggers it), or the list of all rules with their default severities.
 import Table from 'cli-table3';
 import { displayWidth as stringWidth } from '../../util/width.js';
-import { t } from '../../i18n/index.js';
+import { currentLang, t } from '../../i18n/index.js';
 import { RULES, isRuleId } from '../../analysis/rules/index.js';
 import { RULE_IDS } from '../../analysis/rules/index.js';
 import { applyWorkspaceLang, type GlobalOptions } from '../context.js';
@@ -31,7 +31,8 @@ const para = (text: string, width: number, indent = 2): string =>
 
 export function explainRule(id: (typeof RULE_IDS)[number], width = 80): string {
   const rule = RULES[id];
-  const d = rule.docs;
+  // The command's language (set by applyWorkspaceLang), like its own lines.
+  const d = rule.docsIn(currentLang());
   const out: string[] = [];
   out.push(`${chalk.bold(id)}  ${d.title}`);
   const meta = [t('explain.severity', { severity: t(`explain.sev.${rule.defaultSeverity}`) })];
@@ -55,6 +56,6 @@ export function listRules(width = 80): string {
   const table = new Table({
     head: head.map((h) => chalk.bold(h)), colWidths: [w0, w1, w2], style: { head: [], border: [] }, wordWrap: false,
   });
-  for (const id of RULE_IDS) table.push([id, sev(id), wrap(RULES[id].docs.title, w2 - 2).join('\n')]);
+  for (const id of RULE_IDS) table.push([id, sev(id), wrap(RULES[id].docsIn(currentLang()).title, w2 - 2).join('\n')]);
   return [chalk.bold(t('explain.list-title', { count: RULE_IDS.length })), table.toString(), chalk.dim(t('explain.more'))].join('\n');
 }
