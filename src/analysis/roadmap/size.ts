@@ -103,8 +103,21 @@ function group(c: PlanContext, members: Draft[], id: (typeof SIZE_INITIATIVES)[n
 
 /** The tools to connect to a new CRM, the ones holding customer records first (analytics and file tools last). */
 function crmCandidates(c: PlanContext): string[] {
-  const late = (id: string) => Number(c.facts.isMeasuringTool(id)) + 2 * Number(isFileTool(c.tool(id)!));
-  return [...c.facts.customerDataTools].sort((a, b) => late(a.id) - late(b.id) || c.facts.impact(b.id) - c.facts.impact(a.id) || byId(a.id, b.id)).map((x) => x.id);
+  // What the new CRM is connected to: systems holding personal data that may flow. Not a file tool
+  // (its data is moved into the CRM, not connected), not a tool whose data is all restricted or
+  // impersonal (a portal's leads under its terms, an ad network's own metrics), not a tool on its way out.
+  const restricted = (d: string) => {
+    const r = c.ws.index.dataTypeById.get(d)?.restricted;
+    return typeof r === 'string' && r.length > 0;
+  };
+  const impersonal = (d: string) => c.ws.index.dataTypeById.get(d)?.personal === false;
+  const connectable = (id: string) => {
+    const x = c.tool(id)!;
+    return !isFileTool(x) && x.status !== 'retiring' && !x.data.every((d) => restricted(d) || impersonal(d));
+  };
+  const late = (id: string) => Number(c.facts.isMeasuringTool(id));
+  return [...c.facts.customerDataTools].filter((x) => connectable(x.id))
+    .sort((a, b) => late(a.id) - late(b.id) || c.facts.impact(b.id) - c.facts.impact(a.id) || byId(a.id, b.id)).map((x) => x.id);
 }
 
 /**

@@ -6,6 +6,7 @@
 import { customerSide } from '../customer.js';
 import { sortIds, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
+import type { Workspace } from '../../model/model.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -35,6 +36,12 @@ integrations:
 export const SENDERS_NAMED = 10;
 /** Targets named in the message before "and N more". */
 const TARGETS_IN_WORDS = 5;
+
+/** A consent type that records refusals (unsubscribes, opt-outs), by its id or the workspace's name for it. */
+function isOptOut(ws: Workspace, d: string): boolean {
+  const words = `${d} ${ws.index.dataTypeById.get(d)?.given.name ?? ''}`;
+  return d === 'unsubscribes' || /unsub|opt-?out|配信停止|オプトアウト|購読解除/i.test(words);
+}
 
 /** What a consent-not-synced finding carries in `details`. */
 export type Details = {
@@ -66,6 +73,8 @@ export const rule = createRule({
       fix: 'Send the consent data from the tool it originates in to the hub automatically, and from the hub to every tool that contacts customers (or make the hub the one place where consent is recorded). Until then, suppress the tool\'s opt-outs by hand before every send.',
       message: '{tool} records {data}, but these records do not reach {targets}: a customer who opted out in {tool} can still be contacted from there.',
       'message.hub': '{tool} records {data}, but these records do not reach the customer hub ({targets}): the customer view does not know who opted out.',
+      'message.choice': '{tool} records {data}, but these records do not reach {targets}: someone who said no in {tool} can still be contacted from there, and someone who said yes can be left out.',
+      'message.hub.choice': '{tool} records {data}, but these records do not reach the customer hub ({targets}): the customer view does not know who agreed to be contacted and who refused.',
       recommendation: 'Synchronise {data} from {tool} to {targets} automatically (at least daily), so that every tool that contacts customers honours the same choice.',
     },
     ja: {
@@ -75,6 +84,8 @@ export const rule = createRule({
       fix: '同意情報を、それが発生するツールからハブへ自動で送り、ハブから顧客に連絡するすべてのツールへ届けます（またはハブを同意を記録する唯一の場所にします）。それまでは、送信のたびに配信停止者を手作業で除外します。',
       message: '{tool} で記録された{data}が {targets} に届いていません。{tool} で配信停止したお客様に、そこから連絡が届くおそれがあります。',
       'message.hub': '{tool} で記録された{data}が顧客データのハブ（{targets}）に届いていません。顧客の統合ビューは、誰が配信停止したかを知りません。',
+      'message.choice': '{tool} で記録された{data}が {targets} に届いていません。{tool} で同意しなかったお客様にそこから連絡が届いたり、同意したお客様が対象から漏れたりするおそれがあります。',
+      'message.hub.choice': '{tool} で記録された{data}が顧客データのハブ（{targets}）に届いていません。顧客の統合ビューは、誰が連絡に同意し、誰が断ったかを知りません。',
       recommendation: '{data}を {tool} から {targets} へ自動で（少なくとも毎日）同期し、顧客に連絡するすべてのツールが同じ意思を尊重するようにしてください。',
     },
   },
@@ -118,7 +129,8 @@ export const rule = createRule({
       const params = { tool: tool.name, data: words.types(data), targets: words.someTools(targets, TARGETS_IN_WORDS, hubs.length + senders.length) };
       out.push({
         subject: tool.id,
-        message: msg(senders.length ? 'message' : 'message.hub', params),
+        // An opt-out (an unsubscribe) is worded as one; an opt-in or a preference as a choice either way.
+        message: msg(data.every((d) => isOptOut(ws, d)) ? (senders.length ? 'message' : 'message.hub') : senders.length ? 'message.choice' : 'message.hub.choice', params),
         entities: [toolRef(tool.id), ...targets.map(toolRef), ...data.map((id) => ({ kind: 'data' as const, id }))],
         location: tool.loc,
         recommendation: msg('recommendation', params),

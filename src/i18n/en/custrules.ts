@@ -2,8 +2,8 @@
 // assessment's questions and reasons about personas, data provenance, consent and personalization.
 export const custrules: Record<string, string> = {
   'customer.roadmap.title.cover-persona': 'Design the missing touchpoints for {persona}',
-  'customer.roadmap.title.sync-consent': 'Synchronise opt-outs from {tool} to {targets}',
-  'customer.roadmap.title.sync-consent.many': 'Synchronise the opt-outs recorded in {tools} with every tool that contacts customers',
+  'customer.roadmap.title.sync-consent': 'Synchronise the consent choices (opt-ins and opt-outs) from {tool} to {targets}',
+  'customer.roadmap.title.sync-consent.many': 'Synchronise the consent choices (opt-ins and opt-outs) recorded in {tools} with every tool that contacts customers',
   'customer.roadmap.title.stop-restricted': 'Stop restricted data flowing from {from} to {to}',
   'customer.roadmap.title.first-party': 'Feed {touchpoint} with first-party audiences from {hub}',
   'customer.roadmap.title.first-party.no-hub': 'Build first-party audiences for {touchpoint}',
