@@ -85,9 +85,16 @@ export function assessCustomer(ws: Workspace, facts: Facts, words: Words): Custo
     return { persona: p.id, name: p.name, stages: [...p.stages], touchpoints: tps.length, reaching, share: tps.length ? round(reaching / tps.length) : null, gaps };
   });
 
+  // Who holds each data type, from one pass over the tools (not one per data type); a set, as a tool may list a type twice.
+  const holdersOf = new Map<string, Set<string>>();
+  for (const x of ws.tools) {
+    if (!live(x.id)) continue;
+    for (const d of x.data) (holdersOf.get(d) ?? holdersOf.set(d, new Set()).get(d)!).add(x.id);
+  }
   const dataTypes: DataProvenance[] = ws.dataTypes.filter((d) => d.used).map((d) => {
-    const holders = ws.tools.filter((x) => live(x.id) && x.data.includes(d.id)).map((x) => x.id).sort();
+    const holders = [...(holdersOf.get(d.id) ?? [])].sort();
     const origins = holders.filter((id) => cs.isOrigin(id, d.id));
+    const originSet = new Set(origins);
     const restricted = cs.restriction(d.id);
     return {
       id: d.id, name: words.type(d.id),
@@ -95,7 +102,7 @@ export function assessCustomer(ws: Workspace, facts: Facts, words: Words): Custo
       ...(d.personal !== undefined ? { personal: d.personal } : {}),
       ...(d.consent !== undefined ? { consent: d.consent } : {}),
       ...(restricted ? { restricted } : {}),
-      origins, copies: holders.filter((id) => !origins.includes(id)),
+      origins, copies: holders.filter((id) => !originSet.has(id)),
       reachesHub: holders.some((id) => facts.reachesHub(id, d.id)),
     };
   });
