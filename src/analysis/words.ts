@@ -23,9 +23,9 @@ export interface Words {
    * a shortened list (the count of the rest is then total - max).
    */
   someTools(ids: readonly string[], max?: number, total?: number): string;
-  /** A data type of the shared vocabulary by its word (顧客プロフィール), else the id as written. */
+  /** A data type by the name the client uses: the same as `type()` (the workspace's name first). */
   dataType(id: string): string;
-  /** Data types by their vocabulary words, as a list. */
+  /** Data types by the names the client uses, as a list (`types()`). */
   data(ids: readonly string[]): string;
   /**
    * A data type for a message: the workspace's `data_types` name, else the vocabulary's word (src/i18n),
@@ -55,7 +55,10 @@ export function wordsFor(ws: Workspace, tr: Translator): Words {
     const word = dataType(id);
     if (word !== id) return word;
     // (The model's name of a built-in type follows the process language when read: ask the vocabulary in ours.)
-    return (d?.builtIn ? dataTypeNameIn(id, lang) : undefined) ?? d?.name ?? id;
+    const builtIn = d?.builtIn ? dataTypeNameIn(id, lang) : undefined;
+    // A vocabulary word inside an English sentence: "its own email engagement data", not "Email engagement".
+    if (builtIn && lang === 'en' && /^[A-Z][a-z]/.test(builtIn)) return builtIn[0].toLowerCase() + builtIn.slice(1);
+    return builtIn ?? d?.name ?? id;
   };
   const tools = (ids: readonly string[]): string => list(ids.map(tool));
   return Object.freeze({
@@ -68,8 +71,10 @@ export function wordsFor(ws: Workspace, tr: Translator): Words {
     tools,
     someTools: (ids: readonly string[], max = 8, total = ids.length) =>
       total <= max ? tools(ids.slice(0, max)) : list([...ids.slice(0, max).map(tool), tr.t('rules.more', { count: total - max })]),
-    dataType,
-    data: (ids: readonly string[]) => list(ids.map(dataType)),
+    // In messages and titles a type is called what the client calls it: the workspace's `data_types`
+    // name first (blind review: "（顧客プロフィール、inquiry）", "juku-navi-leads" in Japanese sentences).
+    dataType: type,
+    data: (ids: readonly string[]) => list(ids.map(type)),
     type,
     types: (ids: readonly string[]) => list(ids.map(type)),
     capability: (id: string) => capabilityNameIn(id, lang),

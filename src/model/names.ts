@@ -27,3 +27,8 @@ export function dataTypeLabel(ws: Workspace, id: string, tr: Translator): string
   if (type.given.name || !type.builtIn) return type.name;
   return localName(loadDataTypes().get(id)?.name, id, tr.lang);
 }
+
+/** Every data type of the workspace by its label (for renderers handed only the analysis result). */
+export function dataTypeLabels(ws: Workspace, tr: Translator): ReadonlyMap<string, string> {
+  return new Map([...ws.index.dataTypeById.keys()].map((id) => [id, dataTypeLabel(ws, id, tr)]));
+}

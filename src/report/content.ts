@@ -11,7 +11,7 @@ import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Finding } from '../analysis/types.js';
 import { ruleTitle } from '../analysis/rules/index.js';
 import { departmentName, type Workspace } from '../model/model.js';
-import { stageLabel } from '../model/names.js';
+import { dataTypeLabel, stageLabel } from '../model/names.js';
 import { SEVERITIES, type Severity } from '../model/vocabulary.js';
 import { channelName } from '../diagrams/common.js';
 import { addCustomerSide } from './customer.js';
@@ -39,7 +39,9 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Builds the content of the report from the analysis result. */
 export function reportContent(ws: Workspace, result: AnalysisResult, opts: ContentOptions): ReportContent {
   const { tr } = opts;
-  const { t, tCount, list, dataTypeName } = tr;
+  const { t, tCount, list } = tr;
+  // Data types by the names the client uses (the workspace's `data_types` name first).
+  const dataTypeName = (id: string): string => dataTypeLabel(ws, id, tr);
   // Money and shares in the language of the report (src/i18n/format.ts does the formatting).
   const formatMoney = (minor: number, currency: string): string => formatMoneyIn(minor, currency, tr.lang);
   const formatPercent = (share: number): string => formatPercentIn(share, tr.lang);

@@ -8,7 +8,7 @@ import { toMinor } from '../analysis/money.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { EntityRef, Finding, Initiative } from '../analysis/types.js';
 import { departmentName, type Workspace } from '../model/model.js';
-import { stageLabel } from '../model/names.js';
+import { dataTypeLabel, stageLabel } from '../model/names.js';
 import { deptLabel } from '../diagrams/common.js';
 import { SEVERITY_RANK, type Severity } from '../model/vocabulary.js';
 
@@ -248,7 +248,7 @@ export function subjectName(ws: Workspace, e: EntityRef | undefined, tr: Transla
     case 'touchpoint': return ws.index.touchpointById.get(e.id)?.name ?? e.id;
     case 'stage': return stageLabel(ws, e.id, tr);
     case 'capability': return capabilityNameIn(e.id, tr.lang);
-    case 'data': return tr.dataTypeName(e.id);
+    case 'data': return dataTypeLabel(ws, e.id, tr);
     case 'department': return departmentName(ws, e.id);
     case 'persona': return ws.index.personaById.get(e.id)?.name ?? e.id;
     default: return '';

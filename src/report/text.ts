@@ -27,6 +27,8 @@ export interface ReportContext {
   step?: number;
   /** Department id -> display name. */
   departments?: ReadonlyMap<string, string>;
+  /** Data type id -> the name the client uses (the workspace's `data_types` name; model/names.ts dataTypeLabel). */
+  dataTypes?: ReadonlyMap<string, string>;
   /** The workspace's files (display paths), manifest first. */
   files?: readonly string[];
   /**
@@ -44,7 +46,9 @@ const SEVERITY_MARK: Record<Severity, string> = { critical: '‼', high: '✖', 
 
 export function renderText(result: AnalysisResult, ctx: ReportContext): string {
   const { tr } = ctx;
-  const { t, tCount, list, has, dataTypeName } = tr;
+  const { t, tCount, list, has } = tr;
+  // The client's names for data types where the caller knows the workspace, else the vocabulary's word.
+  const dataTypeName = (id: string): string => ctx.dataTypes?.get(id) ?? tr.dataTypeName(id);
   const formatPercent = (share: number): string => formatPercentIn(share, tr.lang);
   const c: ChalkInstance = new Chalk({ level: ctx.color ? 1 : 0 });
   const width = Math.max(40, ctx.width ?? 80);

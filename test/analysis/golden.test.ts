@@ -17,6 +17,7 @@ import { initLang, translator } from '../../src/i18n/index.js';
 import { expectGolden } from '../golden.js';
 import { RULE_IDS } from '../../src/analysis/rules/index.js';
 import { requireBuild } from '../requirements.js';
+import { dataTypeLabels } from '../../src/model/names.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin', 'martech-audit.js');
@@ -45,7 +46,7 @@ async function viaLibrary(path: string) {
     await initLang(lang);
     const tr = await translator(lang);
     const result = analyze(ws, { path, start: START, tr });
-    const text = renderText(result, { tr, width: 80, color: false, departments: new Map(ws.organization.departments.map((d) => [d.id, d.name])) });
+    const text = renderText(result, { tr, width: 80, color: false, departments: new Map(ws.organization.departments.map((d) => [d.id, d.name])), dataTypes: dataTypeLabels(ws, tr) });
     return { result, text, json: renderJson(result) };
   } finally {
     process.chdir(prev);

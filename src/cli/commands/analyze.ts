@@ -12,6 +12,7 @@ import { sanitizeFile } from '../../util/sanitize.js';
 import { SEVERITIES, type Severity } from '../../model/vocabulary.js';
 import type { Workspace } from '../../model/model.js';
 import type { ReportContext } from '../../report/text.js';
+import { dataTypeLabels } from '../../model/names.js';
 import { CHUNKED_REPORTERS, REPORTERS } from '../../report/formats.js';
 import { applyBaselineOptions } from '../../baseline/options.js';
 import { countAtOrAbove } from '../../api.js';
@@ -80,6 +81,7 @@ export async function run(path: string, opts: AnalyzeCommandOptions, globals: Gl
     width: !toFile && process.stdout.isTTY ? Math.min(Math.max(process.stdout.columns || 80, 60), 120) : 80,
     step,
     departments: new Map(workspace.organization.departments.map((d) => [d.id, d.name])),
+    dataTypes: dataTypeLabels(workspace, tr),
     cwd: process.cwd(),
     files: workspace.files,
   };
