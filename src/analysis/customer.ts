@@ -15,9 +15,7 @@ import { personalizes } from '../catalog/index.js';
 import type { DataType, Integration, Tool, Touchpoint, Workspace } from '../model/model.js';
 import { FREQUENCY_RANK } from '../model/vocabulary.js';
 import type { Facts } from './facts.js';
-import { rule as redundantTool } from './rules/redundant-tool.js';
-import type { RuleContext } from './rules/rule.js';
-import { SILENT } from './words.js';
+import { redundancy } from './rules/redundant-tool.js';
 
 /** The rank of a manual link without a frequency: slower than any schedule. */
 export const UNSCHEDULED = 6;
@@ -248,14 +246,8 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
   const droppedTools = (): Set<string> => {
     if (dropped) return dropped;
     dropped = new Set(ws.tools.filter((x) => x.status === 'retiring').map((x) => x.id));
-    const cfg = ws.settings.rules['redundant-tool'];
-    if (cfg?.severity !== 'off') {
-      const ctx = {
-        ws, facts, severity: cfg?.severity ?? redundantTool.defaultSeverity, lang: SILENT.lang, words: SILENT, tr: SILENT.tr,
-        msg: (key: string) => SILENT.tr.tw(key),
-      } satisfies RuleContext;
-      for (const f of redundantTool.check(ctx)) dropped.add(f.details.tool);
-    }
+    // The redundant-tool rule's own decision, computed once per run and shared with its check.
+    if (ws.settings.rules['redundant-tool']?.severity !== 'off') for (const id of redundancy(facts).removed) dropped.add(id);
     return dropped;
   };
 

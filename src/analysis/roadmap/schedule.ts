@@ -20,22 +20,29 @@ export function scheduleMonths(
 ): Map<string, { start: number; end: number }> {
   const out = new Map<string, { start: number; end: number }>();
   const running = new Map<number, number>();
-  const fits = (m: number, len: number) => {
-    for (let k = m; k < m + len; k++) if ((running.get(k) ?? 0) >= capacity!) return false;
-    return true;
+  // The first full month in [m, m + len), or -1 when the initiative fits there.
+  const blocked = (m: number, len: number): number => {
+    for (let k = m; k < m + len; k++) if ((running.get(k) ?? 0) >= capacity!) return k;
+    return -1;
   };
+  // Every month from base up to this one is full, so no initiative starts before it (months only
+  // fill up): the search skips them instead of rescanning them for each of thousands of initiatives.
+  let firstFree = base;
   for (const d of ordered) {
     let earliest = base;
     for (const x of d.dependsOn) earliest = Math.max(earliest, (out.get(x)?.end ?? base - 1) + 1);
     let start = d.start ? monthIndex(d.start) : earliest;
     if (!d.start && capacity) {
-      while (!fits(start, d.months)) start++;
+      if (start < firstFree) start = firstFree;
+      // A start before a full month in its span would span that month too: look on after it.
+      for (let k = blocked(start, d.months); k >= 0; k = blocked(start, d.months)) start = k + 1;
       // A renewal is money: work that would still meet its tool's renewal when started at once
       // does not wait for room (it runs beside the others).
       if (d.deadline !== undefined && earliest + d.months - 1 < d.deadline && start + d.months - 1 >= d.deadline) start = earliest;
     }
     out.set(d.id, { start, end: start + d.months - 1 });
     for (let k = start; k < start + d.months; k++) running.set(k, (running.get(k) ?? 0) + 1);
+    if (capacity) while ((running.get(firstFree) ?? 0) >= capacity) firstFree++;
   }
   return out;
 }

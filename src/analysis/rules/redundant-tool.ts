@@ -1,4 +1,5 @@
 // redundant-tool: every capability of an active tool is also provided by other active tools.
+import type { Facts } from '../facts.js';
 // Of tools redundant with each other only one can go at a time, so savings are never counted
 // twice: tools are considered from the least to the most worth keeping (a hub, else the most
 // connected, else the cheapest, then by id) and one is marked only while each of its
@@ -25,6 +26,61 @@ tools:
 
 /** What a redundant-tool finding carries in `details`. */
 export type Details = { tool: string; keep: string; keepers: Record<string, string>; capabilities: string[]; saving?: number };
+
+const redundancyCache = new WeakMap<Facts, Redundancy>();
+
+interface Redundancy {
+  capsOf: (x: Tool) => string[];
+  providers: Map<string, Tool[]>;
+  keepFirst: (a: Tool, b: Tool) => number;
+  /** The tools that could be dropped (each a finding of this rule). */
+  removed: Set<string>;
+}
+
+/**
+ * Which tools go and how the rest rank, computed once per run: the rule's check and the customer's
+ * side (`dropped`, which asks which tools are on their way out) share it.
+ */
+export function redundancy(facts: Facts): Redundancy {
+  const cached = redundancyCache.get(facts);
+  if (cached) return cached;
+  // r2: primary capabilities only, media channels never (buying media on two networks is reach).
+  // A retiring tool is not active: its saving is already decided and not reported again.
+  // (r2) file tool: a spreadsheet or a file store is never a tool to keep or to move users onto;
+  // the fix for data living in it is to move that data into a system (manual-integration says so).
+  const capsOf = (x: Tool) => [...new Set(primaryCapabilities(x))].filter((c) => !isMedia(c) && !isFileStore(c));
+  const providers = new Map<string, Tool[]>();
+  for (const x of facts.activeTools) {
+    for (const c of capsOf(x)) {
+      const l = providers.get(c);
+      if (l) l.push(x);
+      else providers.set(c, [x]);
+    }
+  }
+  // r2 keep order: a hub; else more direct automated links; else more primary capabilities; else more
+  // active seats; else the larger contract (the established tool); ties by id.
+  const keepOrder = facts.activeTools
+    .map((x) => ({ x, hub: x.hub ? 1 : 0, deg: facts.automatedDegree(x.id), caps: capsOf(x).length, seats: x.seats?.active ?? 0, cost: x.annualCostMinor ?? -1 }))
+    .sort((a, b) => b.hub - a.hub || b.deg - a.deg || b.caps - a.caps || b.seats - a.seats || b.cost - a.cost || compareIds(a.x.id, b.x.id))
+    .map((e) => e.x);
+  const rank = new Map(keepOrder.map((x, i) => [x.id, i]));
+  const keepFirst = (a: Tool, b: Tool): number => rank.get(a.id)! - rank.get(b.id)!;
+  const remaining = new Map<string, number>();
+  for (const [cap, tools] of providers) remaining.set(cap, tools.length);
+  const removed = new Set<string>();
+  // From the least to the most worth keeping: a tool goes while each of its capabilities keeps another provider.
+  for (let i = keepOrder.length - 1; i >= 0; i--) {
+    const x = keepOrder[i];
+    const caps = capsOf(x);
+    if (!caps.length || primaryCapabilities(x).some(isMedia) || isFileTool(x)) continue;
+    if (!caps.every((c) => remaining.get(c)! >= 2)) continue;
+    removed.add(x.id);
+    for (const c of caps) remaining.set(c, remaining.get(c)! - 1);
+  }
+  const r = { capsOf, providers, keepFirst, removed };
+  redundancyCache.set(facts, r);
+  return r;
+}
 
 export const rule = createRule({
   meta: {
@@ -60,39 +116,7 @@ export const rule = createRule({
     },
   },
   check({ ws, facts, msg, words }) {
-    // r2: primary capabilities only, media channels never (buying media on two networks is reach).
-    // A retiring tool is not active: its saving is already decided and not reported again.
-    // (r2) file tool: a spreadsheet or a file store is never a tool to keep or to move users onto;
-    // the fix for data living in it is to move that data into a system (manual-integration says so).
-    const capsOf = (x: Tool) => [...new Set(primaryCapabilities(x))].filter((c) => !isMedia(c) && !isFileStore(c));
-    const providers = new Map<string, Tool[]>();
-    for (const x of facts.activeTools) {
-      for (const c of capsOf(x)) {
-        const l = providers.get(c);
-        if (l) l.push(x);
-        else providers.set(c, [x]);
-      }
-    }
-    // r2 keep order: a hub; else more direct automated links; else more primary capabilities; else more
-    // active seats; else the larger contract (the established tool); ties by id.
-    const keepOrder = facts.activeTools
-      .map((x) => ({ x, hub: x.hub ? 1 : 0, deg: facts.automatedDegree(x.id), caps: capsOf(x).length, seats: x.seats?.active ?? 0, cost: x.annualCostMinor ?? -1 }))
-      .sort((a, b) => b.hub - a.hub || b.deg - a.deg || b.caps - a.caps || b.seats - a.seats || b.cost - a.cost || compareIds(a.x.id, b.x.id))
-      .map((e) => e.x);
-    const rank = new Map(keepOrder.map((x, i) => [x.id, i]));
-    const keepFirst = (a: Tool, b: Tool): number => rank.get(a.id)! - rank.get(b.id)!;
-    const remaining = new Map<string, number>();
-    for (const [cap, tools] of providers) remaining.set(cap, tools.length);
-    const removed = new Set<string>();
-    // From the least to the most worth keeping: a tool goes while each of its capabilities keeps another provider.
-    for (let i = keepOrder.length - 1; i >= 0; i--) {
-      const x = keepOrder[i];
-      const caps = capsOf(x);
-      if (!caps.length || primaryCapabilities(x).some(isMedia) || isFileTool(x)) continue;
-      if (!caps.every((c) => remaining.get(c)! >= 2)) continue;
-      removed.add(x.id);
-      for (const c of caps) remaining.set(c, remaining.get(c)! - 1);
-    }
+    const { capsOf, providers, keepFirst, removed } = redundancy(facts);
     // Who takes over a capability: the best tool to keep among those that stay.
     const keeperOf = new Map<string, string>();
     const keeper = (cap: string): string => {
