@@ -197,3 +197,25 @@ describe('waves (r2: "a 60-tool enterprise gets pilots and waves")', () => {
     expect(r.roadmap.initiatives.filter((i) => i.wave !== undefined)).toEqual([]);
   });
 });
+
+describe('size and consolidation (r2)', () => {
+  it('a small company connects three or more tools to its hub in one initiative', async () => {
+    const { audit } = await import('../../src/api.js');
+    const r = await audit('test/fixtures/realistic/brightwater-pets/workspace.yaml', { lang: 'en', now: '2026-12' });
+    const one = r.roadmap.initiatives.find((i) => i.id === 'connect-to-hub')!;
+    expect(one.keep).toEqual(['google-analytics-4', 'gorgias', 'klaviyo', 'nosto', 'typeform', 'shopify']);
+    expect(one.addresses).toEqual(expect.arrayContaining(['trapped-data:klaviyo', 'trapped-data:nosto']));
+    expect(r.roadmap.initiatives.map((i) => i.id).filter((id) => id.startsWith('connect-') && id !== 'connect-to-hub')).toEqual([]);
+    expect(r.roadmap.initiatives.length).toBeLessThanOrEqual(10);
+  });
+
+  it('a consolidation drops only the tools whose every primary capability it consolidates', async () => {
+    const { audit } = await import('../../src/api.js');
+    const r = await audit('test/fixtures/realistic/kestrel-financial/workspace', { lang: 'en', now: '2026-12' });
+    // Google Ads also buys search; display and video move to DV360, search stays.
+    const display = r.roadmap.initiatives.find((i) => i.id === 'consolidate-display-advertising')!;
+    expect(display.keep).toEqual(['display-video-360']);
+    expect(display.drop).toEqual([]);
+    expect(r.roadmap.initiatives.flatMap((i) => i.drop)).not.toContain('google-ads');
+  });
+});

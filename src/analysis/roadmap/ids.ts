@@ -10,7 +10,7 @@ export const PLATFORM_INITIATIVES = ['replatform', 'replatform-pilot', 'establis
 /** Consent and restricted-data initiatives for findings no rule plan took (size.ts proposeCompliance). */
 export const COMPLIANCE_INITIATIVES = ['sync-consent', 'stop-restricted'] as const;
 /** Groups of many small initiatives and the CRM adoption of a small stack (size.ts fitToSize). */
-export const SIZE_INITIATIVES = ['agree-sources-of-truth', 'reduce-licenses', 'retire-orphans', 'establish-hub'] as const;
+export const SIZE_INITIATIVES = ['agree-sources-of-truth', 'reduce-licenses', 'retire-orphans', 'establish-hub', 'connect-to-hub'] as const;
 
 /** Whether `id` is one of `declared` (`connect` declares `connect` and `connect-<anything>`). */
 export function isDeclaredInitiative(id: string, declared: readonly string[]): boolean {

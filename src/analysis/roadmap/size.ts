@@ -5,7 +5,7 @@
 // they drop, and consent and restricted-data findings always get a phase-1 initiative.
 import type { Finding } from '../types.js';
 import { byId, type PlanContext } from './context.js';
-import { isFileTool } from './targets.js';
+import { cannotAnchor, isFileTool } from './targets.js';
 import type { Draft } from './types.js';
 import type { SIZE_INITIATIVES } from './ids.js';
 
@@ -146,6 +146,33 @@ export function fitToSize(c: PlanContext): void {
   group(c, orphanRetirements, 'retire-orphans', (ds) => c.title('roadmap.title.retire-orphans', { tools: c.words.list(ds.map((d) => c.name(d.subjects[0] ?? d.id))) }));
 
   if (!isSmallStack(c)) return;
+  // A small company connects its tools to the hub in one piece of work, not one project per tool:
+  // the generated connections of phase 2 that carry a tool's data to the same hub.
+  const byHub = new Map<string, Draft[]>();
+  for (const d of generated()) {
+    if (!d.id.startsWith('connect-') || d.id === 'connect-to-hub' || d.phase !== 2 || d.subjects.length !== 1) continue;
+    // A file is moved into a system, not connected (the coherence repair drops such a connection).
+    if (cannotAnchor(c.tool(d.subjects[0]))) continue;
+    const hub = (d.keep ?? []).find((t) => c.facts.isHub(t) && t !== d.subjects[0]);
+    if (!hub || (d.keep ?? []).some((t) => t !== hub && t !== d.subjects[0])) continue;
+    byHub.set(hub, [...(byHub.get(hub) ?? []), d]);
+  }
+  const [hubId, connects] = [...byHub.entries()].sort((a, b) => b[1].length - a[1].length || byId(a[0], b[0]))[0] ?? [];
+  if (hubId && connects) {
+    group(c, connects, 'connect-to-hub', (ds) => c.title('roadmap.title.connect-to-hub', {
+      tools: c.words.someOf(ds.map((d) => c.name(d.subjects[0])), 6), hub: c.name(hubId),
+    }));
+    const grouped = c.drafts.get('connect-to-hub');
+    if (grouped && grouped.source === 'generated') {
+      grouped.keep = [...new Set([...connects.map((d) => d.subjects[0]), hubId])];
+      // The hub's owner runs it; the owners of the tools connected take part.
+      const owner = c.tool(hubId)?.owner;
+      if (owner && owner !== grouped.owner) {
+        if (grouped.owner) grouped.extraDepartments.add(grouped.owner);
+        grouped.owner = owner;
+      }
+    }
+  }
   // A small company without a hub: adopt a CRM and connect the rest to it, in weeks.
   const pilot = c.drafts.get('replatform-pilot');
   const migration = c.drafts.get('replatform');

@@ -54,7 +54,15 @@ export function targetsOf(c: PlanContext, d: Draft): { keep: string[]; drop: str
     const gone = d.subjects.length ? d.subjects : d.tools.slice(0, 1);
     return { keep: known(d.tools.filter((id) => !gone.includes(id))), drop: known(gone) };
   }
-  if (d.kind === 'consolidate') return { keep: known(d.tools.slice(0, 1)), drop: known(d.subjects.filter((id) => id !== d.tools[0])) };
+  if (d.kind === 'consolidate') {
+    // A tool that does more than what is consolidated stays for the rest (Google Ads keeps search
+    // advertising when display and video move to DV360): dropped are the tools whose every primary
+    // capability is consolidated, or that a redundant-tool finding it answers drops.
+    const caps = new Set([...d.addresses].filter((x) => x.startsWith('capability-overlap:')).map((x) => x.slice('capability-overlap:'.length)));
+    const covered = (id: string) => !caps.size || d.addresses.has(`redundant-tool:${id}`)
+      || (c.tool(id)?.primaryCapabilities ?? []).every((x) => caps.has(x));
+    return { keep: known(d.tools.slice(0, 1)), drop: known(d.subjects.filter((id) => id !== d.tools[0] && covered(id))) };
+  }
   if (d.id.startsWith('consolidate-')) return { keep: known(d.tools.slice(0, 1)), drop: [] }; // "agree to use X for Y": nothing cancelled
   // A seat reduction changes a contract, not the stack: it neither keeps nor drops a tool.
   if (d.id.startsWith('license-')) return { keep: [], drop: [] };

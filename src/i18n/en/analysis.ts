@@ -112,6 +112,7 @@ export const analysis: Record<string, string> = {
   'roadmap.title.agree-sources-of-truth': 'Agree the sources of truth in one workshop: {data}',
   'roadmap.title.licenses': 'Reduce unused seats: {tools}',
   'roadmap.title.retire-orphans': 'Cancel the tools nothing we were told of uses: {tools}',
+  'roadmap.title.connect-to-hub': 'Connect {tools} to {hub}: carry what each holds to the customer view',
   'roadmap.title.sync-consent': 'Make the consent choices (opt-ins and opt-outs) recorded in {tool} reach every tool that sends messages',
   'roadmap.title.stop-restricted': 'Stop restricted data flowing from {from} to {to}',
 

@@ -112,6 +112,7 @@ export const analysis: Record<string, string> = {
   'roadmap.title.agree-sources-of-truth': '正とするデータ（ソース・オブ・トゥルース）を 1 回のワークショップで合意する: {data}',
   'roadmap.title.licenses': '使われていないシートを減らす: {tools}',
   'roadmap.title.retire-orphans': '利用が確認できないツールを解約する: {tools}',
+  'roadmap.title.connect-to-hub': '{tools} を {hub} と連携し、それぞれが持つデータを顧客の統合ビューに届ける',
   'roadmap.title.sync-consent': '{tool} で記録された同意・配信停止の情報を、メッセージを送るすべてのツールに反映する',
   'roadmap.title.stop-restricted': '{from} から {to} への利用制限付きデータの流れを止める',
 
