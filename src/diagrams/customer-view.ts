@@ -134,7 +134,13 @@ export function customerView(ws: Workspace, facts: Facts = computeFacts(ws)): Cu
 
   // ---- where each data type starts, who holds it, whether it reaches a hub -------------------
   const capturedAt = (toolId: string, d: string) => facts.touchpointsServed(toolId).some((tp) => tp.inScope && tp.captures.includes(d));
-  const holdersOf = (d: string) => ws.tools.filter((t) => (t.status === 'active' || t.status === 'pilot') && t.data.includes(d)).map((t) => t.id).sort(cmp);
+  // Who holds each data type, from one pass over the tools (not one per data type); a set, as a tool may list a type twice.
+  const held = new Map<string, Set<string>>();
+  for (const t of ws.tools) {
+    if (t.status !== 'active' && t.status !== 'pilot') continue;
+    for (const d of t.data) (held.get(d) ?? held.set(d, new Set()).get(d)!).add(t.id);
+  }
+  const holdersOf = (d: string) => [...(held.get(d) ?? [])].sort(cmp);
   const provenance: ProvenanceRow[] = ws.dataTypes.filter((d) => d.used).map((type) => {
     const holders = holdersOf(type.id);
     // Where it starts: the rules' origins (no link brings it from a tool that holds it), and the
@@ -144,7 +150,8 @@ export function customerView(ws: Workspace, facts: Facts = computeFacts(ws)): Cu
     const from = origins.length ? origins : holders;
     const reached = from.filter((id) => facts.reachesHub(id, type.id)).length;
     const reach: HubReach = !holders.length ? 'not-held' : reached === from.length ? 'yes' : reached ? 'partly' : 'no';
-    return { type, origins, holders: holders.filter((id) => !origins.includes(id)), reach };
+    const isOrigin = new Set(origins);
+    return { type, origins, holders: holders.filter((id) => !isOrigin.has(id)), reach };
   });
   const fp = provenance.filter((r) => r.type.party === 'first' && r.reach !== 'not-held');
   const firstParty = { total: fp.length, reaching: fp.filter((r) => r.reach !== 'no').length };
