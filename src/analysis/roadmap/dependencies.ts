@@ -33,9 +33,13 @@ export function linkDependencies(c: PlanContext): void {
   // when a tool that feeds it sits in another group of connected tools than the keeper, wait
   // for the connection that joins the two groups. (Components, not data paths: O(1) per link.)
   const connectsByComponent = new Map<number, Draft[]>();
+  // Each connection's groups, once (not once per redundant tool that looks at it).
+  const compsOf = new Map<Draft, Set<number>>();
   for (const x of all) {
     if (!isConnect(x)) continue;
-    for (const comp of new Set(x.tools.filter((id) => c.tool(id)).map((id) => facts.componentOf(id).index))) {
+    const comps = new Set(x.tools.filter((id) => c.tool(id)).map((id) => facts.componentOf(id).index));
+    compsOf.set(x, comps);
+    for (const comp of comps) {
       (connectsByComponent.get(comp) ?? connectsByComponent.set(comp, []).get(comp)!).push(x);
     }
   }
@@ -51,8 +55,11 @@ export function linkDependencies(c: PlanContext): void {
     if (!sources.size) continue;
     for (const x of connectsByComponent.get(keepSide) ?? []) {
       if (x === d) continue;
-      const comps = x.tools.filter((t) => c.tool(t)).map((t) => facts.componentOf(t).index);
-      if (comps.some((k) => sources.has(k))) d.dependsOn.add(x.id);
+      for (const k of compsOf.get(x)!) {
+        if (!sources.has(k)) continue;
+        d.dependsOn.add(x.id);
+        break;
+      }
     }
   }
 }
