@@ -219,3 +219,30 @@ describe('size and consolidation (r2)', () => {
     expect(r.roadmap.initiatives.flatMap((i) => i.drop)).not.toContain('google-ads');
   });
 });
+
+describe('a small company without a hub', () => {
+  // Two systems joined by a CSV export and no hub: "adopt a CRM and connect A and B to it" is the
+  // whole job; a second "connect B to the customer hub" after it would be the same work twice.
+  const NO_HUB = `version: 1
+organization: { name: T, currency: EUR, departments: [office, marketing] }
+tools:
+${tool('students', { capabilities: ['student-information'], owner: 'office', cost: 12000, data: ['contact-profile', 'orders'] })}
+${tool('mailer', { capabilities: ['email-marketing'], owner: 'marketing', cost: 2400, data: ['contact-profile', 'email-engagement'] })}
+${tool('forms', { capabilities: ['forms'], owner: 'marketing', cost: 600, data: ['contact-profile'] })}
+touchpoints:
+  - { id: news, name: News, stage: loyalty, channel: email, owner: marketing, tools: [mailer], captures: [email-engagement] }
+  - { id: signup, name: Sign-up, stage: purchase, channel: website, owner: office, tools: [forms, students], captures: [contact-profile, orders] }
+integrations:
+  - { from: students, to: mailer, data: [contact-profile], mode: manual }
+  - { from: forms, to: students, data: [contact-profile], mode: manual }
+`;
+
+  it('connects the tools the CRM adoption names inside that initiative, not again one by one', () => {
+    const r = run(NO_HUB, { start: '2027-01' });
+    const hub = get(r, 'establish-hub');
+    expect(hub, ids(r).join(', ')).toBeDefined();
+    const connects = ids(r).filter((id) => id.startsWith('connect-'));
+    expect(connects).toEqual([]);
+    expect(hub!.addresses.some((a) => a.startsWith('manual-integration:'))).toBe(true);
+  });
+});

@@ -193,6 +193,12 @@ export function fitToSize(c: PlanContext): void {
     hub.title = files.length
       ? c.title('roadmap.title.adopt-crm-files', { tools: c.words.someOf(tools.map((id) => c.name(id)), 4), files: c.words.list(files.map((id) => c.name(id))) })
       : c.title('roadmap.title.adopt-crm', { tools: c.words.someOf(tools.map((id) => c.name(id)), 4) });
+    // "Adopt a CRM and connect X, Y and Z to it" already connects them: a separate "connect Y to
+    // the customer hub" after it would be the same work twice.
+    const named = new Set(tools);
+    const parts = generated().filter((d) => d !== hub && d.id.startsWith('connect-') && d.phase === 2
+      && d.subjects.length === 1 && named.has(d.subjects[0]));
+    if (parts.length) mergeInto(c, hub, parts);
   }
   for (const d of generated()) if (d.months > 1) d.months = 1;
 }
