@@ -148,7 +148,7 @@ export interface Workspace {
   path: string;
   kind: 'directory' | 'file';
   files: readonly string[];
-  organization: { name: string; currency: string; departments: readonly Department[]; departmentsDeclared: boolean; loc?: Loc };
+  organization: { name: string; currency: string; departments: readonly Department[]; departmentsDeclared: boolean; employees?: number; loc?: Loc };
   stages: readonly Stage[];
   touchpoints: readonly Touchpoint[];
   tools: readonly Tool[];

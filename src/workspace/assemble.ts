@@ -182,6 +182,7 @@ export function assembleWorkspace(checked: CheckedInput): Workspace {
     path: input.path, kind: input.kind, files: Object.freeze(input.files.map((f) => f.file)),
     organization: Object.freeze({
       name: org?.name ?? '', currency, departments: Object.freeze(departments), departmentsDeclared,
+      ...(org?.employees !== undefined ? { employees: org.employees } : {}),
       loc: orgEntry ? startOf(orgEntry) : undefined,
     }),
     stages: Object.freeze(stages),

@@ -45,6 +45,7 @@ export const Organization = z.strictObject({
   name: meta(Name, { description: 'The company audited.' }),
   currency: optDoc(z.string().check(z.regex(/^[A-Z]{3}$/)), 'ISO 4217 code, default USD. All costs are in it.'),
   departments: optDoc(z.array(Department), 'When given, every owner field must name one of these.'),
+  employees: optDoc(int().check(z.gte(1)), 'How many people work at the company. Sizes the roadmap: up to 50 people and 15 tools change their stack in weeks; more get pilots and waves.'),
   notes: opt(Text),
 });
 

@@ -246,3 +246,30 @@ integrations:
     expect(hub!.addresses.some((a) => a.startsWith('manual-integration:'))).toBe(true);
   });
 });
+
+describe('the size of the company', () => {
+  // The same six-tool stack without a hub: a nine-person firm adopts a CRM in weeks; with 600
+  // people the replatform level gets its pilot first, then the migration (rules.md, roadmap).
+  const stack = (employees?: number) => `version: 1
+organization: { name: T, currency: EUR, departments: [office, marketing]${employees ? `, employees: ${employees}` : ''} }
+tools:
+${['a', 'b', 'c', 'd', 'e', 'f'].map((x, i) => tool(x, { capabilities: [['email-marketing', 'forms', 'live-chat', 'help-desk', 'webinars', 'e-commerce'][i]], owner: i % 2 ? 'office' : 'marketing', cost: 1200, data: ['contact-profile'] })).join('\n')}
+touchpoints:
+  - { id: site, name: Site, stage: purchase, channel: website, owner: office, tools: [f], captures: [contact-profile] }
+integrations: []
+`;
+  it('is small when the workspace does not say (as before) or says 50 people or fewer', () => {
+    for (const n of [undefined, 9, 50]) {
+      const r = run(stack(n), { start: '2027-01' });
+      expect(r.assessment.level).toBe('replatform');
+      expect(ids(r)).toContain('establish-hub');
+      expect(ids(r)).not.toContain('replatform-pilot');
+    }
+  });
+  it('pilots, then migrates, for a company of more than 50 people', () => {
+    const r = run(stack(600), { start: '2027-01' });
+    expect(ids(r)).toEqual(expect.arrayContaining(['replatform-pilot', 'replatform']));
+    expect(ids(r)).not.toContain('establish-hub');
+    expect(get(r, 'replatform')!.dependsOn).toContain('replatform-pilot');
+  });
+});

@@ -11,11 +11,14 @@ import type { SIZE_INITIATIVES } from './ids.js';
 
 /** A stack this small is changed in weeks: every generated initiative lasts a month at most. */
 export const SMALL_STACK = 15;
+/** ... in a company this small (`organization.employees`; unknown counts as small, as before). */
+export const SMALL_COMPANY = 50;
 /** From this many same-kind initiatives on, they are one. */
 export const GROUP_FROM = 3;
 
 export function isSmallStack(c: PlanContext): boolean {
-  return c.facts.activeTools.length <= SMALL_STACK;
+  const people = c.ws.organization.employees;
+  return c.facts.activeTools.length <= SMALL_STACK && (people === undefined || people <= SMALL_COMPANY);
 }
 
 /** Consent lost or restricted data flowing: phase 1 whatever else is planned (rules.md r2). */
