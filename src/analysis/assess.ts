@@ -7,6 +7,7 @@
 // `settings.rules` (redundancy, overlaps, manual links) are counted from the findings, so that the
 // report and the figures agree; the siloed share is measured on the data flow itself, because
 // without a hub no per-tool silo findings are raised.
+import { SMALL_STACK } from './roadmap/size.js';
 import type { Lang, Worded } from '../i18n/index.js';
 import { formatMoney } from '../i18n/format.js';
 import { SEVERITY_RANK, type Severity } from '../model/vocabulary.js';
@@ -220,6 +221,12 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
     inventoryCompleteness: round(completeness.share),
   };
   const level = override?.level ?? decision.level;
+  // The roadmap's size turns on the company's size when the stack is small and a new platform is
+  // called for (a CRM adopted in weeks, or a pilot and then the migration): ask, never assume.
+  const sizeAsked = ws.questions.some((q) => q.about === 'organization' && (!q.field || q.field === 'employees'));
+  if (level === 'replatform' && ws.organization.employees === undefined && facts.activeTools.length <= SMALL_STACK && !sizeAsked) {
+    questions.push({ about: 'organization', field: 'employees', text: t('question.employees', { organization: ws.organization.name }), source: 'inventory' });
+  }
   return {
     level,
     ...(override ? { computedLevel: decision.level, override: { level: override.level, rationale: override.rationale } } : {}),

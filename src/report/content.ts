@@ -340,6 +340,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
   }
 
   function aboutName(about: string): string {
+    if (about === 'organization') return org;
     const [kind, id] = [about.slice(0, about.indexOf(':')), about.slice(about.indexOf(':') + 1)];
     if (kind === 'tool') return toolName(id);
     if (kind === 'touchpoint') return tpName(id);

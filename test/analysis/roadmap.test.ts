@@ -266,6 +266,12 @@ integrations: []
       expect(ids(r)).not.toContain('replatform-pilot');
     }
   });
+  it('asks how many people work there when that decides the roadmap (never assumes it silently)', () => {
+    const asks = (r: ReturnType<typeof run>) => r.assessment.questions.some((q) => q.about === 'organization' && q.field === 'employees');
+    expect(asks(run(stack(), { start: '2027-01' }))).toBe(true);
+    expect(asks(run(stack(9), { start: '2027-01' }))).toBe(false);
+    expect(asks(run(stack(600), { start: '2027-01' }))).toBe(false);
+  });
   it('pilots, then migrates, for a company of more than 50 people', () => {
     const r = run(stack(600), { start: '2027-01' });
     expect(ids(r)).toEqual(expect.arrayContaining(['replatform-pilot', 'replatform']));

@@ -71,6 +71,7 @@ export const analysis: Record<string, string> = {
   'question.owner': 'Which department owns {tool} (decides about it and pays for it)?',
   'question.cost': 'What does {tool} cost per year (licences and usage)?',
   'question.seats': 'How many seats of {tool} are licensed, and how many people actually use it?',
+  'question.employees': 'How many people work at {organization} (staff and regular contractors)? With 50 or fewer the roadmap adopts a CRM in weeks; with more it plans a pilot, then the migration.',
   'question.data': 'Which customer data does {tool} hold (contacts, orders, conversations, ...)?',
 
   // ---- roadmap: initiative titles -----------------------------------------------------------
