@@ -44,6 +44,20 @@ export function schedule(initiatives: readonly Initiative[], today?: string): Sc
   });
 }
 
+/**
+ * What the gantt and the report's timeline both draw: the initiatives not rejected, scheduled, in
+ * the roadmap's order, the worst severity each finding has, and the months shown (end exclusive).
+ */
+export function plannedRoadmap(result: DiagramInput['result'], today: string | undefined) {
+  const severityOf = new Map(result.findings.map((f) => [f.id, SEVERITY_RANK[f.severity]]));
+  const initiatives = result.roadmap.initiatives.filter((i) => i.status !== 'rejected');
+  const planned = schedule(initiatives, today);
+  const orderOf = new Map(initiatives.map((i, k) => [i.id, k]));
+  const first = planned.length ? Math.min(...planned.map((p) => p.start)) : (today ? parseMonth(today) : undefined) ?? 0;
+  const last = planned.length ? Math.max(...planned.map((p) => p.end)) : first + 1;
+  return { severityOf, planned, orderOf, first, last };
+}
+
 export function roadmapDiagram({ ws, result, options }: DiagramInput): Diagram {
   const { tr } = options;
   const { t } = tr;
@@ -51,13 +65,7 @@ export function roadmapDiagram({ ws, result, options }: DiagramInput): Diagram {
   const today = options.today;
   const currency = ws.organization.currency;
   const notes: string[] = [];
-  const severityOf = new Map(result.findings.map((f) => [f.id, SEVERITY_RANK[f.severity]]));
-  const initiatives = result.roadmap.initiatives.filter((i) => i.status !== 'rejected');
-  const planned = schedule(initiatives, today);
-  const orderOf = new Map(initiatives.map((i, k) => [i.id, k]));
-
-  const first = planned.length ? Math.min(...planned.map((p) => p.start)) : (today ? parseMonth(today) : undefined) ?? 0;
-  const last = planned.length ? Math.max(...planned.map((p) => p.end)) : first + 1;
+  const { severityOf, planned, orderOf, first, last } = plannedRoadmap(result, today);
   const span = last - first;
   const tick = span <= 12 ? '1month' : span <= 36 ? '3month' : '6month';
 

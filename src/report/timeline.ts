@@ -7,9 +7,9 @@ import type { Translator } from '../i18n/index.js';
 import { formatMoney } from '../i18n/format.js';
 import { toMinor } from '../analysis/money.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
-import { monthString, parseMonth } from '../analysis/roadmap/months.js';
+import { monthString } from '../analysis/roadmap/months.js';
 import { SEVERITY_RANK } from '../model/vocabulary.js';
-import { schedule } from '../diagrams/roadmap.js';
+import { plannedRoadmap } from '../diagrams/roadmap.js';
 import { CARDS_SHOWN, moreCount } from './summarise.js';
 
 export type BarKind = 'crit' | 'done' | 'active' | 'plain';
@@ -41,12 +41,7 @@ export interface Timeline {
 /** The timeline of the roadmap's initiatives (the rejected ones left out, as in the gantt). */
 export function roadmapTimeline(result: AnalysisResult, today: string | undefined, tr: Translator): Timeline {
   const { t } = tr;
-  const severityOf = new Map(result.findings.map((f) => [f.id, SEVERITY_RANK[f.severity]]));
-  const initiatives = result.roadmap.initiatives.filter((i) => i.status !== 'rejected');
-  const planned = schedule(initiatives, today);
-  const orderOf = new Map(initiatives.map((i, k) => [i.id, k]));
-  const first = planned.length ? Math.min(...planned.map((p) => p.start)) : (today ? parseMonth(today) : undefined) ?? 0;
-  const last = planned.length ? Math.max(...planned.map((p) => p.end)) : first + 1;
+  const { severityOf, planned, orderOf, first, last } = plannedRoadmap(result, today);
   const currency = result.summary.currency;
   const toolName = new Map(result.inventory.map((x) => [x.id, x.name]));
   const phases: TimelinePhase[] = [];
