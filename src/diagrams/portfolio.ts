@@ -63,6 +63,8 @@ export function portfolioPoints({ ws, result }: DiagramInput): { points: Portfol
     let x = Math.sqrt(reach(tool) / maxReach);
     const s = tool.seats;
     if (s?.licensed && s.active !== undefined) x = (x + Math.min(1, s.active / s.licensed)) / 2;
+    // Rounded before the side is decided: 0.497 would otherwise print as 0.50, on the other side.
+    x = round2(clamp(x));
     const y = Math.sqrt(tool.annualCostMinor! / maxCost);
     // (r2) The chart says what the roadmap says: a tool it drops (or that is retiring) is under
     // Migrate or Eliminate, every other tool (kept, connected, its seats reduced, or not in the
@@ -72,7 +74,7 @@ export function portfolioPoints({ ws, result }: DiagramInput): { points: Portfol
     let rightByRoadmap = false;
     if (left && x >= 0.5) { x = ROADMAP_LEFT; leftByRoadmap = true; }
     else if (!left && x < 0.5) { x = ROADMAP_RIGHT; rightByRoadmap = true; }
-    return { tool, x: round2(clamp(x)), y: round2(clamp(y)), cls: toolClass(tool, flags), ...(leftByRoadmap ? { leftByRoadmap } : {}), ...(rightByRoadmap ? { rightByRoadmap } : {}) };
+    return { tool, x, y: round2(clamp(y)), cls: toolClass(tool, flags), ...(leftByRoadmap ? { leftByRoadmap } : {}), ...(rightByRoadmap ? { rightByRoadmap } : {}) };
   });
   return { points, unknown, media };
 }
