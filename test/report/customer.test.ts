@@ -3,7 +3,7 @@
 // consultant expects to read, then the version-1 guarantee (nothing new for a workspace that does
 // not map the customer's side).
 import { describe, expect, it } from 'vitest';
-import { customerView, usesCustomerSide } from '../../src/diagrams/customer-view.js';
+import { customerView, missingTargets, usesCustomerSide } from '../../src/diagrams/customer-view.js';
 import { buildDiagram, buildDiagrams } from '../../src/diagrams/index.js';
 import { reportContent } from '../../src/report/content.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
@@ -30,7 +30,7 @@ describe('the customer view of Maison Vélin (revision 2)', () => {
     expect(c.types.map((d) => d.id)).toEqual(['consent']);
     expect(c.origins.map((o) => o.tool)).toEqual(['antavo', 'klaviyo', 'shopify-plus']);
     expect(c.origins.find((o) => o.tool === 'antavo')!.touchpoints).toEqual(['club-app']);
-    const missing = c.arrivals.filter((a) => !a.arrives).map((a) => `${a.origin}>${a.to}:${a.role}`).sort();
+    const missing = c.origins.flatMap((o) => (['hub', 'sender'] as const).flatMap((role) => missingTargets(c, o, role).ids.map((to) => `${o.tool}>${to}:${role}`))).sort();
     expect(missing).toEqual(['antavo>klaviyo:hub', 'antavo>meta-ads:sender', 'antavo>shopify-plus:hub']);
   });
 
