@@ -121,6 +121,21 @@ const lazyModules = {
   },
 };
 
+// commander requires node:child_process at load time for executable subcommands, which
+// martech-audit does not have; loading it (with net, dgram and their kin) cost ~3 ms of every
+// start-up. The same text, with child_process required when spawn is first asked for.
+const commanderLazyChildProcess = {
+  name: 'commander-lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!text.includes(eager)) throw new Error(`${args.path}: commander no longer has \`${eager}\` (scripts/build.mjs, commanderLazyChildProcess)`);
+      return { contents: text.replace(eager, "const childProcess = { get spawn() { return require('node:child_process').spawn; } };"), loader: 'js' };
+    });
+  },
+};
+
 // The loader's rule catalog (src/analysis/rules/catalog.ts) derives from the rule modules, which
 // `validate` should not load (a fifth of its start-up). The build computes the tables from the
 // modules themselves and puts them in the bundle in place of catalog.ts: a rule is written once,
@@ -170,7 +185,7 @@ await build({
   sourcemap: 'linked',
   chunkNames: 'chunk-[hash]',
   external,
-  plugins: [zodEnglishOnly, zodClassicApart, messagesAsJson, lazyModules, ruleCatalogTable(ruleTables)],
+  plugins: [zodEnglishOnly, zodClassicApart, messagesAsJson, lazyModules, commanderLazyChildProcess, ruleCatalogTable(ruleTables)],
   legalComments: 'none',
   // cli-table3 is CommonJS and requires Node built-ins; give the ESM bundle a require(), made on
   // first use (each of the ~30 chunks a command loads used to make one at start-up).
@@ -210,7 +225,7 @@ for (const [name, command] of Object.entries(FAST_PATHS)) {
     minify: true,
     sourcemap: 'linked',
     external,
-    plugins: [onlyCommand(command), zodEnglishOnly, zodClassicApart, messagesAsJson, lazyModules, ruleCatalogTable(ruleTables)],
+    plugins: [onlyCommand(command), zodEnglishOnly, zodClassicApart, messagesAsJson, lazyModules, commanderLazyChildProcess, ruleCatalogTable(ruleTables)],
     legalComments: 'none',
     // import.meta.url (the package root, the message files, createRequire) is this file's URL.
     banner: { js: "var __importMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
