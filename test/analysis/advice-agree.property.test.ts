@@ -37,9 +37,9 @@ function expectAdviceAgrees(label: string, ws: Workspace, result: AnalysisResult
     }
   }
   // The English advice (every run here is in English): "Connect <tools> to <hub>".
-  const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const literal = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   for (const t of ws.tools.filter(isFileTool)) {
-    const connects = new RegExp(`(^|\\. )(Once a customer hub is chosen, )?[Cc]onnect [^.]*(?<![\\w-])${escape(t.name)}(?![\\w-])[^.]* to `);
+    const connects = new RegExp(`(^|\\. )(Once a customer hub is chosen, )?[Cc]onnect [^.]*(?<![\\w-])${literal(t.name)}(?![\\w-])[^.]* to `);
     for (const f of result.findings) expect(connects.test(f.recommendation ?? ''), `${label}: ${f.id} advises connecting the file tool ${t.id}: ${f.recommendation}`).toBe(false);
   }
 }
