@@ -106,3 +106,24 @@ integrations:
     expect(sync.title).toMatch(/to esp and shop/);
   });
 });
+
+describe('the roadmap does not work through a file it moves away from (r2)', () => {
+  it('a freshness gap whose slow data starts in a file the roadmap moves into the hub is answered by the move (yumori, hokusei)', () => {
+    const yaml = `version: 1
+organization: { name: T, currency: EUR }
+tools:
+${tool('crm', { capabilities: ['crm'], hub: true, data: ['contact-profile'] })}
+${tool('sheet', { capabilities: ['spreadsheet'], data: ['contact-profile', 'event-attendance'] })}
+touchpoints:
+  - { id: fair, name: Trade fair, stage: consideration, channel: event, tools: [sheet], captures: [event-attendance], needs: daily }
+integrations:
+  - { from: sheet, to: crm, mode: manual, frequency: weekly }
+`;
+    const ws = workspace(yaml);
+    const result = analyze(ws, { path: 't', now: TODAY, tr: en });
+    expect(result.findings.map((f) => f.id)).toContain('freshness-gap:fair');
+    const ids = result.roadmap.initiatives.map((i) => i.id);
+    expect(ids.filter((id) => id.startsWith('freshen-'))).toEqual([]);
+    expect(result.roadmap.initiatives.find((i) => i.id === 'move-sheet')!.addresses).toContain('freshness-gap:fair');
+  });
+});

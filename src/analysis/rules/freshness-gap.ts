@@ -164,6 +164,18 @@ export const rule = createRule({
     propose(findings, c) {
       for (const f of findings) {
         const tp = c.ws.index.touchpointById.get(f.details.touchpoint);
+        // (r2) Data that is slow only because it starts in files the roadmap moves into the system
+        // (move-<file>) is then recorded in the system itself: the move answers the gap, rather than
+        // a later 'bring data as fast as needed' through the file it retires (yumori, hokusei).
+        const origins = [...new Set(f.details.toHub.flatMap((x) => x.origins))];
+        const moves = origins.map((id) => c.drafts.get(`move-${id}`));
+        if (!f.details.fromHub && origins.length && moves.every((m) => m !== undefined)) {
+          for (const m of moves) {
+            m.addresses.add(f.id);
+            if (tp?.owner) m.extraDepartments.add(tp.owner);
+          }
+          continue;
+        }
         const tools = f.details.tools.filter((id) => c.tool(id));
         const hub = c.hubFor(tools);
         const d = c.draft(`freshen-${f.details.touchpoint}`, () => ({
