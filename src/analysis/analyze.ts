@@ -99,13 +99,21 @@ export function buildStages(ws: Workspace, words: Words): StageView[] {
   }));
 }
 
-/** Runs the whole analysis once. `facts` may be passed in when the caller already has them. */
-export function analyze(ws: Workspace, opts: AnalyzeOptions = {}, facts: Facts = computeFacts(ws)): AnalysisResult {
+/** Steps 3 and 4 (findings, assessment): all `diff` compares. The roadmap, the largest part of the analysis, is not built. */
+export function assessFindings(ws: Workspace, opts: Pick<AnalyzeOptions, 'tr'> = {}, facts: Facts = computeFacts(ws)): {
+  words: Words; findings: Finding[]; assessment: FullAssessment; annualCost: number;
+} {
   const words = wordsFor(ws, opts.tr ?? activeTranslator());
   const findings = alignRecommendations(ws, foldFindings(ws, facts, runRules(ws, facts, words), words), words);
   const assessment = assess(ws, facts, findings, words);
-  const roadmap = buildRoadmap(ws, facts, findings, words, { start: opts.start, now: opts.now, level: assessment.level });
   const annualMinor = ws.tools.reduce((s, x) => s + (x.status === 'retired' ? 0 : x.annualCostMinor ?? 0), 0);
+  return { words, findings, assessment, annualCost: toMajor(annualMinor) };
+}
+
+/** Runs the whole analysis once. `facts` may be passed in when the caller already has them. */
+export function analyze(ws: Workspace, opts: AnalyzeOptions = {}, facts: Facts = computeFacts(ws)): AnalysisResult {
+  const { words, findings, assessment, annualCost } = assessFindings(ws, opts, facts);
+  const roadmap = buildRoadmap(ws, facts, findings, words, { start: opts.start, now: opts.now, level: assessment.level });
   return {
     version: 1,
     workspace: opts.path ?? ws.path,
@@ -114,7 +122,7 @@ export function analyze(ws: Workspace, opts: AnalyzeOptions = {}, facts: Facts =
       touchpoints: ws.touchpoints.length,
       tools: ws.tools.length,
       integrations: ws.integrations.length,
-      annualCost: toMajor(annualMinor),
+      annualCost,
       currency: ws.organization.currency,
       hubs: facts.hubs.map((h) => h.id),
       costUnknown: ws.tools.filter((x) => x.status !== 'retired' && x.annualCostMinor === undefined).map((x) => x.id),

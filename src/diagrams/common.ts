@@ -96,8 +96,10 @@ export function flagsFrom(ws: Workspace, result: AuditResult): Flags {
 
 export function toolClass(tool: Tool, flags: Flags): ToolClass {
   if (tool.status === 'retiring' || tool.status === 'retired') return 'retiring';
-  if (tool.hub) return 'hub';
+  // (r2) A hub the roadmap retires (a second CRM moved onto the first) is drawn as going, as the
+  // overlap diagram and the words say, not as the customer-data hub to keep.
   if (flags.drop.has(tool.id)) return 'dropped';
+  if (tool.hub) return 'hub';
   if (flags.islandOf.has(tool.id)) return 'island';
   if (flags.silos.has(tool.id)) return 'silo';
   return 'tool';

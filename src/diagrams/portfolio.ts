@@ -5,9 +5,12 @@
 // Use = touchpoints + integrations relative to the most-used tool, averaged with seat use
 // (active / licensed) where known. Both axes on a square-root scale so that a few large contracts (or one hub) do
 // not squash everything else to the floor. Tools with an unknown cost are listed, not guessed.
+//
+// (r2) Which side a tool is on is the roadmap's decision, not the chart's: the left (Migrate,
+// Eliminate) holds exactly the tools some initiative drops and the tools already retiring; use
+// only places a tool within its side. A seat reduction keeps the tool (right side).
 import type { Tool } from '../model/model.js';
 import { isMedia } from '../catalog/index.js';
-import { HYGIENE_RULES } from '../analysis/rules/index.js';
 import { plainText, pointName } from './mermaid-escape.js';
 import { byId, cmp, flagsFrom, toolClass } from './common.js';
 import { DEFAULT_OPTIONS, type Diagram, type DiagramInput } from './types.js';
@@ -23,31 +26,28 @@ const POINT_CLASSES: Record<string, string> = {
 
 export interface PortfolioPoint {
   tool: Tool; x: number; y: number; cls: string;
-  /** (r2) Moved to the side the roadmap puts it on. */ byRoadmap?: boolean;
-  /** Kept on the right: no finding questions its place, so the picture does not advise moving it away. */ unquestioned?: boolean;
+  /** (r2) Moved left: the roadmap drops it (or it is retiring) although it is widely used. */ leftByRoadmap?: boolean;
+  /** (r2) Moved right: the roadmap does not drop it although it is little used. */ rightByRoadmap?: boolean;
 }
-
-/**
- * Findings that question a tool's place in the stack: the ones that can make Migrate or Eliminate
- * advice (redundant, orphan, underused, retiring-but-used, overlapping, siloed, in an island).
- */
-const QUESTIONING = new Set<string>([...HYGIENE_RULES, 'capability-overlap', 'data-silo', 'isolated-cluster']);
 
 /** An advertising network: its cost is media spend, not the price of a tool. */
 const mediaOnly = (tool: Tool) => tool.primaryCapabilities.length > 0 && tool.primaryCapabilities.every(isMedia);
 
 /** Longest point label: the chart is small. */
 const POINT_LABEL = 30;
-/** Where a tool the roadmap keeps or drops is placed when its use alone would put it on the other side. */
+/** Where a tool is placed when its use alone would put it on the other side of the roadmap's decision. */
 const ROADMAP_LEFT = 0.4;
 const ROADMAP_RIGHT = 0.6;
 const round2 = (v: number) => Math.round(v * 100) / 100;
 const clamp = (v: number) => Math.min(0.96, Math.max(0.04, v));
 
+/** (r2) On the left (Migrate, Eliminate): exactly the tools some initiative drops and the tools already retiring. */
+export function leftOfPortfolio(tool: Tool, drop: ReadonlySet<string>): boolean {
+  return drop.has(tool.id) || tool.status === 'retiring' || tool.status === 'retired';
+}
+
 export function portfolioPoints({ ws, result }: DiagramInput): { points: PortfolioPoint[]; unknown: Tool[]; media: Tool[] } {
   const flags = flagsFrom(ws, result);
-  const questioned = new Set(result.findings.filter((f) => QUESTIONING.has(f.rule))
-    .flatMap((f) => f.entities.filter((e) => e.kind === 'tool').map((e) => e.id)));
   const active = ws.tools.filter((tool) => tool.status !== 'retired').sort(byId);
   // Media spend is not the cost of a tool: an ad network placed by it would crush every tool to the
   // floor and sit under Migrate for being expensive and lightly linked.
@@ -63,17 +63,18 @@ export function portfolioPoints({ ws, result }: DiagramInput): { points: Portfol
     let x = Math.sqrt(reach(tool) / maxReach);
     const s = tool.seats;
     if (s?.licensed && s.active !== undefined) x = (x + Math.min(1, s.active / s.licensed)) / 2;
+    // Rounded before the side is decided: 0.497 would otherwise print as 0.50, on the other side.
+    x = round2(clamp(x));
     const y = Math.sqrt(tool.annualCostMinor! / maxCost);
-    // (r2) The chart says what the roadmap says: a tool it keeps (consolidates onto, connects,
-    // makes source of truth) is never under Migrate or Eliminate, a tool it drops never under
-    // Invest or Tolerate, whatever its use today.
-    let byRoadmap = false;
-    let unquestioned = false;
-    if (flags.drop.has(tool.id) && x >= 0.5) { x = ROADMAP_LEFT; byRoadmap = true; }
-    else if (flags.keep.has(tool.id) && x < 0.5) { x = ROADMAP_RIGHT; byRoadmap = true; }
-    // Nor is a tool that no finding questions: the picture gives no advice the findings do not.
-    else if (x < 0.5 && !flags.drop.has(tool.id) && tool.status !== 'retiring' && !questioned.has(tool.id)) { x = ROADMAP_RIGHT; unquestioned = true; }
-    return { tool, x: round2(clamp(x)), y: round2(clamp(y)), cls: toolClass(tool, flags), ...(byRoadmap ? { byRoadmap } : {}), ...(unquestioned ? { unquestioned } : {}) };
+    // (r2) The chart says what the roadmap says: a tool it drops (or that is retiring) is under
+    // Migrate or Eliminate, every other tool (kept, connected, its seats reduced, or not in the
+    // roadmap at all) under Invest or Tolerate, whatever its use today.
+    const left = leftOfPortfolio(tool, flags.drop);
+    let leftByRoadmap = false;
+    let rightByRoadmap = false;
+    if (left && x >= 0.5) { x = ROADMAP_LEFT; leftByRoadmap = true; }
+    else if (!left && x < 0.5) { x = ROADMAP_RIGHT; rightByRoadmap = true; }
+    return { tool, x, y: round2(clamp(y)), cls: toolClass(tool, flags), ...(leftByRoadmap ? { leftByRoadmap } : {}), ...(rightByRoadmap ? { rightByRoadmap } : {}) };
   });
   return { points, unknown, media };
 }
@@ -179,10 +180,10 @@ export function portfolioDiagram(input: DiagramInput): Diagram {
   for (const cls of used) out.push(`  classDef ${cls} ${POINT_CLASSES[cls]}`);
   if (points.length === 0) notes.push(t('diagram.portfolio.empty'));
   notes.push(t('diagram.portfolio.method'));
-  const moved = points.filter((p) => p.byRoadmap);
-  if (moved.length) notes.push(t('diagram.portfolio.by-roadmap', { tools: list(moved.map((p) => p.tool.name)) }));
-  const kept = points.filter((p) => p.unquestioned);
-  if (kept.length) notes.push(t('diagram.portfolio.unquestioned', { tools: list(kept.map((p) => p.tool.name)) }));
+  const left = points.filter((p) => p.leftByRoadmap);
+  if (left.length) notes.push(t('diagram.portfolio.left-by-roadmap', { tools: list(left.map((p) => p.tool.name)) }));
+  const right = points.filter((p) => p.rightByRoadmap);
+  if (right.length) notes.push(t('diagram.portfolio.right-by-roadmap', { tools: list(right.map((p) => p.tool.name)) }));
   if (media.length) notes.push(t('diagram.portfolio.media', { tools: list(media.map((x) => x.name)) }));
   if (unknown.length) notes.push(t('diagram.portfolio.unplaced', { count: unknown.length, tools: list(unknown.map((x) => x.name)) }));
   return { kind: 'portfolio', family: 'quadrant', title: t('diagram.kind.portfolio'), source: `${out.join('\n')}\n`, notes };

@@ -1,11 +1,11 @@
 // Compares two audits: the models (tools, touchpoints, integrations, matched by id so that a
 // renamed file or a moved folder changes nothing) and the results (findings by their stable
 // id, cost, redundant spend, assessment). Pure: no git, no I/O.
-import type { AuditResult, Finding } from '../analysis/types.js';
+import type { AuditResult } from '../analysis/types.js';
 import type { Translator } from '../i18n/index.js';
-import { minorToMajor, type Integration, type Tool, type Touchpoint, type Workspace } from '../model/model.js';
-import { dataTypeLabel, stageLabel } from '../model/names.js';
-import { SEVERITY_RANK } from '../model/vocabulary.js';
+import { minorToMajor, type Workspace } from '../model/model.js';
+import { SEVERITY_RANK, type IntegrationMode, type Level } from '../model/vocabulary.js';
+import { digestOf, type DataTypeDigest, type IntegrationDigest, type SideDigest, type ToolDigest, type TouchpointDigest } from './digest.js';
 import type {
   DiffResult, DiffSide, FieldChange, FindingSummary, IntegrationChange, IntegrationSummary, ToolChange, ToolSummary,
   TouchpointChange, TouchpointFieldChange, TouchpointSummary,
@@ -21,7 +21,7 @@ export interface AuditSide {
 
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function toolSummary(t: Tool): ToolSummary {
+function toolSummary(t: ToolDigest): ToolSummary {
   const s: ToolSummary = { id: t.id, name: t.name, status: t.status };
   if (t.owner) s.owner = t.owner;
   if (t.annualCostMinor !== undefined) s.annualCost = minorToMajor(t.annualCostMinor);
@@ -29,31 +29,43 @@ function toolSummary(t: Tool): ToolSummary {
   return s;
 }
 
-function touchpointSummary(t: Touchpoint, ws: Workspace, tr: Translator): TouchpointSummary {
-  return { id: t.id, name: t.name, stage: t.stage, stageName: stageLabel(ws, t.stage, tr), channel: t.channel };
+/** One side's lookups: tool names, stage labels, persona names, data types by id. */
+interface Names {
+  tools: Map<string, string>;
+  stages: Record<string, string>;
+  personas: Map<string, string>;
+  dataTypes: Map<string, DataTypeDigest>;
 }
 
-function toolName(ws: Workspace, id: string): string {
-  return ws.index.toolById.get(id)?.name ?? id;
+function namesOf(d: SideDigest): Names {
+  return {
+    tools: new Map(d.tools.map((x) => [x.id, x.name])),
+    stages: d.stageNames,
+    personas: new Map(d.personas.map((x) => [x.id, x.name])),
+    dataTypes: new Map(d.dataTypes.map((x) => [x.id, x])),
+  };
 }
 
-function integrationSummary(i: Integration, ws: Workspace): IntegrationSummary {
+const has = (o: Record<string, string>, id: string): boolean => Object.hasOwn(o, id);
+
+function touchpointSummary(t: TouchpointDigest, n: Names): TouchpointSummary {
+  return { id: t.id, name: t.name, stage: t.stage, stageName: has(n.stages, t.stage) ? n.stages[t.stage] : t.stage, channel: t.channel };
+}
+
+function toolName(n: Names, id: string): string {
+  return n.tools.get(id) ?? id;
+}
+
+function integrationSummary(i: IntegrationDigest, n: Names): IntegrationSummary {
   const s: IntegrationSummary = {
-    id: i.id, from: i.from, to: i.to, fromName: toolName(ws, i.from), toName: toolName(ws, i.to),
-    mode: i.mode, bidirectional: i.bidirectional,
+    id: i.id, from: i.from, to: i.to, fromName: toolName(n, i.from), toName: toolName(n, i.to),
+    mode: i.mode as IntegrationMode, bidirectional: i.bidirectional,
   };
   if (i.data) s.data = [...i.data];
   return s;
 }
 
-function findingSummary(f: Finding): FindingSummary {
-  const s: FindingSummary = { id: f.id, rule: f.rule, severity: f.severity, message: f.message };
-  if (f.location) s.location = f.location;
-  if (f.cost !== undefined) s.cost = f.cost;
-  return s;
-}
-
-function sameSeats(a: Tool['seats'], b: Tool['seats']): boolean {
+function sameSeats(a: ToolDigest['seats'], b: ToolDigest['seats']): boolean {
   return (a?.licensed ?? null) === (b?.licensed ?? null) && (a?.active ?? null) === (b?.active ?? null);
 }
 
@@ -62,7 +74,7 @@ function sameList(a: readonly string[] | undefined, b: readonly string[] | undef
   return [...a].sort().join('\n') === [...b].sort().join('\n');
 }
 
-function toolChanges(a: Tool, b: Tool): FieldChange[] {
+function toolChanges(a: ToolDigest, b: ToolDigest): FieldChange[] {
   const out: FieldChange[] = [];
   if (a.name !== b.name) out.push({ field: 'name', before: a.name, after: b.name });
   if (a.status !== b.status) out.push({ field: 'status', before: a.status, after: b.status });
@@ -84,7 +96,7 @@ function toolChanges(a: Tool, b: Tool): FieldChange[] {
 
 const sorted = (xs: readonly string[]): string[] => [...xs].sort();
 
-function touchpointChanges(a: Touchpoint, b: Touchpoint): TouchpointFieldChange[] {
+function touchpointChanges(a: TouchpointDigest, b: TouchpointDigest): TouchpointFieldChange[] {
   const out: TouchpointFieldChange[] = [];
   if (a.name !== b.name) out.push({ field: 'name', before: a.name, after: b.name });
   if (a.stage !== b.stage) out.push({ field: 'stage', before: a.stage, after: b.stage });
@@ -95,28 +107,28 @@ function touchpointChanges(a: Touchpoint, b: Touchpoint): TouchpointFieldChange[
   if (a.realtime !== b.realtime) out.push({ field: 'realtime', before: a.realtime, after: b.realtime });
   if (a.inScope !== b.inScope) out.push({ field: 'inScope', before: a.inScope, after: b.inScope });
   // Revision 2. `needs: realtime` is the realtime change above already.
-  const given = (x: Touchpoint) => (x.personasGiven ? sorted(x.personas) : null);
+  const given = (x: TouchpointDigest) => (x.personasGiven ? sorted(x.personas) : null);
   if (!sameList(given(a) ?? undefined, given(b) ?? undefined)) out.push({ field: 'personas', before: given(a), after: given(b) });
   if ((a.personalized ?? null) !== (b.personalized ?? null)) out.push({ field: 'personalized', before: a.personalized ?? null, after: b.personalized ?? null });
-  const needs = (x: Touchpoint) => (x.needs === 'realtime' ? null : x.needs ?? null);
+  const needs = (x: TouchpointDigest) => (x.needs === 'realtime' ? null : x.needs ?? null);
   if (needs(a) !== needs(b)) out.push({ field: 'needs', before: needs(a), after: needs(b) });
   return out;
 }
 
 /** The names a touchpoint change needs to be read: its stages and tools, the new side's name first. */
-function touchpointNames(changes: TouchpointFieldChange[], wa: Workspace, wb: Workspace, tr: Translator): Record<string, string> {
+function touchpointNames(changes: TouchpointFieldChange[], na: Names, nb: Names): Record<string, string> {
   const names: Record<string, string> = {};
   for (const c of changes) {
     const ids = [c.before, c.after].flatMap((v) => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : [])) as string[];
     for (const id of [...ids].sort()) {
       if (c.field === 'stage') {
-        const n = wb.index.stageById.has(id) ? stageLabel(wb, id, tr) : wa.index.stageById.has(id) ? stageLabel(wa, id, tr) : undefined;
+        const n = has(nb.stages, id) ? nb.stages[id] : has(na.stages, id) ? na.stages[id] : undefined;
         if (n) names[id] = n;
       } else if (c.field === 'tools') {
-        const n = wb.index.toolById.get(id)?.name ?? wa.index.toolById.get(id)?.name;
+        const n = nb.tools.get(id) ?? na.tools.get(id);
         if (n) names[id] = n;
       } else if (c.field === 'personas') {
-        const n = wb.index.personaById.get(id)?.name ?? wa.index.personaById.get(id)?.name;
+        const n = nb.personas.get(id) ?? na.personas.get(id);
         if (n) names[id] = n;
       }
     }
@@ -124,7 +136,7 @@ function touchpointNames(changes: TouchpointFieldChange[], wa: Workspace, wb: Wo
   return names;
 }
 
-function integrationChanges(a: Integration, b: Integration): IntegrationChange['changes'] {
+function integrationChanges(a: IntegrationDigest, b: IntegrationDigest): IntegrationChange['changes'] {
   const out: IntegrationChange['changes'] = [];
   if (a.mode !== b.mode) out.push({ field: 'mode', before: a.mode, after: b.mode });
   if (a.bidirectional !== b.bidirectional) out.push({ field: 'bidirectional', before: a.bidirectional, after: b.bidirectional });
@@ -137,9 +149,9 @@ function integrationChanges(a: Integration, b: Integration): IntegrationChange['
 }
 
 /** Revision 2: personas added, removed, renamed or re-staged; undefined when neither side has any or nothing changed. */
-function personaChanges(wa: Workspace, wb: Workspace): DiffResult['personas'] {
-  if (!wa.personas.length && !wb.personas.length) return undefined;
-  const { added, removed, both } = addedRemoved(wa.personas, wb.personas);
+function personaChanges(pa: SideDigest['personas'], pb: SideDigest['personas']): DiffResult['personas'] {
+  if (!pa.length && !pb.length) return undefined;
+  const { added, removed, both } = addedRemoved(pa, pb);
   const changed: NonNullable<DiffResult['personas']>['changed'] = [];
   for (const [x, y] of both) {
     const changes: NonNullable<DiffResult['personas']>['changed'][number]['changes'] = [];
@@ -153,16 +165,16 @@ function personaChanges(wa: Workspace, wb: Workspace): DiffResult['personas'] {
 }
 
 /** Revision 2: data types used on both sides whose party, personal, consent or restriction changed. */
-function dataTypeChanges(wa: Workspace, wb: Workspace, tr: Translator): DiffResult['dataTypes'] {
+function dataTypeChanges(na: Names, b: SideDigest): DiffResult['dataTypes'] {
   const changed: NonNullable<DiffResult['dataTypes']>['changed'] = [];
-  for (const y of wb.dataTypes) {
-    const x = wa.index.dataTypeById.get(y.id);
+  for (const y of b.dataTypes) {
+    const x = na.dataTypes.get(y.id);
     if (!x) continue;
     const changes: NonNullable<DiffResult['dataTypes']>['changed'][number]['changes'] = [];
     for (const field of ['party', 'personal', 'consent', 'restricted'] as const) {
       if ((x[field] ?? null) !== (y[field] ?? null)) changes.push({ field, before: x[field] ?? null, after: y[field] ?? null });
     }
-    if (changes.length) changed.push({ id: y.id, name: dataTypeLabel(wb, y.id, tr), changes });
+    if (changes.length) changed.push({ id: y.id, name: y.label, changes });
   }
   return changed.length ? { changed } : undefined;
 }
@@ -185,84 +197,98 @@ export function compareFindings(a: FindingSummary, b: FindingSummary): number {
 const toMinor = (major: number): number => Math.round(major * 100);
 const moneyDelta = (before: number, after: number): number => minorToMajor(toMinor(after) - toMinor(before));
 
-function side(s: AuditSide): DiffSide {
-  const out: DiffSide = {
-    label: s.label, path: s.path, organization: s.result.organization, currency: s.result.summary.currency,
-  };
+function side(s: SideDigest): DiffSide {
+  const out: DiffSide = { label: s.label, path: s.path, organization: s.organization, currency: s.currency };
   if (s.commit) out.commit = s.commit;
   return out;
 }
 
-/** The names of built-in stages and data types are given in the language of `tr`. */
-export function diffAudits(a: AuditSide, b: AuditSide, tr: Translator): DiffResult {
-  const tools = addedRemoved(a.workspace.tools, b.workspace.tools);
+/** Compares two sides' digests (src/diff/digest.ts). */
+export function diffDigests(a: SideDigest, b: SideDigest): DiffResult {
+  const na = namesOf(a);
+  const nb = namesOf(b);
+  const tools = addedRemoved(a.tools, b.tools);
   const changedTools: ToolChange[] = [];
   for (const [x, y] of tools.both) {
     const changes = toolChanges(x, y);
     if (changes.length) changedTools.push({ id: y.id, name: y.name, changes });
   }
-  const touchpoints = addedRemoved(a.workspace.touchpoints, b.workspace.touchpoints);
+  const touchpoints = addedRemoved(a.touchpoints, b.touchpoints);
   const changedTouchpoints: TouchpointChange[] = [];
   for (const [x, y] of touchpoints.both) {
     const changes = touchpointChanges(x, y);
-    if (changes.length) changedTouchpoints.push({ id: y.id, name: y.name, changes, names: touchpointNames(changes, a.workspace, b.workspace, tr) });
+    if (changes.length) changedTouchpoints.push({ id: y.id, name: y.name, changes, names: touchpointNames(changes, na, nb) });
   }
-  const integrations = addedRemoved(a.workspace.integrations, b.workspace.integrations);
+  const integrations = addedRemoved(a.integrations, b.integrations);
   const changedIntegrations: IntegrationChange[] = [];
   for (const [x, y] of integrations.both) {
     const changes = integrationChanges(x, y);
     if (changes.length) changedIntegrations.push({
-      id: y.id, from: y.from, to: y.to, fromName: toolName(b.workspace, y.from), toName: toolName(b.workspace, y.to), changes,
+      id: y.id, from: y.from, to: y.to, fromName: toolName(nb, y.from), toName: toolName(nb, y.to), changes,
     });
   }
-  const findings = addedRemoved(a.result.findings, b.result.findings);
+  const findings = addedRemoved(a.findings, b.findings);
   const changedFindings = findings.both
     .filter(([x, y]) => x.severity !== y.severity)
-    .map(([x, y]) => ({ ...findingSummary(y), previousSeverity: x.severity }))
+    .map(([x, y]) => ({ ...y, previousSeverity: x.severity }))
     .sort(compareFindings);
 
-  const sameCurrency = a.result.summary.currency === b.result.summary.currency;
-  const costBefore = a.result.summary.annualCost;
-  const costAfter = b.result.summary.annualCost;
-  const redBefore = a.result.assessment.metrics.redundantSpend ?? 0;
-  const redAfter = b.result.assessment.metrics.redundantSpend ?? 0;
-  const before = { level: a.result.assessment.level, score: a.result.assessment.score };
-  const after = { level: b.result.assessment.level, score: b.result.assessment.score };
+  const sameCurrency = a.currency === b.currency;
+  const costBefore = a.annualCost;
+  const costAfter = b.annualCost;
+  const redBefore = a.redundantSpend;
+  const redAfter = b.redundantSpend;
+  const before = { level: a.level as Level, score: a.score };
+  const after = { level: b.level as Level, score: b.score };
 
   const result: DiffResult = {
     version: 1,
     old: side(a),
     new: side(b),
-    currency: b.result.summary.currency,
+    currency: b.currency,
     tools: { added: tools.added.map(toolSummary), removed: tools.removed.map(toolSummary), changed: changedTools },
     touchpoints: {
-      added: touchpoints.added.map((x) => touchpointSummary(x, b.workspace, tr)),
-      removed: touchpoints.removed.map((x) => touchpointSummary(x, a.workspace, tr)),
+      added: touchpoints.added.map((x) => touchpointSummary(x, nb)),
+      removed: touchpoints.removed.map((x) => touchpointSummary(x, na)),
       changed: changedTouchpoints,
     },
     integrations: {
-      added: integrations.added.map((i) => integrationSummary(i, b.workspace)),
-      removed: integrations.removed.map((i) => integrationSummary(i, a.workspace)),
+      added: integrations.added.map((i) => integrationSummary(i, nb)),
+      removed: integrations.removed.map((i) => integrationSummary(i, na)),
       changed: changedIntegrations,
     },
     findings: {
-      resolved: findings.removed.map(findingSummary).sort(compareFindings),
-      introduced: findings.added.map(findingSummary).sort(compareFindings),
+      resolved: findings.removed.sort(compareFindings),
+      introduced: findings.added.sort(compareFindings),
       changed: changedFindings,
-      before: a.result.findings.length,
-      after: b.result.findings.length,
+      before: a.findings.length,
+      after: b.findings.length,
     },
     annualCost: { before: costBefore, after: costAfter, change: sameCurrency ? moneyDelta(costBefore, costAfter) : null },
     redundantSpend: { before: redBefore, after: redAfter, change: sameCurrency ? moneyDelta(redBefore, redAfter) : null },
     assessment: { before, after },
     unchanged: false,
   };
-  const personas = personaChanges(a.workspace, b.workspace);
+  const personas = personaChanges(a.personas, b.personas);
   if (personas) result.personas = personas;
-  const dataTypes = dataTypeChanges(a.workspace, b.workspace, tr);
+  const dataTypes = dataTypeChanges(na, b);
   if (dataTypes) result.dataTypes = dataTypes;
   result.unchanged = isUnchanged(result);
   return result;
+}
+
+/** The digest of an analysed side (its full AuditResult). */
+export function digestAudit(s: AuditSide, tr: Translator): SideDigest {
+  return digestOf({
+    workspace: s.workspace, findings: s.result.findings, annualCost: s.result.summary.annualCost, currency: s.result.summary.currency,
+    organization: s.result.organization, redundantSpend: s.result.assessment.metrics.redundantSpend,
+    level: s.result.assessment.level, score: s.result.assessment.score,
+  }, s, tr);
+}
+
+/** The names of built-in stages and data types are given in the language of `tr`. */
+export function diffAudits(a: AuditSide, b: AuditSide, tr: Translator): DiffResult {
+  return diffDigests(digestAudit(a, tr), digestAudit(b, tr));
 }
 
 export function isUnchanged(d: DiffResult): boolean {

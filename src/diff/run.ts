@@ -9,7 +9,8 @@ import { loadFromSources, type LoadResult } from '../workspace/load.js';
 import { RULE_CATALOG } from '../analysis/rules/index.js';
 import type { SourceFile } from '../workspace/files.js';
 import { displayPath } from '../util/paths.js';
-import { diffAudits } from './diff.js';
+import { diffAudits, diffDigests } from './diff.js';
+import { digestWorkspace, type SideDigest } from './digest.js';
 import type { DiffResult } from './types.js';
 
 export interface LoadedSide { side: ResolvedSide; load: LoadResult }
@@ -40,6 +41,15 @@ export function analyzeSide(s: LoadedSide, tr: Translator, now?: string): Analyz
   return { side: s.side, workspace, result: analyze(workspace, { path: s.side.label, now, tr }) };
 }
 
+/**
+ * What the diff compares of one side: its findings and assessment (no roadmap) and its entities,
+ * as plain data; the workspace can be dropped once this returns.
+ */
+export function digestSide(s: LoadedSide, tr: Translator): SideDigest {
+  return digestWorkspace(s.load.workspace!, s.side, tr);
+}
+
+/** Full analyses of both sides compared (for callers that need the results too, like `report --since`). */
 export function compareSides(old: AnalyzedSide, neu: AnalyzedSide, tr: Translator): DiffResult {
   const side = (a: AnalyzedSide) => ({
     workspace: a.workspace, result: a.result, label: a.side.label, commit: a.side.commit, path: a.side.path,
@@ -47,8 +57,11 @@ export function compareSides(old: AnalyzedSide, neu: AnalyzedSide, tr: Translato
   return diffAudits(side(old), side(neu), tr);
 }
 
-/** Everything at once (library users and tests). */
-export function diffRevisions(input: SidesInput, now?: string): DiffResult {
+/**
+ * Everything at once (library users and tests). `now` is accepted for compatibility: it only
+ * moves the roadmap, which the diff does not compare.
+ */
+export function diffRevisions(input: SidesInput, _now?: string): DiffResult {
   const sides = loadSides(input);
-  return compareSides(analyzeSide(sides.old, input.tr, now), analyzeSide(sides.new, input.tr, now), input.tr);
+  return diffDigests(digestSide(sides.old, input.tr), digestSide(sides.new, input.tr));
 }

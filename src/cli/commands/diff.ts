@@ -2,13 +2,14 @@
 // versions of an audit. Thin: resolve the sides (src/git), analyze both, compare (src/diff),
 // print one of three formats. Never prompts; colour only on a TTY.
 import { activeTranslator, t, translator, type Translator } from '../../i18n/index.js';
-import { applyWorkspaceLang, checkFailOn, currentMonth, type GlobalOptions } from '../context.js';
+import { applyWorkspaceLang, checkFailOn, type GlobalOptions } from '../context.js';
 import { countAtOrAbove } from '../../api.js';
 import { chalk, formatDiagnostic, write, writeChunks, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
 import { mapChunks, writeFileAtomic } from '../../util/fs.js';
 import { sanitizeFile } from '../../util/sanitize.js';
-import { analyzeSide, compareSides, InvalidSideError, loadSides } from '../../diff/run.js';
+import { digestSide, InvalidSideError, loadSides, type LoadedSide } from '../../diff/run.js';
+import { diffDigests } from '../../diff/diff.js';
 import { renderDiffText } from '../../diff/render-text.js';
 import { renderDiffMarkdown } from '../../diff/render-markdown.js';
 import { renderDiffJsonChunks } from '../../diff/render-json.js';
@@ -54,8 +55,13 @@ export async function run(oldSpec: string | undefined, newSpec: string | undefin
     throw new FailureExit(1);
   }
   const tr = await translator(await applyWorkspaceLang(sides.new.load.workspace, globals));
-  const now = currentMonth();
-  const d = compareSides(analyzeSide(sides.old, tr, now), analyzeSide(sides.new, tr, now), tr);
+  // Each side's workspace can be collected once its digest is taken.
+  const pair: { old?: LoadedSide; new?: LoadedSide } = sides;
+  sides = undefined;
+  const before = digestSide(pair.old!, tr);
+  pair.old = undefined;
+  const d = diffDigests(before, digestSide(pair.new!, tr));
+  pair.new = undefined;
 
   const text = render(format, d, Boolean(opts.out), tr);
   if (opts.out) {

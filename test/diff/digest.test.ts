@@ -1,0 +1,34 @@
+// The diff command analyses each side only as far as it compares (findings and assessment, no
+// roadmap: src/diff/digest.ts). Its digest must be exactly the one taken from the full analysis,
+// for every example and realistic workspace, in both languages.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/analyze.js';
+import { digestAudit } from '../../src/diff/diff.js';
+import { digestWorkspace } from '../../src/diff/digest.js';
+import { translator } from '../../src/i18n/index.js';
+import { loadWorkspace } from '../../src/workspace/load.js';
+
+const WORKSPACES = [
+  'examples/northwind-b2b', 'examples/sakura-retail.yaml', 'examples/brightwater-pets.yaml', 'examples/startup-no-hub.yaml',
+  'test/fixtures/realistic/kestrel-financial/workspace', 'test/fixtures/realistic/hokusei-seiki-ja/workspace.yaml',
+  'test/fixtures/realistic/tandlys-startup/workspace.yaml', 'test/fixtures/realistic/maison-velin-retail/workspace.yaml',
+  'test/fixtures/realistic/yumori-ryokan-ja/workspace.yaml', 'test/fixtures/realistic/ferrand-hydraulique/workspace.yaml',
+];
+
+describe('the diff digest', () => {
+  for (const path of WORKSPACES) {
+    it(`${path}: the same without the roadmap as from the full analysis`, async () => {
+      const ws = loadWorkspace(path).workspace!;
+      expect(ws).toBeDefined();
+      for (const lang of ['en', 'ja'] as const) {
+        const tr = await translator(lang);
+        const where = { label: path, path, commit: 'abc1234' };
+        const lean = digestWorkspace(ws, where, tr);
+        const full = digestAudit({ workspace: ws, result: analyze(ws, { path, now: '2026-01', tr }), ...where }, tr);
+        expect(lean.findings.length).toBeGreaterThan(0);
+        // Key order too: the JSON output follows it.
+        expect(JSON.stringify(lean)).toBe(JSON.stringify(full));
+      }
+    });
+  }
+});
