@@ -175,7 +175,8 @@ rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 const ruleTables = await ruleCatalogTables();
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  // diff-worker: the thread that analyses one side of a large `diff` (src/diff/parallel.ts finds it beside the chunks).
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'diff-worker': 'src/diff/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
