@@ -28,6 +28,8 @@ const FIXTURES: Record<string, string> = {
   'bohnenpost-coffee': 'bohnenpost-coffee/workspace.yaml',
   'ferrand-hydraulique': 'ferrand-hydraulique/workspace.yaml',
   'subaru-shingakukai-ja': 'subaru-shingakukai-ja/workspace.yaml',
+  'brisa-seguros-viaje': 'brisa-seguros-viaje/workspace.yaml',
+  'harbourlight-literacy': 'harbourlight-literacy/workspace.yaml',
 };
 
 
@@ -52,6 +54,55 @@ const PENDING: Record<string, { reason: string; mode: 'blocked' | 'fails' }> = {
   },
   'subaru-shingakukai-ja must_not restricted-data-flow:juku-navi+toiawase-sheet': {
     reason: 'judgement: the format cannot say where restricted data may go (the 塾ナビ terms allow the callback), so the letter of restricted-data-flow flags the permitted hop and advises stopping the follow-up of paid leads; proposal: a `restricted_to:` list of tools; not adopted',
+    mode: 'fails',
+  },
+  // Blind review 2 (GAPS.md "Blind review 2"): expectations committed before the first run (410fb3e).
+  'brisa-seguros-viaje must_not manual-integration:salesforce+sfmc': {
+    reason: 'judgement: Salesforce and Marketing Cloud are already joined by Marketing Cloud Connect (hourly, contact-profile included); the manual export only adds the restricted Rastreator leads, so the finding and its initiative replace-manual-salesforce-sfmc ("automate the manual transfer", phase 1, next to stop-restricted-salesforce-sfmc) say the restricted-data problem a second time; proposal: no manual-integration for a link whose unrestricted data already travels on an automated link between the same tools',
+    mode: 'fails',
+  },
+  'brisa-seguros-viaje must_not restricted-data-flow:rastreator-feed+tarificador-es': {
+    reason: 'judgement, as subaru: the partner terms allow quoting and selling, which is what the hop into the quote engine is; the format cannot name permitted tools (proposal `restricted_to:`), and stop-restricted-rastreator-feed-tarificador-es (phase 1) would stop a EUR 240,000-a-year sales channel',
+    mode: 'fails',
+  },
+  'brisa-seguros-viaje must_not consent-not-synced:didomi': {
+    reason: 'judgement: cookie choices (declared personal: false) are enforced by the CMP at tag level and reach the CDP in real time; the rule asks them to reach every hub and sender (HubSpot Mexico, Salesforce, Meta, Marketing Cloud) and says "someone who said no in Didomi can still be contacted"; proposal: cookie consent is checked against tag/ad tools only, not e-mail and CRM',
+    mode: 'fails',
+  },
+  'brisa-seguros-viaje must_not consent-not-synced:hubspot-mx': {
+    reason: 'judgement: the origin is itself a hub; the rule requires consent to reach every other hub, so Mexican e-mail unsubscribes must reach the Spanish Salesforce, Segment and Marketing Cloud (another insurer\'s customers); proposal: consent must reach the hub its origin is connected to (or is) and the senders that hold the same people, not every hub of the group',
+    mode: 'fails',
+  },
+  'brisa-seguros-viaje must_not capability-overlap:*search-advertising*': {
+    reason: 'judgement: two Google Ads accounts for two countries buy the same network by the letter of (r2) media channel; the overlap becomes consolidate-search-advertising (phase 3) that drops the Mexican account and counts its EUR 95,000 of media spend as a saving; proposal: `market:`/`region:` on tools, and media spend is never a saving',
+    mode: 'fails',
+  },
+  'brisa-seguros-viaje must_not capability-overlap:*video-advertising*': {
+    reason: 'judgement: same two Google Ads accounts (see search-advertising)',
+    mode: 'fails',
+  },
+  'brisa-seguros-viaje must_not capability-overlap:*order-management*': {
+    reason: 'judgement: the Spanish and Mexican policy systems of record belong to two insurers under two regulators; the format cannot say a tool serves one legal entity (proposal `entity:` or `region:` on tools, overlap and redundancy only within one)',
+    mode: 'fails',
+  },
+  'brisa-seguros-viaje must_not capability-overlap:*ecommerce-platform*': {
+    reason: 'judgement: the two countries\' quote-and-buy engines (see order-management)',
+    mode: 'fails',
+  },
+  'brisa-seguros-viaje must_not redundant-tool:emision-mx': {
+    reason: 'judgement: the Mexican insurer\'s system of record is "redundant" with the Spanish core plus the Spanish quote engine; retire-emision-mx (phase 1, 3 months, "saves EUR 58,000") moves Mexican policies into the Spanish IBM i core (see order-management)',
+    mode: 'fails',
+  },
+  'brisa-seguros-viaje must_not redundant-tool:zendesk-mx': {
+    reason: 'judgement: the EUR 5,300 saving ignores the 8 Service Cloud licences (about EUR 14,400 a year) the Mexican agents would need on the kept tool; proposal: a redundant-tool saving between seat-priced tools nets the seats the kept tool must add, or says it does not know them',
+    mode: 'fails',
+  },
+  'harbourlight-literacy must_not data-silo:ga4': {
+    reason: 'judgement: the built-in vocabulary makes web-activity personal, so a standalone GA4 is a HIGH silo, the second "problem that matters most" of an 11-person charity and part of connect-to-hub ("connect GA4 to Salesforce"); the workspace did not override web-activity (brisa-seguros-viaje did, and there GA4 is no silo); proposal: GA4\'s catalog entry (its terms forbid personal data) holds web-activity as impersonal unless the workspace says otherwise',
+    mode: 'fails',
+  },
+  'harbourlight-literacy must_not inconsistent-experience:tutor-support': {
+    reason: 'judgement: the touchpoint\'s only tool (Better Impact) is the declared source of truth for the people served there (volunteer-records); the coordinator recognises every tutor. The one problem is data-silo:better-impact, said again here as HIGH; proposal: fold inconsistent-experience into the data-silo of its only tool when that tool is the source of truth of what the touchpoint captures',
     mode: 'fails',
   },
 };
