@@ -3,6 +3,7 @@
 // of a pilot and a migration; many same-kind initiatives become one (one "agree sources of truth"
 // workshop, not eight one-month projects). Also here: consolidations carry the saving of the tools
 // they drop, and consent and restricted-data findings always get a phase-1 initiative.
+import { isMedia } from '../capabilities.js';
 import type { Finding } from '../types.js';
 import { byId, type PlanContext } from './context.js';
 import { cannotAnchor, isFileTool } from './targets.js';
@@ -55,6 +56,8 @@ export function consolidationSavings(c: PlanContext): void {
     for (const id of d.drop ?? []) {
       const x = c.tool(id);
       if (!x || x.status !== 'active' && x.status !== 'pilot') continue;
+      // Media spend is never a saving: what an ad account costs is the advertising itself.
+      if (x.primaryCapabilities.length && x.primaryCapabilities.every(isMedia)) continue;
       if ([...c.drafts.values()].some((o) => o !== d && o.drop?.includes(id))) continue;
       sum += x.annualCostMinor ?? 0;
     }
