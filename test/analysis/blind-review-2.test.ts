@@ -40,3 +40,54 @@ touchpoints:
     expect(r.roadmap.totalSaving).toBe(0);
   });
 });
+
+describe('a low master-data question never holds up a high fix, and names the master the roadmap names (defect 9)', () => {
+  const EVENTS = `version: 1
+organization: { name: T, currency: EUR, departments: [fundraising, volunteers] }
+tools:
+${tool('crm', { capabilities: ['crm'], hub: true, owner: 'fundraising', cost: 0, data: ['contact-profile', 'donations'] })}
+${tool('tickets', { capabilities: ['event-management'], owner: 'fundraising', cost: 900, data: ['contact-profile', 'event-attendance'] })}
+${tool('volunteering', { capabilities: ['webinars'], owner: 'volunteers', cost: 1200, data: ['contact-profile', 'event-attendance'] })}
+touchpoints:
+  - { id: gala, name: Gala, stage: loyalty, channel: event, owner: fundraising, tools: [tickets], captures: [event-attendance] }
+  - { id: induction, name: Induction, stage: service, channel: phone, owner: volunteers, tools: [volunteering], captures: [event-attendance] }
+  - { id: gifts, name: Gifts, stage: purchase, channel: website, owner: fundraising, tools: [crm], captures: [donations] }
+integrations:
+  - { from: tickets, to: crm, data: [contact-profile, event-attendance] }
+`;
+
+  it('connecting a silo into the hub does not wait for the low "which system is the master" workshop', () => {
+    const r = run(EVENTS, { start: '2027-01' });
+    expect(finding(r, 'no-source-of-truth:event-attendance')?.severity).toBe('low');
+    const connect = r.roadmap.initiatives.find((i) => i.addresses.includes('data-silo:volunteering'))!;
+    expect(connect.phase).toBe(2);
+    expect(connect.dependsOn.filter((x) => x.startsWith('designate-sot-') || x === 'agree-sources-of-truth')).toEqual([]);
+    expect(connect.start).toBe('2027-01');
+  });
+
+  const MAIL = `version: 1
+organization: { name: T, currency: EUR, departments: [marketing, sales] }
+tools:
+${tool('crm', { capabilities: ['crm'], hub: true, owner: 'sales', cost: 20000, data: ['contact-profile'] })}
+${tool('mail-small', { capabilities: ['email-marketing'], owner: 'marketing', cost: 1000, data: ['contact-profile', 'email-engagement'] })}
+${tool('mail-suite', { capabilities: ['email-marketing', 'marketing-automation'], owner: 'marketing', cost: 9000, data: ['contact-profile', 'email-engagement'] })}
+touchpoints:
+  - { id: news, name: News, stage: loyalty, channel: email, owner: marketing, tools: [mail-small], captures: [email-engagement] }
+  - { id: promo, name: Promo, stage: awareness, channel: email, owner: marketing, tools: [mail-small], captures: [email-engagement] }
+  - { id: nurture, name: Nurture, stage: consideration, channel: email, owner: marketing, tools: [mail-suite], captures: [email-engagement] }
+integrations:
+  - { from: crm, to: mail-small, data: [contact-profile] }
+  - { from: crm, to: mail-suite, data: [contact-profile] }
+`;
+
+  it('the finding offers as master the tool the designate-sot initiative names, never one the roadmap drops', () => {
+    const r = run(MAIL, { start: '2027-01' });
+    expect(r.roadmap.initiatives.flatMap((i) => i.drop)).toContain('mail-small');
+    const f = finding(r, 'no-source-of-truth:email-engagement')!;
+    const sot = r.roadmap.initiatives.find((i) => i.addresses.includes(f.id))!;
+    expect(sot.keep).toEqual(['mail-suite']);
+    expect(f.details).toMatchObject({ candidate: 'mail-suite' });
+    expect(f.recommendation).toContain('mail-suite');
+    expect(f.recommendation).not.toContain('mail-small');
+  });
+});
