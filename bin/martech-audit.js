@@ -1,8 +1,73 @@
 #!/usr/bin/env node
-import('../dist/cli.js').then((m) => m.main(process.argv)).catch((err) => {
-  if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist/cli.js')) {
-    process.stderr.write('martech-audit: the build is missing (dist/cli.js). Run `npm run build` in the package folder.\n');
+// The command. CommonJS (bin/package.json): a CommonJS entry starts without Node's ES module
+// loader, and it can compile a start-up bundle with a V8 code cache (Node 20 has no compile cache
+// for ES modules; issue 18).
+//
+// `--help` (and `help`, `-V`, no command) and `validate` run from one CommonJS bundle each
+// (dist/fast-<name>.cjs, made by scripts/build.mjs from the same sources: the program with that
+// one command); every other command runs from the ES module build (dist/cli.js), which loads each
+// command's code on demand. The bundle is chosen by the command word as commander finds it: the
+// first argument that is not a global option (`--lang <lang>`, `--lang=<lang>`, `--no-color`).
+'use strict';
+const { readFileSync } = require('node:fs');
+const { dirname, join } = require('node:path');
+const { createRequire } = require('node:module');
+const { Script } = require('node:vm');
+
+const DIST = join(__dirname, '..', 'dist');
+const HELP = new Set(['-h', '--help', 'help', '-V', '--version']);
+
+/** The start-up bundle that runs this command line, or undefined for the ES module build. */
+function fastPath(args) {
+  let i = 0;
+  while (args[i] === '--no-color' || args[i] === '--lang' || args[i]?.startsWith('--lang=')) i += args[i] === '--lang' ? 2 : 1;
+  const word = args[i];
+  if (word === undefined || HELP.has(word)) return 'help';
+  if (word === 'validate') return 'validate';
+  return undefined;
+}
+
+/**
+ * Compiles and runs dist/fast-<name>.cjs as Node would run a CommonJS module, with the code cache
+ * the build wrote beside it (V8 checks it belongs to this source and this V8, and ignores it
+ * otherwise). Exported for the build, which writes that cache.
+ */
+function loadFast(name) {
+  const file = join(DIST, `fast-${name}.cjs`);
+  const source = readFileSync(file, 'utf8');
+  let cachedData;
+  try {
+    cachedData = readFileSync(`${file}.cache`);
+  } catch {
+    // no cache (a development build, or one being made): compiled as usual
+  }
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  const mod = { exports: {} };
+  script.runInThisContext().call(mod.exports, mod.exports, createRequire(file), mod, file, dirname(file));
+  return { script, exports: mod.exports };
+}
+
+function missingBuild(err, file) {
+  if (err && (err.code === 'ENOENT' || err.code === 'ERR_MODULE_NOT_FOUND') && String(err.message).includes(file)) {
+    process.stderr.write(`martech-audit: the build is missing (dist/${file}). Run \`npm run build\` in the package folder.\n`);
     process.exit(2);
   }
   throw err;
-});
+}
+
+if (require.main === module) {
+  const fast = fastPath(process.argv.slice(2));
+  if (fast) {
+    let run;
+    try {
+      run = loadFast(fast).exports.main;
+    } catch (err) {
+      missingBuild(err, `fast-${fast}.cjs`);
+    }
+    run(process.argv);
+  } else {
+    import('../dist/cli.js').then((m) => m.main(process.argv)).catch((err) => missingBuild(err, 'cli.js'));
+  }
+}
+
+module.exports = { fastPath, loadFast };

@@ -64,20 +64,25 @@ const zodClassicApart = {
 
 // The message catalog of a language (src/i18n/<lang>/index.ts) is one object spread together from
 // an object per area: ~1,900 keys, whose spreading alone took ~6 ms of every command's start-up.
-// The build evaluates the module and ships the merged catalog as one JSON.parse('...') (same keys,
-// same order, same texts); a module that is not plain data is left as it is.
+// The build evaluates the module and ships the merged catalog as dist/messages-<lang>.json (same
+// keys, same order, same texts), which the module reads with one readFileSync and JSON.parse: the
+// ESM chunks and the CommonJS start-up bundles (below) share one copy, and a bundle holds no
+// catalog text (the Japanese one is 250 kB). A module that is not plain data is left as it is.
 const messagesAsJson = {
   name: 'messages-as-json',
   setup(b) {
     b.onLoad({ filter: /[\\/]src[\\/]i18n[\\/](en|ja)[\\/]index\.ts$/ }, async (args) => {
+      const lang = args.path.match(/[\\/](en|ja)[\\/]index\.ts$/)[1];
       const bundled = await build({ entryPoints: [args.path], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent' });
       const mod = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
-      const lines = [];
-      for (const [name, value] of Object.entries(mod)) {
-        const plain = value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
-        if (!plain) return undefined;
-        lines.push(`export const ${name} = JSON.parse(${JSON.stringify(JSON.stringify(value))});`);
-      }
+      const plain = (value) => value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
+      if (!Object.values(mod).every(plain)) return undefined;
+      writeFileSync(`dist/messages-${lang}.json`, JSON.stringify({ ...mod }));
+      const lines = [
+        "import { readFileSync } from 'node:fs';",
+        `const messages = JSON.parse(readFileSync(new URL('./messages-${lang}.json', import.meta.url), 'utf8'));`,
+        ...Object.keys(mod).map((name) => `export const ${name} = messages.${name};`),
+      ];
       return { contents: lines.join('\n'), loader: 'js' };
     });
   },
@@ -174,6 +179,51 @@ await build({
   logLevel: 'warning',
 });
 
+// Start-up bundles (issue 18). `--help` and `validate` are the commands people run most and wait
+// for: each is one CommonJS file (dist/fast-help.cjs, dist/fast-validate.cjs) holding the whole
+// program, commander and what that command needs, built from the same sources as dist/cli.js.
+// One file instead of the ~15 to ~30 chunks of the ES module build: every ES module costs an
+// asynchronous read, a compile and a link, and a CommonJS file can be compiled with a V8 code
+// cache (Node 20 has none for ES modules; below). bin/martech-audit.js picks the bundle by the
+// command word; the other commands' code is left out (a stand-in that says so if ever reached).
+const FAST_PATHS = { help: undefined, validate: 'validate' };
+const onlyCommand = (command) => ({
+  name: 'only-command',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands\/[\w-]+\.js$/ }, (args) => (args.kind === 'dynamic-import' && args.path !== `./commands/${command}.js`
+      ? { path: args.path, namespace: 'left-out' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`martech-audit: ${args.path} is not in this start-up bundle (bin/martech-audit.js chose it)`)});`,
+      loader: 'js',
+    }));
+  },
+});
+for (const [name, command] of Object.entries(FAST_PATHS)) {
+  const out = `dist/fast-${name}.cjs`;
+  await build({
+    entryPoints: ['src/cli/main.ts'],
+    outfile: out,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    sourcemap: 'linked',
+    external,
+    plugins: [onlyCommand(command), zodEnglishOnly, zodClassicApart, messagesAsJson, lazyModules, ruleCatalogTable(ruleTables)],
+    legalComments: 'none',
+    // import.meta.url (the package root, the message files, createRequire) is this file's URL.
+    banner: { js: "var __importMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
+    define: { __VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__importMetaUrl' },
+    logLevel: 'warning',
+  });
+  // The bin compiles the bundle as a script, which has no import(): everything it runs is in it.
+  if (/\bimport\(/.test(readFileSync(out, 'utf8'))) {
+    console.error(`${out} has a dynamic import(); a start-up bundle must hold all it runs (scripts/build.mjs, FAST_PATHS).`);
+    process.exit(1);
+  }
+}
+
 // Type declarations for library users (package.json `types` / `exports`): the pinned TypeScript 7
 // is the native compiler, which emits .d.ts files itself.
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
@@ -199,3 +249,25 @@ writeFileSync('schema/martech-audit.schema.json', schema);
 // And the JSON Schema of `diff --format json`, for CI scripts that read the diff.
 const diffSchema = execFileSync(process.execPath, ['bin/martech-audit.js', 'schema', '--diff'], { encoding: 'utf8' });
 writeFileSync('schema/martech-audit-diff.schema.json', diffSchema);
+
+// The V8 code cache of each start-up bundle (dist/fast-<name>.cjs.cache): the bundle is run on
+// typical command lines in a child process (loaded as bin/martech-audit.js loads it), then V8
+// serialises the code of every function compiled by then. A run that finds it skips most parsing
+// and compiling; V8 ignores a cache made by another V8 version or for another source, so a
+// package installed under another Node version compiles as usual.
+const PRIME = {
+  help: [['--help'], ['--lang', 'ja', '--help'], ['help', 'validate'], ['--version']],
+  validate: [['validate', 'examples/northwind-b2b'], ['validate', 'examples/sakura-retail.yaml']],
+};
+for (const name of Object.keys(FAST_PATHS)) {
+  const prime = [
+    "const { writeFileSync } = require('node:fs');",
+    "const { loadFast } = require('./bin/martech-audit.js');",
+    `const { script, exports } = loadFast(${JSON.stringify(name)});`,
+    '(async () => {',
+    `  for (const args of ${JSON.stringify(PRIME[name])}) await exports.runCli(['node', 'martech-audit', ...args]);`,
+    `  writeFileSync(${JSON.stringify(`dist/fast-${name}.cjs.cache`)}, script.createCachedData());`,
+    '})();',
+  ].join('\n');
+  execFileSync(process.execPath, ['-e', prime], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '' } });
+}

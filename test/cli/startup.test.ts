@@ -1,6 +1,7 @@
 // Start-up stays at node's pace by loading only what a command needs (issue 18). No timing here:
-// the built CLI runs with a module hook that records every file it loads, and the source maps of
-// the dist chunks say which sources those are.
+// the built CLI runs with a module hook and a preloaded script that record every file it loads
+// (ES modules, and the CommonJS start-up bundles bin/martech-audit.js reads), and the source maps
+// of the dist files say which sources those are.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,37 +23,93 @@ beforeAll(() => {
     '}',
   ].join('\n'));
   writeFileSync(join(tmp, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(tmp, 'hooks.mjs')).href)});\n`);
+  // CommonJS files (bin/martech-audit.js, the dist/fast-*.cjs bundles, required packages) and the
+  // message files are read with fs.readFileSync.
+  writeFileSync(join(tmp, 'preload.cjs'), [
+    "const fs = require('node:fs');",
+    "const { fileURLToPath } = require('node:url');",
+    'const read = fs.readFileSync;',
+    'fs.readFileSync = function (file, ...rest) {',
+    "  const path = file instanceof URL ? fileURLToPath(file) : typeof file === 'string' ? file : '';",
+    "  if (/\\.(c|m)?js$|\\.json$/.test(path) && !path.endsWith('package.json')) fs.appendFileSync(process.env.STARTUP_LOADED, require('node:url').pathToFileURL(path).href + '\\n');",
+    '  return read.call(this, file, ...rest);',
+    '};',
+  ].join('\n'));
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** The sources (src/..., node_modules/<package>) of everything a run of the built CLI loads. */
-function loadedBy(...args: string[]): string[] {
+/** The files (relative to the package) a run of the built CLI loads: code, and the message and data files. */
+function filesReadBy(...args: string[]): string[] {
   const list = join(tmp, `loaded-${args.join('_').replace(/\W/g, '-')}.txt`);
   writeFileSync(list, '');
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(tmp, 'register.mjs')).href, 'bin/martech-audit.js', ...args], {
+  const r = spawnSync(process.execPath, ['--require', join(tmp, 'preload.cjs'), '--import', pathToFileURL(join(tmp, 'register.mjs')).href, 'bin/martech-audit.js', ...args], {
     cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', STARTUP_LOADED: list },
   });
   expect(r.status, r.stderr).toBe(0);
+  const files = readFileSync(list, 'utf8').split('\n').filter(Boolean).map((url) => fileURLToPath(url).slice(ROOT.length + 1));
+  return [...new Set(files)].sort();
+}
+
+/** The sources (src/..., node_modules/<package>) of everything a run of the built CLI loads. */
+function loadedBy(...args: string[]): string[] {
   const sources = new Set<string>();
-  for (const url of readFileSync(list, 'utf8').split('\n').filter(Boolean)) {
-    const file = fileURLToPath(url);
-    const rel = file.slice(ROOT.length + 1);
-    if (rel.startsWith('dist/')) {
-      const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] };
+  for (const rel of filesReadBy(...args)) {
+    if (rel.startsWith('dist/') && !rel.endsWith('.json')) {
+      const map = JSON.parse(readFileSync(join(ROOT, `${rel}.map`), 'utf8')) as { sources: string[] };
       for (const s of map.sources) sources.add(s.replace(/^(\.\.\/)+/, '').replace(/^.*node_modules\//, 'node_modules/'));
     } else sources.add(rel.replace(/^.*node_modules\//, 'node_modules/'));
   }
   return [...sources].sort();
 }
 
+/** A run of the built CLI: through bin/martech-audit.js, or the ES module build (dist/cli.js) directly. */
+function run(via: 'bin' | 'esm', args: string[], env: Record<string, string> = {}) {
+  const argv = via === 'bin' ? ['bin/martech-audit.js', ...args]
+    : ['--input-type=module', '-e', `import('./dist/cli.js').then((m) => m.main(${JSON.stringify(['node', 'martech-audit', ...args])}))`];
+  const r = spawnSync(process.execPath, argv, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LC_ALL: '', LC_MESSAGES: '', LANG: 'C', ...env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
 const packages = (sources: string[]) => [...new Set(sources.filter((s) => s.startsWith('node_modules/')).map((s) => s.split('/')[1]))].sort();
 
 describe('what a command loads (the built CLI)', () => {
+  it('--help and validate each run from one start-up bundle (dist/fast-*.cjs), not the ES module chunks', () => {
+    const code = (files: string[]) => files.filter((f) => f.startsWith('dist/') && !f.endsWith('.json'));
+    expect(code(filesReadBy('--help'))).toEqual(['dist/fast-help.cjs']);
+    expect(code(filesReadBy('--lang', 'ja', 'help', 'validate'))).toEqual(['dist/fast-help.cjs']);
+    expect(code(filesReadBy('validate', 'examples/northwind-b2b'))).toEqual(['dist/fast-validate.cjs']);
+    expect(code(filesReadBy('--no-color', 'validate', 'examples/sakura-retail.yaml'))).toEqual(['dist/fast-validate.cjs']);
+    // Only the language a run speaks: English help reads no Japanese messages.
+    expect(filesReadBy('--help').filter((f) => f.startsWith('dist/messages-'))).toEqual(['dist/messages-en.json']);
+    // Other commands: the ES module build.
+    expect(code(filesReadBy('explain', 'data-silo'))).toContain('dist/cli.js');
+  });
+
+  // The start-up bundles are built from the same sources as the ES module build; a command line
+  // gives the same bytes and exit code either way (help texts, errors and diagnostics included).
+  it.each([
+    [[], {}], [['--help'], {}], [['--help'], { LANG: 'ja_JP.UTF-8' }], [['--lang', 'ja', '-h'], {}], [['help'], {}],
+    [['help', 'validate'], { LANG: 'ja_JP.UTF-8' }], [['help', 'report'], {}], [['--version'], {}], [['-V'], {}],
+    [['--lang'], {}], [['--lang', 'xx', '--help'], {}], [['validate', '--help'], {}],
+    [['validate', 'examples/northwind-b2b'], {}], [['validate', 'examples/sakura-retail.yaml'], {}],
+    [['--lang=ja', 'validate', 'examples/brightwater-pets.yaml', '--format', 'json'], {}],
+    [['validate', 'test/fixtures/loader/many-problems'], {}], [['validate', 'test/fixtures/loader/duplicate-key.yaml'], { LANG: 'ja_JP.UTF-8' }],
+    [['validate', 'examples/startup-no-hub.yaml', '--strict'], {}], [['validate', 'no-such-folder'], {}], [['validate', '--format', 'xml'], {}],
+    [['validate', '--bogus'], {}],
+  ] as [string[], Record<string, string>][])('%j %j: the same output from the start-up bundle and the ES module build', (args, env) => {
+    const fast = run('bin', args, env);
+    expect(fast).toEqual(run('esm', args, env));
+    expect(fast.stdout + fast.stderr).not.toMatch(/start-up bundle|unexpected error/);
+  });
+
   it('--help loads the program, commander and the English messages: no zod, no YAML reader, no loader, no analysis', () => {
     const loaded = loadedBy('--help');
     expect(loaded).toContain('src/cli/program.ts');
     for (const banned of ['zod', 'yaml', 'js-yaml']) expect(packages(loaded)).not.toContain(banned);
-    expect(loaded.filter((s) => s.startsWith('src/workspace/') || s.startsWith('src/analysis/') || s.startsWith('src/i18n/ja/'))).toEqual([]);
+    // src/i18n/ja/index.ts is in the bundle as the two lines that read dist/messages-ja.json when
+    // Japanese is asked for; the messages themselves are not read (the test above).
+    expect(loaded.filter((s) => s.startsWith('src/workspace/') || s.startsWith('src/analysis/') || (s.startsWith('src/i18n/ja/') && s !== 'src/i18n/ja/index.ts'))).toEqual([]);
+    expect(loaded).not.toContain('dist/messages-ja.json');
   });
 
   it('validate of a valid example loads the loader but not the analysis, the renderers, the Document YAML parser or zod\'s classic API', () => {
@@ -67,7 +124,9 @@ describe('what a command loads (the built CLI)', () => {
       // A valid file is read by js-yaml and the line scanner; the yaml package is for errors and odd files.
       expect(packages(loaded)).not.toContain('yaml');
       // The loader's schemas are zod/mini: the classic API (all of zod's core) is for `schema --analysis` and `--diff`.
-      expect(loaded.filter((s) => s.startsWith('node_modules/zod/') && !s.startsWith('node_modules/zod/v4/mini/') && !s.startsWith('node_modules/zod/v4/core/'))).toEqual([]);
+      // (zod/v4/locales/index.js: the name of zod's locales namespace, which the CommonJS bundle keeps; no locale.)
+      const mini = ['node_modules/zod/mini/', 'node_modules/zod/v4/mini/', 'node_modules/zod/v4/core/'];
+      expect(loaded.filter((s) => s.startsWith('node_modules/zod/') && !mini.some((m) => s.startsWith(m)) && s !== 'node_modules/zod/v4/locales/index.js')).toEqual([]);
     }
   });
 });
