@@ -91,3 +91,75 @@ integrations:
     expect(f.recommendation).not.toContain('mail-small');
   });
 });
+
+describe('free seats are an adoption question, not a saving (defect 6)', () => {
+  const FREE = `version: 1
+organization: { name: T, currency: NZD, departments: [fundraising] }
+tools:
+${tool('npsp', { capabilities: ['crm'], hub: true, owner: 'fundraising', cost: 0, seats: { licensed: 10, active: 3 }, data: ['contact-profile', 'donations'] })}
+touchpoints:
+  - { id: gifts, name: Gifts, stage: purchase, channel: website, owner: fundraising, tools: [npsp], captures: [donations] }
+`;
+
+  it('speaks of adoption, names no money and proposes no seat reduction', () => {
+    const r = run(FREE, { start: '2027-01' });
+    const f = finding(r, 'underused-license:npsp')!;
+    expect(f.cost).toBeUndefined();
+    expect(f.message).toContain('adoption');
+    expect(f.recommendation).not.toMatch(/^Reduce/);
+    expect(r.roadmap.initiatives.filter((i) => i.id.startsWith('license-') || i.id === 'reduce-licenses')).toEqual([]);
+    const adopt = get(r, 'adopt-npsp')!;
+    expect(adopt).toMatchObject({ phase: 1, keep: ['npsp'], drop: [], addresses: ['underused-license:npsp'] });
+    expect(adopt.saving).toBeUndefined();
+    expect(r.roadmap.totalSaving).toBe(0);
+  });
+});
+
+describe('a hub is never redundant (defect 2)', () => {
+  // Two CRMs of two countries, not connected: two customer views (disconnected-hubs), whose answer
+  // is a platform decision, never a quick retirement of one of them.
+  const TWO_HUBS = `version: 1
+organization: { name: T, currency: EUR, departments: [sales-es, sales-mx] }
+tools:
+${tool('crm-es', { capabilities: ['crm', 'sales-pipeline'], hub: true, owner: 'sales-es', cost: 90000, data: ['contact-profile', 'orders'] })}
+${tool('crm-mx', { capabilities: ['crm'], hub: true, owner: 'sales-mx', cost: 30000, data: ['contact-profile', 'orders'] })}
+touchpoints:
+  - { id: es, name: Sales ES, stage: purchase, channel: phone, owner: sales-es, tools: [crm-es], captures: [orders] }
+  - { id: mx, name: Sales MX, stage: purchase, channel: phone, owner: sales-mx, tools: [crm-mx], captures: [orders] }
+`;
+
+  it('two hubs make disconnected-hubs, no redundant-tool and no phase-1 retirement', () => {
+    const r = run(TWO_HUBS, { start: '2027-01' });
+    const ids = r.findings.map((f) => f.id);
+    expect(ids).toContain('disconnected-hubs:crm-es+crm-mx');
+    expect(ids.filter((id) => id.startsWith('redundant-tool:'))).toEqual([]);
+    const phase1Drops = r.roadmap.initiatives.filter((i) => i.phase === 1).flatMap((i) => i.drop);
+    expect(phase1Drops).toEqual([]);
+  });
+});
+
+describe('one initiative per tool connection (defect 5, roadmap half)', () => {
+  // A donation tool whose only way to the CRM is a monthly CSV: the connection that replaces the
+  // CSV is also what makes the donations arrive in time; no second "freshen" initiative.
+  const MONTHLY_CSV = `version: 1
+organization: { name: T, currency: NZD, departments: [fundraising] }
+tools:
+${tool('crm', { capabilities: ['crm'], hub: true, owner: 'fundraising', cost: 0, data: ['contact-profile', 'donations'] })}
+${tool('donate', { capabilities: ['forms'], owner: 'fundraising', cost: 1200, data: ['contact-profile', 'donations'] })}
+touchpoints:
+  - { id: online, name: Online gifts, stage: purchase, channel: website, owner: fundraising, tools: [donate], captures: [donations], needs: daily }
+  - { id: calls, name: Thank-you calls, stage: service, channel: phone, owner: fundraising, tools: [crm], captures: [donations] }
+integrations:
+  - { from: donate, to: crm, data: [contact-profile, donations], mode: manual, frequency: monthly }
+`;
+
+  it('the connection answers the freshness gap of the tool it connects', () => {
+    const r = run(MONTHLY_CSV, { start: '2027-01' });
+    expect(r.findings.map((f) => f.id)).toContain('freshness-gap:online');
+    const ids = r.roadmap.initiatives.map((i) => i.id);
+    expect(ids.filter((id) => id.startsWith('freshen-'))).toEqual([]);
+    const connect = r.roadmap.initiatives.find((i) => i.addresses.includes('freshness-gap:online'))!;
+    expect(connect.id).toMatch(/^connect-/);
+    expect(connect.addresses).toEqual(expect.arrayContaining(['manual-integration:donate+crm']));
+  });
+});

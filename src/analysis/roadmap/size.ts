@@ -140,6 +140,22 @@ function masterInNewHub(c: PlanContext): void {
   if (open.length) mergeInto(c, hub, open);
 }
 
+/**
+ * One initiative per tool connection (blind review 2, defect 5): a freshness gap whose tools are
+ * all being connected to the hub by one generated connection is answered by that connection, which
+ * sets the new link's pace; a separate "bring data to and from X as fast as needed" would switch on
+ * the same connector a second time.
+ */
+function freshenWithConnection(c: PlanContext): void {
+  const live = () => [...c.drafts.values()].filter((d) => d.source === 'generated');
+  for (const d of live()) {
+    if (!d.id.startsWith('freshen-') || d.phase !== 2 || !d.subjects.length) continue;
+    const connection = live().find((x) => x.phase === 2 && x.id.startsWith('connect-')
+      && d.subjects.every((id) => x.subjects.includes(id) && x.keep?.includes(id)));
+    if (connection) mergeInto(c, connection, [d]);
+  }
+}
+
 /** Groups same-kind initiatives and fits the durations to the stack. */
 export function fitToSize(c: PlanContext): void {
   const generated = () => [...c.drafts.values()].filter((d) => d.source === 'generated');
@@ -151,7 +167,10 @@ export function fitToSize(c: PlanContext): void {
   const orphanRetirements = generated().filter((d) => d.id.startsWith('retire-') && [...d.addresses].every((x) => x.startsWith('orphan-tool:')));
   group(c, orphanRetirements, 'retire-orphans', (ds) => c.title('roadmap.title.retire-orphans', { tools: c.words.list(ds.map((d) => c.name(d.subjects[0] ?? d.id))) }));
 
-  if (!isSmallStack(c)) return;
+  if (!isSmallStack(c)) {
+    freshenWithConnection(c);
+    return;
+  }
   // A small company connects its tools to the hub in one piece of work, not one project per tool:
   // the generated connections of phase 2 that carry a tool's data to the same hub.
   const byHub = new Map<string, Draft[]>();
@@ -206,5 +225,6 @@ export function fitToSize(c: PlanContext): void {
       && d.subjects.length === 1 && named.has(d.subjects[0]));
     if (parts.length) mergeInto(c, hub, parts);
   }
+  freshenWithConnection(c);
   for (const d of generated()) if (d.months > 1) d.months = 1;
 }

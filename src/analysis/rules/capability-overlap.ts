@@ -141,10 +141,21 @@ export const rule = createRule({
       // Accounts on one network (media spend): one manager account and one conversion set-up, no
       // tool dropped and no saving; one initiative per network and set of tools.
       const media = new Map<string, Finding[]>();
+      // Two customer views that each have their own tools for a job (a CRM and a marketing tool on
+      // each side of a disconnected-hubs pair): which one stays is the platform decision of joining
+      // the two views, taken there, not a consolidation of its own (never a quick retirement of a hub).
+      const views = c.findingsOf('disconnected-hubs').flatMap((h) => {
+        const groups = (h.details as { groups?: string[][] } | undefined)?.groups ?? [];
+        const join = [...c.drafts.values()].find((d) => d.addresses.has(h.id));
+        const sides = groups.map((g) => (c.tool(g[0]) ? c.facts.componentOf(g[0]).index : -1));
+        return join && sides.length > 1 && !sides.includes(-1) ? [{ join, sides }] : [];
+      });
+      const sideOf = (id: string) => c.facts.componentOf(id).index;
       for (const f of findings) {
         const cap = f.details.capability;
         const tools = c.toolEntities(f);
         if (tools.length < 2) continue;
+
         if (f.details.media) {
           const k = `${f.details.network ?? cap}|${[...tools].sort(byId).join('+')}`;
           (media.get(k) ?? media.set(k, []).get(k)!).push(f);
@@ -158,6 +169,11 @@ export const rule = createRule({
         const retiring = others.map((id) => c.drafts.get(`retire-${id}`));
         if (retiring.every(Boolean)) {
           for (const r of retiring) r!.addresses.add(f.id);
+          continue;
+        }
+        const across = views.find((v) => v.sides.every((side) => tools.some((id) => sideOf(id) === side)));
+        if (across) {
+          across.join.addresses.add(f.id);
           continue;
         }
         // Replatforming: the new platform is where these capabilities end up.
@@ -196,7 +212,10 @@ export const rule = createRule({
         const d = c.draft(`consolidate-${lead}`, () => (substantial ? {
           kind: 'consolidate' as const, phase: 3 as const, title: c.title('roadmap.title.consolidate', params),
           tools: [g.keeper, ...g.others], subjects: g.others, owner: c.tool(g.keeper)?.owner,
-          months: Math.min(6, 2 + g.others.length), renewalTools: g.others.filter((id) => !c.drafts.has(`retire-${id}`)), touchesNeighbours: true,
+          // Moving off a hub (a second customer view) is a platform migration: it takes half a
+          // year and is not rushed to meet the hub's next renewal.
+          months: g.others.some((id) => c.facts.isHub(id)) ? 6 : Math.min(6, 2 + g.others.length),
+          renewalTools: g.others.filter((id) => !c.drafts.has(`retire-${id}`) && !c.facts.isHub(id)), touchesNeighbours: true,
         } : {
           kind: 'governance' as const, phase: 1 as const, title: c.title('roadmap.title.agree-on', params),
           tools: [g.keeper, ...g.others], subjects: g.others, owner: c.tool(g.keeper)?.owner, months: 1,
