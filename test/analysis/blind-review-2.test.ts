@@ -1,7 +1,10 @@
 // General rules drawn from blind review 2 (test/fixtures/realistic/GAPS.md "Blind review 2"), each
 // on a small workspace of its own: the realistic fixtures show the defect, these show the rule.
 import { describe, expect, it } from 'vitest';
-import { run, tool } from './helpers.js';
+import { analyze } from '../../src/analysis/analyze.js';
+import { translator } from '../../src/i18n/index.js';
+import { buildSummary } from '../../src/report/summary.js';
+import { run, tool, workspace } from './helpers.js';
 
 const get = (r: ReturnType<typeof run>, id: string) => r.roadmap.initiatives.find((i) => i.id === id);
 const finding = (r: ReturnType<typeof run>, id: string) => r.findings.find((f) => f.id === id);
@@ -161,5 +164,54 @@ integrations:
     const connect = r.roadmap.initiatives.find((i) => i.addresses.includes('freshness-gap:online'))!;
     expect(connect.id).toMatch(/^connect-/);
     expect(connect.addresses).toEqual(expect.arrayContaining(['manual-integration:donate+crm']));
+  });
+});
+
+describe('wording (defects 11 and 12)', () => {
+  const THREE_HUBS = `version: 1
+organization: { name: T, currency: EUR, departments: [es, mx] }
+tools:
+${tool('crm', { name: 'Salesforce', capabilities: ['crm'], hub: true, owner: 'es', cost: 1000, data: ['contact-profile'] })}
+${tool('cdp', { name: 'Segment', capabilities: ['cdp'], hub: true, owner: 'es', cost: 1000, data: ['contact-profile'] })}
+${tool('hubspot', { name: 'HubSpot', capabilities: ['crm'], hub: true, owner: 'mx', cost: 1000, data: ['contact-profile'] })}
+${tool('cms', { name: 'Site', capabilities: ['content-management'], owner: 'mx', cost: 100, data: [] })}
+touchpoints:
+  - { id: form, name: '"Become a tutor" application', stage: consideration, channel: website, owner: mx, tools: [cms] }
+  - { id: flyer, name: 'Flyer "Read with us"', stage: awareness, channel: website, owner: es, tools: [cms] }
+  - { id: sales, name: Sales, stage: purchase, channel: phone, owner: mx, tools: [hubspot] }
+integrations:
+  - { from: cdp, to: crm, data: [contact-profile] }
+`;
+
+  it('a side of several joined hubs is one view, in English and Japanese', async () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const r = analyze(workspace(THREE_HUBS), { path: 'test.yaml', tr: await translator(lang) });
+      const f = r.findings.find((x) => x.rule === 'disconnected-hubs')!;
+      expect(f.message).not.toMatch(/HubSpot (and|と) Salesforce (and|と) Segment/);
+      expect(f.message).toContain(lang === 'en' ? 'Segment (joined with Salesforce)' : 'Segment（Salesforce と連携済み）');
+    }
+  });
+
+  it('a touchpoint name that holds quotes is not quoted again', () => {
+    const r = run(THREE_HUBS.replace('tools: [print] }', 'tools: [] }'), { start: '2027-01' });
+    const titles = r.roadmap.initiatives.map((i) => i.title).join('\n');
+    expect(titles).not.toContain('""');
+  });
+
+  it('the executive summary calls opt-ins consent choices, not opt-outs', async () => {
+    const ws = workspace(`version: 1
+organization: { name: T, currency: EUR, departments: [office] }
+tools:
+${tool('crm', { capabilities: ['crm', 'email-marketing'], hub: true, owner: 'office', cost: 1000, data: ['contact-profile', 'consent'] })}
+${tool('forms', { capabilities: ['online-fundraising'], owner: 'office', cost: 100, data: ['contact-profile', 'consent'] })}
+touchpoints:
+  - { id: give, name: Give, stage: purchase, channel: website, owner: office, tools: [forms], captures: [consent] }
+  - { id: news, name: News, stage: loyalty, channel: email, owner: office, tools: [crm] }
+`);
+    const r = analyze(ws, { path: 'test.yaml', now: '2026-12' });
+    expect(r.findings.map((f) => f.id)).toContain('consent-not-synced:forms');
+    const s = buildSummary(ws, r, await translator('en'));
+    const consent = s.problems.find((p) => p.rule === 'consent-not-synced')!;
+    expect(consent.headline).toMatch(/^Consent choices recorded in forms/);
   });
 });
