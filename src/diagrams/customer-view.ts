@@ -39,13 +39,14 @@ export interface ConsentOrigin {
   touchpoints: string[];
 }
 
-export interface ConsentArrival {
-  origin: string;
-  data: string;
-  /** A hub or a tool that messages identified customers. */
-  to: string;
-  role: 'hub' | 'sender';
-  arrives: boolean;
+/**
+ * Where consent must arrive, counted: every (origin, consent type, hub or sender other than the
+ * origin). Never listed one object each: origins x senders x types is millions at 10,000 tools
+ * (issue 18). What does not arrive is read per origin with missingTargets() / missingPairs().
+ */
+export interface ConsentArrivals {
+  total: number;
+  arrived: number;
 }
 
 export interface ConsentView {
@@ -53,7 +54,14 @@ export interface ConsentView {
   origins: ConsentOrigin[];
   /** Links that carry a consent type (either direction of a bidirectional link). */
   links: Integration[];
-  arrivals: ConsentArrival[];
+  /** Where consent must arrive, by id: the hubs (in the facts' order) and the tools that message identified customers (not hubs, in id order). */
+  hubs: string[];
+  senders: string[];
+  arrivals: ConsentArrivals;
+  /** Whether a tool is one of the hubs or one of the senders above. */
+  role(id: string): 'hub' | 'sender' | undefined;
+  /** The hubs and senders (of the two lists above) other than the origin that its consent type `data` reaches through automated links. */
+  reached(origin: string, data: string): ReadonlySet<string>;
   /** In-scope touchpoints that capture a consent type that none of their tools holds. */
   unheld: { touchpoint: string; data: string }[];
 }
@@ -105,6 +113,21 @@ const live = (t: Tool | undefined): t is Tool => !!t && t.status !== 'retired';
 export function customerDiagramApplies(kind: 'personas' | 'consent', ws: Workspace): boolean {
   if (kind === 'personas') return ws.personas.length > 0;
   return usesCustomerSide(ws) && ws.dataTypes.some((d) => d.used && d.consent === true);
+}
+
+const views = new WeakMap<Workspace, { facts: Facts; view: CustomerView }>();
+
+/**
+ * The facts and the customer view of a workspace, worked out once per workspace (a workspace is
+ * frozen): the report's pages, both sets of its pictures and the deck all read the same one.
+ */
+export function customerViewOf(ws: Workspace): { facts: Facts; view: CustomerView } {
+  let v = views.get(ws);
+  if (!v) {
+    const facts = computeFacts(ws);
+    views.set(ws, (v = { facts, view: customerView(ws, facts) }));
+  }
+  return v;
 }
 
 export function customerView(ws: Workspace, facts: Facts = computeFacts(ws)): CustomerView {
@@ -182,18 +205,28 @@ export function customerView(ws: Workspace, facts: Facts = computeFacts(ws)): Cu
     }
     const origins = [...originMap.values()].sort((a, b) => cmp(a.tool, b.tool));
     for (const o of origins) { o.data.sort(cmp); o.touchpoints.sort(cmp); }
-    const senders = cs.senders.filter((t) => !facts.isHub(t.id));
-    const arrivals: ConsentArrival[] = [];
+    const hubs = facts.hubs.map((h) => h.id);
+    const senders = cs.senders.filter((t) => !facts.isHub(t.id)).map((t) => t.id);
+    const roles = new Map<string, 'hub' | 'sender'>([...hubs.map((id) => [id, 'hub'] as const), ...senders.map((id) => [id, 'sender'] as const)]);
+    const role = (id: string) => roles.get(id);
+    // Per origin and type, the few targets it reaches; the rest are counted, not listed.
+    const reachedMap = new Map<string, ReadonlySet<string>>();
+    const arrivals: ConsentArrivals = { total: 0, arrived: 0 };
     for (const o of origins) {
+      const others = roles.size - (roles.has(o.tool) ? 1 : 0);
       for (const d of o.data) {
-        const reached = cs.reachedFrom(o.tool, d);
-        for (const h of facts.hubs.filter((x) => x.id !== o.tool)) arrivals.push({ origin: o.tool, data: d, to: h.id, role: 'hub', arrives: reached.has(h.id) });
-        for (const x of senders.filter((y) => y.id !== o.tool)) arrivals.push({ origin: o.tool, data: d, to: x.id, role: 'sender', arrives: reached.has(x.id) });
+        const reached = new Set<string>();
+        for (const id of cs.reachedFrom(o.tool, d)) if (id !== o.tool && roles.has(id)) reached.add(id);
+        reachedMap.set(`${o.tool}\u0000${d}`, reached);
+        arrivals.total += others;
+        arrivals.arrived += reached.size;
       }
     }
+    const none: ReadonlySet<string> = new Set();
+    const reached = (origin: string, d: string) => reachedMap.get(`${origin}\u0000${d}`) ?? none;
     const links = ws.integrations.filter((i) => facts.carried(i, 'forward').some((d) => ids.has(d))
       || (i.bidirectional && facts.carried(i, 'backward').some((d) => ids.has(d))));
-    consent = { types: consentTypes, origins, links, arrivals, unheld };
+    consent = { types: consentTypes, origins, links, hubs, senders, arrivals, role, reached, unheld };
   }
 
   // ---- personalization readiness (the assessment's: in-scope touchpoints with tools) ---------
@@ -217,4 +250,56 @@ export function customerView(ws: Workspace, facts: Facts = computeFacts(ws)): Cu
 /** How fresh a touchpoint needs data, for the tables ("realtime" when `realtime: true`). */
 export function needsOf(tp: Touchpoint): Freshness | undefined {
   return tp.needs ?? (tp.realtime ? 'realtime' : undefined);
+}
+
+/**
+ * The hubs or senders (or both: `role` left out) that some consent type of `origin` does not
+ * reach, each once, in the order the pages list them (its types in order, for each the hubs then
+ * the senders): the first `limit`, and how many there are in all. An origin misses nearly every
+ * sender of a large stack, so the whole list is the product of origins and senders (millions at
+ * 10,000 tools): pages ask for a few and say how many more.
+ */
+export function missingTargets(c: ConsentView, origin: ConsentOrigin, role?: 'hub' | 'sender', limit = Number.POSITIVE_INFINITY): { ids: string[]; total: number } {
+  const targets = role === 'hub' ? c.hubs : role === 'sender' ? c.senders : undefined;
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  const visit = (list: readonly string[], reached: ReadonlySet<string>) => {
+    for (const id of list) {
+      if (ids.length >= limit) return;
+      if (id === origin.tool || reached.has(id) || seen.has(id)) continue;
+      seen.add(id);
+      ids.push(id);
+    }
+  };
+  for (const d of origin.data) {
+    if (ids.length >= limit) break;
+    const reached = c.reached(origin.tool, d);
+    if (targets) visit(targets, reached);
+    else {
+      visit(c.hubs, reached);
+      visit(c.senders, reached);
+    }
+  }
+  if (ids.length < limit) return { ids, total: ids.length };
+  // Missed by some type: every other target but those that all of its types reach (a few).
+  const inRole = (r: 'hub' | 'sender' | undefined) => r !== undefined && (!role || role === r);
+  const others = (inRole('hub') ? c.hubs.length : 0) + (inRole('sender') ? c.senders.length : 0) - (inRole(c.role(origin.tool)) ? 1 : 0);
+  let byAll = 0;
+  for (const id of c.reached(origin.tool, origin.data[0])) {
+    if (inRole(c.role(id)) && origin.data.every((d) => c.reached(origin.tool, d).has(id))) byAll++;
+  }
+  return { ids, total: others - byAll };
+}
+
+/** The consent types of `origin` that miss at least one hub or sender, in the origin's order. */
+export function missingTypes(c: ConsentView, origin: ConsentOrigin): string[] {
+  const others = c.hubs.length + c.senders.length - (c.role(origin.tool) ? 1 : 0);
+  return origin.data.filter((d) => c.reached(origin.tool, d).size < others);
+}
+
+/** How many (origin, hub or sender) pairs miss at least one consent type: the red arrows of the consent picture. */
+export function missingPairCount(c: ConsentView): number {
+  let n = 0;
+  for (const o of c.origins) n += missingTargets(c, o, undefined, 0).total;
+  return n;
 }
