@@ -147,12 +147,18 @@ function masterInNewHub(c: PlanContext): void {
  * the same connector a second time.
  */
 function freshenWithConnection(c: PlanContext): void {
-  const live = () => [...c.drafts.values()].filter((d) => d.source === 'generated');
-  for (const d of live()) {
+  const generated = [...c.drafts.values()].filter((d) => d.source === 'generated');
+  // The generated connection of each tool (indexed once: a large stack has thousands of drafts).
+  const connectionOf = new Map<string, Draft>();
+  for (const x of generated) {
+    if (x.phase !== 2 || !x.id.startsWith('connect-')) continue;
+    for (const id of x.subjects) if (x.keep?.includes(id) && !connectionOf.has(id)) connectionOf.set(id, x);
+  }
+  if (!connectionOf.size) return;
+  for (const d of generated) {
     if (!d.id.startsWith('freshen-') || d.phase !== 2 || !d.subjects.length) continue;
-    const connection = live().find((x) => x.phase === 2 && x.id.startsWith('connect-')
-      && d.subjects.every((id) => x.subjects.includes(id) && x.keep?.includes(id)));
-    if (connection) mergeInto(c, connection, [d]);
+    const connection = connectionOf.get(d.subjects[0]);
+    if (connection && c.drafts.get(connection.id) === connection && d.subjects.every((id) => connectionOf.get(id) === connection)) mergeInto(c, connection, [d]);
   }
 }
 
