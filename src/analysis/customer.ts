@@ -16,6 +16,7 @@ import type { DataType, Integration, Tool, Touchpoint, Workspace } from '../mode
 import { FREQUENCY_RANK } from '../model/vocabulary.js';
 import type { Facts } from './facts.js';
 import { redundancy } from './rules/redundant-tool.js';
+import { sortIds } from './rules/helpers.js';
 
 /** The rank of a manual link without a frequency: slower than any schedule. */
 export const UNSCHEDULED = 6;
@@ -56,6 +57,11 @@ export interface CustomerSide {
   toHubFreshness(toolId: string, d: string): number | undefined;
   /** Tools that send messages to identified customers, by id. */
   senders: readonly Tool[];
+  /**
+   * Where consent type `d`, originating in `origin`, must arrive (consent-not-synced): the hubs and
+   * the senders that hold the same people (docs/analysis.md, "Where consent must arrive"). Sorted.
+   */
+  consentTargets(origin: string, d: string): { hubs: readonly string[]; senders: readonly string[] };
   /**
    * Of `data` moving from `from` to `to`, the restricted types restricted-data-flow says to stop
    * there: out of their origin, or a copy passed on into a sender. Sorted.
@@ -262,6 +268,92 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
   };
 
   const senderIds = new Set(senders.map((t) => t.id));
+
+  // Where consent must arrive (docs/analysis.md, "Where consent must arrive"): the hub the origin
+  // feeds (or is) and the senders that hold the same people, not every hub and sender.
+  // - Hubs: an origin that is a hub is its own; else the hubs it exchanges people with: the first
+  //   hubs that walks along links of personal data (any mode) meet from the origin, downstream and
+  //   upstream (a loyalty app fed its members by the shop and feeding the e-mail platform).
+  //   An origin used at no touchpoint (a group preference centre: whose choices it holds is not
+  //   said), or joined to no hub at all, must reach every hub, as rules.md's letter says.
+  // - Senders holding the same people: those fed along links of personal data by the origin or by
+  //   its hubs (not walking on through another hub), those used at a touchpoint where the origin
+  //   is used, and those that gather their own people (no link brings them personal data) and meet
+  //   a persona the origin meets (touchpoints with `personas` given).
+  // - Impersonal consent (cookie choices, `personal: false`) is about a browser, not a person: the
+  //   consent tool enforces it in the page, on the tags of the touchpoints where it runs. It never
+  //   has to reach a hub or a sender of messages; a consent tool used at no touchpoint must reach
+  //   the advertising tools by link.
+  const carriesPersonal = (a: Arc) => a.data.some((d) => dataType(d)?.personal === true);
+  const liveHub = (id: string) => isHub(id) && usable(tool(id));
+  const firstHubs = (start: string, forward: boolean): string[] => {
+    const seen = new Set([start]);
+    const queue = [start];
+    const found = new Set<string>();
+    for (let i = 0; i < queue.length; i++) {
+      for (const a of (forward ? out : inn).get(queue[i]) ?? []) {
+        const next = forward ? a.to : a.from;
+        if (seen.has(next) || !carriesPersonal(a)) continue;
+        seen.add(next);
+        if (liveHub(next)) found.add(next);
+        else queue.push(next);
+      }
+    }
+    return sortIds(found);
+  };
+  const fedSenders = new Map<string, Set<string>>();
+  /** Senders fed along links of personal data from `start`, not walking on through another hub. */
+  const sendersFedBy = (start: string): Set<string> => {
+    let r = fedSenders.get(start);
+    if (r) return r;
+    const seen = new Set([start]);
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+      for (const a of out.get(queue[i]) ?? []) {
+        if (seen.has(a.to) || !carriesPersonal(a)) continue;
+        seen.add(a.to);
+        if (!liveHub(a.to)) queue.push(a.to);
+      }
+    }
+    r = new Set([...seen].filter((id) => senderIds.has(id)));
+    fedSenders.set(start, r);
+    return r;
+  };
+  const touchpointsOf = new Map<string, Touchpoint[]>();
+  for (const tp of ws.touchpoints) for (const id of new Set(tp.tools)) (touchpointsOf.get(id) ?? touchpointsOf.set(id, []).get(id)!).push(tp);
+  const personasOf = (id: string) => new Set((touchpointsOf.get(id) ?? []).filter((tp) => tp.personasGiven).flatMap((tp) => tp.personas));
+  // Senders that gather their own people (no link brings them personal data), with the personas they meet.
+  const selfFedSenders = senders.filter((t) => !(inn.get(t.id) ?? []).some(carriesPersonal)).map((t) => ({ id: t.id, personas: personasOf(t.id) }));
+  const AD_CAPABILITIES = new Set(['retargeting', 'paid-social', 'display-advertising', 'programmatic-advertising']);
+  const allHubs = () => sortIds(facts.hubs.filter((h) => h.status !== 'retired').map((h) => h.id));
+  const peopleTargets = new Map<string, { hubs: readonly string[]; senders: readonly string[] }>();
+  const consentTargets = (origin: string, d: string): { hubs: readonly string[]; senders: readonly string[] } => {
+    if (dataType(d)?.personal !== true) {
+      if (touchpointsOf.has(origin)) return { hubs: [], senders: [] };
+      const ads = ws.tools.filter((t) => usable(t) && t.id !== origin && t.primaryCapabilities.some((c) => AD_CAPABILITIES.has(c)));
+      return { hubs: [], senders: sortIds(ads.map((t) => t.id)) };
+    }
+    let r = peopleTargets.get(origin);
+    if (r) return r;
+    let hubs: string[];
+    if (liveHub(origin)) hubs = [origin];
+    else if (!touchpointsOf.has(origin)) hubs = allHubs();
+    else {
+      hubs = sortIds(new Set([...firstHubs(origin, true), ...firstHubs(origin, false)]));
+      if (!hubs.length) hubs = allHubs();
+    }
+    const same = new Set<string>(sendersFedBy(origin));
+    for (const h of hubs) for (const id of sendersFedBy(h)) same.add(id);
+    for (const tp of touchpointsOf.get(origin) ?? []) for (const id of tp.tools) if (senderIds.has(id)) same.add(id);
+    const met = personasOf(origin);
+    for (const s of selfFedSenders) if ([...s.personas].some((p) => met.has(p))) same.add(s.id);
+    same.delete(origin);
+    for (const h of hubs) same.delete(h);
+    r = { hubs: hubs.filter((h) => h !== origin), senders: sortIds(same) };
+    peopleTargets.set(origin, r);
+    return r;
+  };
+
   const restrictionOf = (d: string) => {
     const r = dataType(d)?.restricted;
     return typeof r === 'string' && r.trim() ? r : undefined;
@@ -282,6 +374,7 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
     hubFreshness,
     toHubFreshness,
     senders,
+    consentTargets,
     personalizing: personalizingTool,
     readiness,
     arcs,

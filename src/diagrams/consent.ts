@@ -23,7 +23,7 @@ export function consentDiagram({ ws, options }: DiagramInput): Diagram {
   const styles: string[] = [];
   const notes: string[] = [];
   const out: string[] = ['flowchart LR', `  accTitle: ${t('custreport.diagram.consent')}`];
-  const edges: { from: string; to: string; arrow: string; text?: string; missing?: boolean }[] = [];
+  const edges: { from: string; to: string; arrow: string; text?: string; how?: string; missing?: boolean }[] = [];
   const nodeOf = new Map<string, string>();
   const name = (id: string) => ws.index.toolById.get(id)?.name ?? id;
   const dataTypeName = (id: string) => dataTypeLabel(ws, id, tr);
@@ -79,7 +79,7 @@ export function consentDiagram({ ws, options }: DiagramInput): Diagram {
     // With one consent type the notes name it once; the arrows then only say how often.
     const text = [single ? '' : abbreviateList(carried.map(dataTypeName), tr), how].filter(Boolean).join(', ');
     const arrow = i.mode === 'realtime' ? (i.bidirectional ? '<-->' : '-->') : (i.bidirectional ? '<-.->' : '-.->');
-    edges.push({ from, to, arrow, text });
+    edges.push({ from, to, arrow, text, how });
   }
   // Where it must arrive and does not.
   const missing = new Map<string, string[]>();
@@ -89,8 +89,15 @@ export function consentDiagram({ ws, options }: DiagramInput): Diagram {
   }
   for (const [k, data] of [...missing.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const [from, to] = k.split('>');
-    edges.push({ from: toolNode(from, clsOf(from)), to: toolNode(to, clsOf(to)), arrow: '-.->', missing: true,
-      text: single ? t('custreport.not-arriving.one') : t('custreport.not-arriving', { data: abbreviateList([...new Set(data)].map(dataTypeName), tr) }) });
+    const edge = { from: toolNode(from, clsOf(from)), to: toolNode(to, clsOf(to)) };
+    const text = single ? t('custreport.not-arriving.one') : t('custreport.not-arriving', { data: abbreviateList([...new Set(data)].map(dataTypeName), tr) });
+    // A link drawn already between the two (a manual export) is that arrow turned red, never a
+    // second arrow beside it: one pair of tools is drawn "arrives" or "does not arrive", not both.
+    const drawn = edges.find((e) => e.from === edge.from && e.to === edge.to && !e.missing);
+    if (drawn) {
+      drawn.missing = true;
+      drawn.text = [drawn.how, text].filter(Boolean).join(', ');
+    } else edges.push({ ...edge, arrow: '-.->', missing: true, text });
   }
   const missingIdx: number[] = [];
   edges.forEach((e, i) => {

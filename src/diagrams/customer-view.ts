@@ -182,13 +182,15 @@ export function customerView(ws: Workspace, facts: Facts = computeFacts(ws)): Cu
     }
     const origins = [...originMap.values()].sort((a, b) => cmp(a.tool, b.tool));
     for (const o of origins) { o.data.sort(cmp); o.touchpoints.sort(cmp); }
-    const senders = cs.senders.filter((t) => !facts.isHub(t.id));
+    // Where it must arrive: the same targets as consent-not-synced (the hub the origin feeds and
+    // the senders holding the same people), so the picture and the findings name the same tools.
     const arrivals: ConsentArrival[] = [];
     for (const o of origins) {
       for (const d of o.data) {
         const reached = cs.reachedFrom(o.tool, d);
-        for (const h of facts.hubs.filter((x) => x.id !== o.tool)) arrivals.push({ origin: o.tool, data: d, to: h.id, role: 'hub', arrives: reached.has(h.id) });
-        for (const x of senders.filter((y) => y.id !== o.tool)) arrivals.push({ origin: o.tool, data: d, to: x.id, role: 'sender', arrives: reached.has(x.id) });
+        const want = cs.consentTargets(o.tool, d);
+        for (const h of want.hubs) arrivals.push({ origin: o.tool, data: d, to: h, role: 'hub', arrives: reached.has(h) });
+        for (const x of want.senders.filter((y) => !facts.isHub(y))) arrivals.push({ origin: o.tool, data: d, to: x, role: 'sender', arrives: reached.has(x) });
       }
     }
     const links = ws.integrations.filter((i) => facts.carried(i, 'forward').some((d) => ids.has(d))
