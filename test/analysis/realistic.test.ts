@@ -89,10 +89,6 @@ const PENDING: Record<string, { reason: string; mode: 'blocked' | 'fails' }> = {
     reason: 'judgement: the EUR 5,300 saving ignores the 8 Service Cloud licences (about EUR 14,400 a year) the Mexican agents would need on the kept tool; proposal: a redundant-tool saving between seat-priced tools nets the seats the kept tool must add, or says it does not know them',
     mode: 'fails',
   },
-  'harbourlight-literacy must_not data-silo:ga4': {
-    reason: 'judgement: the built-in vocabulary makes web-activity personal, so a standalone GA4 is a HIGH silo, the second "problem that matters most" of an 11-person charity and part of connect-to-hub ("connect GA4 to Salesforce"); the workspace did not override web-activity (brisa-seguros-viaje did, and there GA4 is no silo); proposal: GA4\'s catalog entry (its terms forbid personal data) holds web-activity as impersonal unless the workspace says otherwise',
-    mode: 'fails',
-  },
   'harbourlight-literacy must_not inconsistent-experience:tutor-support': {
     reason: 'judgement: the touchpoint\'s only tool (Better Impact) is the declared source of truth for the people served there (volunteer-records); the coordinator recognises every tutor. The one problem is data-silo:better-impact, said again here as HIGH; proposal: fold inconsistent-experience into the data-silo of its only tool when that tool is the source of truth of what the touchpoint captures',
     mode: 'fails',
