@@ -4,9 +4,10 @@
 // Inquirer, jsdom) stay external and are loaded with dynamic import() only by the commands
 // that need them; code splitting keeps each command's own code in a lazy chunk.
 import { build } from 'esbuild';
-import { rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { rmSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 
@@ -121,6 +122,21 @@ const lazyModules = {
   },
 };
 
+// commander requires node:child_process at load time for executable subcommands, which
+// martech-audit does not have; loading it (with net, dgram and their kin) cost ~3 ms of every
+// start-up. The same text, with child_process required when spawn is first asked for.
+const commanderLazyChildProcess = {
+  name: 'commander-lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!text.includes(eager)) throw new Error(`${args.path}: commander no longer has \`${eager}\` (scripts/build.mjs, commanderLazyChildProcess)`);
+      return { contents: text.replace(eager, "const childProcess = { get spawn() { return require('node:child_process').spawn; } };"), loader: 'js' };
+    });
+  },
+};
+
 // The loader's rule catalog (src/analysis/rules/catalog.ts) derives from the rule modules, which
 // `validate` should not load (a fifth of its start-up). The build computes the tables from the
 // modules themselves and puts them in the bundle in place of catalog.ts: a rule is written once,
@@ -159,7 +175,8 @@ rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 const ruleTables = await ruleCatalogTables();
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  // diff-worker: the thread that analyses one side of a large `diff` (src/diff/parallel.ts finds it beside the chunks).
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'diff-worker': 'src/diff/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -170,7 +187,7 @@ await build({
   sourcemap: 'linked',
   chunkNames: 'chunk-[hash]',
   external,
-  plugins: [zodEnglishOnly, zodClassicApart, messagesAsJson, lazyModules, ruleCatalogTable(ruleTables)],
+  plugins: [zodEnglishOnly, zodClassicApart, messagesAsJson, lazyModules, commanderLazyChildProcess, ruleCatalogTable(ruleTables)],
   legalComments: 'none',
   // cli-table3 is CommonJS and requires Node built-ins; give the ESM bundle a require(), made on
   // first use (each of the ~30 chunks a command loads used to make one at start-up).
@@ -198,6 +215,21 @@ const onlyCommand = (command) => ({
     }));
   },
 });
+// The loader requires the yaml package (the Document parser, for files with errors and odd
+// files) from node_modules on first use. In a start-up bundle it is bundled instead, still
+// evaluated on first use, so that its ~20 files are one read and its code is in the code cache:
+// `validate` of a file with errors is the run people repeat while fixing it.
+const yamlInBundle = {
+  name: 'yaml-in-bundle',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]workspace[\\/]parse\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const runtime = "requireCjs('yaml')";
+      if (!text.includes(runtime)) throw new Error(`${args.path}: no longer has ${runtime} (scripts/build.mjs, yamlInBundle)`);
+      return { contents: text.replace(runtime, "require('yaml')"), loader: 'ts' };
+    });
+  },
+};
 for (const [name, command] of Object.entries(FAST_PATHS)) {
   const out = `dist/fast-${name}.cjs`;
   await build({
@@ -210,7 +242,7 @@ for (const [name, command] of Object.entries(FAST_PATHS)) {
     minify: true,
     sourcemap: 'linked',
     external,
-    plugins: [onlyCommand(command), zodEnglishOnly, zodClassicApart, messagesAsJson, lazyModules, ruleCatalogTable(ruleTables)],
+    plugins: [onlyCommand(command), yamlInBundle, zodEnglishOnly, zodClassicApart, messagesAsJson, lazyModules, commanderLazyChildProcess, ruleCatalogTable(ruleTables)],
     legalComments: 'none',
     // import.meta.url (the package root, the message files, createRequire) is this file's URL.
     banner: { js: "var __importMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
@@ -255,9 +287,19 @@ writeFileSync('schema/martech-audit-diff.schema.json', diffSchema);
 // serialises the code of every function compiled by then. A run that finds it skips most parsing
 // and compiling; V8 ignores a cache made by another V8 version or for another source, so a
 // package installed under another Node version compiles as usual.
+// A workspace with the mistakes people make first (a duplicate key, a typo in a reference, a
+// bad indentation), so that the cache also holds the code that reports them.
+const primeDir = mkdtempSync(join(tmpdir(), 'martech-audit-build-'));
+const invalid = join(primeDir, 'invalid.yaml');
+const badYaml = join(primeDir, 'bad-yaml.yaml');
+writeFileSync(invalid, [
+  'version: 1', 'organization: { name: Prime }', 'tools:', '  - id: crm', '    name: CRM', '    capabilities: [crm]',
+  '    cost: lots', 'touchpoints:', '  - id: web', '    name: Website', '    stage: awarness', '    channel: website', '    tools: [crn]', '',
+].join('\n'));
+writeFileSync(badYaml, ['version: 1', 'tools:', '  - id: crm', '    name: CRM', '    name: CRM again', '   bad: indent', ''].join('\n'));
 const PRIME = {
   help: [['--help'], ['--lang', 'ja', '--help'], ['help', 'validate'], ['--version']],
-  validate: [['validate', 'examples/northwind-b2b'], ['validate', 'examples/sakura-retail.yaml']],
+  validate: [['validate', 'examples/northwind-b2b'], ['validate', 'examples/sakura-retail.yaml'], ['validate', invalid], ['validate', '--format', 'json', invalid], ['validate', badYaml]],
 };
 for (const name of Object.keys(FAST_PATHS)) {
   const prime = [
@@ -271,3 +313,4 @@ for (const name of Object.keys(FAST_PATHS)) {
   ].join('\n');
   execFileSync(process.execPath, ['-e', prime], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '' } });
 }
+rmSync(primeDir, { recursive: true, force: true });

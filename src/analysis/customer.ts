@@ -146,12 +146,27 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
     add(it, it.from, it.to, facts.carried(it, 'forward'));
     if (it.bidirectional) add(it, it.to, it.from, facts.carried(it, 'backward'));
   }
-  const out = new Map<string, Arc[]>();
   const inn = new Map<string, Arc[]>();
+  for (const a of arcs) (inn.get(a.to) ?? inn.set(a.to, []).get(a.to)!).push(a);
+  // Per data type, the arcs that carry it by source and by target (in arc order): every search
+  // below follows one type, and scanning every arc of a node for it (a hub has thousands) made
+  // them data types x arcs.
+  const outOf = new Map<string, Map<string, Arc[]>>();
+  const intoOf = new Map<string, Map<string, Arc[]>>();
+  const push = (m: Map<string, Map<string, Arc[]>>, d: string, node: string, a: Arc) => {
+    let byNode = m.get(d);
+    if (!byNode) m.set(d, (byNode = new Map()));
+    const l = byNode.get(node);
+    if (l) l.push(a);
+    else byNode.set(node, [a]);
+  };
   for (const a of arcs) {
-    (out.get(a.from) ?? out.set(a.from, []).get(a.from)!).push(a);
-    (inn.get(a.to) ?? inn.set(a.to, []).get(a.to)!).push(a);
+    for (const d of new Set(a.data)) {
+      push(outOf, d, a.from, a);
+      push(intoOf, d, a.to, a);
+    }
   }
+  const NONE: readonly Arc[] = [];
 
   const reachCache = new Map<string, ReadonlySet<string>>();
   const reachedFrom = (from: string, d: string): ReadonlySet<string> => {
@@ -160,9 +175,10 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
     if (r) return r;
     const seen = new Set<string>([from]);
     const queue = [from];
+    const carrying = outOf.get(d);
     for (let i = 0; i < queue.length; i++) {
-      for (const a of out.get(queue[i]) ?? []) {
-        if (a.manual || !a.data.includes(d) || seen.has(a.to)) continue;
+      for (const a of carrying?.get(queue[i]) ?? NONE) {
+        if (a.manual || seen.has(a.to)) continue;
         seen.add(a.to);
         queue.push(a.to);
       }
@@ -180,13 +196,12 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
   const fedTypes = new Map<string, Set<string>>();
   {
     // Per data type: forward from the hubs over automated arcs carrying it.
-    const types = new Set(arcs.flatMap((a) => a.data));
-    for (const d of types) {
+    for (const [d, carrying] of outOf) {
       const queue = [...hubIds];
       const seen = new Set(hubIds);
       for (let i = 0; i < queue.length; i++) {
-        for (const a of out.get(queue[i]) ?? []) {
-          if (a.manual || !a.data.includes(d) || seen.has(a.to)) continue;
+        for (const a of carrying.get(queue[i]) ?? NONE) {
+          if (a.manual || seen.has(a.to)) continue;
           seen.add(a.to);
           hubFed.add(a.to);
           (fedTypes.get(a.to) ?? fedTypes.set(a.to, new Set()).get(a.to)!).add(d);
@@ -204,13 +219,13 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
       best.set(s, AT_HUB);
       buckets[0].push(s);
     }
+    const carrying = (forward ? outOf : intoOf).get(d);
     for (let b = 0; b < buckets.length; b++) {
       for (let i = 0; i < buckets[b].length; i++) {
         const node = buckets[b][i];
         const r = best.get(node)!;
         if (r !== b - 1) continue;
-        for (const a of (forward ? out.get(node) : inn.get(node)) ?? []) {
-          if (!a.data.includes(d)) continue;
+        for (const a of carrying?.get(node) ?? NONE) {
           const next = forward ? a.to : a.from;
           const cand = Math.max(r, a.rank);
           const prev = best.get(next);
@@ -285,15 +300,27 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
   //   has to reach a hub or a sender of messages; a consent tool used at no touchpoint must reach
   //   the advertising tools by link.
   const carriesPersonal = (a: Arc) => a.data.some((d) => dataType(d)?.personal === true);
+  // The links of personal data by source and by target (built once, on first use).
+  let personalLinks: { out: Map<string, Arc[]>; inn: Map<string, Arc[]> } | undefined;
+  const personalArcs = () => {
+    if (personalLinks) return personalLinks;
+    personalLinks = { out: new Map(), inn: new Map() };
+    for (const a of arcs) {
+      if (!carriesPersonal(a)) continue;
+      (personalLinks.out.get(a.from) ?? personalLinks.out.set(a.from, []).get(a.from)!).push(a);
+      (personalLinks.inn.get(a.to) ?? personalLinks.inn.set(a.to, []).get(a.to)!).push(a);
+    }
+    return personalLinks;
+  };
   const liveHub = (id: string) => isHub(id) && usable(tool(id));
   const firstHubs = (start: string, forward: boolean): string[] => {
     const seen = new Set([start]);
     const queue = [start];
     const found = new Set<string>();
     for (let i = 0; i < queue.length; i++) {
-      for (const a of (forward ? out : inn).get(queue[i]) ?? []) {
+      for (const a of (forward ? personalArcs().out : personalArcs().inn).get(queue[i]) ?? []) {
         const next = forward ? a.to : a.from;
-        if (seen.has(next) || !carriesPersonal(a)) continue;
+        if (seen.has(next)) continue;
         seen.add(next);
         if (liveHub(next)) found.add(next);
         else queue.push(next);
@@ -309,8 +336,8 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
     const seen = new Set([start]);
     const queue = [start];
     for (let i = 0; i < queue.length; i++) {
-      for (const a of out.get(queue[i]) ?? []) {
-        if (seen.has(a.to) || !carriesPersonal(a)) continue;
+      for (const a of personalArcs().out.get(queue[i]) ?? []) {
+        if (seen.has(a.to)) continue;
         seen.add(a.to);
         if (!liveHub(a.to)) queue.push(a.to);
       }
@@ -319,17 +346,24 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
     fedSenders.set(start, r);
     return r;
   };
-  const touchpointsOf = new Map<string, Touchpoint[]>();
-  for (const tp of ws.touchpoints) for (const id of new Set(tp.tools)) (touchpointsOf.get(id) ?? touchpointsOf.set(id, []).get(id)!).push(tp);
-  const personasOf = (id: string) => new Set((touchpointsOf.get(id) ?? []).filter((tp) => tp.personasGiven).flatMap((tp) => tp.personas));
+  let touchpointsByTool: Map<string, Touchpoint[]> | undefined;
+  const touchpointsOf = (id: string): readonly Touchpoint[] | undefined => {
+    if (!touchpointsByTool) {
+      touchpointsByTool = new Map();
+      for (const tp of ws.touchpoints) for (const t of new Set(tp.tools)) (touchpointsByTool.get(t) ?? touchpointsByTool.set(t, []).get(t)!).push(tp);
+    }
+    return touchpointsByTool.get(id);
+  };
+  const personasOf = (id: string) => new Set((touchpointsOf(id) ?? []).filter((tp) => tp.personasGiven).flatMap((tp) => tp.personas));
   // Senders that gather their own people (no link brings them personal data), with the personas they meet.
-  const selfFedSenders = senders.filter((t) => !(inn.get(t.id) ?? []).some(carriesPersonal)).map((t) => ({ id: t.id, personas: personasOf(t.id) }));
+  let selfFed: { id: string; personas: Set<string> }[] | undefined;
+  const selfFedSenders = () => (selfFed ??= senders.filter((t) => !personalArcs().inn.has(t.id)).map((t) => ({ id: t.id, personas: personasOf(t.id) })));
   const AD_CAPABILITIES = new Set(['retargeting', 'paid-social', 'display-advertising', 'programmatic-advertising']);
   const allHubs = () => sortIds(facts.hubs.filter((h) => h.status !== 'retired').map((h) => h.id));
   const peopleTargets = new Map<string, { hubs: readonly string[]; senders: readonly string[] }>();
   const consentTargets = (origin: string, d: string): { hubs: readonly string[]; senders: readonly string[] } => {
     if (dataType(d)?.personal !== true) {
-      if (touchpointsOf.has(origin)) return { hubs: [], senders: [] };
+      if (touchpointsOf(origin)) return { hubs: [], senders: [] };
       const ads = ws.tools.filter((t) => usable(t) && t.id !== origin && t.primaryCapabilities.some((c) => AD_CAPABILITIES.has(c)));
       return { hubs: [], senders: sortIds(ads.map((t) => t.id)) };
     }
@@ -337,16 +371,16 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
     if (r) return r;
     let hubs: string[];
     if (liveHub(origin)) hubs = [origin];
-    else if (!touchpointsOf.has(origin)) hubs = allHubs();
+    else if (!touchpointsOf(origin)) hubs = allHubs();
     else {
       hubs = sortIds(new Set([...firstHubs(origin, true), ...firstHubs(origin, false)]));
       if (!hubs.length) hubs = allHubs();
     }
     const same = new Set<string>(sendersFedBy(origin));
     for (const h of hubs) for (const id of sendersFedBy(h)) same.add(id);
-    for (const tp of touchpointsOf.get(origin) ?? []) for (const id of tp.tools) if (senderIds.has(id)) same.add(id);
+    for (const tp of touchpointsOf(origin) ?? []) for (const id of tp.tools) if (senderIds.has(id)) same.add(id);
     const met = personasOf(origin);
-    for (const s of selfFedSenders) if ([...s.personas].some((p) => met.has(p))) same.add(s.id);
+    for (const s of selfFedSenders()) if ([...s.personas].some((p) => met.has(p))) same.add(s.id);
     same.delete(origin);
     for (const h of hubs) same.delete(h);
     r = { hubs: hubs.filter((h) => h !== origin), senders: sortIds(same) };

@@ -4,20 +4,20 @@
 // hubs and the tools that message identified customers. A red dashed arrow "does not arrive" joins
 // an origin to every hub or sender its consent does not reach: someone who unsubscribed there can
 // still be mailed from here (rules.md, `consent-not-synced`).
-import { computeFacts } from '../analysis/facts.js';
 import { dataTypeLabel } from '../model/names.js';
+import { formatNumber } from '../i18n/format.js';
 import { IdGen, label } from './mermaid-escape.js';
 import { abbreviateList, ClassAssigner, legend, type LegendEntry } from './common.js';
-import { customerView } from './customer-view.js';
-import type { Diagram, DiagramInput } from './types.js';
+import { customerViewOf, missingTargets, type ConsentView } from './customer-view.js';
+import { DEFAULT_OPTIONS, type Diagram, type DiagramInput } from './types.js';
 
 const MISSING_LINK = 'stroke:#c5221f,stroke-width:2.5px,stroke-dasharray:6 4,color:#c5221f';
 
 export function consentDiagram({ ws, options }: DiagramInput): Diagram {
   const { tr } = options;
   const { t } = tr;
-  const facts = computeFacts(ws);
-  const view = customerView(ws, facts).consent;
+  const { facts, view: whole } = customerViewOf(ws);
+  const view = whole.consent;
   const nodes = new IdGen('n');
   const classes = new ClassAssigner();
   const styles: string[] = [];
@@ -47,9 +47,13 @@ export function consentDiagram({ ws, options }: DiagramInput): Diagram {
     }
     return n;
   };
-  const roleOf = new Map<string, 'hub' | 'sender'>();
-  for (const a of view.arrivals) roleOf.set(a.to, a.role);
-  const clsOf = (id: string) => (facts.isHub(id) ? 'hub' : view.origins.some((o) => o.tool === id) ? 'consentOrigin' : roleOf.get(id) === 'sender' ? 'sender' : 'tool');
+  // A tool is drawn as a sender when it messages identified customers and some origin's consent must reach it.
+  const originSet = new Set(view.origins.map((o) => o.tool));
+  const clsOf = (id: string) => (facts.isHub(id) ? 'hub' : originSet.has(id) ? 'consentOrigin'
+    : view.role(id) === 'sender' && view.origins.length > 0 ? 'sender' : 'tool');
+  // A large stack (more tools in the picture than maxTools): one node per group, counts on the arrows.
+  const drawn = toolsDrawn(view);
+  if (drawn > (options.maxTools ?? DEFAULT_OPTIONS.maxTools)) return groupedConsent({ ws, options }, view, drawn);
 
   // Where it starts: touchpoints, then origin tools.
   const tps = [...new Set([...view.origins.flatMap((o) => o.touchpoints), ...view.unheld.map((u) => u.touchpoint)])].sort();
@@ -83,9 +87,18 @@ export function consentDiagram({ ws, options }: DiagramInput): Diagram {
   }
   // Where it must arrive and does not.
   const missing = new Map<string, string[]>();
-  for (const a of view.arrivals.filter((x) => !x.arrives)) {
-    const k = `${a.origin}>${a.to}`;
-    missing.set(k, [...(missing.get(k) ?? []), a.data]);
+  for (const o of view.origins) {
+    for (const d of o.data) {
+      const reached = view.reached(o.tool, d);
+      const want = view.targets(o.tool, d);
+      for (const to of [...want.hubs, ...want.senders]) {
+        if (to === o.tool || reached.has(to)) continue;
+        const k = `${o.tool}>${to}`;
+        const list = missing.get(k);
+        if (list) list.push(d);
+        else missing.set(k, [d]);
+      }
+    }
   }
   for (const [k, data] of [...missing.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const [from, to] = k.split('>');
@@ -104,8 +117,7 @@ export function consentDiagram({ ws, options }: DiagramInput): Diagram {
     out.push(e.text ? `  ${e.from} ${e.arrow}|${label(e.text)}| ${e.to}` : `  ${e.from} ${e.arrow} ${e.to}`);
     if (e.missing) missingIdx.push(i);
   });
-  const arrived = view.arrivals.filter((a) => a.arrives).length;
-  notes.push(t('custreport.note.consent', { arrived, total: view.arrivals.length, types: view.types.map((d) => dataTypeName(d.id)).join(', ') }));
+  notes.push(t('custreport.note.consent', { arrived: view.arrivals.arrived, total: view.arrivals.total, types: view.types.map((d) => dataTypeName(d.id)).join(', ') }));
 
   const entries: LegendEntry[] = [];
   if (classes.used('touchpoint')) entries.push({ cls: 'touchpoint', text: t('custreport.legend.consent-touchpoint') });
@@ -115,6 +127,106 @@ export function consentDiagram({ ws, options }: DiagramInput): Diagram {
   if (classes.used('uncovered')) entries.push({ cls: 'uncovered', text: t('custreport.legend.held-nowhere') });
   if (missingIdx.length) entries.push({ cls: 'legend', text: t('custreport.legend.missing') });
   // Pages and slides draw the legend beside the picture (options.legendOutside).
+  if (!options.legendOutside) out.push(...legend(new IdGen('l'), classes, entries, styles, tr));
+  out.push(...classes.lines(), ...styles);
+  if (missingIdx.length) out.push(`  linkStyle ${missingIdx.join(',')} ${MISSING_LINK}`);
+  return {
+    kind: 'consent', family: 'flowchart', title: t('custreport.diagram.consent'), source: `${out.join('\n')}\n`, notes,
+    ...(options.legendOutside ? { legend: entries } : {}),
+  };
+}
+
+/**
+ * How many tools the whole picture draws: the origins, the ends of the links that carry consent,
+ * and every hub or sender some origin's consent misses. Counted from the few places each origin's
+ * consent reaches, never from the pairs that miss (origins x senders at scale).
+ */
+function toolsDrawn(view: ConsentView): number {
+  const tools = new Set(view.origins.map((o) => o.tool));
+  for (const i of view.links) {
+    tools.add(i.from);
+    tools.add(i.to);
+  }
+  // Every hub or sender that some consent type of an origin must reach and does not.
+  for (const o of view.origins) {
+    for (const d of o.data) {
+      const reached = view.reached(o.tool, d);
+      const want = view.targets(o.tool, d);
+      for (const id of [...want.hubs, ...want.senders]) if (!reached.has(id)) tools.add(id);
+    }
+  }
+  return tools.size;
+}
+
+/** How many (origin, hub) or (origin, sender) pairs there are where consent must arrive. */
+function targetPairs(view: ConsentView, role: 'hub' | 'sender'): number {
+  let pairs = 0;
+  for (const o of view.origins) {
+    const ids = new Set<string>();
+    for (const d of o.data) for (const id of role === 'hub' ? view.targets(o.tool, d).hubs : view.targets(o.tool, d).senders) ids.add(id);
+    pairs += ids.size;
+  }
+  return pairs;
+}
+
+/**
+ * The consent picture of a large stack: the touchpoints, the origins, the hubs and the senders as
+ * one node each, and on the red arrows how many origin-to-hub and origin-to-sender pairs miss some
+ * consent type. The consent table of the report and the consent-not-synced findings name them.
+ */
+function groupedConsent({ ws, options }: Pick<DiagramInput, 'ws' | 'options'>, view: ConsentView, drawn: number): Diagram {
+  const { tr } = options;
+  const { t, lang } = tr;
+  const n = (x: number) => formatNumber(x, lang);
+  const dataTypeName = (id: string) => dataTypeLabel(ws, id, tr);
+  const nodes = new IdGen('n');
+  const classes = new ClassAssigner();
+  const styles: string[] = [];
+  const out: string[] = ['flowchart LR', `  accTitle: ${t('custreport.diagram.consent')}`];
+  const edges: string[] = [];
+  const missingIdx: number[] = [];
+  const node = (text: string, cls: string, shape: 'box' | 'stadium' = 'box') => {
+    const id = nodes.next();
+    out.push(shape === 'stadium' ? `  ${id}([${label(text)}])` : `  ${id}[${label(text)}]`);
+    classes.add(id, cls);
+    return id;
+  };
+  const touchpoints = new Set([...view.origins.flatMap((o) => o.touchpoints), ...view.unheld.map((u) => u.touchpoint)]);
+  const tps = touchpoints.size ? node(t('custreport.group.touchpoints', { count: n(touchpoints.size) }), 'touchpoint', 'stadium') : undefined;
+  const origins = node(t('custreport.group.origins', { count: n(view.origins.length) }), 'consentOrigin');
+  if (tps && view.origins.some((o) => o.touchpoints.length)) edges.push(`  ${tps} -.->|${label(t('custreport.captures'))}| ${origins}`);
+  if (tps && view.unheld.length) {
+    const unheld = node(t('custreport.group.unheld', { count: n(view.unheld.length) }), 'uncovered');
+    edges.push(`  ${tps} -.-> ${unheld}`);
+  }
+  // Origin-to-target pairs that miss some consent type, per role.
+  const missed = { hub: 0, sender: 0 };
+  for (const o of view.origins) {
+    missed.hub += missingTargets(view, o, 'hub', 0).total;
+    missed.sender += missingTargets(view, o, 'sender', 0).total;
+  }
+  for (const role of ['hub', 'sender'] as const) {
+    const ids = role === 'hub' ? view.hubs : view.senders;
+    if (!ids.length) continue;
+    const target = node(t(`custreport.group.${role}s`, { count: n(ids.length) }), role);
+    const pairs = targetPairs(view, role);
+    if (missed[role]) {
+      missingIdx.push(edges.length);
+      edges.push(`  ${origins} -.->|${label(t('custreport.group.missing', { missing: n(missed[role]), total: n(pairs) }))}| ${target}`);
+    } else edges.push(`  ${origins} --> ${target}`);
+  }
+  out.push(...edges);
+  const notes = [
+    t('custreport.note.consent', { arrived: view.arrivals.arrived, total: view.arrivals.total, types: view.types.map((d) => dataTypeName(d.id)).join(', ') }),
+    t('custreport.note.consent-grouped', { tools: n(drawn), links: n(view.links.length) }),
+  ];
+  const entries: LegendEntry[] = [];
+  if (classes.used('touchpoint')) entries.push({ cls: 'touchpoint', text: t('custreport.legend.consent-touchpoint') });
+  entries.push({ cls: 'consentOrigin', text: t('custreport.legend.origin') });
+  if (classes.used('hub')) entries.push({ cls: 'hub', text: t('diagram.legend.hub') });
+  if (classes.used('sender')) entries.push({ cls: 'sender', text: t('custreport.legend.sender') });
+  if (classes.used('uncovered')) entries.push({ cls: 'uncovered', text: t('custreport.legend.held-nowhere') });
+  if (missingIdx.length) entries.push({ cls: 'legend', text: t('custreport.legend.missing') });
   if (!options.legendOutside) out.push(...legend(new IdGen('l'), classes, entries, styles, tr));
   out.push(...classes.lines(), ...styles);
   if (missingIdx.length) out.push(`  linkStyle ${missingIdx.join(',')} ${MISSING_LINK}`);

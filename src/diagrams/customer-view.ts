@@ -39,13 +39,19 @@ export interface ConsentOrigin {
   touchpoints: string[];
 }
 
-export interface ConsentArrival {
-  origin: string;
-  data: string;
-  /** A hub or a tool that messages identified customers. */
-  to: string;
-  role: 'hub' | 'sender';
-  arrives: boolean;
+/**
+ * Where consent must arrive, counted: every (origin, consent type, hub or sender it must reach). Never listed one object each: origins x senders x types is millions at 10,000 tools
+ * (issue 18). What does not arrive is read per origin with missingTargets() / missingPairs().
+ */
+export interface ConsentArrivals {
+  total: number;
+  arrived: number;
+}
+
+/** The hubs and senders one origin's consent type must reach. */
+export interface ConsentTargets {
+  hubs: readonly string[];
+  senders: readonly string[];
 }
 
 export interface ConsentView {
@@ -53,7 +59,16 @@ export interface ConsentView {
   origins: ConsentOrigin[];
   /** Links that carry a consent type (either direction of a bidirectional link). */
   links: Integration[];
-  arrivals: ConsentArrival[];
+  /** Where consent must arrive, by id: the hubs (in the facts' order) and the tools that message identified customers (not hubs, in id order). */
+  hubs: string[];
+  senders: string[];
+  arrivals: ConsentArrivals;
+  /** Whether a tool is one of the hubs or one of the senders above. */
+  role(id: string): 'hub' | 'sender' | undefined;
+  /** Of the hubs and senders its consent type `data` must reach (targets), those it reaches through automated links. */
+  reached(origin: string, data: string): ReadonlySet<string>;
+  /** Where the origin's consent type `data` must arrive (consent-not-synced's targets), each list in the order of the lists above. */
+  targets(origin: string, data: string): ConsentTargets;
   /** In-scope touchpoints that capture a consent type that none of their tools holds. */
   unheld: { touchpoint: string; data: string }[];
 }
@@ -105,6 +120,21 @@ const live = (t: Tool | undefined): t is Tool => !!t && t.status !== 'retired';
 export function customerDiagramApplies(kind: 'personas' | 'consent', ws: Workspace): boolean {
   if (kind === 'personas') return ws.personas.length > 0;
   return usesCustomerSide(ws) && ws.dataTypes.some((d) => d.used && d.consent === true);
+}
+
+const views = new WeakMap<Workspace, { facts: Facts; view: CustomerView }>();
+
+/**
+ * The facts and the customer view of a workspace, worked out once per workspace (a workspace is
+ * frozen): the report's pages, both sets of its pictures and the deck all read the same one.
+ */
+export function customerViewOf(ws: Workspace): { facts: Facts; view: CustomerView } {
+  let v = views.get(ws);
+  if (!v) {
+    const facts = computeFacts(ws);
+    views.set(ws, (v = { facts, view: customerView(ws, facts) }));
+  }
+  return v;
 }
 
 export function customerView(ws: Workspace, facts: Facts = computeFacts(ws)): CustomerView {
@@ -182,20 +212,37 @@ export function customerView(ws: Workspace, facts: Facts = computeFacts(ws)): Cu
     }
     const origins = [...originMap.values()].sort((a, b) => cmp(a.tool, b.tool));
     for (const o of origins) { o.data.sort(cmp); o.touchpoints.sort(cmp); }
-    // Where it must arrive: the same targets as consent-not-synced (the hub the origin feeds and
-    // the senders holding the same people), so the picture and the findings name the same tools.
-    const arrivals: ConsentArrival[] = [];
+    const hubs = facts.hubs.map((h) => h.id);
+    const senders = cs.senders.filter((t) => !facts.isHub(t.id)).map((t) => t.id);
+    const roles = new Map<string, 'hub' | 'sender'>([...hubs.map((id) => [id, 'hub'] as const), ...senders.map((id) => [id, 'sender'] as const)]);
+    const role = (id: string) => roles.get(id);
+    // Per origin and type, where it must arrive: the same targets as consent-not-synced (the hub
+    // the origin feeds and the senders holding the same people; customer.ts consentTargets), so
+    // the picture and the findings name the same tools. The few it reaches are kept.
+    const reachedMap = new Map<string, ReadonlySet<string>>();
+    const targetsMap = new Map<string, ConsentTargets>();
+    const arrivals: ConsentArrivals = { total: 0, arrived: 0 };
     for (const o of origins) {
       for (const d of o.data) {
-        const reached = cs.reachedFrom(o.tool, d);
         const want = cs.consentTargets(o.tool, d);
-        for (const h of want.hubs) arrivals.push({ origin: o.tool, data: d, to: h, role: 'hub', arrives: reached.has(h) });
-        for (const x of want.senders.filter((y) => !facts.isHub(y))) arrivals.push({ origin: o.tool, data: d, to: x, role: 'sender', arrives: reached.has(x) });
+        const wantHubs = new Set(want.hubs);
+        const t: ConsentTargets = { hubs: hubs.filter((id) => wantHubs.has(id)), senders: want.senders.filter((id) => roles.get(id) === 'sender') };
+        const all = new Set([...t.hubs, ...t.senders]);
+        const reached = new Set<string>();
+        for (const id of cs.reachedFrom(o.tool, d)) if (all.has(id)) reached.add(id);
+        reachedMap.set(`${o.tool}\u0000${d}`, reached);
+        targetsMap.set(`${o.tool}\u0000${d}`, t);
+        arrivals.total += all.size;
+        arrivals.arrived += reached.size;
       }
     }
+    const none: ReadonlySet<string> = new Set();
+    const noTargets: ConsentTargets = { hubs: [], senders: [] };
+    const reached = (origin: string, d: string) => reachedMap.get(`${origin}\u0000${d}`) ?? none;
+    const targets = (origin: string, d: string) => targetsMap.get(`${origin}\u0000${d}`) ?? noTargets;
     const links = ws.integrations.filter((i) => facts.carried(i, 'forward').some((d) => ids.has(d))
       || (i.bidirectional && facts.carried(i, 'backward').some((d) => ids.has(d))));
-    consent = { types: consentTypes, origins, links, arrivals, unheld };
+    consent = { types: consentTypes, origins, links, hubs, senders, arrivals, role, reached, targets, unheld };
   }
 
   // ---- personalization readiness (the assessment's: in-scope touchpoints with tools) ---------
@@ -219,4 +266,41 @@ export function customerView(ws: Workspace, facts: Facts = computeFacts(ws)): Cu
 /** How fresh a touchpoint needs data, for the tables ("realtime" when `realtime: true`). */
 export function needsOf(tp: Touchpoint): Freshness | undefined {
   return tp.needs ?? (tp.realtime ? 'realtime' : undefined);
+}
+
+/**
+ * The hubs or senders (or both: `role` left out) that some consent type of `origin` does not
+ * reach, each once, in the order the pages list them (its types in order, for each the hubs then
+ * the senders): the first `limit`, and how many there are in all. An origin misses nearly every
+ * sender of a large stack, so the whole list is the product of origins and senders (millions at
+ * 10,000 tools): pages ask for a few and say how many more.
+ */
+export function missingTargets(c: ConsentView, origin: ConsentOrigin, role?: 'hub' | 'sender', limit = Number.POSITIVE_INFINITY): { ids: string[]; total: number } {
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  for (const d of origin.data) {
+    const reached = c.reached(origin.tool, d);
+    const t = c.targets(origin.tool, d);
+    for (const id of role === 'hub' ? t.hubs : role === 'sender' ? t.senders : [...t.hubs, ...t.senders]) {
+      if (id === origin.tool || reached.has(id) || seen.has(id)) continue;
+      seen.add(id);
+      if (ids.length < limit) ids.push(id);
+    }
+  }
+  return { ids, total: seen.size };
+}
+
+/** The consent types of `origin` that miss at least one hub or sender it must reach, in the origin's order. */
+export function missingTypes(c: ConsentView, origin: ConsentOrigin): string[] {
+  return origin.data.filter((d) => {
+    const t = c.targets(origin.tool, d);
+    return c.reached(origin.tool, d).size < t.hubs.length + t.senders.length;
+  });
+}
+
+/** How many (origin, hub or sender) pairs miss at least one consent type: the red arrows of the consent picture. */
+export function missingPairCount(c: ConsentView): number {
+  let n = 0;
+  for (const o of c.origins) n += missingTargets(c, o, undefined, 0).total;
+  return n;
 }

@@ -3,11 +3,10 @@
 // touchpoints where the persona is met. A stage where the persona meets nothing is a red gap (the
 // `persona-gap` finding); a stage whose touchpoints' tools all reach a hub is plain, partly is
 // orange, none is red. A star marks a touchpoint personalized today.
-import { computeFacts } from '../analysis/facts.js';
 import { stageLabel } from '../model/names.js';
 import { IdGen, label } from './mermaid-escape.js';
 import { ClassAssigner, CLUSTER_STYLES, legend, type LegendEntry } from './common.js';
-import { customerView } from './customer-view.js';
+import { customerViewOf } from './customer-view.js';
 import type { Diagram, DiagramInput } from './types.js';
 
 /** Most touchpoint names in one stage box; the rest are counted. */
@@ -16,8 +15,7 @@ const MAX_NAMES = 5;
 export function personasDiagram({ ws, options }: DiagramInput): Diagram {
   const { tr } = options;
   const { t } = tr;
-  const facts = computeFacts(ws);
-  const view = customerView(ws, facts);
+  const { facts, view } = customerViewOf(ws);
   const tool = (id: string) => ws.index.toolById.get(id);
   const reaches = (tpTools: readonly string[]) => tpTools.some((id) => tool(id) && tool(id)!.status !== 'retired' && facts.connectedToHub(id));
   const nodes = new IdGen('n');

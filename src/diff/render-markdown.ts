@@ -51,18 +51,38 @@ function resolvedLong(f: FindingSummary, { severityName }: DiffWords): string {
   return `- ✅ ~~${mdText(severityName(f.severity))}~~ · ${code(f.id)}: ${mdText(f.message)}`;
 }
 
-function capped(lines: string[], { t }: DiffWords): string[] {
-  if (lines.length <= MAX_ROWS) return lines;
-  return [...lines.slice(0, MAX_ROWS), t('diff.md.more', { n: lines.length - MAX_ROWS })];
+/** The lines of the first MAX_ROWS items, then how many more there are (only the lines shown are written). */
+function capped<T>(items: readonly T[], line: (x: T) => string, { t }: DiffWords): string[] {
+  if (items.length <= MAX_ROWS) return items.map(line);
+  return [...items.slice(0, MAX_ROWS).map(line), t('diff.md.more', { n: items.length - MAX_ROWS })];
 }
 
-/** A table; `right` lists the columns aligned right (numbers). */
-function table({ t }: DiffWords, head: string[], rows: string[][], right: number[] = []): string[] {
-  if (!rows.length) return [];
+/**
+ * Rows of several lists in order, each made only when asked for: 10,000 changed tools make
+ * MAX_ROWS rows, not 10,000 that the comment would cut.
+ */
+class Rows<R> {
+  private readonly parts: { n: number; row: (i: number) => R }[] = [];
+  length = 0;
+  add<T>(items: readonly T[], row: (x: T) => R): this {
+    this.parts.push({ n: items.length, row: (i) => row(items[i]) });
+    this.length += items.length;
+    return this;
+  }
+  take(max: number): R[] {
+    const out: R[] = [];
+    for (const p of this.parts) for (let i = 0; i < p.n && out.length < max; i++) out.push(p.row(i));
+    return out;
+  }
+}
+
+/** A table of `total` rows of which `rows` are the first; `right` lists the columns aligned right (numbers). */
+function table({ t }: DiffWords, head: string[], rows: string[][], right: number[] = [], total = rows.length): string[] {
+  if (!total) return [];
   const cut = rows.length > MAX_ROWS ? rows.slice(0, MAX_ROWS) : rows;
   const rule = head.map((_, i) => (right.includes(i) ? ' ---: ' : ' --- ')).join('|');
   const out = [`| ${head.join(' | ')} |`, `|${rule}|`, ...cut.map((r) => `| ${r.join(' | ')} |`)];
-  if (rows.length > MAX_ROWS) out.push('', t('diff.md.more', { n: rows.length - MAX_ROWS }));
+  if (total > MAX_ROWS) out.push('', t('diff.md.more', { n: total - MAX_ROWS }));
   return out;
 }
 
@@ -127,34 +147,33 @@ export function renderDiffMarkdown(d: DiffResult, opts: MarkdownDiffOptions): st
     out.push('');
   }
   // The inventory changes: a short list in view, or counts in view and tables in the details.
-  const row = (icon: string, name: string, what: string[]): { icon: string; name: string; what: string[] } => ({ icon, name, what });
-  const tools = [
-    ...d.tools.added.map((x) => row('➕', `${mdText(x.name)} (${code(x.id)})`, [mdText(`${t('diff.added')} · ${toolFacts(x, cur)}`)])),
-    ...d.tools.removed.map((x) => row('➖', `${mdText(x.name)} (${code(x.id)})`, [mdText(`${t('diff.removed')} · ${toolFacts(x, d.old.currency)}`)])),
-    ...d.tools.changed.map((x) => row('✏️', `${mdText(x.name)} (${code(x.id)})`, x.changes.map((c) => mdText(fieldChange(c, cur))))),
-  ];
-  const tps = [
-    ...d.touchpoints.added.map((x) => row('➕', `${mdText(x.name)} (${code(x.id)})`, [mdText(`${t('diff.added')} · ${touchpointFacts(x)}`)])),
-    ...d.touchpoints.removed.map((x) => row('➖', `${mdText(x.name)} (${code(x.id)})`, [mdText(`${t('diff.removed')} · ${touchpointFacts(x)}`)])),
-    ...d.touchpoints.changed.map((x) => row('✏️', `${mdText(x.name)} (${code(x.id)})`, x.changes.map((c) => mdText(touchpointFieldChange(c, x.names))))),
-  ];
-  const ints = [
-    ...d.integrations.added.map((x) => row('➕', `${mdText(integrationName(x))} (${code(x.id)})`, [mdText(`${t('diff.added')} · ${integrationFacts(x)}`)])),
-    ...d.integrations.removed.map((x) => row('➖', `${mdText(integrationName(x))} (${code(x.id)})`, [mdText(`${t('diff.removed')} · ${integrationFacts(x)}`)])),
-    ...d.integrations.changed.map((x) => row('✏️', `${mdText(integrationName(x))} (${code(x.id)})`, x.changes.map((c) => mdText(integrationFieldChange(c))))),
-  ];
+  type Row = { icon: string; name: string; what: string[] };
+  const row = (icon: string, name: string, what: string[]): Row => ({ icon, name, what });
+  const tools = new Rows<Row>()
+    .add(d.tools.added, (x) => row('➕', `${mdText(x.name)} (${code(x.id)})`, [mdText(`${t('diff.added')} · ${toolFacts(x, cur)}`)]))
+    .add(d.tools.removed, (x) => row('➖', `${mdText(x.name)} (${code(x.id)})`, [mdText(`${t('diff.removed')} · ${toolFacts(x, d.old.currency)}`)]))
+    .add(d.tools.changed, (x) => row('✏️', `${mdText(x.name)} (${code(x.id)})`, x.changes.map((c) => mdText(fieldChange(c, cur)))));
+  const tps = new Rows<Row>()
+    .add(d.touchpoints.added, (x) => row('➕', `${mdText(x.name)} (${code(x.id)})`, [mdText(`${t('diff.added')} · ${touchpointFacts(x)}`)]))
+    .add(d.touchpoints.removed, (x) => row('➖', `${mdText(x.name)} (${code(x.id)})`, [mdText(`${t('diff.removed')} · ${touchpointFacts(x)}`)]))
+    .add(d.touchpoints.changed, (x) => row('✏️', `${mdText(x.name)} (${code(x.id)})`, x.changes.map((c) => mdText(touchpointFieldChange(c, x.names)))));
+  const ints = new Rows<Row>()
+    .add(d.integrations.added, (x) => row('➕', `${mdText(integrationName(x))} (${code(x.id)})`, [mdText(`${t('diff.added')} · ${integrationFacts(x)}`)]))
+    .add(d.integrations.removed, (x) => row('➖', `${mdText(integrationName(x))} (${code(x.id)})`, [mdText(`${t('diff.removed')} · ${integrationFacts(x)}`)]))
+    .add(d.integrations.changed, (x) => row('✏️', `${mdText(integrationName(x))} (${code(x.id)})`, x.changes.map((c) => mdText(integrationFieldChange(c)))));
   const details: string[] = [];
   const inDetails: string[] = [];
   const stackRows = tools.length + tps.length + ints.length;
   if (stackRows && stackRows <= VISIBLE_STACK) {
     out.push(`**${mdText(t('diff.md.stack'))}**`, '');
-    for (const r of [...tools, ...tps, ...ints]) out.push(`- ${r.icon} ${r.name} — ${r.what.join('; ')}`);
+    for (const r of [...tools.take(VISIBLE_STACK), ...tps.take(VISIBLE_STACK), ...ints.take(VISIBLE_STACK)]) out.push(`- ${r.icon} ${r.name} — ${r.what.join('; ')}`);
     out.push('');
   } else if (stackRows) {
     out.push(`**${mdText(t('diff.md.stack'))}:** ${mdText(stackSummary(d))}`, '');
-    const section = (title: string, head: string, rows: typeof tools): void => {
+    const section = (title: string, head: string, rows: Rows<Row>): void => {
       if (!rows.length) return;
-      details.push(`#### ${mdText(title)}`, '', ...table(w, ['', mdText(head), mdText(t('diff.md.what'))], rows.map((r) => [r.icon, r.name, r.what.join('<br>')])), '');
+      details.push(`#### ${mdText(title)}`, '',
+        ...table(w, ['', mdText(head), mdText(t('diff.md.what'))], rows.take(MAX_ROWS).map((r) => [r.icon, r.name, r.what.join('<br>')]), [], rows.length), '');
     };
     section(t('diff.section.tools'), t('diff.md.tool'), tools);
     section(t('diff.section.touchpoints'), t('diff.md.touchpoint'), tps);
@@ -169,16 +188,16 @@ export function renderDiffMarkdown(d: DiffResult, opts: MarkdownDiffOptions): st
   }
   // Details: everything else, for the reviewer who opens it.
   if (introduced.length > VISIBLE) {
-    details.push(`#### ${mdText(t('diff.section.introduced', { n: introduced.length }))}`, '', ...capped(introduced.map((f) => findingLine(f, w)), w), '');
+    details.push(`#### ${mdText(t('diff.section.introduced', { n: introduced.length }))}`, '', ...capped(introduced, (f) => findingLine(f, w), w), '');
     inDetails.push(t('diff.md.details.introduced'));
   }
   if (resolved.length) {
-    details.push(`#### ${mdText(t('diff.section.resolved', { n: resolved.length }))}`, '', ...capped(resolved.map((f) => resolvedLong(f, w)), w), '');
+    details.push(`#### ${mdText(t('diff.section.resolved', { n: resolved.length }))}`, '', ...capped(resolved, (f) => resolvedLong(f, w), w), '');
     inDetails.push(t('diff.md.details.resolved'));
   }
   if (changed.length) {
     details.push(`#### ${mdText(t('diff.section.severity-changed', { n: changed.length }))}`, '',
-      ...capped(changed.map((f) => findingLine(f, w, ` ${mdText(t('diff.md.was', { severity: severityName(f.previousSeverity) }))}`)), w), '');
+      ...capped(changed, (f) => findingLine(f, w, ` ${mdText(t('diff.md.was', { severity: severityName(f.previousSeverity) }))}`), w), '');
     inDetails.push(t('diff.md.details.changed'));
   }
   let detailsAt: number | undefined;

@@ -11,16 +11,12 @@ import type { SourceFile } from '../workspace/files.js';
 import { displayPath } from '../util/paths.js';
 import { diffAudits, diffDigests } from './diff.js';
 import { digestWorkspace, type SideDigest } from './digest.js';
+import { InvalidSideError } from './parallel.js';
 import type { DiffResult } from './types.js';
 
-export interface LoadedSide { side: ResolvedSide; load: LoadResult }
+export { InvalidSideError };
 
-export class InvalidSideError extends Error {
-  override name = 'InvalidSideError';
-  constructor(readonly which: 'old' | 'new', readonly loaded: LoadedSide) {
-    super(`invalid workspace at ${loaded.side.label}`);
-  }
-}
+export interface LoadedSide { side: ResolvedSide; load: LoadResult }
 
 /** Resolves and loads both sides; an invalid workspace on either side is an InvalidSideError. */
 export function loadSides(input: SidesInput): { old: LoadedSide; new: LoadedSide } {

@@ -9,7 +9,7 @@ import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Workspace } from '../model/model.js';
 import { dataTypeLabel, stageLabel } from '../model/names.js';
 import type { DiagramKind } from '../diagrams/types.js';
-import { customerView } from '../diagrams/customer-view.js';
+import { customerViewOf, missingTargets } from '../diagrams/customer-view.js';
 import { experimentsOf } from './customer.js';
 
 export interface DeckHelpers {
@@ -27,8 +27,12 @@ export interface DeckHelpers {
 
 const MUTED = '5F6368';
 
+/** A large stack: the slide names the first origins whose consent does not arrive, and the first tools of each (then how many more). */
+const ORIGINS_SHOWN = 10;
+const TOOLS_SHOWN = 12;
+
 export function customerSlides(ws: Workspace, result: AnalysisResult, tr: Translator, h: DeckHelpers): void {
-  const view = customerView(ws);
+  const { view } = customerViewOf(ws);
   if (!view.used) return;
   const { t, lang } = tr;
   const join = (items: string[]) => items.join(lang === 'ja' ? '、' : ', ');
@@ -59,15 +63,19 @@ export function customerSlides(ws: Workspace, result: AnalysisResult, tr: Transl
   if (view.firstParty.total) {
     runs.push({ text: `${t('custreport.fig.first-party')}: ${ratio(view.firstParty.reaching, view.firstParty.total)}`, options: { bold: true, fontSize: 13, breakLine: true, paraSpaceAfter: 6 } });
   }
-  const missing = view.consent?.arrivals.filter((a) => !a.arrives) ?? [];
-  if (view.consent) {
+  const c = view.consent;
+  if (c) {
     runs.push({ text: t('custreport.consent'), options: { bold: true, fontSize: 13, breakLine: true } });
-    const origins = [...new Set(missing.map((a) => a.origin))];
+    // One bullet per origin whose consent misses a hub or sender: the first few, with the first few tools each.
+    const origins = c.origins.filter((o) => missingTargets(c, o, undefined, 1).ids.length > 0);
     if (!origins.length) runs.push({ text: t('custreport.slide.consent-ok'), options: { fontSize: 11, breakLine: true } });
-    for (const o of origins) {
-      const to = [...new Set(missing.filter((a) => a.origin === o).map((a) => toolName(a.to)))];
-      runs.push({ text: t('custreport.slide.consent-missing', { origin: toolName(o), tools: join(to) }), options: { fontSize: 11, bullet: true, breakLine: true, color: 'C5221F' } });
+    for (const o of origins.slice(0, ORIGINS_SHOWN)) {
+      const { ids, total } = missingTargets(c, o, undefined, TOOLS_SHOWN);
+      const to = [...new Set(ids.map(toolName))];
+      if (total > ids.length) to.push(t('custreport.more', { count: total - ids.length }));
+      runs.push({ text: t('custreport.slide.consent-missing', { origin: toolName(o.tool), tools: join(to) }), options: { fontSize: 11, bullet: true, breakLine: true, color: 'C5221F' } });
     }
+    if (origins.length > ORIGINS_SHOWN) runs.push({ text: t('custreport.more', { count: origins.length - ORIGINS_SHOWN }), options: { fontSize: 11, bullet: true, breakLine: true, color: MUTED } });
   }
   if (runs.length) slide.addText(runs, { ...h.base, x: left, y: view.lanes.length ? 1.35 + 0.42 * (view.lanes.length + 1) : 1.3, w: half, h: 2.6, valign: 'top', fit: 'shrink' });
 

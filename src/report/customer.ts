@@ -4,17 +4,20 @@
 // Markdown, HTML and PDF renderers (and the deck) draw them like every other block. A workspace
 // that does not map the customer's side gets nothing from here, so a version-1 report is unchanged.
 import type { Translator } from '../i18n/index.js';
-import { formatPercent } from '../i18n/format.js';
-import { computeFacts } from '../analysis/facts.js';
+import { formatNumber, formatPercent } from '../i18n/format.js';
 import { usesCustomerSide } from '../analysis/customer.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Workspace } from '../model/model.js';
 import { dataTypeLabel, stageLabel } from '../model/names.js';
-import { customerView, needsOf, type CustomerView, type HubReach, type Readiness } from '../diagrams/customer-view.js';
+import { customerViewOf, missingTargets, missingTypes, needsOf, type ConsentOrigin, type CustomerView, type HubReach, type Readiness } from '../diagrams/customer-view.js';
+import { firstRows, moreNote } from './summarise.js';
 import type { Block, Cell, Section } from './blocks.js';
 
 /** Most experiments proposed at once: start small. */
 const MAX_EXPERIMENTS = 3;
+
+/** Most tools named in a cell of the consent table; more are counted (README, "Report and diagrams"). */
+const NAMES_SHOWN = 20;
 
 export interface CustomerBlocks {
   /** After the journey (step 1): the journey per persona. */
@@ -33,8 +36,7 @@ export function customerBlocks(ws: Workspace, result: AnalysisResult, tr: Transl
   // A workspace that does not map the customer's side has no such blocks: no need to work out
   // the facts again and the whole customer view (origins x senders at scale) to find that out.
   if (!usesCustomerSide(ws)) return EMPTY;
-  const facts = computeFacts(ws);
-  const view = customerView(ws, facts);
+  const { view } = customerViewOf(ws);
   if (!view.used) return EMPTY;
   const { t, lang } = tr;
   const join = (items: string[]) => items.join(lang === 'ja' ? '、' : ', ');
@@ -102,7 +104,8 @@ export function customerBlocks(ws: Workspace, result: AnalysisResult, tr: Transl
     }
     const c = view.consent;
     if (c) {
-      const missing = c.arrivals.filter((a) => !a.arrives);
+      // Per origin what does not arrive, read from the view's counts (never origins x senders objects).
+      const missing = c.origins.filter((o) => missingTargets(c, o, undefined, 1).ids.length > 0);
       blocks.push(
         { type: 'h3', text: t('custreport.consent') },
         { type: 'p', text: t(missing.length ? 'custreport.consent.intro-missing' : 'custreport.consent.intro', {
@@ -111,25 +114,28 @@ export function customerBlocks(ws: Workspace, result: AnalysisResult, tr: Transl
         { type: 'diagram', kind: 'consent' },
       );
       if (missing.length) {
-        const byOrigin = new Map<string, typeof missing>();
-        for (const a of missing) byOrigin.set(a.origin, [...(byOrigin.get(a.origin) ?? []), a]);
+        // A large stack: the first ROWS_SHOWN origins, and in each cell the first NAMES_SHOWN tools with how many more.
+        const { rows: shown, omitted } = firstRows(missing);
+        const names = (o: ConsentOrigin, role: 'hub' | 'sender'): Cell => {
+          const { ids, total } = missingTargets(c, o, role, NAMES_SHOWN);
+          if (!ids.length) return { text: t('custreport.none'), muted: true };
+          const text = join([...new Set(ids.map(toolName))]);
+          return total > ids.length ? `${text} ${t('custreport.more', { count: formatNumber(total - ids.length, lang) })}` : text;
+        };
         blocks.push({ type: 'table', table: {
           id: 'consent-table',
           columns: [{ title: t('custreport.col.starts') }, { title: t('custreport.col.data') }, { title: t('custreport.col.missing-hub') },
             { title: t('custreport.col.missing-senders'), wide: true }],
-          rows: [...byOrigin.entries()].map(([origin, list]) => {
-            const o = c.origins.find((x) => x.tool === origin);
-            const where = o?.touchpoints.length ? t('custreport.at', { tool: toolName(origin), touchpoints: join(o.touchpoints.map(tpName)) }) : toolName(origin);
-            const names = (role: 'hub' | 'sender') => [...new Set(list.filter((a) => a.role === role).map((a) => toolName(a.to)))];
-            const hubs = names('hub');
-            const senders = names('sender');
+          rows: shown.map((o) => {
+            const where = o.touchpoints.length ? t('custreport.at', { tool: toolName(o.tool), touchpoints: join(o.touchpoints.map(tpName)) }) : toolName(o.tool);
             return [
               { text: where, strong: true },
-              join([...new Set(list.map((a) => dataTypeName(a.data)))]),
-              hubs.length ? join(hubs) : { text: t('custreport.none'), muted: true },
-              senders.length ? join(senders) : { text: t('custreport.none'), muted: true },
+              join([...new Set(missingTypes(c, o).map(dataTypeName))]),
+              names(o, 'hub'),
+              names(o, 'sender'),
             ];
           }),
+          ...(omitted ? { more: moreNote(shown.length, missing.length, 'origins', tr) } : {}),
         } });
       }
       for (const u of c.unheld) blocks.push({ type: 'p', text: t('custreport.consent.unheld', { touchpoint: tpName(u.touchpoint), data: dataTypeName(u.data) }), muted: true });

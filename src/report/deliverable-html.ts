@@ -92,7 +92,7 @@ export function summaryHtml(s: ExecutiveSummary, { t, lang }: Translator): strin
     : `<p>${esc(t('deliverable.summary.no-decisions'))}</p>`;
   return `<section id="summary" aria-labelledby="h-summary"><h2 id="h-summary">${esc(t('deliverable.summary'))}</h2><div class="exec">`
     + `<div><div class="callout level-${esc(s.level)}"><strong>${esc(s.levelLine)}</strong>${esc(s.meaning)}</div>`
-    + `<h3>${esc(t('deliverable.summary.problems'))}</h3>${problems}`
+    + `<h3>${esc(s.problemsTitle)}</h3>${problems}`
     + `<h3>${esc(t('deliverable.summary.decisions'))}</h3>${decisions}</div>`
     + `<div><h3>${esc(t('deliverable.summary.money'))}</h3>${money}`
     + `<h3>${esc(t('deliverable.summary.roadmap'))}</h3>${phases}</div>`

@@ -20,7 +20,7 @@ export function coverMarkdown(cover: Cover, md: Md, { t, lang }: Translator): st
 
 export function summaryMarkdown(s: ExecutiveSummary, md: Md, { t, lang }: Translator): string[] {
   const out = [`## ${md(t('deliverable.summary'))}`, '', `> **${md(s.levelLine)}**  `, `> ${md(s.meaning)}`, ''];
-  out.push(`### ${md(t('deliverable.summary.problems'))}`, '');
+  out.push(`### ${md(s.problemsTitle)}`, '');
   if (s.problems.length) {
     s.problems.forEach((p, i) => out.push(`${i + 1}. **${md(p.headline)}**  `, `   ${md(p.money ? withNote(p.detail, p.money, lang) : p.detail)}`));
   } else {

@@ -126,7 +126,7 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
       { text: ex.levelLine, options: { bold: true, fontSize: 18, color: colour, breakLine: true } },
       { text: ex.meaning, options: { fontSize: 13 } },
     ], { ...base, x: M + 0.25, y: 1.35, w: 7.05, h: 0.9, valign: 'middle' });
-    slide.addText(t('deliverable.summary.problems'), { ...base, x: M, y: 2.5, w: 7.4, h: 0.4, fontSize: 15, bold: true });
+    slide.addText(ex.problemsTitle, { ...base, x: M, y: 2.5, w: 7.4, h: 0.4, fontSize: 15, bold: true });
     const runs: any[] = [];
     ex.problems.forEach((p, i) => {
       runs.push({ text: `${i + 1}. ${p.headline}`, options: { bold: true, fontSize: 13, breakLine: true } });

@@ -41,6 +41,8 @@ export interface ExecutiveSummary {
   levelLine: string;
   meaning: string;
   problems: Problem[];
+  /** The heading over the problems, counted ("The two problems that matter most" when there are two). */
+  problemsTitle: string;
   money: [string, string][];
   phases: PhaseBox[];
   decisions: string[];
@@ -222,9 +224,12 @@ export function buildSummary(ws: Workspace, result: AnalysisResult, tr: Translat
     score: a.score,
     levelLine: t('report.level-line', { level: t(`level.${a.level}`), score: a.score }),
     meaning: a.meaning ?? t(`level.${a.level}.meaning`),
-    problems, money: moneyRows, phases, decisions,
+    problems, problemsTitle: t(PROBLEMS_TITLE[Math.min(problems.length, 3)]), money: moneyRows, phases, decisions,
   };
 }
+
+/** The problems heading by how many problems there are: "three" over two would be a count the page contradicts. */
+const PROBLEMS_TITLE = ['deliverable.summary.problems.none', 'deliverable.summary.problems.one', 'deliverable.summary.problems.two', 'deliverable.summary.problems'];
 
 /** The money of several findings, each tool counted once (overlaps name the same tools). */
 function distinctCost(fs: Finding[]): number {

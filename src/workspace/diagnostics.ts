@@ -3,6 +3,7 @@
 
 import type { SourceLocation } from '../model/location.js';
 import type { Worded } from '../i18n/index.js';
+import { compareText } from '../util/collate.js';
 
 export type { SourceLocation };
 
@@ -36,10 +37,10 @@ export function diagnostic(
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return [...list].sort(
     (a, b) =>
-      a.location.file.localeCompare(b.location.file) ||
+      compareText(a.location.file, b.location.file) ||
       a.location.line - b.location.line ||
       a.location.column - b.location.column ||
-      a.code.localeCompare(b.code),
+      compareText(a.code, b.code),
   );
 }
 

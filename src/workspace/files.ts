@@ -13,6 +13,7 @@ import { t } from '../i18n/index.js';
 import { UsageError } from '../util/errors.js';
 import { fsReason } from '../util/fs-errors.js';
 import { displayPath } from '../util/paths.js';
+import { compareText } from '../util/collate.js';
 
 export const MANIFEST_NAMES = ['martech-audit.yaml', 'martech-audit.yml'];
 const SKIP_DIRS = new Set(['node_modules']);
@@ -125,7 +126,7 @@ function yamlFilesBelow(abs: string, manifestPath: string, skip: string, root = 
     }
   };
   walk(abs);
-  found.sort((a, b) => relative(abs, a).split(sep).join('/').localeCompare(relative(abs, b).split(sep).join('/')));
+  found.sort((a, b) => compareText(relative(abs, a).split(sep).join('/'), relative(abs, b).split(sep).join('/')));
   return found;
 }
 

@@ -2,7 +2,7 @@
 // hold the same people, not every hub and sender of the workspace (docs/analysis.md, "Where consent
 // must arrive"; GAPS.md blind review 2, defect 4). A group of two companies, one hub each.
 import { describe, expect, it } from 'vitest';
-import { customerView } from '../../src/diagrams/customer-view.js';
+import { customerView, missingTargets } from '../../src/diagrams/customer-view.js';
 import { run, workspace } from './helpers.js';
 
 const group = (extra = '') => `version: 1
@@ -65,9 +65,8 @@ describe('consent-not-synced: where consent must arrive', () => {
   });
 
   it('the consent picture names exactly the findings\' missing targets', () => {
-    const ws = workspace(group());
-    const missing = customerView(ws).consent!.arrivals.filter((a) => !a.arrives);
-    expect([...new Set(missing.map((a) => a.origin))]).toEqual(['dialler']);
-    expect([...new Set(missing.map((a) => a.to))].sort()).toEqual(['crm-es', 'esp-es', 'social']);
+    const c = customerView(workspace(group())).consent!;
+    const missing = c.origins.map((o) => ({ origin: o.tool, to: missingTargets(c, o).ids.sort() })).filter((m) => m.to.length);
+    expect(missing).toEqual([{ origin: 'dialler', to: ['crm-es', 'esp-es', 'social'] }]);
   });
 });

@@ -3,7 +3,7 @@
 // consultant expects to read, then the version-1 guarantee (nothing new for a workspace that does
 // not map the customer's side).
 import { describe, expect, it } from 'vitest';
-import { customerView, usesCustomerSide } from '../../src/diagrams/customer-view.js';
+import { customerView, missingTargets, usesCustomerSide } from '../../src/diagrams/customer-view.js';
 import { buildDiagram, buildDiagrams } from '../../src/diagrams/index.js';
 import { reportContent } from '../../src/report/content.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
@@ -30,7 +30,7 @@ describe('the customer view of Maison Vélin (revision 2)', () => {
     expect(c.types.map((d) => d.id)).toEqual(['consent']);
     expect(c.origins.map((o) => o.tool)).toEqual(['antavo', 'klaviyo', 'shopify-plus']);
     expect(c.origins.find((o) => o.tool === 'antavo')!.touchpoints).toEqual(['club-app']);
-    const missing = c.arrivals.filter((a) => !a.arrives).map((a) => `${a.origin}>${a.to}:${a.role}`).sort();
+    const missing = c.origins.flatMap((o) => (['hub', 'sender'] as const).flatMap((role) => missingTargets(c, o, role).ids.map((to) => `${o.tool}>${to}:${role}`))).sort();
     expect(missing).toEqual(['antavo>klaviyo:hub', 'antavo>meta-ads:sender', 'antavo>shopify-plus:hub']);
   });
 
@@ -77,6 +77,39 @@ describe('the customer view of Maison Vélin (revision 2)', () => {
       }
       expect(md).toContain(lang === 'en' ? 'Welcome series for new subscribers: personalize with Klaviyo' : 'Welcome series for new subscribers: Klaviyo (e-mail and SMS)で');
     }
+  });
+
+  it('consent at scale: what does not arrive is counted, the picture groups above maxTools and says the same numbers', async () => {
+    const parse = await mermaidParse();
+    const { ws, result } = await loadExample(MAISON, 'en');
+    const c = customerView(ws).consent!;
+    // The counts agree with listing every (origin, type, target) arrival one by one.
+    let total = 0;
+    let arrived = 0;
+    for (const o of c.origins) {
+      for (const d of o.data) {
+        for (const to of [...c.hubs, ...c.senders].filter((id) => id !== o.tool)) {
+          total++;
+          if (c.reached(o.tool, d).has(to)) arrived++;
+        }
+      }
+      // A limit gives the first tools of the whole list and the count of all of them.
+      const all = missingTargets(c, o);
+      const first = missingTargets(c, o, undefined, 1);
+      expect(first.total).toBe(all.total);
+      expect(first.ids).toEqual(all.ids.slice(0, 1));
+    }
+    expect(c.arrivals).toEqual({ total, arrived });
+    const whole = buildDiagram('consent', ws, result, { tr: activeTranslator() });
+    const redArrows = whole.source.split('\n').filter((l) => l.includes('|"does not arrive"|')).length;
+    expect(redArrows).toBe(3);
+    const grouped = buildDiagram('consent', ws, result, { tr: activeTranslator(), maxTools: 2 });
+    await expect(parse(grouped.source)).resolves.toBeTruthy();
+    expect(grouped.source).toContain('3 tools where consent starts');
+    // antavo misses both hubs (Klaviyo and Shopify Plus); Meta is the one sender it misses.
+    expect(grouped.source).toMatch(/n\d+ -\.->\|"2 of \d+ pairs: some consent does not arrive"\| n\d+/);
+    expect(grouped.source).toMatch(/n\d+ -\.->\|"1 of \d+ pairs: some consent does not arrive"\| n\d+/);
+    expect(grouped.notes.join('\n')).toContain(`arrives at ${arrived} of the places it must reach (${total}`);
   });
 });
 

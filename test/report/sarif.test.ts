@@ -9,6 +9,7 @@ import { renderSarif, toUri } from '../../src/report/sarif.js';
 import { RULE_IDS } from '../../src/analysis/rules/index.js';
 import { EXAMPLES, hostileWorkspace, loadExample, loadText } from '../diagrams/helpers.js';
 import { activeTranslator } from '../../src/i18n/index.js';
+import { expectGolden } from '../golden.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -66,6 +67,24 @@ describe('audit.sarif', () => {
     const log = JSON.parse(renderSarif(moved, { tr: activeTranslator(), version: '0.0.0-dev', defaultFile: ws.files[0] }));
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('audit%20folder/%E9%A1%A7%E5%AE%A2%20%231.yaml');
+  });
+
+  it('is compact with one result per line; its content is the reviewed golden (kept pretty-printed for review)', async () => {
+    const { ws, result } = await loadExample('examples/northwind-b2b', 'en');
+    const text = renderSarif(result, { tr: activeTranslator(), version: '1.2.3', defaultFile: ws.files[0] });
+    const log = JSON.parse(text);
+    // What is reviewed: the log itself, pretty-printed.
+    expectGolden('analyze/northwind-b2b.sarif.json', `${JSON.stringify(log, null, 2)}\n`);
+    // What is shipped: that log compact, the results one per line between the head and the tail.
+    const lines = text.split('\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines).toHaveLength(log.runs[0].results.length + 3);
+    expect(lines.slice(1, -2).map((l, i) => l.replace(/,$/, '') === JSON.stringify(log.runs[0].results[i]))).not.toContain(false);
+    const run = Object.fromEntries(Object.entries(log.runs[0]).map(([k, v]) => [k, k === 'results' ? 'R' : v]));
+    const [head, tail] = JSON.stringify({ ...log, runs: [run] }).split('"R"');
+    expect(lines[0]).toBe(`${head}[`);
+    expect(lines.at(-2)).toBe(`]${tail}`);
+    expect(log.runs[0].results.length).toBeGreaterThan(0);
   });
 
   it('writes URIs: relative paths stay relative and are encoded, absolute ones become file URIs', () => {

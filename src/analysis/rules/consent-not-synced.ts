@@ -137,9 +137,12 @@ export const rule = createRule({
       if (!findings.length) return;
       // A tool on its way out is not connected (rules.md roadmap coherence): its retirement answers it.
       const cs = customerSide(c.ws, c.facts);
+      // Every hub the finding names: each is a customer view that may contact the customer, and the
+      // initiative must reach what the finding (and the summary's advice) says is missed; one hub
+      // picked by its data left Shopify Plus out of maison-velin's, Salesforce out of hokusei's.
       const targetsOf = (f: (typeof findings)[number]) => {
-        const hub = f.details.hubs.length ? c.hubFor([f.details.tool]) : undefined;
-        return [...(hub ? [hub.id] : []), ...f.details.senders.filter((s) => s !== hub?.id && !cs.dropped(s))];
+        const hubs = f.details.hubs.filter((h) => !cs.dropped(h));
+        return [...hubs, ...f.details.senders.filter((s) => !hubs.includes(s) && !cs.dropped(s))];
       };
       if (findings.length === 1) {
         const f = findings[0];

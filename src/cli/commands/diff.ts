@@ -8,7 +8,8 @@ import { chalk, formatDiagnostic, write, writeChunks, writeErr } from '../output
 import { FailureExit, UsageError } from '../../util/errors.js';
 import { mapChunks, writeFileAtomic } from '../../util/fs.js';
 import { sanitizeFile } from '../../util/sanitize.js';
-import { digestSide, InvalidSideError, loadSides, type LoadedSide } from '../../diff/run.js';
+import { digestSides, InvalidSideError } from '../../diff/parallel.js';
+import { resolveSides } from '../../git/sides.js';
 import { diffDigests } from '../../diff/diff.js';
 import { renderDiffText } from '../../diff/render-text.js';
 import { renderDiffMarkdown } from '../../diff/render-markdown.js';
@@ -41,10 +42,16 @@ export async function run(oldSpec: string | undefined, newSpec: string | undefin
   }
   const failOn = checkFailOn(opts.failOn) ?? 'none';
 
-  let sides;
+  let digests;
   try {
     // The sides are found and read before the workspace's language is known: the command's language.
-    sides = loadSides({ old: oldSpec, new: newSpec, since: opts.since, tr: activeTranslator() });
+    const cmd = activeTranslator();
+    const sides = resolveSides({ old: oldSpec, new: newSpec, since: opts.since, tr: cmd });
+    // Both loaded and analysed at once when they are large (src/diff/parallel.ts); the new side's
+    // workspace decides the language of the comparison.
+    digests = await digestSides(sides, {
+      cwd: process.cwd(), tr: cmd, language: async (ws) => translator(await applyWorkspaceLang(ws, globals)),
+    });
   } catch (err) {
     if (!(err instanceof InvalidSideError)) throw err;
     const { load, side } = err.loaded;
@@ -54,14 +61,9 @@ export async function run(oldSpec: string | undefined, newSpec: string | undefin
     writeErr(tCount('git.invalid-side', errors, { side: side.label, errors }));
     throw new FailureExit(1);
   }
-  const tr = await translator(await applyWorkspaceLang(sides.new.load.workspace, globals));
-  // Each side's workspace can be collected once its digest is taken.
-  const pair: { old?: LoadedSide; new?: LoadedSide } = sides;
-  sides = undefined;
-  const before = digestSide(pair.old!, tr);
-  pair.old = undefined;
-  const d = diffDigests(before, digestSide(pair.new!, tr));
-  pair.new = undefined;
+  const { tr } = digests;
+  const d = diffDigests(digests.old, digests.new);
+  digests = undefined;
 
   const text = render(format, d, Boolean(opts.out), tr);
   if (opts.out) {

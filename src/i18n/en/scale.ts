@@ -6,6 +6,7 @@ export const scale: Record<string, string> = {
   'scale.order.tools': 'the tools that cost the most a year first',
   'scale.order.touchpoints': 'in journey order',
   'scale.order.roadmap': 'in the suggested order',
+  'scale.order.origins': 'the tools where consent starts, by id',
   'scale.by-rule': 'Findings by problem',
   'scale.col.count': 'Findings',
 };

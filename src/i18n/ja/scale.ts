@@ -6,6 +6,7 @@ export const scale: Record<string, string> = {
   'scale.order.tools': '年間費用の高いツール順',
   'scale.order.touchpoints': 'ジャーニーの順',
   'scale.order.roadmap': '推奨する実施順',
+  'scale.order.origins': '同意の起点となるツールのID順',
   'scale.by-rule': '課題別の指摘',
   'scale.col.count': '指摘数',
 };

@@ -1,0 +1,160 @@
+// Both sides of a diff loaded and analysed at once: the old side in a worker thread
+// (src/diff/worker.ts), the new side in the main thread. The two are independent but for the
+// language: the new side's workspace decides it, so the worker loads its side, says whether it is
+// valid, and waits for the language before it analyses. Errors read exactly as in one thread: the
+// old side's first, with its file:line:col excerpts.
+//
+// A worker costs a second start of the analysis code (~0.1 s of CPU) and pays off only when
+// analysing a side takes longer than that: small workspaces, a single core or a missing worker
+// file (running from src/ under a test runner) take the one-thread path, which gives the same bytes.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { RULE_CATALOG } from '../analysis/rules/index.js';
+import type { ResolvedSide } from '../git/sides.js';
+import type { Lang, Translator } from '../i18n/index.js';
+import type { Workspace } from '../model/model.js';
+import { displayPath } from '../util/paths.js';
+import type { Diagnostic } from '../workspace/diagnostics.js';
+import type { SourceFile, WorkspaceSources } from '../workspace/files.js';
+import { loadFromSources, type LoadResult } from '../workspace/load.js';
+import { digestWorkspace, type SideDigest } from './digest.js';
+
+/** What the worker is given: one side's files and how to show their paths. */
+export interface SideTask {
+  sources: WorkspaceSources;
+  where: { label: string; commit?: string; path: string };
+  cwd: string;
+  /** The command's language (the diagnostics of an invalid workspace). */
+  lang: Lang;
+}
+
+export type ToMain =
+  | { type: 'loaded'; ok: true }
+  | { type: 'loaded'; ok: false; diagnostics: Diagnostic[]; sources: Map<string, string> }
+  | { type: 'digest'; digest: SideDigest };
+
+export type ToWorker = { type: 'digest'; lang: Lang } | { type: 'stop' };
+
+export interface TaskLoad { where: SideTask['where']; load: LoadResult }
+
+export function loadSide(task: Pick<SideTask, 'sources' | 'where' | 'cwd'>, tr: Translator): TaskLoad {
+  const display = (f: SourceFile): string => displayPath(f.path, task.cwd);
+  return { where: task.where, load: loadFromSources(task.sources, { display, rules: RULE_CATALOG, tr }) };
+}
+
+export function digestLoaded(s: TaskLoad, tr: Translator): SideDigest {
+  return digestWorkspace(s.load.workspace!, s.where, tr);
+}
+
+/** Either side's workspace is invalid: nothing to compare. */
+export class InvalidSideError extends Error {
+  override name = 'InvalidSideError';
+  constructor(readonly which: 'old' | 'new', readonly loaded: { side: ResolvedSide; load: LoadResult }) {
+    super(`invalid workspace at ${loaded.side.label}`);
+  }
+}
+
+/** Below this much YAML on the two sides together, one thread is faster than starting a worker. */
+export const WORKER_MIN_BYTES = 512 * 1024;
+
+const sourceBytes = (s: WorkspaceSources): number => s.files.reduce((n, f) => n + f.bytes.byteLength, 0);
+
+function workerFile(): URL | undefined {
+  // The bundle (dist/) has diff-worker.js beside its chunks; from src/ there is none.
+  const url = new URL('./diff-worker.js', import.meta.url);
+  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+export interface DigestSidesOptions {
+  cwd: string;
+  /** The command's language: the diagnostics of an invalid side. */
+  tr: Translator;
+  /** The language of the comparison, from the new side's workspace (the command applies it). */
+  language: (newWorkspace: Workspace) => Promise<Translator>;
+  /** Default: a worker when the sides are large enough and there is a second core. */
+  worker?: boolean;
+}
+
+const whereOf = (s: ResolvedSide): SideTask['where'] => ({ label: s.label, path: s.path, ...(s.commit ? { commit: s.commit } : {}) });
+
+/**
+ * Loads both sides (an invalid one is an InvalidSideError, the old side's first) and returns
+ * their digests and the language they are in.
+ */
+export async function digestSides(
+  sides: { old: ResolvedSide; new: ResolvedSide }, opts: DigestSidesOptions,
+): Promise<{ old: SideDigest; new: SideDigest; tr: Translator }> {
+  const file = workerFile();
+  const parallel = opts.worker ?? (availableParallelism() > 1 && sourceBytes(sides.old.sources) + sourceBytes(sides.new.sources) >= WORKER_MIN_BYTES);
+  if (!file || !parallel) return digestInThread(sides, opts);
+
+  // The old side's bytes are copied into buffers of their own (a file read may be a slice of a
+  // shared pool, which a structured clone would copy whole) and handed over without a second copy.
+  const files = sides.old.sources.files.map((f) => ({ ...f, bytes: new Uint8Array(f.bytes) }));
+  const task: SideTask = { sources: { ...sides.old.sources, files }, where: whereOf(sides.old), cwd: opts.cwd, lang: opts.tr.lang };
+  const worker = new Worker(file, { workerData: task, transferList: files.map((f) => f.bytes.buffer as ArrayBuffer) });
+  const next = inbox(worker);
+  try {
+    let neu: TaskLoad | undefined = loadSide({ sources: sides.new.sources, where: whereOf(sides.new), cwd: opts.cwd }, opts.tr);
+    const old = await next();
+    if (old.type === 'loaded' && !old.ok) {
+      throw new InvalidSideError('old', { side: sides.old, load: { diagnostics: old.diagnostics, sources: old.sources, ok: false } });
+    }
+    if (!neu.load.ok || !neu.load.workspace) throw new InvalidSideError('new', { side: sides.new, load: neu.load });
+    const tr = await opts.language(neu.load.workspace);
+    worker.postMessage({ type: 'digest', lang: tr.lang } satisfies ToWorker);
+    const after = digestLoaded(neu, tr);
+    neu = undefined; // the new workspace can go while the old side's digest arrives
+    const before = await next();
+    if (before.type !== 'digest') throw new Error(`diff worker: unexpected message ${before.type}`);
+    return { old: before.digest, new: after, tr };
+  } finally {
+    void worker.terminate();
+  }
+}
+
+/** The same in this thread, one side after the other; each workspace is dropped once digested. */
+async function digestInThread(
+  sides: { old: ResolvedSide; new: ResolvedSide }, opts: DigestSidesOptions,
+): Promise<{ old: SideDigest; new: SideDigest; tr: Translator }> {
+  let old: TaskLoad | undefined = loadSide({ sources: sides.old.sources, where: whereOf(sides.old), cwd: opts.cwd }, opts.tr);
+  let neu: TaskLoad | undefined = loadSide({ sources: sides.new.sources, where: whereOf(sides.new), cwd: opts.cwd }, opts.tr);
+  if (!old.load.ok || !old.load.workspace) throw new InvalidSideError('old', { side: sides.old, load: old.load });
+  if (!neu.load.ok || !neu.load.workspace) throw new InvalidSideError('new', { side: sides.new, load: neu.load });
+  const tr = await opts.language(neu.load.workspace);
+  const before = digestLoaded(old, tr);
+  old = undefined;
+  const after = digestLoaded(neu, tr);
+  neu = undefined;
+  return { old: before, new: after, tr };
+}
+
+/** The worker's messages in order; a failure of the worker (its error, or its end before answering) rejects. */
+function inbox(worker: Worker): () => Promise<ToMain> {
+  const queue: ToMain[] = [];
+  let waiting: { resolve: (m: ToMain) => void; reject: (e: unknown) => void } | undefined;
+  let failure: unknown;
+  const fail = (err: unknown): void => {
+    failure ??= err;
+    const w = waiting;
+    waiting = undefined;
+    w?.reject(failure);
+  };
+  worker.on('message', (m: ToMain) => {
+    const w = waiting;
+    waiting = undefined;
+    if (w) w.resolve(m);
+    else queue.push(m);
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`diff worker: ended (exit code ${code}) before it answered`)));
+  return () => {
+    if (queue.length) return Promise.resolve(queue.shift()!);
+    if (failure !== undefined) return Promise.reject(failure);
+    return new Promise((resolve, reject) => {
+      waiting = { resolve, reject };
+    });
+  };
+}
