@@ -5,9 +5,14 @@ import { isFindingOf } from '../rules/index.js';
 import type { PlanContext } from './context.js';
 import type { Draft } from './types.js';
 
-export function linkDependencies(c: PlanContext): void {
+export function linkDependencies(c: PlanContext, severityOf: ReadonlyMap<string, number> = new Map()): void {
   const { facts, drafts } = c;
   const all = [...drafts.values()];
+  // (r2) A fix is never scheduled after less severe work that does not block it: a master-data
+  // decision on a low finding does not hold up connecting a silo of a high one into the hub (the
+  // hub receives copies; the sync rule is set when the decision comes). A decision at least as
+  // severe as the fix, or one between the customer views being joined, comes first.
+  const worst = (d: Draft) => Math.max(0, ...[...d.addresses].map((x) => severityOf.get(x) ?? 0));
   const sotByData = new Map(all.filter((d) => d.id.startsWith('designate-sot-')).map((d) => [d.id.slice('designate-sot-'.length), d]));
   const isConnect = (d: Draft) => d.phase === 2 && d.id.startsWith('connect-');
   for (const d of all) {
@@ -16,10 +21,14 @@ export function linkDependencies(c: PlanContext): void {
       // The data the initiative moves: what a manual link carries, else what the tools being
       // connected hold (a hub's own data only when hubs are what is being connected).
       const own = d.subjects.filter((id) => !facts.isHub(id));
+      // Joining two customer views (two hubs, a pilot, a new hub) needs the winner of each record
+      // decided first; a tool connected into a hub only sends it copies.
+      // With no hub yet, the connection waits for whatever the master decision became (the pilot).
+      const joinsMasters = !own.length || !facts.hubs.length || d.id === 'replatform-pilot' || d.id === 'establish-hub';
       const moved = d.flowData ?? (own.length ? own : d.subjects).flatMap((id) => c.tool(id)?.data ?? []);
       for (const data of new Set(moved)) {
         const s = sotByData.get(data);
-        if (s?.tools.some((x) => mine.has(x))) d.dependsOn.add(s.id);
+        if (s?.tools.some((x) => mine.has(x)) && (joinsMasters || worst(s) >= worst(d))) d.dependsOn.add(s.id);
       }
     }
     if (d.kind === 'consolidate' || d.id.startsWith('realtime-')) {
