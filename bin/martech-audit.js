@@ -3,7 +3,7 @@
 // loader, and it can compile a start-up bundle with a V8 code cache (Node 20 has no compile cache
 // for ES modules; issue 18).
 //
-// `--help` (and `help`, `-V`, no command) and `validate` run from one CommonJS bundle each
+// `--help` (and `help`, `-V`, no command), `validate` and `analyze` run from one CommonJS bundle each
 // (dist/fast-<name>.cjs, made by scripts/build.mjs from the same sources: the program with that
 // one command); every other command runs from the ES module build (dist/cli.js), which loads each
 // command's code on demand. The bundle is chosen by the command word as commander finds it: the
@@ -16,6 +16,7 @@ const { Script } = require('node:vm');
 
 const DIST = join(__dirname, '..', 'dist');
 const HELP = new Set(['-h', '--help', 'help', '-V', '--version']);
+const FAST_COMMANDS = new Set(['validate', 'analyze']);
 
 /** The start-up bundle that runs this command line, or undefined for the ES module build. */
 function fastPath(args) {
@@ -23,7 +24,7 @@ function fastPath(args) {
   while (args[i] === '--no-color' || args[i] === '--lang' || args[i]?.startsWith('--lang=')) i += args[i] === '--lang' ? 2 : 1;
   const word = args[i];
   if (word === undefined || HELP.has(word)) return 'help';
-  if (word === 'validate') return 'validate';
+  if (FAST_COMMANDS.has(word)) return word;
   return undefined;
 }
 

@@ -29,7 +29,12 @@ export async function open(path: string, opts: OpenOptions = {}): Promise<OpenRe
   const sources = readWorkspace(path);
   let lang = opts.lang;
   if (!lang) {
-    const setting = peekSettingsLang(sources.files.map((f) => new TextDecoder().decode(f.bytes)));
+    // Only the files that can hold settings are decoded here (the loader decodes each file once
+    // more, checked): a file whose bytes never spell `settings:` has no line that starts with it.
+    const texts = function* () {
+      for (const f of sources.files) if (Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength).includes('settings:')) yield new TextDecoder().decode(f.bytes);
+    };
+    const setting = peekSettingsLang(texts());
     lang = setting && isLang(setting) ? setting : opts.defaultLang ?? 'en';
   }
   // The loader and the analysis are handed their language; the renderers still read the process language.

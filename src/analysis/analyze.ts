@@ -104,7 +104,7 @@ export function assessFindings(ws: Workspace, opts: Pick<AnalyzeOptions, 'tr'> =
   words: Words; findings: Finding[]; assessment: FullAssessment; annualCost: number;
 } {
   const words = wordsFor(ws, opts.tr ?? activeTranslator());
-  const findings = alignRecommendations(ws, foldFindings(ws, facts, runRules(ws, facts, words), words), words);
+  const findings = alignRecommendations(ws, foldFindings(ws, facts, runRules(ws, facts, words), words), words, facts);
   const assessment = assess(ws, facts, findings, words);
   const annualMinor = ws.tools.reduce((s, x) => s + (x.status === 'retired' ? 0 : x.annualCostMinor ?? 0), 0);
   return { words, findings, assessment, annualCost: toMajor(annualMinor) };

@@ -140,12 +140,27 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
     add(it, it.from, it.to, facts.carried(it, 'forward'));
     if (it.bidirectional) add(it, it.to, it.from, facts.carried(it, 'backward'));
   }
-  const out = new Map<string, Arc[]>();
   const inn = new Map<string, Arc[]>();
+  for (const a of arcs) (inn.get(a.to) ?? inn.set(a.to, []).get(a.to)!).push(a);
+  // Per data type, the arcs that carry it by source and by target (in arc order): every search
+  // below follows one type, and scanning every arc of a node for it (a hub has thousands) made
+  // them data types x arcs.
+  const outOf = new Map<string, Map<string, Arc[]>>();
+  const intoOf = new Map<string, Map<string, Arc[]>>();
+  const push = (m: Map<string, Map<string, Arc[]>>, d: string, node: string, a: Arc) => {
+    let byNode = m.get(d);
+    if (!byNode) m.set(d, (byNode = new Map()));
+    const l = byNode.get(node);
+    if (l) l.push(a);
+    else byNode.set(node, [a]);
+  };
   for (const a of arcs) {
-    (out.get(a.from) ?? out.set(a.from, []).get(a.from)!).push(a);
-    (inn.get(a.to) ?? inn.set(a.to, []).get(a.to)!).push(a);
+    for (const d of new Set(a.data)) {
+      push(outOf, d, a.from, a);
+      push(intoOf, d, a.to, a);
+    }
   }
+  const NONE: readonly Arc[] = [];
 
   const reachCache = new Map<string, ReadonlySet<string>>();
   const reachedFrom = (from: string, d: string): ReadonlySet<string> => {
@@ -154,9 +169,10 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
     if (r) return r;
     const seen = new Set<string>([from]);
     const queue = [from];
+    const carrying = outOf.get(d);
     for (let i = 0; i < queue.length; i++) {
-      for (const a of out.get(queue[i]) ?? []) {
-        if (a.manual || !a.data.includes(d) || seen.has(a.to)) continue;
+      for (const a of carrying?.get(queue[i]) ?? NONE) {
+        if (a.manual || seen.has(a.to)) continue;
         seen.add(a.to);
         queue.push(a.to);
       }
@@ -174,13 +190,12 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
   const fedTypes = new Map<string, Set<string>>();
   {
     // Per data type: forward from the hubs over automated arcs carrying it.
-    const types = new Set(arcs.flatMap((a) => a.data));
-    for (const d of types) {
+    for (const [d, carrying] of outOf) {
       const queue = [...hubIds];
       const seen = new Set(hubIds);
       for (let i = 0; i < queue.length; i++) {
-        for (const a of out.get(queue[i]) ?? []) {
-          if (a.manual || !a.data.includes(d) || seen.has(a.to)) continue;
+        for (const a of carrying.get(queue[i]) ?? NONE) {
+          if (a.manual || seen.has(a.to)) continue;
           seen.add(a.to);
           hubFed.add(a.to);
           (fedTypes.get(a.to) ?? fedTypes.set(a.to, new Set()).get(a.to)!).add(d);
@@ -198,13 +213,13 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
       best.set(s, AT_HUB);
       buckets[0].push(s);
     }
+    const carrying = (forward ? outOf : intoOf).get(d);
     for (let b = 0; b < buckets.length; b++) {
       for (let i = 0; i < buckets[b].length; i++) {
         const node = buckets[b][i];
         const r = best.get(node)!;
         if (r !== b - 1) continue;
-        for (const a of (forward ? out.get(node) : inn.get(node)) ?? []) {
-          if (!a.data.includes(d)) continue;
+        for (const a of carrying?.get(node) ?? NONE) {
           const next = forward ? a.to : a.from;
           const cand = Math.max(r, a.rank);
           const prev = best.get(next);

@@ -13,8 +13,8 @@
 import { worded } from '../i18n/index.js';
 import type { Workspace } from '../model/model.js';
 import type { Facts } from './facts.js';
-import { getRule, isFindingOf } from './rules/index.js';
-import { compareIds, toolName } from './rules/helpers.js';
+import { type FindingOf, getRule, isFindingOf } from './rules/index.js';
+import { bestCandidate, canBeSourceOfTruth, compareIds, toolName } from './rules/helpers.js';
 import type { Finding } from './types.js';
 import type { Words } from './words.js';
 
@@ -180,12 +180,13 @@ function withoutConsent(ws: Workspace, f: Finding, data: string[], words: Words)
  * tool that a redundant-tool finding drops is not to be connected: its recommendation says to move
  * what only it knows to the tool that stays.
  */
-export function alignRecommendations(ws: Workspace, findings: readonly Finding[], words: Words): Finding[] {
+export function alignRecommendations(ws: Workspace, findings: readonly Finding[], words: Words, facts?: Facts): Finding[] {
   const { lang } = words;
   const keepOf = new Map<string, string>();
   for (const f of findings) if (isFindingOf(f, 'redundant-tool')) keepOf.set(f.details.tool, f.details.keep);
   if (!keepOf.size) return [...findings];
   return findings.map((f) => {
+    if (isFindingOf(f, 'no-source-of-truth')) return masterThatStays(ws, f, keepOf, words, facts);
     if (!isFindingOf(f, 'data-silo') && !isFindingOf(f, 'trapped-data')) return f;
     const tool = (f.details as { tool: string }).tool;
     const keep = keepOf.get(tool);
@@ -195,4 +196,22 @@ export function alignRecommendations(ws: Workspace, findings: readonly Finding[]
     const text = worded(`rules.${f.rule}.recommendation.dropped`, template, { tool: toolName(ws, tool), keep: toolName(ws, keep), data: words.data(data) }, lang).text;
     return { ...f, recommendation: text };
   });
+}
+
+/**
+ * A no-source-of-truth finding never offers as master a tool that a redundant-tool finding drops
+ * (the roadmap retires it and names another master): the example is then the single staying
+ * origin of the type, as the roadmap's designate-sot names it, else the best staying system.
+ */
+function masterThatStays(ws: Workspace, f: FindingOf<'no-source-of-truth'>, dropped: ReadonlyMap<string, string>, words: Words, facts?: Facts): Finding {
+  const { data, tools, candidate } = f.details;
+  if (!candidate || !dropped.has(candidate)) return f;
+  const staying = tools.map((id) => ws.index.toolById.get(id)).filter((x): x is NonNullable<typeof x> => !!x && !dropped.has(x.id) && canBeSourceOfTruth(x));
+  if (!staying.length) return f;
+  const origins = facts ? staying.filter((x) => facts.isOrigin(x.id, data)) : [];
+  const next = origins.length === 1 ? origins[0] : bestCandidate(staying, (id) => facts?.impact(id) ?? 0);
+  const template = getRule(f.rule)?.template('recommendation', words.lang);
+  if (!template) return f;
+  const params = { data: words.data([data]), candidate: words.tools([next.id]) };
+  return { ...f, recommendation: worded('rules.no-source-of-truth.recommendation', template, params, words.lang).text, location: next.loc, details: { ...f.details, candidate: next.id } };
 }

@@ -65,8 +65,23 @@ function toolEntities(f: Finding): string[] {
   return f.entities.filter((e) => e.kind === 'tool').map((e) => e.id).sort();
 }
 
-/** What the findings say about tools: silos and islands (department clusters cut off from the hub). */
+const flagsCache = new WeakMap<AuditResult, WeakMap<Workspace, Flags>>();
+
+/**
+ * What the findings say about tools: silos and islands (department clusters cut off from the hub).
+ * Worked out once per result and workspace (both frozen once analysed): a report asks for them in
+ * every picture it draws twice (legend inside and outside) and in the journey matrix, and each time
+ * sorted every finding (28,000 at 10,000 tools). Read-only: callers never change the sets.
+ */
 export function flagsFrom(ws: Workspace, result: AuditResult): Flags {
+  let byWs = flagsCache.get(result);
+  if (!byWs) flagsCache.set(result, (byWs = new WeakMap()));
+  let flags = byWs.get(ws);
+  if (!flags) byWs.set(ws, (flags = computeFlags(ws, result)));
+  return flags;
+}
+
+function computeFlags(ws: Workspace, result: AuditResult): Flags {
   const silos = new Set<string>();
   const islands: string[][] = [];
   const islandOf = new Map<string, number>();

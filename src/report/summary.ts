@@ -156,7 +156,7 @@ export function buildSummary(ws: Workspace, result: AnalysisResult, tr: Translat
     return {
       rule,
       severity: sorted[0].severity,
-      headline: t(`deliverable.problem.${rule}`, { names: names(subjects) }),
+      headline: t(`deliverable.problem.${rule}${choiceOf(rule, fs) ? '.choice' : ''}`, { names: names(subjects) }),
       detail,
       count: fs.length,
       ...(total > 0 ? { money: t('deliverable.money.at-stake', { money: money(total) }) } : {}),
@@ -263,4 +263,12 @@ export function subjectName(ws: Workspace, e: EntityRef | undefined, tr: Transla
 /** Today as YYYY-MM-DD in local time (the clock is injected for tests). */
 export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * Consent that is not only refusals (opt-ins, preferences) is a choice either way: the headline
+ * says "consent choices", as the findings do, not "opt-outs" of tools that record opt-ins.
+ */
+function choiceOf(rule: string, fs: readonly Finding[]): boolean {
+  return rule === 'consent-not-synced' && fs.some((f) => f.messageId?.endsWith('.choice') === true);
 }

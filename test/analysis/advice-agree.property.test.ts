@@ -2,6 +2,8 @@
 // findings say, over generated workspaces (fast-check), the examples and the realistic fixtures:
 // - a consent initiative reaches every hub and sender its finding says the opt-outs miss (unless
 //   the roadmap phases that tool out);
+// - no recommendation advises connecting a file tool (a spreadsheet, a team chat): rules.md says
+//   its data moves into a system, which is what manual-integration and the roadmap say;
 // - the executive summary's problems heading counts what it lists.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze, type AnalysisResult } from '../../src/analysis/analyze.js';
 import { isFindingOf } from '../../src/analysis/rules/index.js';
+import { isFileTool } from '../../src/analysis/capabilities.js';
 import { translator } from '../../src/i18n/index.js';
 import type { Workspace } from '../../src/model/model.js';
 import { buildSummary } from '../../src/report/summary.js';
@@ -33,6 +36,12 @@ function expectAdviceAgrees(label: string, ws: Workspace, result: AnalysisResult
       expect(answer.tools, `${label}: ${answer.id} leaves out ${target}, which ${f.id} says the consent misses`).toContain(target);
     }
   }
+  // The English advice (every run here is in English): "Connect <tools> to <hub>".
+  const literal = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const t of ws.tools.filter(isFileTool)) {
+    const connects = new RegExp(`(^|\\. )(Once a customer hub is chosen, )?[Cc]onnect [^.]*(?<![\\w-])${literal(t.name)}(?![\\w-])[^.]* to `);
+    for (const f of result.findings) expect(connects.test(f.recommendation ?? ''), `${label}: ${f.id} advises connecting the file tool ${t.id}: ${f.recommendation}`).toBe(false);
+  }
 }
 
 function expectHeadingCounts(label: string, ws: Workspace, result: AnalysisResult): void {
@@ -51,7 +60,7 @@ describe('advice agrees with advice (r2)', () => {
       (tools, links, tps) => {
         const yaml = yamlOf(tools, links, tps);
         const ws = workspace(yaml);
-        const result = analyze(ws, { path: 'test.yaml', start: TODAY, now: TODAY });
+        const result = analyze(ws, { path: 'test.yaml', start: TODAY, now: TODAY, tr: en });
         expectAdviceAgrees(yaml, ws, result);
         expectHeadingCounts(yaml, ws, result);
       },
@@ -68,7 +77,7 @@ describe('advice agrees with advice (r2)', () => {
         const path = e.isDirectory() ? ['workspace.yaml', 'workspace'].map((x) => join(base, x)).find(existsSync) ?? base : base;
         const loaded = loadWorkspace(path);
         if (!loaded.workspace) continue;
-        const result = analyze(loaded.workspace, { path: e.name, now: TODAY });
+        const result = analyze(loaded.workspace, { path: e.name, now: TODAY, tr: en });
         expectAdviceAgrees(e.name, loaded.workspace, result);
         expectHeadingCounts(e.name, loaded.workspace, result);
         checked++;
@@ -89,7 +98,7 @@ integrations:
   - { from: shop, to: esp, data: [contact-profile, orders], bidirectional: true }
 `;
     const ws = workspace(yaml);
-    const result = analyze(ws, { path: 't', now: TODAY });
+    const result = analyze(ws, { path: 't', now: TODAY, tr: en });
     const f = result.findings.find((x) => x.id === 'consent-not-synced:loyalty')!;
     expect(f.details).toMatchObject({ hubs: ['esp', 'shop'] });
     const sync = result.roadmap.initiatives.find((i) => i.addresses.includes(f.id))!;

@@ -209,13 +209,15 @@ describe('size and consolidation (r2)', () => {
     expect(r.roadmap.initiatives.length).toBeLessThanOrEqual(10);
   });
 
-  it('a consolidation drops only the tools whose every primary capability it consolidates', async () => {
+  it('two ad tools on one network are run as one set-up: nothing dropped, no saving (media spend)', async () => {
     const { audit } = await import('../../src/api.js');
     const r = await audit('test/fixtures/realistic/kestrel-financial/workspace', { lang: 'en', now: '2026-12' });
-    // Google Ads also buys search; display and video move to DV360, search stays.
-    const display = r.roadmap.initiatives.find((i) => i.id === 'consolidate-display-advertising')!;
-    expect(display.keep).toEqual(['display-video-360']);
-    expect(display.drop).toEqual([]);
+    // Google Ads and DV360 both buy YouTube: one conversion set-up, both stay.
+    const media = r.roadmap.initiatives.find((i) => i.id === 'align-media-google')!;
+    expect(media.keep).toEqual(['display-video-360', 'google-ads']);
+    expect(media.drop).toEqual([]);
+    expect(media.saving).toBeUndefined();
+    expect(media.addresses).toEqual(['capability-overlap:display-advertising', 'capability-overlap:video-advertising']);
     expect(r.roadmap.initiatives.flatMap((i) => i.drop)).not.toContain('google-ads');
   });
 });

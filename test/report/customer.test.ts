@@ -105,10 +105,10 @@ describe('the customer view of Maison Vélin (revision 2)', () => {
     expect(redArrows).toBe(3);
     const grouped = buildDiagram('consent', ws, result, { tr: activeTranslator(), maxTools: 2 });
     await expect(parse(grouped.source)).resolves.toBeTruthy();
-    expect(grouped.source).toContain('3 tools where consent starts');
+    expect(grouped.source).toContain('Tools where consent starts: 3');
     // antavo misses both hubs (Klaviyo and Shopify Plus); Meta is the one sender it misses.
-    expect(grouped.source).toMatch(/n\d+ -\.->\|"2 of \d+ pairs: some consent does not arrive"\| n\d+/);
-    expect(grouped.source).toMatch(/n\d+ -\.->\|"1 of \d+ pairs: some consent does not arrive"\| n\d+/);
+    expect(grouped.source).toMatch(/n\d+ -\.->\|"some consent does not arrive \(pairs: 2 of \d+\)"\| n\d+/);
+    expect(grouped.source).toMatch(/n\d+ -\.->\|"some consent does not arrive \(pairs: 1 of \d+\)"\| n\d+/);
     expect(grouped.notes.join('\n')).toContain(`arrives at ${arrived} of the places it must reach (${total}`);
   });
 });

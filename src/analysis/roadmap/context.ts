@@ -87,6 +87,7 @@ export function createPlanContext(ws: Workspace, facts: Facts, relevant: readonl
   for (const f of [...relevant].sort((a, b) => byId(a.id, b.id))) (byRule.get(f.rule) ?? byRule.set(f.rule, []).get(f.rule)!).push(f);
   // Memoised by component and data: thousands of tools share a handful of answers.
   const hubMemo = new Map<string, Tool | undefined>();
+  const oneMemo = new Map<string, Tool | undefined>();
   let proposer: { who: string; initiatives: readonly string[]; own?: OwnTexts } | undefined;
   const { tr } = words;
   // A key of the proposing rule's own text, else of the shared catalog.
@@ -121,14 +122,21 @@ export function createPlanContext(ws: Workspace, facts: Facts, relevant: readonl
     draftsAbout: (toolId) => bySubject.get(toolId) ?? [],
     hubFor(toolIds) {
       if (!facts.hubs.length) return undefined;
+      // Most callers ask for one tool, thousands of times at 10k tools: answered from the tool id,
+      // without building the memo key from its data again.
+      if (toolIds.length === 1 && oneMemo.has(toolIds[0])) return oneMemo.get(toolIds[0]);
       const comp = toolIds.length ? facts.componentOf(toolIds[0]) : undefined;
       const data = new Set(toolIds.flatMap((id) => tool(id)?.data ?? []));
       const key = `${comp?.hasHub ? comp.index : -1}|${[...data].sort(byId).join(',')}`;
-      if (hubMemo.has(key)) return hubMemo.get(key);
+      if (hubMemo.has(key)) {
+        if (toolIds.length === 1) oneMemo.set(toolIds[0], hubMemo.get(key));
+        return hubMemo.get(key);
+      }
       const candidates = comp?.hasHub ? facts.hubs.filter((h) => comp.hubs.includes(h.id)) : facts.hubs;
       const ranked = candidates.map((h) => ({ h, shared: h.data.filter((d) => data.has(d)).length, impact: facts.impact(h.id) }))
         .sort((a, b) => b.shared - a.shared || b.impact - a.impact || byId(a.h.id, b.h.id));
       hubMemo.set(key, ranked[0]?.h);
+      if (toolIds.length === 1) oneMemo.set(toolIds[0], ranked[0]?.h);
       return ranked[0]?.h;
     },
     keeperOf: (ids) => ids.map((id) => ({

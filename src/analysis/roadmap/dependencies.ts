@@ -5,9 +5,14 @@ import { isFindingOf } from '../rules/index.js';
 import type { PlanContext } from './context.js';
 import type { Draft } from './types.js';
 
-export function linkDependencies(c: PlanContext): void {
+export function linkDependencies(c: PlanContext, severityOf: ReadonlyMap<string, number> = new Map()): void {
   const { facts, drafts } = c;
   const all = [...drafts.values()];
+  // (r2) A fix is never scheduled after less severe work that does not block it: a master-data
+  // decision on a low finding does not hold up connecting a silo of a high one into the hub (the
+  // hub receives copies; the sync rule is set when the decision comes). A decision at least as
+  // severe as the fix, or one between the customer views being joined, comes first.
+  const worst = (d: Draft) => Math.max(0, ...[...d.addresses].map((x) => severityOf.get(x) ?? 0));
   const sotByData = new Map(all.filter((d) => d.id.startsWith('designate-sot-')).map((d) => [d.id.slice('designate-sot-'.length), d]));
   const isConnect = (d: Draft) => d.phase === 2 && d.id.startsWith('connect-');
   for (const d of all) {
@@ -16,10 +21,14 @@ export function linkDependencies(c: PlanContext): void {
       // The data the initiative moves: what a manual link carries, else what the tools being
       // connected hold (a hub's own data only when hubs are what is being connected).
       const own = d.subjects.filter((id) => !facts.isHub(id));
+      // Joining two customer views (two hubs, a pilot, a new hub) needs the winner of each record
+      // decided first; a tool connected into a hub only sends it copies.
+      // With no hub yet, the connection waits for whatever the master decision became (the pilot).
+      const joinsMasters = !own.length || !facts.hubs.length || d.id === 'replatform-pilot' || d.id === 'establish-hub';
       const moved = d.flowData ?? (own.length ? own : d.subjects).flatMap((id) => c.tool(id)?.data ?? []);
       for (const data of new Set(moved)) {
         const s = sotByData.get(data);
-        if (s?.tools.some((x) => mine.has(x))) d.dependsOn.add(s.id);
+        if (s?.tools.some((x) => mine.has(x)) && (joinsMasters || worst(s) >= worst(d))) d.dependsOn.add(s.id);
       }
     }
     if (d.kind === 'consolidate' || d.id.startsWith('realtime-')) {
@@ -32,15 +41,19 @@ export function linkDependencies(c: PlanContext): void {
   // A redundant tool can go only once the tool taking over receives what it receives today:
   // when a tool that feeds it sits in another group of connected tools than the keeper, wait
   // for the connection that joins the two groups. (Components, not data paths: O(1) per link.)
-  const connectsByComponent = new Map<number, Draft[]>();
-  // Each connection's groups, once (not once per redundant tool that looks at it).
-  const compsOf = new Map<Draft, Set<number>>();
+  // The connections joining each pair of groups (keeper's group -> feeder's group), each in
+  // draft order: a redundant tool looks up its feeders' groups instead of testing every
+  // connection of the keeper's group (8,500 redundant tools x 600 connections at 10k tools).
+  const joining = new Map<number, Map<number, Draft[]>>();
+  const position = new Map<Draft, number>();
   for (const x of all) {
     if (!isConnect(x)) continue;
+    position.set(x, position.size);
     const comps = new Set(x.tools.filter((id) => c.tool(id)).map((id) => facts.componentOf(id).index));
-    compsOf.set(x, comps);
-    for (const comp of comps) {
-      (connectsByComponent.get(comp) ?? connectsByComponent.set(comp, []).get(comp)!).push(x);
+    for (const a of comps) {
+      let m = joining.get(a);
+      if (!m) joining.set(a, (m = new Map()));
+      for (const b of comps) if (b !== a) (m.get(b) ?? m.set(b, []).get(b)!).push(x);
     }
   }
   for (const f of c.findingsOf('redundant-tool')) {
@@ -49,17 +62,12 @@ export function linkDependencies(c: PlanContext): void {
     const d = drafts.get(`retire-${id}`);
     const keep = f.details.keep;
     if (!d || !keep || !c.tool(keep)) continue;
-    const keepSide = facts.componentOf(keep).index;
+    const keepSide = joining.get(facts.componentOf(keep).index);
+    if (!keepSide) continue;
     const sources = new Set((c.ws.index.integrationsTo.get(id) ?? []).filter((it) => facts.carried(it).length)
-      .map((it) => facts.componentOf(it.from).index).filter((x) => x !== keepSide));
-    if (!sources.size) continue;
-    for (const x of connectsByComponent.get(keepSide) ?? []) {
-      if (x === d) continue;
-      for (const k of compsOf.get(x)!) {
-        if (!sources.has(k)) continue;
-        d.dependsOn.add(x.id);
-        break;
-      }
-    }
+      .map((it) => facts.componentOf(it.from).index));
+    const waits = new Set<Draft>();
+    for (const k of sources) for (const x of keepSide.get(k) ?? []) if (x !== d) waits.add(x);
+    for (const x of [...waits].sort((a, b) => position.get(a)! - position.get(b)!)) d.dependsOn.add(x.id);
   }
 }

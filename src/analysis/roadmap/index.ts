@@ -63,7 +63,8 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
   c.proposing('the compliance step', COMPLIANCE_INITIATIVES);
   proposeCompliance(c, relevant);
   c.proposing('the sizing step', SIZE_INITIATIVES);
-  linkDependencies(c);
+  const severityOf = new Map(relevant.map((f) => [f.id, SEVERITY_RANK[f.severity]]));
+  linkDependencies(c, severityOf);
   for (const d of c.drafts.values()) Object.assign(d, targetsOf(c, d));
   fitToSize(c);
   const { replaced, rejected } = mergeAuthored(c);
@@ -71,7 +72,6 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
   consolidationSavings(c);
   assignDepartments(c);
   // (r2) Within a phase: the highest severity of the findings answered first, then impact.
-  const severityOf = new Map(relevant.map((f) => [f.id, SEVERITY_RANK[f.severity]]));
   for (const d of c.drafts.values()) d.severity = Math.max(0, ...[...d.addresses].map((x) => severityOf.get(x) ?? 0));
   const ordered = orderDrafts(c);
   const base = baseMonth(ws, opts);

@@ -18,30 +18,38 @@ export function proposeRetirement(c: PlanContext, f: Finding, id: string, titleK
   d.addresses.add(f.id);
 }
 
-/** The origins of every data type, worked out once per plan (each call walked every tool: 10,000 per finding). */
-const originsCache = new WeakMap<PlanContext, Map<string, string[]>>();
+/** Per data type, its origins (sorted) and its holders among the customer-data tools, worked out once per plan. */
+interface ByData { origins: Map<string, string[]>; holders: Map<string, string[]> }
+const byDataCache = new WeakMap<PlanContext, ByData>();
+
+function byData(c: PlanContext): ByData {
+  let all = byDataCache.get(c);
+  if (!all) {
+    // Once per plan, not per finding: each call walked every tool (10,000 per finding), and the
+    // origin test is the facts' (a received copy is never an origin) instead of re-scanning every
+    // tool's inbound links per data type.
+    const push = (m: Map<string, string[]>, d: string, id: string) => {
+      const list = m.get(d);
+      if (list) list.push(id);
+      else m.set(d, [id]);
+    };
+    const origins = new Map<string, string[]>();
+    for (const x of c.ws.tools) {
+      if (x.status === 'retired') continue;
+      for (const d of new Set(x.data)) if (c.facts.isOrigin(x.id, d)) push(origins, d, x.id);
+    }
+    for (const list of origins.values()) list.sort(byId);
+    const holders = new Map<string, string[]>();
+    for (const x of c.facts.customerDataTools) for (const d of new Set(x.data)) push(holders, d, x.id);
+    all = { origins, holders };
+    byDataCache.set(c, all);
+  }
+  return all;
+}
 
 /** Tools that are origins of a data type: they hold it and no link into them, of any mode, brings it from a tool that holds it. */
 export function originsOf(c: PlanContext, data: string): string[] {
-  let all = originsCache.get(c);
-  if (!all) {
-    all = new Map();
-    const holds = (id: string, d: string) => c.tool(id)?.data.includes(d) ?? false;
-    for (const x of c.ws.tools) {
-      if (x.status === 'retired') continue;
-      for (const d of new Set(x.data)) {
-        const inbound = (c.ws.index.integrationsTo.get(x.id) ?? []).some((it) => holds(it.from, d) && c.facts.carried(it).includes(d))
-          || (c.ws.index.integrationsFrom.get(x.id) ?? []).some((it) => it.bidirectional && holds(it.to, d) && (it.data ? it.data.includes(d) : true));
-        if (inbound) continue;
-        const list = all.get(d);
-        if (list) list.push(x.id);
-        else all.set(d, [x.id]);
-      }
-    }
-    for (const list of all.values()) list.sort(byId);
-    originsCache.set(c, all);
-  }
-  return [...(all.get(data) ?? [])];
+  return [...(byData(c).origins.get(data) ?? [])];
 }
 
 /**
@@ -51,7 +59,7 @@ export function originsOf(c: PlanContext, data: string): string[] {
  */
 export function proposeSourceOfTruth(c: PlanContext, f: Finding, data: string): void {
   const { facts } = c;
-  const holders = facts.customerDataTools.filter((x) => x.data.includes(data)).map((x) => x.id);
+  const holders = byData(c).holders.get(data) ?? [];
   const staying = (id: string) => !cannotAnchor(c.tool(id)) && !c.drafts.has(`retire-${id}`);
   const origins = originsOf(c, data).filter(staying);
   const involved = origins.length ? origins : holders.filter(staying);

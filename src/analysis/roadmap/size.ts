@@ -3,6 +3,7 @@
 // of a pilot and a migration; many same-kind initiatives become one (one "agree sources of truth"
 // workshop, not eight one-month projects). Also here: consolidations carry the saving of the tools
 // they drop, and consent and restricted-data findings always get a phase-1 initiative.
+import { isMedia } from '../capabilities.js';
 import type { Finding } from '../types.js';
 import { byId, type PlanContext } from './context.js';
 import { cannotAnchor, isFileTool } from './targets.js';
@@ -55,6 +56,8 @@ export function consolidationSavings(c: PlanContext): void {
     for (const id of d.drop ?? []) {
       const x = c.tool(id);
       if (!x || x.status !== 'active' && x.status !== 'pilot') continue;
+      // Media spend is never a saving: what an ad account costs is the advertising itself.
+      if (x.primaryCapabilities.length && x.primaryCapabilities.every(isMedia)) continue;
       if ([...c.drafts.values()].some((o) => o !== d && o.drop?.includes(id))) continue;
       sum += x.annualCostMinor ?? 0;
     }
@@ -137,6 +140,28 @@ function masterInNewHub(c: PlanContext): void {
   if (open.length) mergeInto(c, hub, open);
 }
 
+/**
+ * One initiative per tool connection (blind review 2, defect 5): a freshness gap whose tools are
+ * all being connected to the hub by one generated connection is answered by that connection, which
+ * sets the new link's pace; a separate "bring data to and from X as fast as needed" would switch on
+ * the same connector a second time.
+ */
+function freshenWithConnection(c: PlanContext): void {
+  const generated = [...c.drafts.values()].filter((d) => d.source === 'generated');
+  // The generated connection of each tool (indexed once: a large stack has thousands of drafts).
+  const connectionOf = new Map<string, Draft>();
+  for (const x of generated) {
+    if (x.phase !== 2 || !x.id.startsWith('connect-')) continue;
+    for (const id of x.subjects) if (x.keep?.includes(id) && !connectionOf.has(id)) connectionOf.set(id, x);
+  }
+  if (!connectionOf.size) return;
+  for (const d of generated) {
+    if (!d.id.startsWith('freshen-') || d.phase !== 2 || !d.subjects.length) continue;
+    const connection = connectionOf.get(d.subjects[0]);
+    if (connection && c.drafts.get(connection.id) === connection && d.subjects.every((id) => connectionOf.get(id) === connection)) mergeInto(c, connection, [d]);
+  }
+}
+
 /** Groups same-kind initiatives and fits the durations to the stack. */
 export function fitToSize(c: PlanContext): void {
   const generated = () => [...c.drafts.values()].filter((d) => d.source === 'generated');
@@ -148,7 +173,10 @@ export function fitToSize(c: PlanContext): void {
   const orphanRetirements = generated().filter((d) => d.id.startsWith('retire-') && [...d.addresses].every((x) => x.startsWith('orphan-tool:')));
   group(c, orphanRetirements, 'retire-orphans', (ds) => c.title('roadmap.title.retire-orphans', { tools: c.words.list(ds.map((d) => c.name(d.subjects[0] ?? d.id))) }));
 
-  if (!isSmallStack(c)) return;
+  if (!isSmallStack(c)) {
+    freshenWithConnection(c);
+    return;
+  }
   // A small company connects its tools to the hub in one piece of work, not one project per tool:
   // the generated connections of phase 2 that carry a tool's data to the same hub.
   const byHub = new Map<string, Draft[]>();
@@ -203,5 +231,6 @@ export function fitToSize(c: PlanContext): void {
       && d.subjects.length === 1 && named.has(d.subjects[0]));
     if (parts.length) mergeInto(c, hub, parts);
   }
+  freshenWithConnection(c);
   for (const d of generated()) if (d.months > 1) d.months = 1;
 }

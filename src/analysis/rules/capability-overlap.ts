@@ -52,7 +52,10 @@ export const rule = createRule({
       'message.no-cost': '{count} tools do the same job ({capability}): {tools}.',
       'message.suite': '{count} tools do the same job ({capability}): {tools}. The money at stake is {cost} a year ({single}); in {suites} it is part of a wider suite.',
       'message.suite-no-cost': '{count} tools do the same job ({capability}): {tools}; in {suites} it is part of a wider suite.',
+      'message.media': '{tools} buy the same network\'s inventory ({capability}): they can bid against each other and count the same conversion twice. What they cost is media spend, not a saving.',
       recommendation: 'Decide which tool should own {capability} and phase out the others at their next renewal.',
+      'recommendation.media': 'Run {tools} as one set-up (one manager account where the network has one, one conversion set-up, shared audiences and exclusions); keep the budgets: nothing is cancelled and nothing is saved.',
+      'plan.media': 'Run {tools} as one set-up: one conversion set-up, shared audiences (no saving: media spend)',
     },
     ja: {
       title: '機能の重複',
@@ -64,7 +67,10 @@ export const rule = createRule({
       'message.no-cost': '{count} つのツールが同じ機能（{capability}）を担っています：{tools}。',
       'message.suite': '{count} つのツールが同じ機能（{capability}）を担っています：{tools}。対象となる費用は年間 {cost}（{single}）です。{suites} ではより広いスイートの一部です。',
       'message.suite-no-cost': '{count} つのツールが同じ機能（{capability}）を担っています：{tools}。{suites} ではより広いスイートの一部です。',
+      'message.media': '{tools} は同じネットワークの在庫（{capability}）を買っています。互いに入札し合い、同じコンバージョンを二重に数えるおそれがあります。その費用は広告費であって、削減できる費用ではありません。',
       recommendation: '{capability} をどのツールが担うか決め、他のツールは次回の契約更新で段階的に廃止してください。',
+      'recommendation.media': '{tools} を 1 つの体制で運用してください（ネットワークに管理アカウントがあればそれを使い、コンバージョン設定、オーディエンスと除外設定を共通にする）。予算はそのままで、解約するものも削減できる費用もありません。',
+      'plan.media': '{tools} を 1 つの体制で運用する：共通のコンバージョン設定とオーディエンス（削減なし：広告費）',
     },
   },
   check({ facts, msg, words }) {
@@ -97,7 +103,9 @@ export const rule = createRule({
       if (tools.length < 2) continue;
       const ids = tools.map((x) => x.id);
       // r2: the money at stake is only the tools whose every primary capability is in the overlap.
-      const summedTools = tools.filter((x) => primaryCapabilities(x).every((c) => c === cap));
+      // Media spend is never money at stake: two accounts on one network buy reach, and what they
+      // cost is the advertising itself (docs/analysis.md).
+      const summedTools = media ? [] : tools.filter((x) => primaryCapabilities(x).every((c) => c === cap));
       const suites = ids.filter((id) => !summedTools.some((x) => x.id === id));
       const cost = sumCosts(summedTools);
       const params = {
@@ -105,7 +113,7 @@ export const rule = createRule({
         cost: words.money(cost.minor), unknown: words.someTools(cost.unknown),
         single: words.someTools(summedTools.map((x) => x.id)), suites: words.someTools(suites),
       };
-      const key = suites.length ? (cost.minor ? 'message.suite' : 'message.suite-no-cost')
+      const key = media ? 'message.media' : suites.length ? (cost.minor ? 'message.suite' : 'message.suite-no-cost')
         : !cost.minor ? 'message.no-cost'
         : cost.unknown.length ? 'message.partial-cost' : 'message';
       out.push({
@@ -113,8 +121,8 @@ export const rule = createRule({
         message: msg(key, params),
         entities: [{ kind: 'capability', id: cap }, ...ids.map(toolRef)],
         location: tools[0].loc,
-        cost: cost.known ? minorToMajor(cost.minor) : undefined,
-        recommendation: msg('recommendation', params),
+        cost: !media && cost.known ? minorToMajor(cost.minor) : undefined,
+        recommendation: msg(media ? 'recommendation.media' : 'recommendation', params),
         details: {
           capability: cap, tools: ids, ...(cost.unknown.length ? { costUnknown: cost.unknown } : {}),
           summed: summedTools.map((x) => x.id), suites, ...(media ? { media, ...(network ? { network } : {}) } : {}),
@@ -125,15 +133,34 @@ export const rule = createRule({
   },
   plan: {
     step: 40,
-    initiatives: ['consolidate'],
+    initiatives: ['consolidate', 'align-media'],
     // Overlaps between the same tools are one decision ("Intercom or Zendesk?"), not one per
     // capability: they are grouped by the tool to keep and the tools to phase out.
     propose(findings, c) {
       const groups = new Map<string, { keeper: string; others: string[]; caps: string[]; findings: Finding[] }>();
+      // Accounts on one network (media spend): one manager account and one conversion set-up, no
+      // tool dropped and no saving; one initiative per network and set of tools.
+      const media = new Map<string, Finding[]>();
+      // Two customer views that each have their own tools for a job (a CRM and a marketing tool on
+      // each side of a disconnected-hubs pair): which one stays is the platform decision of joining
+      // the two views, taken there, not a consolidation of its own (never a quick retirement of a hub).
+      const views = c.findingsOf('disconnected-hubs').flatMap((h) => {
+        const groups = (h.details as { groups?: string[][] } | undefined)?.groups ?? [];
+        const join = [...c.drafts.values()].find((d) => d.addresses.has(h.id));
+        const sides = groups.map((g) => (c.tool(g[0]) ? c.facts.componentOf(g[0]).index : -1));
+        return join && sides.length > 1 && !sides.includes(-1) ? [{ join, sides }] : [];
+      });
+      const sideOf = (id: string) => c.facts.componentOf(id).index;
       for (const f of findings) {
         const cap = f.details.capability;
         const tools = c.toolEntities(f);
         if (tools.length < 2) continue;
+
+        if (f.details.media) {
+          const k = `${f.details.network ?? cap}|${[...tools].sort(byId).join('+')}`;
+          (media.get(k) ?? media.set(k, []).get(k)!).push(f);
+          continue;
+        }
         // (r2) Never consolidate onto a tool that an earlier initiative retires.
         const staying = tools.filter((id) => !c.drafts.has(`retire-${id}`));
         const keeper = c.keeperOf(staying.length ? staying : tools);
@@ -142,6 +169,11 @@ export const rule = createRule({
         const retiring = others.map((id) => c.drafts.get(`retire-${id}`));
         if (retiring.every(Boolean)) {
           for (const r of retiring) r!.addresses.add(f.id);
+          continue;
+        }
+        const across = views.find((v) => v.sides.every((side) => tools.some((id) => sideOf(id) === side)));
+        if (across) {
+          across.join.addresses.add(f.id);
           continue;
         }
         // Replatforming: the new platform is where these capabilities end up.
@@ -154,6 +186,15 @@ export const rule = createRule({
         const g = groups.get(k) ?? groups.set(k, { keeper, others, caps: [], findings: [] }).get(k)!;
         g.caps.push(cap);
         g.findings.push(f);
+      }
+      for (const [k, fs] of media) {
+        const tools = k.slice(k.indexOf('|') + 1).split('+');
+        const network = k.slice(0, k.indexOf('|'));
+        const d = c.draft(`align-media-${network}`, () => ({
+          kind: 'governance' as const, phase: 1 as const, title: c.title('plan.media', { tools: c.words.list(tools.map((id) => c.name(id))) }),
+          tools, subjects: tools, owner: c.tool(c.keeperOf(tools))?.owner, months: 1, keep: tools, drop: [],
+        }));
+        for (const f of fs) d.addresses.add(f.id);
       }
       for (const g of groups.values()) {
         const caps = [...g.caps].sort(byId);
@@ -171,7 +212,10 @@ export const rule = createRule({
         const d = c.draft(`consolidate-${lead}`, () => (substantial ? {
           kind: 'consolidate' as const, phase: 3 as const, title: c.title('roadmap.title.consolidate', params),
           tools: [g.keeper, ...g.others], subjects: g.others, owner: c.tool(g.keeper)?.owner,
-          months: Math.min(6, 2 + g.others.length), renewalTools: g.others.filter((id) => !c.drafts.has(`retire-${id}`)), touchesNeighbours: true,
+          // Moving off a hub (a second customer view) is a platform migration: it takes half a
+          // year and is not rushed to meet the hub's next renewal.
+          months: g.others.some((id) => c.facts.isHub(id)) ? 6 : Math.min(6, 2 + g.others.length),
+          renewalTools: g.others.filter((id) => !c.drafts.has(`retire-${id}`) && !c.facts.isHub(id)), touchesNeighbours: true,
         } : {
           kind: 'governance' as const, phase: 1 as const, title: c.title('roadmap.title.agree-on', params),
           tools: [g.keeper, ...g.others], subjects: g.others, owner: c.tool(g.keeper)?.owner, months: 1,

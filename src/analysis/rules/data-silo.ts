@@ -1,5 +1,6 @@
 // data-silo: a customer-data tool that is not a hub and is connected to no hub.
 import { costOf, joinSubject, rankHubs, toolRef } from './helpers.js';
+import { isFileTool } from '../capabilities.js';
 import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
@@ -38,6 +39,7 @@ export const rule = createRule({
       'message.island': '{tool} holds customer data ({data}) and exchanges it only with {others}; none of them is connected to a customer hub, so it never reaches the shared customer view.',
       recommendation: 'Connect {tool} to {hub} so that its data ({data}) reaches the shared customer view, or retire it if another tool already does its job.',
       'recommendation.dropped': '{tool} is to be phased out in favour of {keep} (see the finding on redundant tools): before it goes, move what only it knows ({data}) to {keep} rather than connecting {tool}.',
+      'recommendation.file': 'Move the data kept in {tool} ({data}) into {hub} and stop using the file as a system: connecting the file would keep it as a system of record.',
     },
     ja: {
       title: 'データのサイロ化',
@@ -48,6 +50,7 @@ export const rule = createRule({
       'message.island': '{tool} は顧客データ（{data}）を持っていますが、やり取りする相手は {others} だけで、どれもハブにつながっていません。ここで得た情報は顧客の共通ビューに届きません。',
       recommendation: '{tool} を {hub} に連携してそのデータ（{data}）を顧客の共通ビューに届けるか、他のツールで役割が足りているなら廃止してください。',
       'recommendation.dropped': '{tool} は {keep} に寄せて廃止する候補です（冗長なツールの検出を参照）。{tool} を連携するのではなく、廃止する前に {tool} だけが持つ情報（{data}）を {keep} へ移してください。',
+      'recommendation.file': '{tool} にあるデータ（{data}）を {hub} に移し、ファイルをシステムとして使うのをやめてください。ファイルを連携すると、ファイルが記録の場所として残ります。',
     },
   },
   check({ facts, msg, words }) {
@@ -68,7 +71,8 @@ export const rule = createRule({
         entities: [toolRef(tool.id)],
         location: tool.loc,
         cost: costOf(tool),
-        recommendation: msg('recommendation', params),
+        // (r2) A file tool is never connected (rules.md "file tool"): its data moves into a system.
+        recommendation: msg(isFileTool(tool) ? 'recommendation.file' : 'recommendation', params),
         details: {
           tool: tool.id, data: [...tool.data], hubCandidates: candidates,
           ...(island.length ? { cluster: `isolated-cluster:${joinSubject(comp.tools)}` } : {}),

@@ -38,6 +38,7 @@ export const rule = createRule({
       fix: 'Connect the hubs (with clear sources of truth for the data both hold), or decide which one is the master and migrate the other into it.',
       message: '{a} and {b} are both customer hubs but are not connected: the company has two separate "single" customer views that do not agree.',
       recommendation: 'Connect {a} and {b} with a sync of the customer data both hold, or decide which one is the master and migrate the other into it.',
+      side: '{hub} (joined with {others})',
     },
     ja: {
       title: 'ハブ同士が未接続',
@@ -46,6 +47,7 @@ export const rule = createRule({
       fix: '両方が持つデータについて真実の情報源（SoT）を決めた上でハブ同士を連携するか、どちらをマスターにするか決めてもう一方を移行します。',
       message: '{a} と {b} はどちらもハブですが、互いにつながっていません。一致しない 2 つの「一元的な」顧客ビューが並存しています。',
       recommendation: '{a} と {b} を両方が持つ顧客データで同期するか、どちらをマスターにするか決めてもう一方を移行してください。',
+      side: '{hub}（{others} と連携済み）',
     },
   },
   check({ ws, facts, msg, words }) {
@@ -56,7 +58,11 @@ export const rule = createRule({
         const a = groups[i].hubs;
         const b = groups[j].hubs;
         const pair = [a[0], b[0]];
-        const params = { a: words.tools(a), b: words.tools(b) };
+        // One side of several hubs already joined is one view: "Salesforce (joined with Segment)",
+        // never "HubSpot and Salesforce and Segment are both customer hubs".
+        const side = (hubs: readonly string[]) => (hubs.length === 1 ? words.tools(hubs)
+          : msg('side', { hub: words.tools(hubs.slice(0, 1)), others: words.tools(hubs.slice(1)) }).text);
+        const params = { a: side(a), b: side(b) };
         out.push({
           subject: joinSubject(pair),
           message: msg('message', params),

@@ -1,6 +1,7 @@
 // inconsistent-experience: an in-scope touchpoint served only by tools connected to no hub:
 // staff and systems there cannot recognise the customer.
 import { rankHubs, sortIds, toolRef } from './helpers.js';
+import { isFileTool } from '../capabilities.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { byId } from '../roadmap/context.js';
 import type { Draft } from '../roadmap/types.js';
@@ -51,6 +52,7 @@ export const rule = createRule({
       recommendation: 'Connect {tools} to {hub}, so that {touchpoint} knows who the customer is.',
       'recommendation.send-only': 'Bring customer data from {hub} back to {tools} in real time, so that {touchpoint} knows who the customer is.',
       'recommendation.no-hub': 'Once a customer hub is chosen, connect {tools} to it, so that {touchpoint} knows who the customer is.',
+      'recommendation.file': 'Record what {touchpoint} takes in directly in {hub} (a form or its own screens) instead of {tools}, so that {touchpoint} knows who the customer is.',
     },
     ja: {
       title: '一貫しない顧客体験',
@@ -62,6 +64,7 @@ export const rule = createRule({
       recommendation: '{tools} を {hub} に連携し、{touchpoint} でお客様を識別できるようにしてください。',
       'recommendation.send-only': '{hub} の顧客データを {tools} へリアルタイムで戻し、{touchpoint} でお客様を識別できるようにしてください。',
       'recommendation.no-hub': 'ハブを決めたら {tools} をそこに連携し、{touchpoint} でお客様を識別できるようにしてください。',
+      'recommendation.file': '{touchpoint} で受け付けた内容は {tools} ではなく {hub} に直接（フォームやシステムの画面から）記録し、{touchpoint} でお客様を識別できるようにしてください。',
     },
   },
   check({ ws, facts, msg, words }) {
@@ -77,12 +80,18 @@ export const rule = createRule({
       const data = [...new Set([...tp.captures, ...tools.flatMap((id) => ws.index.toolById.get(id)!.data)])];
       const hubs = rankHubs(facts.hubs, data, facts.impact);
       const params = { touchpoint: tp.name, tools: words.tools(tools), hub: words.tools(hubs.slice(0, 1)) };
+      // (r2) A file tool is never connected (rules.md "file tool"): the advice connects the systems
+      // at the touchpoint, and when there are only files, records the data in the hub instead (the
+      // manual-integration finding and the roadmap's move-<file> say the same).
+      const systems = tools.filter((id) => !isFileTool(ws.index.toolById.get(id)!));
+      const onlyFiles = systems.length === 0 && hubs.length > 0;
+      const advice = onlyFiles ? params : { ...params, tools: words.tools(systems.length ? systems : tools) };
       out.push({
         subject: tp.id,
         message: msg(sendOnly ? 'message.send-only' : 'message', params),
         entities: [{ kind: 'touchpoint', id: tp.id }, ...tools.map(toolRef)],
         location: tp.loc,
-        recommendation: msg(sendOnly ? 'recommendation.send-only' : hubs.length ? 'recommendation' : 'recommendation.no-hub', params),
+        recommendation: msg(onlyFiles ? 'recommendation.file' : sendOnly ? 'recommendation.send-only' : hubs.length ? 'recommendation' : 'recommendation.no-hub', advice),
         details: { touchpoint: tp.id, tools, hubCandidates: hubs, ...(sendOnly ? { sendOnly } : {}) },
       });
     }

@@ -3,6 +3,7 @@
 import { compareIds, joinSubject, rankHubs, sumCosts, toolRef } from './helpers.js';
 import { minorToMajor, type Tool } from '../../model/model.js';
 import { createRule, type FindingDraft } from './rule.js';
+import { isFileTool } from '../capabilities.js';
 import { byId } from '../roadmap/context.js';
 
 export const example = `version: 1
@@ -47,6 +48,7 @@ export const rule = createRule({
       'message.no-hub': '{tools} exchange data with each other, but with nothing else: a department island with its own picture of the customer.',
       recommendation: 'Connect the island to {hub} through {bridge}, its best-connected tool.',
       'recommendation.no-hub': 'When a customer hub is chosen, connect this island to it through {bridge}, its best-connected tool.',
+      'recommendation.file': 'Move the data of the island ({data}) into {hub} and stop using {tools} as systems: connecting files and chat would keep them as systems of record.',
     },
     ja: {
       title: '孤立したツール群',
@@ -57,6 +59,7 @@ export const rule = createRule({
       'message.no-hub': '{tools} は互いにデータをやり取りしていますが、それ以外とはつながっていません。独自の顧客像を持つ部署の「離れ小島」になっています。',
       recommendation: '最も多くつながっている {bridge} を通じて、このまとまりを {hub} に連携してください。',
       'recommendation.no-hub': 'ハブを決めたら、最も多くつながっている {bridge} を通じて、このまとまりをハブに連携してください。',
+      'recommendation.file': 'このまとまりのデータ（{data}）を {hub} に移し、{tools} をシステムとして使うのをやめてください。ファイルやチャットを連携すると、それが記録の場所として残ります。',
     },
   },
   check({ ws, facts, msg, words }) {
@@ -68,7 +71,10 @@ export const rule = createRule({
       const tools = comp.tools.map((id) => ws.index.toolById.get(id)!);
       // An island of tools nobody uses any more is not a department island (retired-tool-in-use covers it).
       if (!tools.some((x) => x.status === 'active' || x.status === 'pilot')) continue;
-      const bridge = [...tools].sort((a: Tool, b: Tool) => facts.impact(b.id) - facts.impact(a.id) || compareIds(a.id, b.id))[0];
+      // (r2) The bridge is a system, never a file tool (rules.md "file tool": never a connect target).
+      const file = (x: Tool) => (isFileTool(x) ? 1 : 0);
+      const bridge = [...tools].sort((a: Tool, b: Tool) => file(a) - file(b) || facts.impact(b.id) - facts.impact(a.id) || compareIds(a.id, b.id))[0];
+      const onlyFiles = tools.every(isFileTool);
       const data = [...new Set(tools.flatMap((x) => x.data))];
       const hubs = rankHubs(facts.hubs, data, facts.impact);
       const cost = sumCosts(tools);
@@ -82,7 +88,7 @@ export const rule = createRule({
         entities: comp.tools.map(toolRef),
         location: bridge.loc,
         cost: cost.known ? minorToMajor(cost.minor) : undefined,
-        recommendation: msg(hubs.length ? 'recommendation' : 'recommendation.no-hub', params),
+        recommendation: msg(onlyFiles && hubs.length ? 'recommendation.file' : hubs.length ? 'recommendation' : 'recommendation.no-hub', params),
         details: { tools: [...comp.tools], bridge: bridge.id, hubCandidates: hubs, data },
       });
     }

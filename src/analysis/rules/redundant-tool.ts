@@ -72,7 +72,9 @@ export function redundancy(facts: Facts): Redundancy {
   for (let i = keepOrder.length - 1; i >= 0; i--) {
     const x = keepOrder[i];
     const caps = capsOf(x);
-    if (!caps.length || primaryCapabilities(x).some(isMedia) || isFileTool(x)) continue;
+    // A hub is never redundant: two customer views are disconnected-hubs, whose answer is a
+    // platform decision (which one is the master, then a migration), not a quick retirement.
+    if (!caps.length || facts.isHub(x.id) || primaryCapabilities(x).some(isMedia) || isFileTool(x)) continue;
     if (!caps.every((c) => remaining.get(c)! >= 2)) continue;
     removed.add(x.id);
     for (const c of caps) remaining.set(c, remaining.get(c)! - 1);
@@ -94,7 +96,7 @@ export const rule = createRule({
   text: {
     en: {
       title: 'Redundant tool',
-      summary: 'Fires for an active tool every primary capability of which other active tools that stay also provide (catalog features do not count). Of tools that are redundant with each other, only those that can go together are reported: the one to keep (a hub; else the one with more direct automated links; else more primary capabilities; else more active seats; else the larger contract) gets no finding, so savings are never counted twice. Never for media channels (two ad networks are reach), for spreadsheets and file stores (the fix for data in a file is to move it into a system), nor for a tool already retiring (that saving is already decided).',
+      summary: 'Fires for an active tool every primary capability of which other active tools that stay also provide (catalog features do not count). Of tools that are redundant with each other, only those that can go together are reported: the one to keep (a hub; else the one with more direct automated links; else more primary capabilities; else more active seats; else the larger contract) gets no finding, so savings are never counted twice. Never for a hub (two customer views are `disconnected-hubs`: a platform decision, not a retirement), for media channels (two ad networks are reach), for spreadsheets and file stores (the fix for data in a file is to move it into a system), nor for a tool already retiring (that saving is already decided).',
       why: 'Everything the tool does is already paid for elsewhere: its cost is a saving waiting to be taken, and one tool fewer means one login, one contract and one data copy fewer.',
       fix: 'Move its users and data to the tool that stays, then cancel it at the next renewal.',
       message: 'Everything {tool} does ({capabilities}) is also done by tools that stay ({others}): dropping it would save {cost} a year.',
@@ -105,7 +107,7 @@ export const rule = createRule({
     },
     ja: {
       title: '冗長なツール',
-      summary: '稼働中のツールのうち、すべての主要機能が残る他の稼働中ツールでも提供されているものを検出します（カタログ上のその他の機能は数えません）。互いに冗長なツールについては、同時に廃止できるものだけを挙げます。残すツール（ハブ、なければ直接の自動連携が多いもの、主要機能が多いもの、利用中の席数が多いもの、契約額が大きいものの順）は検出されないため、削減額が二重に数えられることはありません。広告媒体（2 つの広告ネットワークはリーチです）、表計算やファイル置き場（ファイルにあるデータはシステムへ移すのが解決策です）、既に廃止予定のツール（その削減は決定済み）は対象外です。',
+      summary: '稼働中のツールのうち、すべての主要機能が残る他の稼働中ツールでも提供されているものを検出します（カタログ上のその他の機能は数えません）。互いに冗長なツールについては、同時に廃止できるものだけを挙げます。残すツール（ハブ、なければ直接の自動連携が多いもの、主要機能が多いもの、利用中の席数が多いもの、契約額が大きいものの順）は検出されないため、削減額が二重に数えられることはありません。ハブ（2 つの顧客ビューは `disconnected-hubs` が指摘し、答えは廃止ではなくプラットフォームの決定です）、広告媒体（2 つの広告ネットワークはリーチです）、表計算やファイル置き場（ファイルにあるデータはシステムへ移すのが解決策です）、既に廃止予定のツール（その削減は決定済み）は対象外です。',
       why: 'このツールの機能はすべて他で既に支払っています。その費用はすぐにでも削減できる金額で、ツールが一つ減ればログイン、契約、データの複製もそれぞれ一つ減ります。',
       fix: '利用者とデータを残すツールへ移し、次回の契約更新で解約します。',
       message: '{tool} の機能（{capabilities}）はすべて、残るツール（{others}）でも提供されています。廃止すれば年間 {cost} を削減できます。',

@@ -66,7 +66,18 @@ export const rule = createRule({
     // Links into each tool, once (not every link for every touchpoint: touchpoints × links at scale).
     const into = new Map<string, (typeof cs.arcs)[number][]>();
     for (const a of cs.arcs) (into.get(a.to) ?? into.set(a.to, []).get(a.to)!).push(a);
-    const arcsInto = (id: string) => into.get(id) ?? [];
+    // What automated links bring into each tool, once per tool: a hub at many touchpoints has
+    // thousands of links in, walked again for each of them.
+    const inbound = new Map<string, ReadonlySet<string>>();
+    const typesInto = (id: string): ReadonlySet<string> => {
+      let r = inbound.get(id);
+      if (!r) {
+        const s = new Set<string>();
+        for (const a of into.get(id) ?? []) if (!a.manual) for (const d of a.data) s.add(d);
+        inbound.set(id, (r = s));
+      }
+      return r;
+    };
     for (const tp of ws.touchpoints) {
       if (!tp.inScope) continue;
       const tools = sortIds(new Set(tp.tools.filter((id) => {
@@ -76,7 +87,7 @@ export const rule = createRule({
       if (!tools.length) continue;
       const types = new Set<string>();
       for (const id of tools) for (const d of ws.index.toolById.get(id)!.data) types.add(d);
-      for (const id of tools) for (const a of arcsInto(id)) if (!a.manual) for (const d of a.data) types.add(d);
+      for (const id of tools) for (const d of typesInto(id)) types.add(d);
       const cookies = tools.filter((id) => ws.index.toolById.get(id)!.thirdPartyCookies === true);
       // First-party data that identifies customers (a network's own aggregate reporting, declared
       // `personal: false`, does not free a touchpoint from third-party cookies).

@@ -44,6 +44,9 @@ export const rule = createRule({
       'message.cost': 'Only {active} of {licensed} licences of {tool} are in use ({percent}%): keeping {target} (the {active} in use + 10% spare) saves about {cost} a year.',
       recommendation: 'Reduce {tool} to {target} seats (the {active} in use + 10% spare), or find out why {unused} seats are not used.',
       'recommendation.renewal': 'Reduce {tool} to {target} seats (the {active} in use + 10% spare) before it renews in {renewal}, or find out why {unused} seats are not used.',
+      'message.free': 'Only {active} of {licensed} seats of {tool} are in use ({percent}%). The seats cost nothing: the problem is adoption, not money.',
+      'recommendation.free': 'Find out why {unused} people with a seat do not use {tool} (training, habits, a spreadsheet kept beside it) and give seats to the staff whose work belongs there; reducing free seats saves nothing.',
+      'plan.adopt': 'Get {tool} used: train the people with a seat and give seats to those whose work belongs there ({active} of {licensed} free seats in use)',
     },
     ja: {
       title: '使われていないライセンス',
@@ -54,6 +57,9 @@ export const rule = createRule({
       'message.cost': '{tool} のライセンスは {licensed} シートのうち {active} シートしか使われていません（{percent}%）。{target} シート（利用中 {active} ＋ 予備 10%）に減らすと年間約 {cost} の削減になります。',
       recommendation: '{tool} を {target} シート（利用中 {active} ＋ 予備 10%）に減らすか、{unused} シートが使われていない理由を確認してください。',
       'recommendation.renewal': '{renewal} の契約更新前に {tool} を {target} シート（利用中 {active} ＋ 予備 10%）に減らすか、{unused} シートが使われていない理由を確認してください。',
+      'message.free': '{tool} のシートは {licensed} シートのうち {active} シートしか使われていません（{percent}%）。シートは無料なので、問題は費用ではなく定着です。',
+      'recommendation.free': 'シートを持つ {unused} 人が {tool} を使わない理由（研修不足、習慣、並行して使う表計算など）を確認し、業務をそこで行うべき人にシートを渡してください。無料のシートを減らしても削減にはなりません。',
+      'plan.adopt': '{tool} を定着させる：シートを持つ人を研修し、業務をそこで行うべき人にシートを渡す（無料シート {licensed} のうち利用 {active}）',
     },
   },
   check({ ws, threshold, msg, words }) {
@@ -68,18 +74,20 @@ export const rule = createRule({
       if (ratio >= limit) continue;
       const unused = Math.max(0, licensed - active);
       const target = seatsToKeep(licensed, active);
-      const wasteMinor = x.annualCostMinor === undefined ? undefined : Math.round((x.annualCostMinor * (licensed - target)) / licensed);
+      // (blind review 2) Free seats: reducing them saves nothing; the finding speaks of adoption.
+      const free = x.annualCostMinor === 0;
+      const wasteMinor = x.annualCostMinor === undefined || free ? undefined : Math.round((x.annualCostMinor * (licensed - target)) / licensed);
       const params = {
         tool: x.name, active, licensed, unused, target, percent: Math.round(ratio * 100), threshold: Math.round(limit * 100),
         cost: wasteMinor === undefined ? '' : words.money(wasteMinor),
       };
       out.push({
         subject: x.id,
-        message: msg(wasteMinor ? 'message.cost' : 'message', params),
+        message: msg(free ? 'message.free' : wasteMinor ? 'message.cost' : 'message', params),
         entities: [toolRef(x.id)],
         location: x.loc,
         cost: wasteMinor === undefined ? undefined : minorToMajor(wasteMinor),
-        recommendation: msg(x.renewal ? 'recommendation.renewal' : 'recommendation', { ...params, renewal: x.renewal ?? '' }),
+        recommendation: msg(free ? 'recommendation.free' : x.renewal ? 'recommendation.renewal' : 'recommendation', { ...params, renewal: x.renewal ?? '' }),
         details: { tool: x.id, licensed, active, ratio: Math.round(ratio * 1000) / 1000, threshold: limit, unusedSeats: unused },
       });
     }
@@ -87,7 +95,7 @@ export const rule = createRule({
   },
   plan: {
     step: 13,
-    initiatives: ['license'],
+    initiatives: ['license', 'adopt'],
     propose(findings, c) {
       for (const f of findings) {
         const id = f.details.tool;
@@ -100,6 +108,14 @@ export const rule = createRule({
         }
         const licensed = x.seats?.licensed ?? 0;
         const active = x.seats?.active ?? 0;
+        if (x.annualCostMinor === 0) {
+          // Free seats: no seat reduction and no saving; the work is getting the tool used.
+          c.draft(`adopt-${id}`, () => ({
+            kind: 'process', phase: 1, title: c.title('plan.adopt', { tool: x.name, active, licensed }),
+            tools: [id], subjects: [id], owner: x.owner, months: 1, keep: [id], drop: [],
+          })).addresses.add(f.id);
+          continue;
+        }
         const target = seatsToKeep(licensed, active);
         // (r2) The title states the seats kept ("the 18 in use + 10% spare"); the saving is the
         // finding's money: what cancelling the other seats saves.

@@ -91,7 +91,7 @@ export const rule = createRule({
       const tools = [...new Set(unmeasured.flatMap(({ tp }) => tp.tools.filter((id) => c.tool(id))))];
       const d = c.draft('measure-touchpoints', () => ({
         kind: 'process', phase: 2,
-        title: c.titleCount('roadmap.title.measure', unmeasured.length, { count: unmeasured.length, touchpoints: c.words.someOf(unmeasured.map(({ tp }) => c.title('roadmap.quoted', { name: tp.name }).text), 3) }),
+        title: c.titleCount('roadmap.title.measure', unmeasured.length, { count: unmeasured.length, touchpoints: c.words.someOf(unmeasured.map(({ tp }) => quoted(c, tp.name)), 3) }),
         tools, subjects: tools, owner, months: Math.min(3, 1 + Math.floor(unmeasured.length / 4)),
       }));
       for (const { f, tp } of unmeasured) {
@@ -101,3 +101,8 @@ export const rule = createRule({
     },
   },
 });
+
+/** A touchpoint's name in quotes, unless it holds quotes itself (never `""Become a tutor" application"`). */
+function quoted(c: Parameters<NonNullable<typeof rule.plan>['propose']>[1], name: string): string {
+  return /["“”「」]/.test(name) ? name : c.title('roadmap.quoted', { name }).text;
+}

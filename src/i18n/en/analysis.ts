@@ -211,7 +211,7 @@ export const analysis: Record<string, string> = {
   'text.fig.money-share': '{amount} ({share})',
   'text.why': 'Why this level',
   'text.score-how': 'How the score is made (50 to start, each aspect moves it up or down)',
-  'text.coverage-by-stage': 'Customer view by journey stage (in-scope touchpoints)',
+  'text.coverage-by-stage': 'Customer view by journey stage (the data in-scope touchpoints capture)',
   'text.nothing-captured': 'nothing captured',
   'text.questions': 'Open questions for the next interview',
   'text.ask': 'ask {department}',

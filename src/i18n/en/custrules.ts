@@ -22,6 +22,7 @@ export const custrules: Record<string, string> = {
   // The client deliverable's headline per rule (src/report/summary.ts `deliverable.problem.<rule>`).
   'deliverable.problem.persona-gap': 'Some customers meet nothing of the company at a stage of their journey: {names}',
   'deliverable.problem.consent-not-synced': 'Opt-outs recorded in {names} do not reach every tool that contacts customers',
+  'deliverable.problem.consent-not-synced.choice': 'Consent choices recorded in {names} do not reach every tool that contacts customers',
   'deliverable.problem.restricted-data-flow': 'Data that may not leave its system is copied: {names}',
   'deliverable.problem.third-party-dependence': '{names} run only on third-party cookies or bought data',
   'deliverable.problem.freshness-gap': 'Customer data arrives later than it is needed at {names}',

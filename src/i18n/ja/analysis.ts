@@ -211,7 +211,7 @@ export const analysis: Record<string, string> = {
   'text.fig.money-share': '{amount}（{share}）',
   'text.why': '判定理由',
   'text.score-how': 'スコアの内訳（50 から始まり、各観点で上下します）',
-  'text.coverage-by-stage': 'ステージ別の顧客の共通ビュー（対象範囲内の顧客接点）',
+  'text.coverage-by-stage': 'ステージ別の顧客の共通ビュー（対象範囲内の顧客接点で取得するデータ）',
   'text.nothing-captured': '取得データなし',
   'text.questions': '次回ヒアリングの確認事項',
   'text.ask': '確認先: {department}',

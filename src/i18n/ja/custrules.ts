@@ -21,6 +21,7 @@ export const custrules: Record<string, string> = {
   // 納品レポートの課題見出し（src/report/summary.ts の `deliverable.problem.<rule>`）。
   'deliverable.problem.persona-gap': 'ジャーニーのあるステージで会社と接点のない顧客がいる: {names}',
   'deliverable.problem.consent-not-synced': '{names}で記録された配信停止が、顧客に連絡するすべてのツールに届いていない',
+  'deliverable.problem.consent-not-synced.choice': '{names}で記録された同意の選択が、顧客に連絡するすべてのツールに届いていない',
   'deliverable.problem.restricted-data-flow': '外に出してはいけないデータがコピーされている: {names}',
   'deliverable.problem.third-party-dependence': '{names}がサードパーティ Cookie や購入データだけで動いている',
   'deliverable.problem.freshness-gap': '{names}で、顧客データが必要なときより遅れて届く',
