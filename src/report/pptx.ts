@@ -20,6 +20,7 @@ import { customerSlides } from './customer-deck.js';
 import { monthStep, type TimelinePhase, type TimelineRow } from './timeline.js';
 import { displayWidth } from '../util/width.js';
 import { sanitizeText } from '../util/sanitize.js';
+import { moreCount } from './summarise.js';
 
 export interface SlidePicture { png: Uint8Array; width: number; height: number }
 
@@ -57,6 +58,11 @@ const BAR: Record<string, { fill: string; line: string; width: number }> = {
 /** Rows of touchpoints per journey slide, and findings per findings slide. */
 const ROWS_PER_SLIDE = 5;
 const FINDINGS_PER_SLIDE = 7;
+// A deck is presented, not searched: a large stack's journey map and timeline show the first cards
+// of a stage and rows of a phase (roadmap order: what matters first) and "… and N more"; the HTML
+// report and audit.json list every one (1,000 tools made 112 continuation slides before).
+const DECK_CARDS = 10;
+const DECK_PHASE_ROWS = 12;
 
 const hex = (css: string | undefined) => (css ?? '').replace('#', '').toUpperCase();
 
@@ -153,7 +159,7 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
 
   // ---- 3. the journey map: stages as columns, touchpoints as cells, tools coloured by class ------
   for (const band of bands(content.matrix)) {
-    const rows = Math.max(1, ...band.map((s) => s.cards.length));
+    const rows = Math.min(DECK_CARDS, Math.max(1, ...band.map((s) => s.cards.length)));
     for (let from = 0; from < rows; from += ROWS_PER_SLIDE) {
       const title = from === 0 ? t('deliverable.slide.journey') : t('deliverable.matrix.continued', { title: t('deliverable.slide.journey') });
       const slide = titled(title);
@@ -285,6 +291,9 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
   return out as Uint8Array;
 
   function journeyCell(stage: MatrixStage, row: number, from: number): any {
+    if (row === DECK_CARDS - 1 && stage.cards.length > DECK_CARDS) {
+      return { text: moreCount(stage.cards.length - row, tr), options: { color: MUTED, italic: true, fontSize: 10 } };
+    }
     const card = stage.cards[row];
     if (!card) {
       return row === 0 && from === 0 && stage.cards.length === 0
@@ -323,17 +332,22 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
       const cols = displayWidth([r.title, r.saving, ...(r.drops ?? [])].filter(Boolean).join('  '));
       return Math.max(0.3, Math.ceil((cols * 0.083) / (titleW - 0.1)) * lineH + 0.07);
     };
-    type Item = { phase: TimelinePhase; row?: TimelineRow; h: number };
-    const items: Item[] = tl.phases.flatMap((p) => [{ phase: p, h: 0.32 }, ...p.rows.map((row) => ({ phase: p, row, h: heightOf(row) }))]);
+    type Item = { phase: TimelinePhase; row?: TimelineRow; more?: string; h: number };
+    const items: Item[] = tl.phases.flatMap((p) => [
+      { phase: p, h: 0.32 },
+      ...p.rows.slice(0, DECK_PHASE_ROWS).map((row) => ({ phase: p, row, h: heightOf(row) })),
+      ...(p.rows.length > DECK_PHASE_ROWS ? [{ phase: p, more: moreCount(p.rows.length - DECK_PHASE_ROWS, tr), h: 0.3 }] : []),
+    ]);
     const pages: Item[][] = [[]];
     let used = 0;
     for (const it of items) {
       const page = pages[pages.length - 1];
       // A phase heading never ends a slide; a phase that continues repeats its heading.
-      const need = it.h + (it.row ? 0 : 0.32);
+      const inPhase = Boolean(it.row || it.more);
+      const need = it.h + (inPhase ? 0 : 0.32);
       if (page.length && used + need > bottom - top) {
-        pages.push(it.row ? [{ phase: it.phase, h: 0.32 }] : []);
-        used = it.row ? 0.32 : 0;
+        pages.push(inPhase ? [{ phase: it.phase, h: 0.32 }] : []);
+        used = inPhase ? 0.32 : 0;
       }
       pages[pages.length - 1].push(it);
       used += it.h;
@@ -343,6 +357,8 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
       const slide = titled(k === 0 ? t('deliverable.slide.timeline') : t('deliverable.matrix.continued', { title: t('deliverable.slide.timeline') }));
       const height = page.reduce((s, it) => s + it.h, 0);
       for (let m = 0; m <= n; m++) {
+        // A line a month, or a line a label when months are too many to tell apart.
+        if (n > 36 && m % step !== 0 && m !== n) continue;
         const x = trackX + (m / n) * trackW;
         slide.addShape(pptx.ShapeType.line, { x, y: top - 0.05, w: 0, h: height + 0.05, line: { color: 'E3E6EA', width: 0.75 } });
         if (m < n && m % step === 0) {
@@ -352,7 +368,9 @@ export async function renderPptx(input: DeckInput): Promise<Uint8Array> {
       let y = top;
       for (const it of page) {
         const colour = PHASE_COLOURS[it.phase.phase - 1];
-        if (!it.row) {
+        if (it.more) {
+          slide.addText(it.more, { ...base, x: M + 0.15, y, w: titleW - 0.15, h: it.h, fontSize: 10.5, italic: true, color: MUTED, valign: 'middle' });
+        } else if (!it.row) {
           slide.addShape(pptx.ShapeType.rect, { x: M, y: y + 0.06, w: 0.07, h: it.h - 0.12, fill: { color: colour }, line: { color: colour } });
           slide.addText(it.phase.name, { ...base, x: M + 0.15, y, w: titleW, h: it.h, fontSize: 12, bold: true, valign: 'middle' });
         } else {

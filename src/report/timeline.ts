@@ -72,7 +72,8 @@ export function roadmapTimeline(result: AnalysisResult, today: string | undefine
 
 /** Every n-th month is labelled, so that labels never run into each other. */
 export function monthStep(count: number): number {
-  return count <= 8 ? 1 : count <= 16 ? 2 : count <= 36 ? 3 : 6;
+  // At most about eight labels: a large stack's roadmap in waves runs for years.
+  return count <= 8 ? 1 : count <= 16 ? 2 : count <= 36 ? 3 : count <= 72 ? 6 : 12 * Math.ceil(count / 96);
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -22,7 +22,7 @@ beforeAll(async () => {
   const r = spawnSync(process.execPath, ['scripts/gen-workspace.mjs', '--tools', '1000', '--touchpoints', '500', '--integrations', '2000', '--out', WS], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   big = await loadExample(WS, 'en');
-  await writeReport(big.ws, big.result, { tr: activeTranslator(), outDir: OUT, render: false, version: 't', today: TODAY });
+  await writeReport(big.ws, big.result, { tr: activeTranslator(), outDir: OUT, render: false, pptx: true, version: 't', today: TODAY });
 });
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
@@ -42,7 +42,35 @@ function mdTables(md: string): { rows: number; more?: string }[] {
   return out;
 }
 
+/** The visible text of each slide of a .pptx (a zip of XML), in order. */
+async function deckSlides(file: string): Promise<string[]> {
+  const name = 'jszip';
+  const { default: JSZip } = (await import(name)) as { default: any };
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const names = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+    .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]));
+  const xml: string[] = await Promise.all(names.map((n) => zip.file(n).async('string')));
+  return xml.map((x) => [...x.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(' '));
+}
+
 describe('the report of a 1,000-tool stack', () => {
+  it('the deck stays a deck: the journey map and the timeline show the first cards and rows and say how many more', async () => {
+    const slides = await deckSlides(join(OUT, 'report.pptx'));
+    // 1,000 tools once made 120 slides (91 of them the timeline continued).
+    expect(slides.length).toBeLessThanOrEqual(20);
+    const journey = slides.filter((s) => s.startsWith('Journey map'));
+    expect(journey.length).toBe(2);
+    const timeline = slides.filter((s) => s.startsWith('Roadmap: the timeline'));
+    // Every phase shows at most 12 rows and counts the rest: shown + more = the phase's initiatives.
+    const text = timeline.join(' ');
+    const more = [...text.matchAll(/… and ([\d,]+) more/g)].map((m) => Number(m[1].replace(/,/g, '')));
+    const phases = [1, 2, 3].map((p) => big.result.roadmap.initiatives.filter((i) => i.phase === p).length).filter((n) => n > 0);
+    expect(more).toEqual(phases.filter((n) => n > 12).map((n) => n - 12));
+    // The journey map's last row counts each crowded stage's remaining touchpoints.
+    expect(journey[1]).toMatch(/… and [\d,]+ more/);
+  });
+
+
   it('report.md shows at most ROWS_SHOWN rows per table and says how many more, and where they are', () => {
     const md = readFileSync(join(OUT, 'report.md'), 'utf8');
     const tables = mdTables(md);
