@@ -1,7 +1,7 @@
 // What `diff` compares of one side, taken from its workspace and its findings: plain data (no
 // Maps, no source locations of entities, no roadmap), a few megabytes for 10,000 tools where the
 // workspace and the analysis are hundreds. The command takes it as soon as a side is analysed and
-// drops the rest; a worker thread (src/diff/worker.ts) sends it back to the main thread.
+// drops the rest; a worker thread (src/cli/diff-worker.ts) sends it back to the main thread.
 import { assessFindings } from '../analysis/analyze.js';
 import type { Finding } from '../analysis/types.js';
 import type { Translator } from '../i18n/index.js';
