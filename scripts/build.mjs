@@ -176,7 +176,7 @@ mkdirSync('dist', { recursive: true });
 const ruleTables = await ruleCatalogTables();
 await build({
   // diff-worker: the thread that analyses one side of a large `diff` (src/diff/parallel.ts finds it beside the chunks).
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'diff-worker': 'src/diff/worker.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'diff-worker': 'src/cli/diff-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -47,11 +47,20 @@ export function isExternalChannel(tool: Tool): boolean {
 /**
  * Not sold per seat: media bought by the click or the impression, a portal paid by the lead, a
  * print and mail service paid by the run (every primary capability is an external channel's or
- * direct mail). Nobody can say how many seats of Google Ads are licensed (docs/analysis.md).
+ * direct mail), or a system built in-house. Nobody can say how many seats of Google Ads are
+ * licensed (docs/analysis.md).
  */
 export function notSoldPerSeat(tool: Tool): boolean {
   const caps = tool.primaryCapabilities;
-  return caps.length > 0 && caps.every((c) => isMedia(c) || EXTERNAL_CHANNEL.has(c) || c === 'direct-mail');
+  return (caps.length > 0 && caps.every((c) => isMedia(c) || EXTERNAL_CHANNEL.has(c) || c === 'direct-mail')) || builtInHouse(tool);
+}
+
+/**
+ * A system the company built itself (`vendor: in-house`, "internal", 自社開発...): it has no
+ * licences, so nobody can say how many seats it has (GAPS.md blind review 2, defect 12).
+ */
+export function builtInHouse(tool: Tool): boolean {
+  return /^\s*(in-?house|internal|own|self-built|自社(開発)?|内製)\s*$/i.test(tool.vendor ?? '');
 }
 
 /** A tool reports (rules.md "reporting"): one of its capabilities measures or reports on its own activity. */

@@ -16,6 +16,7 @@ import type { DataType, Integration, Tool, Touchpoint, Workspace } from '../mode
 import { FREQUENCY_RANK } from '../model/vocabulary.js';
 import type { Facts } from './facts.js';
 import { redundancy } from './rules/redundant-tool.js';
+import { sortIds } from './rules/helpers.js';
 
 /** The rank of a manual link without a frequency: slower than any schedule. */
 export const UNSCHEDULED = 6;
@@ -56,6 +57,11 @@ export interface CustomerSide {
   toHubFreshness(toolId: string, d: string): number | undefined;
   /** Tools that send messages to identified customers, by id. */
   senders: readonly Tool[];
+  /**
+   * Where consent type `d`, originating in `origin`, must arrive (consent-not-synced): the hubs and
+   * the senders that hold the same people (docs/analysis.md, "Where consent must arrive"). Sorted.
+   */
+  consentTargets(origin: string, d: string): { hubs: readonly string[]; senders: readonly string[] };
   /**
    * Of `data` moving from `from` to `to`, the restricted types restricted-data-flow says to stop
    * there: out of their origin, or a copy passed on into a sender. Sorted.
@@ -277,6 +283,111 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
   };
 
   const senderIds = new Set(senders.map((t) => t.id));
+
+  // Where consent must arrive (docs/analysis.md, "Where consent must arrive"): the hub the origin
+  // feeds (or is) and the senders that hold the same people, not every hub and sender.
+  // - Hubs: an origin that is a hub is its own; else the hubs it exchanges people with: the first
+  //   hubs that walks along links of personal data (any mode) meet from the origin, downstream and
+  //   upstream (a loyalty app fed its members by the shop and feeding the e-mail platform).
+  //   An origin used at no touchpoint (a group preference centre: whose choices it holds is not
+  //   said), or joined to no hub at all, must reach every hub, as rules.md's letter says.
+  // - Senders holding the same people: those fed along links of personal data by the origin or by
+  //   its hubs (not walking on through another hub), those used at a touchpoint where the origin
+  //   is used, and those that gather their own people (no link brings them personal data) and meet
+  //   a persona the origin meets (touchpoints with `personas` given).
+  // - Impersonal consent (cookie choices, `personal: false`) is about a browser, not a person: the
+  //   consent tool enforces it in the page, on the tags of the touchpoints where it runs. It never
+  //   has to reach a hub or a sender of messages; a consent tool used at no touchpoint must reach
+  //   the advertising tools by link.
+  const carriesPersonal = (a: Arc) => a.data.some((d) => dataType(d)?.personal === true);
+  // The links of personal data by source and by target (built once, on first use).
+  let personalLinks: { out: Map<string, Arc[]>; inn: Map<string, Arc[]> } | undefined;
+  const personalArcs = () => {
+    if (personalLinks) return personalLinks;
+    personalLinks = { out: new Map(), inn: new Map() };
+    for (const a of arcs) {
+      if (!carriesPersonal(a)) continue;
+      (personalLinks.out.get(a.from) ?? personalLinks.out.set(a.from, []).get(a.from)!).push(a);
+      (personalLinks.inn.get(a.to) ?? personalLinks.inn.set(a.to, []).get(a.to)!).push(a);
+    }
+    return personalLinks;
+  };
+  const liveHub = (id: string) => isHub(id) && usable(tool(id));
+  const firstHubs = (start: string, forward: boolean): string[] => {
+    const seen = new Set([start]);
+    const queue = [start];
+    const found = new Set<string>();
+    for (let i = 0; i < queue.length; i++) {
+      for (const a of (forward ? personalArcs().out : personalArcs().inn).get(queue[i]) ?? []) {
+        const next = forward ? a.to : a.from;
+        if (seen.has(next)) continue;
+        seen.add(next);
+        if (liveHub(next)) found.add(next);
+        else queue.push(next);
+      }
+    }
+    return sortIds(found);
+  };
+  const fedSenders = new Map<string, Set<string>>();
+  /** Senders fed along links of personal data from `start`, not walking on through another hub. */
+  const sendersFedBy = (start: string): Set<string> => {
+    let r = fedSenders.get(start);
+    if (r) return r;
+    const seen = new Set([start]);
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+      for (const a of personalArcs().out.get(queue[i]) ?? []) {
+        if (seen.has(a.to)) continue;
+        seen.add(a.to);
+        if (!liveHub(a.to)) queue.push(a.to);
+      }
+    }
+    r = new Set([...seen].filter((id) => senderIds.has(id)));
+    fedSenders.set(start, r);
+    return r;
+  };
+  let touchpointsByTool: Map<string, Touchpoint[]> | undefined;
+  const touchpointsOf = (id: string): readonly Touchpoint[] | undefined => {
+    if (!touchpointsByTool) {
+      touchpointsByTool = new Map();
+      for (const tp of ws.touchpoints) for (const t of new Set(tp.tools)) (touchpointsByTool.get(t) ?? touchpointsByTool.set(t, []).get(t)!).push(tp);
+    }
+    return touchpointsByTool.get(id);
+  };
+  const personasOf = (id: string) => new Set((touchpointsOf(id) ?? []).filter((tp) => tp.personasGiven).flatMap((tp) => tp.personas));
+  // Senders that gather their own people (no link brings them personal data), with the personas they meet.
+  let selfFed: { id: string; personas: Set<string> }[] | undefined;
+  const selfFedSenders = () => (selfFed ??= senders.filter((t) => !personalArcs().inn.has(t.id)).map((t) => ({ id: t.id, personas: personasOf(t.id) })));
+  const AD_CAPABILITIES = new Set(['retargeting', 'paid-social', 'display-advertising', 'programmatic-advertising']);
+  const allHubs = () => sortIds(facts.hubs.filter((h) => h.status !== 'retired').map((h) => h.id));
+  const peopleTargets = new Map<string, { hubs: readonly string[]; senders: readonly string[] }>();
+  const consentTargets = (origin: string, d: string): { hubs: readonly string[]; senders: readonly string[] } => {
+    if (dataType(d)?.personal !== true) {
+      if (touchpointsOf(origin)) return { hubs: [], senders: [] };
+      const ads = ws.tools.filter((t) => usable(t) && t.id !== origin && t.primaryCapabilities.some((c) => AD_CAPABILITIES.has(c)));
+      return { hubs: [], senders: sortIds(ads.map((t) => t.id)) };
+    }
+    let r = peopleTargets.get(origin);
+    if (r) return r;
+    let hubs: string[];
+    if (liveHub(origin)) hubs = [origin];
+    else if (!touchpointsOf(origin)) hubs = allHubs();
+    else {
+      hubs = sortIds(new Set([...firstHubs(origin, true), ...firstHubs(origin, false)]));
+      if (!hubs.length) hubs = allHubs();
+    }
+    const same = new Set<string>(sendersFedBy(origin));
+    for (const h of hubs) for (const id of sendersFedBy(h)) same.add(id);
+    for (const tp of touchpointsOf(origin) ?? []) for (const id of tp.tools) if (senderIds.has(id)) same.add(id);
+    const met = personasOf(origin);
+    for (const s of selfFedSenders()) if ([...s.personas].some((p) => met.has(p))) same.add(s.id);
+    same.delete(origin);
+    for (const h of hubs) same.delete(h);
+    r = { hubs: hubs.filter((h) => h !== origin), senders: sortIds(same) };
+    peopleTargets.set(origin, r);
+    return r;
+  };
+
   const restrictionOf = (d: string) => {
     const r = dataType(d)?.restricted;
     return typeof r === 'string' && r.trim() ? r : undefined;
@@ -297,6 +408,7 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
     hubFreshness,
     toHubFreshness,
     senders,
+    consentTargets,
     personalizing: personalizingTool,
     readiness,
     arcs,

@@ -72,6 +72,8 @@ export interface Facts {
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);
+/** Behavioural types an analytics tool keeps pseudonymously unless the workspace declares them personal. */
+const PSEUDONYMOUS_IN_ANALYTICS: ReadonlySet<string> = new Set(['web-activity', 'app-activity']);
 
 interface Arc { from: number; to: number; data: readonly string[]; realtime: boolean; manual: boolean }
 
@@ -220,6 +222,14 @@ export function computeFacts(ws: Workspace): Facts {
   // customer view: a tool holding only such types is no silo and such a type is never trapped
   // (docs/analysis.md, decisions where rules.md is silent).
   const impersonal = (d: string) => ws.index.dataTypeById.get(d)?.personal === false;
+  // An analytics tool (every primary capability measures) holding web or app activity that the
+  // workspace does not declare personal keeps pseudonymous measurement (a cookie id, no name):
+  // the vocabulary's `personal: true` default is for the tools that tie it to a person. Such a tool
+  // is no silo and its activity data is never trapped (docs/analysis.md; blind review 2, defect 7).
+  // It still holds customer data for the no-hub count (rules.md's "customer-data tool").
+  const analyticsOnly = (t: Tool) => t.primaryCapabilities.length > 0 && t.primaryCapabilities.every(isMeasuring);
+  const pseudonymous = (t: Tool, d: string) => PSEUDONYMOUS_IN_ANALYTICS.has(d) && ws.index.dataTypeById.get(d)?.given.personal !== true && analyticsOnly(t);
+  const impersonalAt = (t: Tool) => (d: string) => impersonal(d) || pseudonymous(t, d);
   const personalDataTools = customerDataTools.filter((t) => !t.data.every(impersonal));
   // Restricted types must not flow (format.md): a tool whose data is all restricted or impersonal
   // (a marketplace's buyer data kept in Seller Central) is kept apart rightly, not a silo to connect.
@@ -227,7 +237,9 @@ export function computeFacts(ws: Workspace): Facts {
     const r = ws.index.dataTypeById.get(d)?.restricted;
     return typeof r === 'string' && r.length > 0;
   };
-  const siloedTools = personalDataTools.filter((t) => !t.hub && !connectedToHub(t.id) && !t.data.every((d) => impersonal(d) || restrictedType(d)));
+  // With no hub at all every tool is unconnected (no-customer-hub's share stays the whole).
+  const keptApart = (t: Tool) => (d: string) => restrictedType(d) || (hubs.length ? impersonalAt(t)(d) : impersonal(d));
+  const siloedTools = personalDataTools.filter((t) => !t.hub && !connectedToHub(t.id) && !t.data.every(keptApart(t)));
   // The same with manual links: which automated components a manual link joins to a hub.
   const compParent = new Int32Array(members.length);
   for (let i = 0; i < compParent.length; i++) compParent[i] = i;
@@ -288,7 +300,7 @@ export function computeFacts(ws: Workspace): Facts {
       // automated links, is where the company chose it lives (docs/analysis.md): not trapped.
       const chosenHome = (d: string) => tools[i].sourceOfTruth.includes(d) && components[compIndex[i]].hasHub;
       r = hubFlag[i] ? EMPTY : Object.freeze([...new Set(tools[i].data)].filter((d) => !hubData[i]?.has(d) && received[i]?.has(d) !== true
-        && !impersonal(d) && !restricted(d) && !(analytics && hubOriginated.has(d)) && !chosenHome(d)));
+        && !impersonalAt(tools[i])(d) && !restricted(d) && !(analytics && hubOriginated.has(d)) && !chosenHome(d)));
       trappedCache.set(id, r);
     }
     return r;

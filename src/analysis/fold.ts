@@ -81,6 +81,7 @@ export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Fin
       else manualOf.set(id, [m]);
     }
   }
+  const towardsHub = new Map<string, string>(); // tool -> the manual link its silo went into
   for (const f of findings) {
     if (into.has(f.id) || (f.rule !== 'data-silo' && f.rule !== 'trapped-data')) continue;
     const tool = toolsOf(f)[0];
@@ -94,6 +95,16 @@ export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Fin
     };
     const best = [...mine].sort((x, y) => Number(facts.connectedToHub(other(y))) - Number(facts.connectedToHub(other(x))) || compareIds(x.id, y.id))[0];
     into.set(f.id, best.id);
+    towardsHub.set(tool, best.id);
+  }
+  // 3 (extension, docs/analysis.md). An inconsistent experience whose only cause is that manual
+  // link (every tool at the touchpoint is a tool whose silo went into the same manual link) is that
+  // link's problem too: said once, not once per touchpoint the tool serves.
+  for (const f of findings) {
+    if (into.has(f.id) || !isFindingOf(f, 'inconsistent-experience')) continue;
+    const links = new Set(f.details.tools.map((id) => towardsHub.get(id)));
+    const [only] = links;
+    if (f.details.tools.length && links.size === 1 && only) into.set(f.id, only);
   }
   // 3 (its data's side). A tool that an automated link joins to a hub only in the other direction
   // (the hub feeds it) while what it originates goes to the hub side only by hand: its trapped data

@@ -23,7 +23,7 @@ export function consentDiagram({ ws, options }: DiagramInput): Diagram {
   const styles: string[] = [];
   const notes: string[] = [];
   const out: string[] = ['flowchart LR', `  accTitle: ${t('custreport.diagram.consent')}`];
-  const edges: { from: string; to: string; arrow: string; text?: string; missing?: boolean }[] = [];
+  const edges: { from: string; to: string; arrow: string; text?: string; how?: string; missing?: boolean }[] = [];
   const nodeOf = new Map<string, string>();
   const name = (id: string) => ws.index.toolById.get(id)?.name ?? id;
   const dataTypeName = (id: string) => dataTypeLabel(ws, id, tr);
@@ -83,14 +83,15 @@ export function consentDiagram({ ws, options }: DiagramInput): Diagram {
     // With one consent type the notes name it once; the arrows then only say how often.
     const text = [single ? '' : abbreviateList(carried.map(dataTypeName), tr), how].filter(Boolean).join(', ');
     const arrow = i.mode === 'realtime' ? (i.bidirectional ? '<-->' : '-->') : (i.bidirectional ? '<-.->' : '-.->');
-    edges.push({ from, to, arrow, text });
+    edges.push({ from, to, arrow, text, how });
   }
   // Where it must arrive and does not.
   const missing = new Map<string, string[]>();
   for (const o of view.origins) {
     for (const d of o.data) {
       const reached = view.reached(o.tool, d);
-      for (const to of [...view.hubs, ...view.senders]) {
+      const want = view.targets(o.tool, d);
+      for (const to of [...want.hubs, ...want.senders]) {
         if (to === o.tool || reached.has(to)) continue;
         const k = `${o.tool}>${to}`;
         const list = missing.get(k);
@@ -101,8 +102,15 @@ export function consentDiagram({ ws, options }: DiagramInput): Diagram {
   }
   for (const [k, data] of [...missing.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const [from, to] = k.split('>');
-    edges.push({ from: toolNode(from, clsOf(from)), to: toolNode(to, clsOf(to)), arrow: '-.->', missing: true,
-      text: single ? t('custreport.not-arriving.one') : t('custreport.not-arriving', { data: abbreviateList([...new Set(data)].map(dataTypeName), tr) }) });
+    const edge = { from: toolNode(from, clsOf(from)), to: toolNode(to, clsOf(to)) };
+    const text = single ? t('custreport.not-arriving.one') : t('custreport.not-arriving', { data: abbreviateList([...new Set(data)].map(dataTypeName), tr) });
+    // A link drawn already between the two (a manual export) is that arrow turned red, never a
+    // second arrow beside it: one pair of tools is drawn "arrives" or "does not arrive", not both.
+    const drawn = edges.find((e) => e.from === edge.from && e.to === edge.to && !e.missing);
+    if (drawn) {
+      drawn.missing = true;
+      drawn.text = [drawn.how, text].filter(Boolean).join(', ');
+    } else edges.push({ ...edge, arrow: '-.->', missing: true, text });
   }
   const missingIdx: number[] = [];
   edges.forEach((e, i) => {
@@ -139,18 +147,26 @@ function toolsDrawn(view: ConsentView): number {
     tools.add(i.from);
     tools.add(i.to);
   }
-  // How many (origin, type) pairs reach each target; a target is missed unless every pair of another origin reaches it.
-  const reachedBy = new Map<string, number>();
-  let pairs = 0;
+  // Every hub or sender that some consent type of an origin must reach and does not.
   for (const o of view.origins) {
-    pairs += o.data.length;
-    for (const d of o.data) for (const id of view.reached(o.tool, d)) reachedBy.set(id, (reachedBy.get(id) ?? 0) + 1);
-  }
-  const own = new Map(view.origins.map((o) => [o.tool, o.data.length]));
-  for (const id of [...view.hubs, ...view.senders]) {
-    if ((reachedBy.get(id) ?? 0) < pairs - (own.get(id) ?? 0)) tools.add(id);
+    for (const d of o.data) {
+      const reached = view.reached(o.tool, d);
+      const want = view.targets(o.tool, d);
+      for (const id of [...want.hubs, ...want.senders]) if (!reached.has(id)) tools.add(id);
+    }
   }
   return tools.size;
+}
+
+/** How many (origin, hub) or (origin, sender) pairs there are where consent must arrive. */
+function targetPairs(view: ConsentView, role: 'hub' | 'sender'): number {
+  let pairs = 0;
+  for (const o of view.origins) {
+    const ids = new Set<string>();
+    for (const d of o.data) for (const id of role === 'hub' ? view.targets(o.tool, d).hubs : view.targets(o.tool, d).senders) ids.add(id);
+    pairs += ids.size;
+  }
+  return pairs;
 }
 
 /**
@@ -193,7 +209,7 @@ function groupedConsent({ ws, options }: Pick<DiagramInput, 'ws' | 'options'>, v
     const ids = role === 'hub' ? view.hubs : view.senders;
     if (!ids.length) continue;
     const target = node(t(`custreport.group.${role}s`, { count: n(ids.length) }), role);
-    const pairs = view.origins.reduce((sum, o) => sum + ids.length - (view.role(o.tool) === role ? 1 : 0), 0);
+    const pairs = targetPairs(view, role);
     if (missed[role]) {
       missingIdx.push(edges.length);
       edges.push(`  ${origins} -.->|${label(t('custreport.group.missing', { missing: n(missed[role]), total: n(pairs) }))}| ${target}`);

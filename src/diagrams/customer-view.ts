@@ -40,13 +40,18 @@ export interface ConsentOrigin {
 }
 
 /**
- * Where consent must arrive, counted: every (origin, consent type, hub or sender other than the
- * origin). Never listed one object each: origins x senders x types is millions at 10,000 tools
+ * Where consent must arrive, counted: every (origin, consent type, hub or sender it must reach). Never listed one object each: origins x senders x types is millions at 10,000 tools
  * (issue 18). What does not arrive is read per origin with missingTargets() / missingPairs().
  */
 export interface ConsentArrivals {
   total: number;
   arrived: number;
+}
+
+/** The hubs and senders one origin's consent type must reach. */
+export interface ConsentTargets {
+  hubs: readonly string[];
+  senders: readonly string[];
 }
 
 export interface ConsentView {
@@ -60,8 +65,10 @@ export interface ConsentView {
   arrivals: ConsentArrivals;
   /** Whether a tool is one of the hubs or one of the senders above. */
   role(id: string): 'hub' | 'sender' | undefined;
-  /** The hubs and senders (of the two lists above) other than the origin that its consent type `data` reaches through automated links. */
+  /** Of the hubs and senders its consent type `data` must reach (targets), those it reaches through automated links. */
   reached(origin: string, data: string): ReadonlySet<string>;
+  /** Where the origin's consent type `data` must arrive (consent-not-synced's targets), each list in the order of the lists above. */
+  targets(origin: string, data: string): ConsentTargets;
   /** In-scope touchpoints that capture a consent type that none of their tools holds. */
   unheld: { touchpoint: string; data: string }[];
 }
@@ -209,24 +216,33 @@ export function customerView(ws: Workspace, facts: Facts = computeFacts(ws)): Cu
     const senders = cs.senders.filter((t) => !facts.isHub(t.id)).map((t) => t.id);
     const roles = new Map<string, 'hub' | 'sender'>([...hubs.map((id) => [id, 'hub'] as const), ...senders.map((id) => [id, 'sender'] as const)]);
     const role = (id: string) => roles.get(id);
-    // Per origin and type, the few targets it reaches; the rest are counted, not listed.
+    // Per origin and type, where it must arrive: the same targets as consent-not-synced (the hub
+    // the origin feeds and the senders holding the same people; customer.ts consentTargets), so
+    // the picture and the findings name the same tools. The few it reaches are kept.
     const reachedMap = new Map<string, ReadonlySet<string>>();
+    const targetsMap = new Map<string, ConsentTargets>();
     const arrivals: ConsentArrivals = { total: 0, arrived: 0 };
     for (const o of origins) {
-      const others = roles.size - (roles.has(o.tool) ? 1 : 0);
       for (const d of o.data) {
+        const want = cs.consentTargets(o.tool, d);
+        const wantHubs = new Set(want.hubs);
+        const t: ConsentTargets = { hubs: hubs.filter((id) => wantHubs.has(id)), senders: want.senders.filter((id) => roles.get(id) === 'sender') };
+        const all = new Set([...t.hubs, ...t.senders]);
         const reached = new Set<string>();
-        for (const id of cs.reachedFrom(o.tool, d)) if (id !== o.tool && roles.has(id)) reached.add(id);
+        for (const id of cs.reachedFrom(o.tool, d)) if (all.has(id)) reached.add(id);
         reachedMap.set(`${o.tool}\u0000${d}`, reached);
-        arrivals.total += others;
+        targetsMap.set(`${o.tool}\u0000${d}`, t);
+        arrivals.total += all.size;
         arrivals.arrived += reached.size;
       }
     }
     const none: ReadonlySet<string> = new Set();
+    const noTargets: ConsentTargets = { hubs: [], senders: [] };
     const reached = (origin: string, d: string) => reachedMap.get(`${origin}\u0000${d}`) ?? none;
+    const targets = (origin: string, d: string) => targetsMap.get(`${origin}\u0000${d}`) ?? noTargets;
     const links = ws.integrations.filter((i) => facts.carried(i, 'forward').some((d) => ids.has(d))
       || (i.bidirectional && facts.carried(i, 'backward').some((d) => ids.has(d))));
-    consent = { types: consentTypes, origins, links, hubs, senders, arrivals, role, reached, unheld };
+    consent = { types: consentTypes, origins, links, hubs, senders, arrivals, role, reached, targets, unheld };
   }
 
   // ---- personalization readiness (the assessment's: in-scope touchpoints with tools) ---------
@@ -260,41 +276,26 @@ export function needsOf(tp: Touchpoint): Freshness | undefined {
  * 10,000 tools): pages ask for a few and say how many more.
  */
 export function missingTargets(c: ConsentView, origin: ConsentOrigin, role?: 'hub' | 'sender', limit = Number.POSITIVE_INFINITY): { ids: string[]; total: number } {
-  const targets = role === 'hub' ? c.hubs : role === 'sender' ? c.senders : undefined;
   const ids: string[] = [];
   const seen = new Set<string>();
-  const visit = (list: readonly string[], reached: ReadonlySet<string>) => {
-    for (const id of list) {
-      if (ids.length >= limit) return;
+  for (const d of origin.data) {
+    const reached = c.reached(origin.tool, d);
+    const t = c.targets(origin.tool, d);
+    for (const id of role === 'hub' ? t.hubs : role === 'sender' ? t.senders : [...t.hubs, ...t.senders]) {
       if (id === origin.tool || reached.has(id) || seen.has(id)) continue;
       seen.add(id);
-      ids.push(id);
-    }
-  };
-  for (const d of origin.data) {
-    if (ids.length >= limit) break;
-    const reached = c.reached(origin.tool, d);
-    if (targets) visit(targets, reached);
-    else {
-      visit(c.hubs, reached);
-      visit(c.senders, reached);
+      if (ids.length < limit) ids.push(id);
     }
   }
-  if (ids.length < limit) return { ids, total: ids.length };
-  // Missed by some type: every other target but those that all of its types reach (a few).
-  const inRole = (r: 'hub' | 'sender' | undefined) => r !== undefined && (!role || role === r);
-  const others = (inRole('hub') ? c.hubs.length : 0) + (inRole('sender') ? c.senders.length : 0) - (inRole(c.role(origin.tool)) ? 1 : 0);
-  let byAll = 0;
-  for (const id of c.reached(origin.tool, origin.data[0])) {
-    if (inRole(c.role(id)) && origin.data.every((d) => c.reached(origin.tool, d).has(id))) byAll++;
-  }
-  return { ids, total: others - byAll };
+  return { ids, total: seen.size };
 }
 
-/** The consent types of `origin` that miss at least one hub or sender, in the origin's order. */
+/** The consent types of `origin` that miss at least one hub or sender it must reach, in the origin's order. */
 export function missingTypes(c: ConsentView, origin: ConsentOrigin): string[] {
-  const others = c.hubs.length + c.senders.length - (c.role(origin.tool) ? 1 : 0);
-  return origin.data.filter((d) => c.reached(origin.tool, d).size < others);
+  return origin.data.filter((d) => {
+    const t = c.targets(origin.tool, d);
+    return c.reached(origin.tool, d).size < t.hubs.length + t.senders.length;
+  });
 }
 
 /** How many (origin, hub or sender) pairs miss at least one consent type: the red arrows of the consent picture. */

@@ -5,7 +5,7 @@ import type { AuditResult } from '../analysis/types.js';
 import type { Translator } from '../i18n/index.js';
 import { minorToMajor, type Workspace } from '../model/model.js';
 import { SEVERITY_RANK, type IntegrationMode, type Level } from '../model/vocabulary.js';
-import { digestOf, type DataTypeDigest, type IntegrationDigest, type SideDigest, type ToolDigest, type TouchpointDigest } from './digest.js';
+import { digestOf, sortedById, type DataTypeDigest, type IntegrationDigest, type SideDigest, type ToolDigest, type TouchpointDigest } from './digest.js';
 import type {
   DiffResult, DiffSide, FieldChange, FindingSummary, IntegrationChange, IntegrationSummary, ToolChange, ToolSummary,
   TouchpointChange, TouchpointFieldChange, TouchpointSummary,
@@ -19,7 +19,6 @@ export interface AuditSide {
   path: string;
 }
 
-const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function toolSummary(t: ToolDigest): ToolSummary {
   const s: ToolSummary = { id: t.id, name: t.name, status: t.status };
@@ -119,6 +118,7 @@ function touchpointChanges(a: TouchpointDigest, b: TouchpointDigest): Touchpoint
 function touchpointNames(changes: TouchpointFieldChange[], na: Names, nb: Names): Record<string, string> {
   const names: Record<string, string> = {};
   for (const c of changes) {
+    if (c.field !== 'stage' && c.field !== 'tools' && c.field !== 'personas') continue;
     const ids = [c.before, c.after].flatMap((v) => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : [])) as string[];
     for (const id of [...ids].sort()) {
       if (c.field === 'stage') {
@@ -179,14 +179,55 @@ function dataTypeChanges(na: Names, b: SideDigest): DiffResult['dataTypes'] {
   return changed.length ? { changed } : undefined;
 }
 
-/** Set difference by id: what only `b` has (added) and what only `a` has (removed), sorted by id. */
-function addedRemoved<T extends { id: string }>(a: readonly T[], b: readonly T[]): { added: T[]; removed: T[]; both: [T, T][] } {
-  const am = new Map(a.map((x) => [x.id, x]));
-  const bm = new Map(b.map((x) => [x.id, x]));
-  const added = b.filter((x) => !am.has(x.id)).sort(byId);
-  const removed = a.filter((x) => !bm.has(x.id)).sort(byId);
-  const both = b.filter((x) => am.has(x.id)).sort(byId).map((x) => [am.get(x.id)!, x] as [T, T]);
+/** Whether `xs` is in the order of sortedById (digestOf gives its lists so). */
+function isSortedById(xs: readonly { id: string }[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (xs[i - 1].id > xs[i].id) return false;
+  return true;
+}
+
+/**
+ * Set difference by id: what only `b` has (added) and what only `a` has (removed), and the pairs
+ * on both sides (b's item with a's last one of that id), each sorted by id. One pass over the two
+ * lists sorted by id (stable: items of the same id keep their order).
+ */
+function addedRemoved<T extends { id: string }>(a0: readonly T[], b0: readonly T[]): { added: T[]; removed: T[]; both: [T, T][] } {
+  const a = isSortedById(a0) ? a0 : sortedById(a0);
+  const b = isSortedById(b0) ? b0 : sortedById(b0);
+  const added: T[] = [];
+  const removed: T[] = [];
+  const both: [T, T][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i].id < b[j].id)) {
+      removed.push(a[i++]);
+    } else if (i >= a.length || b[j].id < a[i].id) {
+      added.push(b[j++]);
+    } else {
+      const id = a[i].id;
+      while (i + 1 < a.length && a[i + 1].id === id) i++;
+      const partner = a[i++];
+      while (j < b.length && b[j].id === id) both.push([partner, b[j++]]);
+    }
+  }
   return { added, removed, both };
+}
+
+/** The rank of each rule in localeCompare's order, worked out once per distinct rule instead of once per comparison. */
+function ruleRanks(lists: readonly (readonly FindingSummary[])[]): Map<string, number> {
+  const rules = [...new Set(lists.flatMap((l) => l.map((f) => f.rule)))].sort((x, y) => x.localeCompare(y));
+  const rank = new Map<string, number>();
+  let r = 0;
+  for (let i = 0; i < rules.length; i++) {
+    if (i > 0 && rules[i - 1].localeCompare(rules[i]) !== 0) r++;
+    rank.set(rules[i], r);
+  }
+  return rank;
+}
+
+/** Sorts in place in the order of compareFindings. */
+function sortFindings<T extends FindingSummary>(list: T[], rank: Map<string, number>): T[] {
+  return list.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || rank.get(a.rule)! - rank.get(b.rule)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Findings: most severe first, then rule, then id (the order reports use). */
@@ -228,10 +269,10 @@ export function diffDigests(a: SideDigest, b: SideDigest): DiffResult {
     });
   }
   const findings = addedRemoved(a.findings, b.findings);
-  const changedFindings = findings.both
+  const rank = ruleRanks([findings.added, findings.removed, b.findings]);
+  const changedFindings = sortFindings(findings.both
     .filter(([x, y]) => x.severity !== y.severity)
-    .map(([x, y]) => ({ ...y, previousSeverity: x.severity }))
-    .sort(compareFindings);
+    .map(([x, y]) => ({ ...y, previousSeverity: x.severity })), rank);
 
   const sameCurrency = a.currency === b.currency;
   const costBefore = a.annualCost;
@@ -258,8 +299,8 @@ export function diffDigests(a: SideDigest, b: SideDigest): DiffResult {
       changed: changedIntegrations,
     },
     findings: {
-      resolved: findings.removed.sort(compareFindings),
-      introduced: findings.added.sort(compareFindings),
+      resolved: sortFindings(findings.removed, rank),
+      introduced: sortFindings(findings.added, rank),
       changed: changedFindings,
       before: a.findings.length,
       after: b.findings.length,

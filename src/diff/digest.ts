@@ -1,7 +1,7 @@
 // What `diff` compares of one side, taken from its workspace and its findings: plain data (no
 // Maps, no source locations of entities, no roadmap), a few megabytes for 10,000 tools where the
 // workspace and the analysis are hundreds. The command takes it as soon as a side is analysed and
-// drops the rest; a worker thread (src/diff/worker.ts) sends it back to the main thread.
+// drops the rest; a worker thread (src/cli/diff-worker.ts) sends it back to the main thread.
 import { assessFindings } from '../analysis/analyze.js';
 import type { Finding } from '../analysis/types.js';
 import type { Translator } from '../i18n/index.js';
@@ -43,7 +43,9 @@ export interface SideDigest {
   redundantSpend: number;
   level: string;
   score: number;
-  /** In the analysis' order, as FindingSummary (the fields the diff prints). */
+  // Tools, touchpoints, integrations and findings are sorted by id (sortedById), in the side's own
+  // thread: the comparison walks the two sides' lists side by side.
+  /** As FindingSummary (the fields the diff prints). */
   findings: FindingSummary[];
   tools: ToolDigest[];
   touchpoints: TouchpointDigest[];
@@ -52,6 +54,17 @@ export interface SideDigest {
   dataTypes: DataTypeDigest[];
   /** stageLabel() of every stage of the workspace, by id. */
   stageNames: Record<string, string>;
+}
+
+/**
+ * Sorted by id in UTF-16 code units (as `<` compares strings); items of the same id keep their
+ * order. Unique ids (the usual case) are sorted as strings, without a comparison function.
+ */
+export function sortedById<T extends { id: string }>(xs: readonly T[]): T[] {
+  const byId = new Map<string, T>();
+  for (const x of xs) byId.set(x.id, x);
+  if (byId.size !== xs.length) return [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...byId.keys()].sort().map((id) => byId.get(id)!);
 }
 
 export function findingSummary(f: Finding): FindingSummary {
@@ -80,16 +93,16 @@ export function digestOf(a: SideAudit, where: { label: string; commit?: string; 
   const out: SideDigest = {
     label: where.label, path: where.path, organization: a.organization, currency: a.currency,
     annualCost: a.annualCost, redundantSpend: a.redundantSpend ?? 0, level: a.level, score: a.score,
-    findings: a.findings.map(findingSummary),
-    tools: ws.tools.map((t) => {
+    findings: sortedById(a.findings.map(findingSummary)),
+    tools: sortedById(ws.tools.map((t) => {
       const d: ToolDigest = { id: t.id, name: t.name, status: t.status, hub: t.hub };
       if (t.owner !== undefined) d.owner = t.owner;
       if (t.annualCostMinor !== undefined) d.annualCostMinor = t.annualCostMinor;
       if (t.seats !== undefined) d.seats = t.seats;
       if (t.thirdPartyCookies !== undefined) d.thirdPartyCookies = t.thirdPartyCookies;
       return d;
-    }),
-    touchpoints: ws.touchpoints.map((t) => {
+    })),
+    touchpoints: sortedById(ws.touchpoints.map((t) => {
       const d: TouchpointDigest = {
         id: t.id, name: t.name, stage: t.stage, channel: t.channel, tools: t.tools, captures: t.captures,
         realtime: t.realtime, inScope: t.inScope, personas: t.personas, personasGiven: t.personasGiven,
@@ -98,13 +111,13 @@ export function digestOf(a: SideAudit, where: { label: string; commit?: string; 
       if (t.personalized !== undefined) d.personalized = t.personalized;
       if (t.needs !== undefined) d.needs = t.needs;
       return d;
-    }),
-    integrations: ws.integrations.map((i) => {
+    })),
+    integrations: sortedById(ws.integrations.map((i) => {
       const d: IntegrationDigest = { id: i.id, from: i.from, to: i.to, mode: i.mode, bidirectional: i.bidirectional, frequencyGiven: i.frequencyGiven };
       if (i.data !== undefined) d.data = i.data;
       if (i.frequency !== undefined) d.frequency = i.frequency;
       return d;
-    }),
+    })),
     personas: ws.personas.map((p) => ({ id: p.id, name: p.name, stages: p.stages })),
     dataTypes: ws.dataTypes.map((x) => {
       const d: DataTypeDigest = { id: x.id, label: dataTypeLabel(ws, x.id, tr) };

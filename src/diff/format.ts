@@ -18,6 +18,13 @@ export function integrationName(i: { fromName: string; toName: string; bidirecti
 /** The diff's words in the language of `tr`: what the text and Markdown renderers share. */
 export function diffWords(tr: Translator) {
   const { t, tCount } = tr;
+  // A data type's name, once per type (a 10,000-tool diff names the same few dozen types ~100,000 times).
+  const typeNames = new Map<string, string>();
+  const dataTypeName = (id: string): string => {
+    let name = typeNames.get(id);
+    if (name === undefined) typeNames.set(id, (name = tr.dataTypeName(id)));
+    return name;
+  };
   function money(amount: number, currency: string, signed = false): string {
     return formatMoney(Math.round(amount * 100), currency, tr.lang, { signed });
   }
@@ -91,7 +98,7 @@ export function diffWords(tr: Translator) {
       case 'tools':
         return `${label}: ${listDelta(list(c.before), list(c.after), (id) => names[id] ?? id)}`;
       case 'captures':
-        return `${label}: ${listDelta(list(c.before), list(c.after), tr.dataTypeName)}`;
+        return `${label}: ${listDelta(list(c.before), list(c.after), dataTypeName)}`;
       case 'personas': {
         // null: everyone (no list given).
         const ps = (v: unknown): string => (v === null ? t('diff.value.everyone') : list(v).map((id) => names[id] ?? id).join(t('diff.list-sep')) || t('diff.value.none'));
@@ -130,7 +137,7 @@ export function diffWords(tr: Translator) {
   }
 
   function dataList(ids: readonly string[]): string {
-    return ids.map(tr.dataTypeName).join(t('diff.list-sep'));
+    return ids.map((id) => dataTypeName(id)).join(t('diff.list-sep'));
   }
 
   /** A stage as shown: a default stage in this language, else the workspace's own name. */

@@ -1,5 +1,5 @@
 // Both sides of a diff loaded and analysed at once: the old side in a worker thread
-// (src/diff/worker.ts), the new side in the main thread. The two are independent but for the
+// (src/cli/diff-worker.ts), the new side in the main thread. The two are independent but for the
 // language: the new side's workspace decides it, so the worker loads its side, says whether it is
 // valid, and waits for the language before it analyses. Errors read exactly as in one thread: the
 // old side's first, with its file:line:col excerpts.

@@ -15,15 +15,18 @@ export interface TextDiffOptions {
 
 const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - stringWidth(s)));
 
-const plain = new Proxy({}, { get: () => (s: string) => s }) as unknown as ChalkInstance;
+/** What the renderer calls of chalk, as chalk does at level 0 (no colour): the text itself. */
+const same = (s: string): string => s;
+const plain = { bold: same, dim: same, green: same, red: same, yellow: same } as unknown as ChalkInstance;
 
 export function renderDiffText(d: DiffResult, opts: TextDiffOptions): string {
-  const { t } = opts.tr;
   const {
-    fieldChange, findingsSummary, integrationFacts, integrationFieldChange, levelName, money,
+    t, fieldChange, findingsSummary, integrationFacts, integrationFieldChange, levelName, money,
     moneyChange, severityName, sideName, stackChanged, toolFacts, touchpointFacts, touchpointFieldChange,
   } = diffWords(opts.tr);
-  const c = opts.chalk ?? plain;
+  // Piped output (level 0) skips chalk: tens of thousands of lines, several styles each, and the
+  // build's lazy chalk is not loaded at all (its level is known before it loads).
+  const c = opts.chalk && opts.chalk.level > 0 ? opts.chalk : plain;
   const out: string[] = [];
   const cur = d.currency;
   out.push(c.bold(t('diff.title', { old: sideName(d.old), new: sideName(d.new) })));
@@ -62,7 +65,9 @@ export function renderDiffText(d: DiffResult, opts: TextDiffOptions): string {
   };
   const section = (title: string, lines: string[]): void => {
     if (!lines.length) return;
-    out.push('', c.bold(title), ...lines);
+    out.push('', c.bold(title));
+    // One by one: a spread of 40,000 lines is as many call arguments.
+    for (const l of lines) out.push(l);
   };
   section(t('diff.section.introduced', { n: d.findings.introduced.length }),
     d.findings.introduced.flatMap((f) => finding(c.red('+'), f)));

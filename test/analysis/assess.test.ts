@@ -153,6 +153,18 @@ ${tool('old', { capabilities: ['crm'], status: 'retired' })}
   });
 });
 
+describe('seat questions', () => {
+  it('are not asked of a system built in-house (no licences to count), and are of a bought one', () => {
+    const ws = workspace(`version: 1
+organization: { name: T }
+tools:
+${tool('core', { vendor: 'in-house', capabilities: ['order-management'], owner: 'it', cost: 96000, data: [] })}
+${tool('crm', { vendor: 'Salesforce', capabilities: ['crm'], owner: 'it', cost: 96000, data: [] })}
+`);
+    expect(computeCompleteness(ws).missing).toEqual([{ tool: 'crm', fields: ['seats'] }]);
+  });
+});
+
 describe('an empty inventory', () => {
   for (const [what, yaml] of [['only a version', 'version: 1\n'], ['only an organization', 'version: 1\norganization: { name: Acme, currency: EUR }\n']]) {
     it(`${what}: the reasons say the inventory is empty and what to do; no figures of nothing`, () => {

@@ -165,6 +165,14 @@ integrations:
     expect(connect.id).toMatch(/^connect-/);
     expect(connect.addresses).toEqual(expect.arrayContaining(['manual-integration:donate+crm']));
   });
+
+  it('an inconsistent experience whose only cause is that manual link is folded into it (fold 3 extended)', () => {
+    const r = run(MONTHLY_CSV, { start: '2027-01' });
+    const ids = r.findings.map((f) => f.id);
+    expect(ids.filter((id) => id.startsWith('inconsistent-experience:'))).toEqual([]);
+    const link = r.findings.find((f) => f.id === 'manual-integration:donate+crm')!;
+    expect(link.folded).toEqual(expect.arrayContaining(['data-silo:donate', 'inconsistent-experience:online']));
+  });
 });
 
 describe('wording (defects 11 and 12)', () => {

@@ -26,7 +26,7 @@ describe('analyze', () => {
   it('exits 1 when a finding reaches settings.fail_on (high), 0 with --fail-on none or critical', () => {
     const r = cli(['analyze', NW, '--start', '2027-01']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/5 findings at or above "high"/);
+    expect(r.stderr).toMatch(/4 findings at or above "high"/);
     expect(cli(['analyze', NW, '--fail-on', 'none']).status).toBe(0);
     expect(cli(['analyze', NW, '--fail-on', 'critical']).status).toBe(0);
     expect(cli(['analyze', 'examples/startup-no-hub.yaml', '--fail-on', 'critical']).status).toBe(1);

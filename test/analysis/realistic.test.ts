@@ -65,14 +65,6 @@ const PENDING: Record<string, { reason: string; mode: 'blocked' | 'fails' }> = {
     reason: 'judgement, as subaru: the partner terms allow quoting and selling, which is what the hop into the quote engine is; the format cannot name permitted tools (proposal `restricted_to:`), and stop-restricted-rastreator-feed-tarificador-es (phase 1) would stop a EUR 240,000-a-year sales channel',
     mode: 'fails',
   },
-  'brisa-seguros-viaje must_not consent-not-synced:didomi': {
-    reason: 'judgement: cookie choices (declared personal: false) are enforced by the CMP at tag level and reach the CDP in real time; the rule asks them to reach every hub and sender (HubSpot Mexico, Salesforce, Meta, Marketing Cloud) and says "someone who said no in Didomi can still be contacted"; proposal: cookie consent is checked against tag/ad tools only, not e-mail and CRM',
-    mode: 'fails',
-  },
-  'brisa-seguros-viaje must_not consent-not-synced:hubspot-mx': {
-    reason: 'judgement: the origin is itself a hub; the rule requires consent to reach every other hub, so Mexican e-mail unsubscribes must reach the Spanish Salesforce, Segment and Marketing Cloud (another insurer\'s customers); proposal: consent must reach the hub its origin is connected to (or is) and the senders that hold the same people, not every hub of the group',
-    mode: 'fails',
-  },
   'brisa-seguros-viaje must_not capability-overlap:*search-advertising*': {
     reason: 'judgement: two Google Ads accounts for two countries buy the same network by the letter of (r2) media channel; the overlap becomes consolidate-search-advertising (phase 3) that drops the Mexican account and counts its EUR 95,000 of media spend as a saving; proposal: `market:`/`region:` on tools, and media spend is never a saving',
     mode: 'fails',
@@ -95,10 +87,6 @@ const PENDING: Record<string, { reason: string; mode: 'blocked' | 'fails' }> = {
   },
   'brisa-seguros-viaje must_not redundant-tool:zendesk-mx': {
     reason: 'judgement: the EUR 5,300 saving ignores the 8 Service Cloud licences (about EUR 14,400 a year) the Mexican agents would need on the kept tool; proposal: a redundant-tool saving between seat-priced tools nets the seats the kept tool must add, or says it does not know them',
-    mode: 'fails',
-  },
-  'harbourlight-literacy must_not data-silo:ga4': {
-    reason: 'judgement: the built-in vocabulary makes web-activity personal, so a standalone GA4 is a HIGH silo, the second "problem that matters most" of an 11-person charity and part of connect-to-hub ("connect GA4 to Salesforce"); the workspace did not override web-activity (brisa-seguros-viaje did, and there GA4 is no silo); proposal: GA4\'s catalog entry (its terms forbid personal data) holds web-activity as impersonal unless the workspace says otherwise',
     mode: 'fails',
   },
   'harbourlight-literacy must_not inconsistent-experience:tutor-support': {

@@ -1,10 +1,11 @@
 // The diff command analyses each side only as far as it compares (findings and assessment, no
 // roadmap: src/diff/digest.ts). Its digest must be exactly the one taken from the full analysis,
 // for every example and realistic workspace, in both languages.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { digestAudit } from '../../src/diff/diff.js';
-import { digestWorkspace } from '../../src/diff/digest.js';
+import { digestWorkspace, sortedById } from '../../src/diff/digest.js';
 import { translator } from '../../src/i18n/index.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
 
@@ -31,4 +32,15 @@ describe('the diff digest', () => {
       }
     });
   }
+});
+
+describe('sortedById', () => {
+  it('is a stable sort by id in code-unit order, with repeated ids or without', () => {
+    const item = fc.record({ id: fc.oneof(fc.constantFrom('a', 'b', 'tool-1', 'tool-10', 'Tool-2', 'é', '日本'), fc.string({ maxLength: 4 })), n: fc.nat() });
+    fc.assert(fc.property(fc.array(item, { maxLength: 40 }), (xs) => {
+      const expected = [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      expect(sortedById(xs)).toEqual(expected);
+      expect(sortedById(xs).every((x, i) => x === expected[i])).toBe(true);
+    }));
+  });
 });

@@ -83,12 +83,12 @@ describe('the customer view of Maison Vélin (revision 2)', () => {
     const parse = await mermaidParse();
     const { ws, result } = await loadExample(MAISON, 'en');
     const c = customerView(ws).consent!;
-    // The counts agree with listing every (origin, type, target) arrival one by one.
+    // The counts agree with listing every (origin, type, target it must reach) arrival one by one.
     let total = 0;
     let arrived = 0;
     for (const o of c.origins) {
       for (const d of o.data) {
-        for (const to of [...c.hubs, ...c.senders].filter((id) => id !== o.tool)) {
+        for (const to of [...c.targets(o.tool, d).hubs, ...c.targets(o.tool, d).senders]) {
           total++;
           if (c.reached(o.tool, d).has(to)) arrived++;
         }

@@ -84,8 +84,9 @@ describe('cover and executive summary', () => {
     const s = buildSummary(ws, result, activeTranslator());
     expect(s.problems).toHaveLength(3);
     // A lost opt-out and a breached restriction first among problems of the same severity (blind review, defect 13)
-    expect(s.problems.map((p) => p.rule)).toEqual(['consent-not-synced', 'restricted-data-flow', 'data-silo']);
-    expect(s.problems[2].headline).toBe('Customer data is locked in Adobe Analytics');
+    // Adobe Analytics' web activity is pseudonymous (an analytics tool): no silo (blind review 2, defect 7)
+    expect(s.problems.map((p) => p.rule)).toEqual(['consent-not-synced', 'restricted-data-flow', 'isolated-cluster']);
+    expect(s.problems[2].headline).toBe('Intercom and Zendesk Suite Professional share customer data only among themselves');
     // r2: the Intercom/Zendesk island is never told as two silos
     expect(s.problems.map((p) => p.headline).join('\n')).not.toMatch(/locked in (Intercom|Zendesk)/);
     for (const p of s.problems) expect(p.headline).not.toMatch(/[a-z]+-[a-z]+:|\.yaml/); // no rule ids, no files
@@ -128,7 +129,8 @@ describe('journey matrix', () => {
     expect(m.flatMap((s) => s.cards)).toHaveLength(ws.touchpoints.length);
     const chips = m.flatMap((s) => s.cards.flatMap((c) => c.chips));
     expect(chips.find((c) => c.name === 'Salesforce Sales Cloud')?.cls).toBe('hub');
-    expect(chips.find((c) => c.name === 'Adobe Analytics')?.cls).toBe('silo');
+    // An analytics tool's pseudonymous web activity makes no silo (blind review 2, defect 7)
+    expect(chips.find((c) => c.name === 'Adobe Analytics')?.cls).toBe('tool');
     expect(chips.find((c) => c.name === 'Intercom')?.cls).toBe('island');
   });
 });
@@ -146,7 +148,7 @@ describe('report --since', () => {
     const now = { ...result, roadmap: { ...result.roadmap, initiatives: result.roadmap.initiatives.map((i) => (i === gong ? { ...i, status: 'done' as const } : i)) } };
     const v = sinceView(readEarlierFile(file, activeTranslator())!, now, activeTranslator());
     expect(v.figures[0]).toEqual(['Level', 'replatform', 'integrate']);
-    expect(v.figures[1]).toEqual(['Health score', '41 / 100', '59 / 100']);
+    expect(v.figures[1]).toEqual(['Health score', '41 / 100', '61 / 100']);
     expect(v.resolved).toEqual(['The fax machine is used by nobody.']);
     expect(v.added).toEqual([result.findings[0].message]);
     expect(v.done).toEqual([gong.title]);

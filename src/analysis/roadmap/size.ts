@@ -151,8 +151,10 @@ function freshenWithConnection(c: PlanContext): void {
   // The generated connection of each tool (indexed once: a large stack has thousands of drafts).
   const connectionOf = new Map<string, Draft>();
   for (const x of generated) {
-    if (x.phase !== 2 || !x.id.startsWith('connect-')) continue;
-    for (const id of x.subjects) if (x.keep?.includes(id) && !connectionOf.has(id)) connectionOf.set(id, x);
+    // A file's data moved into the system of record (move-<file>) is its connection too.
+    const moving = x.id.startsWith('move-');
+    if (!moving && (x.phase !== 2 || !x.id.startsWith('connect-'))) continue;
+    for (const id of x.subjects) if ((moving || x.keep?.includes(id)) && !connectionOf.has(id)) connectionOf.set(id, x);
   }
   if (!connectionOf.size) return;
   for (const d of generated) {

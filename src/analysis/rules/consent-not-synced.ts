@@ -37,10 +37,13 @@ export const SENDERS_NAMED = 10;
 /** Targets named in the message before "and N more". */
 const TARGETS_IN_WORDS = 5;
 
-/** A consent type that records refusals (unsubscribes, opt-outs), by its id or the workspace's name for it. */
-function isOptOut(ws: Workspace, d: string): boolean {
+/**
+ * A consent type that records refusals (unsubscribes, opt-outs, do-not-call and suppression
+ * lists), by its id or the workspace's name for it: its message speaks only of people who said no.
+ */
+export function isOptOut(ws: Workspace, d: string): boolean {
   const words = `${d} ${ws.index.dataTypeById.get(d)?.given.name ?? ''}`;
-  return d === 'unsubscribes' || /unsub|opt-?out|配信停止|オプトアウト|購読解除/i.test(words);
+  return d === 'unsubscribes' || /unsub|opt-?out|do[- ]?not[- ](call|contact|e-?mail|mail|text)|suppress|配信停止|オプトアウト|購読解除|架電停止|連絡不要/i.test(words);
 }
 
 /** What a consent-not-synced finding carries in `details`. */
@@ -49,9 +52,9 @@ export type Details = {
   tool: string;
   /** The consent types it originates that do not reach everywhere they must. */
   data: string[];
-  /** Hubs the consent data does not reach (all of them). */
+  /** Hubs the consent data must reach and does not (the hub its origin feeds; all of them). */
   hubs: string[];
-  /** Sending tools the consent data does not reach: the first SENDERS_NAMED by id. */
+  /** Sending tools holding the same people that the consent data does not reach: the first SENDERS_NAMED by id. */
   senders: string[];
   /** How many sending tools the consent data does not reach in all (≥ senders.length). */
   sendersMissed: number;
@@ -68,7 +71,7 @@ export const rule = createRule({
   text: {
     en: {
       title: 'Consent not synchronised',
-      summary: 'Fires for each tool in which consent data (a data type with `consent: true`; by default `consent`, `preferences`, `unsubscribes`) originates when it does not reach every hub, or does not reach another tool that sends messages to identified customers (a tool holding personal data with an email, SMS, push, messaging, marketing-automation or ad-audience capability), through automated links that carry it.',
+      summary: 'Fires for each tool in which consent data (a data type with `consent: true`; by default `consent`, `preferences`, `unsubscribes`) originates when it does not reach, through automated links that carry it, the hub its origin feeds (or is), or another tool that sends messages to the same people (a tool holding personal data with an email, SMS, push, messaging, marketing-automation or ad-audience capability, fed by the origin or its hub, or used beside it). Cookie choices (impersonal consent) are enforced in the page where the consent tool runs and never have to reach a CRM or a sender.',
       why: 'An opt-out recorded in one tool and unknown to another means a customer who said "stop" is mailed, texted or targeted again: a breach of their choice, a complaint, and under GDPR, the ePrivacy rules or Japan\'s APPI a regulator\'s concern. It is a compliance problem now, whatever else is planned for the tool.',
       fix: 'Send the consent data from the tool it originates in to the hub automatically, and from the hub to every tool that contacts customers (or make the hub the one place where consent is recorded). Until then, suppress the tool\'s opt-outs by hand before every send.',
       message: '{tool} records {data}, but these records do not reach {targets}: a customer who opted out in {tool} can still be contacted from there.',
@@ -79,7 +82,7 @@ export const rule = createRule({
     },
     ja: {
       title: '同意情報の未同期',
-      summary: '同意情報（`consent: true` のデータ種別。既定では `consent`、`preferences`、`unsubscribes`）が発生するツールごとに、その同意情報がいずれかのハブに届かない場合、または識別された顧客にメッセージを送る他のツール（個人データを持ち、メール・SMS・プッシュ・メッセージング・MA・広告オーディエンスの機能を持つツール）に、それを運ぶ自動連携で届かない場合に検出します。',
+      summary: '同意情報（`consent: true` のデータ種別。既定では `consent`、`preferences`、`unsubscribes`）が発生するツールごとに、その同意情報が、それを運ぶ自動連携で、発生元がデータを送るハブ（発生元自身がハブならそのハブ）に届かない場合、または同じ顧客にメッセージを送る他のツール（個人データを持ち、メール・SMS・プッシュ・メッセージング・MA・広告オーディエンスの機能を持ち、発生元かそのハブからデータを受け取るか、同じタッチポイントで使われるツール）に届かない場合に検出します。Cookie の同意（個人に結びつかない同意）は同意管理ツールがページ上で適用するため、CRM や配信ツールに届く必要はありません。',
       why: 'あるツールで記録された配信停止を別のツールが知らなければ、「やめてほしい」と言ったお客様に再びメールやSMS、広告が届きます。お客様の意思に反し、苦情につながり、個人情報保護法やGDPRの観点でも問題です。ツールの今後の計画にかかわらず、今すぐ対処すべきコンプライアンスの問題です。',
       fix: '同意情報を、それが発生するツールからハブへ自動で送り、ハブから顧客に連絡するすべてのツールへ届けます（またはハブを同意を記録する唯一の場所にします）。それまでは、送信のたびに配信停止者を手作業で除外します。',
       message: '{tool} で記録された{data}が {targets} に届いていません。{tool} で配信停止したお客様に、そこから連絡が届くおそれがあります。',
@@ -92,51 +95,25 @@ export const rule = createRule({
   check({ ws, facts, msg, words }) {
     const cs = customerSide(ws, facts);
     const out: FindingDraft<Details>[] = [];
-    const liveHubs = facts.hubs.filter((h) => h.status !== 'retired');
-    // The senders in id order once, so each origin's list comes out sorted (not sorted per origin).
-    const senderIds = sortIds(cs.senders.map((s) => s.id));
-    const isSender = new Set(senderIds);
     for (const tool of ws.tools) {
       if (tool.status === 'retired') continue;
       const types = [...new Set(tool.data)].filter((d) => cs.isConsent(d) && cs.isOrigin(tool.id, d));
       if (!types.length) continue;
+      // Each type must reach the hub its origin feeds (or is) and the senders that hold the same
+      // people (customer.ts consentTargets), not every hub and sender of the workspace.
       const lost = new Set<string>();
-      // Where each type gets to, looked up once per origin (not once per origin, sender and type:
-      // 3,000 origins x 2,000 senders at 10,000 tools).
-      const reached = types.map((d) => cs.reachedFrom(tool.id, d));
-      const reachedAll = (id: string): boolean => reached.every((r) => r.has(id));
-      // Every hub is a customer view that may contact the customer: each must know the opt-outs.
-      const hubs: string[] = [];
-      for (const h of liveHubs) {
-        if (h.id === tool.id) continue;
-        let missed = false;
-        for (let k = 0; k < types.length; k++) {
-          if (reached[k].has(h.id)) continue;
-          missed = true;
-          lost.add(types[k]);
-        }
-        if (missed) hubs.push(h.id);
+      const hubSet = new Set<string>();
+      const senderSet = new Set<string>();
+      for (const d of types) {
+        const reached = cs.reachedFrom(tool.id, d);
+        const want = cs.consentTargets(tool.id, d);
+        for (const h of want.hubs) if (!reached.has(h)) { hubSet.add(h); lost.add(d); }
+        for (const s of want.senders) if (!reached.has(s)) { senderSet.add(s); lost.add(d); }
       }
-      hubs.sort();
-      // The senders to reach: every sender but the tool and the hubs already named. A consent type
-      // reaches a handful of tools, so the senders it misses are counted from what it reaches (not
-      // by testing every sender for every origin: 3,000 origins x 2,000 senders at 10,000 tools).
-      const eligible = (id: string) => isSender.has(id) && id !== tool.id && !hubs.includes(id);
-      let eligibleCount = senderIds.length - (isSender.has(tool.id) ? 1 : 0);
-      for (const id of hubs) if (isSender.has(id)) eligibleCount--;
-      for (let k = 0; k < types.length; k++) {
-        let reachedEligible = 0;
-        for (const id of reached[k]) if (eligible(id)) reachedEligible++;
-        if (reachedEligible < eligibleCount) lost.add(types[k]);
-      }
-      let reachedByAll = 0;
-      for (const id of reached[0]) if (eligible(id) && reachedAll(id)) reachedByAll++;
-      const missedCount = eligibleCount - reachedByAll;
-      const named: string[] = [];
-      for (let i = 0; i < senderIds.length && named.length < SENDERS_NAMED; i++) {
-        const id = senderIds[i];
-        if (id !== tool.id && !hubs.includes(id) && !reachedAll(id)) named.push(id);
-      }
+      const hubs = sortIds(hubSet);
+      const missed = sortIds([...senderSet].filter((id) => !hubSet.has(id)));
+      const missedCount = missed.length;
+      const named = missed.slice(0, SENDERS_NAMED);
       if (!hubs.length && !missedCount) continue;
       const data = types.filter((d) => lost.has(d));
       const targets = [...hubs, ...named];

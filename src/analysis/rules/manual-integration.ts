@@ -57,6 +57,12 @@ export type Details = {
    * when they are all it carries, the fix is that finding's, and no initiative automates the link.
    */
   restricted?: string[];
+  /**
+   * Beside restricted data, the rest this link carries when an automated link between the same
+   * tools already carries all of it the same way: nothing is left to automate, and the fix is
+   * restricted-data-flow's stop (no initiative automates the link).
+   */
+  synced?: string[];
   /** A manual link out of a file tool: the system the data should be entered in (absent with no system to name). */
   record?: string;
 };
@@ -83,6 +89,7 @@ export const rule = createRule({
       'recommendation.to-file': 'Stop copying this data ({data}) into {to} by hand: whoever needs it should work from {from} (a report, a view or a shared list there).',
       'recommendation.from-file.no-system': 'Have this data ({data}) entered directly into the customer system the company adopts (see the finding on the missing customer hub) and stop keeping it in {from}: automating the file would keep the file as a system of record.',
       'recommendation.restricted': 'Do not automate this transfer: {restricted} may not go from {from} to {to} (see the finding on restricted data). Stop it and delete the copies in {to}.',
+      'recommendation.restricted.synced': 'Do not automate this transfer: {restricted} may not go from {from} to {to} (see the finding on restricted data), and the rest ({synced}) already travels on the automated link between them. Stop the manual transfer and delete the copies in {to}.',
       'recommendation.partly-restricted': 'Replace the manual transfer of {data} from {from} to {to} with a connector or a scheduled sync, without {restricted}: that may not go to {to} at all (see the finding on restricted data).',
       'recommendation.from-file.partly-restricted': 'Have this data ({data}) entered directly into {record} (a form or a lead-capture app) and stop keeping it in {from}; {restricted} may not go to {to} at all (see the finding on restricted data).',
       'recommendation.from-file.no-system.partly-restricted': 'Have this data ({data}) entered directly into the customer system the company adopts (see the finding on the missing customer hub) and stop keeping it in {from}; {restricted} may not go to {to} at all (see the finding on restricted data).',
@@ -100,6 +107,7 @@ export const rule = createRule({
       'recommendation.to-file': 'このデータ（{data}）を {to} へ手で写すのをやめてください。必要な人は {from}（そこでのレポート、ビュー、共有リスト）を使うようにします。',
       'recommendation.from-file.no-system': 'このデータ（{data}）は、会社が導入する顧客管理システムに直接入力するようにし（顧客データのハブがないという指摘を参照）、{from} で管理するのをやめてください。ファイルの受け渡しを自動化すると、ファイルが記録の正本として残ってしまいます。',
       'recommendation.restricted': 'この受け渡しは自動化しないでください。{restricted}は {from} から {to} へ渡してはいけません（利用制限のあるデータの指摘を参照）。受け渡しをやめ、{to} にあるコピーを削除してください。',
+      'recommendation.restricted.synced': 'この受け渡しは自動化しないでください。{restricted}は {from} から {to} へ渡してはいけません（利用制限のあるデータの指摘を参照）。残りのデータ（{synced}）は両者の間の自動連携ですでに届いています。手作業の受け渡しをやめ、{to} にあるコピーを削除してください。',
       'recommendation.partly-restricted': '{from} から {to} への{data}の手作業の受け渡しを、コネクタまたは定期同期に置き換えてください。ただし{restricted}は含めません。これは {to} へ渡してはいけないデータです（利用制限のあるデータの指摘を参照）。',
       'recommendation.from-file.partly-restricted': 'このデータ（{data}）は {record} に直接入力する（フォームやリード獲得アプリ）ようにし、{from} で管理するのをやめてください。{restricted}は {to} へ渡してはいけません（利用制限のあるデータの指摘を参照）。',
       'recommendation.from-file.no-system.partly-restricted': 'このデータ（{data}）は、会社が導入する顧客管理システムに直接入力するようにし（顧客データのハブがないという指摘を参照）、{from} で管理するのをやめてください。{restricted}は {to} へ渡してはいけません（利用制限のあるデータの指摘を参照）。',
@@ -131,12 +139,22 @@ export const rule = createRule({
       const file = fromFile(ws, from) ? 'from' : fromFile(ws, to) ? 'to' : undefined;
       const record = file === 'from' ? recordFor(ws, facts, to) : undefined;
       const partly = restricted.length > 0;
+      // What an automated link between the same two tools already carries the same way: beside
+      // restricted data, a manual export of only such data leaves nothing to automate, and its one
+      // fix is to stop it (restricted-data-flow's); automating it would read as keeping the export.
+      const auto = (a: string, b: string) => new Set(ws.integrations.flatMap((it) => (it.mode === 'manual' ? []
+        : [...(it.from === a && it.to === b ? facts.carried(it) : []), ...(it.bidirectional && it.from === b && it.to === a ? facts.carried(it, 'backward') : [])])));
+      const autoForward = partly ? auto(from, to) : new Set<string>();
+      const autoBackward = partly ? auto(to, from) : new Set<string>();
+      const synced = free.filter((d) => (!forward.includes(d) || autoForward.has(d)) && (!backward.includes(d) || autoBackward.has(d)));
+      const nothingLeft = partly && !file && free.length > 0 && synced.length === free.length;
       const params = {
         from: toolName(ws, from), to: toolName(ws, to), data: words.types(partly && file !== 'to' && free.length ? free : data),
-        restricted: words.types(restricted), record: record ? toolName(ws, record) : '',
+        restricted: words.types(restricted), record: record ? toolName(ws, record) : '', synced: words.types(synced),
       };
       const both = its.some((it) => it.bidirectional);
       const recommendation = partly && !free.length ? 'recommendation.restricted'
+        : nothingLeft ? 'recommendation.restricted.synced'
         : file === 'to' ? 'recommendation.to-file'
           : file === 'from' && record ? (partly ? 'recommendation.from-file.partly-restricted' : 'recommendation.from-file')
             : file === 'from' ? (partly ? 'recommendation.from-file.no-system.partly-restricted' : 'recommendation.from-file.no-system')
@@ -149,7 +167,7 @@ export const rule = createRule({
         recommendation: msg(recommendation, params),
         details: {
           from, to, data, integrations: its.map((it) => it.id), bidirectional: both,
-          ...(restricted.length ? { restricted } : {}), ...(record ? { record } : {}),
+          ...(restricted.length ? { restricted } : {}), ...(nothingLeft ? { synced } : {}), ...(record ? { record } : {}),
         },
       });
     }
@@ -168,9 +186,10 @@ export const rule = createRule({
           leaving.addresses.add(f.id);
           continue;
         }
-        // Restricted data only: restricted-data-flow's stop answers it (phase 1); nothing automates it.
+        // Restricted data only, or beside data an automated link already carries:
+        // restricted-data-flow's stop answers it (phase 1); nothing automates it.
         const restricted = f.details.restricted ?? [];
-        if (restricted.length && restricted.length === f.details.data.length) {
+        if (restricted.length && (restricted.length === f.details.data.length || f.details.synced)) {
           const stop = c.drafts.get(`stop-restricted-${from}-${to}`) ?? c.drafts.get(`stop-restricted-${to}-${from}`);
           if (stop) {
             stop.addresses.add(f.id);

@@ -104,6 +104,7 @@ export const rule = createRule({
       'message.free': 'Everything {tool} does ({capabilities}) is also done by tools that stay ({others}): it costs nothing, so dropping it saves no money, but one tool, one login and one copy of the data fewer.',
       recommendation: 'Move the users and data of {tool} to {keep} and cancel {tool}.',
       'recommendation.renewal': 'Move the users and data of {tool} to {keep} and cancel {tool} before it renews in {renewal}.',
+      'recommendation.free': 'Keep one of the two: {tool} costs nothing and {keep} ({keepCost}) does the same job. Keeping {keep} (its contract is the larger) saves no money; keeping {tool} and cancelling {keep} saves {keepCost} a year, if {tool} is enough for those who use {keep}.',
     },
     ja: {
       title: '冗長なツール',
@@ -115,6 +116,7 @@ export const rule = createRule({
       'message.free': '{tool} の機能（{capabilities}）はすべて、残るツール（{others}）でも提供されています。費用はかからないため削減額はありませんが、廃止すればツール、ログイン、データの複製がそれぞれ一つ減ります。',
       recommendation: '{tool} の利用者とデータを {keep} へ移し、{tool} を解約してください。',
       'recommendation.renewal': '{tool} の利用者とデータを {keep} へ移し、{renewal} の契約更新前に {tool} を解約してください。',
+      'recommendation.free': 'どちらか一方に絞ってください。{tool} は無料で、{keep}（{keepCost}）と同じ役割を果たします。{keep}（契約が大きい方）を残しても費用は減りません。{tool} を残して {keep} を解約すれば、{keep} の利用者にとって {tool} で足りる場合、年 {keepCost} を削減できます。',
     },
   },
   check({ ws, facts, msg, words }) {
@@ -149,14 +151,18 @@ export const rule = createRule({
       const params = {
         tool: x.name, capabilities: words.list(caps.map(words.capability)), others: words.tools(others),
         keep: tool(keep).name, cost: x.annualCostMinor === undefined ? '' : words.money(x.annualCostMinor), renewal: x.renewal ?? '',
+        keepCost: words.money(tool(keep).annualCostMinor ?? 0),
       };
+      // A free tool dropped for a paid one by the keep order's last criterion (the larger
+      // contract): the order stands (rules.md), but the advice says which choice saves money.
+      const freeBesidePaid = x.annualCostMinor === 0 && keepIds.length === 1 && (tool(keep).annualCostMinor ?? 0) > 0;
       out.push({
         subject: x.id,
         message: msg(x.annualCostMinor === undefined ? 'message.no-cost' : x.annualCostMinor === 0 ? 'message.free' : 'message', params),
         entities: [toolRef(x.id), ...others.map(toolRef)],
         location: x.loc,
         cost: costOf(x),
-        recommendation: msg(x.renewal ? 'recommendation.renewal' : 'recommendation', params),
+        recommendation: msg(freeBesidePaid ? 'recommendation.free' : x.renewal ? 'recommendation.renewal' : 'recommendation', params),
         details: { tool: x.id, keep, keepers, capabilities: caps, saving: costOf(x) },
       });
     }

@@ -2,7 +2,7 @@
 // the consent flow, data provenance, personalization readiness.
 export const custreport: Record<string, string> = {
   'custreport.slide.title': 'The customer\'s side: who we reach, consent, personalization',
-  'custreport.slide.consent-ok': 'Consent reaches every hub and every tool that messages customers.',
+  'custreport.slide.consent-ok': 'Consent reaches the hub of each origin and every tool that messages the same people.',
   'custreport.slide.consent-missing': '{origin}: does not reach {tools}',
   'custreport.diagram.personas': 'Journey per persona',
   'custreport.diagram.consent': 'Consent flow: where opt-outs start and where they must arrive',
@@ -29,7 +29,7 @@ export const custreport: Record<string, string> = {
   'custreport.group.unheld': 'Consent choices captured but held by no tool: {count}',
   'custreport.group.missing': 'some consent does not arrive (pairs: {missing} of {total})',
   'custreport.note.consent-grouped': 'The picture groups the tools it would draw one by one (tools: {tools}; links that carry consent: {links}); the consent table and the consent-not-synced findings in audit.json name each origin and where its consent does not arrive.',
-  'custreport.note.consent': 'Consent data ({types}) arrives at {arrived} of the places it must reach ({total}: every hub, and every tool that messages identified customers).',
+  'custreport.note.consent': 'Consent data ({types}) arrives at {arrived} of the places it must reach ({total}: the hub each origin feeds, and the tools that message the same people).',
   'custreport.legend.consent-touchpoint': 'Touchpoint where consent is given or withdrawn',
   'custreport.legend.origin': 'Tool the consent data starts in',
   'custreport.legend.sender': 'Tool that messages identified customers',
@@ -68,7 +68,7 @@ export const custreport: Record<string, string> = {
   'custreport.reach.not-held': 'held by no tool',
 
   'custreport.consent': 'Consent: where opt-outs start and where they must arrive',
-  'custreport.consent.intro': 'Consent data ({types}) starts in {origins} and arrives at every hub and every tool that messages identified customers.',
+  'custreport.consent.intro': 'Consent data ({types}) starts in {origins} and arrives at the hub each origin feeds and at every tool that messages the same people.',
   'custreport.consent.intro-missing': 'Consent data ({types}) starts in {origins}. Where it does not arrive, someone who unsubscribed can still be mailed, texted or targeted from there.',
   'custreport.col.starts': 'Starts in',
   'custreport.at': '{tool}, at {touchpoints}',

@@ -1,7 +1,7 @@
 // 図とレポートの顧客側（改訂2）: ペルソナ別のジャーニー、同意の流れ、データの出どころ、パーソナライズの準備状況。
 export const custreport: Record<string, string> = {
   'custreport.slide.title': '顧客側: 届いている顧客・同意・パーソナライズ',
-  'custreport.slide.consent-ok': '同意情報は、すべてのハブと顧客にメッセージを送るすべてのツールに届いています。',
+  'custreport.slide.consent-ok': '同意情報は、各発生元のハブと、同じ顧客にメッセージを送るすべてのツールに届いています。',
   'custreport.slide.consent-missing': '{origin}: {tools}に届いていない',
   'custreport.diagram.personas': 'ペルソナ別のカスタマージャーニー',
   'custreport.diagram.consent': '同意の流れ: 配信停止がどこで始まり、どこに届くべきか',
@@ -28,7 +28,7 @@ export const custreport: Record<string, string> = {
   'custreport.group.unheld': '取得しているがどのツールにも保存されていない同意 {count}件',
   'custreport.group.missing': '{total}組のうち{missing}組: 届いていない同意情報がある',
   'custreport.note.consent-grouped': 'この図は、個別に描くと{tools}件になるツールをまとめて示しています（同意情報を運ぶ連携は{links}件）。各起点と同意情報が届いていない先は、同意の表と audit.json の consent-not-synced の指摘にあります。',
-  'custreport.note.consent': '同意情報（{types}）は、届くべき{total}か所のうち{arrived}か所に届いています（すべてのハブと、特定の顧客にメッセージを送るすべてのツール）。',
+  'custreport.note.consent': '同意情報（{types}）は、届くべき{total}か所のうち{arrived}か所に届いています（発生元がデータを送るハブと、同じ顧客にメッセージを送るツール）。',
   'custreport.legend.consent-touchpoint': '同意の取得・撤回が行われる顧客接点',
   'custreport.legend.origin': '同意情報が発生するツール',
   'custreport.legend.sender': '特定の顧客にメッセージを送るツール',
@@ -67,7 +67,7 @@ export const custreport: Record<string, string> = {
   'custreport.reach.not-held': '保存先なし',
 
   'custreport.consent': '同意: 配信停止がどこで始まり、どこに届くべきか',
-  'custreport.consent.intro': '同意情報（{types}）は{origins}で発生し、すべてのハブと、特定の顧客にメッセージを送るすべてのツールに届いています。',
+  'custreport.consent.intro': '同意情報（{types}）は{origins}で発生し、発生元がデータを送るハブと、同じ顧客にメッセージを送るすべてのツールに届いています。',
   'custreport.consent.intro-missing': '同意情報（{types}）は{origins}で発生します。届いていないツールからは、配信停止した人にもメール・SMS・広告が届くおそれがあります。',
   'custreport.col.starts': '発生元',
   'custreport.at': '{tool}（{touchpoints}）',

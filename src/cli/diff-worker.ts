@@ -1,10 +1,11 @@
-// The worker thread of `diff` (src/diff/parallel.ts): loads the old side and, once the main thread
+// The worker thread of `diff` (src/diff/parallel.ts), an entry point like main.ts (so it lives in
+// src/cli, the edge that may set a thread's language): loads the old side and, once the main thread
 // has loaded the new side and knows the language, analyses it and sends back its digest. Only
 // plain data crosses: the side's source bytes in; diagnostics (an invalid workspace) or the digest
 // (a few MB for 10,000 tools) out. Built as its own entry, dist/diff-worker.js.
 import { parentPort, workerData } from 'node:worker_threads';
 import { initLang, translator, type Lang } from '../i18n/index.js';
-import { digestLoaded, loadSide, type SideTask, type ToMain, type ToWorker } from './parallel.js';
+import { digestLoaded, loadSide, type SideTask, type ToMain, type ToWorker } from '../diff/parallel.js';
 
 const port = parentPort!;
 const send = (m: ToMain): void => port.postMessage(m);
