@@ -16,7 +16,7 @@ import type { DataType, Integration, Tool, Touchpoint, Workspace } from '../mode
 import { FREQUENCY_RANK } from '../model/vocabulary.js';
 import type { Facts } from './facts.js';
 import { redundancy } from './rules/redundant-tool.js';
-import { sortIds } from './rules/helpers.js';
+import { compareIds, sortIds } from './rules/helpers.js';
 
 /** The rank of a manual link without a frequency: slower than any schedule. */
 export const UNSCHEDULED = 6;
@@ -361,11 +361,14 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
   const AD_CAPABILITIES = new Set(['retargeting', 'paid-social', 'display-advertising', 'programmatic-advertising']);
   const allHubs = () => sortIds(facts.hubs.filter((h) => h.status !== 'retired').map((h) => h.id));
   const peopleTargets = new Map<string, { hubs: readonly string[]; senders: readonly string[] }>();
+  // Sorted once: at 10,000 tools a sort per consent origin was a tenth of the analysis (#18).
+  let adIds: string[] | undefined;
+  const hubSenders = new Map<string, { sorted: string[]; set: Set<string> }>();
   const consentTargets = (origin: string, d: string): { hubs: readonly string[]; senders: readonly string[] } => {
     if (dataType(d)?.personal !== true) {
       if (touchpointsOf(origin)) return { hubs: [], senders: [] };
-      const ads = ws.tools.filter((t) => usable(t) && t.id !== origin && t.primaryCapabilities.some((c) => AD_CAPABILITIES.has(c)));
-      return { hubs: [], senders: sortIds(ads.map((t) => t.id)) };
+      adIds ??= sortIds(ws.tools.filter((t) => usable(t) && t.primaryCapabilities.some((c) => AD_CAPABILITIES.has(c))).map((t) => t.id));
+      return { hubs: [], senders: adIds.filter((id) => id !== origin) };
     }
     let r = peopleTargets.get(origin);
     if (r) return r;
@@ -376,14 +379,25 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
       hubs = sortIds(new Set([...firstHubs(origin, true), ...firstHubs(origin, false)]));
       if (!hubs.length) hubs = allHubs();
     }
-    const same = new Set<string>(sendersFedBy(origin));
-    for (const h of hubs) for (const id of sendersFedBy(h)) same.add(id);
-    for (const tp of touchpointsOf(origin) ?? []) for (const id of tp.tools) if (senderIds.has(id)) same.add(id);
+    // The senders the hubs feed are shared by every origin of the same hubs: worked out once per
+    // set of hubs, sorted; what is the origin's own (its fed senders, its touchpoints', the
+    // self-fed senders of its personas) is small and merged in (#18: at 10,000 tools a set of
+    // thousands of senders was rebuilt and sorted for each of 3,000 origins).
+    const own = new Set<string>(sendersFedBy(origin));
+    for (const tp of touchpointsOf(origin) ?? []) for (const id of tp.tools) if (senderIds.has(id)) own.add(id);
     const met = personasOf(origin);
-    for (const s of selfFedSenders()) if ([...s.personas].some((p) => met.has(p))) same.add(s.id);
-    same.delete(origin);
-    for (const h of hubs) same.delete(h);
-    r = { hubs: hubs.filter((h) => h !== origin), senders: sortIds(same) };
+    if (met.size) for (const s of selfFedSenders()) if ([...s.personas].some((p) => met.has(p))) own.add(s.id);
+    const key = hubs.join('+');
+    let fed = hubSenders.get(key);
+    if (!fed) {
+      const union = new Set<string>();
+      for (const h of hubs) for (const id of sendersFedBy(h)) union.add(id);
+      fed = { sorted: sortIds(union), set: union };
+      hubSenders.set(key, fed);
+    }
+    const skip = new Set([origin, ...hubs]);
+    const extra = sortIds([...own].filter((id) => !fed.set.has(id)));
+    r = { hubs: hubs.filter((h) => h !== origin), senders: mergeSorted(fed.sorted, extra).filter((id) => !skip.has(id)) };
     peopleTargets.set(origin, r);
     return r;
   };
@@ -415,4 +429,16 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
     used: usesCustomerSide(ws),
     dropped: (id) => droppedTools().has(id),
   };
+}
+
+/** Two lists sorted by compareIds, with no id in both, as one sorted list. */
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  if (!b.length) return [...a];
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(compareIds(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
