@@ -119,21 +119,7 @@ export function consentDiagram({ ws, options }: DiagramInput): Diagram {
   });
   notes.push(t('custreport.note.consent', { arrived: view.arrivals.arrived, total: view.arrivals.total, types: view.types.map((d) => dataTypeName(d.id)).join(', ') }));
 
-  const entries: LegendEntry[] = [];
-  if (classes.used('touchpoint')) entries.push({ cls: 'touchpoint', text: t('custreport.legend.consent-touchpoint') });
-  if (classes.used('consentOrigin')) entries.push({ cls: 'consentOrigin', text: t('custreport.legend.origin') });
-  if (classes.used('hub')) entries.push({ cls: 'hub', text: t('diagram.legend.hub') });
-  if (classes.used('sender')) entries.push({ cls: 'sender', text: t('custreport.legend.sender') });
-  if (classes.used('uncovered')) entries.push({ cls: 'uncovered', text: t('custreport.legend.held-nowhere') });
-  if (missingIdx.length) entries.push({ cls: 'legend', text: t('custreport.legend.missing') });
-  // Pages and slides draw the legend beside the picture (options.legendOutside).
-  if (!options.legendOutside) out.push(...legend(new IdGen('l'), classes, entries, styles, tr));
-  out.push(...classes.lines(), ...styles);
-  if (missingIdx.length) out.push(`  linkStyle ${missingIdx.join(',')} ${MISSING_LINK}`);
-  return {
-    kind: 'consent', family: 'flowchart', title: t('custreport.diagram.consent'), source: `${out.join('\n')}\n`, notes,
-    ...(options.legendOutside ? { legend: entries } : {}),
-  };
+  return finishConsent({ out, classes, styles, missingIdx, notes, legendOutside: options.legendOutside, tr }, classes.used('consentOrigin'));
 }
 
 /**
@@ -220,18 +206,30 @@ function groupedConsent({ ws, options }: Pick<DiagramInput, 'ws' | 'options'>, v
     t('custreport.note.consent', { arrived: view.arrivals.arrived, total: view.arrivals.total, types: view.types.map((d) => dataTypeName(d.id)).join(', ') }),
     t('custreport.note.consent-grouped', { tools: n(drawn), links: n(view.links.length) }),
   ];
+  // The grouped picture always draws the origins' box.
+  return finishConsent({ out, classes, styles, missingIdx, notes, legendOutside: options.legendOutside, tr }, true);
+}
+
+/** The legend, classes and red links of either consent picture, and the diagram itself. */
+function finishConsent(
+  p: { out: string[]; classes: ClassAssigner; styles: string[]; missingIdx: number[]; notes: string[]; legendOutside?: boolean; tr: DiagramInput['options']['tr'] },
+  origins: boolean,
+): Diagram {
+  const { out, classes, styles, missingIdx, notes, tr } = p;
+  const { t } = tr;
   const entries: LegendEntry[] = [];
   if (classes.used('touchpoint')) entries.push({ cls: 'touchpoint', text: t('custreport.legend.consent-touchpoint') });
-  entries.push({ cls: 'consentOrigin', text: t('custreport.legend.origin') });
+  if (origins) entries.push({ cls: 'consentOrigin', text: t('custreport.legend.origin') });
   if (classes.used('hub')) entries.push({ cls: 'hub', text: t('diagram.legend.hub') });
   if (classes.used('sender')) entries.push({ cls: 'sender', text: t('custreport.legend.sender') });
   if (classes.used('uncovered')) entries.push({ cls: 'uncovered', text: t('custreport.legend.held-nowhere') });
   if (missingIdx.length) entries.push({ cls: 'legend', text: t('custreport.legend.missing') });
-  if (!options.legendOutside) out.push(...legend(new IdGen('l'), classes, entries, styles, tr));
+  // Pages and slides draw the legend beside the picture (options.legendOutside).
+  if (!p.legendOutside) out.push(...legend(new IdGen('l'), classes, entries, styles, tr));
   out.push(...classes.lines(), ...styles);
   if (missingIdx.length) out.push(`  linkStyle ${missingIdx.join(',')} ${MISSING_LINK}`);
   return {
     kind: 'consent', family: 'flowchart', title: t('custreport.diagram.consent'), source: `${out.join('\n')}\n`, notes,
-    ...(options.legendOutside ? { legend: entries } : {}),
+    ...(p.legendOutside ? { legend: entries } : {}),
   };
 }
