@@ -1,8 +1,13 @@
 // Generated workspaces for the property tests (fast-check): up to 12 tools of mixed capabilities,
 // data, statuses, seats and hubs, links of every mode, a few touchpoints. Shared by the roadmap
 // coherence property and the pictures-agree-with-the-roadmap property.
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { tool } from './helpers.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
 
 const CAPS = ['crm', 'email-marketing', 'live-chat', 'help-desk', 'web-analytics', 'forms', 'spreadsheet', 'team-chat', 'cdp', 'sms-marketing'];
 const DATA = ['contact-profile', 'orders', 'tickets', 'email-engagement', 'web-activity', 'consent', 'partner-leads'];
@@ -41,4 +46,20 @@ export function yamlOf(tools: Of<typeof toolArb>[], links: Of<typeof linkArb>[],
   lines.push(ts.length ? 'touchpoints:' : 'touchpoints: []');
   ts.forEach((tp, i) => lines.push(`  - { id: tp${i}, name: TP${i}, stage: service, channel: ${tp.channel}, owner: service, realtime: ${tp.realtime}, tools: [${tp.tools.map((n) => `t${n}`).join(', ')}] }`));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Every bundled example and realistic fixture, by name and the path the loader takes (a
+ * fixture's workspace.yaml or workspace/ folder): the workspaces the "holds for every example"
+ * tests walk.
+ */
+export function exampleAndRealisticWorkspaces(): { name: string; path: string }[] {
+  const roots = [join(HERE, '../../examples'), join(HERE, '../fixtures/realistic')];
+  return roots.flatMap((root) => readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory() || e.name.endsWith('.yaml'))
+    .map((e) => {
+      const base = join(root, e.name);
+      const path = e.isDirectory() ? ['workspace.yaml', 'workspace'].map((x) => join(base, x)).find(existsSync) ?? base : base;
+      return { name: e.name, path };
+    }));
 }

@@ -4,7 +4,6 @@
 // some initiative drops or that are already retiring, and never shows a tool the roadmap keeps
 // (or only reduces seats of) under Migrate or Eliminate. Checked on the emitted Mermaid text and
 // report content, over generated workspaces (fast-check), the examples and the realistic fixtures.
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +13,7 @@ import { translator, type Translator } from '../../src/i18n/index.js';
 import type { Workspace } from '../../src/model/model.js';
 import { journeyMatrix } from '../../src/report/journey-matrix.js';
 import { reportContent } from '../../src/report/content.js';
-import { linkArb, toolArb, touchpointArb, yamlOf } from '../analysis/generated.js';
+import { exampleAndRealisticWorkspaces, linkArb, toolArb, touchpointArb, yamlOf } from '../analysis/generated.js';
 import { workspace } from '../analysis/helpers.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
 
@@ -133,21 +132,15 @@ describe('pictures agree with the roadmap (r2)', () => {
   });
 
   it('holds for every example and realistic workspace, in its own language', () => {
-    const roots = [join(__dirname, '../../examples'), join(__dirname, '../fixtures/realistic')];
     let checked = 0;
-    for (const root of roots) {
-      for (const e of readdirSync(root, { withFileTypes: true })) {
-        const base = join(root, e.name);
-        const path = e.isDirectory() ? (existsSync(join(base, 'workspace.yaml')) ? join(base, 'workspace.yaml') : existsSync(join(base, 'workspace')) ? join(base, 'workspace') : base) : base;
-        if (!e.isDirectory() && !e.name.endsWith('.yaml')) continue;
-        const loaded = loadWorkspace(path);
-        if (!loaded.workspace) continue;
-        const ws = loaded.workspace;
-        const result = analyze(ws, { path: e.name, now: TODAY });
-        const seen = expectPicturesAgree(e.name, ws, result, ws.settings.lang === 'ja' || /-ja$|sakura/.test(e.name) ? ja : en);
-        expect(seen, `${e.name}: tools the test could read in the pictures`).toBeGreaterThan(5);
-        checked++;
-      }
+    for (const e of exampleAndRealisticWorkspaces()) {
+      const loaded = loadWorkspace(e.path);
+      if (!loaded.workspace) continue;
+      const ws = loaded.workspace;
+      const result = analyze(ws, { path: e.name, now: TODAY });
+      const seen = expectPicturesAgree(e.name, ws, result, ws.settings.lang === 'ja' || /-ja$|sakura/.test(e.name) ? ja : en);
+      expect(seen, `${e.name}: tools the test could read in the pictures`).toBeGreaterThan(5);
+      checked++;
     }
     expect(checked).toBeGreaterThanOrEqual(12);
   });
