@@ -69,7 +69,9 @@ describe('advice agrees with advice (r2)', () => {
     let checked = 0;
     for (const e of exampleAndRealisticWorkspaces()) {
       const loaded = loadWorkspace(e.path);
-      if (!loaded.workspace) continue;
+      // Every bundled workspace loads: one that stopped loading fails here rather than being passed over.
+      expect(loaded.diagnostics.filter((d) => d.severity === 'error'), e.name).toEqual([]);
+      if (!loaded.workspace) throw new Error(`${e.name} did not load`);
       const result = analyze(loaded.workspace, { path: e.name, now: TODAY, tr: en });
       expectAdviceAgrees(e.name, loaded.workspace, result);
       expectHeadingCounts(e.name, loaded.workspace, result);

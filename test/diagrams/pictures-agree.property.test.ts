@@ -135,7 +135,9 @@ describe('pictures agree with the roadmap (r2)', () => {
     let checked = 0;
     for (const e of exampleAndRealisticWorkspaces()) {
       const loaded = loadWorkspace(e.path);
-      if (!loaded.workspace) continue;
+      // Every bundled workspace loads: one that stopped loading fails here rather than being passed over.
+      expect(loaded.diagnostics.filter((d) => d.severity === 'error'), e.name).toEqual([]);
+      if (!loaded.workspace) throw new Error(`${e.name} did not load`);
       const ws = loaded.workspace;
       const result = analyze(ws, { path: e.name, now: TODAY });
       const seen = expectPicturesAgree(e.name, ws, result, ws.settings.lang === 'ja' || /-ja$|sakura/.test(e.name) ? ja : en);
