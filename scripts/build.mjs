@@ -183,7 +183,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: !process.env.NOMINIFY, // NOMINIFY=1 npm run build: readable names in `node --cpu-prof` profiles
   sourcemap: 'linked',
   chunkNames: 'chunk-[hash]',
   external,
@@ -240,7 +240,7 @@ for (const [name, command] of Object.entries(FAST_PATHS)) {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    minify: true,
+    minify: !process.env.NOMINIFY,
     sourcemap: 'linked',
     external,
     plugins: [onlyCommand(command), yamlInBundle, zodEnglishOnly, zodClassicApart, messagesAsJson, lazyModules, commanderLazyChildProcess, ruleCatalogTable(ruleTables)],
