@@ -59,13 +59,33 @@ function nestsAtMost(value: Json, levels: number): boolean {
   return true;
 }
 
+/**
+ * At least how many characters the value takes on one line, counted only up to `room`: past it
+ * the count stops (a list of 10,000 findings is never measured whole, nor serialised to be).
+ */
+function atLeast(value: Json, room: number): number {
+  if (typeof value === 'string') return value.length + 2;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value).length : 4;
+  if (typeof value === 'boolean') return value ? 4 : 5;
+  if (value === null) return 4;
+  if (!isContainer(value)) return 0;
+  let n = 2;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length && n <= room; i++) n += (i ? 2 : 0) + atLeast(toJsonValue(value[i], String(i)), room - n);
+    return n;
+  }
+  for (const k of Object.keys(value)) {
+    if (n > room) break;
+    const v = toJsonValue((value as Record<string, Json>)[k], k);
+    // `"k": v, ` (the last one's comma and space are the closing brace's space).
+    if (!skipped(v)) n += k.length + 6 + atLeast(v, room - n);
+  }
+  return n;
+}
+
 /** The one-line text of a container when it fits in `room` characters, else undefined. */
 function fitting(value: object, room: number): string | undefined {
-  // The shortest one-line forms: `[1, 2]` (3 characters an item), `{ "": 1 }` (7 a member).
-  const n = Array.isArray(value) ? value.length : Object.keys(value).length;
-  if ((Array.isArray(value) ? 3 * n - 1 : 7 * n + 1) > room) return undefined;
-  const compact = JSON.stringify(value);
-  if (compact === undefined || compact.length > room) return undefined;
+  if (atLeast(value, room) > room) return undefined;
   const spaced = oneLine(value);
   return spaced.length <= room ? spaced : undefined;
 }

@@ -58,6 +58,23 @@ describe('util/json-layout', () => {
     }), { numRuns: 300 });
   });
 
+  it('breaks exactly the containers whose one line would not fit (the plain rule, measured whole)', () => {
+    // The writer never serialises a large value to measure it: its bound must agree with this.
+    const plain = (v: unknown, pad: string, used: number): string => {
+      if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+      const one = oneLine(v);
+      if (used + one.length + 1 <= WIDTH) return one;
+      const inner = `${pad}  `;
+      if (Array.isArray(v)) return `[\n${v.map((x) => inner + plain(x, inner, inner.length)).join(',\n')}\n${pad}]`;
+      const ks = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined);
+      if (!ks.length) return '{}';
+      return `{\n${ks.map((k) => `${inner}${JSON.stringify(k)}: ${plain((v as Record<string, unknown>)[k], inner, inner.length + JSON.stringify(k).length + 2)}`).join(',\n')}\n${pad}}`;
+    };
+    fc.assert(fc.property(noRecords.object, (v) => {
+      expect(layoutJson({ v })).toBe(plain({ v }, '', 0));
+    }), { numRuns: 300 });
+  });
+
   it('gives a record (an object in a list) one field per line, a field of at most two levels on one line', () => {
     const entities = Array.from({ length: 12 }, (_, i) => ({ kind: 'tool', id: `tool-${i}` }));
     const finding = {
