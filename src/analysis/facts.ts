@@ -134,6 +134,9 @@ export function computeFacts(ws: Workspace): Facts {
   const hubs = ws.index.hubs;
   const hubFlag = new Uint8Array(n);
   for (const h of hubs) hubFlag[at(h.id)] = 1;
+  // isHub is asked millions of times on a large stack (the customer's side walks the graph by id):
+  // a set of the few hub ids answers faster than the lookup of a tool's number among all tools.
+  const hubIds: ReadonlySet<string> = new Set(hubs.map((h) => h.id));
   const usable = (t: Tool) => t.status === 'active' || t.status === 'pilot';
   const customerDataTools = tools.filter((t) => usable(t) && t.data.length > 0);
   const activeTools = tools.filter((t) => t.status === 'active');
@@ -299,8 +302,9 @@ export function computeFacts(ws: Workspace): Facts {
       // A type the tool is the declared source of truth of, while the tool is connected to a hub by
       // automated links, is where the company chose it lives (docs/analysis.md): not trapped.
       const chosenHome = (d: string) => tools[i].sourceOfTruth.includes(d) && components[compIndex[i]].hasHub;
+      const keptHere = impersonalAt(tools[i]);
       r = hubFlag[i] ? EMPTY : Object.freeze([...new Set(tools[i].data)].filter((d) => !hubData[i]?.has(d) && received[i]?.has(d) !== true
-        && !impersonalAt(tools[i])(d) && !restricted(d) && !(analytics && hubOriginated.has(d)) && !chosenHome(d)));
+        && !keptHere(d) && !restricted(d) && !(analytics && hubOriginated.has(d)) && !chosenHome(d)));
       trappedCache.set(id, r);
     }
     return r;
@@ -371,7 +375,7 @@ export function computeFacts(ws: Workspace): Facts {
 
   return Object.freeze({
     hubs,
-    isHub: (id: string) => hubFlag[at(id)] === 1,
+    isHub: (id: string) => hubIds.has(id),
     customerDataTools: Object.freeze(customerDataTools),
     personalDataTools: Object.freeze(personalDataTools),
     activeTools: Object.freeze(activeTools),

@@ -95,7 +95,12 @@ export const rule = createRule({
       let network: string | undefined;
       if (media) {
         const byNetwork = new Map<string, Tool[]>();
-        for (const x of tools) if (x.network) byNetwork.set(x.network, [...(byNetwork.get(x.network) ?? []), x]);
+        for (const x of tools) {
+          if (!x.network) continue;
+          const l = byNetwork.get(x.network);
+          if (l) l.push(x);
+          else byNetwork.set(x.network, [x]);
+        }
         const shared = [...byNetwork.entries()].filter(([, l]) => l.length > 1).sort((a, b) => compareIds(a[0], b[0]));
         tools = [...new Set(shared.flatMap(([, l]) => l))].sort((a, b) => compareIds(a.id, b.id));
         network = shared[0]?.[0];
@@ -106,7 +111,8 @@ export const rule = createRule({
       // Media spend is never money at stake: two accounts on one network buy reach, and what they
       // cost is the advertising itself (docs/analysis.md).
       const summedTools = media ? [] : tools.filter((x) => primaryCapabilities(x).every((c) => c === cap));
-      const suites = ids.filter((id) => !summedTools.some((x) => x.id === id));
+      const summed = new Set(summedTools);
+      const suites = tools.filter((x) => !summed.has(x)).map((x) => x.id);
       const cost = sumCosts(summedTools);
       const params = {
         capability: words.capability(cap), tools: words.someTools(ids), count: ids.length,
