@@ -16,7 +16,7 @@ import type { DataType, Integration, Tool, Touchpoint, Workspace } from '../mode
 import { FREQUENCY_RANK } from '../model/vocabulary.js';
 import type { Facts } from './facts.js';
 import { redundancy } from './rules/redundant-tool.js';
-import { compareIds, sortIds } from './rules/helpers.js';
+import { sortIds } from './rules/helpers.js';
 
 /** The rank of a manual link without a frequency: slower than any schedule. */
 export const UNSCHEDULED = 6;
@@ -62,6 +62,12 @@ export interface CustomerSide {
    * the senders that hold the same people (docs/analysis.md, "Where consent must arrive"). Sorted.
    */
   consentTargets(origin: string, d: string): { hubs: readonly string[]; senders: readonly string[] };
+  /**
+   * consent-not-synced's question for one origin: of the hubs and senders its consent types `types`
+   * must reach (consentTargets), those a type does not reach through automated links that carry it;
+   * the senders counted, the first `named` by id listed.
+   */
+  consentMissed(origin: string, types: readonly string[], named: number): ConsentMissed;
   /**
    * Of `data` moving from `from` to `to`, the restricted types restricted-data-flow says to stop
    * there: out of their origin, or a copy passed on into a sender. Sorted.
@@ -135,8 +141,10 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
     const manual = it.mode === 'manual';
     const rank = it.frequency ? FREQUENCY_RANK[it.frequency] : UNSCHEDULED;
     arcs.push({ from, to, data, manual, rank, link: it });
+    const held = tool(from)?.data;
+    if (!held) return;
     for (const d of data) {
-      if (!holds(from, d)) continue;
+      if (!held.includes(d)) continue;
       let s = received.get(to);
       if (!s) received.set(to, (s = new Set()));
       s.add(d);
@@ -161,7 +169,9 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
     else byNode.set(node, [a]);
   };
   for (const a of arcs) {
-    for (const d of new Set(a.data)) {
+    for (let k = 0; k < a.data.length; k++) {
+      const d = a.data[k];
+      if (a.data.indexOf(d) !== k) continue;
       push(outOf, d, a.from, a);
       push(intoOf, d, a.to, a);
     }
@@ -284,123 +294,8 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
 
   const senderIds = new Set(senders.map((t) => t.id));
 
-  // Where consent must arrive (docs/analysis.md, "Where consent must arrive"): the hub the origin
-  // feeds (or is) and the senders that hold the same people, not every hub and sender.
-  // - Hubs: an origin that is a hub is its own; else the hubs it exchanges people with: the first
-  //   hubs that walks along links of personal data (any mode) meet from the origin, downstream and
-  //   upstream (a loyalty app fed its members by the shop and feeding the e-mail platform).
-  //   An origin used at no touchpoint (a group preference centre: whose choices it holds is not
-  //   said), or joined to no hub at all, must reach every hub, as rules.md's letter says.
-  // - Senders holding the same people: those fed along links of personal data by the origin or by
-  //   its hubs (not walking on through another hub), those used at a touchpoint where the origin
-  //   is used, and those that gather their own people (no link brings them personal data) and meet
-  //   a persona the origin meets (touchpoints with `personas` given).
-  // - Impersonal consent (cookie choices, `personal: false`) is about a browser, not a person: the
-  //   consent tool enforces it in the page, on the tags of the touchpoints where it runs. It never
-  //   has to reach a hub or a sender of messages; a consent tool used at no touchpoint must reach
-  //   the advertising tools by link.
-  const carriesPersonal = (a: Arc) => a.data.some((d) => dataType(d)?.personal === true);
-  // The links of personal data by source and by target (built once, on first use).
-  let personalLinks: { out: Map<string, Arc[]>; inn: Map<string, Arc[]> } | undefined;
-  const personalArcs = () => {
-    if (personalLinks) return personalLinks;
-    personalLinks = { out: new Map(), inn: new Map() };
-    for (const a of arcs) {
-      if (!carriesPersonal(a)) continue;
-      (personalLinks.out.get(a.from) ?? personalLinks.out.set(a.from, []).get(a.from)!).push(a);
-      (personalLinks.inn.get(a.to) ?? personalLinks.inn.set(a.to, []).get(a.to)!).push(a);
-    }
-    return personalLinks;
-  };
-  const liveHub = (id: string) => isHub(id) && usable(tool(id));
-  const firstHubs = (start: string, forward: boolean): string[] => {
-    const seen = new Set([start]);
-    const queue = [start];
-    const found = new Set<string>();
-    for (let i = 0; i < queue.length; i++) {
-      for (const a of (forward ? personalArcs().out : personalArcs().inn).get(queue[i]) ?? []) {
-        const next = forward ? a.to : a.from;
-        if (seen.has(next)) continue;
-        seen.add(next);
-        if (liveHub(next)) found.add(next);
-        else queue.push(next);
-      }
-    }
-    return sortIds(found);
-  };
-  const fedSenders = new Map<string, Set<string>>();
-  /** Senders fed along links of personal data from `start`, not walking on through another hub. */
-  const sendersFedBy = (start: string): Set<string> => {
-    let r = fedSenders.get(start);
-    if (r) return r;
-    const seen = new Set([start]);
-    const queue = [start];
-    for (let i = 0; i < queue.length; i++) {
-      for (const a of personalArcs().out.get(queue[i]) ?? []) {
-        if (seen.has(a.to)) continue;
-        seen.add(a.to);
-        if (!liveHub(a.to)) queue.push(a.to);
-      }
-    }
-    r = new Set([...seen].filter((id) => senderIds.has(id)));
-    fedSenders.set(start, r);
-    return r;
-  };
-  let touchpointsByTool: Map<string, Touchpoint[]> | undefined;
-  const touchpointsOf = (id: string): readonly Touchpoint[] | undefined => {
-    if (!touchpointsByTool) {
-      touchpointsByTool = new Map();
-      for (const tp of ws.touchpoints) for (const t of new Set(tp.tools)) (touchpointsByTool.get(t) ?? touchpointsByTool.set(t, []).get(t)!).push(tp);
-    }
-    return touchpointsByTool.get(id);
-  };
-  const personasOf = (id: string) => new Set((touchpointsOf(id) ?? []).filter((tp) => tp.personasGiven).flatMap((tp) => tp.personas));
-  // Senders that gather their own people (no link brings them personal data), with the personas they meet.
-  let selfFed: { id: string; personas: Set<string> }[] | undefined;
-  const selfFedSenders = () => (selfFed ??= senders.filter((t) => !personalArcs().inn.has(t.id)).map((t) => ({ id: t.id, personas: personasOf(t.id) })));
-  const AD_CAPABILITIES = new Set(['retargeting', 'paid-social', 'display-advertising', 'programmatic-advertising']);
-  const allHubs = () => sortIds(facts.hubs.filter((h) => h.status !== 'retired').map((h) => h.id));
-  const peopleTargets = new Map<string, { hubs: readonly string[]; senders: readonly string[] }>();
-  // Sorted once: at 10,000 tools a sort per consent origin was a tenth of the analysis (#18).
-  let adIds: string[] | undefined;
-  const hubSenders = new Map<string, { sorted: string[]; set: Set<string> }>();
-  const consentTargets = (origin: string, d: string): { hubs: readonly string[]; senders: readonly string[] } => {
-    if (dataType(d)?.personal !== true) {
-      if (touchpointsOf(origin)) return { hubs: [], senders: [] };
-      adIds ??= sortIds(ws.tools.filter((t) => usable(t) && t.primaryCapabilities.some((c) => AD_CAPABILITIES.has(c))).map((t) => t.id));
-      return { hubs: [], senders: adIds.filter((id) => id !== origin) };
-    }
-    let r = peopleTargets.get(origin);
-    if (r) return r;
-    let hubs: string[];
-    if (liveHub(origin)) hubs = [origin];
-    else if (!touchpointsOf(origin)) hubs = allHubs();
-    else {
-      hubs = sortIds(new Set([...firstHubs(origin, true), ...firstHubs(origin, false)]));
-      if (!hubs.length) hubs = allHubs();
-    }
-    // The senders the hubs feed are shared by every origin of the same hubs: worked out once per
-    // set of hubs, sorted; what is the origin's own (its fed senders, its touchpoints', the
-    // self-fed senders of its personas) is small and merged in (#18: at 10,000 tools a set of
-    // thousands of senders was rebuilt and sorted for each of 3,000 origins).
-    const own = new Set<string>(sendersFedBy(origin));
-    for (const tp of touchpointsOf(origin) ?? []) for (const id of tp.tools) if (senderIds.has(id)) own.add(id);
-    const met = personasOf(origin);
-    if (met.size) for (const s of selfFedSenders()) if ([...s.personas].some((p) => met.has(p))) own.add(s.id);
-    const key = hubs.join('+');
-    let fed = hubSenders.get(key);
-    if (!fed) {
-      const union = new Set<string>();
-      for (const h of hubs) for (const id of sendersFedBy(h)) union.add(id);
-      fed = { sorted: sortIds(union), set: union };
-      hubSenders.set(key, fed);
-    }
-    const skip = new Set([origin, ...hubs]);
-    const extra = sortIds([...own].filter((id) => !fed.set.has(id)));
-    r = { hubs: hubs.filter((h) => h !== origin), senders: mergeSorted(fed.sorted, extra).filter((id) => !skip.has(id)) };
-    peopleTargets.set(origin, r);
-    return r;
-  };
+  // Where consent must arrive (docs/analysis.md, "Where consent must arrive"): consentScope below.
+  const scope = consentScope(ws, facts, arcs, senders, reachedFrom);
 
   const restrictionOf = (d: string) => {
     const r = dataType(d)?.restricted;
@@ -422,7 +317,8 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
     hubFreshness,
     toHubFreshness,
     senders,
-    consentTargets,
+    consentTargets: scope.targets,
+    consentMissed: scope.missed,
     personalizing: personalizingTool,
     readiness,
     arcs,
@@ -431,14 +327,362 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
   };
 }
 
-/** Two lists sorted by compareIds, with no id in both, as one sorted list. */
-function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
-  if (!b.length) return [...a];
+
+/** What consent-not-synced says of one origin of consent (CustomerSide.consentMissed). */
+export interface ConsentMissed {
+  /** The types given that miss at least one hub or sender they must reach, in the order given. */
+  data: string[];
+  /** The hubs some type must reach and does not, sorted. */
+  hubs: string[];
+  /** The senders some type must reach and does not, those of `hubs` left out: the first `named` by id. */
+  senders: string[];
+  /** How many such senders in all (≥ senders.length). */
+  sendersMissed: number;
+}
+
+interface Targets { hubs: readonly string[]; bits: Uint32Array }
+
+const AD_CAPABILITIES = new Set(['retargeting', 'paid-social', 'display-advertising', 'programmatic-advertising']);
+
+/** Set bits of a bitset, counted. */
+function popCount(bits: Uint32Array): number {
+  let n = 0;
+  for (let w = 0; w < bits.length; w++) {
+    let x = bits[w];
+    x -= (x >>> 1) & 0x55555555;
+    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+    n += (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+  return n;
+}
+
+const setBit = (bits: Uint32Array, k: number) => { bits[k >>> 5] |= 1 << (k & 31); };
+const clearBit = (bits: Uint32Array, k: number) => { bits[k >>> 5] &= ~(1 << (k & 31)); };
+
+/** The first `limit` names of the set bits of `bits`, in bit order. */
+function namesOf(bits: Uint32Array, names: readonly string[], limit = Number.POSITIVE_INFINITY): string[] {
   const out: string[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(compareIds(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
+  for (let w = 0; w < bits.length && out.length < limit; w++) {
+    for (let x = bits[w]; x !== 0 && out.length < limit; x &= x - 1) out.push(names[w * 32 + 31 - Math.clz32(x & -x)]);
+  }
   return out;
+}
+
+/**
+ * Where consent must arrive (docs/analysis.md, "Where consent must arrive"): the hub the origin
+ * feeds (or is) and the senders that hold the same people, not every hub and sender.
+ * - Hubs: an origin that is a hub is its own; else the hubs it exchanges people with: the first
+ *   hubs that walks along links of personal data (any mode) meet from the origin, downstream and
+ *   upstream (a loyalty app fed its members by the shop and feeding the e-mail platform).
+ *   An origin used at no touchpoint (a group preference centre: whose choices it holds is not
+ *   said), or joined to no hub at all, must reach every hub, as rules.md's letter says.
+ * - Senders holding the same people: those fed along links of personal data by the origin or by
+ *   its hubs (not walking on through another hub), those used at a touchpoint where the origin
+ *   is used, and those that gather their own people (no link brings them personal data) and meet
+ *   a persona the origin meets (touchpoints with `personas` given).
+ * - Impersonal consent (cookie choices, `personal: false`) is about a browser, not a person: the
+ *   consent tool enforces it in the page, on the tags of the touchpoints where it runs. It never
+ *   has to reach a hub or a sender of messages; a consent tool used at no touchpoint must reach
+ *   the advertising tools by link.
+ *
+ * How it is worked out (#18: a walk per origin, downstream and upstream, was 2 s of a 7 s
+ * 10,000-tool analysis with 3,000 origins). The walks stop at live hubs (a retired hub is walked
+ * through like any tool), so what a walk meets from a tool that is not a live hub depends only on
+ * where it starts in the graph of personal-data links between tools that are not live hubs, and
+ * every tool of one strongly connected component of that graph meets the same. The components are
+ * found once (Tarjan, iteratively: no recursion 10,000 deep), and one pass over them downstream
+ * first (the order Tarjan finds them in) and one upstream first give each component the live hubs
+ * met downstream, those met upstream and the senders it feeds (the hubs met included), as
+ * bitsets. Hubs and senders are numbered in id order, so a bitset read in order is a sorted list.
+ * An origin's targets are then a few unions of bitsets, and consent-not-synced counts the senders
+ * missed without listing the hundreds that each origin of a large stack must reach.
+ */
+function consentScope(
+  ws: Workspace, facts: Facts, arcs: readonly Arc[], senders: readonly Tool[],
+  reachedFrom: (from: string, d: string) => ReadonlySet<string>,
+) {
+  const dataType = (id: string) => ws.index.dataTypeById.get(id);
+  const touchpointsByTool = new Map<string, Touchpoint[]>();
+  for (const tp of ws.touchpoints) for (const t of new Set(tp.tools)) (touchpointsByTool.get(t) ?? touchpointsByTool.set(t, []).get(t)!).push(tp);
+  const touchpointsOf = (id: string): readonly Touchpoint[] | undefined => touchpointsByTool.get(id);
+  const personasOf = (id: string) => new Set((touchpointsOf(id) ?? []).filter((tp) => tp.personasGiven).flatMap((tp) => tp.personas));
+  const allHubs = sortIds(facts.hubs.filter((h) => h.status !== 'retired').map((h) => h.id));
+
+  /** The graph, the components and their bitsets: built on the first question about personal consent. */
+  const build = () => {
+    // Tools by number (an endpoint that is not a tool, which a valid workspace has none of, after them).
+    const num = new Map<string, number>();
+    const number = (id: string) => {
+      let i = num.get(id);
+      if (i === undefined) num.set(id, (i = num.size));
+      return i;
+    };
+    for (const t of ws.tools) number(t.id);
+    const from: number[] = [];
+    const to: number[] = [];
+    for (const a of arcs) {
+      if (!a.data.some((d) => dataType(d)?.personal === true)) continue;
+      from.push(number(a.from));
+      to.push(number(a.to));
+    }
+    const n = num.size;
+    // The links of personal data by source and by target (compressed rows).
+    const outStart = new Int32Array(n + 1);
+    const inStart = new Int32Array(n + 1);
+    for (let k = 0; k < from.length; k++) { outStart[from[k] + 1]++; inStart[to[k] + 1]++; }
+    for (let i = 0; i < n; i++) { outStart[i + 1] += outStart[i]; inStart[i + 1] += inStart[i]; }
+    const outTo = new Int32Array(from.length);
+    const inFrom = new Int32Array(from.length);
+    {
+      const o = outStart.slice(0, n);
+      const p = inStart.slice(0, n);
+      for (let k = 0; k < from.length; k++) { outTo[o[from[k]]++] = to[k]; inFrom[p[to[k]]++] = from[k]; }
+    }
+    // Live hubs, numbered in id order; the walks stop at them.
+    const hubRank = new Int32Array(n).fill(-1);
+    allHubs.forEach((id, k) => { hubRank[num.get(id)!] = k; });
+    const hubWords = (allHubs.length + 31) >>> 5;
+    // Targets (senders, and the advertising tools impersonal consent may have to reach), numbered in id order.
+    const ads = ws.tools.filter((t) => usable(t) && t.primaryCapabilities.some((c) => AD_CAPABILITIES.has(c))).map((t) => t.id);
+    const names = sortIds(new Set([...senders.map((t) => t.id), ...ads]));
+    const rank = new Int32Array(n).fill(-1);
+    names.forEach((id, k) => { rank[num.get(id)!] = k; });
+    const words = (names.length + 31) >>> 5;
+    const isSender = new Uint8Array(n);
+    for (const t of senders) isSender[num.get(t.id)!] = 1;
+    const setAt = (bits: Uint32Array, at: number, k: number) => { bits[at + (k >>> 5)] |= 1 << (k & 31); };
+    const adBits = new Uint32Array(words);
+    for (const id of ads) setAt(adBits, 0, rank[num.get(id)!]);
+
+    // Strongly connected components of the links between tools that are not live hubs (Tarjan with
+    // an explicit stack). A component is numbered after every component it has a link to.
+    const comp = new Int32Array(n).fill(-1);
+    const index = new Int32Array(n).fill(-1);
+    const low = new Int32Array(n);
+    const onStack = new Uint8Array(n);
+    const stack = new Int32Array(n);
+    const callNode = new Int32Array(n);
+    const callEdge = new Int32Array(n);
+    let sp = 0;
+    let cp = 0;
+    let counter = 0;
+    let comps = 0;
+    const enter = (v: number) => {
+      index[v] = low[v] = counter++;
+      stack[sp++] = v;
+      onStack[v] = 1;
+      callNode[cp] = v;
+      callEdge[cp++] = outStart[v];
+    };
+    for (let s = 0; s < n; s++) {
+      if (hubRank[s] >= 0 || index[s] !== -1) continue;
+      enter(s);
+      while (cp > 0) {
+        const v = callNode[cp - 1];
+        const e = callEdge[cp - 1];
+        if (e < outStart[v + 1]) {
+          callEdge[cp - 1] = e + 1;
+          const w = outTo[e];
+          if (hubRank[w] >= 0) continue;
+          if (index[w] === -1) enter(w);
+          else if (onStack[w] && index[w] < low[v]) low[v] = index[w];
+          continue;
+        }
+        cp--;
+        if (cp > 0 && low[v] < low[callNode[cp - 1]]) low[callNode[cp - 1]] = low[v];
+        if (low[v] === index[v]) {
+          let w: number;
+          do {
+            w = stack[--sp];
+            onStack[w] = 0;
+            comp[w] = comps;
+          } while (w !== v);
+          comps++;
+        }
+      }
+    }
+    // Members by component.
+    const memberStart = new Int32Array(comps + 1);
+    for (let i = 0; i < n; i++) if (comp[i] >= 0) memberStart[comp[i] + 1]++;
+    for (let c = 0; c < comps; c++) memberStart[c + 1] += memberStart[c];
+    const members = new Int32Array(memberStart[comps]);
+    {
+      const at = memberStart.slice(0, comps);
+      for (let i = 0; i < n; i++) if (comp[i] >= 0) members[at[comp[i]]++] = i;
+    }
+    const orInto = (dst: Uint32Array, d: number, src: Uint32Array, s: number, len: number) => {
+      for (let k = 0; k < len; k++) dst[d + k] |= src[s + k];
+    };
+    // Downstream: the live hubs first met and the senders fed (those hubs among them), components
+    // downstream first.
+    const down = new Uint32Array(comps * hubWords);
+    const fed = new Uint32Array(comps * words);
+    const up = new Uint32Array(comps * hubWords);
+    const stamp = new Int32Array(comps).fill(-1);
+    for (let c = 0; c < comps; c++) {
+      for (let m = memberStart[c]; m < memberStart[c + 1]; m++) {
+        const u = members[m];
+        if (isSender[u]) setAt(fed, c * words, rank[u]);
+        for (let e = outStart[u]; e < outStart[u + 1]; e++) {
+          const w = outTo[e];
+          if (hubRank[w] >= 0) {
+            setAt(down, c * hubWords, hubRank[w]);
+            if (isSender[w]) setAt(fed, c * words, rank[w]);
+          } else if (comp[w] !== c && stamp[comp[w]] !== c) {
+            stamp[comp[w]] = c;
+            orInto(down, c * hubWords, down, comp[w] * hubWords, hubWords);
+            orInto(fed, c * words, fed, comp[w] * words, words);
+          }
+        }
+      }
+    }
+    // Upstream: the live hubs first met walking links backwards, components upstream first.
+    stamp.fill(-1);
+    for (let c = comps - 1; c >= 0; c--) {
+      for (let m = memberStart[c]; m < memberStart[c + 1]; m++) {
+        const u = members[m];
+        for (let e = inStart[u]; e < inStart[u + 1]; e++) {
+          const w = inFrom[e];
+          if (hubRank[w] >= 0) setAt(up, c * hubWords, hubRank[w]);
+          else if (comp[w] !== c && stamp[comp[w]] !== c) {
+            stamp[comp[w]] = c;
+            orInto(up, c * hubWords, up, comp[w] * hubWords, hubWords);
+          }
+        }
+      }
+    }
+    /** Adds to `into` the senders fed along links of personal data from `id` (itself included), not walking on through another hub. */
+    const addFedBy = (into: Uint32Array, id: string) => {
+      const i = num.get(id);
+      if (i === undefined) return;
+      if (hubRank[i] < 0) {
+        orInto(into, 0, fed, comp[i] * words, words);
+        return;
+      }
+      if (isSender[i]) setAt(into, 0, rank[i]);
+      for (let e = outStart[i]; e < outStart[i + 1]; e++) {
+        const w = outTo[e];
+        if (hubRank[w] >= 0) {
+          if (isSender[w]) setAt(into, 0, rank[w]);
+        } else orInto(into, 0, fed, comp[w] * words, words);
+      }
+    };
+    /** The live hubs first met from a tool that is not one, downstream and upstream, sorted. */
+    const firstHubs = (id: string): string[] => {
+      const i = num.get(id);
+      if (i === undefined) return [];
+      const bits = down.slice(comp[i] * hubWords, (comp[i] + 1) * hubWords);
+      orInto(bits, 0, up, comp[i] * hubWords, hubWords);
+      return namesOf(bits, allHubs);
+    };
+    // Senders that gather their own people (no link brings them personal data), by persona they meet.
+    const byPersona = new Map<string, Uint32Array>();
+    for (const t of senders) {
+      const i = num.get(t.id)!;
+      if (inStart[i + 1] > inStart[i]) continue;
+      for (const p of personasOf(t.id)) setAt(byPersona.get(p) ?? byPersona.set(p, new Uint32Array(words)).get(p)!, 0, rank[i]);
+    }
+    const at = (id: string) => num.get(id) ?? -1;
+    return {
+      words, names, adBits, addFedBy, firstHubs, byPersona,
+      rankOf: (id: string) => (at(id) < 0 ? -1 : rank[at(id)]),
+      isSender: (id: string) => at(id) >= 0 && isSender[at(id)] === 1,
+      isLiveHub: (id: string) => at(id) >= 0 && hubRank[at(id)] >= 0,
+    };
+  };
+  let g: ReturnType<typeof build> | undefined;
+  const graph = () => (g ??= build());
+
+  const people = new Map<string, Targets>();
+  // The senders the hubs feed are shared by every origin of the same hubs: worked out once per set of hubs.
+  const hubFed = new Map<string, Uint32Array>();
+  /** Where consent type `d` of `origin` must arrive: the hubs (sorted; not the origin) and the senders and advertising tools, as bits. */
+  const targetsOf = (origin: string, d: string): Targets => {
+    const G = graph();
+    if (dataType(d)?.personal !== true) {
+      const bits = new Uint32Array(G.words);
+      if (touchpointsOf(origin)) return { hubs: [], bits };
+      bits.set(G.adBits);
+      if (G.rankOf(origin) >= 0) clearBit(bits, G.rankOf(origin));
+      return { hubs: [], bits };
+    }
+    let r = people.get(origin);
+    if (r) return r;
+    let hubs: readonly string[];
+    if (G.isLiveHub(origin)) hubs = [origin];
+    else if (!touchpointsOf(origin)) hubs = allHubs;
+    else {
+      hubs = G.firstHubs(origin);
+      if (!hubs.length) hubs = allHubs;
+    }
+    const key = hubs.join('+');
+    let shared = hubFed.get(key);
+    if (!shared) {
+      shared = new Uint32Array(G.words);
+      for (const h of hubs) G.addFedBy(shared, h);
+      hubFed.set(key, shared);
+    }
+    // What is the origin's own: the senders it feeds, those of its touchpoints, the self-fed
+    // senders that meet a persona it meets.
+    const bits = shared.slice();
+    G.addFedBy(bits, origin);
+    for (const tp of touchpointsOf(origin) ?? []) for (const id of tp.tools) if (G.isSender(id)) setBit(bits, G.rankOf(id));
+    for (const p of personasOf(origin)) {
+      const met = G.byPersona.get(p);
+      if (met) for (let w = 0; w < bits.length; w++) bits[w] |= met[w];
+    }
+    // Neither the origin nor its hubs.
+    for (const id of [origin, ...hubs]) if (G.rankOf(id) >= 0) clearBit(bits, G.rankOf(id));
+    r = { hubs: hubs.filter((h) => h !== origin), bits };
+    people.set(origin, r);
+    return r;
+  };
+
+  const listed = new Map<string, { hubs: readonly string[]; senders: readonly string[] }>();
+  const targets = (origin: string, d: string): { hubs: readonly string[]; senders: readonly string[] } => {
+    if (dataType(d)?.personal !== true) {
+      const t = targetsOf(origin, d);
+      return { hubs: t.hubs, senders: namesOf(t.bits, graph().names) };
+    }
+    let r = listed.get(origin);
+    if (!r) {
+      const t = targetsOf(origin, d);
+      listed.set(origin, (r = { hubs: t.hubs, senders: namesOf(t.bits, graph().names) }));
+    }
+    return r;
+  };
+
+  /**
+   * consent-not-synced for one origin: of the hubs and senders that its consent types `types` must
+   * reach (targets), those that a type does not reach through automated links that carry it.
+   */
+  const missed = (origin: string, types: readonly string[], named: number): ConsentMissed => {
+    const G = graph();
+    const miss = new Uint32Array(G.words);
+    const reachedBits = new Uint32Array(G.words);
+    const hubSet = new Set<string>();
+    const lost = new Set<string>();
+    for (const d of types) {
+      const reached = reachedFrom(origin, d);
+      const t = targetsOf(origin, d);
+      for (const h of t.hubs) {
+        if (reached.has(h)) continue;
+        hubSet.add(h);
+        lost.add(d);
+      }
+      reachedBits.fill(0);
+      for (const id of reached) if (G.rankOf(id) >= 0) setBit(reachedBits, G.rankOf(id));
+      for (let w = 0; w < miss.length; w++) {
+        const m = t.bits[w] & ~reachedBits[w];
+        if (m === 0) continue;
+        miss[w] |= m;
+        lost.add(d);
+      }
+    }
+    const hubs = sortIds(hubSet);
+    // A hub missed is named as a hub, not again as a sender.
+    for (const h of hubs) if (G.rankOf(h) >= 0) clearBit(miss, G.rankOf(h));
+    return { data: types.filter((d) => lost.has(d)), hubs, senders: namesOf(miss, G.names, named), sendersMissed: popCount(miss) };
+  };
+  return { targets, missed };
 }

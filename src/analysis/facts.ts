@@ -134,6 +134,9 @@ export function computeFacts(ws: Workspace): Facts {
   const hubs = ws.index.hubs;
   const hubFlag = new Uint8Array(n);
   for (const h of hubs) hubFlag[at(h.id)] = 1;
+  // isHub is asked millions of times on a large stack (the customer's side walks the graph by id):
+  // a set of the few hub ids answers faster than the lookup of a tool's number among all tools.
+  const hubIds: ReadonlySet<string> = new Set(hubs.map((h) => h.id));
   const usable = (t: Tool) => t.status === 'active' || t.status === 'pilot';
   const customerDataTools = tools.filter((t) => usable(t) && t.data.length > 0);
   const activeTools = tools.filter((t) => t.status === 'active');
@@ -150,7 +153,8 @@ export function computeFacts(ws: Workspace): Facts {
     const src = ws.index.toolById.get(direction === 'forward' ? it.from : it.to);
     return src?.data ?? EMPTY;
   };
-  const integrationsOf = new Map<string, Integration[]>();
+  // integrationsOf[i]: the links from or to tool i (once for a link from a tool to itself).
+  const integrationsOf: (Integration[] | undefined)[] = new Array(n);
   for (const it of ws.integrations) {
     const f = at(it.from);
     const to = at(it.to);
@@ -170,11 +174,8 @@ export function computeFacts(ws: Workspace): Facts {
       arcs.push({ from: to, to: f, data: back, realtime, manual });
       if (to !== f) for (const d of back) if (holds(to, d)) (received[f] ??= new Set()).add(d);
     }
-    for (const id of new Set([it.from, it.to])) {
-      const l = integrationsOf.get(id);
-      if (l) l.push(it);
-      else integrationsOf.set(id, [it]);
-    }
+    (integrationsOf[f] ??= []).push(it);
+    if (to !== f) (integrationsOf[to] ??= []).push(it);
   }
 
   // ---- connected components (union-find, undirected) --------------------------------------
@@ -290,18 +291,27 @@ export function computeFacts(ws: Workspace): Facts {
   for (const h of hubIdx) for (const d of tools[h].data) if (received[h]?.has(d) !== true) hubOriginated.add(d);
   // Restricted types must not flow (format.md): advising to carry them to a hub would contradict restricted-data-flow.
   const restricted = restrictedType;
-  const trappedCache = new Map<string, readonly string[]>();
+  const trappedCache: (readonly string[] | undefined)[] = new Array(n);
   const trappedData = (id: string): readonly string[] => {
-    let r = trappedCache.get(id);
+    const i = at(id);
+    let r = trappedCache[i];
     if (!r) {
-      const i = at(id);
+      const t = tools[i];
       const analytics = measuring[i] === 1;
-      // A type the tool is the declared source of truth of, while the tool is connected to a hub by
-      // automated links, is where the company chose it lives (docs/analysis.md): not trapped.
-      const chosenHome = (d: string) => tools[i].sourceOfTruth.includes(d) && components[compIndex[i]].hasHub;
-      r = hubFlag[i] ? EMPTY : Object.freeze([...new Set(tools[i].data)].filter((d) => !hubData[i]?.has(d) && received[i]?.has(d) !== true
-        && !impersonalAt(tools[i])(d) && !restricted(d) && !(analytics && hubOriginated.has(d)) && !chosenHome(d)));
-      trappedCache.set(id, r);
+      const keptHere = impersonalAt(t);
+      const found: string[] = [];
+      if (!hubFlag[i]) {
+        for (const d of t.data) {
+          if (found.includes(d) || hubData[i]?.has(d) || received[i]?.has(d)) continue;
+          if (keptHere(d) || restricted(d) || (analytics && hubOriginated.has(d))) continue;
+          // A type the tool is the declared source of truth of, while the tool is connected to a hub by
+          // automated links, is where the company chose it lives (docs/analysis.md): not trapped.
+          if (t.sourceOfTruth.includes(d) && components[compIndex[i]].hasHub) continue;
+          found.push(d);
+        }
+      }
+      r = found.length ? Object.freeze(found) : EMPTY;
+      trappedCache[i] = r;
     }
     return r;
   };
@@ -371,7 +381,7 @@ export function computeFacts(ws: Workspace): Facts {
 
   return Object.freeze({
     hubs,
-    isHub: (id: string) => hubFlag[at(id)] === 1,
+    isHub: (id: string) => hubIds.has(id),
     customerDataTools: Object.freeze(customerDataTools),
     personalDataTools: Object.freeze(personalDataTools),
     activeTools: Object.freeze(activeTools),
@@ -391,7 +401,10 @@ export function computeFacts(ws: Workspace): Facts {
     providers,
     carried,
     touchpointsServed,
-    integrationsOf: (id: string) => integrationsOf.get(id) ?? EMPTY,
+    integrationsOf: (id: string) => {
+      const i = idx.get(id);
+      return (i !== undefined && integrationsOf[i]) || EMPTY;
+    },
     degree,
     impact,
     downstream,

@@ -1,5 +1,5 @@
 // load → diagnostics + model. The one entry point for every command and for library users.
-import { WorkspaceFile } from './schema.js';
+import { checkWorkspaceFile } from './quick-check.js';
 import { parseFile, peekYaml, type ParsedFile } from './parse.js';
 import { zodIssuesToDiagnostics } from './issues.js';
 import { buildWorkspace } from './build.js';
@@ -68,7 +68,7 @@ export function loadFromSources(src: WorkspaceSources, opts: LoadSourcesOptions 
       partial = true;
       continue;
     }
-    const res = WorkspaceFile.safeParse(pf.value);
+    const res = checkWorkspaceFile(pf.value);
     if (!res.success) {
       diagnostics.push(...zodIssuesToDiagnostics(pf, res.error.issues, tr));
       // Keep going with the valid parts so that one run shows every problem (references too).

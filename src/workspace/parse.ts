@@ -9,6 +9,7 @@ import { activeTranslator, type Translator } from '../i18n/index.js';
 import type { Diagnostic, SourceLocation } from './diagnostics.js';
 import { findOpenSlip, type OpenSlip } from './brackets.js';
 import { checkOutline, outlineLoc, scalarLoc, scanOutline, type Outline } from './outline.js';
+import { readBlockYaml } from './block-yaml.js';
 
 export const MAX_ALIAS_COUNT = 100;
 
@@ -123,8 +124,8 @@ export function locate(pf: ParsedFile, path: readonly (string | number)[], key =
 // Anchors, aliases and tags (alias expansion must be bounded), and `?` complex keys.
 const NEEDS_DOCUMENT = /(^|[\s[{,])[&*!][^\s,\]}]|^\s*\?(\s|$)/m;
 
-/** Tests switch the fast path off to compare both paths. */
-export const parserSettings = { fast: true, fastMinLength: 0 };
+/** Tests switch the fast path (or its plain-shape reader, block-yaml.ts) off to compare the paths. */
+export const parserSettings = { fast: true, fastMinLength: 0, block: true };
 
 // Values of texts read before the workspace is parsed (the manifest's settings.output and
 // settings.lang, src/open.ts), kept for parseFile so that a file is read by js-yaml once: the
@@ -144,13 +145,19 @@ export function peekYaml(text: string): unknown {
   return value;
 }
 
-function fastParse(text: string): { value: unknown } | undefined {
-  if (!parserSettings.fast || NEEDS_DOCUMENT.test(text) || text.length < parserSettings.fastMinLength) return undefined;
+// The characters NEEDS_DOCUMENT looks for: a text without any (most) need not be searched with it.
+const mayNeedDocument = (text: string): boolean => text.includes('&') || text.includes('*') || text.includes('!') || text.includes('?');
+
+function fastParse(text: string): { value: unknown; outline?: Outline } | undefined {
+  if (!parserSettings.fast || (mayNeedDocument(text) && NEEDS_DOCUMENT.test(text)) || text.length < parserSettings.fastMinLength) return undefined;
   if (earlyValues.has(text)) {
     const value = earlyValues.get(text);
     earlyValues.delete(text);
     return { value };
   }
+  // The plain shape of large inventories: read with its outline in one pass.
+  const block = parserSettings.block ? readBlockYaml(text) : undefined;
+  if (block) return block;
   try {
     return { value: jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false }) };
   } catch {
@@ -227,7 +234,7 @@ export function parseFile(file: string, bytes: Uint8Array, manifest: boolean, tr
   const fast = fastParse(text);
   if (fast && fast.value !== null && typeof fast.value === 'object' && !Array.isArray(fast.value)) {
     parsed.value = fast.value;
-    parsed.outline = checkOutline(scanOutline(text), fast.value as Record<string, unknown>);
+    parsed.outline = checkOutline(fast.outline ?? scanOutline(text), fast.value as Record<string, unknown>);
     return { parsed, diagnostics };
   }
   const { LineCounter: Lines, parseDocument, visit, isCollection } = yamlLib();

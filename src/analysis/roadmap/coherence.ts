@@ -57,22 +57,31 @@ export function coherenceViolations(ws: Workspace, initiatives: readonly Checked
     if (!AUTOMATES.has(x.kind ?? '')) continue;
     for (const a of x.addresses ?? []) if (stopOnly.has(a)) out.push({ rule: 'automates-restricted', initiative: x.id, other: a });
   }
-  const position = new Map(initiatives.map((x, i) => [x.id, i]));
+  // Positions are only asked for dependencies and broken keeps: built on first use.
+  let positions: Map<string, number> | undefined;
+  const position = (id: string): number | undefined => {
+    if (!positions) {
+      positions = new Map();
+      initiatives.forEach((x, i) => positions!.set(x.id, i));
+    }
+    return positions.get(id);
+  };
   const droppedBy = new Map<string, string>();
   for (const x of initiatives) for (const t of x.drop) if (!droppedBy.has(t)) droppedBy.set(t, x.id);
   initiatives.forEach((x, i) => {
+    const anchors = x.keep.length > 0 && anchorsKeep(x.id);
     for (const t of x.keep) {
       const by = droppedBy.get(t);
       if (by !== undefined && by !== x.id) {
-        out.push({ rule: position.get(by)! < i ? 'drop-then-keep' : 'dropped-kept', initiative: x.id, tool: t, other: by });
+        out.push({ rule: position(by)! < i ? 'drop-then-keep' : 'dropped-kept', initiative: x.id, tool: t, other: by });
       }
       if (x.drop.includes(t)) out.push({ rule: 'dropped-kept', initiative: x.id, tool: t, other: x.id });
-      if (anchorsKeep(x.id) && cannotAnchor(ws.index.toolById.get(t))) out.push({ rule: 'bad-anchor', initiative: x.id, tool: t });
       const tool = ws.index.toolById.get(t);
+      if (anchors && cannotAnchor(tool)) out.push({ rule: 'bad-anchor', initiative: x.id, tool: t });
       if (tool && isFileStoreTool(tool) && !tool.hub) out.push({ rule: 'file-kept', initiative: x.id, tool: t });
     }
     for (const dep of x.dependsOn) {
-      const j = position.get(dep);
+      const j = position(dep);
       if (j !== undefined && j > i) out.push({ rule: 'depends-on-later', initiative: x.id, other: dep });
     }
   });
@@ -81,9 +90,11 @@ export function coherenceViolations(ws: Workspace, initiatives: readonly Checked
 
 /** Throws when a roadmap made only of generated initiatives breaks a coherence rule (an internal error). */
 export function assertCoherent(ws: Workspace, initiatives: readonly Checked[], findings: readonly Finding[] = []): void {
+  const violations = coherenceViolations(ws, initiatives, findings);
+  if (!violations.length) return;
   const generated = new Set(initiatives.filter((x) => x.source !== 'authored').map((x) => x.id));
   const findingIds = new Set(findings.map((f) => f.id));
-  const bad = coherenceViolations(ws, initiatives, findings)
+  const bad = violations
     .filter((v) => generated.has(v.initiative) && (v.other === undefined || generated.has(v.other) || findingIds.has(v.other)));
   if (bad.length) {
     throw new Error(`internal error: incoherent roadmap: ${bad.map((v) => `${v.rule} ${v.initiative}${v.tool ? ` ${v.tool}` : ''}${v.other ? ` (${v.other})` : ''}`).join('; ')}`);
@@ -102,35 +113,75 @@ export function repairDrafts(c: PlanContext): void {
     d.keep = t.keep;
     d.drop = t.drop;
   }
+  // What each tool may be (its record does not change while the roadmap is built): asked once per tool.
+  const fileKept = new Map<string, boolean>();
+  const isFileKept = (t: string): boolean => {
+    let v = fileKept.get(t);
+    if (v === undefined) {
+      const x = c.tool(t);
+      v = x !== undefined && isFileStoreTool(x) && !x.hub;
+      fileKept.set(t, v);
+    }
+    return v;
+  };
+  const badAnchor = new Map<string, boolean>();
+  const isBadAnchor = (t: string): boolean => {
+    let v = badAnchor.get(t);
+    if (v === undefined) badAnchor.set(t, (v = cannotAnchor(c.tool(t)) !== undefined));
+    return v;
+  };
   // Until nothing changes (each pass removes a draft or narrows a keep, so this ends).
-  for (let pass = 0; pass < drafts.size + 1 && repairPass(c); pass++);
+  for (let pass = 0; pass < drafts.size + 1 && repairPass(c, isFileKept, isBadAnchor); pass++);
   // Dependencies on initiatives that no longer exist.
-  for (const d of drafts.values()) for (const x of [...d.dependsOn]) if (!drafts.has(x)) d.dependsOn.delete(x);
+  for (const d of drafts.values()) if (d.dependsOn.size) for (const x of [...d.dependsOn]) if (!drafts.has(x)) d.dependsOn.delete(x);
 }
 
-function repairPass(c: PlanContext): boolean {
+/** Who drops a tool first: authored before generated, then the earlier phase, then the id. */
+const dropsFirst = (a: Draft, b: Draft): boolean => {
+  const aa = a.source === 'authored';
+  const ba = b.source === 'authored';
+  if (aa !== ba) return aa;
+  if (a.phase !== b.phase) return a.phase < b.phase;
+  return a.id < b.id;
+};
+
+// A Map's iteration visits entries still present in insertion order, so deleting the draft at
+// hand while iterating is safe; no pass adds a draft. Arrays are only rebuilt when something in
+// them changes.
+function repairPass(c: PlanContext, isFileKept: (t: string) => boolean, isBadAnchor: (t: string) => boolean): boolean {
   const { drafts } = c;
   let changed = false;
   // The client's strategy keeps a tool (connects it, consolidates onto it): a generated initiative
   // does not drop it; one left with nothing to drop goes, and its findings stay unaddressed.
-  const authoredKeep = new Set([...drafts.values()].filter((d) => d.source === 'authored').flatMap((d) => d.keep ?? []));
-  for (const d of [...drafts.values()]) {
-    if (d.source === 'authored' || !d.drop!.some((t) => authoredKeep.has(t))) continue;
-    d.drop = d.drop!.filter((t) => !authoredKeep.has(t));
-    changed = true;
-    if (!d.drop.length && (d.kind === 'consolidate' || d.kind === 'retire')) drafts.delete(d.id);
+  const authoredKeep = new Set<string>();
+  for (const d of drafts.values()) if (d.source === 'authored') for (const t of d.keep ?? []) authoredKeep.add(t);
+  if (authoredKeep.size) {
+    for (const d of drafts.values()) {
+      if (d.source === 'authored' || !d.drop!.some((t) => authoredKeep.has(t))) continue;
+      d.drop = d.drop!.filter((t) => !authoredKeep.has(t));
+      changed = true;
+      if (!d.drop.length && (d.kind === 'consolidate' || d.kind === 'retire')) drafts.delete(d.id);
+    }
   }
-  // Who drops what: retirements first (phase 1, the decided direction), then consolidations.
-  const droppers = [...drafts.values()].filter((d) => d.drop!.length)
-    .sort((a, b) => Number(b.source === 'authored') - Number(a.source === 'authored') || a.phase - b.phase || (a.id < b.id ? -1 : 1));
+  // Who drops what: retirements first (phase 1, the decided direction), then consolidations. The
+  // first dropper of each tool (dropsFirst) keeps it; a generated one dropping it too lets it go.
   const droppedBy = new Map<string, Draft>();
-  for (const d of droppers) {
+  let shared = false;
+  for (const d of drafts.values()) {
     for (const t of d.drop!) {
-      if (!droppedBy.has(t)) droppedBy.set(t, d);
-      else if (d.source !== 'authored') {
-        d.drop = d.drop!.filter((x) => x !== t); // dropped once is enough
-        changed = true;
+      const by = droppedBy.get(t);
+      if (by === undefined) droppedBy.set(t, d);
+      else {
+        shared = true;
+        if (dropsFirst(d, by)) droppedBy.set(t, d);
       }
+    }
+  }
+  if (shared) {
+    for (const d of drafts.values()) {
+      if (d.source === 'authored' || !d.drop!.some((t) => droppedBy.get(t) !== d)) continue;
+      d.drop = d.drop!.filter((t) => droppedBy.get(t) === d); // dropped once is enough
+      changed = true;
     }
   }
   const absorb = (d: Draft, into: Draft | undefined) => {
@@ -141,10 +192,14 @@ function repairPass(c: PlanContext): boolean {
     drafts.delete(d.id);
     changed = true;
   };
-  for (const d of [...drafts.values()]) {
-    if (d.source === 'authored' || drafts.get(d.id) !== d) continue;
-    const lost = d.keep!.filter((t) => droppedBy.has(t) && droppedBy.get(t) !== d);
-    if (!lost.length) continue;
+  for (const d of drafts.values()) {
+    if (d.source === 'authored' || !d.keep!.length) continue;
+    const lostOne = (t: string) => {
+      const by = droppedBy.get(t);
+      return by !== undefined && by !== d;
+    };
+    if (!d.keep!.some(lostOne)) continue;
+    const lost = d.keep!.filter(lostOne);
     const keepers = d.keep!.filter((t) => !lost.includes(t));
     const connecting = d.id.startsWith('connect-') || d.id.startsWith('realtime-');
     if (connecting && d.subjects.some((id) => !droppedBy.has(id) && c.tool(id) && keepers.includes(id) && !c.facts.isHub(id))) {
@@ -166,21 +221,14 @@ function repairPass(c: PlanContext): boolean {
   // A spreadsheet or file store is never kept (a real-time upgrade at a touchpoint a sheet serves
   // upgrades the systems there, not the sheet).
   for (const d of drafts.values()) {
-    if (d.source === 'authored') continue;
-    const files = d.keep!.filter((t) => {
-      const x = c.tool(t);
-      return x !== undefined && isFileStoreTool(x) && !x.hub;
-    });
-    if (!files.length) continue;
-    d.keep = d.keep!.filter((t) => !files.includes(t));
+    if (d.source === 'authored' || !d.keep!.some(isFileKept)) continue;
+    d.keep = d.keep!.filter((t) => !isFileKept(t));
     changed = true;
   }
   // A source of truth or connect target that cannot be one.
-  for (const d of [...drafts.values()]) {
-    if (d.source === 'authored' || drafts.get(d.id) !== d || !anchorsKeep(d.id)) continue;
-    const bad = d.keep!.filter((t) => cannotAnchor(c.tool(t)));
-    if (!bad.length) continue;
-    const good = d.keep!.filter((t) => !bad.includes(t));
+  for (const d of drafts.values()) {
+    if (d.source === 'authored' || !d.keep!.length || !anchorsKeep(d.id) || !d.keep!.some(isBadAnchor)) continue;
+    const good = d.keep!.filter((t) => !isBadAnchor(t));
     if (d.id.startsWith('connect-') && !good.some((t) => d.subjects.includes(t) && !c.facts.isHub(t))) {
       // Nothing left to connect: the findings stay unaddressed rather than wired to a file.
       absorb(d, undefined);

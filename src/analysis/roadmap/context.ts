@@ -139,12 +139,27 @@ export function createPlanContext(ws: Workspace, facts: Facts, relevant: readonl
       if (toolIds.length === 1) oneMemo.set(toolIds[0], ranked[0]?.h);
       return ranked[0]?.h;
     },
-    keeperOf: (ids) => ids.map((id) => ({
-      id, hub: Number(facts.isHub(id)), degree: facts.degree(id), cost: tool(id)?.annualCostMinor ?? Infinity,
-    })).sort((a, b) => b.hub - a.hub || b.degree - a.degree || a.cost - b.cost || byId(a.id, b.id))[0].id,
+    keeperOf: (ids) => {
+      // The first by (hub, most connected, cheapest, id): one scan, no sort.
+      let best: { id: string; hub: number; degree: number; cost: number } | undefined;
+      for (const id of ids) {
+        const x = { id, hub: Number(facts.isHub(id)), degree: facts.degree(id), cost: tool(id)?.annualCostMinor ?? Infinity };
+        if (!best || (x.hub - best.hub || x.degree - best.degree || best.cost - x.cost || byId(best.id, x.id)) > 0) best = x;
+      }
+      return best!.id;
+    },
     tool,
     name: (id) => tool(id)?.name ?? id,
-    toolEntities: (f) => [...new Set(f.entities.filter((e) => e.kind === 'tool').map((e) => e.id))].filter((id) => tool(id)),
+    toolEntities: (f) => {
+      const out: string[] = [];
+      const seen = f.entities.length > 16 ? new Set<string>() : undefined;
+      for (const e of f.entities) {
+        if (e.kind !== 'tool' || (seen ? seen.has(e.id) : out.includes(e.id)) || !tool(e.id)) continue;
+        out.push(e.id);
+        seen?.add(e.id);
+      }
+      return out;
+    },
     retireMonths: (id) => 1 + (facts.touchpointsServed(id).length ? 1 : 0) + (facts.degree(id) ? 1 : 0),
     findingsOf: (rule) => byRule.get(rule) ?? [],
     title,

@@ -12,7 +12,11 @@ export function linkDependencies(c: PlanContext, severityOf: ReadonlyMap<string,
   // decision on a low finding does not hold up connecting a silo of a high one into the hub (the
   // hub receives copies; the sync rule is set when the decision comes). A decision at least as
   // severe as the fix, or one between the customer views being joined, comes first.
-  const worst = (d: Draft) => Math.max(0, ...[...d.addresses].map((x) => severityOf.get(x) ?? 0));
+  const worst = (d: Draft) => {
+    let w = 0;
+    for (const x of d.addresses) w = Math.max(w, severityOf.get(x) ?? 0);
+    return w;
+  };
   const sotByData = new Map(all.filter((d) => d.id.startsWith('designate-sot-')).map((d) => [d.id.slice('designate-sot-'.length), d]));
   const isConnect = (d: Draft) => d.phase === 2 && d.id.startsWith('connect-');
   for (const d of all) {
@@ -64,10 +68,13 @@ export function linkDependencies(c: PlanContext, severityOf: ReadonlyMap<string,
     if (!d || !keep || !c.tool(keep)) continue;
     const keepSide = joining.get(facts.componentOf(keep).index);
     if (!keepSide) continue;
-    const sources = new Set((c.ws.index.integrationsTo.get(id) ?? []).filter((it) => facts.carried(it).length)
-      .map((it) => facts.componentOf(it.from).index));
-    const waits = new Set<Draft>();
-    for (const k of sources) for (const x of keepSide.get(k) ?? []) if (x !== d) waits.add(x);
-    for (const x of [...waits].sort((a, b) => position.get(a)! - position.get(b)!)) d.dependsOn.add(x.id);
+    // The groups of the tools feeding it (a set of drafts, so a group met twice adds nothing).
+    let waits: Set<Draft> | undefined;
+    for (const it of c.ws.index.integrationsTo.get(id) ?? []) {
+      if (!facts.carried(it).length) continue;
+      const joins = keepSide.get(facts.componentOf(it.from).index);
+      if (joins) for (const x of joins) if (x !== d) (waits ??= new Set()).add(x);
+    }
+    if (waits) for (const x of [...waits].sort((a, b) => position.get(a)! - position.get(b)!)) d.dependsOn.add(x.id);
   }
 }

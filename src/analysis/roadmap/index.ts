@@ -65,14 +65,22 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
   c.proposing('the sizing step', SIZE_INITIATIVES);
   const severityOf = new Map(relevant.map((f) => [f.id, SEVERITY_RANK[f.severity]]));
   linkDependencies(c, severityOf);
-  for (const d of c.drafts.values()) Object.assign(d, targetsOf(c, d));
+  for (const d of c.drafts.values()) {
+    const t = targetsOf(c, d);
+    d.keep = t.keep;
+    d.drop = t.drop;
+  }
   fitToSize(c);
   const { replaced, rejected } = mergeAuthored(c);
   repairDrafts(c);
   consolidationSavings(c);
   assignDepartments(c);
   // (r2) Within a phase: the highest severity of the findings answered first, then impact.
-  for (const d of c.drafts.values()) d.severity = Math.max(0, ...[...d.addresses].map((x) => severityOf.get(x) ?? 0));
+  for (const d of c.drafts.values()) {
+    let severity = 0;
+    for (const x of d.addresses) severity = Math.max(severity, severityOf.get(x) ?? 0);
+    d.severity = severity;
+  }
   const ordered = orderDrafts(c);
   const base = baseMonth(ws, opts);
   const planned = planInitiatives(ws, ordered, base, waveCapacity(ordered.length, isSmallStack(c)));

@@ -9,25 +9,25 @@ import type { Draft } from './types.js';
 export function assignDepartments(c: PlanContext): void {
   const { facts } = c;
   for (const d of c.drafts.values()) {
-    const depts = new Set<string>();
-    const subjects = new Set(d.subjects);
+    // Straight into the draft's stakeholders (the owner is taken out at the end): the JSON sorts them.
+    const depts = d.stakeholders;
+    // Most drafts are about one tool: a set only pays for itself on long lists.
+    const subjects = d.subjects.length > 8 ? new Set(d.subjects) : undefined;
     for (const id of d.tools) {
       const x = c.tool(id);
       if (x?.owner) depts.add(x.owner);
-      if (subjects.has(id)) for (const tp of facts.touchpointsServed(id)) if (tp.owner) depts.add(tp.owner);
+      if (subjects ? subjects.has(id) : d.subjects.includes(id)) for (const tp of facts.touchpointsServed(id)) if (tp.owner) depts.add(tp.owner);
     }
     if (d.touchesNeighbours) {
       for (const id of d.subjects) {
         for (const it of facts.integrationsOf(id)) {
-          const other = it.from === id ? it.to : it.from;
-          const o = c.tool(other)?.owner;
+          const o = c.tool(it.from === id ? it.to : it.from)?.owner;
           if (o) depts.add(o);
         }
       }
     }
     for (const x of d.extraDepartments) depts.add(x);
     if (!d.owner && d.tools.length) d.owner = c.tool(d.tools[0])?.owner;
-    for (const x of depts) d.stakeholders.add(x);
     if (d.owner) d.stakeholders.delete(d.owner);
   }
 }
@@ -40,13 +40,14 @@ export function orderDrafts(c: PlanContext): Draft[] {
   const impactOf = (d: Draft) => {
     const pool = d.subjects.length ? d.subjects : d.tools;
     const own = pool.filter((id) => !facts.isHub(id));
-    const ids = new Set(own.length ? own : pool);
+    const list = own.length ? own : pool;
     let n = 0;
-    for (const id of ids) if (c.tool(id)) n += facts.impact(id);
+    if (list.length === 1) {
+      if (c.tool(list[0])) n = facts.impact(list[0]);
+    } else for (const id of new Set(list)) if (c.tool(id)) n += facts.impact(id);
     return n;
   };
-  const impacts = new Map([...drafts.values()].map((d) => [d.id, impactOf(d)]));
-  for (const d of drafts.values()) d.impact = impacts.get(d.id)!;
+  for (const d of drafts.values()) d.impact = impactOf(d);
   const cmp = (a: Draft, b: Draft) => a.phase - b.phase
     || (b.severity ?? 0) - (a.severity ?? 0)
     || b.impact - a.impact
@@ -77,73 +78,82 @@ export function orderDrafts(c: PlanContext): Draft[] {
  * priority order.
  */
 export function topoOrder<T extends { id: string; dependsOn: Set<string> }>(items: T[], cmp: (a: T, b: T) => number): T[] {
-  const ids = new Set(items.map((x) => x.id));
-  const indeg = new Map<string, number>();
-  const users = new Map<string, T[]>();
-  for (const x of items) {
-    let n = 0;
+  // The priority order once (a sort), then the heap compares positions in it: thousands of
+  // initiatives would otherwise run the five-key comparison at every heap step.
+  const sorted = [...items].sort(cmp);
+  const rank = new Map<T, number>();
+  sorted.forEach((x, i) => rank.set(x, i));
+  const index = new Map<string, number>();
+  for (const x of sorted) if (!index.has(x.id)) index.set(x.id, rank.get(x)!);
+  const n = sorted.length;
+  const indeg = new Int32Array(n);
+  const users: (number[] | undefined)[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = sorted[i];
     for (const d of x.dependsOn) {
-      if (!ids.has(d) || d === x.id) continue;
-      n++;
-      (users.get(d) ?? users.set(d, []).get(d)!).push(x);
+      const j = index.get(d);
+      if (j === undefined || d === x.id) continue;
+      indeg[i]++;
+      (users[j] ??= []).push(i);
     }
-    indeg.set(x.id, n);
   }
-  const heap = new Heap<T>(cmp);
-  for (const x of items) if (indeg.get(x.id) === 0) heap.push(x);
+  // Items sharing an id share its users and degree, as before (each id is one node).
+  const heap = new RankHeap();
+  for (let i = 0; i < n; i++) if (indeg[i] === 0) heap.push(i);
   const out: T[] = [];
-  const done = new Set<string>();
-  let rest: T[] | undefined;
-  while (out.length < items.length) {
-    let next = heap.pop();
-    if (!next) {
-      rest ??= [...items].sort(cmp);
-      next = rest.find((x) => !done.has(x.id))!;
+  const done = new Uint8Array(n);
+  let next = 0;
+  while (out.length < n) {
+    let i = heap.pop();
+    if (i < 0) {
+      // A cycle: the first item not yet placed, in priority order.
+      while (done[next]) next++;
+      i = next;
     }
-    if (done.has(next.id)) continue;
-    done.add(next.id);
-    out.push(next);
-    for (const u of users.get(next.id) ?? []) {
-      const n = (indeg.get(u.id) ?? 0) - 1;
-      indeg.set(u.id, n);
-      if (n === 0 && !done.has(u.id)) heap.push(u);
+    if (done[i]) continue;
+    done[i] = 1;
+    out.push(sorted[i]);
+    for (const u of users[i] ?? []) {
+      indeg[u]--;
+      if (indeg[u] === 0 && !done[u]) heap.push(u);
     }
   }
   return out;
 }
 
-class Heap<T> {
-  private a: T[] = [];
-  constructor(private readonly cmp: (x: T, y: T) => number) {}
-  push(x: T): void {
+/** A binary min-heap of numbers (positions in the priority order). */
+class RankHeap {
+  private a: number[] = [];
+  push(x: number): void {
     const a = this.a;
+    let i = a.length;
     a.push(x);
-    let i = a.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (this.cmp(a[i], a[p]) >= 0) break;
-      [a[i], a[p]] = [a[p], a[i]];
+      if (a[p] <= x) break;
+      a[i] = a[p];
       i = p;
     }
+    a[i] = x;
   }
-  pop(): T | undefined {
+  /** The smallest, or -1 when empty. */
+  pop(): number {
     const a = this.a;
-    if (!a.length) return undefined;
+    if (!a.length) return -1;
     const top = a[0];
     const last = a.pop()!;
-    if (a.length) {
-      a[0] = last;
+    const n = a.length;
+    if (n) {
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && this.cmp(a[l], a[m]) < 0) m = l;
-        if (r < a.length && this.cmp(a[r], a[m]) < 0) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m], a[i]];
+        if (l >= n) break;
+        const m = l + 1 < n && a[l + 1] < a[l] ? l + 1 : l;
+        if (a[m] >= last) break;
+        a[i] = a[m];
         i = m;
       }
+      a[i] = last;
     }
     return top;
   }

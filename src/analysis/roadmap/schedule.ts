@@ -75,26 +75,29 @@ export function planInitiatives(ws: Workspace, ordered: readonly Draft[], base: 
     const r = tool(id)?.renewal;
     return r ? nextYearly(r, from) : undefined;
   };
-  const deadlineOf = (d: Draft): number | undefined => {
+  // The first renewal among a draft's tools (the earliest month, then the smallest id), once per draft.
+  const firstRenewal = (d: Draft): { id: string; m: number } | undefined => {
     if (base === undefined) return undefined;
-    const ms = d.renewalTools.map((id) => nextRenewal(id, base)).filter((m): m is number => m !== undefined);
-    return ms.length ? Math.min(...ms) : undefined;
+    let first: { id: string; m: number } | undefined;
+    for (const id of d.renewalTools) {
+      const m = nextRenewal(id, base);
+      if (m !== undefined && (!first || m < first.m || (m === first.m && id < first.id))) first = { id, m };
+    }
+    return first;
   };
+  const firsts = ordered.map(firstRenewal);
   const months = base !== undefined
-    ? scheduleMonths(ordered.map((d) => ({ id: d.id, dependsOn: d.dependsOn, months: d.months, ...(d.start ? { start: d.start } : {}), deadline: deadlineOf(d) })), base, capacity)
+    ? scheduleMonths(ordered.map((d, i) => ({ id: d.id, dependsOn: d.dependsOn, months: d.months, ...(d.start ? { start: d.start } : {}), deadline: firsts[i]?.m })), base, capacity)
     : undefined;
   // Waves: the distinct start months, in order.
   const waveOf = new Map<number, number>();
   if (months && capacity) [...new Set([...months.values()].map((m) => m.start))].sort((a, b) => a - b).forEach((m, i) => waveOf.set(m, i + 1));
+  const sortedIds = (x: Set<string>) => (x.size > 1 ? [...x].sort(byId) : [...x]);
   return ordered.map((d, i) => {
     const when = months?.get(d.id);
     let renewal: RenewalRef | undefined;
     if (when && base !== undefined) {
-      let first: { id: string; m: number } | undefined;
-      for (const id of d.renewalTools) {
-        const m = nextRenewal(id, base);
-        if (m !== undefined && (!first || m < first.m || (m === first.m && id < first.id))) first = { id, m };
-      }
+      const first = firsts[i];
       if (first) {
         const x = tool(first.id)!;
         const cost = x.annualCostMinor !== undefined ? toMajor(x.annualCostMinor) : undefined;
@@ -106,7 +109,6 @@ export function planInitiatives(ws: Workspace, ordered: readonly Draft[], base: 
         }
       }
     }
-    const sortedIds = (x: Set<string>) => (x.size > 1 ? [...x].sort(byId) : [...x]);
     // Optional fields in a fixed key order, so that the JSON document stays stable.
     const worded = typeof d.title === 'string' ? undefined : d.title;
     const out = {
@@ -123,9 +125,13 @@ export function planInitiatives(ws: Workspace, ordered: readonly Draft[], base: 
       out.end = monthString(when.end);
     }
     if (when && waveOf.size > 1) out.wave = waveOf.get(when.start);
-    Object.assign(out, {
-      months: d.months, dependsOn: sortedIds(d.dependsOn), pilot: d.pilot, status: d.status, source: d.source, order: i + 1, impact: d.impact,
-    });
+    out.months = d.months;
+    out.dependsOn = sortedIds(d.dependsOn);
+    out.pilot = d.pilot;
+    out.status = d.status;
+    out.source = d.source;
+    out.order = i + 1;
+    out.impact = d.impact;
     if (renewal) out.renewal = renewal;
     if (d.notes) out.notes = d.notes;
     return out;

@@ -24,11 +24,15 @@ export function isSmallStack(c: PlanContext): boolean {
 
 /** Consent lost or restricted data flowing: phase 1 whatever else is planned (rules.md r2). */
 export function proposeCompliance(c: PlanContext, relevant: readonly Finding[]): void {
+  // Only consent and restricted-data findings can need one: which of them a phase-1 draft answers.
+  const candidates = new Set<string>();
+  for (const f of relevant) if (f.rule === 'consent-not-synced' || f.rule === 'restricted-data-flow') candidates.add(f.id);
+  if (!candidates.size) return;
   const inPhase1 = new Set<string>();
-  for (const d of c.drafts.values()) if (d.phase === 1) for (const x of d.addresses) inPhase1.add(x);
+  for (const d of c.drafts.values()) if (d.phase === 1) for (const x of d.addresses) if (candidates.has(x)) inPhase1.add(x);
   for (const f of relevant) {
-    if (inPhase1.has(f.id)) continue;
     const rule: string = f.rule;
+    if ((rule !== 'consent-not-synced' && rule !== 'restricted-data-flow') || inPhase1.has(f.id)) continue;
     const subject = f.id.slice(rule.length + 1);
     if (rule === 'consent-not-synced' && c.tool(subject)) {
       const x = c.tool(subject)!;
@@ -50,6 +54,22 @@ export function proposeCompliance(c: PlanContext, relevant: readonly Finding[]):
 
 /** Consolidations save what the tools they drop cost (unless a retirement already counts it). */
 export function consolidationSavings(c: PlanContext): void {
+  // The draft dropping each tool, or 'several', found once on first need (the consolidations are
+  // few, the drafts many).
+  let droppers: Map<string, Draft | 'several'> | undefined;
+  const droppedByOthers = (d: Draft, id: string): boolean => {
+    if (!droppers) {
+      droppers = new Map();
+      for (const o of c.drafts.values()) {
+        for (const t of o.drop ?? []) {
+          const by = droppers.get(t);
+          droppers.set(t, by === undefined || by === o ? o : 'several');
+        }
+      }
+    }
+    const by = droppers.get(id);
+    return by !== undefined && by !== d;
+  };
   for (const d of c.drafts.values()) {
     if (d.kind !== 'consolidate' || d.source !== 'generated' || d.savingMinor !== undefined) continue;
     let sum = 0;
@@ -58,7 +78,7 @@ export function consolidationSavings(c: PlanContext): void {
       if (!x || x.status !== 'active' && x.status !== 'pilot') continue;
       // Media spend is never a saving: what an ad account costs is the advertising itself.
       if (x.primaryCapabilities.length && x.primaryCapabilities.every(isMedia)) continue;
-      if ([...c.drafts.values()].some((o) => o !== d && o.drop?.includes(id))) continue;
+      if (droppedByOthers(d, id)) continue;
       sum += x.annualCostMinor ?? 0;
     }
     if (sum) d.savingMinor = sum;
@@ -67,25 +87,51 @@ export function consolidationSavings(c: PlanContext): void {
 
 /** Merges drafts into one, keeping the first's place; dependencies on the merged ones follow. */
 function mergeInto(c: PlanContext, target: Draft, parts: readonly Draft[]): void {
+  // Membership in sets while merging: grouping thousands of drafts (one seat reduction per tool)
+  // would otherwise search and copy the growing lists once per part.
+  const appendNew = (into: string[], seen: Set<string>, xs: readonly string[]) => {
+    for (const x of xs) if (!seen.has(x)) {
+      seen.add(x);
+      into.push(x);
+    }
+  };
+  // Unions in first-seen order (the target's own duplicates dropped, as a set of both did).
+  const union = (own: readonly string[]) => {
+    const seen = new Set<string>();
+    const out: string[] = [];
+    appendNew(out, seen, own);
+    return { out, seen };
+  };
+  const tools = new Set(target.tools);
+  const subjects = new Set(target.subjects);
+  const keep = union(target.keep ?? []);
+  const drop = union(target.drop ?? []);
+  const renewal = union(target.renewalTools);
   for (const p of parts) {
     for (const x of p.addresses) target.addresses.add(x);
     for (const x of p.extraDepartments) target.extraDepartments.add(x);
     for (const x of p.stakeholders) target.stakeholders.add(x);
     for (const x of p.dependsOn) target.dependsOn.add(x);
-    for (const t of p.tools) if (!target.tools.includes(t)) target.tools.push(t);
-    for (const t of p.subjects) if (!target.subjects.includes(t)) target.subjects.push(t);
-    target.keep = [...new Set([...(target.keep ?? []), ...(p.keep ?? [])])];
-    target.drop = [...new Set([...(target.drop ?? []), ...(p.drop ?? [])])];
-    target.renewalTools = [...new Set([...target.renewalTools, ...p.renewalTools])];
+    appendNew(target.tools, tools, p.tools);
+    appendNew(target.subjects, subjects, p.subjects);
+    appendNew(keep.out, keep.seen, p.keep ?? []);
+    appendNew(drop.out, drop.seen, p.drop ?? []);
+    appendNew(renewal.out, renewal.seen, p.renewalTools);
     if (p.savingMinor) target.savingMinor = (target.savingMinor ?? 0) + p.savingMinor;
     if (p.decidedSavingMinor) target.decidedSavingMinor = (target.decidedSavingMinor ?? 0) + p.decidedSavingMinor;
     if (p.owner && p.owner !== target.owner) target.extraDepartments.add(p.owner);
     c.drafts.delete(p.id);
   }
+  if (parts.length) {
+    target.keep = keep.out;
+    target.drop = drop.out;
+    target.renewalTools = renewal.out;
+  }
   c.drafts.set(target.id, target);
   c.indexSubjects(target);
   const gone = new Set(parts.map((p) => p.id));
   for (const d of c.drafts.values()) {
+    if (!d.dependsOn.size) continue;
     for (const x of [...d.dependsOn]) {
       if (!gone.has(x)) continue;
       d.dependsOn.delete(x);
@@ -172,7 +218,11 @@ export function fitToSize(c: PlanContext): void {
     c.title('roadmap.title.agree-sources-of-truth', { data: c.words.someOf(ds.map((d) => c.words.dataType(d.id.slice('designate-sot-'.length))), 6) }));
   group(c, generated().filter((d) => d.id.startsWith('license-')), 'reduce-licenses', (ds) =>
     c.title('roadmap.title.licenses', { tools: c.words.list(ds.map((d) => c.name(d.subjects[0] ?? d.id))) }));
-  const orphanRetirements = generated().filter((d) => d.id.startsWith('retire-') && [...d.addresses].every((x) => x.startsWith('orphan-tool:')));
+  const onlyOrphans = (d: Draft) => {
+    for (const x of d.addresses) if (!x.startsWith('orphan-tool:')) return false;
+    return true;
+  };
+  const orphanRetirements = generated().filter((d) => d.id.startsWith('retire-') && onlyOrphans(d));
   group(c, orphanRetirements, 'retire-orphans', (ds) => c.title('roadmap.title.retire-orphans', { tools: c.words.list(ds.map((d) => c.name(d.subjects[0] ?? d.id))) }));
 
   if (!isSmallStack(c)) {

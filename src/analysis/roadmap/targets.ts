@@ -33,7 +33,12 @@ export function anchorsKeep(id: string): boolean {
 
 /** `keep` and `drop` of a draft: what its plan set, else what its id and kind say. */
 export function targetsOf(c: PlanContext, d: Draft): { keep: string[]; drop: string[] } {
-  const known = (ids: readonly string[]) => [...new Set(ids.filter((id) => c.tool(id)))];
+  // The known tools among ids, each once (a fresh array: plans narrow keep and drop by replacing them).
+  const known = (ids: readonly string[]): string[] => {
+    if (ids.length === 0) return [];
+    if (ids.length === 1) return c.tool(ids[0]) ? [ids[0]] : [];
+    return [...new Set(ids.filter((id) => c.tool(id)))];
+  };
   if (d.keep || d.drop) return { keep: known(d.keep ?? []), drop: known(d.drop ?? []) };
   const hubs = (ids: readonly string[]) => ids.filter((id) => c.facts.isHub(id));
   if (d.source === 'authored') {

@@ -4,7 +4,7 @@
 // `data_types` over the built-in vocabulary, so a version-1 workspace is checked too. Never folded
 // into a refocus level (rules.md "Precisions"); phase 1 of the roadmap.
 import { customerSide } from '../customer.js';
-import { sortIds, toolRef } from './helpers.js';
+import { toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 import type { Workspace } from '../../model/model.js';
 
@@ -100,22 +100,13 @@ export const rule = createRule({
       const types = [...new Set(tool.data)].filter((d) => cs.isConsent(d) && cs.isOrigin(tool.id, d));
       if (!types.length) continue;
       // Each type must reach the hub its origin feeds (or is) and the senders that hold the same
-      // people (customer.ts consentTargets), not every hub and sender of the workspace.
-      const lost = new Set<string>();
-      const hubSet = new Set<string>();
-      const senderSet = new Set<string>();
-      for (const d of types) {
-        const reached = cs.reachedFrom(tool.id, d);
-        const want = cs.consentTargets(tool.id, d);
-        for (const h of want.hubs) if (!reached.has(h)) { hubSet.add(h); lost.add(d); }
-        for (const s of want.senders) if (!reached.has(s)) { senderSet.add(s); lost.add(d); }
-      }
-      const hubs = sortIds(hubSet);
-      const missed = sortIds([...senderSet].filter((id) => !hubSet.has(id)));
-      const missedCount = missed.length;
-      const named = missed.slice(0, SENDERS_NAMED);
+      // people (customer.ts consentTargets), not every hub and sender of the workspace. What it
+      // misses comes counted: an origin of a large stack misses hundreds of senders, and only the
+      // first SENDERS_NAMED are named.
+      const miss = cs.consentMissed(tool.id, types, SENDERS_NAMED);
+      const { hubs, data, senders: named } = miss;
+      const missedCount = miss.sendersMissed;
       if (!hubs.length && !missedCount) continue;
-      const data = types.filter((d) => lost.has(d));
       const targets = [...hubs, ...named];
       const params = { tool: tool.name, data: words.types(data), targets: words.someTools(targets, TARGETS_IN_WORDS, hubs.length + missedCount) };
       out.push({

@@ -168,7 +168,16 @@ export function runRules(ws: Workspace, facts: Facts, words: Words, opts: RunRul
     if (!severity) continue;
     const seen = new Set<string>();
     const out: Finding[] = [];
-    const msg = (key: string, params?: Params) => worded(`rules.${id}.${key}`, rule.template(key, lang) ?? `rules.${id}.${key}`, params, lang);
+    // Each message key's id and template, looked up once per run (tens of thousands of findings use a few keys).
+    const keys = new Map<string, { messageId: string; template: string }>();
+    const msg = (key: string, params?: Params) => {
+      let k = keys.get(key);
+      if (!k) {
+        const messageId = `rules.${id}.${key}`;
+        keys.set(key, (k = { messageId, template: rule.template(key, lang) ?? messageId }));
+      }
+      return worded(k.messageId, k.template, params, lang);
+    };
     for (const d of rule.check({ ws, facts, severity, threshold, lang, msg, words, tr })) {
       const fid = `${rule.id}:${d.subject}`;
       if (seen.has(fid)) throw new Error(`rule ${rule.id} produced the finding id ${fid} twice`);

@@ -142,15 +142,23 @@ export const rule = createRule({
       // What an automated link between the same two tools already carries the same way: beside
       // restricted data, a manual export of only such data leaves nothing to automate, and its one
       // fix is to stop it (restricted-data-flow's); automating it would read as keeping the export.
-      const auto = (a: string, b: string) => new Set(ws.integrations.flatMap((it) => (it.mode === 'manual' ? []
-        : [...(it.from === a && it.to === b ? facts.carried(it) : []), ...(it.bidirectional && it.from === b && it.to === a ? facts.carried(it, 'backward') : [])])));
+      const auto = (a: string, b: string) => {
+        const carried = new Set<string>();
+        for (const it of ws.index.integrationsFrom.get(a) ?? []) if (it.mode !== 'manual' && it.to === b) for (const d of facts.carried(it)) carried.add(d);
+        for (const it of ws.index.integrationsFrom.get(b) ?? []) {
+          if (it.mode !== 'manual' && it.bidirectional && it.to === a) for (const d of facts.carried(it, 'backward')) carried.add(d);
+        }
+        return carried;
+      };
       const autoForward = partly ? auto(from, to) : new Set<string>();
       const autoBackward = partly ? auto(to, from) : new Set<string>();
       const synced = free.filter((d) => (!forward.includes(d) || autoForward.has(d)) && (!backward.includes(d) || autoBackward.has(d)));
       const nothingLeft = partly && !file && free.length > 0 && synced.length === free.length;
+      const dataWords = words.types(data);
+      // (Restricted and synced types are worded only for the recommendations that name them.)
       const params = {
-        from: toolName(ws, from), to: toolName(ws, to), data: words.types(partly && file !== 'to' && free.length ? free : data),
-        restricted: words.types(restricted), record: record ? toolName(ws, record) : '', synced: words.types(synced),
+        from: toolName(ws, from), to: toolName(ws, to), data: partly && file !== 'to' && free.length ? words.types(free) : dataWords,
+        restricted: partly ? words.types(restricted) : '', record: record ? toolName(ws, record) : '', synced: nothingLeft ? words.types(synced) : '',
       };
       const both = its.some((it) => it.bidirectional);
       const recommendation = partly && !free.length ? 'recommendation.restricted'
@@ -161,7 +169,7 @@ export const rule = createRule({
               : partly ? 'recommendation.partly-restricted' : 'recommendation';
       out.push({
         subject: key,
-        message: msg(data.length ? (both ? 'message.both' : 'message') : 'message.unknown', { ...params, data: words.types(data) }),
+        message: msg(data.length ? (both ? 'message.both' : 'message') : 'message.unknown', { ...params, data: dataWords }),
         entities: [...its.map((it) => ({ kind: 'integration' as const, id: it.id })), toolRef(from), toolRef(to)],
         location: its[0].loc,
         recommendation: msg(recommendation, params),

@@ -6,7 +6,7 @@ import type { Facts } from '../facts.js';
 // capabilities is still provided by another tool that has not been marked. The ones left over
 // (the tools to keep) get no finding. This is exact for any group size and deterministic.
 import type { Tool } from '../../model/model.js';
-import { compareIds, costOf, toolRef } from './helpers.js';
+import { compareIds, costOf, distinct, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { proposeRetirement } from '../roadmap/proposals.js';
 import { isFileStore, isFileTool, isMedia, primaryCapabilities } from '../capabilities.js';
@@ -30,7 +30,7 @@ export type Details = { tool: string; keep: string; keepers: Record<string, stri
 const redundancyCache = new WeakMap<Facts, Redundancy>();
 
 interface Redundancy {
-  capsOf: (x: Tool) => string[];
+  capsOf: (x: Tool) => readonly string[];
   providers: Map<string, Tool[]>;
   keepFirst: (a: Tool, b: Tool) => number;
   /** The tools that could be dropped (each a finding of this rule). */
@@ -48,7 +48,10 @@ export function redundancy(facts: Facts): Redundancy {
   // A retiring tool is not active: its saving is already decided and not reported again.
   // (r2) file tool: a spreadsheet or a file store is never a tool to keep or to move users onto;
   // the fix for data living in it is to move that data into a system (manual-integration says so).
-  const capsOf = (x: Tool) => [...new Set(primaryCapabilities(x))].filter((c) => !isMedia(c) && !isFileStore(c));
+  // Worked out once per tool (the keep order, the marking and every finding read them).
+  const caps = new Map<Tool, readonly string[]>();
+  for (const x of facts.activeTools) caps.set(x, Object.freeze(distinct(primaryCapabilities(x)).filter((c) => !isMedia(c) && !isFileStore(c))));
+  const capsOf = (x: Tool): readonly string[] => caps.get(x)!;
   const providers = new Map<string, Tool[]>();
   for (const x of facts.activeTools) {
     for (const c of capsOf(x)) {
@@ -63,8 +66,8 @@ export function redundancy(facts: Facts): Redundancy {
     .map((x) => ({ x, hub: x.hub ? 1 : 0, deg: facts.automatedDegree(x.id), caps: capsOf(x).length, seats: x.seats?.active ?? 0, cost: x.annualCostMinor ?? -1 }))
     .sort((a, b) => b.hub - a.hub || b.deg - a.deg || b.caps - a.caps || b.seats - a.seats || b.cost - a.cost || compareIds(a.x.id, b.x.id))
     .map((e) => e.x);
-  const rank = new Map(keepOrder.map((x, i) => [x.id, i]));
-  const keepFirst = (a: Tool, b: Tool): number => rank.get(a.id)! - rank.get(b.id)!;
+  const rank = new Map<Tool, number>(keepOrder.map((x, i) => [x, i]));
+  const keepFirst = (a: Tool, b: Tool): number => rank.get(a)! - rank.get(b)!;
   const remaining = new Map<string, number>();
   for (const [cap, tools] of providers) remaining.set(cap, tools.length);
   const removed = new Set<string>();
@@ -74,7 +77,7 @@ export function redundancy(facts: Facts): Redundancy {
     const caps = capsOf(x);
     // A hub is never redundant: two customer views are disconnected-hubs, whose answer is a
     // platform decision (which one is the master, then a migration), not a quick retirement.
-    if (!caps.length || facts.isHub(x.id) || primaryCapabilities(x).some(isMedia) || isFileTool(x)) continue;
+    if (!caps.length || x.hub || primaryCapabilities(x).some(isMedia) || isFileTool(x)) continue;
     if (!caps.every((c) => remaining.get(c)! >= 2)) continue;
     removed.add(x.id);
     for (const c of caps) remaining.set(c, remaining.get(c)! - 1);
@@ -136,7 +139,7 @@ export const rule = createRule({
     const out: FindingDraft<Details>[] = [];
     for (const x of facts.activeTools) {
       if (!removed.has(x.id)) continue;
-      const caps = capsOf(x).sort(compareIds);
+      const caps = [...capsOf(x)].sort(compareIds);
       const keepers: Record<string, string> = {};
       const tally = new Map<string, number>();
       for (const c of caps) {
@@ -148,14 +151,15 @@ export const rule = createRule({
       const tool = (id: string) => ws.index.toolById.get(id)!;
       const keep = keepIds.sort((a, b) => tally.get(b)! - tally.get(a)! || keepFirst(tool(a), tool(b)))[0];
       const others = [...keepIds].sort(compareIds);
-      const params = {
-        tool: x.name, capabilities: words.list(caps.map(words.capability)), others: words.tools(others),
-        keep: tool(keep).name, cost: x.annualCostMinor === undefined ? '' : words.money(x.annualCostMinor), renewal: x.renewal ?? '',
-        keepCost: words.money(tool(keep).annualCostMinor ?? 0),
-      };
       // A free tool dropped for a paid one by the keep order's last criterion (the larger
       // contract): the order stands (rules.md), but the advice says which choice saves money.
       const freeBesidePaid = x.annualCostMinor === 0 && keepIds.length === 1 && (tool(keep).annualCostMinor ?? 0) > 0;
+      // (Amounts are worded only for the messages that show them.)
+      const params = {
+        tool: x.name, capabilities: words.list(caps.map(words.capability)), others: words.tools(others),
+        keep: tool(keep).name, cost: x.annualCostMinor ? words.money(x.annualCostMinor) : '', renewal: x.renewal ?? '',
+        keepCost: freeBesidePaid ? words.money(tool(keep).annualCostMinor ?? 0) : '',
+      };
       out.push({
         subject: x.id,
         message: msg(x.annualCostMinor === undefined ? 'message.no-cost' : x.annualCostMinor === 0 ? 'message.free' : 'message', params),

@@ -78,6 +78,19 @@ export const rule = createRule({
       }
       return r;
     };
+    // First-party data that identifies customers (a network's own aggregate reporting, declared
+    // `personal: false`, does not free a touchpoint from third-party cookies).
+    const identifying = (d: string) => party(d) === 'first' && cs.dataType(d)?.personal !== false;
+    // Whether a tool holds or is brought such data, once per tool (a hub serves many touchpoints).
+    const firstPartyAt = new Map<string, boolean>();
+    const hasFirstParty = (id: string): boolean => {
+      let r = firstPartyAt.get(id);
+      if (r === undefined) {
+        r = ws.index.toolById.get(id)!.data.some(identifying) || [...typesInto(id)].some(identifying);
+        firstPartyAt.set(id, r);
+      }
+      return r;
+    };
     for (const tp of ws.touchpoints) {
       if (!tp.inScope) continue;
       const tools = sortIds(new Set(tp.tools.filter((id) => {
@@ -85,13 +98,12 @@ export const rule = createRule({
         return x && x.status !== 'retired';
       })));
       if (!tools.length) continue;
+      // First-party data that identifies customers at one of its tools: not dependent.
+      if (tools.some(hasFirstParty)) continue;
       const types = new Set<string>();
       for (const id of tools) for (const d of ws.index.toolById.get(id)!.data) types.add(d);
       for (const id of tools) for (const d of typesInto(id)) types.add(d);
       const cookies = tools.filter((id) => ws.index.toolById.get(id)!.thirdPartyCookies === true);
-      // First-party data that identifies customers (a network's own aggregate reporting, declared
-      // `personal: false`, does not free a touchpoint from third-party cookies).
-      if ([...types].some((d) => party(d) === 'first' && cs.dataType(d)?.personal !== false)) continue;
       const allThird = [...types].some((d) => party(d) === 'third') && [...types].every((d) => party(d) === 'third' || (party(d) === 'first' && cs.dataType(d)?.personal === false));
       if (!allThird && !cookies.length) continue;
       const thirdParty = sortIds([...types].filter((d) => party(d) === 'third'));

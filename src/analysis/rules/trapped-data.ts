@@ -1,6 +1,6 @@
 // trapped-data: data types a tool holds that reach no hub, although the tool is connected to one
 // (a tool connected to no hub at all is a data-silo instead). One finding per tool.
-import { rankHubs, sortIds, toolRef } from './helpers.js';
+import { compareIds, rankHubs, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 
 export const example = `version: 1
@@ -69,10 +69,13 @@ export const rule = createRule({
         ranked.set(key, hubs);
       }
       // A direct link to a hub that could simply carry more, or a new link (or a longer chain) is needed.
-      const direct = sortIds(new Set(facts.integrationsOf(tool.id)
-        .filter((it) => it.from === tool.id || it.bidirectional)
-        .map((it) => (it.from === tool.id ? it.to : it.from))
-        .filter((id) => facts.isHub(id))));
+      const direct: string[] = [];
+      for (const it of facts.integrationsOf(tool.id)) {
+        if (it.from !== tool.id && !it.bidirectional) continue;
+        const other = it.from === tool.id ? it.to : it.from;
+        if (facts.isHub(other) && !direct.includes(other)) direct.push(other);
+      }
+      direct.sort(compareIds);
       const target = direct[0] ?? hubs[0];
       const params = { tool: tool.name, data: words.data(trapped), count: trapped.length, hub: words.tools(target ? [target] : []) };
       out.push({
