@@ -10,9 +10,11 @@
 // - Any other object or list stands on one line when that line fits in WIDTH columns; otherwise
 //   it has one member per line, indented by two spaces, and the same rules apply to each member.
 // One line is spaced as people write JSON: `{ "kind": "tool", "id": "crm" }`, `["a", "b"]`.
-// Strings are escaped by JSON.stringify: no string holds a raw line break, so the text comes in
-// chunks of lines (each chunk ends with a line break) that a line-based cleaner (util/sanitize.ts)
-// treats as it would the whole.
+// Strings are escaped as JSON.stringify escapes them: no string holds a raw line break, so the
+// text comes in chunks of lines (each chunk ends with a line break) that a line-based cleaner
+// (util/sanitize.ts) treats as it would the whole. One line is made by hand (a JSON.stringify per
+// field, then respaced, was three times the cost), and only an object or list that is broken over
+// lines costs a generator.
 
 /** The widest line (indentation, key and value) a value is joined onto when no rule keeps it on one. */
 export const WIDTH = 100;
@@ -37,26 +39,49 @@ function skipped(value: Json): boolean {
 
 const isContainer = (v: Json): v is object => v !== null && typeof v === 'object';
 
-/** The value on one line, spaced: `{ "a": 1, "b": ["x", "y"] }` (JSON.stringify's own escaping). */
-export function oneLine(value: Json): string {
-  const text = JSON.stringify(value, null, 1);
-  if (text === undefined) return 'null';
-  if (!text.includes('\n')) return text;
-  // Every raw line break is layout (a string literal escapes its own): `[` + break + indent
-  // opens a list, break + indent + `]` closes it, and any other break is a space in an object.
-  return text.replace(/\[\n +/g, '[').replace(/\n *\]/g, ']').replace(/\n */g, ' ');
+// What JSON.stringify escapes in a string (and lone surrogates: any surrogate takes the slow way).
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+const quote = (s: string): string => (ESCAPED.test(s) ? JSON.stringify(s) : `"${s}"`);
+
+/** A scalar as JSON.stringify writes it (undefined, a function or a symbol: null, as in a list). */
+function scalar(v: Json): string {
+  if (typeof v === 'string') return quote(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v === null || skipped(v)) return 'null';
+  return JSON.stringify(v) ?? 'null';
 }
 
-/** Whether a value nests at most `levels` levels of objects and lists (a scalar: 0). */
-function nestsAtMost(value: Json, levels: number): boolean {
-  if (!isContainer(value)) return true;
-  if (levels === 0) return false;
-  const items = Array.isArray(value) ? value : Object.values(value);
-  for (let i = 0; i < items.length; i++) {
-    const v = toJsonValue(items[i], String(i));
-    if (isContainer(v) && !nestsAtMost(v, levels - 1)) return false;
+/**
+ * The value on one line, spaced, or undefined when it nests more than `levels` levels of objects
+ * and lists (a scalar: 0).
+ */
+function line(v: Json, levels: number): string | undefined {
+  if (!isContainer(v)) return scalar(v);
+  if (levels === 0) return undefined;
+  if (Array.isArray(v)) {
+    let s = '[';
+    for (let i = 0; i < v.length; i++) {
+      const x = line(toJsonValue(v[i], String(i)), levels - 1);
+      if (x === undefined) return undefined;
+      s += i ? `, ${x}` : x;
+    }
+    return `${s}]`;
   }
-  return true;
+  let s = '';
+  for (const k of Object.keys(v)) {
+    const item = toJsonValue((v as Record<string, Json>)[k], k);
+    if (skipped(item)) continue;
+    const x = line(item, levels - 1);
+    if (x === undefined) return undefined;
+    s += `${s ? ', ' : '{ '}${quote(k)}: ${x}`;
+  }
+  return s ? `${s} }` : '{}';
+}
+
+/** The value on one line, spaced: `{ "a": 1, "b": ["x", "y"] }` (JSON.stringify's own escaping). */
+export function oneLine(value: Json): string {
+  return line(toJsonValue(value, ''), Infinity)!;
 }
 
 /**
@@ -86,8 +111,8 @@ function atLeast(value: Json, room: number): number {
 /** The one-line text of a container when it fits in `room` characters, else undefined. */
 function fitting(value: object, room: number): string | undefined {
   if (atLeast(value, room) > room) return undefined;
-  const spaced = oneLine(value);
-  return spaced.length <= room ? spaced : undefined;
+  const one = line(value, Infinity)!;
+  return one.length <= room ? one : undefined;
 }
 
 /**
@@ -102,19 +127,20 @@ export function* layoutChunks(value: Json, opts: { width?: number } = {}): Gener
     parts.push(s);
     size += s.length;
   };
-  // `used`: the characters already on the line before the value (indentation and key); `tail`:
-  // those that will follow it (a comma).
-  function* put(v: Json, key: string, pad: string, used: number, field: boolean): Generator<string> {
-    v = toJsonValue(v, key);
-    if (!isContainer(v)) {
-      push(skipped(v) ? 'null' : JSON.stringify(v));
-      return;
-    }
-    const one = field && nestsAtMost(v, FIELD_DEPTH) ? oneLine(v) : fitting(v, width - used - 1);
-    if (one !== undefined) {
-      push(one);
-      return;
-    }
+  const keys = new Map<string, string>();
+  const keyOf = (k: string) => {
+    let q = keys.get(k);
+    if (q === undefined) keys.set(k, (q = `${quote(k)}: `));
+    return q;
+  };
+  // The text of a value that stays on its line (`used`: the characters before it on the line;
+  // `field`: it is a field of a record), or undefined when it is broken over lines.
+  const inline = (v: Json, used: number, field: boolean): string | undefined => {
+    if (!isContainer(v)) return scalar(v);
+    return (field ? line(v, FIELD_DEPTH) : undefined) ?? fitting(v, width - used - 1);
+  };
+  // A container broken over lines: one member per line, each laid out by the same rules.
+  function* broken(v: object, pad: string, fields: boolean): Generator<string> {
     const inner = `${pad}  `;
     if (Array.isArray(v)) {
       push('[');
@@ -127,21 +153,22 @@ export function* layoutChunks(value: Json, opts: { width?: number } = {}): Gener
         }
         push(inner);
         const item = toJsonValue(v[i], String(i));
-        // An item's members are the fields of a record.
-        if (isContainer(item) && !Array.isArray(item)) yield* members(item as Record<string, Json>, inner, true);
-        else yield* put(item, String(i), inner, inner.length, false);
+        // An object in a list is a record: its members are fields, one per line.
+        if (isContainer(item) && !Array.isArray(item)) yield* broken(item, inner, true);
+        else {
+          const text = inline(item, inner.length, false);
+          if (text !== undefined) push(text);
+          else yield* broken(item as object, inner, false);
+        }
       }
       push(`\n${pad}]`);
       return;
     }
-    yield* members(v as Record<string, Json>, pad, false);
-  }
-  function* members(v: Record<string, Json>, pad: string, fields: boolean): Generator<string> {
-    const inner = `${pad}  `;
     let wrote = false;
     for (const k of Object.keys(v)) {
-      const item = v[k];
-      if (skipped(toJsonValue(item, k))) continue;
+      let item = (v as Record<string, Json>)[k];
+      if (typeof item === 'object' && item !== null) item = toJsonValue(item, k);
+      else if (skipped(item)) continue;
       push(wrote ? ',\n' : '{\n');
       wrote = true;
       if (size >= CHUNK) {
@@ -149,13 +176,20 @@ export function* layoutChunks(value: Json, opts: { width?: number } = {}): Gener
         parts = [];
         size = 0;
       }
-      const head = `${inner}${JSON.stringify(k)}: `;
-      push(head);
-      yield* put(item, k, inner, head.length, fields);
+      const head = `${inner}${keyOf(k)}`;
+      const text = inline(item, head.length, fields);
+      if (text !== undefined) push(head + text);
+      else {
+        push(head);
+        yield* broken(item as object, inner, false);
+      }
     }
     push(wrote ? `\n${pad}}` : '{}');
   }
-  yield* put(value, '', '', 0, false);
+  const top = toJsonValue(value, '');
+  const text = inline(top, 0, false);
+  if (text !== undefined) push(text);
+  else yield* broken(top as object, '', false);
   if (size) yield parts.join('');
 }
 
