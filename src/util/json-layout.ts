@@ -40,6 +40,7 @@ function skipped(value: Json): boolean {
 const isContainer = (v: Json): v is object => v !== null && typeof v === 'object';
 
 // What JSON.stringify escapes in a string (and lone surrogates: any surrogate takes the slow way).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters JSON escapes are the point
 const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 const quote = (s: string): string => (ESCAPED.test(s) ? JSON.stringify(s) : `"${s}"`);
 
