@@ -141,8 +141,10 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
     const manual = it.mode === 'manual';
     const rank = it.frequency ? FREQUENCY_RANK[it.frequency] : UNSCHEDULED;
     arcs.push({ from, to, data, manual, rank, link: it });
+    const held = tool(from)?.data;
+    if (!held) return;
     for (const d of data) {
-      if (!holds(from, d)) continue;
+      if (!held.includes(d)) continue;
       let s = received.get(to);
       if (!s) received.set(to, (s = new Set()));
       s.add(d);
@@ -167,7 +169,9 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
     else byNode.set(node, [a]);
   };
   for (const a of arcs) {
-    for (const d of new Set(a.data)) {
+    for (let k = 0; k < a.data.length; k++) {
+      const d = a.data[k];
+      if (a.data.indexOf(d) !== k) continue;
       push(outOf, d, a.from, a);
       push(intoOf, d, a.to, a);
     }

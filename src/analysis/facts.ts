@@ -153,7 +153,8 @@ export function computeFacts(ws: Workspace): Facts {
     const src = ws.index.toolById.get(direction === 'forward' ? it.from : it.to);
     return src?.data ?? EMPTY;
   };
-  const integrationsOf = new Map<string, Integration[]>();
+  // integrationsOf[i]: the links from or to tool i (once for a link from a tool to itself).
+  const integrationsOf: (Integration[] | undefined)[] = new Array(n);
   for (const it of ws.integrations) {
     const f = at(it.from);
     const to = at(it.to);
@@ -173,11 +174,8 @@ export function computeFacts(ws: Workspace): Facts {
       arcs.push({ from: to, to: f, data: back, realtime, manual });
       if (to !== f) for (const d of back) if (holds(to, d)) (received[f] ??= new Set()).add(d);
     }
-    for (const id of new Set([it.from, it.to])) {
-      const l = integrationsOf.get(id);
-      if (l) l.push(it);
-      else integrationsOf.set(id, [it]);
-    }
+    (integrationsOf[f] ??= []).push(it);
+    if (to !== f) (integrationsOf[to] ??= []).push(it);
   }
 
   // ---- connected components (union-find, undirected) --------------------------------------
@@ -293,19 +291,27 @@ export function computeFacts(ws: Workspace): Facts {
   for (const h of hubIdx) for (const d of tools[h].data) if (received[h]?.has(d) !== true) hubOriginated.add(d);
   // Restricted types must not flow (format.md): advising to carry them to a hub would contradict restricted-data-flow.
   const restricted = restrictedType;
-  const trappedCache = new Map<string, readonly string[]>();
+  const trappedCache: (readonly string[] | undefined)[] = new Array(n);
   const trappedData = (id: string): readonly string[] => {
-    let r = trappedCache.get(id);
+    const i = at(id);
+    let r = trappedCache[i];
     if (!r) {
-      const i = at(id);
+      const t = tools[i];
       const analytics = measuring[i] === 1;
-      // A type the tool is the declared source of truth of, while the tool is connected to a hub by
-      // automated links, is where the company chose it lives (docs/analysis.md): not trapped.
-      const chosenHome = (d: string) => tools[i].sourceOfTruth.includes(d) && components[compIndex[i]].hasHub;
-      const keptHere = impersonalAt(tools[i]);
-      r = hubFlag[i] ? EMPTY : Object.freeze([...new Set(tools[i].data)].filter((d) => !hubData[i]?.has(d) && received[i]?.has(d) !== true
-        && !keptHere(d) && !restricted(d) && !(analytics && hubOriginated.has(d)) && !chosenHome(d)));
-      trappedCache.set(id, r);
+      const keptHere = impersonalAt(t);
+      const found: string[] = [];
+      if (!hubFlag[i]) {
+        for (const d of t.data) {
+          if (found.includes(d) || hubData[i]?.has(d) || received[i]?.has(d)) continue;
+          if (keptHere(d) || restricted(d) || (analytics && hubOriginated.has(d))) continue;
+          // A type the tool is the declared source of truth of, while the tool is connected to a hub by
+          // automated links, is where the company chose it lives (docs/analysis.md): not trapped.
+          if (t.sourceOfTruth.includes(d) && components[compIndex[i]].hasHub) continue;
+          found.push(d);
+        }
+      }
+      r = found.length ? Object.freeze(found) : EMPTY;
+      trappedCache[i] = r;
     }
     return r;
   };
@@ -395,7 +401,10 @@ export function computeFacts(ws: Workspace): Facts {
     providers,
     carried,
     touchpointsServed,
-    integrationsOf: (id: string) => integrationsOf.get(id) ?? EMPTY,
+    integrationsOf: (id: string) => {
+      const i = idx.get(id);
+      return (i !== undefined && integrationsOf[i]) || EMPTY;
+    },
     degree,
     impact,
     downstream,

@@ -1,11 +1,12 @@
 // The worker thread of `diff` (src/diff/parallel.ts), an entry point like main.ts (so it lives in
 // src/cli, the edge that may set a thread's language): loads the old side and, once the main thread
-// has loaded the new side and knows the language, analyses it and sends back its digest. Only
+// has loaded the new side and knows the language, analyses it and, once told which findings the
+// new side has, sends back its digest (the words of the findings both sides have left out). Only
 // plain data crosses: the side's source bytes in; diagnostics (an invalid workspace) or the digest
 // (a few MB for 10,000 tools) out. Built as its own entry, dist/diff-worker.js.
 import { parentPort, workerData } from 'node:worker_threads';
 import { initLang, translator, type Lang } from '../i18n/index.js';
-import { digestLoaded, loadSide, type SideTask, type ToMain, type ToWorker } from '../diff/parallel.js';
+import { digestLoaded, liteFindings, loadSide, type SideTask, type ToMain, type ToWorker } from '../diff/parallel.js';
 
 const port = parentPort!;
 const send = (m: ToMain): void => port.postMessage(m);
@@ -25,9 +26,30 @@ async function run(task: SideTask): Promise<void> {
     return;
   }
   send({ type: 'loaded', ok: true });
-  const m = await new Promise<ToWorker>((resolve) => port.once('message', resolve));
-  if (m.type === 'digest') send({ type: 'digest', digest: digestLoaded(loaded, await useLang(m.lang)) });
+  const next = inbox();
+  const m = await next();
+  if (m.type === 'digest') {
+    const digest = digestLoaded(loaded, await useLang(m.lang));
+    // Only what the comparison reads of the findings the new side also has.
+    const kept = await next();
+    if (kept.type === 'kept') send({ type: 'digest', digest: liteFindings(digest, new Set(kept.ids)) });
+  }
   port.close();
+}
+
+/** The main thread's messages in order. */
+function inbox(): () => Promise<ToWorker> {
+  const queue: ToWorker[] = [];
+  let waiting: ((m: ToWorker) => void) | undefined;
+  port.on('message', (m: ToWorker) => {
+    const w = waiting;
+    waiting = undefined;
+    if (w) w(m);
+    else queue.push(m);
+  });
+  return () => (queue.length ? Promise.resolve(queue.shift()!) : new Promise((resolve) => {
+    waiting = resolve;
+  }));
 }
 
 // A failure here (a bug) reaches the main thread as the worker's 'error' event.

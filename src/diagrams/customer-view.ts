@@ -218,21 +218,28 @@ export function customerView(ws: Workspace, facts: Facts = computeFacts(ws)): Cu
     const role = (id: string) => roles.get(id);
     // Per origin and type, where it must arrive: the same targets as consent-not-synced (the hub
     // the origin feeds and the senders holding the same people; customer.ts consentTargets), so
-    // the picture and the findings name the same tools. The few it reaches are kept.
+    // the picture and the findings name the same tools. The few it reaches are kept. The types of
+    // an origin that must arrive at the same places share one ConsentTargets (an origin of a large
+    // stack must reach a thousand senders: one list, not one per type; missingTargets counts on it).
     const reachedMap = new Map<string, ReadonlySet<string>>();
     const targetsMap = new Map<string, ConsentTargets>();
     const arrivals: ConsentArrivals = { total: 0, arrived: 0 };
+    const shared = new WeakMap<object, ConsentTargets>();
     for (const o of origins) {
       for (const d of o.data) {
         const want = cs.consentTargets(o.tool, d);
-        const wantHubs = new Set(want.hubs);
-        const t: ConsentTargets = { hubs: hubs.filter((id) => wantHubs.has(id)), senders: want.senders.filter((id) => roles.get(id) === 'sender') };
-        const all = new Set([...t.hubs, ...t.senders]);
+        let t = shared.get(want);
+        if (!t) {
+          const wantHubs = new Set(want.hubs);
+          t = { hubs: hubs.filter((id) => wantHubs.has(id)), senders: want.senders.filter((id) => roles.get(id) === 'sender') };
+          shared.set(want, t);
+        }
         const reached = new Set<string>();
-        for (const id of cs.reachedFrom(o.tool, d)) if (all.has(id)) reached.add(id);
+        for (const id of cs.reachedFrom(o.tool, d)) if (isTarget(t, id)) reached.add(id);
         reachedMap.set(`${o.tool}\u0000${d}`, reached);
         targetsMap.set(`${o.tool}\u0000${d}`, t);
-        arrivals.total += all.size;
+        // The hubs and the senders are two lists of distinct tools, none in both.
+        arrivals.total += t.hubs.length + t.senders.length;
         arrivals.arrived += reached.size;
       }
     }
@@ -268,6 +275,21 @@ export function needsOf(tp: Touchpoint): Freshness | undefined {
   return tp.needs ?? (tp.realtime ? 'realtime' : undefined);
 }
 
+/** `id` is one of the hubs or senders of `t` (its senders are in id order: a binary search). */
+function isTarget(t: ConsentTargets, id: string): boolean {
+  if (t.hubs.includes(id)) return true;
+  let lo = 0;
+  let hi = t.senders.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = cmp(t.senders[mid], id);
+    if (c === 0) return true;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
+}
+
 /**
  * The hubs or senders (or both: `role` left out) that some consent type of `origin` does not
  * reach, each once, in the order the pages list them (its types in order, for each the hubs then
@@ -276,17 +298,45 @@ export function needsOf(tp: Touchpoint): Freshness | undefined {
  * 10,000 tools): pages ask for a few and say how many more.
  */
 export function missingTargets(c: ConsentView, origin: ConsentOrigin, role?: 'hub' | 'sender', limit = Number.POSITIVE_INFINITY): { ids: string[]; total: number } {
+  const lists = (t: ConsentTargets) => (role === 'hub' ? [t.hubs] : role === 'sender' ? [t.senders] : [t.hubs, t.senders]);
+  const ts = origin.data.map((d) => c.targets(origin.tool, d));
+  const reached = origin.data.map((d) => c.reached(origin.tool, d));
+  if (!ts.length) return { ids: [], total: 0 };
+  if (ts.every((t) => t === ts[0])) {
+    // Every type must arrive at the same places (the usual case, and the only one of a large
+    // stack): counted from the few places they reach, never by walking the thousand they miss.
+    // A target is missed by type k, and listed then, when k does not reach it and every type
+    // before k does.
+    const t = ts[0];
+    const ids: string[] = [];
+    for (let k = 0; k < reached.length && ids.length < limit; k++) {
+      for (const list of lists(t)) {
+        for (const id of list) {
+          if (ids.length >= limit) break;
+          if (id === origin.tool || reached[k].has(id)) continue;
+          let before = true;
+          for (let j = 0; j < k && before; j++) before = reached[j].has(id);
+          if (before) ids.push(id);
+        }
+      }
+    }
+    const inRole = (id: string) => (role === 'hub' ? t.hubs.includes(id) : role === 'sender' ? !t.hubs.includes(id) && isTarget(t, id) : isTarget(t, id));
+    let total = lists(t).reduce((n, l) => n + l.length, 0) - (inRole(origin.tool) ? 1 : 0);
+    // Less those every type reaches.
+    if (reached.length) for (const id of reached[0]) if (id !== origin.tool && inRole(id) && reached.every((r) => r.has(id))) total--;
+    return { ids, total };
+  }
   const ids: string[] = [];
   const seen = new Set<string>();
-  for (const d of origin.data) {
-    const reached = c.reached(origin.tool, d);
-    const t = c.targets(origin.tool, d);
-    for (const id of role === 'hub' ? t.hubs : role === 'sender' ? t.senders : [...t.hubs, ...t.senders]) {
-      if (id === origin.tool || reached.has(id) || seen.has(id)) continue;
-      seen.add(id);
-      if (ids.length < limit) ids.push(id);
+  origin.data.forEach((_, k) => {
+    for (const list of lists(ts[k])) {
+      for (const id of list) {
+        if (id === origin.tool || reached[k].has(id) || seen.has(id)) continue;
+        seen.add(id);
+        if (ids.length < limit) ids.push(id);
+      }
     }
-  }
+  });
   return { ids, total: seen.size };
 }
 

@@ -35,7 +35,22 @@ export type ToMain =
   | { type: 'loaded'; ok: false; diagnostics: Diagnostic[]; sources: Map<string, string> }
   | { type: 'digest'; digest: SideDigest };
 
-export type ToWorker = { type: 'digest'; lang: Lang } | { type: 'stop' };
+/**
+ * `kept`: the ids of the new side's findings. The old side's findings the new side also has are
+ * sent back with their id, rule and severity only (see liteFindings).
+ */
+export type ToWorker = { type: 'digest'; lang: Lang } | { type: 'kept'; ids: string[] } | { type: 'stop' };
+
+/**
+ * The old side's findings as the comparison needs them: in full where the new side has no finding
+ * of that id (resolved: their words and places are shown), else only id, rule and severity (the
+ * comparison reads no more of them: a severity change is shown with the new side's words). For a
+ * change of a few tools this leaves the words of nearly every finding in the worker, most of what
+ * a structured clone of the digest copied (issue 18).
+ */
+export function liteFindings(digest: SideDigest, kept: ReadonlySet<string>): SideDigest {
+  return { ...digest, findings: digest.findings.map((f) => (kept.has(f.id) ? { id: f.id, rule: f.rule, severity: f.severity, message: '' } : f)) };
+}
 
 export interface TaskLoad { where: SideTask['where']; load: LoadResult }
 
@@ -107,6 +122,7 @@ export async function digestSides(
     worker.postMessage({ type: 'digest', lang: tr.lang } satisfies ToWorker);
     const after = digestLoaded(neu, tr);
     neu = undefined; // the new workspace can go while the old side's digest arrives
+    worker.postMessage({ type: 'kept', ids: after.findings.map((f) => f.id) } satisfies ToWorker);
     const before = await next();
     if (before.type !== 'digest') throw new Error(`diff worker: unexpected message ${before.type}`);
     return { old: before.digest, new: after, tr };

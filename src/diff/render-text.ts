@@ -3,8 +3,10 @@
 import type { ChalkInstance } from 'chalk';
 import { displayWidth as stringWidth } from '../util/width.js';
 import type { Translator } from '../i18n/index.js';
-import type { DiffResult, FindingSummary } from './types.js';
-import { customerSections } from './customer.js';
+import type {
+  DiffResult, FindingSummary, IntegrationChange, IntegrationSummary, ToolChange, ToolSummary, TouchpointChange, TouchpointSummary,
+} from './types.js';
+import { customerSections, type CustomerSection } from './customer.js';
 import { diffWords, integrationName, signed } from './format.js';
 
 export interface TextDiffOptions {
@@ -12,6 +14,9 @@ export interface TextDiffOptions {
   /** The language of the diff's own words (the findings' messages are the audits'). */
   tr: Translator;
 }
+
+/** The entries a section lists; the rest are counted. */
+export const MAX_ITEMS = 200;
 
 const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - stringWidth(s)));
 
@@ -63,37 +68,48 @@ export function renderDiffText(d: DiffResult, opts: TextDiffOptions): string {
     if (f.location) lines.push(c.dim(`      ${f.location.file}:${f.location.line}:${f.location.column}`));
     return lines;
   };
-  const section = (title: string, lines: string[]): void => {
-    if (!lines.length) return;
+  // A section lists its first MAX_ITEMS entries and counts the others (issue 18: two 10,000-tool
+  // revisions gave 142,000 lines, 16 MB, that nobody reads on a terminal); `--format json` has all.
+  type Group = readonly [readonly unknown[], (x: any) => string | string[]];
+  const section = (title: string, groups: readonly Group[]): void => {
+    const total = groups.reduce((n, [xs]) => n + xs.length, 0);
+    if (!total) return;
     out.push('', c.bold(title));
-    // One by one: a spread of 40,000 lines is as many call arguments.
-    for (const l of lines) out.push(l);
+    let shown = 0;
+    for (const [xs, line] of groups) {
+      for (let i = 0; i < xs.length && shown < MAX_ITEMS; i++, shown++) {
+        const l = line(xs[i]);
+        if (typeof l === 'string') out.push(l);
+        else for (const y of l) out.push(y);
+      }
+    }
+    if (total > shown) out.push(c.dim(`  ${t('diff.text.more', { n: total - shown })}`));
   };
-  section(t('diff.section.introduced', { n: d.findings.introduced.length }),
-    d.findings.introduced.flatMap((f) => finding(c.red('+'), f)));
-  section(t('diff.section.resolved', { n: d.findings.resolved.length }),
-    d.findings.resolved.flatMap((f) => finding(c.green('-'), f)));
-  section(t('diff.section.severity-changed', { n: d.findings.changed.length }),
-    d.findings.changed.flatMap((f) => finding(c.yellow('~'), f, ` (${severityName(f.previousSeverity)} → ${severityName(f.severity)})`)));
+  section(t('diff.section.introduced', { n: d.findings.introduced.length }), [[d.findings.introduced, (f: FindingSummary) => finding(c.red('+'), f)]]);
+  section(t('diff.section.resolved', { n: d.findings.resolved.length }), [[d.findings.resolved, (f: FindingSummary) => finding(c.green('-'), f)]]);
+  section(t('diff.section.severity-changed', { n: d.findings.changed.length }), [[d.findings.changed,
+    (f: DiffResult['findings']['changed'][number]) => finding(c.yellow('~'), f, ` (${severityName(f.previousSeverity)} → ${severityName(f.severity)})`)]]);
 
   if (stackChanged(d)) {
     section(t('diff.section.tools'), [
-      ...d.tools.added.map((x) => `  ${c.green('+')} ${x.name} (${x.id})  ${c.dim(toolFacts(x, cur))}`),
-      ...d.tools.removed.map((x) => `  ${c.red('-')} ${x.name} (${x.id})  ${c.dim(toolFacts(x, d.old.currency))}`),
-      ...d.tools.changed.map((x) => `  ${c.yellow('~')} ${x.name} (${x.id})  ${x.changes.map((ch) => fieldChange(ch, cur)).join('; ')}`),
+      [d.tools.added, (x: ToolSummary) => `  ${c.green('+')} ${x.name} (${x.id})  ${c.dim(toolFacts(x, cur))}`],
+      [d.tools.removed, (x: ToolSummary) => `  ${c.red('-')} ${x.name} (${x.id})  ${c.dim(toolFacts(x, d.old.currency))}`],
+      [d.tools.changed, (x: ToolChange) => `  ${c.yellow('~')} ${x.name} (${x.id})  ${x.changes.map((ch) => fieldChange(ch, cur)).join('; ')}`],
     ]);
     section(t('diff.section.touchpoints'), [
-      ...d.touchpoints.added.map((x) => `  ${c.green('+')} ${x.name} (${x.id})  ${c.dim(`${touchpointFacts(x)}`)}`),
-      ...d.touchpoints.removed.map((x) => `  ${c.red('-')} ${x.name} (${x.id})  ${c.dim(`${touchpointFacts(x)}`)}`),
-      ...d.touchpoints.changed.map((x) => `  ${c.yellow('~')} ${x.name} (${x.id})  ${x.changes.map((ch) => touchpointFieldChange(ch, x.names)).join('; ')}`),
+      [d.touchpoints.added, (x: TouchpointSummary) => `  ${c.green('+')} ${x.name} (${x.id})  ${c.dim(`${touchpointFacts(x)}`)}`],
+      [d.touchpoints.removed, (x: TouchpointSummary) => `  ${c.red('-')} ${x.name} (${x.id})  ${c.dim(`${touchpointFacts(x)}`)}`],
+      [d.touchpoints.changed, (x: TouchpointChange) => `  ${c.yellow('~')} ${x.name} (${x.id})  ${x.changes.map((ch) => touchpointFieldChange(ch, x.names)).join('; ')}`],
     ]);
     section(t('diff.section.integrations'), [
-      ...d.integrations.added.map((x) => `  ${c.green('+')} ${integrationName(x)} (${x.id})  ${c.dim(integrationFacts(x))}`),
-      ...d.integrations.removed.map((x) => `  ${c.red('-')} ${integrationName(x)} (${x.id})  ${c.dim(integrationFacts(x))}`),
-      ...d.integrations.changed.map((x) => `  ${c.yellow('~')} ${integrationName(x)} (${x.id})  ${x.changes.map(integrationFieldChange).join('; ')}`),
+      [d.integrations.added, (x: IntegrationSummary) => `  ${c.green('+')} ${integrationName(x)} (${x.id})  ${c.dim(integrationFacts(x))}`],
+      [d.integrations.removed, (x: IntegrationSummary) => `  ${c.red('-')} ${integrationName(x)} (${x.id})  ${c.dim(integrationFacts(x))}`],
+      [d.integrations.changed, (x: IntegrationChange) => `  ${c.yellow('~')} ${integrationName(x)} (${x.id})  ${x.changes.map(integrationFieldChange).join('; ')}`],
     ]);
   }
   const marks = { '+': c.green('+'), '-': c.red('-'), '~': c.yellow('~') } as const;
-  for (const sec of customerSections(d, opts.tr)) section(sec.title, sec.lines.map((l) => `  ${marks[l.mark]} ${l.name} (${l.id})  ${l.what}`));
+  for (const sec of customerSections(d, opts.tr)) {
+    section(sec.title, [[sec.lines, (l: CustomerSection['lines'][number]) => `  ${marks[l.mark]} ${l.name} (${l.id})  ${l.what}`]]);
+  }
   return out.join('\n') + '\n';
 }

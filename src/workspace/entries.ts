@@ -66,7 +66,8 @@ export function gatherEntries(files: readonly ParsedFile[], err: ReportError, { 
     if (!raw) continue;
     const skipped = pf.skip ?? new Set<string>();
     const v: Record<string, any> = Object.fromEntries(Object.entries(raw).filter(([k]) => !skipped.has(k)));
-    const keep = (key: string) => (_: unknown, i: number) => !skipped.has(`${key}.${i}`);
+    // Most files have nothing skipped: no key to build per item then.
+    const keep = (key: string) => (skipped.size ? (_: unknown, i: number) => !skipped.has(`${key}.${i}`) : () => true);
     if (pf.manifest) {
       if (v.version === undefined) {
         err('missing-version', { file: pf.file, line: 1, column: 1 }, tw('build.missing-version'), tw('build.missing-version.hint'));

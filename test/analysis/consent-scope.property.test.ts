@@ -8,13 +8,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { customerSide, SENDING_CAPABILITIES } from '../../src/analysis/customer.js';
+import { customerView, missingTargets, type ConsentOrigin, type ConsentTargets, type ConsentView } from '../../src/diagrams/customer-view.js';
 import { computeFacts } from '../../src/analysis/facts.js';
 import type { Workspace } from '../../src/model/model.js';
 import { loadFromText } from '../../src/workspace/load.js';
 
 const CAPABILITIES = ['crm', 'customer-data-platform', 'email-marketing', 'sms-marketing', 'paid-social', 'retargeting',
   'consent-management', 'web-analytics', 'help-desk', 'loyalty'];
-const DATA = ['people', 'clicks', 'optout', 'cookies'];
+const DATA = ['people', 'clicks', 'optout', 'prefs', 'cookies'];
 const PERSONAS = ['p1', 'p2', 'p3'];
 const STATUSES = ['active', 'active', 'active', 'pilot', 'retiring', 'retired'];
 
@@ -52,6 +53,7 @@ function yamlOf(s: Spec): string {
     '  - { id: people, name: People, personal: true }',
     '  - { id: clicks, name: Clicks, personal: false }',
     '  - { id: optout, name: Opt-outs, personal: true, consent: true }',
+    '  - { id: prefs, name: Preferences, personal: true, consent: true }',
     '  - { id: cookies, name: Cookie choices, personal: false, consent: true }',
     'tools:',
     ...s.tools.map((t) => `  - { id: ${t.id}, name: ${t.id}, capabilities: [${t.cap}], status: ${t.status}${t.hub ? ', hub: true' : ''}, data: [${t.data.join(', ')}] }`),
@@ -151,7 +153,7 @@ describe('where consent must arrive, worked out per component, is the plain walk
       const cs = customerSide(ws, facts);
       const want = reference(ws);
       for (const t of ws.tools) {
-        const types = ['optout', 'cookies'];
+        const types = ['optout', 'prefs', 'cookies'];
         for (const d of types) expect(cs.consentTargets(t.id, d), `${t.id} ${d}\n${yamlOf(s)}`).toEqual(want(t.id, d));
         // What the finding says: the hubs and senders not reached, a sender that is a missed hub named once.
         const hubs = new Set<string>();
@@ -169,5 +171,45 @@ describe('where consent must arrive, worked out per component, is the plain walk
         });
       }
     }), { numRuns: 300 });
+  });
+});
+
+/** The plain count of what an origin misses: every target of every type walked (customer-view.ts before #18). */
+function plainMissing(c: ConsentView, origin: ConsentOrigin, role: 'hub' | 'sender' | undefined, limit: number) {
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  for (const d of origin.data) {
+    const reached = c.reached(origin.tool, d);
+    const t: ConsentTargets = c.targets(origin.tool, d);
+    for (const id of role === 'hub' ? t.hubs : role === 'sender' ? t.senders : [...t.hubs, ...t.senders]) {
+      if (id === origin.tool || reached.has(id) || seen.has(id)) continue;
+      seen.add(id);
+      if (ids.length < limit) ids.push(id);
+    }
+  }
+  return { ids, total: seen.size };
+}
+
+describe('what the consent picture and pages say an origin misses, counted from what it reaches, is the plain walk of its targets', () => {
+  it('missingTargets, every role and limit, and the arrivals', () => {
+    let pictured = 0;
+    fc.assert(fc.property(specs, (s) => {
+      const ws = load(s);
+      // No consent picture when no tool holds a consent type.
+      const c = customerView(ws).consent ?? { origins: [], arrivals: { total: 0 } } as unknown as ConsentView;
+      if (c.origins.length) pictured++;
+      let total = 0;
+      for (const o of c.origins) {
+        for (const role of [undefined, 'hub', 'sender'] as const) {
+          for (const limit of [0, 1, 3, Number.POSITIVE_INFINITY]) {
+            expect(missingTargets(c, o, role, limit), `${o.tool} ${role} ${limit}\n${yamlOf(s)}`).toEqual(plainMissing(c, o, role, limit));
+          }
+        }
+        for (const d of o.data) total += new Set([...c.targets(o.tool, d).hubs, ...c.targets(o.tool, d).senders]).size;
+      }
+      expect(c.arrivals.total).toBe(total);
+    }), { numRuns: 300 });
+    // The generator must draw origins of consent most of the time, or this proves little.
+    expect(pictured).toBeGreaterThan(150);
   });
 });

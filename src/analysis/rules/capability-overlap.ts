@@ -2,7 +2,7 @@
 // them and their combined annual cost.
 import { minorToMajor, type Tool } from '../../model/model.js';
 import { isFileStore, isMedia, primaryCapabilities } from '../capabilities.js';
-import { compareIds, sumCosts, toolRef } from './helpers.js';
+import { compareIds, distinct, sumCosts, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { byId } from '../roadmap/context.js';
 import type { Finding } from '../types.js';
@@ -80,13 +80,22 @@ export const rule = createRule({
     for (const x of facts.activeTools) {
       // (r2) file tool: two spreadsheets or file stores are not a tool decision; the data in them
       // belongs in a system (manual-integration and the roadmap's move-<file> say so).
-      for (const c of new Set(primaryCapabilities(x))) {
+      for (const c of distinct(primaryCapabilities(x))) {
         if (isFileStore(c)) continue;
         const l = providers.get(c);
         if (l) l.push(x);
         else providers.set(c, [x]);
       }
     }
+    // A tool's one primary capability, when it has only one (asked for each capability it provides).
+    const sole = new Map<Tool, string | undefined>();
+    const soleCapability = (x: Tool): string | undefined => {
+      if (!sole.has(x)) {
+        const own = distinct(primaryCapabilities(x));
+        sole.set(x, own.length === 1 ? own[0] : undefined);
+      }
+      return sole.get(x);
+    };
     const caps = [...providers.keys()].sort(compareIds);
     for (const cap of caps) {
       let tools = [...providers.get(cap)!].sort((a, b) => compareIds(a.id, b.id));
@@ -110,7 +119,7 @@ export const rule = createRule({
       // r2: the money at stake is only the tools whose every primary capability is in the overlap.
       // Media spend is never money at stake: two accounts on one network buy reach, and what they
       // cost is the advertising itself (docs/analysis.md).
-      const summedTools = media ? [] : tools.filter((x) => primaryCapabilities(x).every((c) => c === cap));
+      const summedTools = media ? [] : tools.filter((x) => soleCapability(x) === cap);
       const summed = new Set(summedTools);
       const suites = tools.filter((x) => !summed.has(x)).map((x) => x.id);
       const cost = sumCosts(summedTools);

@@ -9,6 +9,12 @@ export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b 
 export const sortIds = (ids: Iterable<string>): string[] => [...ids].sort(compareIds);
 export const byToolId = (a: Tool, b: Tool): number => compareIds(a.id, b.id);
 
+/** A short list without repeats, in its order: the list itself when nothing repeats (the usual case, no copy). */
+export function distinct<T>(list: readonly T[]): readonly T[] {
+  for (let i = 1; i < list.length; i++) if (list.lastIndexOf(list[i], i - 1) >= 0) return [...new Set(list)];
+  return list;
+}
+
 /** Subject of a finding id with several parts. */
 export const joinSubject = (ids: readonly string[]): string => ids.join('+');
 

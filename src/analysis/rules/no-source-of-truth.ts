@@ -1,6 +1,6 @@
 // no-source-of-truth: two or more active tools hold the same data type and no tool claims to be
 // its source of truth ("which web-traffic number do we trust?").
-import { bestCandidate, canBeSourceOfTruth, compareIds, toolRef } from './helpers.js';
+import { bestCandidate, canBeSourceOfTruth, compareIds, distinct, toolRef } from './helpers.js';
 import type { Tool } from '../../model/model.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { proposeSourceOfTruth } from '../roadmap/proposals.js';
@@ -65,7 +65,7 @@ export const rule = createRule({
       const analytics = facts.isMeasuringTool(x.id);
       // An ad network or a review site keeps its own audience's record (reach, not redundancy): no dispute.
       if (!analytics && isExternalChannel(x)) continue;
-      for (const d of new Set(x.data)) {
+      for (const d of distinct(x.data)) {
         if (claimed.has(d) || consentMastered(d)) continue;
         if (!analytics && !facts.isOrigin(x.id, d)) continue;
         const l = holders.get(d);

@@ -6,7 +6,7 @@ import type { Facts } from '../facts.js';
 // capabilities is still provided by another tool that has not been marked. The ones left over
 // (the tools to keep) get no finding. This is exact for any group size and deterministic.
 import type { Tool } from '../../model/model.js';
-import { compareIds, costOf, toolRef } from './helpers.js';
+import { compareIds, costOf, distinct, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 import { proposeRetirement } from '../roadmap/proposals.js';
 import { isFileStore, isFileTool, isMedia, primaryCapabilities } from '../capabilities.js';
@@ -50,7 +50,7 @@ export function redundancy(facts: Facts): Redundancy {
   // the fix for data living in it is to move that data into a system (manual-integration says so).
   // Worked out once per tool (the keep order, the marking and every finding read them).
   const caps = new Map<Tool, readonly string[]>();
-  for (const x of facts.activeTools) caps.set(x, Object.freeze([...new Set(primaryCapabilities(x))].filter((c) => !isMedia(c) && !isFileStore(c))));
+  for (const x of facts.activeTools) caps.set(x, Object.freeze(distinct(primaryCapabilities(x)).filter((c) => !isMedia(c) && !isFileStore(c))));
   const capsOf = (x: Tool): readonly string[] => caps.get(x)!;
   const providers = new Map<string, Tool[]>();
   for (const x of facts.activeTools) {

@@ -122,6 +122,7 @@ export const diff: Record<string, string> = {
   'diff.md.worse': 'worse',
   'diff.md.more': '…and {n} more.',
   'diff.md.more-below': '…and {n} more (see the details below)',
+  'diff.text.more': '…and {n} more: `diff --format json` lists every one.',
   'diff.md.stack': 'Stack changes',
   'diff.md.details': 'Details: {list}',
   'diff.md.details.stack': 'every tool, touchpoint and integration changed',

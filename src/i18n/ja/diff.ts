@@ -123,6 +123,7 @@ export const diff: Record<string, string> = {
   'diff.md.worse': '悪化',
   'diff.md.more': '…ほか {n} 件。',
   'diff.md.more-below': '…ほか {n} 件（下の詳細を参照）',
+  'diff.text.more': '…ほか {n} 件（すべては `diff --format json` で出力されます）',
   'diff.md.stack': 'スタックの変更',
   'diff.md.details': '詳細：{list}',
   'diff.md.details.stack': '変更されたツール、顧客接点、連携の一覧',
