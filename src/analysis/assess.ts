@@ -131,7 +131,9 @@ export function assess(ws: Workspace, facts: Facts, findings: readonly Finding[]
   const dataLinks = ws.integrations.filter((it) => facts.carried(it).length > 0 || (it.bidirectional && facts.carried(it, 'backward').length > 0)).length;
   if (dataLinks) add('manual', 1 - manual.length / Math.max(dataLinks, manual.length), { manual: manual.length, total: dataLinks }, manual.length ? '' : '.none');
   if (facts.activeTools.length) {
-    const flagged = new Set(findings.filter((f) => HYGIENE_RULES.includes(f.rule)).flatMap((f) => f.entities.filter((e) => e.kind === 'tool').map((e) => e.id)));
+    const hygiene = new Set<string>(HYGIENE_RULES);
+    const flagged = new Set<string>();
+    for (const f of findings) if (hygiene.has(f.rule)) for (const e of f.entities) if (e.kind === 'tool') flagged.add(e.id);
     add('hygiene', 1 - Math.min(1, flagged.size / facts.activeTools.length), { flagged: flagged.size, total: facts.activeTools.length }, flagged.size ? '' : '.none');
   }
   const score = Math.max(0, Math.min(100, 50 + items.reduce((s, x) => s + x.points, 0)));
@@ -268,8 +270,12 @@ const NEVER_REFOCUS = new Set(['consent-not-synced', 'restricted-data-flow']);
 export function refocusFold(ws: Workspace, findings: readonly Finding[]): DecisionFinding[] {
   const dropped = new Set<string>(ws.tools.filter((x) => x.status === 'retiring').map((x) => x.id));
   for (const f of findings) if (isFindingOf(f, 'redundant-tool')) dropped.add(f.details.tool);
+  // Per rule once, not per finding: whether its findings may be folded.
+  const foldable = new Map<string, boolean>();
   return findings.map((f) => {
-    if (NEVER_REFOCUS.has(f.rule) || getRule(f.rule)?.meta.group !== 'integrate') return f;
+    let may = foldable.get(f.rule);
+    if (may === undefined) foldable.set(f.rule, (may = !NEVER_REFOCUS.has(f.rule) && getRule(f.rule)?.meta.group === 'integrate'));
+    if (!may) return f;
     const s = parseFindingId(f.id);
     return s.kind === 'tool' && s.ids.length === 1 && dropped.has(s.ids[0]) ? { rule: f.rule, severity: f.severity, group: 'refocus' as const } : f;
   });

@@ -118,6 +118,7 @@ export function usesCustomerSide(ws: Workspace): boolean {
 }
 
 const cache = new WeakMap<Facts, CustomerSide>();
+const factsOf = new WeakMap<Workspace, Facts>();
 
 /** The customer's side of a run, computed once per facts. */
 export function customerSide(ws: Workspace, facts: Facts): CustomerSide {
@@ -125,8 +126,19 @@ export function customerSide(ws: Workspace, facts: Facts): CustomerSide {
   if (!c) {
     c = computeCustomerSide(ws, facts);
     cache.set(facts, c);
+    if (!factsOf.has(ws)) factsOf.set(ws, facts);
   }
   return c;
+}
+
+/**
+ * The facts a customer side of `ws` was first computed from (the analysis's, when the rules ran),
+ * if one was: the report's pictures and pages read the customer side the findings came from
+ * instead of working out the facts and the customer side a second time (#18: 1.6 s of a
+ * 10,000-tool report). A workspace is frozen, and the facts are a function of it alone.
+ */
+export function customerSideFacts(ws: Workspace): Facts | undefined {
+  return factsOf.get(ws);
 }
 
 function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {

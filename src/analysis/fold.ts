@@ -22,13 +22,26 @@ const toolsOf = (f: Finding): string[] => f.entities.filter((e) => e.kind === 't
 
 export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Finding[], words: Words): Finding[] {
   const into = new Map<string, string>(); // narrower id -> wider id
-  const byId = new Map(findings.map((f) => [f.id, f]));
+  // One look at every finding (tens of thousands at 10,000 tools): the few rules the folds are
+  // about, each in the findings' order; the folds below walk only these.
+  const consentIds = new Set<string>(); // consent-not-synced ids (fold 4 asks whether a tool has one)
+  const clusters: FindingOf<'isolated-cluster'>[] = [];
+  const manualFindings: FindingOf<'manual-integration'>[] = [];
+  const splitHubs: FindingOf<'disconnected-hubs'>[] = [];
+  const narrow: Finding[] = []; // data-silo, trapped-data and inconsistent-experience
+  for (const f of findings) {
+    const rule: string = f.rule;
+    if (rule === 'data-silo' || rule === 'trapped-data' || rule === 'inconsistent-experience') narrow.push(f);
+    else if (rule === 'consent-not-synced') consentIds.add(f.id);
+    else if (isFindingOf(f, 'manual-integration')) manualFindings.push(f);
+    else if (isFindingOf(f, 'isolated-cluster')) clusters.push(f);
+    else if (isFindingOf(f, 'disconnected-hubs')) splitHubs.push(f);
+  }
 
   // 1. into isolated clusters
   const clusterOf = new Map<string, string>();
-  for (const f of findings) if (isFindingOf(f, 'isolated-cluster')) for (const id of f.details.tools) clusterOf.set(id, f.id);
-  for (const f of findings) {
-    if (f.rule !== 'data-silo' && f.rule !== 'trapped-data' && f.rule !== 'inconsistent-experience') continue;
+  for (const f of clusters) for (const id of f.details.tools) clusterOf.set(id, f.id);
+  for (const f of narrow) {
     const tools = isFindingOf(f, 'inconsistent-experience') ? f.details.tools : toolsOf(f);
     const clusters = new Set(tools.map((id) => clusterOf.get(id)));
     const [only] = clusters;
@@ -39,7 +52,7 @@ export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Fin
   // automated links; edges: the manual links. A link lies on a chain between sides A and B when one
   // end is reachable from A and the other from B without crossing that link (nor the other side).
   const comp = (id: string) => facts.componentOf(id).index;
-  const manualEdges = findings.filter((f) => isFindingOf(f, 'manual-integration')).map((f) => {
+  const manualEdges = manualFindings.map((f) => {
     const d = (f as Finding & { details: { from: string; to: string } }).details;
     return { id: f.id, a: comp(d.from), b: comp(d.to) };
   });
@@ -57,8 +70,7 @@ export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Fin
     }
     return seen;
   };
-  for (const f of findings) {
-    if (!isFindingOf(f, 'disconnected-hubs')) continue;
+  for (const f of splitHubs) {
     const [ha, hb] = f.details.hubs;
     const A = comp(ha);
     const B = comp(hb);
@@ -73,8 +85,7 @@ export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Fin
   // 3. a tool joined to a hub only by manual links: its silo and trapped data go into its manual integration.
   // (The manual-integration findings of each tool, gathered once: not every finding for every silo.)
   const manualOf = new Map<string, Finding[]>();
-  for (const m of findings) {
-    if (!isFindingOf(m, 'manual-integration')) continue;
+  for (const m of manualFindings) {
     for (const id of new Set([m.details.from, m.details.to])) {
       const list = manualOf.get(id);
       if (list) list.push(m);
@@ -82,7 +93,7 @@ export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Fin
     }
   }
   const towardsHub = new Map<string, string>(); // tool -> the manual link its silo went into
-  for (const f of findings) {
+  for (const f of narrow) {
     if (into.has(f.id) || (f.rule !== 'data-silo' && f.rule !== 'trapped-data')) continue;
     const tool = toolsOf(f)[0];
     if (!tool || !facts.manuallyJoinedToHub(tool)) continue;
@@ -100,7 +111,7 @@ export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Fin
   // 3 (extension, docs/analysis.md). An inconsistent experience whose only cause is that manual
   // link (every tool at the touchpoint is a tool whose silo went into the same manual link) is that
   // link's problem too: said once, not once per touchpoint the tool serves.
-  for (const f of findings) {
+  for (const f of narrow) {
     if (into.has(f.id) || !isFindingOf(f, 'inconsistent-experience')) continue;
     const links = new Set(f.details.tools.map((id) => towardsHub.get(id)));
     const [only] = links;
@@ -112,22 +123,39 @@ export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Fin
   // sales and sign-ups a CSV carries back each week). Folded when one manual link from the tool
   // carries every trapped type to a hub or to a tool from which that type reaches one; the fix is
   // that link's, said once.
-  for (const f of findings) {
+  for (const f of narrow) {
     if (into.has(f.id) || !isFindingOf(f, 'trapped-data')) continue;
     const tool = f.details.tool;
     const types = f.details.data;
     if (!types.length) continue;
+    const mine = manualOf.get(tool);
+    if (!mine) continue;
+    // What the tool's manual links carry to each other end, gathered in one look at its links.
+    let carriedTo: Map<string, Set<string>> | undefined;
+    const carriedBy = (towards: string): Set<string> | undefined => {
+      if (!carriedTo) {
+        carriedTo = new Map();
+        const add = (other: string, xs: readonly string[]) => {
+          let set = carriedTo!.get(other);
+          if (!set) carriedTo!.set(other, (set = new Set()));
+          for (const x of xs) set.add(x);
+        };
+        for (const it of ws.index.integrationsFrom.get(tool) ?? []) if (it.mode === 'manual') add(it.to, facts.carried(it, 'forward'));
+        for (const it of ws.index.integrationsTo.get(tool) ?? []) if (it.mode === 'manual' && it.bidirectional) add(it.from, facts.carried(it, 'backward'));
+      }
+      return carriedTo.get(towards);
+    };
     const carriesAll = (m: Finding): boolean => {
       const d = m.details as { from: string; to: string };
       const towards = d.from === tool ? d.to : d.to === tool ? d.from : undefined;
       if (!towards) return false;
-      const carried = new Set<string>();
-      for (const it of ws.index.integrationsFrom.get(tool) ?? []) if (it.mode === 'manual' && it.to === towards) for (const x of facts.carried(it, 'forward')) carried.add(x);
-      for (const it of ws.index.integrationsTo.get(tool) ?? []) if (it.mode === 'manual' && it.bidirectional && it.from === towards) for (const x of facts.carried(it, 'backward')) carried.add(x);
+      const carried = carriedBy(towards);
+      if (!carried) return false;
       return types.every((x) => carried.has(x) && (facts.isHub(towards) || facts.reachesHub(towards, x)));
     };
     // Only the manual-integration findings of this tool can carry its data (gathered once above).
-    const link = (manualOf.get(tool) ?? []).filter(carriesAll).sort((x, y) => compareIds(x.id, y.id))[0];
+    let link: Finding | undefined;
+    for (const m of mine) if ((!link || compareIds(m.id, link.id) < 0) && carriesAll(m)) link = m;
     if (link) into.set(f.id, link.id);
   }
 
@@ -136,10 +164,10 @@ export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Fin
   // leave it and it keeps the others (said once each).
   const isConsent = (d: string) => ws.index.dataTypeById.get(d)?.consent === true;
   const narrowed = new Map<string, Finding>();
-  for (const f of findings) {
+  for (const f of narrow) {
     if (into.has(f.id) || !isFindingOf(f, 'trapped-data')) continue;
     const wider = `consent-not-synced:${f.details.tool}`;
-    if (!byId.has(wider) || !f.details.data.some(isConsent)) continue;
+    if (!consentIds.has(wider) || !f.details.data.some(isConsent)) continue;
     if (f.details.data.every(isConsent)) into.set(f.id, wider);
     else narrowed.set(f.id, withoutConsent(ws, f, f.details.data.filter((d) => !isConsent(d)), words));
   }
@@ -160,7 +188,7 @@ export function foldFindings(ws: Workspace, facts: Facts, findings: readonly Fin
   const out: Finding[] = [];
   for (const f0 of findings) {
     if (into.has(f0.id)) continue;
-    const f = narrowed.get(f0.id) ?? f0;
+    const f = narrowed.size ? narrowed.get(f0.id) ?? f0 : f0;
     const ids = folded.get(f.id);
     out.push(ids ? { ...f, folded: ids.sort(compareIds) } : f);
   }

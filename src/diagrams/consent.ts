@@ -148,6 +148,12 @@ function toolsDrawn(view: ConsentView): number {
 function targetPairs(view: ConsentView, role: 'hub' | 'sender'): number {
   let pairs = 0;
   for (const o of view.origins) {
+    const ts = o.data.map((d) => view.targets(o.tool, d));
+    // Types that must arrive at the same places share one ConsentTargets, its lists of distinct tools (customer-view.ts).
+    if (ts.length && ts.every((t) => t === ts[0])) {
+      pairs += (role === 'hub' ? ts[0].hubs : ts[0].senders).length;
+      continue;
+    }
     const ids = new Set<string>();
     for (const d of o.data) for (const id of role === 'hub' ? view.targets(o.tool, d).hubs : view.targets(o.tool, d).senders) ids.add(id);
     pairs += ids.size;

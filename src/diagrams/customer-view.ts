@@ -8,7 +8,7 @@
 // Nothing here guesses: a field the workspace does not give stays `undefined` and is shown as
 // "not said" (the assessment turns it into a question).
 import { computeFacts, type Facts } from '../analysis/facts.js';
-import { customerSide, usesCustomerSide } from '../analysis/customer.js';
+import { customerSide, customerSideFacts, usesCustomerSide } from '../analysis/customer.js';
 import { meetsPersona, type DataType, type Integration, type Persona, type Stage, type Tool, type Touchpoint, type Workspace } from '../model/model.js';
 import type { Freshness } from '../model/vocabulary.js';
 
@@ -131,7 +131,8 @@ const views = new WeakMap<Workspace, { facts: Facts; view: CustomerView }>();
 export function customerViewOf(ws: Workspace): { facts: Facts; view: CustomerView } {
   let v = views.get(ws);
   if (!v) {
-    const facts = computeFacts(ws);
+    // The analysis's facts when it ran on this workspace (its customer side is then reused).
+    const facts = customerSideFacts(ws) ?? computeFacts(ws);
     views.set(ws, (v = { facts, view: customerView(ws, facts) }));
   }
   return v;

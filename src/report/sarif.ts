@@ -119,11 +119,12 @@ function sarifLog(result: AuditResult, opts: SarifOptions, lazy: boolean): Recor
     level: SARIF_LEVEL[f.severity],
     message: { text: f.recommendation ? `${f.message}\n${f.recommendation}` : f.message },
     locations: location(f, opts.defaultFile),
+    // The finding's id, once: the fingerprint code scanning tracks an alert by.
     partialFingerprints: { 'martechAuditFinding/v1': f.id },
     properties: {
-      findingId: f.id,
       severity: f.severity,
-      ...(f.cost !== undefined ? { cost: f.cost, currency: result.summary.currency } : {}),
+      // In the run's currency (run.properties.currency).
+      ...(f.cost !== undefined ? { cost: f.cost } : {}),
       entities: f.entities.map((e) => `${e.kind}:${e.id}`),
     },
   });
@@ -146,6 +147,7 @@ function sarifLog(result: AuditResult, opts: SarifOptions, lazy: boolean): Recor
       results,
       properties: {
         organization: result.organization,
+        currency: result.summary.currency,
         assessment: { level: result.assessment.level, score: result.assessment.score },
       },
     }],

@@ -101,7 +101,7 @@ describe('analyze --format sarif (needs npm run build)', () => {
     const log = JSON.parse(run('analyze', 'examples/northwind-b2b', '--format', 'sarif', '--fail-on', 'none'));
     expect(validator()(log)).toBe(true);
     const json = JSON.parse(run('analyze', 'examples/northwind-b2b', '--format', 'json', '--fail-on', 'none'));
-    expect(log.runs[0].results.map((r: { properties: { findingId: string } }) => r.properties.findingId))
+    expect(log.runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['martechAuditFinding/v1']))
       .toEqual(json.findings.map((f: { id: string }) => f.id));
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(/^examples\/northwind-b2b\//);
   });

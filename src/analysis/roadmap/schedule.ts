@@ -92,6 +92,13 @@ export function planInitiatives(ws: Workspace, ordered: readonly Draft[], base: 
   // Waves: the distinct start months, in order.
   const waveOf = new Map<number, number>();
   if (months && capacity) [...new Set([...months.values()].map((m) => m.start))].sort((a, b) => a - b).forEach((m, i) => waveOf.set(m, i + 1));
+  // Thousands of initiatives share a few thousand months: each month's text is made once.
+  const monthTexts = new Map<number, string>();
+  const monthText = (m: number): string => {
+    let s = monthTexts.get(m);
+    if (s === undefined) monthTexts.set(m, (s = monthString(m)));
+    return s;
+  };
   const sortedIds = (x: Set<string>) => (x.size > 1 ? [...x].sort(byId) : [...x]);
   return ordered.map((d, i) => {
     const when = months?.get(d.id);
@@ -121,8 +128,8 @@ export function planInitiatives(ws: Workspace, ordered: readonly Draft[], base: 
     if (d.savingMinor) out.saving = toMajor(d.savingMinor);
     if (d.decidedSavingMinor) out.decidedSaving = toMajor(d.decidedSavingMinor);
     if (when) {
-      out.start = monthString(when.start);
-      out.end = monthString(when.end);
+      out.start = monthText(when.start);
+      out.end = monthText(when.end);
     }
     if (when && waveOf.size > 1) out.wave = waveOf.get(when.start);
     out.months = d.months;

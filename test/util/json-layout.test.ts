@@ -1,0 +1,125 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { layoutChunks, layoutJson, oneLine, WIDTH } from '../../src/util/json-layout.js';
+
+// Values as an analysis result holds them, and what JSON.stringify treats specially: undefined
+// members (left out), undefined items (null), non-finite numbers (null), toJSON (a Date), strings
+// with quotes, line breaks, brackets and commas (which must never be taken for layout).
+const tricky = fc.constantFrom('', 'a, b', '[\n  x\n]', '{ "k": 1 }', '"', '\\', '\u2028', ': ,');
+const value = fc.letrec((tie) => ({
+  leaf: fc.oneof(fc.string(), tricky, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.constant(new Date(0))),
+  node: fc.oneof({ maxDepth: 5 }, tie('leaf'), tie('array'), tie('object')),
+  array: fc.oneof(fc.array(tie('node'), { maxLength: 6 }), fc.array(tie('leaf'), { minLength: 20, maxLength: 120 })),
+  object: fc.dictionary(fc.oneof(fc.string(), tricky), tie('node'), { maxKeys: 6 }),
+}));
+// The same without lists of objects (no records): every line obeys the width rule.
+const noRecords = fc.letrec((tie) => ({
+  leaf: fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.boolean(), fc.constant(null)),
+  node: fc.oneof({ maxDepth: 4 }, tie('leaf'), tie('list'), tie('object')),
+  list: fc.array(fc.oneof(tie('leaf'), fc.array(tie('leaf'), { maxLength: 8 })), { maxLength: 30 }),
+  object: fc.dictionary(fc.string({ maxLength: 12 }), tie('node'), { maxKeys: 8 }),
+}));
+
+const parsed = (v: unknown) => JSON.parse(JSON.stringify(v) ?? 'null');
+
+/** Whether a line holds one member whose value is a scalar (a long string may pass the width). */
+function oneScalar(line: string): boolean {
+  const t = line.trim().replace(/,$/, '');
+  for (const text of [`{${t}}`, t]) {
+    try {
+      const v = JSON.parse(text);
+      const inner = text === t ? v : Object.values(v);
+      if (text === t ? v === null || typeof v !== 'object' : inner.length === 1 && (inner[0] === null || typeof inner[0] !== 'object')) return true;
+    } catch {
+      // not this form
+    }
+  }
+  return false;
+}
+
+describe('util/json-layout', () => {
+  it('parses back to what JSON.stringify writes, whatever the strings hold', () => {
+    fc.assert(fc.property(value.node, (v) => {
+      expect(JSON.parse(layoutJson({ v }))).toEqual(parsed({ v }));
+      expect(JSON.parse(oneLine(v) ?? 'null')).toEqual(parsed(v));
+    }), { numRuns: 400 });
+  });
+
+  it('writes one line as people write JSON: spaced objects, lists without inner spaces', () => {
+    expect(oneLine({ kind: 'tool', id: 'crm', n: [1, [2, 3], {}], e: [] })).toBe('{ "kind": "tool", "id": "crm", "n": [1, [2, 3], {}], "e": [] }');
+    expect(oneLine(['a, b', '[\n]', { x: '{ "y": 1 }' }])).toBe('["a, b", "[\\n]", { "x": "{ \\"y\\": 1 }" }]');
+  });
+
+  it('puts a container on one line when it fits the width, else one member per line', () => {
+    fc.assert(fc.property(noRecords.object, (v) => {
+      for (const line of layoutJson({ v }).split('\n')) {
+        if (line.length > WIDTH) expect(oneScalar(line), line).toBe(true);
+      }
+    }), { numRuns: 300 });
+  });
+
+  it('breaks exactly the containers whose one line would not fit (the plain rule, measured whole)', () => {
+    // The writer never serialises a large value to measure it: its bound must agree with this.
+    const plain = (v: unknown, pad: string, used: number): string => {
+      if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+      const one = oneLine(v);
+      if (used + one.length + 1 <= WIDTH) return one;
+      const inner = `${pad}  `;
+      if (Array.isArray(v)) return `[\n${v.map((x) => inner + plain(x, inner, inner.length)).join(',\n')}\n${pad}]`;
+      const ks = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined);
+      if (!ks.length) return '{}';
+      return `{\n${ks.map((k) => `${inner}${JSON.stringify(k)}: ${plain((v as Record<string, unknown>)[k], inner, inner.length + JSON.stringify(k).length + 2)}`).join(',\n')}\n${pad}}`;
+    };
+    fc.assert(fc.property(noRecords.object, (v) => {
+      expect(layoutJson({ v })).toBe(plain({ v }, '', 0));
+    }), { numRuns: 300 });
+  });
+
+  it('gives a record (an object in a list) one field per line, a field of at most two levels on one line', () => {
+    const entities = Array.from({ length: 12 }, (_, i) => ({ kind: 'tool', id: `tool-${i}` }));
+    const finding = {
+      id: 'consent-not-synced:crm', rule: 'consent-not-synced', message: 'm', entities,
+      location: { file: 'tools.yaml', line: 3, column: 5 }, details: { hubs: ['a', 'b'], senders: ['c'] }, deep: { a: { b: { c: 1 } } },
+    };
+    const text = layoutJson({ findings: [finding, { id: 'x' }] });
+    expect(text).toBe([
+      '{',
+      '  "findings": [',
+      '    {',
+      '      "id": "consent-not-synced:crm",',
+      '      "rule": "consent-not-synced",',
+      '      "message": "m",',
+      `      "entities": [${entities.map((e) => `{ "kind": "tool", "id": "${e.id}" }`).join(', ')}],`,
+      '      "location": { "file": "tools.yaml", "line": 3, "column": 5 },',
+      '      "details": { "hubs": ["a", "b"], "senders": ["c"] },',
+      // Three levels: the width rule.
+      '      "deep": { "a": { "b": { "c": 1 } } }',
+      '    },',
+      '    {',
+      '      "id": "x"',
+      '    }',
+      '  ]',
+      '}',
+    ].join('\n'));
+    // A field nesting deeper and longer than the width: broken, its own records laid out alike.
+    const stage = { id: 's', touchpoints: Array.from({ length: 3 }, (_, i) => ({ id: `tp-${i}`, tools: ['a'], location: { file: 'f', line: i, column: 1 } })) };
+    expect(layoutJson({ stages: [stage] }).split('\n').slice(3, 9)).toEqual([
+      '      "id": "s",',
+      '      "touchpoints": [',
+      '        {',
+      '          "id": "tp-0",',
+      '          "tools": ["a"],',
+      '          "location": { "file": "f", "line": 0, "column": 1 }',
+    ]);
+  });
+
+  it('ends every chunk but the last with a line break, keeps chunks bounded, and joins to the text', () => {
+    const doc = { findings: Array.from({ length: 5000 }, (_, i) => ({ id: `r:${i}`, message: 'x'.repeat(50), entities: [{ kind: 'tool', id: `t-${i}` }] })) };
+    const chunks = [...layoutChunks(doc)];
+    expect(chunks.length).toBeGreaterThan(5);
+    for (const c of chunks.slice(0, -1)) expect(c.endsWith('\n')).toBe(true);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(1 << 20);
+    expect(chunks.join('')).toBe(layoutJson(doc));
+    expect(JSON.parse(chunks.join(''))).toEqual(doc);
+  });
+});
