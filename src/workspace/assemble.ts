@@ -168,15 +168,27 @@ export function assembleWorkspace(checked: CheckedInput): Workspace {
       : Object.defineProperty(fields, 'name', { get: () => localName(v.name, id), enumerable: true }) as DataType);
   });
 
-  const group = <T, K>(items: readonly T[], key: (x: T) => K[]): Map<K, T[]> => {
+  // Items by key, in the order of the items.
+  const group = <T, K>(items: readonly T[], key: (x: T) => K): Map<K, T[]> => {
     const m = new Map<K, T[]>();
-    for (const it of items) for (const k of key(it)) {
+    for (const it of items) {
+      const k = key(it);
       const arr = m.get(k);
       if (arr) arr.push(it);
       else m.set(k, [it]);
     }
     return m;
   };
+  const byTool = new Map<string, Touchpoint[]>();
+  for (const tp of builtTps) {
+    const ids = tp.tools;
+    for (let i = 0; i < ids.length; i++) {
+      if (ids.indexOf(ids[i]) !== i) continue; // a tool named twice counts once
+      const arr = byTool.get(ids[i]);
+      if (arr) arr.push(tp);
+      else byTool.set(ids[i], [tp]);
+    }
+  }
   const toolById = new Map(builtTools.map((x) => [x.id, x]));
   const workspace: Workspace = Object.freeze({
     path: input.path, kind: input.kind, files: Object.freeze(input.files.map((f) => f.file)),
@@ -199,10 +211,10 @@ export function assembleWorkspace(checked: CheckedInput): Workspace {
       touchpointById: new Map(builtTps.map((x) => [x.id, x])),
       stageById: new Map(stages.map((x) => [x.id, x])),
       departmentById: new Map(departments.map((x) => [x.id, x])),
-      touchpointsByStage: group(builtTps, (x) => [x.stage]),
-      touchpointsByTool: group(builtTps, (x) => [...new Set(x.tools)]),
-      integrationsFrom: group(builtInts, (x) => [x.from]),
-      integrationsTo: group(builtInts, (x) => [x.to]),
+      touchpointsByStage: group(builtTps, (x) => x.stage),
+      touchpointsByTool: byTool,
+      integrationsFrom: group(builtInts, (x) => x.from),
+      integrationsTo: group(builtInts, (x) => x.to),
       hubs: Object.freeze(builtTools.filter((x) => x.hub)),
       personaById: new Map(builtPersonas.map((x) => [x.id, x])),
       dataTypeById: new Map(builtDataTypes.map((x) => [x.id, x])),

@@ -23,6 +23,32 @@ const ODD_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false
 
 const BAIL = new Error('not the plain shape');
 
+// The keys of the format (schema.ts), by length: a key written in a file is taken from here when it
+// is one of them, not cut out of the text, so that 10,000 tools do not make 100,000 short strings
+// for the same ten names.
+const FORMAT_KEYS = [
+  'version', 'organization', 'stages', 'settings', 'touchpoints', 'tools', 'integrations', 'strategy', 'questions', 'personas',
+  'data_types', 'id', 'name', 'description', 'stage', 'channel', 'owner', 'captures', 'realtime', 'personalized', 'needs',
+  'conversational', 'in_scope', 'notes', 'vendor', 'catalog', 'category', 'capabilities', 'hub', 'status', 'cost', 'amount',
+  'period', 'seats', 'licensed', 'active', 'data', 'source_of_truth', 'renewal', 'third_party_cookies', 'network', 'url', 'from',
+  'to', 'mode', 'frequency', 'bidirectional', 'party', 'personal', 'consent', 'restricted', 'title', 'kind', 'addresses',
+  'stakeholders', 'start', 'months', 'depends_on', 'pilot', 'phase', 'saving', 'horizon', 'review', 'initiatives', 'about',
+  'field', 'text', 'ask', 'currency', 'departments', 'employees', 'fail_on', 'rules', 'output', 'lang', 'assessment',
+  'thresholds', 'report', 'level', 'rationale', 'severity', 'threshold', 'enabled',
+];
+const KEYS_BY_LENGTH: string[][] = [];
+for (const k of FORMAT_KEYS) (KEYS_BY_LENGTH[k.length] ??= []).push(k);
+
+/** The text from `at` to `end`, one of FORMAT_KEYS when it is one. */
+function keyText(t: string, at: number, end: number): string {
+  const known = KEYS_BY_LENGTH[end - at];
+  if (known) {
+    const c = t.charCodeAt(at);
+    for (const k of known) if (k.charCodeAt(0) === c && t.startsWith(k, at)) return k;
+  }
+  return t.slice(at, end);
+}
+
 const SPACE = 32;
 const HASH = 35;
 const COLON = 58;
@@ -137,7 +163,7 @@ class Reader {
         // A list at the indentation of a mapping ends it only where that mapping is itself in a list's item.
         throw BAIL;
       }
-      const key = t.slice(at, colon);
+      const key = keyText(t, at, colon);
       if (ODD_KEYS.has(key) || Object.hasOwn(out, key)) throw BAIL;
       if (where === 'top') {
         // What scanOutline takes for a top-level key.
@@ -292,7 +318,7 @@ class Reader {
       if (isMap) {
         const colon = this.keyEnd(i, end);
         if (colon < 0 || t.charCodeAt(colon + 1) !== SPACE) throw BAIL;
-        key = t.slice(i, colon);
+        key = keyText(t, i, colon);
         if (ODD_KEYS.has(key) || Object.hasOwn(map, key)) throw BAIL;
         i = colon + 1;
         skip();
