@@ -4,26 +4,13 @@ import type { Finding } from '../types.js';
 import { byId, type PlanContext } from './context.js';
 import { cannotAnchor } from './targets.js';
 
-const retireIds = new WeakMap<PlanContext, Map<string, string>>();
-/**
- * `retire-<tool>`, one string per tool and plan: the retirement's draft is created and then looked
- * up under the same string (thousands of look-ups at 10,000 tools, each building the id again).
- */
-function retireId(c: PlanContext, tool: string): string {
-  let m = retireIds.get(c);
-  if (!m) retireIds.set(c, (m = new Map()));
-  let id = m.get(tool);
-  if (id === undefined) m.set(tool, (id = `retire-${tool}`));
-  return id;
-}
-
 /** `retire-<tool>`: phase 1, timed before the tool's renewal, saving its cost (a saving already decided when the tool is already retiring). */
 export function proposeRetirement(c: PlanContext, f: Finding, id: string, titleKey: string): void {
   const x = c.tool(id);
   if (!x) return;
   const cost = x.annualCostMinor && x.status !== 'retired' ? x.annualCostMinor : undefined;
   const decided = x.status === 'retiring';
-  const d = c.draft(retireId(c, id), () => ({
+  const d = c.draft(`retire-${id}`, () => ({
     kind: 'retire', phase: 1, title: c.title(titleKey, { tool: x.name }), tools: [id], subjects: [id], owner: x.owner,
     months: c.retireMonths(id), renewalTools: [id], touchesNeighbours: true,
     savingMinor: decided ? undefined : cost, decidedSavingMinor: decided ? cost : undefined,
@@ -81,7 +68,7 @@ export function originsOf(c: PlanContext, data: string): string[] {
 export function proposeSourceOfTruth(c: PlanContext, f: Finding, data: string): void {
   const { facts } = c;
   const holders = byData(c).holders.get(data) ?? [];
-  const staying = (id: string) => !cannotAnchor(c.tool(id)) && !c.drafts.has(retireId(c, id));
+  const staying = (id: string) => !cannotAnchor(c.tool(id)) && !c.drafts.has(`retire-${id}`);
   const origins = originsOf(c, data).filter(staying);
   const involved = origins.length ? origins : holders.filter(staying);
   let proposed: string | undefined;
