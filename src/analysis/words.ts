@@ -49,7 +49,14 @@ export function wordsFor(ws: Workspace, tr: Translator): Words {
   const list = (items: readonly string[]): string => tr.list(items);
   const tool = (id: string): string => ws.index.toolById.get(id)?.name ?? id;
   const dataType = (id: string): string => tr.dataTypeName(id);
+  // A type's word is asked for in nearly every finding and initiative: each is worked out once per analysis.
+  const typeWords = new Map<string, string>();
   const type = (id: string): string => {
+    let word = typeWords.get(id);
+    if (word === undefined) typeWords.set(id, (word = typeWord(id)));
+    return word;
+  };
+  const typeWord = (id: string): string => {
     const d = ws.index.dataTypeById.get(id);
     if (d?.given.name) return d.name;
     const word = dataType(id);

@@ -136,6 +136,7 @@ export const rule = createRule({
       }
       return k;
     };
+    const tool = (id: string) => ws.index.toolById.get(id)!;
     const out: FindingDraft<Details>[] = [];
     for (const x of facts.activeTools) {
       if (!removed.has(x.id)) continue;
@@ -148,7 +149,6 @@ export const rule = createRule({
         tally.set(k, (tally.get(k) ?? 0) + 1);
       }
       const keepIds = [...tally.keys()];
-      const tool = (id: string) => ws.index.toolById.get(id)!;
       const keep = keepIds.sort((a, b) => tally.get(b)! - tally.get(a)! || keepFirst(tool(a), tool(b)))[0];
       const others = [...keepIds].sort(compareIds);
       // A free tool dropped for a paid one by the keep order's last criterion (the larger
