@@ -10,7 +10,10 @@ export const PLATFORM_INITIATIVES = ['replatform', 'replatform-pilot', 'establis
 /** Consent and restricted-data initiatives for findings no rule plan took (size.ts proposeCompliance). */
 export const COMPLIANCE_INITIATIVES = ['sync-consent', 'stop-restricted'] as const;
 /** Groups of many small initiatives and the CRM adoption of a small stack (size.ts fitToSize). */
-export const SIZE_INITIATIVES = ['agree-sources-of-truth', 'reduce-licenses', 'retire-orphans', 'establish-hub', 'connect-to-hub'] as const;
+export const SIZE_INITIATIVES = ['agree-sources-of-truth', 'reduce-licenses', 'retire-orphans', 'establish-hub', 'connect-to-hub',
+  // Programmes of many same-kind initiatives on a very large stack (size.ts groupMany).
+  'retirements', 'connect-department', 'automate-manual', 'stop-restricted-flows', 'realtime-department',
+  'finish-retirements', 'freshen-department', 'feed-department', 'cover-department'] as const;
 
 /** Whether `id` is one of `declared` (`connect` declares `connect` and `connect-<anything>`). */
 export function isDeclaredInitiative(id: string, declared: readonly string[]): boolean {

@@ -5,6 +5,7 @@
 // they drop, and consent and restricted-data findings always get a phase-1 initiative.
 import { isMedia } from '../capabilities.js';
 import type { Finding } from '../types.js';
+import { departmentName } from '../../model/model.js';
 import { byId, type PlanContext } from './context.js';
 import { cannotAnchor, isFileTool } from './targets.js';
 import type { Draft } from './types.js';
@@ -153,6 +154,148 @@ function group(c: PlanContext, members: Draft[], id: (typeof SIZE_INITIATIVES)[n
   mergeInto(c, target, sorted);
 }
 
+/**
+ * More same-kind initiatives than a team can run (rules.md: "many same-kind initiatives are
+ * grouped"). Up to MANY_OF_A_KIND, each stays its own initiative: five at a time in waves, a dozen
+ * of them is a year of work at most, which a programme office plans and follows one by one. Beyond
+ * that (a stack of hundreds or thousands of tools), one initiative per retirement or per connection
+ * schedules centuries of waves that nobody would sign: the roadmap becomes programmes, one per
+ * capability for retirements (the same migration onto the keeper, done once per tool family) and
+ * one per owning department for connections, manual transfers, restricted flows and real-time
+ * upgrades (the team that owns the tools runs the work). Every example and realistic workspace has
+ * at most three of a kind: their roadmaps do not change.
+ */
+export const MANY_OF_A_KIND = 12;
+
+interface Family {
+  /** Which generated drafts are of the kind. */
+  is(d: Draft): boolean;
+  /** The group a member goes into (undefined: it stays on its own). */
+  key(d: Draft): string | undefined;
+  /** The group's id from its key. */
+  id(key: string): string;
+  /** The group's title. */
+  title(key: string, members: readonly Draft[], keep: readonly string[]): Draft['title'];
+}
+
+/** The capability a redundant tool's retirement is about: the overlap it answers, else its first primary capability. */
+function retiredCapability(c: PlanContext, d: Draft): string | undefined {
+  const overlaps = [...d.addresses].filter((x) => x.startsWith('capability-overlap:')).map((x) => x.slice('capability-overlap:'.length)).sort(byId);
+  const own = c.tool(d.subjects[0])?.primaryCapabilities ?? [];
+  return overlaps.find((x) => own.includes(x)) ?? overlaps[0] ?? [...own].sort(byId)[0];
+}
+
+function families(c: PlanContext): Family[] {
+  const dept = (d: Draft) => d.owner ?? 'none';
+  const deptName = (key: string) => departmentName(c.ws, key === 'none' ? undefined : key);
+  const subjectNames = (ms: readonly Draft[]) => c.words.someOf([...new Set(ms.flatMap((d) => d.subjects))].map((id) => c.name(id)), 6);
+  const count = (ms: readonly Draft[]) => new Set(ms.flatMap((d) => d.subjects)).size;
+  return [
+    {
+      // Retirements of redundant tools, per phase (the later ones wait for a connection) and capability.
+      is: (d) => d.kind === 'retire' && d.id.startsWith('retire-') && d.subjects.length === 1 && d.addresses.has(`redundant-tool:${d.subjects[0]}`),
+      key: (d) => {
+        const cap = retiredCapability(c, d);
+        // Those that wait for other work (a connection first) are a second programme: the rest need not wait.
+        return cap === undefined ? undefined : `${cap}${d.phase === 1 && !d.dependsOn.size ? '' : '-after-connection'}`;
+      },
+      id: (key) => `retirements-${key}`,
+      title: (key, ms, keep) => c.title('roadmap.title.retire-redundant-group', {
+        count: count(ms), capability: c.words.capability(key.replace(/-after-connection$/, '')),
+        keep: c.words.someOf(keep.map((id) => c.name(id)), 3), tools: subjectNames(ms),
+      }),
+    },
+    {
+      // Tools already being retired whose retirement is to finish, per capability.
+      is: (d) => d.kind === 'retire' && d.id.startsWith('retire-') && d.subjects.length === 1 && d.addresses.has(`retired-tool-in-use:${d.subjects[0]}`),
+      key: (d) => {
+        const cap = [...(c.tool(d.subjects[0])?.primaryCapabilities ?? [])].sort(byId)[0];
+        return cap === undefined ? undefined : `${cap}${d.dependsOn.size ? '-after-connection' : ''}`;
+      },
+      id: (key) => `finish-retirements-${key}`,
+      title: (key, ms) => c.title('roadmap.title.retire-finish-group', {
+        count: count(ms), capability: c.words.capability(key.replace(/-after-connection$/, '')), tools: subjectNames(ms),
+      }),
+    },
+    {
+      is: (d) => d.phase === 2 && d.kind === 'integrate' && d.id.startsWith('connect-') && d.id !== 'connect-to-hub' && !d.id.startsWith('connect-hubs-'),
+      key: dept,
+      id: (key) => `connect-department-${key}`,
+      title: (key, ms) => c.title('roadmap.title.connect-group', { count: count(ms), department: deptName(key), tools: subjectNames(ms) }),
+    },
+    {
+      is: (d) => d.id.startsWith('replace-manual-'),
+      key: dept,
+      id: (key) => `automate-manual-${key}`,
+      title: (key, ms) => c.title('roadmap.title.replace-manual-group', { count: ms.length, department: deptName(key), tools: subjectNames(ms) }),
+    },
+    {
+      is: (d) => d.id.startsWith('stop-restricted-'),
+      key: dept,
+      id: (key) => `stop-restricted-flows-${key}`,
+      title: (key, ms) => c.title('roadmap.title.stop-restricted-group', { count: ms.length, department: deptName(key), tools: subjectNames(ms) }),
+    },
+    {
+      is: (d) => d.id.startsWith('realtime-'),
+      key: dept,
+      id: (key) => `realtime-department-${key}`,
+      title: (key, ms) => c.title('roadmap.title.realtime-group', { count: ms.length, department: deptName(key) }),
+    },
+    {
+      is: (d) => d.id.startsWith('freshen-'),
+      key: dept,
+      id: (key) => `freshen-department-${key}`,
+      title: (key, ms) => c.title('roadmap.title.freshen-group', { count: ms.length, department: deptName(key) }),
+    },
+    {
+      is: (d) => d.id.startsWith('feed-'),
+      key: dept,
+      id: (key) => `feed-department-${key}`,
+      title: (key, ms) => c.title('roadmap.title.feed-group', { count: ms.length, department: deptName(key) }),
+    },
+    {
+      is: (d) => d.id.startsWith('cover-'),
+      key: dept,
+      id: (key) => `cover-department-${key}`,
+      title: (key, ms) => c.title('roadmap.title.cover-group', { count: ms.length, department: deptName(key) }),
+    },
+  ];
+}
+
+/** Programmes instead of thousands of initiatives of one kind (see MANY_OF_A_KIND). */
+function groupMany(c: PlanContext): void {
+  const authored = new Set(c.ws.strategy.initiatives.map((a) => a.id));
+  for (const f of families(c)) {
+    // A retirement or connection the client wrote under its own id stays the client's.
+    const members = [...c.drafts.values()].filter((d) => d.source === 'generated' && !authored.has(d.id) && f.is(d));
+    if (members.length <= MANY_OF_A_KIND) continue;
+    const byKey = new Map<string, Draft[]>();
+    for (const d of members) {
+      const k = f.key(d);
+      if (k === undefined) continue;
+      let list = byKey.get(k);
+      if (!list) byKey.set(k, (list = []));
+      list.push(d);
+    }
+    for (const [key, list] of [...byKey.entries()].sort((a, b) => byId(a[0], b[0]))) {
+      const id = f.id(key);
+      // One of a kind stays as it is; an id already taken (a tool so named) is left alone.
+      if (list.length < 2 || c.drafts.has(id)) continue;
+      const sorted = list.sort((a, b) => byId(a.id, b.id));
+      const dropped = new Set(sorted.flatMap((d) => d.drop ?? []));
+      const keep = [...new Set(sorted.flatMap((d) => d.keep ?? []))].filter((t) => !dropped.has(t));
+      const target: Draft = {
+        ...sorted[0], id, addresses: new Set(), extraDepartments: new Set(), stakeholders: new Set(), dependsOn: new Set(),
+        tools: [], subjects: [], keep: [], drop: [], renewalTools: [], savingMinor: undefined, decidedSavingMinor: undefined,
+        months: Math.max(...sorted.map((d) => d.months)), impact: Math.max(...sorted.map((d) => d.impact)),
+        title: f.title(key, sorted, keep),
+      };
+      mergeInto(c, target, sorted);
+      target.keep = keep;
+    }
+  }
+}
+
 /** The tools to connect to a new CRM, the ones holding customer records first (analytics and file tools last). */
 function crmCandidates(c: PlanContext): string[] {
   // What the new CRM is connected to: systems holding personal data that may flow. Not a file tool
@@ -224,6 +367,7 @@ export function fitToSize(c: PlanContext): void {
   };
   const orphanRetirements = generated().filter((d) => d.id.startsWith('retire-') && onlyOrphans(d));
   group(c, orphanRetirements, 'retire-orphans', (ds) => c.title('roadmap.title.retire-orphans', { tools: c.words.list(ds.map((d) => c.name(d.subjects[0] ?? d.id))) }));
+  groupMany(c);
 
   if (!isSmallStack(c)) {
     freshenWithConnection(c);

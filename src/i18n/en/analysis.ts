@@ -116,6 +116,15 @@ export const analysis: Record<string, string> = {
   'roadmap.title.connect-to-hub': 'Connect {tools} to {hub}: carry what each holds to the customer view',
   'roadmap.title.sync-consent': 'Make the consent choices (opt-ins and opt-outs) recorded in {tool} reach every tool that sends messages',
   'roadmap.title.stop-restricted': 'Stop restricted data flowing from {from} to {to}',
+  'roadmap.title.retire-redundant-group': 'Retire the {count} redundant {capability} tools and keep {keep}: {tools}',
+  'roadmap.title.connect-group': 'Connect the {count} tools of {department} that no customer hub sees yet: {tools}',
+  'roadmap.title.replace-manual-group': 'Automate the {count} manual transfers of the {department} tools: {tools}',
+  'roadmap.title.stop-restricted-group': 'Stop the {count} flows of restricted data out of the {department} tools: {tools}',
+  'roadmap.title.realtime-group': 'Bring live customer data to the {count} {department} touchpoints that need it in real time',
+  'roadmap.title.retire-finish-group': 'Finish retiring the {count} {capability} tools already on their way out: move their touchpoints and integrations off them: {tools}',
+  'roadmap.title.freshen-group': 'Bring data to and from the {count} {department} touchpoints as fast as each needs it',
+  'roadmap.title.feed-group': 'Personalize the {count} {department} touchpoints on the customer profile from the hub',
+  'roadmap.title.cover-group': 'Close the {count} coverage gaps of {department}: touchpoints, stages and personas with no support',
 
   // ---- the terminal report -------------------------------------------------------------------
   'text.title': 'Martech audit: {organization}',

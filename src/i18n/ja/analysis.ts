@@ -116,6 +116,15 @@ export const analysis: Record<string, string> = {
   'roadmap.title.connect-to-hub': '{tools} を {hub} と連携し、それぞれが持つデータを顧客の統合ビューに届ける',
   'roadmap.title.sync-consent': '{tool} で記録された同意・配信停止の情報を、メッセージを送るすべてのツールに反映する',
   'roadmap.title.stop-restricted': '{from} から {to} への利用制限付きデータの流れを止める',
+  'roadmap.title.retire-redundant-group': '重複している {capability} のツール {count} 件を廃止し、{keep} に集約する: {tools}',
+  'roadmap.title.connect-group': '{department} のツールのうち、まだどの顧客ハブともつながっていない {count} 件を連携する: {tools}',
+  'roadmap.title.replace-manual-group': '{department} のツールの手作業によるデータ移行 {count} 件を自動化する: {tools}',
+  'roadmap.title.stop-restricted-group': '{department} のツールから出ていく利用制限付きデータの流れ {count} 件を止める: {tools}',
+  'roadmap.title.realtime-group': 'リアルタイムのデータが必要な {department} のタッチポイント {count} 件に、最新の顧客データを届ける',
+  'roadmap.title.retire-finish-group': '廃止予定の {capability} のツール {count} 件の廃止を完了し、タッチポイントと連携を移す: {tools}',
+  'roadmap.title.freshen-group': '{department} のタッチポイント {count} 件に、必要な速さでデータを届け、受け取る',
+  'roadmap.title.feed-group': '{department} のタッチポイント {count} 件を、ハブの顧客プロファイルに基づいてパーソナライズする',
+  'roadmap.title.cover-group': '{department} の支援が欠けている箇所 {count} 件（タッチポイント・ステージ・ペルソナ）を埋める',
 
   // ---- ターミナル向けレポート ------------------------------------------------------------------
   'text.title': 'MarTech 監査: {organization}',
