@@ -20,7 +20,7 @@ import { mergeAuthored } from './merge.js';
 import { assignDepartments, orderDrafts } from './order.js';
 import { PLATFORM_STEP, proposePlatform } from './platform.js';
 import { baseMonth, waveCapacity, planInitiatives, reviewDates, upcomingRenewals } from './schedule.js';
-import { consolidationSavings, fitToSize, isSmallStack, proposeCompliance } from './size.js';
+import { consolidationSavings, fitToSize, groupMany, isSmallStack, proposeCompliance } from './size.js';
 import { targetsOf } from './targets.js';
 import { COMPLIANCE_INITIATIVES, PLATFORM_INITIATIVES, SIZE_INITIATIVES } from './ids.js';
 import type { FullRoadmap, RoadmapOptions } from './types.js';
@@ -73,6 +73,7 @@ export function buildRoadmap(ws: Workspace, facts: Facts, findings: readonly Fin
   fitToSize(c);
   const { replaced, rejected } = mergeAuthored(c);
   repairDrafts(c);
+  groupMany(c);
   consolidationSavings(c);
   assignDepartments(c);
   // (r2) Within a phase: the highest severity of the findings answered first, then impact.

@@ -262,8 +262,12 @@ function families(c: PlanContext): Family[] {
   ];
 }
 
-/** Programmes instead of thousands of initiatives of one kind (see MANY_OF_A_KIND). */
-function groupMany(c: PlanContext): void {
+/**
+ * Programmes instead of thousands of initiatives of one kind (see MANY_OF_A_KIND). Runs after the
+ * coherence repair: each member is repaired as the initiative it would be alone (the same findings
+ * answered, the same tools kept and dropped), then the members are joined.
+ */
+export function groupMany(c: PlanContext): void {
   const authored = new Set(c.ws.strategy.initiatives.map((a) => a.id));
   for (const f of families(c)) {
     // A retirement or connection the client wrote under its own id stays the client's.
@@ -367,7 +371,6 @@ export function fitToSize(c: PlanContext): void {
   };
   const orphanRetirements = generated().filter((d) => d.id.startsWith('retire-') && onlyOrphans(d));
   group(c, orphanRetirements, 'retire-orphans', (ds) => c.title('roadmap.title.retire-orphans', { tools: c.words.list(ds.map((d) => c.name(d.subjects[0] ?? d.id))) }));
-  groupMany(c);
 
   if (!isSmallStack(c)) {
     freshenWithConnection(c);
