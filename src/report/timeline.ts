@@ -38,6 +38,9 @@ export interface Timeline {
   dropLegend?: string;
 }
 
+/** At most this many "dropped" chips on a row (the initiative's title names the rest). */
+export const DROPS_SHOWN = 6;
+
 /** The timeline of the roadmap's initiatives (the rejected ones left out, as in the gantt). */
 export function roadmapTimeline(result: AnalysisResult, today: string | undefined, tr: Translator): Timeline {
   const { t } = tr;
@@ -58,7 +61,10 @@ export function roadmapTimeline(result: AnalysisResult, today: string | undefine
         const kind: BarKind = i.status === 'done' ? 'done' : i.status === 'in-progress' ? 'active' : worst >= SEVERITY_RANK.high ? 'crit' : 'plain';
         const saving = i.saving && i.saving > 0
           ? t('deliverable.timeline.saving', { amount: formatMoney(toMinor(i.saving), currency, tr.lang) }) : undefined;
-        const drops = (i.drop ?? []).map((id) => toolName.get(id) ?? id);
+        // A programme of a very large stack drops hundreds of tools: the first few as chips, then how many more.
+        const names = (i.drop ?? []).map((id) => toolName.get(id) ?? id);
+        const drops = names.length > DROPS_SHOWN
+          ? [...names.slice(0, DROPS_SHOWN), t('assess.more', { count: names.length - DROPS_SHOWN })] : names;
         return { title: i.title, start: start - first, end: end - first, kind, ...(saving ? { saving } : {}), ...(drops.length ? { drops } : {}) };
       }),
     });
