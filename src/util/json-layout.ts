@@ -62,7 +62,6 @@ const quote: Quote = (s) => (ESCAPED.test(s) ? JSON.stringify(s) : `"${s}"`);
 // embeddings, overrides and isolates, U+2028/2029), which JSON.stringify leaves raw.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters JSON escapes are the point
 const ESCAPED_SAFE = /["\\\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
-const quoteSafe: Quote = (s) => (ESCAPED_SAFE.test(s) ? sanitizeJson(JSON.stringify(s)) : `"${s}"`);
 
 /** A scalar as JSON.stringify writes it (undefined, a function or a symbol: null, as in a list). */
 function scalar(v: Json, q: Quote): string {
@@ -142,10 +141,24 @@ function fitting(value: object, room: number, q: Quote): string | undefined {
  */
 export function* layoutChunks(value: Json, opts: { width?: number; safe?: boolean } = {}): Generator<string> {
   const width = opts.width ?? WIDTH;
-  const q = opts.safe ? quoteSafe : quote;
+  // Safe mode: the layout is decided on the plain text (widths count a character as one, as the
+  // plain writer did), and a piece that holds a string with a character to escape is cleaned as
+  // it is handed out (`dirty`: such a string was quoted since the last piece).
+  let dirty = false;
+  const q: Quote = opts.safe
+    ? (s) => {
+        if (!ESCAPED_SAFE.test(s)) return `"${s}"`;
+        dirty = true;
+        return JSON.stringify(s);
+      }
+    : quote;
   let parts: string[] = [];
   let size = 0;
   const push = (s: string) => {
+    if (dirty) {
+      s = sanitizeJson(s);
+      dirty = false;
+    }
     parts.push(s);
     size += s.length;
   };
@@ -155,7 +168,14 @@ export function* layoutChunks(value: Json, opts: { width?: number; safe?: boolea
     let keys = heads.get(pad);
     if (keys === undefined) heads.set(pad, (keys = new Map()));
     let h = keys.get(k);
-    if (h === undefined) keys.set(k, (h = `${pad}${q(k)}: `));
+    if (h === undefined) {
+      const was = dirty;
+      dirty = false;
+      h = `${pad}${q(k)}: `;
+      // A key to clean is not kept: quoting it again marks the piece it goes into.
+      if (!dirty) keys.set(k, h);
+      dirty ||= was;
+    }
     return h;
   };
   // The text of a value that stays on its line (`used`: the characters before it on the line;
