@@ -61,6 +61,7 @@ export function pluralCategory(count: number, lang: string): Intl.LDMLPluralRule
 export function formatList(items: readonly string[], lang: string): string {
   if (lang === 'ja') return items.join('、');
   if (items.length <= 1) return items.join('');
-  if (items.length === 2) return `${items[0]} and ${items[1]}`;
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  // join(), not a template: a flat string rather than a V8 cons string (issue 18).
+  if (items.length === 2) return [items[0], ' and ', items[1]].join('');
+  return [items.slice(0, -1).join(', '), ' and ', items[items.length - 1]].join('');
 }

@@ -165,7 +165,7 @@ export function assembleWorkspace(checked: CheckedInput): Workspace {
     // A built-in name follows the output language, like the default stage names.
     return Object.freeze(d?.name !== undefined || !v
       ? { ...fields, name: d?.name ?? id }
-      : Object.defineProperty(fields, 'name', { get: () => localName(v.name, id), enumerable: true }) as DataType);
+      : withLocalName(fields, v.name, id));
   });
 
   // Items by key, in the order of the items.
@@ -227,6 +227,14 @@ export function assembleWorkspace(checked: CheckedInput): Workspace {
  * The mode of a link: as given; omitted, it is realtime when `frequency: realtime` says so, else
  * batch (format.md's default).
  */
+/**
+ * A built-in data type whose name is read in the output language. Made outside assembleWorkspace so
+ * that the getter's closure holds only the name and id, not the whole assembly's context (issue 18).
+ */
+function withLocalName<T extends object>(fields: T, name: Parameters<typeof localName>[0], id: string): DataType {
+  return Object.defineProperty(fields, 'name', { get: () => localName(name, id), enumerable: true }) as unknown as DataType;
+}
+
 export function effectiveMode(x: IntegrationInput): Integration['mode'] {
   return x.mode ?? (x.frequency === 'realtime' ? 'realtime' : 'batch');
 }

@@ -65,26 +65,13 @@ export async function run(path: string, opts: AnalyzeCommandOptions, globals: Gl
   checkStart(opts.start);
   checkFailOn(opts.failOn);
 
-  const { workspace, result: loaded } = await loadOrExit(path, globals);
-  const { tr } = loaded;
-  const failOn = parseFailOn(opts.failOn, workspace);
-  const analysed = analyze(workspace, { path, start: opts.start, now: currentMonth(), tr });
-  // Findings a baseline accepts stay in the report (marked) but do not count toward --fail-on.
-  const { result, gate } = applyBaselineOptions(analysed, opts, tr);
+  // The workspace, its sources and the analysis' caches (facts, the customer graph: held by weak
+  // maps keyed by the workspace) are needed only until the result exists: prepared in a function
+  // of its own, they are garbage by the time the report is written (a third of the heap of a
+  // 10,000-tool audit; issue 18).
+  const { result, gate, failOn, ctx } = await prepare(path, opts, globals, step);
   const reporter = CHUNKED_REPORTERS[format] ? undefined : await load();
   const toFile = opts.out !== undefined;
-  const chalk = setupColor(globals);
-  const ctx: ReportContext = {
-    tr,
-    // --no-color wins over FORCE_COLOR: the flag is the more specific request.
-    color: !toFile && globals.color !== false && chalk.level > 0,
-    width: !toFile && process.stdout.isTTY ? Math.min(Math.max(process.stdout.columns || 80, 60), 120) : 80,
-    step,
-    departments: new Map(workspace.organization.departments.map((d) => [d.id, d.name])),
-    dataTypes: dataTypeLabels(workspace, tr),
-    cwd: process.cwd(),
-    files: workspace.files,
-  };
   // JSON and SARIF grow with the workspace: written in chunks, never one string (a 10,000-tool
   // audit is tens of megabytes; "Invalid string length" is not a possible answer).
   const chunked = CHUNKED_REPORTERS[format];
@@ -104,4 +91,28 @@ export async function run(path: string, opts: AnalyzeCommandOptions, globals: Gl
     writeErr(tCount('analyze.threshold', reached, { count: reached, severity: failOn }));
     throw new FailureExit(1);
   }
+}
+
+/** Loads and analyses; returns only what writing the report and the exit code need. */
+async function prepare(path: string, opts: AnalyzeCommandOptions, globals: GlobalOptions, step: number | undefined) {
+  const { workspace, result: loaded } = await loadOrExit(path, globals);
+  const { tr } = loaded;
+  const failOn = parseFailOn(opts.failOn, workspace);
+  const analysed = analyze(workspace, { path, start: opts.start, now: currentMonth(), tr });
+  // Findings a baseline accepts stay in the report (marked) but do not count toward --fail-on.
+  const { result, gate } = applyBaselineOptions(analysed, opts, tr);
+  const toFile = opts.out !== undefined;
+  const chalk = setupColor(globals);
+  const ctx: ReportContext = {
+    tr,
+    // --no-color wins over FORCE_COLOR: the flag is the more specific request.
+    color: !toFile && globals.color !== false && chalk.level > 0,
+    width: !toFile && process.stdout.isTTY ? Math.min(Math.max(process.stdout.columns || 80, 60), 120) : 80,
+    step,
+    departments: new Map(workspace.organization.departments.map((d) => [d.id, d.name])),
+    dataTypes: dataTypeLabels(workspace, tr),
+    cwd: process.cwd(),
+    files: workspace.files,
+  };
+  return { result, gate, failOn, ctx };
 }
