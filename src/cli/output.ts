@@ -4,7 +4,7 @@ import chalk, { type ChalkInstance } from 'chalk';
 import { displayWidth as stringWidth } from '../util/width.js';
 import { t } from '../i18n/index.js';
 import type { Diagnostic } from '../workspace/diagnostics.js';
-import { clipLine, sanitizeLine, sanitizeTerminal } from '../util/sanitize.js';
+import { clipLine, isClean, sanitizeLine, sanitizeTerminal } from '../util/sanitize.js';
 
 export function setupColor(opts: { color?: boolean }, stream: NodeJS.WriteStream = process.stdout): ChalkInstance {
   // --no-color and NO_COLOR always win; FORCE_COLOR turns colour on for a pipe; else only a TTY.
@@ -40,10 +40,12 @@ export function write(text: string, opts: WriteOptions = {}): void {
  */
 export async function writeChunks(chunks: Iterable<string>, opts: WriteOptions = {}): Promise<void> {
   let last = '';
+  // The JSON layout writes its text already clean (util/json-layout.ts, `safe`): not scanned again.
+  const clean = isClean(chunks);
   for (const chunk of chunks) {
     if (!chunk) continue;
     last = chunk;
-    const text = sanitizeTerminal(chunk, { keepColor: chalk.level > 0, workflowCommands: opts.workflowCommands });
+    const text = clean ? chunk : sanitizeTerminal(chunk, { keepColor: chalk.level > 0, workflowCommands: opts.workflowCommands });
     if (!process.stdout.write(text)) await new Promise<void>((r) => process.stdout.once('drain', r));
   }
   if (!last.endsWith('\n')) process.stdout.write('\n');

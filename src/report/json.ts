@@ -3,14 +3,21 @@
 // Laid out for review in git (util/json-layout.ts, docs/ci.md "The JSON layout"): a record's
 // fields one per line, small objects and lists on one line.
 import type { AuditResult } from '../analysis/types.js';
+// Written in the layout's safe mode: what sanitizeTerminal / sanitizeFile would make of it, so the
+// writers need not scan tens of megabytes again (the chunks are marked clean).
 import { layoutChunks, layoutJson } from '../util/json-layout.js';
+import { cleanChunks } from '../util/sanitize.js';
 
 export function renderJson(result: AuditResult): string {
-  return `${layoutJson(result)}\n`;
+  return `${layoutJson(result, { safe: true })}\n`;
 }
 
 /** The same text as renderJson, in chunks that end with a line break (util/json-layout.ts): what the CLI writes. */
-export function* renderJsonChunks(result: AuditResult): Generator<string> {
-  yield* layoutChunks(result);
-  yield '\n';
+export function renderJsonChunks(result: AuditResult): Generator<string> {
+  return cleanChunks(
+    (function* () {
+      yield* layoutChunks(result, { safe: true });
+      yield '\n';
+    })(),
+  );
 }

@@ -25,7 +25,7 @@ import { renderSarifChunks } from './sarif.js';
 import { InterruptedError } from '../util/errors.js';
 import type { RenderEngine } from '../render/index.js';
 import { RendererUnavailable } from '../render/unavailable.js';
-import { fileKindOf, sanitizeFile, sanitizeText } from '../util/sanitize.js';
+import { fileKindOf, isClean, sanitizeFile, sanitizeText } from '../util/sanitize.js';
 import { checkOutDir, followOutLink, recoverLeftovers, REPORT_MARKER, swapIn } from './report-folder.js';
 
 export interface WriteReportOptions {
@@ -183,7 +183,7 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, given: 
     const put = (name: string, data: FileData) => {
       const kind = fileKindOf(name);
       writeFileNamed(join(tmp, name), typeof data === 'string' ? sanitizeFile(data, kind)
-        : data instanceof Uint8Array ? data : mapChunks(data, (c) => sanitizeFile(c, kind)));
+        : data instanceof Uint8Array || isClean(data) ? data : mapChunks(data, (c) => sanitizeFile(c, kind)));
       files.push(name);
     };
     const content = reportContent(ws, result, { version: opts.version, tr, today: opts.today, ...opts.content });

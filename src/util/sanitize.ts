@@ -149,6 +149,23 @@ export function sanitizeJson(json: string): string {
   return json.replace(UNSAFE, escapeChar);
 }
 
+const CLEAN = Symbol('martech-audit.clean');
+
+/**
+ * Marks text chunks that are already as sanitizeTerminal and sanitizeFile (any kind) would leave
+ * them, so that the writers hand them on unscanned: the JSON layout's safe mode
+ * (util/json-layout.ts), whose strings carry their unsafe characters as `\uXXXX` escapes and whose
+ * lines cannot start a workflow command. Only a writer that guarantees this may mark its text.
+ */
+export function cleanChunks<T extends Iterable<string>>(chunks: T): T {
+  return Object.assign(chunks, { [CLEAN]: true });
+}
+
+/** Whether the chunks were marked by cleanChunks. */
+export function isClean(chunks: Iterable<string>): boolean {
+  return (chunks as { [CLEAN]?: boolean })[CLEAN] === true;
+}
+
 /**
  * The part of a long source line an excerpt shows: at most `max` characters around `column`
  * (1-based), with "…" where it was cut. Returns the raw text and the column inside it.

@@ -1,6 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { layoutChunks, layoutJson, oneLine, WIDTH } from '../../src/util/json-layout.js';
+import { layoutJson as plainLayout } from './json-layout-plain.js';
+import { sanitizeFile, sanitizeTerminal } from '../../src/util/sanitize.js';
+import { renderJson, renderJsonChunks } from '../../src/report/json.js';
+import { isClean } from '../../src/util/sanitize.js';
 
 // Values as an analysis result holds them, and what JSON.stringify treats specially: undefined
 // members (left out), undefined items (null), non-finite numbers (null), toJSON (a Date), strings
@@ -121,5 +125,56 @@ describe('util/json-layout', () => {
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(1 << 20);
     expect(chunks.join('')).toBe(layoutJson(doc));
     expect(JSON.parse(chunks.join(''))).toEqual(doc);
+  });
+});
+
+// Strings a workspace may hold: quotes, backslashes, every control character, lone and paired
+// surrogates, what util/sanitize.ts escapes (C1, bidi, U+2028/2029), workflow commands after a
+// line break, long lines, Japanese text, and text that looks like the layout's own punctuation.
+const awkwardChar = fc.oneof(
+  fc.constantFrom('"', '\\', '\n', '\r', '\t', '\u0000', '\u001b', '\u007f', '\u0085', '\u009b', '\u061c', '\u200e', '\u202e', '\u2066',
+    '\u2028', '\u2029', '\ud800', '\udfff', '\ud83d\ude00', 'ア', '日本語', ':', '::', '##[', ',', '{', '}', '[', ']', ' '),
+  fc.string({ unit: 'grapheme', maxLength: 3 }),
+  fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+);
+const awkward = fc.oneof(
+  fc.array(awkwardChar, { maxLength: 12 }).map((cs) => cs.join('')),
+  fc.constantFrom('::set-output name=x::y', '\n::error file=a::b', '##[error]x', '\u202eevil', 'x'.repeat(150), '顧客データ基盤（CDP）の統合'.repeat(8)),
+  fc.string({ maxLength: 30 }),
+);
+const awkwardValue = fc.letrec((tie) => ({
+  leaf: fc.oneof(awkward, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.constant(new Date(0))),
+  node: fc.oneof({ maxDepth: 5 }, tie('leaf'), tie('array'), tie('object'), tie('records')),
+  array: fc.oneof(fc.array(tie('node'), { maxLength: 6 }), fc.array(tie('leaf'), { minLength: 20, maxLength: 60 })),
+  object: fc.dictionary(fc.oneof(awkward, fc.constantFrom('id', 'entities', 'details')), tie('node'), { maxKeys: 6 }),
+  // Lists of records, as findings and initiatives are.
+  records: fc.array(fc.dictionary(fc.oneof(awkward, fc.constantFrom('id', 'message', 'data')), tie('node'), { maxKeys: 5 }), { maxLength: 4 }),
+}));
+
+describe('util/json-layout: the writer against the plain one', () => {
+  it('gives exactly the bytes of the plain layout, and in safe mode what the sanitisers make of them', () => {
+    fc.assert(fc.property(awkwardValue.node, fc.constantFrom(40, 100), (v, width) => {
+      const plain = plainLayout({ v }, { width });
+      expect(layoutJson({ v }, { width })).toBe(plain);
+      expect([...layoutChunks({ v }, { width })].join('')).toBe(plain);
+      const safe = layoutJson({ v }, { width, safe: true });
+      expect(safe).toBe(sanitizeTerminal(plain));
+      expect(safe).toBe(sanitizeTerminal(plain, { keepColor: true }));
+      expect(safe).toBe(sanitizeFile(plain, 'text'));
+      expect(safe).toBe(sanitizeFile(plain, 'markup'));
+      expect(JSON.parse(safe)).toEqual(JSON.parse(plain));
+    }), { numRuns: 500 });
+  });
+
+  it('marks the report JSON chunks clean, and they are what the sanitisers leave', () => {
+    const result = { organization: 'Tink\u001b]0;x\u0007\u202eerly\u0085', findings: [{ id: 'a', message: 'line\n::error::x\u2028##[error]y', data: { name: '\u2066z' } }] };
+    const chunks = renderJsonChunks(result as never);
+    expect(isClean(chunks)).toBe(true);
+    const text = [...chunks].join('');
+    expect(text).toBe(renderJson(result as never));
+    expect(text).toBe(sanitizeTerminal(`${plainLayout(result)}\n`));
+    expect(text).not.toMatch(/[\u0085\u202e\u2066\u2028]/);
+    expect(text).not.toMatch(/^\s*(::|##\[)/m);
+    expect(JSON.parse(text)).toEqual(result);
   });
 });

@@ -1,0 +1,203 @@
+// The plain layout writer as it was reviewed (before the fast one in src/util/json-layout.ts): the
+// reference the fast writer must match byte for byte (test/util/json-layout.test.ts).
+
+// The layout of audit.json (`analyze --format json`, the report's audit.json): JSON that a team
+// keeps in git and reads in diffs, at about three quarters of the bytes of
+// JSON.stringify(value, null, 2) (the 10,000-tool audit: 51 MB instead of 67 MB).
+//
+// Rules, the same every run (docs/ci.md "The JSON layout"):
+// - A record (an object that is an item of a list: a finding, an initiative, a tool) has one
+//   field per line; a field stands on one line when it nests at most two levels (entities,
+//   location, data, details, a list of ids): a change to a finding is a changed line per field
+//   that changed, whatever the lengths.
+// - Any other object or list stands on one line when that line fits in WIDTH columns; otherwise
+//   it has one member per line, indented by two spaces, and the same rules apply to each member.
+// One line is spaced as people write JSON: `{ "kind": "tool", "id": "crm" }`, `["a", "b"]`.
+// Strings are escaped as JSON.stringify escapes them: no string holds a raw line break, so the
+// text comes in chunks of lines (each chunk ends with a line break) that a line-based cleaner
+// (util/sanitize.ts) treats as it would the whole. One line is made by hand (a JSON.stringify per
+// field, then respaced, was three times the cost), and only an object or list that is broken over
+// lines costs a generator.
+
+/** The widest line (indentation, key and value) a value is joined onto when no rule keeps it on one. */
+export const WIDTH = 100;
+/** About how many characters a chunk holds before it is handed out (it ends at a line break). */
+const CHUNK = 1 << 16;
+/** How deep a field of a record may nest and stay on one line (entities: a list of objects of scalars). */
+const FIELD_DEPTH = 2;
+
+type Json = unknown;
+
+function toJsonValue(value: Json, key: string): Json {
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return (value as { toJSON: (key: string) => Json }).toJSON(key);
+  }
+  return value;
+}
+
+/** A value JSON.stringify leaves out of an object (and writes as null in a list). */
+function skipped(value: Json): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+
+const isContainer = (v: Json): v is object => v !== null && typeof v === 'object';
+
+// What JSON.stringify escapes in a string (and lone surrogates: any surrogate takes the slow way).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters JSON escapes are the point
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+const quote = (s: string): string => (ESCAPED.test(s) ? JSON.stringify(s) : `"${s}"`);
+
+/** A scalar as JSON.stringify writes it (undefined, a function or a symbol: null, as in a list). */
+function scalar(v: Json): string {
+  if (typeof v === 'string') return quote(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v === null || skipped(v)) return 'null';
+  return JSON.stringify(v) ?? 'null';
+}
+
+/**
+ * The value on one line, spaced, or undefined when it nests more than `levels` levels of objects
+ * and lists (a scalar: 0).
+ */
+function line(v: Json, levels: number): string | undefined {
+  if (!isContainer(v)) return scalar(v);
+  if (levels === 0) return undefined;
+  if (Array.isArray(v)) {
+    let s = '[';
+    for (let i = 0; i < v.length; i++) {
+      const x = line(toJsonValue(v[i], String(i)), levels - 1);
+      if (x === undefined) return undefined;
+      s += i ? `, ${x}` : x;
+    }
+    return `${s}]`;
+  }
+  let s = '';
+  for (const k of Object.keys(v)) {
+    const item = toJsonValue((v as Record<string, Json>)[k], k);
+    if (skipped(item)) continue;
+    const x = line(item, levels - 1);
+    if (x === undefined) return undefined;
+    s += `${s ? ', ' : '{ '}${quote(k)}: ${x}`;
+  }
+  return s ? `${s} }` : '{}';
+}
+
+/** The value on one line, spaced: `{ "a": 1, "b": ["x", "y"] }` (JSON.stringify's own escaping). */
+export function oneLine(value: Json): string {
+  return line(toJsonValue(value, ''), Infinity)!;
+}
+
+/**
+ * At least how many characters the value takes on one line, counted only up to `room`: past it
+ * the count stops (a list of 10,000 findings is never measured whole, nor serialised to be).
+ */
+function atLeast(value: Json, room: number): number {
+  if (typeof value === 'string') return value.length + 2;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value).length : 4;
+  if (typeof value === 'boolean') return value ? 4 : 5;
+  if (value === null) return 4;
+  if (!isContainer(value)) return 0;
+  let n = 2;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length && n <= room; i++) n += (i ? 2 : 0) + atLeast(toJsonValue(value[i], String(i)), room - n);
+    return n;
+  }
+  for (const k of Object.keys(value)) {
+    if (n > room) break;
+    const v = toJsonValue((value as Record<string, Json>)[k], k);
+    // `"k": v, ` (the last one's comma and space are the closing brace's space).
+    if (!skipped(v)) n += k.length + 6 + atLeast(v, room - n);
+  }
+  return n;
+}
+
+/** The one-line text of a container when it fits in `room` characters, else undefined. */
+function fitting(value: object, room: number): string | undefined {
+  if (atLeast(value, room) > room) return undefined;
+  const one = line(value, Infinity)!;
+  return one.length <= room ? one : undefined;
+}
+
+/**
+ * The chunks of `value` in the layout above (no trailing line break), each ending with a line
+ * break except the last. Parsed, the text is JSON.stringify(value)'s value.
+ */
+export function* layoutChunks(value: Json, opts: { width?: number } = {}): Generator<string> {
+  const width = opts.width ?? WIDTH;
+  let parts: string[] = [];
+  let size = 0;
+  const push = (s: string) => {
+    parts.push(s);
+    size += s.length;
+  };
+  const keys = new Map<string, string>();
+  const keyOf = (k: string) => {
+    let q = keys.get(k);
+    if (q === undefined) keys.set(k, (q = `${quote(k)}: `));
+    return q;
+  };
+  // The text of a value that stays on its line (`used`: the characters before it on the line;
+  // `field`: it is a field of a record), or undefined when it is broken over lines.
+  const inline = (v: Json, used: number, field: boolean): string | undefined => {
+    if (!isContainer(v)) return scalar(v);
+    return (field ? line(v, FIELD_DEPTH) : undefined) ?? fitting(v, width - used - 1);
+  };
+  // A container broken over lines: one member per line, each laid out by the same rules.
+  function* broken(v: object, pad: string, fields: boolean): Generator<string> {
+    const inner = `${pad}  `;
+    if (Array.isArray(v)) {
+      push('[');
+      for (let i = 0; i < v.length; i++) {
+        push(i ? ',\n' : '\n');
+        if (size >= CHUNK) {
+          yield parts.join('');
+          parts = [];
+          size = 0;
+        }
+        push(inner);
+        const item = toJsonValue(v[i], String(i));
+        // An object in a list is a record: its members are fields, one per line.
+        if (isContainer(item) && !Array.isArray(item)) yield* broken(item, inner, true);
+        else {
+          const text = inline(item, inner.length, false);
+          if (text !== undefined) push(text);
+          else yield* broken(item as object, inner, false);
+        }
+      }
+      push(`\n${pad}]`);
+      return;
+    }
+    let wrote = false;
+    for (const k of Object.keys(v)) {
+      let item = (v as Record<string, Json>)[k];
+      if (typeof item === 'object' && item !== null) item = toJsonValue(item, k);
+      else if (skipped(item)) continue;
+      push(wrote ? ',\n' : '{\n');
+      wrote = true;
+      if (size >= CHUNK) {
+        yield parts.join('');
+        parts = [];
+        size = 0;
+      }
+      const head = `${inner}${keyOf(k)}`;
+      const text = inline(item, head.length, fields);
+      if (text !== undefined) push(head + text);
+      else {
+        push(head);
+        yield* broken(item as object, inner, false);
+      }
+    }
+    push(wrote ? `\n${pad}}` : '{}');
+  }
+  const top = toJsonValue(value, '');
+  const text = inline(top, 0, false);
+  if (text !== undefined) push(text);
+  else yield* broken(top as object, '', false);
+  if (size) yield parts.join('');
+}
+
+/** The whole text of layoutChunks. */
+export function layoutJson(value: Json, opts: { width?: number } = {}): string {
+  return [...layoutChunks(value, opts)].join('');
+}
