@@ -43,6 +43,8 @@ export interface ReportContext {
 // ---- the report -----------------------------------------------------------------------------
 
 const SEVERITY_MARK: Record<Severity, string> = { critical: '‼', high: '✖', medium: '▲', low: '●', info: 'ℹ' };
+/** Finding ids listed under an initiative in the text report; `--format json` keeps every one. */
+const ANSWERS_SHOWN = 10;
 
 export function renderText(result: AnalysisResult, ctx: ReportContext): string {
   const { tr } = ctx;
@@ -371,7 +373,10 @@ export function renderText(result: AnalysisResult, ctx: ReportContext): string {
     if (i.saving) line(t('text.saves', { amount: money(i.saving) }), c.green);
     if (typeof i.decidedSaving === 'number') line(t('text.saves-decided', { amount: money(i.decidedSaving) }), c.dim);
     if (i.stakeholders.length) line(t('text.stakeholders', { departments: list(i.stakeholders.map(dept)) }));
-    if (i.addresses.length) line(t('text.answers', { findings: i.addresses.join(', ') }), c.dim);
+    // A programme of a very large stack answers thousands of findings: the first ten are named.
+    if (i.addresses.length > ANSWERS_SHOWN) {
+      line(t('text.answers-more', { findings: i.addresses.slice(0, ANSWERS_SHOWN).join(', '), count: i.addresses.length - ANSWERS_SHOWN }), c.dim);
+    } else if (i.addresses.length) line(t('text.answers', { findings: i.addresses.join(', ') }), c.dim);
     if (i.dependsOn.length) line(t('text.depends', { initiatives: i.dependsOn.join(', ') }), c.dim);
     if (i.renewal) {
       const params = { tool: toolName.get(i.renewal.tool) ?? i.renewal.tool, month: i.renewal.month, missed: i.renewal.missed ?? '', cost: i.renewal.cost !== undefined ? money(i.renewal.cost) : t('text.unknown') };

@@ -127,3 +127,18 @@ integrations:
     expect(tCount('analyze.threshold', 2, { count: 2, severity: 'high' })).toMatch(/^2 findings at/);
   });
 });
+
+describe('initiatives that answer many findings', () => {
+  it('name the first ten finding ids and count the rest; the result keeps every one', () => {
+    const ws = loadWorkspace('examples/northwind-b2b').workspace!;
+    const result = analyze(ws, { path: 'examples/northwind-b2b', start: '2025-01' });
+    const first = result.roadmap.initiatives[0]!;
+    const ids = Array.from({ length: 25 }, (_, i) => `redundant-tool:tool-${i}`);
+    const big = { ...result, roadmap: { ...result.roadmap, initiatives: [{ ...first, addresses: ids }] } };
+    const text = renderText(big, { tr: activeTranslator(), step: 5, width: 80 }).replace(/\s+/g, '');
+    // Compared without spaces: the report wraps long ids after their hyphens.
+    expect(text).toContain(`Answers: ${ids.slice(0, 10).join(', ')} and 15 more (\`--format json\` lists them all)`.replace(/\s+/g, ''));
+    expect(text).not.toContain('redundant-tool:tool-10');
+    expect(big.roadmap.initiatives[0]!.addresses).toHaveLength(25);
+  });
+});

@@ -245,6 +245,7 @@ export const analysis: Record<string, string> = {
   'text.saves-decided': 'saves {amount} a year (already decided)',
   'text.stakeholders': 'Stakeholders: {departments}',
   'text.answers': 'Answers: {findings}',
+  'text.answers-more': 'Answers: {findings} and {count} more (`--format json` lists them all)',
   'text.depends': 'After: {initiatives}',
   'text.renewal-met': 'Lands before the {tool} renewal in {month} ({cost} a year).',
   'text.renewal-missed': 'Cannot land before the {tool} renewal in {missed}: negotiate a short extension, or plan for the {month} renewal.',

@@ -245,6 +245,7 @@ export const analysis: Record<string, string> = {
   'text.saves-decided': '年間 {amount} の削減（決定済み）',
   'text.stakeholders': '関係部署: {departments}',
   'text.answers': '対応する指摘: {findings}',
+  'text.answers-more': '対応する指摘: {findings} ほか {count} 件（`--format json` ですべて表示）',
   'text.depends': '前提となる施策: {initiatives}',
   'text.renewal-met': '{tool} の契約更新（{month}、年間 {cost}）の前に完了します。',
   'text.renewal-missed': '{tool} の契約更新（{missed}）までに完了できません。短期の延長を交渉するか、{month} の更新に合わせて計画してください。',
