@@ -15,6 +15,7 @@ import {
 } from './common.js';
 import { DEFAULT_OPTIONS, type Diagram, type DiagramInput } from './types.js';
 import { idNum } from './journey.js';
+import { firstOf } from '../i18n/format.js';
 
 const MANUAL_LINK = 'stroke:#c5221f,stroke-width:2.5px,color:#c5221f';
 
@@ -50,7 +51,7 @@ export function dataflowDiagram({ ws, result, options }: DiagramInput): Diagram 
   const isCustomerData = (tool: Tool) => (tool.status === 'active' || tool.status === 'pilot') && tool.data.length > 0;
   const shown = ws.tools.filter((tool) => linked.has(tool.id) || isCustomerData(tool)).sort(byId);
   const hidden = ws.tools.filter((tool) => !linked.has(tool.id) && !isCustomerData(tool) && tool.status !== 'retired').sort(byId);
-  if (hidden.length) notes.push(tCount('diagram.dataflow.hidden', hidden.length, { count: hidden.length, tools: list(hidden.map((x) => x.name)) }));
+  if (hidden.length) notes.push(tCount('diagram.dataflow.hidden', hidden.length, { count: hidden.length, tools: list(firstOf(hidden.map((x) => x.name), 20, (count) => t('assess.more', { count }))) }));
 
   const integrations = [...ws.integrations].sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to) || cmp(a.id, b.id));
   const edges: Edge[] = [];

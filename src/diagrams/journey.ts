@@ -18,6 +18,7 @@ import { categoryNameIn } from '../catalog/index.js';
 import type { Tool, Touchpoint } from '../model/model.js';
 import { stageLabel } from '../model/names.js';
 import { IdGen, label } from './mermaid-escape.js';
+import { firstOf } from '../i18n/format.js';
 import {
   channelName, categoryGroup, ClassAssigner, CLUSTER_STYLES, cmp, byId, flagsFrom, legend, toolClass, type LegendEntry,
 } from './common.js';
@@ -158,7 +159,7 @@ export function journeyDiagram({ ws, result, options }: DiagramInput): Diagram {
   if (groupedToolStages.length) notes.push(t('diagram.collapsed.tools-in', { stages: list(groupedToolStages) }));
   const used = new Set(ws.touchpoints.flatMap((tp) => [...tp.tools]));
   const unused = ws.tools.filter((tool) => !used.has(tool.id) && tool.status !== 'retired').sort(byId);
-  if (unused.length) notes.push(tCount('diagram.journey.unused', unused.length, { count: unused.length, tools: list(unused.map((x) => x.name)) }));
+  if (unused.length) notes.push(tCount('diagram.journey.unused', unused.length, { count: unused.length, tools: list(firstOf(unused.map((x) => x.name), 20, (count) => t('assess.more', { count }))) }));
 
   // Legend: only the styles this picture uses.
   const entries: LegendEntry[] = [];

@@ -14,6 +14,7 @@ import { isMedia } from '../catalog/index.js';
 import { plainText, pointName } from './mermaid-escape.js';
 import { byId, cmp, flagsFrom, toolClass } from './common.js';
 import { DEFAULT_OPTIONS, type Diagram, type DiagramInput } from './types.js';
+import { firstOf } from '../i18n/format.js';
 
 const POINT_CLASSES: Record<string, string> = {
   hub: 'color: #1e7b34, radius: 9, stroke-color: #0b3d18, stroke-width: 2px',
@@ -184,7 +185,7 @@ export function portfolioDiagram(input: DiagramInput): Diagram {
   if (left.length) notes.push(t('diagram.portfolio.left-by-roadmap', { tools: list(left.map((p) => p.tool.name)) }));
   const right = points.filter((p) => p.rightByRoadmap);
   if (right.length) notes.push(t('diagram.portfolio.right-by-roadmap', { tools: list(right.map((p) => p.tool.name)) }));
-  if (media.length) notes.push(t('diagram.portfolio.media', { tools: list(media.map((x) => x.name)) }));
+  if (media.length) notes.push(t('diagram.portfolio.media', { tools: list(firstOf(media.map((x) => x.name), 20, (count) => t('assess.more', { count }))) }));
   if (unknown.length) notes.push(t('diagram.portfolio.unplaced', { count: unknown.length, tools: list(unknown.map((x) => x.name)) }));
   return { kind: 'portfolio', family: 'quadrant', title: t('diagram.kind.portfolio'), source: `${out.join('\n')}\n`, notes };
 }

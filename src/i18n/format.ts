@@ -65,3 +65,11 @@ export function formatList(items: readonly string[], lang: string): string {
   if (items.length === 2) return [items[0], ' and ', items[1]].join('');
   return [items.slice(0, -1).join(', '), ' and ', items[items.length - 1]].join('');
 }
+
+/**
+ * The first `max` items and, when there are more, one last item that counts the rest (`more(n)`,
+ * e.g. "3,641 more"): the lists in report notes and table cells of a 10,000-tool stack (issue 18).
+ */
+export function firstOf(items: readonly string[], max: number, more: (count: number) => string): string[] {
+  return items.length <= max ? [...items] : [...items.slice(0, max), more(items.length - max)];
+}

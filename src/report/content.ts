@@ -5,7 +5,7 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Translator } from '../i18n/index.js';
 import { categoryNameIn } from '../catalog/index.js';
-import { formatMoney as formatMoneyIn, formatNumber as formatNumberIn, formatPercent as formatPercentIn } from '../i18n/format.js';
+import { formatMoney as formatMoneyIn, formatNumber as formatNumberIn, formatPercent as formatPercentIn, firstOf } from '../i18n/format.js';
 import { toMinor } from '../analysis/money.js';
 import type { AnalysisResult } from '../analysis/analyze.js';
 import type { Finding } from '../analysis/types.js';
@@ -52,6 +52,9 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
   const dept = (id: string | undefined) => (id ? departmentName(ws, id) : '');
   // Lists inside a table cell: "a, b" / 「a、b」.
   const join = (items: string[]) => items.join(tr.lang === 'ja' ? '、' : ', ');
+  // A cell names at most ten (a programme of a 10,000-tool roadmap drops 500 tools and answers
+  // 3,000 findings); audit.json keeps every one.
+  const some = (items: string[]) => firstOf(items, 10, (count) => t('assess.more', { count }));
   const a = result.assessment;
   const m = a.metrics;
   const org = result.organization || result.workspace;
@@ -239,7 +242,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
       ...capped(inPhase, 'roadmap', (i) => [
         { text: i.title, strong: i.source === 'authored' },
         t(`report.kind.${i.kind}`),
-        join(i.tools.map(toolName)),
+        join(some(i.tools.map(toolName))),
         [dept(i.owner), ...(i.stakeholders.length ? [t('report.with', { departments: list(i.stakeholders.map(dept)) })] : [])].filter(Boolean).join(' '),
         i.start ? t('report.when', { start: i.start, months: i.months }) : t('report.months', { months: i.months }),
         // (r2) A saving already decided (a tool already retiring) is shown muted, and said so beside the status.
@@ -278,7 +281,7 @@ export function reportContent(ws: Workspace, result: AnalysisResult, opts: Conte
     appendixBlocks.push({ type: 'h3', text: t('deliverable.appendix.initiatives') }, { type: 'table', table: {
       id: 'appendix-initiatives',
       columns: [{ title: t('deliverable.col.initiative'), wide: true }, { title: t('deliverable.col.findings'), wide: true }],
-      ...capped(answering, 'roadmap', (i) => [i.title, { text: i.addresses.join(', '), code: true }]),
+      ...capped(answering, 'roadmap', (i) => [i.title, { text: some(i.addresses).join(', '), code: true }]),
     } });
   }
   const appendix: Section = { id: 'appendix', title: t('deliverable.appendix'), blocks: appendixBlocks };

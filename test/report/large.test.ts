@@ -89,6 +89,15 @@ describe('the report of a 1,000-tool stack', () => {
     expect(md).toContain(`| ${top.name} |`);
   });
 
+  it('no line of report.md is a wall of names: cells and notes name the first few and count the rest', () => {
+    const md = readFileSync(join(OUT, 'report.md'), 'utf8');
+    // The grouped roadmap (programmes of dozens of tools, each answering many findings) and the
+    // diagrams' notes ("Not shown: N tools used at no touchpoint") were lines of thousands of characters.
+    const longest = Math.max(...md.split('\n').map((l) => l.length));
+    expect(longest).toBeLessThan(3000);
+    expect(md).toMatch(/Not shown: \d+ tools used at no touchpoint \(.* and \d+ more\)\._/);
+  });
+
   it('report.html is summarised the same way and embeds the headline figures, not the whole document', () => {
     const html = readFileSync(join(OUT, 'report.html'), 'utf8');
     const findingRows = html.slice(html.indexOf('<table id="findings-table"'), html.indexOf('</table>', html.indexOf('<table id="findings-table"'))).match(/<tr data-severity/g) ?? [];
