@@ -16,7 +16,8 @@ const LONG = 64;
 
 type Json = unknown;
 
-function toJsonValue(value: Json, key: string): Json {
+/** The value JSON.stringify writes for `value` under `key` (its toJSON, if it has one). */
+export function toJsonValue(value: Json, key: string): Json {
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     return (value as { toJSON: (key: string) => Json }).toJSON(key);
   }
@@ -24,7 +25,7 @@ function toJsonValue(value: Json, key: string): Json {
 }
 
 /** A value JSON.stringify leaves out of an object (and writes as null in an array). */
-function skipped(value: Json): boolean {
+export function skipped(value: Json): boolean {
   return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 

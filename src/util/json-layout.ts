@@ -28,6 +28,7 @@
 // test/util/json-layout-plain.ts: this one must give its bytes exactly.
 
 import { sanitizeJson } from './sanitize.js';
+import { skipped, toJsonValue } from './json-chunks.js';
 
 /** The widest line (indentation, key and value) a value is joined onto when no rule keeps it on one. */
 export const WIDTH = 100;
@@ -37,18 +38,6 @@ const CHUNK = 1 << 16;
 const FIELD_DEPTH = 2;
 
 type Json = unknown;
-
-function toJsonValue(value: Json, key: string): Json {
-  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    return (value as { toJSON: (key: string) => Json }).toJSON(key);
-  }
-  return value;
-}
-
-/** A value JSON.stringify leaves out of an object (and writes as null in a list). */
-function skipped(value: Json): boolean {
-  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
-}
 
 const isContainer = (v: Json): v is object => v !== null && typeof v === 'object';
 
