@@ -147,20 +147,13 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
   const holds = (id: string, d: string) => tool(id)?.data.includes(d) === true;
 
   const arcs: Arc[] = [];
-  const received = new Map<string, Set<string>>();
+  // (Which types a link brings into a tool from a tool that holds them, the origin test, is the
+  // facts' own: the same links and the same test, worked out once per run; #18.)
   const add = (it: Integration, from: string, to: string, data: readonly string[]) => {
     if (from === to) return;
     const manual = it.mode === 'manual';
     const rank = it.frequency ? FREQUENCY_RANK[it.frequency] : UNSCHEDULED;
     arcs.push({ from, to, data, manual, rank, link: it });
-    const held = tool(from)?.data;
-    if (!held) return;
-    for (const d of data) {
-      if (!held.includes(d)) continue;
-      let s = received.get(to);
-      if (!s) received.set(to, (s = new Set()));
-      s.add(d);
-    }
   };
   for (const it of ws.integrations) {
     add(it, it.from, it.to, facts.carried(it, 'forward'));
@@ -313,7 +306,8 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
     const r = dataType(d)?.restricted;
     return typeof r === 'string' && r.trim() ? r : undefined;
   };
-  const isOriginOf = (id: string, d: string) => holds(id, d) && received.get(id)?.has(d) !== true;
+  // (holds() first: an id that is no tool is no origin, where the facts would throw.)
+  const isOriginOf = (id: string, d: string) => holds(id, d) && facts.isOrigin(id, d);
 
   return {
     stopped: (from, to, data) => [...new Set(data)].filter((d) => restrictionOf(d) !== undefined
@@ -594,12 +588,21 @@ function consentScope(
       if (inStart[i + 1] > inStart[i]) continue;
       for (const p of personasOf(t.id)) setAt(byPersona.get(p) ?? byPersona.set(p, new Uint32Array(words)).get(p)!, 0, rank[i]);
     }
-    const at = (id: string) => num.get(id) ?? -1;
+    // (One lookup of the tool's number per question, not two.)
     return {
       words, names, adBits, addFedBy, firstHubs, byPersona,
-      rankOf: (id: string) => (at(id) < 0 ? -1 : rank[at(id)]),
-      isSender: (id: string) => at(id) >= 0 && isSender[at(id)] === 1,
-      isLiveHub: (id: string) => at(id) >= 0 && hubRank[at(id)] >= 0,
+      rankOf: (id: string) => {
+        const i = num.get(id);
+        return i === undefined ? -1 : rank[i];
+      },
+      isSender: (id: string) => {
+        const i = num.get(id);
+        return i !== undefined && isSender[i] === 1;
+      },
+      isLiveHub: (id: string) => {
+        const i = num.get(id);
+        return i !== undefined && hubRank[i] >= 0;
+      },
     };
   };
   let g: ReturnType<typeof build> | undefined;
@@ -683,7 +686,10 @@ function consentScope(
         lost.add(d);
       }
       reachedBits.fill(0);
-      for (const id of reached) if (G.rankOf(id) >= 0) setBit(reachedBits, G.rankOf(id));
+      for (const id of reached) {
+        const k = G.rankOf(id);
+        if (k >= 0) setBit(reachedBits, k);
+      }
       for (let w = 0; w < miss.length; w++) {
         const m = t.bits[w] & ~reachedBits[w];
         if (m === 0) continue;
@@ -693,7 +699,10 @@ function consentScope(
     }
     const hubs = sortIds(hubSet);
     // A hub missed is named as a hub, not again as a sender.
-    for (const h of hubs) if (G.rankOf(h) >= 0) clearBit(miss, G.rankOf(h));
+    for (const h of hubs) {
+      const k = G.rankOf(h);
+      if (k >= 0) clearBit(miss, k);
+    }
     return { data: types.filter((d) => lost.has(d)), hubs, senders: namesOf(miss, G.names, named), sendersMissed: popCount(miss) };
   };
   return { targets, missed };

@@ -4,7 +4,7 @@
 // `data_types` over the built-in vocabulary, so a version-1 workspace is checked too. Never folded
 // into a refocus level (rules.md "Precisions"); phase 1 of the roadmap.
 import { customerSide } from '../customer.js';
-import { toolRef } from './helpers.js';
+import { distinct, toolRef } from './helpers.js';
 import { createRule, type FindingDraft } from './rule.js';
 import type { Workspace } from '../../model/model.js';
 
@@ -97,8 +97,10 @@ export const rule = createRule({
     const out: FindingDraft<Details>[] = [];
     for (const tool of ws.tools) {
       if (tool.status === 'retired') continue;
-      const types = [...new Set(tool.data)].filter((d) => cs.isConsent(d) && cs.isOrigin(tool.id, d));
-      if (!types.length) continue;
+      // (No array per tool: most of a large stack's tools hold no consent type; #18.)
+      let types: string[] | undefined;
+      for (const d of distinct(tool.data)) if (cs.isConsent(d) && cs.isOrigin(tool.id, d)) (types ??= []).push(d);
+      if (!types) continue;
       // Each type must reach the hub its origin feeds (or is) and the senders that hold the same
       // people (customer.ts consentTargets), not every hub and sender of the workspace. What it
       // misses comes counted: an origin of a large stack misses hundreds of senders, and only the
