@@ -132,7 +132,9 @@ function mergeInto(c: PlanContext, target: Draft, parts: readonly Draft[]): void
   c.indexSubjects(target);
   const gone = new Set(parts.map((p) => p.id));
   for (const d of c.drafts.values()) {
-    if (!d.dependsOn.size) continue;
+    // Most drafts depend on none of the parts: looked at in place, copied only to be rewritten
+    // (#18: grouping merges tens of times, and each merge looked at every draft of the roadmap).
+    if (!d.dependsOn.size || !dependsOnAny(d, gone)) continue;
     for (const x of [...d.dependsOn]) {
       if (!gone.has(x)) continue;
       d.dependsOn.delete(x);
@@ -140,6 +142,11 @@ function mergeInto(c: PlanContext, target: Draft, parts: readonly Draft[]): void
     }
   }
   target.dependsOn.delete(target.id);
+}
+
+function dependsOnAny(d: Draft, ids: ReadonlySet<string>): boolean {
+  for (const x of d.dependsOn) if (ids.has(x)) return true;
+  return false;
 }
 
 function group(c: PlanContext, members: Draft[], id: (typeof SIZE_INITIATIVES)[number], title: (ds: Draft[]) => Draft['title']): void {
