@@ -68,6 +68,16 @@ export function wordsFor(ws: Workspace, tr: Translator): Words {
     return builtIn ?? d?.name ?? id;
   };
   const tools = (ids: readonly string[]): string => list(ids.map(tool));
+  // An amount is worded once per analysis (#18: a tool's cost is in its redundant-tool and
+  // underused-license findings and in its retirement; Intl formatting is the slow part). Zero is
+  // not kept: -0 and 0 are one key of a Map and need not be one word.
+  const amounts = new Map<number, string>();
+  const money = (minor: number): string => {
+    if (minor === 0) return formatMoney(minor, ws.organization.currency, lang, { cents: 'trim' });
+    let word = amounts.get(minor);
+    if (word === undefined) amounts.set(minor, (word = formatMoney(minor, ws.organization.currency, lang, { cents: 'trim' })));
+    return word;
+  };
   return Object.freeze({
     lang,
     tr,
@@ -86,7 +96,7 @@ export function wordsFor(ws: Workspace, tr: Translator): Words {
     types: (ids: readonly string[]) => list(ids.map(type)),
     capability: (id: string) => capabilityNameIn(id, lang),
     stage: (s: Pick<Stage, 'id' | 'name' | 'loc'>) => (s.loc === undefined ? tr.stageName(s.id) : s.name),
-    money: (minor: number) => formatMoney(minor, ws.organization.currency, lang, { cents: 'trim' }),
+    money,
     percent: (share: number) => formatPercent(share, lang),
   });
 }
