@@ -10,7 +10,7 @@
 //      link, when the hub feeds the tool automatically: the tool's data is joined only by hand);
 //   4. trapped-data of consent types only goes into consent-not-synced.
 // A finding folded into one that is folded in turn ends up in the widest one (ids flattened).
-import { worded } from '../i18n/index.js';
+import { worded, wordedTextOf } from '../i18n/index.js';
 import type { Workspace } from '../model/model.js';
 import type { Facts } from './facts.js';
 import { type FindingOf, getRule, isFindingOf } from './rules/index.js';
@@ -209,7 +209,7 @@ function withoutConsent(ws: Workspace, f: Finding, data: string[], words: Words)
   const message = worded('rules.trapped-data.message', mt, params, lang);
   return {
     ...f, message: message.text, messageId: message.messageId, data: message.data,
-    recommendation: worded(`rules.trapped-data.${rkey}`, rt, params, lang).text,
+    recommendation: wordedTextOf(rt, params, lang),
     details: { ...f.details, data },
   };
 }
@@ -232,7 +232,7 @@ export function alignRecommendations(ws: Workspace, findings: readonly Finding[]
     const template = keep ? getRule(f.rule)?.template('recommendation.dropped', lang) : undefined;
     if (!keep || !template) return f;
     const data = (f.details as { data: string[] }).data;
-    const text = worded(`rules.${f.rule}.recommendation.dropped`, template, { tool: toolName(ws, tool), keep: toolName(ws, keep), data: words.data(data) }, lang).text;
+    const text = wordedTextOf(template, { tool: toolName(ws, tool), keep: toolName(ws, keep), data: words.data(data) }, lang);
     return { ...f, recommendation: text };
   });
 }
@@ -252,5 +252,5 @@ function masterThatStays(ws: Workspace, f: FindingOf<'no-source-of-truth'>, drop
   const template = getRule(f.rule)?.template('recommendation', words.lang);
   if (!template) return f;
   const params = { data: words.data([data]), candidate: words.tools([next.id]) };
-  return { ...f, recommendation: worded('rules.no-source-of-truth.recommendation', template, params, words.lang).text, location: next.loc, details: { ...f.details, candidate: next.id } };
+  return { ...f, recommendation: wordedTextOf(template, params, words.lang), location: next.loc, details: { ...f.details, candidate: next.id } };
 }

@@ -29,6 +29,14 @@ export function worded(messageId: string, template: string, params?: Params, lan
   return Object.freeze({ messageId, data, text, toString: wordedText });
 }
 
+/**
+ * The words of `worded(id, template, params, lang)` alone, for a text that keeps no message id or
+ * data (a recommendation): no data object is made and frozen only to be dropped (#18).
+ */
+export function wordedTextOf(template: string, params?: Params, lang?: Lang): string {
+  return lang === 'ja' ? formatJa(template, params) : format(template, params);
+}
+
 // One toString for every message (a closure per message was one more object per message: a
 // 10,000-tool audit words hundreds of thousands).
 function wordedText(this: Worded): string {
