@@ -76,45 +76,17 @@ export function targetsOf(c: PlanContext, d: Draft): { keep: string[]; drop: str
   return { keep: [], drop: [] };
 }
 
-const componentMemo = new WeakMap<object, Map<string, number>>();
-/** Groups of tools joined by automated links (rules.md r2: a manual link never connects two tools). */
-function automatedComponents(c: PlanContext): Map<string, number> {
-  const hit = componentMemo.get(c.ws);
-  if (hit) return hit;
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(x, r);
-    return r;
-  };
-  for (const x of c.ws.tools) parent.set(x.id, x.id);
-  for (const it of c.ws.integrations) {
-    if (it.mode === 'manual' || !parent.has(it.from) || !parent.has(it.to)) continue;
-    const a = find(it.from);
-    const b = find(it.to);
-    // String ids: the smaller one becomes the root.
-    if (a < b) parent.set(b, a);
-    else if (b < a) parent.set(a, b);
-  }
-  const out = new Map<string, number>();
-  const roots = new Map<string, number>();
-  for (const x of c.ws.tools) {
-    const r = find(x.id);
-    if (!roots.has(r)) roots.set(r, roots.size);
-    out.set(x.id, roots.get(r)!);
-  }
-  componentMemo.set(c.ws, out);
-  return out;
-}
+// The groups of tools joined by automated links (rules.md r2: a manual link never connects two
+// tools) are the facts' components: the same links joined the same way, worked out once per run
+// (#18: a second union-find over tool ids, and a look at every hub per question, were about 0.1 s
+// of the 10,000-tool roadmap). An id that is no tool is joined to nothing.
 
 /** Whether a chain of automated links joins the two tools. */
 export function automaticallyConnected(c: PlanContext, a: string, b: string): boolean {
-  const comp = automatedComponents(c);
-  return comp.get(a) !== undefined && comp.get(a) === comp.get(b);
+  return c.tool(a) !== undefined && c.tool(b) !== undefined && c.facts.componentOf(a) === c.facts.componentOf(b);
 }
 
 /** Whether a chain of automated links joins the tool to a hub (a hub is joined to itself). */
 export function reachesHubAutomatically(c: PlanContext, id: string): boolean {
-  return c.facts.hubs.some((h) => automaticallyConnected(c, id, h.id));
+  return c.tool(id) !== undefined && c.facts.connectedToHub(id);
 }
