@@ -60,15 +60,34 @@ export function originsOf(c: PlanContext, data: string): string[] {
   return [...(byData(c).origins.get(data) ?? [])];
 }
 
+/** A tool that can stay the master of a data type: it can be a source of truth and is not being retired. */
+const stayingIn = (c: PlanContext) => (id: string): boolean => !cannotAnchor(c.tool(id)) && !c.drafts.has(`retire-${id}`);
+
+/**
+ * proposeSourceOfTruth for each finding, in order, asking once per tool whether it can stay the
+ * master (#18: each type of a 10,000-tool stack has about 1,500 origins, most of them origins of
+ * several types). The answer cannot change meanwhile: these drafts are designate-sot-<data>, none
+ * is a retirement.
+ */
+export function proposeSourcesOfTruth(c: PlanContext, findings: readonly (Finding & { details: { data: string } })[]): void {
+  const known = new Map<string, boolean>();
+  const plain = stayingIn(c);
+  const staying = (id: string): boolean => {
+    let s = known.get(id);
+    if (s === undefined) known.set(id, (s = plain(id)));
+    return s;
+  };
+  for (const f of findings) proposeSourceOfTruth(c, f, f.details.data, staying);
+}
+
 /**
  * `designate-sot-<data>` (rules.md r2): the single origin of the data when it is a system (not a
  * file tool, not retiring); with several origins, "agree which system is the master", owned by
  * the departments involved; a hub only when it is the origin or when there are several.
  */
-export function proposeSourceOfTruth(c: PlanContext, f: Finding, data: string): void {
+export function proposeSourceOfTruth(c: PlanContext, f: Finding, data: string, staying: (id: string) => boolean = stayingIn(c)): void {
   const { facts } = c;
   const holders = byData(c).holders.get(data) ?? [];
-  const staying = (id: string) => !cannotAnchor(c.tool(id)) && !c.drafts.has(`retire-${id}`);
   const origins = originsOf(c, data).filter(staying);
   const involved = origins.length ? origins : holders.filter(staying);
   let proposed: string | undefined;

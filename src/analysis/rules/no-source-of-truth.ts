@@ -3,7 +3,7 @@
 import { bestCandidate, canBeSourceOfTruth, compareIds, distinct, toolRef } from './helpers.js';
 import type { Tool } from '../../model/model.js';
 import { createRule, type FindingDraft } from './rule.js';
-import { proposeSourceOfTruth } from '../roadmap/proposals.js';
+import { proposeSourcesOfTruth } from '../roadmap/proposals.js';
 import { isExternalChannel } from '../capabilities.js';
 
 export const example = `version: 1
@@ -99,7 +99,7 @@ export const rule = createRule({
     step: 15,
     initiatives: ['designate-sot'],
     propose(findings, c) {
-      for (const f of findings) proposeSourceOfTruth(c, f, f.details.data);
+      proposeSourcesOfTruth(c, findings);
     },
   },
 });

@@ -2,7 +2,7 @@
 import { canBeSourceOfTruth, compareIds, rankHubs, toolRef } from './helpers.js';
 import type { Tool } from '../../model/model.js';
 import { createRule, type FindingDraft } from './rule.js';
-import { proposeSourceOfTruth } from '../roadmap/proposals.js';
+import { proposeSourcesOfTruth } from '../roadmap/proposals.js';
 
 export const example = `version: 1
 organization: { name: Example Ltd }
@@ -90,7 +90,7 @@ export const rule = createRule({
     step: 14,
     initiatives: ['designate-sot'],
     propose(findings, c) {
-      for (const f of findings) proposeSourceOfTruth(c, f, f.details.data);
+      proposeSourcesOfTruth(c, findings);
     },
   },
 });
