@@ -66,8 +66,8 @@ describe('import direction', () => {
   });
 
   it('the analysis words in the language it is handed (AnalyzeOptions.tr): it imports no process-language wording', () => {
-    // worded() takes its language; activeTranslator() is only the default of analyze() for callers that pass none.
-    const bad = files(join(SRC, 'analysis')).flatMap((f) => processLanguageImports(f, new Set(['worded', 'activeTranslator']), true));
+    // worded() and wordedTextOf() take their language; activeTranslator() is only the default of analyze() for callers that pass none.
+    const bad = files(join(SRC, 'analysis')).flatMap((f) => processLanguageImports(f, new Set(['worded', 'wordedTextOf', 'activeTranslator']), true));
     expect(bad).toEqual([]);
     const defaults = files(join(SRC, 'analysis')).filter((f) => readFileSync(f, 'utf8').includes('activeTranslator()')).map((f) => relative(SRC, f)).sort();
     expect(defaults).toEqual(['analysis/analyze.ts']);
