@@ -113,16 +113,27 @@ export async function digestSides(
   const next = inbox(worker);
   try {
     let neu: TaskLoad | undefined = loadSide({ sources: sides.new.sources, where: whereOf(sides.new), cwd: opts.cwd }, opts.tr);
+    // A valid new side is analysed at once, without first waiting for the worker to say whether
+    // the old side is valid (the worker starts later, so the main thread waited ~0.1-0.3 s for it
+    // and the worker then waited as long for the new side's findings). An invalid old side still
+    // wins: its errors are reported, the new side's digest is dropped.
+    let after: SideDigest | undefined;
+    let tr: Translator | undefined;
+    let invalid: LoadResult | undefined;
+    if (neu.load.ok && neu.load.workspace) {
+      tr = await opts.language(neu.load.workspace);
+      worker.postMessage({ type: 'digest', lang: tr.lang } satisfies ToWorker);
+      after = digestLoaded(neu, tr);
+      worker.postMessage({ type: 'kept', ids: after.findings.map((f) => f.id) } satisfies ToWorker);
+    } else {
+      invalid = neu.load;
+    }
+    neu = undefined; // the new workspace can go while the old side's digest arrives
     const old = await next();
     if (old.type === 'loaded' && !old.ok) {
       throw new InvalidSideError('old', { side: sides.old, load: { diagnostics: old.diagnostics, sources: old.sources, ok: false } });
     }
-    if (!neu.load.ok || !neu.load.workspace) throw new InvalidSideError('new', { side: sides.new, load: neu.load });
-    const tr = await opts.language(neu.load.workspace);
-    worker.postMessage({ type: 'digest', lang: tr.lang } satisfies ToWorker);
-    const after = digestLoaded(neu, tr);
-    neu = undefined; // the new workspace can go while the old side's digest arrives
-    worker.postMessage({ type: 'kept', ids: after.findings.map((f) => f.id) } satisfies ToWorker);
+    if (!after || !tr) throw new InvalidSideError('new', { side: sides.new, load: invalid! });
     const before = await next();
     if (before.type !== 'digest') throw new Error(`diff worker: unexpected message ${before.type}`);
     return { old: before.digest, new: after, tr };
