@@ -72,6 +72,7 @@ class Writer {
   lineStart = 0;
   /** A one-line attempt gives up past this width position, once it nests deeper than a field may. */
   stop = 0;
+  /** The value being tried nests deeper than a field may (or is no field): only then does the width count. */
   deep = false;
   /** The value of the member that must be broken over lines (members() stopped at it). */
   pending: Json = undefined;
@@ -141,14 +142,14 @@ class Writer {
   /** A string literal, escaped as JSON.stringify escapes it (and, safe, as sanitizeJson does after it). */
   str(s: string): void {
     const n = s.length;
-    // At most six bytes a unit (`\u001b`), and the quotes.
-    this.room(n * 6 + 2);
-    const b = this.buf;
-    let p = this.pos;
-    b[p++] = 34;
     // A long string is tested by a regular expression and copied by the UTF-8 encoder (native code,
     // one call each); a short one, the most of them, costs less in the loop below.
     if (n >= LONG && !this.escaped.test(s)) {
+      // At most three bytes a unit, and the quotes.
+      this.room(n * 3 + 2);
+      const b = this.buf;
+      let p = this.pos;
+      b[p++] = 34;
       const bytes = b.write(s, p);
       this.adj += bytes - n;
       p += bytes;
@@ -156,6 +157,11 @@ class Writer {
       this.pos = p;
       return;
     }
+    // At most six bytes a unit (`\u001b`), and the quotes.
+    this.room(n * 6 + 2);
+    const b = this.buf;
+    let p = this.pos;
+    b[p++] = 34;
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c >= 0x20 && c < 0x7f) {
@@ -233,7 +239,7 @@ class Writer {
     else this.ascii(JSON.stringify(v) ?? 'null');
   }
 
-  /** False once the line being tried has passed its width and nests deeper than a field may. */
+  /** True once the line being tried has passed its width and nests deeper than a field may. */
   over(): boolean {
     return this.deep && this.pos - this.adj > this.stop;
   }
