@@ -18,7 +18,7 @@ export const REPORTERS: Readonly<Record<string, () => Promise<Reporter>>> = {
   // SARIF 2.1.0 for code scanning: the same document `report` writes as audit.sarif.
   sarif: async () => {
     const { renderSarif } = await import('./sarif.js');
-    return (result, ctx) => renderSarif(result, { version: VERSION, defaultFile: ctx.files?.[0], tr: ctx.tr });
+    return (result, ctx) => renderSarif(result, { version: VERSION, defaultFile: ctx.files?.[0], tr: ctx.tr, maxResults: ctx.sarifMaxResults as number | undefined });
   },
 };
 
@@ -30,7 +30,7 @@ export const CHUNKED_REPORTERS: Readonly<Record<string, () => Promise<ChunkedRep
   json: async () => (await import('./json.js')).renderJsonChunks,
   sarif: async () => {
     const { renderSarifChunks } = await import('./sarif.js');
-    return (result, ctx) => renderSarifChunks(result, { version: VERSION, defaultFile: ctx.files?.[0], tr: ctx.tr });
+    return (result, ctx) => renderSarifChunks(result, { version: VERSION, defaultFile: ctx.files?.[0], tr: ctx.tr, maxResults: ctx.sarifMaxResults as number | undefined });
   },
 };
 

@@ -77,7 +77,7 @@ describe('the report of a 1,000-tool stack', () => {
     expect(Math.max(...tables.map((x) => x.rows))).toBeLessThanOrEqual(ROWS_SHOWN);
     const findings = big.result.findings.length;
     expect(findings).toBeGreaterThan(ROWS_SHOWN);
-    expect(md).toContain(`_Showing ${ROWS_SHOWN} of ${findings.toLocaleString('en-US')} rows (the most severe first); the full list is in audit.json and audit.sarif._`);
+    expect(md).toContain(`_Showing ${ROWS_SHOWN} of ${findings.toLocaleString('en-US')} rows (the most severe first); the full list is in audit.json._`);
     expect(md).toContain(`_Showing ${ROWS_SHOWN} of ${big.result.inventory.length.toLocaleString('en-US')} rows (the tools that cost the most a year first)`);
     // The totals per problem come first: every finding is counted there.
     const byRule = md.slice(md.indexOf('### Findings by problem'));
