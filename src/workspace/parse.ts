@@ -1,6 +1,7 @@
 // Parses one workspace file with the yaml Document API so that every node keeps its source
 // range. YAML 1.2 core schema (no yes/no booleans; 2027-01 stays a string), duplicate keys are
 // errors, alias expansion is bounded.
+import { Buffer, isAscii } from 'node:buffer';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Document, LineCounter, Node } from 'yaml';
@@ -41,6 +42,9 @@ export interface ParsedFile {
 }
 
 export function decodeUtf8(bytes: Uint8Array): { text?: string; badOffset?: number } {
+  // ASCII (most workspace files) reads the same in UTF-8 and Latin-1, and Latin-1 is a plain copy:
+  // ~1 ms a megabyte less than the checking decoder (issue 18). No BOM can be ASCII.
+  if (isAscii(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') };
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
