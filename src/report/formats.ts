@@ -5,6 +5,7 @@
 import type { AnalysisResult } from '../analysis/analyze.js';
 import { VERSION } from '../version.js';
 import type { ReportContext } from './text.js';
+import type { Chunk } from '../util/fs.js';
 
 export type Reporter = (result: AnalysisResult, ctx: ReportContext) => string;
 
@@ -22,8 +23,8 @@ export const REPORTERS: Readonly<Record<string, () => Promise<Reporter>>> = {
   },
 };
 
-/** A reporter whose document is written in chunks (util/json-chunks.ts): never one giant string. */
-export type ChunkedReporter = (result: AnalysisResult, ctx: ReportContext) => Iterable<string>;
+/** A reporter whose document is written in chunks (util/json-chunks.ts), strings or UTF-8 bytes: never one giant string. */
+export type ChunkedReporter = (result: AnalysisResult, ctx: ReportContext) => Iterable<Chunk>;
 
 /** The formats the CLI writes in chunks (the same text as REPORTERS gives): JSON and SARIF grow with the workspace. */
 export const CHUNKED_REPORTERS: Readonly<Record<string, () => Promise<ChunkedReporter>>> = {

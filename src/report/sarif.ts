@@ -70,7 +70,7 @@ function ruleDescriptor(id: RuleId, { t, lang }: Translator): Record<string, unk
   };
 }
 
-function location(f: Finding, defaultFile: string | undefined): Record<string, unknown>[] {
+function location(f: Finding, defaultFile: string | undefined, uri: (file: string) => string): Record<string, unknown>[] {
   if (f.location) {
     const region: Record<string, number> = { startLine: Math.max(1, f.location.line), startColumn: Math.max(1, f.location.column) };
     if (f.location.endLine && f.location.endLine >= region.startLine) {
@@ -82,9 +82,9 @@ function location(f: Finding, defaultFile: string | undefined): Record<string, u
         delete region.endColumn;
       }
     }
-    return [{ physicalLocation: { artifactLocation: { uri: toUri(f.location.file) }, region } }];
+    return [{ physicalLocation: { artifactLocation: { uri: uri(f.location.file) }, region } }];
   }
-  if (defaultFile) return [{ physicalLocation: { artifactLocation: { uri: toUri(defaultFile) }, region: { startLine: 1 } } }];
+  if (defaultFile) return [{ physicalLocation: { artifactLocation: { uri: uri(defaultFile) }, region: { startLine: 1 } } }];
   return [];
 }
 
@@ -132,12 +132,19 @@ const RESULTS_PER_CHUNK = 128;
 /** The log; with `lazy`, its results are made one batch at a time as they are written (util/json-chunks.ts). */
 function sarifLog(result: AuditResult, opts: SarifOptions, lazy: boolean): Record<string, unknown> {
   const ruleIndex = new Map(RULE_IDS.map((id, i) => [id, i]));
+  // A workspace has a few hundred files and tens of thousands of findings: each file's URI is made once.
+  const uris = new Map<string, string>();
+  const uri = (file: string) => {
+    let u = uris.get(file);
+    if (u === undefined) uris.set(file, (u = toUri(file)));
+    return u;
+  };
   const resultOf = (f: Finding) => ({
     ruleId: f.rule,
     ruleIndex: ruleIndex.get(f.rule) ?? -1,
     level: SARIF_LEVEL[f.severity],
     message: { text: f.recommendation ? `${f.message}\n${f.recommendation}` : f.message },
-    locations: location(f, opts.defaultFile),
+    locations: location(f, opts.defaultFile, uri),
     // The finding's id, once: the fingerprint code scanning tracks an alert by.
     partialFingerprints: { 'martechAuditFinding/v1': f.id },
     properties: {
