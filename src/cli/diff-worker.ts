@@ -6,6 +6,7 @@
 // (a few MB for 10,000 tools) out. Built as its own entry, dist/diff-worker.js.
 import { parentPort, workerData } from 'node:worker_threads';
 import { initLang, translator, type Lang } from '../i18n/index.js';
+import { entityDigest, findingsDigest } from '../diff/digest.js';
 import { digestLoaded, liteFindings, loadSide, type SideTask, type ToMain, type ToWorker } from '../diff/parallel.js';
 
 const port = parentPort!;
@@ -29,10 +30,14 @@ async function run(task: SideTask): Promise<void> {
   const next = inbox();
   const m = await next();
   if (m.type === 'digest') {
-    const digest = digestLoaded(loaded, await useLang(m.lang));
+    const tr = await useLang(m.lang);
+    // The workspace's part first: the main thread compares it while this thread analyses.
+    const entities = entityDigest(loaded.load.workspace, tr);
+    send({ type: 'entities', entities });
+    const digest = digestLoaded(loaded, tr, entities);
     // Only what the comparison reads of the findings the new side also has.
     const kept = await next();
-    if (kept.type === 'kept') send({ type: 'digest', digest: liteFindings(digest, new Set(kept.ids)) });
+    if (kept.type === 'kept') send({ type: 'digest', digest: findingsDigest(liteFindings(digest, new Set(kept.ids))) });
   }
   port.close();
 }

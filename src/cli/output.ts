@@ -5,6 +5,7 @@ import { displayWidth as stringWidth } from '../util/width.js';
 import { t } from '../i18n/index.js';
 import type { Diagnostic } from '../workspace/diagnostics.js';
 import { clipLine, isClean, sanitizeLine, sanitizeTerminal } from '../util/sanitize.js';
+import { chunkText, type Chunk } from '../util/fs.js';
 
 export function setupColor(opts: { color?: boolean }, stream: NodeJS.WriteStream = process.stdout): ChalkInstance {
   // --no-color and NO_COLOR always win; FORCE_COLOR turns colour on for a pipe; else only a TTY.
@@ -34,21 +35,21 @@ export function write(text: string, opts: WriteOptions = {}): void {
 }
 
 /**
- * Text in chunks (each ending with a line break, util/json-chunks.ts), cleaned chunk by chunk as
- * write() cleans the whole: a document of any size reaches stdout without ever being one string.
- * Waits when the stream's buffer is full (a slow pipe), so memory stays bounded.
+ * Text in chunks (each ending with a line break, util/json-chunks.ts; strings or UTF-8 bytes),
+ * cleaned chunk by chunk as write() cleans the whole: a document of any size reaches stdout without
+ * ever being one string. Waits when the stream's buffer is full (a slow pipe), so memory stays bounded.
  */
-export async function writeChunks(chunks: Iterable<string>, opts: WriteOptions = {}): Promise<void> {
-  let last = '';
+export async function writeChunks(chunks: Iterable<Chunk>, opts: WriteOptions = {}): Promise<void> {
+  let newline = false;
   // The JSON layout writes its text already clean (util/json-layout.ts, `safe`): not scanned again.
   const clean = isClean(chunks);
   for (const chunk of chunks) {
-    if (!chunk) continue;
-    last = chunk;
-    const text = clean ? chunk : sanitizeTerminal(chunk, { keepColor: chalk.level > 0, workflowCommands: opts.workflowCommands });
+    if (!chunk.length) continue;
+    newline = typeof chunk === 'string' ? chunk.endsWith('\n') : chunk[chunk.length - 1] === 10;
+    const text = clean ? chunk : sanitizeTerminal(chunkText(chunk), { keepColor: chalk.level > 0, workflowCommands: opts.workflowCommands });
     if (!process.stdout.write(text)) await new Promise<void>((r) => process.stdout.once('drain', r));
   }
-  if (!last.endsWith('\n')) process.stdout.write('\n');
+  if (!newline) process.stdout.write('\n');
 }
 
 export function writeErr(text: string, opts: WriteOptions = {}): void {

@@ -151,6 +151,7 @@ export function buildProgram(): Command {
     .option('-o, --out <file>', t('analyze.opt.out'))
     .option('--baseline <file>', t('cli.opt.baseline'))
     .option('--write-baseline <file>', t('cli.opt.write-baseline'))
+    .option('--sarif-max-results <n>', t('analyze.opt.sarif-max-results'))
     .addHelpText('after', examples([
       'martech-audit analyze examples/northwind-b2b',
       'martech-audit analyze audit/ --step roadmap --start 2027-01',

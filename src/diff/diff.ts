@@ -5,7 +5,7 @@ import type { AuditResult } from '../analysis/types.js';
 import type { Translator } from '../i18n/index.js';
 import { minorToMajor, type Workspace } from '../model/model.js';
 import { SEVERITY_RANK, type IntegrationMode, type Level } from '../model/vocabulary.js';
-import { digestOf, sortedById, type DataTypeDigest, type IntegrationDigest, type SideDigest, type ToolDigest, type TouchpointDigest } from './digest.js';
+import { digestOf, sortedById, type DataTypeDigest, type EntityDigest, type IntegrationDigest, type SideDigest, type ToolDigest, type TouchpointDigest } from './digest.js';
 import type {
   DiffResult, DiffSide, FieldChange, FindingSummary, IntegrationChange, IntegrationSummary, ToolChange, ToolSummary,
   TouchpointChange, TouchpointFieldChange, TouchpointSummary,
@@ -36,7 +36,7 @@ interface Names {
   dataTypes: Map<string, DataTypeDigest>;
 }
 
-function namesOf(d: SideDigest): Names {
+function namesOf(d: EntityDigest): Names {
   return {
     tools: new Map(d.tools.map((x) => [x.id, x.name])),
     stages: d.stageNames,
@@ -165,7 +165,7 @@ function personaChanges(pa: SideDigest['personas'], pb: SideDigest['personas']):
 }
 
 /** Revision 2: data types used on both sides whose party, personal, consent or restriction changed. */
-function dataTypeChanges(na: Names, b: SideDigest): DiffResult['dataTypes'] {
+function dataTypeChanges(na: Names, b: EntityDigest): DiffResult['dataTypes'] {
   const changed: NonNullable<DiffResult['dataTypes']>['changed'] = [];
   for (const y of b.dataTypes) {
     const x = na.dataTypes.get(y.id);
@@ -244,8 +244,20 @@ function side(s: SideDigest): DiffSide {
   return out;
 }
 
-/** Compares two sides' digests (src/diff/digest.ts). */
-export function diffDigests(a: SideDigest, b: SideDigest): DiffResult {
+/** What changed in the two sides' workspaces: everything the diff compares but the findings and the figures. */
+export interface EntityChanges {
+  tools: DiffResult['tools'];
+  touchpoints: DiffResult['touchpoints'];
+  integrations: DiffResult['integrations'];
+  personas: DiffResult['personas'];
+  dataTypes: DiffResult['dataTypes'];
+}
+
+/**
+ * Compares the workspace parts of two digests (digest.ts entityDigest). Needs neither side's
+ * findings: the command compares these while the worker still analyses its side.
+ */
+export function diffEntities(a: EntityDigest, b: EntityDigest): EntityChanges {
   const na = namesOf(a);
   const nb = namesOf(b);
   const tools = addedRemoved(a.tools, b.tools);
@@ -268,6 +280,28 @@ export function diffDigests(a: SideDigest, b: SideDigest): DiffResult {
       id: y.id, from: y.from, to: y.to, fromName: toolName(nb, y.from), toName: toolName(nb, y.to), changes,
     });
   }
+  return {
+    tools: { added: tools.added.map(toolSummary), removed: tools.removed.map(toolSummary), changed: changedTools },
+    touchpoints: {
+      added: touchpoints.added.map((x) => touchpointSummary(x, nb)),
+      removed: touchpoints.removed.map((x) => touchpointSummary(x, na)),
+      changed: changedTouchpoints,
+    },
+    integrations: {
+      added: integrations.added.map((i) => integrationSummary(i, nb)),
+      removed: integrations.removed.map((i) => integrationSummary(i, na)),
+      changed: changedIntegrations,
+    },
+    personas: personaChanges(a.personas, b.personas),
+    dataTypes: dataTypeChanges(na, b),
+  };
+}
+
+/**
+ * Compares two sides' digests (src/diff/digest.ts). `entities`: diffEntities(a, b) when the
+ * caller has compared the workspaces already.
+ */
+export function diffDigests(a: SideDigest, b: SideDigest, entities: EntityChanges = diffEntities(a, b)): DiffResult {
   const findings = addedRemoved(a.findings, b.findings);
   const rank = ruleRanks([findings.added, findings.removed, b.findings]);
   const changedFindings = sortFindings(findings.both
@@ -287,17 +321,9 @@ export function diffDigests(a: SideDigest, b: SideDigest): DiffResult {
     old: side(a),
     new: side(b),
     currency: b.currency,
-    tools: { added: tools.added.map(toolSummary), removed: tools.removed.map(toolSummary), changed: changedTools },
-    touchpoints: {
-      added: touchpoints.added.map((x) => touchpointSummary(x, nb)),
-      removed: touchpoints.removed.map((x) => touchpointSummary(x, na)),
-      changed: changedTouchpoints,
-    },
-    integrations: {
-      added: integrations.added.map((i) => integrationSummary(i, nb)),
-      removed: integrations.removed.map((i) => integrationSummary(i, na)),
-      changed: changedIntegrations,
-    },
+    tools: entities.tools,
+    touchpoints: entities.touchpoints,
+    integrations: entities.integrations,
     findings: {
       resolved: sortFindings(findings.removed, rank),
       introduced: sortFindings(findings.added, rank),
@@ -310,10 +336,8 @@ export function diffDigests(a: SideDigest, b: SideDigest): DiffResult {
     assessment: { before, after },
     unchanged: false,
   };
-  const personas = personaChanges(a.personas, b.personas);
-  if (personas) result.personas = personas;
-  const dataTypes = dataTypeChanges(na, b);
-  if (dataTypes) result.dataTypes = dataTypes;
+  if (entities.personas) result.personas = entities.personas;
+  if (entities.dataTypes) result.dataTypes = entities.dataTypes;
   result.unchanged = isUnchanged(result);
   return result;
 }

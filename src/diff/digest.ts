@@ -85,15 +85,17 @@ export interface SideAudit {
   score: number;
 }
 
-/** The side's digest from its workspace and findings (the names of built-in stages and data types in `tr`'s language). */
-export function digestOf(a: SideAudit, where: { label: string; commit?: string; path: string }, tr: Translator): SideDigest {
-  const ws = a.workspace;
+/** The parts of a side's digest taken from its workspace alone (no findings): known as soon as the side is loaded. */
+export type EntityDigest = Pick<SideDigest, 'tools' | 'touchpoints' | 'integrations' | 'personas' | 'dataTypes' | 'stageNames'>;
+
+/** The rest: where the side is from and what its analysis found. */
+export type FindingsDigest = Omit<SideDigest, keyof EntityDigest>;
+
+/** The workspace's part of the digest (the names of built-in stages and data types in `tr`'s language). */
+export function entityDigest(ws: Workspace, tr: Translator): EntityDigest {
   const stageNames: Record<string, string> = {};
   for (const id of ws.index.stageById.keys()) stageNames[id] = stageLabel(ws, id, tr);
-  const out: SideDigest = {
-    label: where.label, path: where.path, organization: a.organization, currency: a.currency,
-    annualCost: a.annualCost, redundantSpend: a.redundantSpend ?? 0, level: a.level, score: a.score,
-    findings: sortedById(a.findings.map(findingSummary)),
+  return {
     tools: sortedById(ws.tools.map((t) => {
       const d: ToolDigest = { id: t.id, name: t.name, status: t.status, hub: t.hub };
       if (t.owner !== undefined) d.owner = t.owner;
@@ -129,18 +131,41 @@ export function digestOf(a: SideAudit, where: { label: string; commit?: string; 
     }),
     stageNames,
   };
+}
+
+/**
+ * The side's digest from its workspace and findings (the names of built-in stages and data types
+ * in `tr`'s language). `entities`: the workspace's part when it was taken already (entityDigest).
+ */
+export function digestOf(
+  a: SideAudit, where: { label: string; commit?: string; path: string }, tr: Translator, entities: EntityDigest = entityDigest(a.workspace, tr),
+): SideDigest {
+  const out: SideDigest = {
+    label: where.label, path: where.path, organization: a.organization, currency: a.currency,
+    annualCost: a.annualCost, redundantSpend: a.redundantSpend ?? 0, level: a.level, score: a.score,
+    findings: sortedById(a.findings.map(findingSummary)),
+    ...entities,
+  };
   if (where.commit) out.commit = where.commit;
   return out;
+}
+
+/** The digest without its workspace's part (what the worker sends last; the main thread has that part already). */
+export function findingsDigest(d: SideDigest): FindingsDigest {
+  const { tools: _t, touchpoints: _tp, integrations: _i, personas: _p, dataTypes: _d, stageNames: _s, ...rest } = d;
+  return rest;
 }
 
 /**
  * Analyses one side as far as the diff needs (findings and assessment, not the roadmap) and
  * returns its digest: the workspace and the findings can be dropped once this returns.
  */
-export function digestWorkspace(ws: Workspace, where: { label: string; commit?: string; path: string }, tr: Translator): SideDigest {
+export function digestWorkspace(
+  ws: Workspace, where: { label: string; commit?: string; path: string }, tr: Translator, entities?: EntityDigest,
+): SideDigest {
   const { findings, assessment, annualCost } = assessFindings(ws, { tr });
   return digestOf({
     workspace: ws, findings, annualCost, currency: ws.organization.currency, organization: ws.organization.name,
     redundantSpend: assessment.metrics.redundantSpend, level: assessment.level, score: assessment.score,
-  }, where, tr);
+  }, where, tr, entities);
 }

@@ -19,7 +19,8 @@ import { displayPath } from '../util/paths.js';
 import type { Diagnostic } from '../workspace/diagnostics.js';
 import type { SourceFile, WorkspaceSources } from '../workspace/files.js';
 import { loadFromSources, type LoadResult } from '../workspace/load.js';
-import { digestWorkspace, type SideDigest } from './digest.js';
+import { diffEntities, type EntityChanges } from './diff.js';
+import { digestWorkspace, type EntityDigest, type FindingsDigest, type SideDigest } from './digest.js';
 
 /** What the worker is given: one side's files and how to show their paths. */
 export interface SideTask {
@@ -33,7 +34,10 @@ export interface SideTask {
 export type ToMain =
   | { type: 'loaded'; ok: true }
   | { type: 'loaded'; ok: false; diagnostics: Diagnostic[]; sources: Map<string, string> }
-  | { type: 'digest'; digest: SideDigest };
+  // The workspace's part of the digest, sent before the analysis: the main thread compares it
+  // while the worker still analyses (most of the digest: tools, touchpoints, integrations).
+  | { type: 'entities'; entities: EntityDigest }
+  | { type: 'digest'; digest: FindingsDigest };
 
 /**
  * `kept`: the ids of the new side's findings. The old side's findings the new side also has are
@@ -59,8 +63,8 @@ export function loadSide(task: Pick<SideTask, 'sources' | 'where' | 'cwd'>, tr: 
   return { where: task.where, load: loadFromSources(task.sources, { display, rules: RULE_CATALOG, tr }) };
 }
 
-export function digestLoaded(s: TaskLoad, tr: Translator): SideDigest {
-  return digestWorkspace(s.load.workspace!, s.where, tr);
+export function digestLoaded(s: TaskLoad, tr: Translator, entities?: EntityDigest): SideDigest {
+  return digestWorkspace(s.load.workspace!, s.where, tr, entities);
 }
 
 /** Either side's workspace is invalid: nothing to compare. */
@@ -94,13 +98,19 @@ export interface DigestSidesOptions {
 
 const whereOf = (s: ResolvedSide): SideTask['where'] => ({ label: s.label, path: s.path, ...(s.commit ? { commit: s.commit } : {}) });
 
+export interface DigestedSides {
+  old: SideDigest;
+  new: SideDigest;
+  tr: Translator;
+  /** diffEntities(old, new) when it was worked out already (while the worker analysed). */
+  entities?: EntityChanges;
+}
+
 /**
  * Loads both sides (an invalid one is an InvalidSideError, the old side's first) and returns
  * their digests and the language they are in.
  */
-export async function digestSides(
-  sides: { old: ResolvedSide; new: ResolvedSide }, opts: DigestSidesOptions,
-): Promise<{ old: SideDigest; new: SideDigest; tr: Translator }> {
+export async function digestSides(sides: { old: ResolvedSide; new: ResolvedSide }, opts: DigestSidesOptions): Promise<DigestedSides> {
   const file = workerFile();
   const parallel = opts.worker ?? (availableParallelism() > 1 && sourceBytes(sides.old.sources) + sourceBytes(sides.new.sources) >= WORKER_MIN_BYTES);
   if (!file || !parallel) return digestInThread(sides, opts);
@@ -113,28 +123,41 @@ export async function digestSides(
   const next = inbox(worker);
   try {
     let neu: TaskLoad | undefined = loadSide({ sources: sides.new.sources, where: whereOf(sides.new), cwd: opts.cwd }, opts.tr);
+    // A valid new side is analysed at once, without first waiting for the worker to say whether
+    // the old side is valid (the worker starts later, so the main thread waited ~0.1-0.3 s for it
+    // and the worker then waited as long for the new side's findings). An invalid old side still
+    // wins: its errors are reported, the new side's digest is dropped.
+    let after: SideDigest | undefined;
+    let tr: Translator | undefined;
+    let invalid: LoadResult | undefined;
+    if (neu.load.ok && neu.load.workspace) {
+      tr = await opts.language(neu.load.workspace);
+      worker.postMessage({ type: 'digest', lang: tr.lang } satisfies ToWorker);
+      after = digestLoaded(neu, tr);
+      worker.postMessage({ type: 'kept', ids: after.findings.map((f) => f.id) } satisfies ToWorker);
+    } else {
+      invalid = neu.load;
+    }
+    neu = undefined; // the new workspace can go while the old side's digest arrives
     const old = await next();
     if (old.type === 'loaded' && !old.ok) {
       throw new InvalidSideError('old', { side: sides.old, load: { diagnostics: old.diagnostics, sources: old.sources, ok: false } });
     }
-    if (!neu.load.ok || !neu.load.workspace) throw new InvalidSideError('new', { side: sides.new, load: neu.load });
-    const tr = await opts.language(neu.load.workspace);
-    worker.postMessage({ type: 'digest', lang: tr.lang } satisfies ToWorker);
-    const after = digestLoaded(neu, tr);
-    neu = undefined; // the new workspace can go while the old side's digest arrives
-    worker.postMessage({ type: 'kept', ids: after.findings.map((f) => f.id) } satisfies ToWorker);
+    if (!after || !tr) throw new InvalidSideError('new', { side: sides.new, load: invalid! });
+    // The old workspace's part came before the worker's analysis: compared while it finishes.
+    const part = await next();
+    if (part.type !== 'entities') throw new Error(`diff worker: unexpected message ${part.type}`);
+    const entities = diffEntities(part.entities, after);
     const before = await next();
     if (before.type !== 'digest') throw new Error(`diff worker: unexpected message ${before.type}`);
-    return { old: before.digest, new: after, tr };
+    return { old: { ...before.digest, ...part.entities }, new: after, tr, entities };
   } finally {
     void worker.terminate();
   }
 }
 
 /** The same in this thread, one side after the other; each workspace is dropped once digested. */
-async function digestInThread(
-  sides: { old: ResolvedSide; new: ResolvedSide }, opts: DigestSidesOptions,
-): Promise<{ old: SideDigest; new: SideDigest; tr: Translator }> {
+async function digestInThread(sides: { old: ResolvedSide; new: ResolvedSide }, opts: DigestSidesOptions): Promise<DigestedSides> {
   let old: TaskLoad | undefined = loadSide({ sources: sides.old.sources, where: whereOf(sides.old), cwd: opts.cwd }, opts.tr);
   let neu: TaskLoad | undefined = loadSide({ sources: sides.new.sources, where: whereOf(sides.new), cwd: opts.cwd }, opts.tr);
   if (!old.load.ok || !old.load.workspace) throw new InvalidSideError('old', { side: sides.old, load: old.load });

@@ -5,6 +5,7 @@
 import type { AnalysisResult } from '../analysis/analyze.js';
 import { VERSION } from '../version.js';
 import type { ReportContext } from './text.js';
+import type { Chunk } from '../util/fs.js';
 
 export type Reporter = (result: AnalysisResult, ctx: ReportContext) => string;
 
@@ -18,19 +19,19 @@ export const REPORTERS: Readonly<Record<string, () => Promise<Reporter>>> = {
   // SARIF 2.1.0 for code scanning: the same document `report` writes as audit.sarif.
   sarif: async () => {
     const { renderSarif } = await import('./sarif.js');
-    return (result, ctx) => renderSarif(result, { version: VERSION, defaultFile: ctx.files?.[0], tr: ctx.tr });
+    return (result, ctx) => renderSarif(result, { version: VERSION, defaultFile: ctx.files?.[0], tr: ctx.tr, maxResults: ctx.sarifMaxResults as number | undefined });
   },
 };
 
-/** A reporter whose document is written in chunks (util/json-chunks.ts): never one giant string. */
-export type ChunkedReporter = (result: AnalysisResult, ctx: ReportContext) => Iterable<string>;
+/** A reporter whose document is written in chunks (util/json-chunks.ts), strings or UTF-8 bytes: never one giant string. */
+export type ChunkedReporter = (result: AnalysisResult, ctx: ReportContext) => Iterable<Chunk>;
 
 /** The formats the CLI writes in chunks (the same text as REPORTERS gives): JSON and SARIF grow with the workspace. */
 export const CHUNKED_REPORTERS: Readonly<Record<string, () => Promise<ChunkedReporter>>> = {
   json: async () => (await import('./json.js')).renderJsonChunks,
   sarif: async () => {
     const { renderSarifChunks } = await import('./sarif.js');
-    return (result, ctx) => renderSarifChunks(result, { version: VERSION, defaultFile: ctx.files?.[0], tr: ctx.tr });
+    return (result, ctx) => renderSarifChunks(result, { version: VERSION, defaultFile: ctx.files?.[0], tr: ctx.tr, maxResults: ctx.sarifMaxResults as number | undefined });
   },
 };
 

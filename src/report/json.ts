@@ -5,19 +5,24 @@
 import type { AuditResult } from '../analysis/types.js';
 // Written in the layout's safe mode: what sanitizeTerminal / sanitizeFile would make of it, so the
 // writers need not scan tens of megabytes again (the chunks are marked clean).
-import { layoutChunks, layoutJson } from '../util/json-layout.js';
+import { layoutBytes, layoutJson } from '../util/json-layout.js';
 import { cleanChunks } from '../util/sanitize.js';
 
 export function renderJson(result: AuditResult): string {
   return `${layoutJson(result, { safe: true })}\n`;
 }
 
-/** The same text as renderJson, in chunks that end with a line break (util/json-layout.ts): what the CLI writes. */
-export function renderJsonChunks(result: AuditResult): Generator<string> {
+/**
+ * The same text as renderJson, as UTF-8 bytes in chunks that end with a line break
+ * (util/json-layout.ts): what the CLI writes, with no string made of it.
+ */
+export function renderJsonChunks(result: AuditResult): Generator<Uint8Array> {
   return cleanChunks(
     (function* () {
-      yield* layoutChunks(result, { safe: true });
-      yield '\n';
+      yield* layoutBytes(result, { safe: true });
+      yield NEWLINE;
     })(),
   );
 }
+
+const NEWLINE = Buffer.from('\n');

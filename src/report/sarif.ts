@@ -9,6 +9,7 @@ import { RULE_IDS, type RuleId } from '../analysis/rules/index.js';
 import { RULES } from '../analysis/rules/index.js';
 import type { AuditResult, Finding } from '../analysis/types.js';
 import type { Severity } from '../model/vocabulary.js';
+import { formatNumber } from '../i18n/format.js';
 import { LazyArray } from '../util/json-chunks.js';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
@@ -23,6 +24,24 @@ export interface SarifOptions {
   tr: Translator;
   /** Where a finding without a location points (the workspace's first file). */
   defaultFile?: string;
+  /**
+   * At most this many results (default SARIF_MAX_RESULTS; 0: every finding). The findings come
+   * most severe first, so the ones left out are the least severe; the log says how many.
+   */
+  maxResults?: number;
+}
+
+/**
+ * GitHub code scanning rejects a whole run with more results than this ("SARIF results exceed
+ * hard limit": 25,000 results per run), so a log with more could not be uploaded at all.
+ */
+export const SARIF_MAX_RESULTS = 25_000;
+
+/** How many of the findings the log keeps, and how many it leaves out. */
+export function sarifResultCount(findings: number, maxResults: number | undefined): { kept: number; omitted: number } {
+  const limit = maxResults === 0 ? Infinity : (maxResults ?? SARIF_MAX_RESULTS);
+  const kept = Math.min(findings, limit);
+  return { kept, omitted: findings - kept };
 }
 
 /** A file path as a SARIF URI: relative paths stay relative (to the repository root), encoded. */
@@ -51,7 +70,7 @@ function ruleDescriptor(id: RuleId, { t, lang }: Translator): Record<string, unk
   };
 }
 
-function location(f: Finding, defaultFile: string | undefined): Record<string, unknown>[] {
+function location(f: Finding, defaultFile: string | undefined, uri: (file: string) => string): Record<string, unknown>[] {
   if (f.location) {
     const region: Record<string, number> = { startLine: Math.max(1, f.location.line), startColumn: Math.max(1, f.location.column) };
     if (f.location.endLine && f.location.endLine >= region.startLine) {
@@ -63,9 +82,9 @@ function location(f: Finding, defaultFile: string | undefined): Record<string, u
         delete region.endColumn;
       }
     }
-    return [{ physicalLocation: { artifactLocation: { uri: toUri(f.location.file) }, region } }];
+    return [{ physicalLocation: { artifactLocation: { uri: uri(f.location.file) }, region } }];
   }
-  if (defaultFile) return [{ physicalLocation: { artifactLocation: { uri: toUri(defaultFile) }, region: { startLine: 1 } } }];
+  if (defaultFile) return [{ physicalLocation: { artifactLocation: { uri: uri(defaultFile) }, region: { startLine: 1 } } }];
   return [];
 }
 
@@ -113,22 +132,41 @@ const RESULTS_PER_CHUNK = 128;
 /** The log; with `lazy`, its results are made one batch at a time as they are written (util/json-chunks.ts). */
 function sarifLog(result: AuditResult, opts: SarifOptions, lazy: boolean): Record<string, unknown> {
   const ruleIndex = new Map(RULE_IDS.map((id, i) => [id, i]));
+  // A workspace has a few hundred files and tens of thousands of findings: each file's URI is made once.
+  const uris = new Map<string, string>();
+  const uri = (file: string) => {
+    let u = uris.get(file);
+    if (u === undefined) uris.set(file, (u = toUri(file)));
+    return u;
+  };
   const resultOf = (f: Finding) => ({
     ruleId: f.rule,
     ruleIndex: ruleIndex.get(f.rule) ?? -1,
     level: SARIF_LEVEL[f.severity],
     message: { text: f.recommendation ? `${f.message}\n${f.recommendation}` : f.message },
-    locations: location(f, opts.defaultFile),
+    locations: location(f, opts.defaultFile, uri),
     // The finding's id, once: the fingerprint code scanning tracks an alert by.
     partialFingerprints: { 'martechAuditFinding/v1': f.id },
     properties: {
       severity: f.severity,
       // In the run's currency (run.properties.currency).
       ...(f.cost !== undefined ? { cost: f.cost } : {}),
-      entities: f.entities.map((e) => `${e.kind}:${e.id}`),
     },
   });
-  const results = lazy ? new LazyArray(result.findings.length, (i) => resultOf(result.findings[i])) : result.findings.map(resultOf);
+  const { kept, omitted } = sarifResultCount(result.findings.length, opts.maxResults);
+  const results = lazy ? new LazyArray(kept, (i) => resultOf(result.findings[i])) : result.findings.slice(0, kept).map(resultOf);
+  const tooMany = omitted > 0 ? {
+    // SARIF's place for what the tool says about its own run (code scanning shows it on the
+    // analysis); the same in run.properties for scripts.
+    invocations: [{
+      executionSuccessful: true,
+      toolExecutionNotifications: [{
+        descriptor: { id: 'results-limit' },
+        level: 'warning',
+        message: { text: opts.tr.t('report.sarif.limited', { total: formatNumber(result.findings.length, opts.tr.lang), kept: formatNumber(kept, opts.tr.lang), omitted: formatNumber(omitted, opts.tr.lang), limit: formatNumber(kept, opts.tr.lang) }) },
+      }],
+    }],
+  } : {};
   const log = {
     $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
     version: '2.1.0',
@@ -144,11 +182,13 @@ function sarifLog(result: AuditResult, opts: SarifOptions, lazy: boolean): Recor
       automationDetails: { id: `martech-audit/${result.workspace}/` },
       // Columns come from JavaScript string offsets in the YAML: UTF-16 code units.
       columnKind: 'utf16CodeUnits',
+      ...tooMany,
       results,
       properties: {
         organization: result.organization,
         currency: result.summary.currency,
         assessment: { level: result.assessment.level, score: result.assessment.score },
+        ...(omitted > 0 ? { findings: result.findings.length, resultsOmitted: omitted } : {}),
       },
     }],
   };

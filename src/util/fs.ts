@@ -22,20 +22,27 @@ export function ensureDir(dir: string): void {
 
 /**
  * What a file is written from: a string, bytes, or text in chunks (util/json-chunks.ts), so that a
- * document of hundreds of megabytes is never one string in memory.
+ * document of hundreds of megabytes is never one string in memory. A chunk is a string or UTF-8
+ * bytes (util/json-layout.ts writes bytes); a chunk of bytes holds whole characters.
  */
-export type FileData = string | Uint8Array | Iterable<string>;
+export type FileData = string | Uint8Array | Iterable<Chunk>;
+export type Chunk = string | Uint8Array;
 
-/** Each chunk through `fn` (a cleaner), lazily. */
-export function* mapChunks(chunks: Iterable<string>, fn: (chunk: string) => string): Generator<string> {
-  for (const c of chunks) yield fn(c);
+/** The text of a chunk. */
+export function chunkText(chunk: Chunk): string {
+  return typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
 }
 
-function writeChunks(path: string, chunks: Iterable<string>, opts?: { mode?: number }): void {
+/** Each chunk through `fn` (a cleaner), lazily. */
+export function* mapChunks(chunks: Iterable<Chunk>, fn: (chunk: string) => string): Generator<string> {
+  for (const c of chunks) yield fn(chunkText(c));
+}
+
+function writeChunks(path: string, chunks: Iterable<Chunk>, opts?: { mode?: number }): void {
   const fd = openSync(path, 'w', opts?.mode);
   try {
     for (const chunk of chunks) {
-      const bytes = Buffer.from(chunk, 'utf8');
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
       for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
     }
   } finally {

@@ -157,12 +157,12 @@ const CLEAN = Symbol('martech-audit.clean');
  * (util/json-layout.ts), whose strings carry their unsafe characters as `\uXXXX` escapes and whose
  * lines cannot start a workflow command. Only a writer that guarantees this may mark its text.
  */
-export function cleanChunks<T extends Iterable<string>>(chunks: T): T {
+export function cleanChunks<T extends Iterable<string | Uint8Array>>(chunks: T): T {
   return Object.assign(chunks, { [CLEAN]: true });
 }
 
 /** Whether the chunks were marked by cleanChunks. */
-export function isClean(chunks: Iterable<string>): boolean {
+export function isClean(chunks: Iterable<string | Uint8Array>): boolean {
   return (chunks as { [CLEAN]?: boolean })[CLEAN] === true;
 }
 

@@ -112,15 +112,18 @@ export function assembleWorkspace(checked: CheckedInput): Workspace {
       conversationalGiven: x.conversational !== undefined,
     });
   });
-  const pairCount = new Map<string, number>();
+  // Links between the same two tools so far, by from and to (their ids were looked up, and so
+  // hashed, by the checks; a joined "from+to" key cost a new string to hash for each of 20,000 links).
+  const pairCount = new Map<string, Map<string, number>>();
   const builtInts: Integration[] = integrations.map((e) => {
     const x = e.value;
-    const pair = `${x.from}+${x.to}`;
-    const n = (pairCount.get(pair) ?? 0) + 1;
-    pairCount.set(pair, n);
+    let toCount = pairCount.get(x.from);
+    if (!toCount) pairCount.set(x.from, (toCount = new Map()));
+    const n = (toCount.get(x.to) ?? 0) + 1;
+    toCount.set(x.to, n);
     const mode = effectiveMode(x);
     return Object.freeze({
-      id: x.id ?? (n > 1 ? `${pair}#${n}` : pair), from: x.from, to: x.to,
+      id: x.id ?? (n > 1 ? `${x.from}+${x.to}#${n}` : `${x.from}+${x.to}`), from: x.from, to: x.to,
       data: x.data ? Object.freeze([...x.data]) : undefined, mode,
       bidirectional: x.bidirectional ?? false, notes: x.notes, loc: startOf(e),
       frequency: x.frequency ?? DEFAULT_FREQUENCY[mode], frequencyGiven: x.frequency !== undefined,

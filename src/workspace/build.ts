@@ -392,7 +392,10 @@ export function buildWorkspace(input: BuildInput): { workspace?: Workspace; diag
   // ---- data types (revision 2) ---------------------------------------------------------------
   // Ids used anywhere, in the order they are first written (for the checks below).
   const usedData = new Set<string>();
-  for (const e of tools) for (const d of [...(e.value.data ?? []), ...(e.value.source_of_truth ?? [])]) usedData.add(d);
+  for (const e of tools) {
+    for (const d of e.value.data ?? []) usedData.add(d);
+    for (const d of e.value.source_of_truth ?? []) usedData.add(d);
+  }
   for (const e of touchpoints) for (const d of e.value.captures ?? []) usedData.add(d);
   for (const e of integrations) for (const d of e.value.data ?? []) usedData.add(d);
   const vocabulary = loadDataTypes();

@@ -67,7 +67,11 @@ export function gatherEntries(files: readonly ParsedFile[], err: ReportError, { 
     const skipped = pf.skip ?? new Set<string>();
     const v: Record<string, any> = Object.fromEntries(Object.entries(raw).filter(([k]) => !skipped.has(k)));
     // Most files have nothing skipped: no key to build per item then.
-    const keep = (key: string) => (skipped.size ? (_: unknown, i: number) => !skipped.has(`${key}.${i}`) : () => true);
+    const keep = (key: string, i: number) => skipped.size === 0 || !skipped.has(`${key}.${i}`);
+    const gather = <T>(list: unknown, key: string, into: Entry<T>[]) => {
+      if (!Array.isArray(list)) return;
+      for (let i = 0; i < list.length; i++) if (keep(key, i)) into.push({ value: list[i] as T, pf, path: [key, i] });
+    };
     if (pf.manifest) {
       if (v.version === undefined) {
         err('missing-version', { file: pf.file, line: 1, column: 1 }, tw('build.missing-version'), tw('build.missing-version.hint'));
@@ -85,12 +89,12 @@ export function gatherEntries(files: readonly ParsedFile[], err: ReportError, { 
           tw('build.singleton-twice.hint', { key }), [{ location: locate(prev.pf, [key], true), message: t('build.first-defined-here') }]);
       } else single[key] = entry;
     }
-    (v.touchpoints ?? []).forEach((x: any, i: number) => keep('touchpoints')(x, i) && touchpoints.push({ value: x, pf, path: ['touchpoints', i] }));
-    (v.tools ?? []).forEach((x: any, i: number) => keep('tools')(x, i) && tools.push({ value: x, pf, path: ['tools', i] }));
-    (v.integrations ?? []).forEach((x: any, i: number) => keep('integrations')(x, i) && integrations.push({ value: x, pf, path: ['integrations', i] }));
-    (v.questions ?? []).forEach((x: any, i: number) => keep('questions')(x, i) && questions.push({ value: x, pf, path: ['questions', i] }));
-    (v.personas ?? []).forEach((x: any, i: number) => keep('personas')(x, i) && personas.push({ value: x, pf, path: ['personas', i] }));
-    (v.data_types ?? []).forEach((x: any, i: number) => keep('data_types')(x, i) && dataTypeEntries.push({ value: x, pf, path: ['data_types', i] }));
+    gather(v.touchpoints, 'touchpoints', touchpoints);
+    gather(v.tools, 'tools', tools);
+    gather(v.integrations, 'integrations', integrations);
+    gather(v.questions, 'questions', questions);
+    gather(v.personas, 'personas', personas);
+    gather(v.data_types, 'data_types', dataTypeEntries);
     if (v.strategy) {
       for (const k of ['horizon', 'review'] as const) {
         if (v.strategy[k] === undefined) continue;
@@ -103,7 +107,7 @@ export function gatherEntries(files: readonly ParsedFile[], err: ReportError, { 
           strategyHead = { ...strategyHead, [k]: v.strategy[k] };
         }
       }
-      (v.strategy.initiatives ?? []).forEach((x: any, i: number) => keep('strategy.initiatives')(x, i) && initiatives.push({ value: x, pf, path: ['strategy', 'initiatives', i] }));
+      (v.strategy.initiatives ?? []).forEach((x: any, i: number) => keep('strategy.initiatives', i) && initiatives.push({ value: x, pf, path: ['strategy', 'initiatives', i] }));
     }
   }
 

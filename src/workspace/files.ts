@@ -227,7 +227,8 @@ function readBytes(abs: string, shown: string, root: string): Uint8Array {
       total += n;
       if (total > MAX_FILE_BYTES) throw tooLarge();
     }
-    return Buffer.concat(chunks, total);
+    // Most files are read in one chunk: that chunk, not a copy of it.
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
   }

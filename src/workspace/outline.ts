@@ -98,14 +98,35 @@ export function checkOutline(outline: Outline, value: Record<string, unknown>): 
 // and so is a scalar whose text does not read back as the value js-yaml parsed.
 
 type Seg = string | number;
-const KEY = /^([A-Za-z_][\w.-]*)[ \t]*:(?=[ \t]|$)/;
+// `key:` at an offset of a line (sticky), matched there, not on a copy of the rest of the line: the
+// 20,000 warnings of a large workspace ask for positions line by line (issue 18).
+const KEY_AT = /([A-Za-z_][\w.-]*)[ \t]*:(?=[ \t]|$)/y;
+const FLOW_KEY_AT = /([A-Za-z_][\w.-]*)[ \t]*:(?=[ \t,}\]]|$)/y;
+const BLANK_REST = /\s*$/y;
+const COMMENT_START = /\s#/g;
+/** The `key:` starting at `at`, or null. */
+const keyAt = (line: string, at: number): RegExpExecArray | null => {
+  KEY_AT.lastIndex = at;
+  return KEY_AT.exec(line);
+};
 
 const indentOf = (line: string): number => {
   let i = 0;
   while (line.charCodeAt(i) === 32) i++;
   return i;
 };
-const isBlank = (line: string, from = indentOf(line)): boolean => from >= line.length || line[from] === '#' || line.slice(from).trim() === '';
+/** /\s/.test(String.fromCharCode(c)): ECMAScript white space and line ends. */
+function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const isBlank = (line: string, from = indentOf(line)): boolean => {
+  if (from >= line.length || line[from] === '#') return true;
+  // line.slice(from).trim() === '': \s is the white space and line ends trim() removes.
+  BLANK_REST.lastIndex = from;
+  return BLANK_REST.test(line);
+};
 
 /** End (exclusive) of a quoted scalar starting at `at` on one line; -1 when it does not end there. */
 function quotedEnd(line: string, at: number): number {
@@ -135,7 +156,8 @@ function flowEntries(line: string, at: number): { entries: FlowEntry[]; end: num
     if (line[i] === (isMap ? '}' : ']')) return { entries, end: i + 1 };
     let key: string | undefined;
     if (isMap) {
-      const k = /^([A-Za-z_][\w.-]*)[ \t]*:(?=[ \t,}\]]|$)/.exec(line.slice(i));
+      FLOW_KEY_AT.lastIndex = i;
+      const k = FLOW_KEY_AT.exec(line);
       if (!k) return undefined;
       key = k[1];
       i += k[0].length;
@@ -151,7 +173,11 @@ function flowEntries(line: string, at: number): { entries: FlowEntry[]; end: num
       if (!inner) return undefined;
       i = inner.end;
     } else {
-      while (i < line.length && !',]}'.includes(line[i]) && !(line[i] === '#' && /\s/.test(line[i - 1] ?? ''))) i++;
+      // To a comma, a closing bracket or a comment (a # after white space).
+      for (; i < line.length; i++) {
+        const x = line.charCodeAt(i);
+        if (x === 44 || x === 93 || x === 125 || (x === 35 && i > 0 && isSpaceCode(line.charCodeAt(i - 1)))) break;
+      }
       if (line[i] === '#') return undefined;
     }
     let end = i;
@@ -171,8 +197,9 @@ function valueEnd(line: string, at: number): number {
   else if (c === '[' || c === '{') end = flowEntries(line, at)?.end ?? -1;
   else if (c === '|' || c === '>' || c === '&' || c === '*' || c === '!' || c === '?') return -1;
   else {
-    const hash = line.slice(at).search(/\s#/);
-    end = hash < 0 ? line.length : at + hash;
+    COMMENT_START.lastIndex = at;
+    const hash = COMMENT_START.exec(line);
+    end = hash === null ? line.length : hash.index;
     while (end > at && /\s/.test(line[end - 1])) end--;
     return end;
   }
@@ -189,7 +216,7 @@ function plainLine(line: string): boolean {
     while (line[i] === ' ') i++;
     if (i >= line.length) return false;
   }
-  const k = KEY.exec(line.slice(i));
+  const k = keyAt(line, i);
   if (k) {
     i += k[0].length;
     while (line[i] === ' ' || line[i] === '\t') i++;
@@ -239,7 +266,7 @@ function inMapping(lines: string[], at: At, key: string): At | undefined {
     if (n !== at.line && isBlank(line, from)) continue;
     if (from < indent) return undefined;
     if (from > indent) continue;
-    const k = KEY.exec(line.slice(from));
+    const k = keyAt(line, from);
     if (!k) {
       if (line[from] === '-') continue; // a list at the key's indentation belongs to the key above
       return undefined;
@@ -291,7 +318,7 @@ function step(lines: string[], at: At, seg: Seg): At | undefined {
   }
   if (at.flow) return undefined;
   if (typeof seg === 'number') return c === '-' ? inList(lines, at, seg) : undefined;
-  return KEY.test(line.slice(at.col)) ? inMapping(lines, at, seg) : undefined;
+  return keyAt(line, at.col) ? inMapping(lines, at, seg) : undefined;
 }
 
 /** The text of a scalar read back as js-yaml reads it, or undefined for a form not read here. */
@@ -347,7 +374,7 @@ export function scalarLoc(pf: Pick<ParsedFile, 'file' | 'text' | 'outline' | 'va
     for (let m = at.line + 1; m < lines.length; m++) {
       const i = indentOf(lines[m]);
       if (isBlank(lines[m], i)) continue;
-      if (i > at.parentIndent && !(lines[m][i] === '-' || KEY.test(lines[m].slice(i)))) return undefined;
+      if (i > at.parentIndent && !(lines[m][i] === '-' || keyAt(lines[m], i))) return undefined;
       break;
     }
   }

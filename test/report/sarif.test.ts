@@ -5,7 +5,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { renderSarif, toUri } from '../../src/report/sarif.js';
+import { renderSarif, SARIF_MAX_RESULTS, sarifResultCount, toUri } from '../../src/report/sarif.js';
 import { RULE_IDS } from '../../src/analysis/rules/index.js';
 import { EXAMPLES, hostileWorkspace, loadExample, loadText } from '../diagrams/helpers.js';
 import { activeTranslator } from '../../src/i18n/index.js';
@@ -87,6 +87,33 @@ describe('audit.sarif', () => {
     expect(log.runs[0].results.length).toBeGreaterThan(0);
   });
 
+  it('keeps at most maxResults results, the most severe, and says in the log how many it left out', async () => {
+    const { ws, result } = await loadExample('examples/northwind-b2b', 'en');
+    const n = result.findings.length;
+    expect(n).toBeGreaterThan(5);
+    const log = JSON.parse(renderSarif(result, { tr: activeTranslator(), version: '1.2.3', defaultFile: ws.files[0], maxResults: 5 }));
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const run = log.runs[0];
+    // The first five findings in finding order (severity first): the least severe are the ones left out.
+    expect(run.results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['martechAuditFinding/v1']))
+      .toEqual(result.findings.slice(0, 5).map((f) => f.id));
+    expect(run.properties).toMatchObject({ findings: n, resultsOmitted: n - 5 });
+    const note = run.invocations[0].toolExecutionNotifications[0];
+    expect(run.invocations[0].executionSuccessful).toBe(true);
+    expect(note.level).toBe('warning');
+    expect(note.message.text).toBe(`This log keeps the 5 most severe of ${n} findings and leaves out the ${n - 5} least severe (at most 5 results: GitHub code scanning rejects a run of more than 25,000; \`--sarif-max-results\` sets the limit, 0 for none). audit.json (\`analyze --format json\`) lists every finding.`);
+    // At or under the limit (the default is GitHub's 25,000; 0 is none), the log is whole and says nothing of a limit.
+    for (const maxResults of [undefined, 0, n]) {
+      const whole = JSON.parse(renderSarif(result, { tr: activeTranslator(), version: '1.2.3', defaultFile: ws.files[0], maxResults }));
+      expect(whole.runs[0].results).toHaveLength(n);
+      expect(whole.runs[0].invocations).toBeUndefined();
+      expect(whole.runs[0].properties.resultsOmitted).toBeUndefined();
+    }
+    expect(SARIF_MAX_RESULTS).toBe(25_000);
+    expect(sarifResultCount(28_216, undefined)).toEqual({ kept: 25_000, omitted: 3_216 });
+    expect(sarifResultCount(28_216, 0)).toEqual({ kept: 28_216, omitted: 0 });
+  });
+
   it('writes URIs: relative paths stay relative and are encoded, absolute ones become file URIs', () => {
     expect(toUri('examples/northwind-b2b/tools/sales.yaml')).toBe('examples/northwind-b2b/tools/sales.yaml');
     expect(toUri('a b/c#d.yaml')).toBe('a%20b/c%23d.yaml');
@@ -104,5 +131,24 @@ describe('analyze --format sarif (needs npm run build)', () => {
     expect(log.runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['martechAuditFinding/v1']))
       .toEqual(json.findings.map((f: { id: string }) => f.id));
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(/^examples\/northwind-b2b\//);
+  });
+
+  it('--sarif-max-results: limits the log and says so on stderr; a value that is not a whole number is a usage error (exit 2)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const run = (...args: string[]) => spawnSync(process.execPath, ['bin/martech-audit.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = run('analyze', 'examples/northwind-b2b', '--format', 'sarif', '--fail-on', 'none', '--sarif-max-results', '3');
+    expect(r.status).toBe(0);
+    const log = JSON.parse(r.stdout);
+    expect(log.runs[0].results).toHaveLength(3);
+    expect(r.stderr).toMatch(/^The SARIF log keeps the 3 most severe of \d+ findings \(at most 3 results: GitHub code scanning rejects a run of more than 25,000\)\. --sarif-max-results 0 keeps them all; --format json lists every finding\.\n$/);
+    const whole = run('analyze', 'examples/northwind-b2b', '--format', 'sarif', '--fail-on', 'none', '--sarif-max-results', '0');
+    expect(whole.stderr).toBe('');
+    expect(JSON.parse(whole.stdout).runs[0].results.length).toBe(log.runs[0].properties.findings);
+    for (const bad of ['x', '-1', '2.5', '']) {
+      const b = run('analyze', 'examples/northwind-b2b', '--format', 'sarif', '--sarif-max-results', bad);
+      expect(b.status, bad).toBe(2);
+      expect(b.stdout).toBe('');
+      expect(b.stderr).toContain(`--sarif-max-results takes a whole number (0 for no limit), not "${bad}"`);
+    }
   });
 });

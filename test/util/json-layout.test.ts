@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { layoutChunks, layoutJson, oneLine, WIDTH } from '../../src/util/json-layout.js';
+import { layoutBytes, layoutChunks, layoutJson, oneLine, WIDTH } from '../../src/util/json-layout.js';
 import { layoutJson as plainLayout } from './json-layout-plain.js';
+import { layoutJson as stringLayout, oneLine as stringOneLine } from './json-layout-strings.js';
 import { sanitizeFile, sanitizeTerminal } from '../../src/util/sanitize.js';
 import { renderJson, renderJsonChunks } from '../../src/report/json.js';
 import { isClean } from '../../src/util/sanitize.js';
@@ -170,11 +171,61 @@ describe('util/json-layout: the writer against the plain one', () => {
     const result = { organization: 'Tink\u001b]0;x\u0007\u202eerly\u0085', findings: [{ id: 'a', message: 'line\n::error::x\u2028##[error]y', data: { name: '\u2066z' } }] };
     const chunks = renderJsonChunks(result as never);
     expect(isClean(chunks)).toBe(true);
-    const text = [...chunks].join('');
+    const text = Buffer.concat([...chunks]).toString('utf8');
     expect(text).toBe(renderJson(result as never));
     expect(text).toBe(sanitizeTerminal(`${plainLayout(result)}\n`));
     expect(text).not.toMatch(/[\u0085\u202e\u2066\u2028]/);
     expect(text).not.toMatch(/^\s*(::|##\[)/m);
     expect(JSON.parse(text)).toEqual(result);
+  });
+});
+
+// Long strings go through a regular expression and the native UTF-8 encoder, short ones through a
+// loop; widths count UTF-16 units of the JSON.stringify-escaped text while the bytes are UTF-8 and
+// safe mode's escapes are six bytes for one unit. Strings around the switch-over length and lines
+// around the width, made of such characters, against the string writer this one replaced.
+const wideChar = fc.constantFrom('a', 'é', 'ア', '\u0085', '\u007f', '\u202e', '\u2028', '\u061c', '\ud83d\ude00', '\ud800', '"', '\n', '\u001b', ' ');
+const sized = fc.oneof(
+  fc.tuple(fc.integer({ min: 0, max: 40 }), wideChar, wideChar, fc.nat(40)).map(([n, a, b, at]) => {
+    const s = a.repeat(n);
+    return s.slice(0, at) + b + s.slice(at);
+  }),
+  fc.string({ unit: 'binary', minLength: 20, maxLength: 30 }),
+  awkward,
+);
+const sizedValue = fc.letrec((tie) => ({
+  leaf: fc.oneof(sized, fc.integer(), fc.constant(null)),
+  node: fc.oneof({ maxDepth: 4 }, tie('leaf'), tie('array'), tie('object'), tie('records')),
+  array: fc.array(tie('node'), { maxLength: 6 }),
+  object: fc.dictionary(fc.oneof(sized, fc.constantFrom('id', 'data')), tie('node'), { maxKeys: 5 }),
+  records: fc.array(fc.dictionary(fc.oneof(sized, fc.constantFrom('id', 'entities')), tie('node'), { maxKeys: 4 }), { maxLength: 3 }),
+}));
+
+describe('util/json-layout: the byte writer against the string writer it replaced', () => {
+  it('gives its bytes exactly, plain and safe, at any width', () => {
+    fc.assert(fc.property(sizedValue.node, fc.constantFrom(0, 8, 30, 40, 61, 100), fc.boolean(), (v, width, safe) => {
+      const expected = stringLayout({ v }, { width, safe });
+      const chunks = [...layoutBytes({ v }, { width, safe })];
+      expect(Buffer.concat(chunks).toString('utf8')).toBe(expected);
+      expect(layoutJson({ v }, { width, safe })).toBe(expected);
+      expect([...layoutChunks({ v }, { width, safe })].join('')).toBe(expected);
+    }), { numRuns: 1000 });
+  });
+
+  it('gives the bytes of the awkward values too, and the one-line form', () => {
+    fc.assert(fc.property(awkwardValue.node, fc.constantFrom(40, 100), fc.boolean(), (v, width, safe) => {
+      expect(layoutJson({ v }, { width, safe })).toBe(stringLayout({ v }, { width, safe }));
+      expect(oneLine(v)).toBe(stringOneLine(v));
+    }), { numRuns: 500 });
+  });
+
+  it('cuts chunks after a line break, each its own buffer of whole characters', () => {
+    const doc = { findings: Array.from({ length: 3000 }, (_, i) => ({ id: `r:${i}`, message: `顧客データ\u202e${'x'.repeat(i % 200)}`, data: { n: i } })) };
+    const chunks = [...layoutBytes(doc, { safe: true })];
+    expect(chunks.length).toBeGreaterThan(5);
+    for (const c of chunks.slice(0, -1)) expect(c[c.length - 1]).toBe(10);
+    for (const c of chunks) expect(Buffer.from(c.toString('utf8'), 'utf8').equals(c)).toBe(true);
+    expect(new Set(chunks.map((c) => c.buffer)).size).toBe(chunks.length);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(stringLayout(doc, { safe: true }));
   });
 });

@@ -50,7 +50,11 @@ const scalarText = fc.oneof(
   fc.constantFrom('crm', 'Tool 1 (crm)', 'tool-1', 'a.b_c', '2027-01', '1', '0', '-1', '1.5', '.5', '1e3', '0x1F', '0o17', '+3', '007',
     'true', 'True', 'FALSE', 'null', 'Null', '~', 'yes', 'no', 'on', '.inf', '-.Inf', '.nan', 'http://x.y/z?q=1', 'a:b', 'a#b',
     'Tom\'s', 'say "hi"', '株式会社さくら', '🚀 Launch', 'a, b', '[x]', '{y}', '-x', '- x', ': x', 'x: y', 'x:', 'x #y', '#x', '@x',
-    '`x`', '%x', '&x', '*x', '!x', '|', '>', '?', 'a\\b', 'back\\slash', 'tab\there', 'line\nbreak', '', ' ', ' lead', 'trail ', '"', '\''),
+    '`x`', '%x', '&x', '*x', '!x', '|', '>', '?', 'a\\b', 'back\\slash', 'tab\there', 'line\nbreak', '', ' ', ' lead', 'trail ', '"', '\'',
+    // Words next to js-yaml's null and boolean spellings (a plain word is resolved only at four or five characters).
+    'nul', 'nulls', 'NuLL', 'tru', 'truth', 'tRUE', 'fals', 'falsey', 'FaLSE', 'n', 'f', 'T', 'tool', 'tools-1', 'Nan', 'nan', 'inf', 'Infinity',
+    // Characters js-yaml refuses or reads apart (non-printable, a lone surrogate, a line or paragraph separator, non-breaking space).
+    'a\u0001b', 'del\u007f', 'nel\u0085', 'c1\u0090', 'lone\uD800', 'sep\u2028', 'nb\u00a0sp', 'bom\uFEFF', 'é\u00e9'),
   fc.string({ maxLength: 6 }),
 );
 /** A scalar as written: plain, single- or double-quoted. */
@@ -58,7 +62,9 @@ const writtenScalar = fc.tuple(scalarText, fc.constantFrom('plain', 'single', 'd
   style === 'plain' ? s : style === 'single' ? `'${s.replaceAll("'", "''")}'` : JSON.stringify(s));
 const key = fc.oneof(
   fc.constantFrom('id', 'name', 'tools', 'touchpoints', 'integrations', 'stages', 'strategy', 'initiatives', 'questions', 'settings',
-    'data', 'cost', 'amount', 'period', 'seats', 'data_types', 'personas', 'notes', 'x-y', 'a.b', '_k', 'true', 'null', '__proto__', 'constructor'),
+    'data', 'cost', 'amount', 'period', 'seats', 'data_types', 'personas', 'notes', 'x-y', 'a.b', '_k', 'true', 'null', '__proto__', 'constructor',
+    // Next to the format's keys, which the reader takes from its own list by a hash of their text.
+    'ids', 'nam', 'Name', 'tools_', 'catalogs', 'source_of_truth', 'source_of_trut', 'third_party_cookies', 'depends_on', 'dependson', 'fail_on', 'fail_in'),
   fc.stringMatching(/^[a-z_][a-z0-9_.-]{0,5}$/),
 );
 const flowScalar = fc.oneof(writtenScalar, fc.constantFrom('crm', 'x y', '12', 'a-b'));

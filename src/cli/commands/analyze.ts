@@ -16,6 +16,8 @@ import { dataTypeLabels } from '../../model/names.js';
 import { CHUNKED_REPORTERS, REPORTERS } from '../../report/formats.js';
 import { applyBaselineOptions } from '../../baseline/options.js';
 import { countAtOrAbove } from '../../api.js';
+import { formatNumber } from '../../i18n/format.js';
+import { sarifResultCount } from '../../report/sarif.js';
 
 export { REPORTERS, type Reporter } from '../../report/formats.js';
 
@@ -28,6 +30,15 @@ export interface AnalyzeCommandOptions {
   /** --baseline / --write-baseline (src/baseline/options.ts). */
   baseline?: string;
   writeBaseline?: string;
+  /** --sarif-max-results: at most this many SARIF results (0: all; default SARIF_MAX_RESULTS). */
+  sarifMaxResults?: string;
+}
+
+/** --sarif-max-results: a whole number ≥ 0 (0: no limit); anything else is a usage error (exit 2). */
+export function parseSarifMaxResults(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\s*\d+\s*$/.test(value)) throw new UsageError(t('analyze.bad-sarif-max-results', { value }));
+  return Number(value);
 }
 
 export function parseFailOn(value: string | undefined, ws: Workspace): Severity | 'none' {
@@ -64,12 +75,14 @@ export async function run(path: string, opts: AnalyzeCommandOptions, globals: Gl
   }
   checkStart(opts.start);
   checkFailOn(opts.failOn);
+  const sarifMaxResults = parseSarifMaxResults(opts.sarifMaxResults);
 
   // The workspace, its sources and the analysis' caches (facts, the customer graph: held by weak
   // maps keyed by the workspace) are needed only until the result exists: prepared in a function
   // of its own, they are garbage by the time the report is written (a third of the heap of a
   // 10,000-tool audit; issue 18).
   const { result, gate, failOn, ctx } = await prepare(path, opts, globals, step);
+  ctx.sarifMaxResults = sarifMaxResults;
   const reporter = CHUNKED_REPORTERS[format] ? undefined : await load();
   const toFile = opts.out !== undefined;
   // JSON and SARIF grow with the workspace: written in chunks, never one string (a 10,000-tool
@@ -85,6 +98,10 @@ export async function run(path: string, opts: AnalyzeCommandOptions, globals: Gl
     writeErr(t('analyze.written', { file: opts.out }));
   } else if (typeof text === 'string') write(text, { workflowCommands: format === 'github' });
   else await writeChunks(text, { workflowCommands: format === 'github' });
+  if (format === 'sarif') {
+    const { kept, omitted } = sarifResultCount(result.findings.length, sarifMaxResults);
+    if (omitted > 0) writeErr(t('analyze.sarif-limited', { total: formatNumber(result.findings.length, ctx.tr.lang), kept: formatNumber(kept, ctx.tr.lang), limit: formatNumber(kept, ctx.tr.lang) }));
+  }
 
   const reached = reachedThreshold({ ...result, findings: gate }, failOn);
   if (reached > 0) {

@@ -62,7 +62,7 @@ export async function run(oldSpec: string | undefined, newSpec: string | undefin
     throw new FailureExit(1);
   }
   const { tr } = digests;
-  const d = diffDigests(digests.old, digests.new);
+  const d = diffDigests(digests.old, digests.new, digests.entities);
   digests = undefined;
 
   const text = render(format, d, Boolean(opts.out), tr);

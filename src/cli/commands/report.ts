@@ -3,6 +3,8 @@
 // Exit 0 when written (also without a browser: it says what was not drawn and how to fix that);
 // 1 only with --fail-on and findings at or above it; 2 when it cannot run, or when --pdf was asked
 // for and there is no browser to print it (the rest of the report is still written).
+import { formatNumber } from '../../i18n/format.js';
+import { sarifResultCount } from '../../report/sarif.js';
 import { dirname, join } from 'node:path';
 import { currentLang, list, t, tCount, type Translator } from '../../i18n/index.js';
 import { analyze } from '../../analysis/analyze.js';
@@ -56,6 +58,8 @@ export async function run(path: string, opts: ReportCommandOptions, globals: Glo
 
   const diagramCount = written.files.filter((f) => f.startsWith('diagrams/') && f.endsWith('.mmd')).length;
   write(`${chalk.green('✔')} ${tCount('report.written', diagramCount, { dir: displayPath(written.outDir), files: written.files.filter((f) => !f.startsWith('diagrams/')).join(currentLang() === 'ja' ? '、' : ', '), diagrams: diagramCount })}`);
+  const sarif = sarifResultCount(result.findings.length, undefined);
+  if (sarif.omitted > 0) writeErr(chalk.yellow(t('report.sarif-limited', { total: formatNumber(result.findings.length, tr.lang), kept: formatNumber(sarif.kept, tr.lang) })));
   if (written.notDrawn.length && opts.render !== false) {
     const names = list(written.notDrawn.map((d) => d.title));
     if (written.unavailable) {

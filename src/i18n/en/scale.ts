@@ -1,6 +1,6 @@
 // Large workspaces: what a summarised table or picture of the report says (src/report/summarise.ts).
 export const scale: Record<string, string> = {
-  'scale.more': 'Showing {shown} of {total} rows ({order}); the full list is in audit.json and audit.sarif.',
+  'scale.more': 'Showing {shown} of {total} rows ({order}); the full list is in audit.json.',
   'scale.more-count': '… and {count} more (the full list is in audit.json)',
   'scale.order.findings': 'the most severe first',
   'scale.order.tools': 'the tools that cost the most a year first',
