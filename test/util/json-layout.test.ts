@@ -1,8 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { layoutBytes, layoutChunks, layoutJson, oneLine, WIDTH } from '../../src/util/json-layout.js';
-import { layoutJson as plainLayout } from './json-layout-plain.js';
-import { layoutJson as stringLayout, oneLine as stringOneLine } from './json-layout-strings.js';
+import { layoutJson as plainLayout, oneLine as plainOneLine } from './json-layout-plain.js';
 import { sanitizeFile, sanitizeTerminal } from '../../src/util/sanitize.js';
 import { renderJson, renderJsonChunks } from '../../src/report/json.js';
 import { isClean } from '../../src/util/sanitize.js';
@@ -183,7 +182,8 @@ describe('util/json-layout: the writer against the plain one', () => {
 // Long strings go through a regular expression and the native UTF-8 encoder, short ones through a
 // loop; widths count UTF-16 units of the JSON.stringify-escaped text while the bytes are UTF-8 and
 // safe mode's escapes are six bytes for one unit. Strings around the switch-over length and lines
-// around the width, made of such characters, against the string writer this one replaced.
+// around the width, made of such characters, against the plain writer (in safe mode: what the
+// sanitiser makes of its text, as above).
 const wideChar = fc.constantFrom('a', 'é', 'ア', '\u0085', '\u007f', '\u202e', '\u2028', '\u061c', '\ud83d\ude00', '\ud800', '"', '\n', '\u001b', ' ');
 const sized = fc.oneof(
   fc.tuple(fc.integer({ min: 0, max: 40 }), wideChar, wideChar, fc.nat(40)).map(([n, a, b, at]) => {
@@ -201,10 +201,16 @@ const sizedValue = fc.letrec((tie) => ({
   records: fc.array(fc.dictionary(fc.oneof(sized, fc.constantFrom('id', 'entities')), tie('node'), { maxKeys: 4 }), { maxLength: 3 }),
 }));
 
-describe('util/json-layout: the byte writer against the string writer it replaced', () => {
+/** The reference: the plain writer's text, and in safe mode what the terminal sanitiser makes of it. */
+function referenceLayout(v: unknown, { width, safe }: { width?: number; safe?: boolean } = {}): string {
+  const plain = plainLayout(v, { width });
+  return safe ? sanitizeTerminal(plain) : plain;
+}
+
+describe('util/json-layout: the byte writer against the plain writer', () => {
   it('gives its bytes exactly, plain and safe, at any width', () => {
     fc.assert(fc.property(sizedValue.node, fc.constantFrom(0, 8, 30, 40, 61, 100), fc.boolean(), (v, width, safe) => {
-      const expected = stringLayout({ v }, { width, safe });
+      const expected = referenceLayout({ v }, { width, safe });
       const chunks = [...layoutBytes({ v }, { width, safe })];
       expect(Buffer.concat(chunks).toString('utf8')).toBe(expected);
       expect(layoutJson({ v }, { width, safe })).toBe(expected);
@@ -214,8 +220,8 @@ describe('util/json-layout: the byte writer against the string writer it replace
 
   it('gives the bytes of the awkward values too, and the one-line form', () => {
     fc.assert(fc.property(awkwardValue.node, fc.constantFrom(40, 100), fc.boolean(), (v, width, safe) => {
-      expect(layoutJson({ v }, { width, safe })).toBe(stringLayout({ v }, { width, safe }));
-      expect(oneLine(v)).toBe(stringOneLine(v));
+      expect(layoutJson({ v }, { width, safe })).toBe(referenceLayout({ v }, { width, safe }));
+      expect(oneLine(v)).toBe(plainOneLine(v));
     }), { numRuns: 500 });
   });
 
@@ -226,6 +232,6 @@ describe('util/json-layout: the byte writer against the string writer it replace
     for (const c of chunks.slice(0, -1)) expect(c[c.length - 1]).toBe(10);
     for (const c of chunks) expect(Buffer.from(c.toString('utf8'), 'utf8').equals(c)).toBe(true);
     expect(new Set(chunks.map((c) => c.buffer)).size).toBe(chunks.length);
-    expect(Buffer.concat(chunks).toString('utf8')).toBe(stringLayout(doc, { safe: true }));
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(referenceLayout(doc, { safe: true }));
   });
 });
