@@ -2,6 +2,7 @@
 // file in place.
 import { writeFileSync, renameSync, mkdirSync, rmSync, existsSync, realpathSync, statSync, chmodSync, openSync, writeSync, closeSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
+import { InterruptedError } from './errors.js';
 
 /**
  * Creates a folder and its missing parents, one level at a time. Node 20's recursive mkdirSync
@@ -74,24 +75,12 @@ export function writeFileNamed(path: string, data: FileData, opts?: { mode?: num
  * A device, pipe or socket (`--out /dev/stdout`) is written to, never replaced by a file.
  */
 export function writeFileAtomic(path: string, data: FileData): void {
-  let target = path;
-  let mode: number | undefined;
-  let st;
-  try {
-    st = statSync(path);
-  } catch {
-    // a new file (or a dangling link: written where the link is)
-  }
-  if (st && !st.isFile() && !st.isDirectory()) {
+  const to = atomicTarget(path);
+  if (!to) {
     writeFileNamed(path, data);
     return;
   }
-  if (st) {
-    mode = st.mode & 0o7777;
-    target = realpathSync(path);
-  }
-  ensureDir(dirname(target));
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const { target, mode, tmp } = to;
   try {
     writeFileNamed(tmp, data, mode === undefined ? undefined : { mode });
     // The umask may have narrowed the mode given at creation.
@@ -101,4 +90,86 @@ export function writeFileAtomic(path: string, data: FileData): void {
     if (existsSync(tmp)) rmSync(tmp, { force: true });
     throw err;
   }
+}
+
+/**
+ * writeFileAtomic for a long document (tens of megabytes of JSON): the event loop runs between
+ * chunks, so that Ctrl-C (SIGINT) or SIGTERM during the write stops it, removes the temporary file
+ * and leaves the target as it was (InterruptedError: exit 130). A synchronous write cannot be
+ * stopped: the signal killed the process and left `.<name>.<pid>.<time>.tmp` beside the target.
+ */
+export async function writeFileAtomicInterruptible(path: string, data: FileData): Promise<void> {
+  // One string or buffer is one write: nothing to look between. A device or pipe is written to.
+  const to = typeof data === 'string' || data instanceof Uint8Array ? undefined : atomicTarget(path);
+  if (!to) {
+    writeFileAtomic(path, data);
+    return;
+  }
+  const { target, mode, tmp } = to;
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const stopIfInterrupted = async () => {
+    // A signal reaches its listener only when the event loop runs.
+    await new Promise<void>((r) => setImmediate(r));
+    if (interrupted) throw new InterruptedError();
+  };
+  try {
+    const fd = openSync(tmp, 'w', mode);
+    try {
+      let since = Date.now();
+      for (const chunk of data as Iterable<Chunk>) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+        // About every 50 ms: often enough for Ctrl-C to feel immediate, rarely enough to cost nothing.
+        if (Date.now() - since >= 50) {
+          await stopIfInterrupted();
+          since = Date.now();
+        }
+      }
+    } finally {
+      closeSync(fd);
+    }
+    if (mode !== undefined) chmodSync(tmp, mode);
+    // The last look before the target changes: an interrupted run keeps the old file.
+    await stopIfInterrupted();
+    renameSync(tmp, target);
+  } catch (err) {
+    if (existsSync(tmp)) rmSync(tmp, { force: true });
+    const e = err as { path?: string; syscall?: string };
+    // ENOSPC and EIO come from write(2) without a path: name the file (see writeFileNamed).
+    if (e && typeof e === 'object' && !(err instanceof InterruptedError) && !e.path) {
+      e.path = path;
+      e.syscall ??= 'write';
+    }
+    throw err;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}
+
+/**
+ * Where an atomic write of `path` goes: the file itself (through a link), its mode if it exists,
+ * and the temporary file beside it; undefined for a device, pipe or socket (written to directly).
+ */
+function atomicTarget(path: string): { target: string; mode: number | undefined; tmp: string } | undefined {
+  let target = path;
+  let mode: number | undefined;
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    // a new file (or a dangling link: written where the link is)
+  }
+  if (st && !st.isFile() && !st.isDirectory()) return undefined;
+  if (st) {
+    mode = st.mode & 0o7777;
+    target = realpathSync(path);
+  }
+  ensureDir(dirname(target));
+  return { target, mode, tmp: join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`) };
 }

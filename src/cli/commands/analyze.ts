@@ -7,7 +7,7 @@ import { analyze, type AnalysisResult } from '../../analysis/analyze.js';
 import { checkFailOn, checkStart, currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
 import { setupColor, write, writeChunks, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
-import { mapChunks, writeFileAtomic } from '../../util/fs.js';
+import { mapChunks, writeFileAtomicInterruptible } from '../../util/fs.js';
 import { isClean, sanitizeFile } from '../../util/sanitize.js';
 import { SEVERITIES, type Severity } from '../../model/vocabulary.js';
 import type { Workspace } from '../../model/model.js';
@@ -94,7 +94,7 @@ export async function run(path: string, opts: AnalyzeCommandOptions, globals: Gl
   if (toFile) {
     // The file says what the terminal would: no line of it starts a workflow command but the github format's own.
     const kind = format === 'github' ? 'commands' : format === 'junit' ? 'markup' : 'text';
-    writeFileAtomic(opts.out!, typeof text === 'string' ? sanitizeFile(text, kind) : isClean(text) ? text : mapChunks(text, (c) => sanitizeFile(c, kind)));
+    await writeFileAtomicInterruptible(opts.out!, typeof text === 'string' ? sanitizeFile(text, kind) : isClean(text) ? text : mapChunks(text, (c) => sanitizeFile(c, kind)));
     writeErr(t('analyze.written', { file: opts.out }));
   } else if (typeof text === 'string') write(text, { workflowCommands: format === 'github' });
   else await writeChunks(text, { workflowCommands: format === 'github' });

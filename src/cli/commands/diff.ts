@@ -6,7 +6,7 @@ import { applyWorkspaceLang, checkFailOn, type GlobalOptions } from '../context.
 import { countAtOrAbove } from '../../api.js';
 import { chalk, formatDiagnostic, write, writeChunks, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
-import { mapChunks, writeFileAtomic } from '../../util/fs.js';
+import { mapChunks, writeFileAtomicInterruptible } from '../../util/fs.js';
 import { sanitizeFile } from '../../util/sanitize.js';
 import { digestSides, InvalidSideError } from '../../diff/parallel.js';
 import { resolveSides } from '../../git/sides.js';
@@ -67,7 +67,7 @@ export async function run(oldSpec: string | undefined, newSpec: string | undefin
 
   const text = render(format, d, Boolean(opts.out), tr);
   if (opts.out) {
-    writeFileAtomic(opts.out, typeof text === 'string' ? sanitizeFile(text, 'text') : mapChunks(text, (c) => sanitizeFile(c, 'text')));
+    await writeFileAtomicInterruptible(opts.out, typeof text === 'string' ? sanitizeFile(text, 'text') : mapChunks(text, (c) => sanitizeFile(c, 'text')));
     writeErr(t('diff.written', { file: opts.out }));
   } else if (typeof text === 'string') {
     write(text);
