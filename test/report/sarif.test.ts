@@ -144,6 +144,11 @@ describe('analyze --format sarif (needs npm run build)', () => {
     const whole = run('analyze', 'examples/northwind-b2b', '--format', 'sarif', '--fail-on', 'none', '--sarif-max-results', '0');
     expect(whole.stderr).toBe('');
     expect(JSON.parse(whole.stdout).runs[0].results.length).toBe(log.runs[0].properties.findings);
+    // A flag that would do nothing says so, as --step does with a format other than text.
+    const json = run('analyze', 'examples/northwind-b2b', '--format', 'json', '--sarif-max-results', '3');
+    expect(json.status).toBe(2);
+    expect(json.stdout).toBe('');
+    expect(json.stderr).toContain('--sarif-max-results works with --format sarif only');
     for (const bad of ['x', '-1', '2.5', '']) {
       const b = run('analyze', 'examples/northwind-b2b', '--format', 'sarif', '--sarif-max-results', bad);
       expect(b.status, bad).toBe(2);

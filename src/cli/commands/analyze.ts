@@ -76,6 +76,7 @@ export async function run(path: string, opts: AnalyzeCommandOptions, globals: Gl
   checkStart(opts.start);
   checkFailOn(opts.failOn);
   const sarifMaxResults = parseSarifMaxResults(opts.sarifMaxResults);
+  if (sarifMaxResults !== undefined && format !== 'sarif') throw new UsageError(t('analyze.sarif-max-results-sarif-only'));
 
   // The workspace, its sources and the analysis' caches (facts, the customer graph: held by weak
   // maps keyed by the workspace) are needed only until the result exists: prepared in a function

@@ -275,6 +275,7 @@ export const analysis: Record<string, string> = {
   'analyze.sarif-limited': 'The SARIF log keeps the {kept} most severe of {total} findings (at most {limit} results: GitHub code scanning rejects a run of more than 25,000). --sarif-max-results 0 keeps them all; --format json lists every finding.',
   'analyze.bad-step': '--step takes a number or a name ({steps}), not "{value}"',
   'analyze.step-text-only': '--step works with the text format only',
+  'analyze.sarif-max-results-sarif-only': '--sarif-max-results works with --format sarif only',
   'analyze.bad-fail-on': '--fail-on must be one of {allowed}, not "{value}"',
   'analyze.bad-start': '--start must be a month as YYYY-MM (e.g. 2027-01), not "{value}"',
   'analyze.written': 'Wrote {file}',

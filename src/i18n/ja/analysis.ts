@@ -275,6 +275,7 @@ export const analysis: Record<string, string> = {
   'analyze.sarif-limited': 'SARIF ログには指摘 {total} 件のうち重大度の高い {kept} 件を収めました（上限 {limit} 件。GitHub のコードスキャン は 1 回の実行で 25,000 件を超える結果を受け付けません）。--sarif-max-results 0 ですべてを収め、--format json ですべての指摘を一覧できます。',
   'analyze.bad-step': '--step には番号か名前（{steps}）を指定してください（指定値: 「{value}」）',
   'analyze.step-text-only': '--step は出力形式 text でのみ使えます',
+  'analyze.sarif-max-results-sarif-only': '--sarif-max-results は --format sarif でのみ使えます',
   'analyze.bad-fail-on': '--fail-on には {allowed} のいずれかを指定してください（指定値: 「{value}」）',
   'analyze.bad-start': '--start には YYYY-MM 形式の月を指定してください（例: 2027-01。指定値: 「{value}」）',
   'analyze.written': '{file} に書き出しました',
