@@ -197,6 +197,13 @@ function families(c: PlanContext): Family[] {
   const deptName = (key: string) => departmentName(c.ws, key === 'none' ? undefined : key);
   const subjectNames = (ms: readonly Draft[]) => c.words.someOf([...new Set(ms.flatMap((d) => d.subjects))].map((id) => c.name(id)), 6);
   const count = (ms: readonly Draft[]) => new Set(ms.flatMap((d) => d.subjects)).size;
+  /** Drafts whose id starts with `prefix`, grouped by owning department as `<id>-<department>`. */
+  const perDepartment = (prefix: string, id: string, titleKey: string, named: boolean): Family => ({
+    is: (d) => d.id.startsWith(prefix),
+    key: dept,
+    id: (key) => `${id}-${key}`,
+    title: (key, ms) => c.title(`roadmap.title.${titleKey}`, { count: ms.length, department: deptName(key), ...(named ? { tools: subjectNames(ms) } : {}) }),
+  });
   return [
     {
       // Retirements of redundant tools, per phase (the later ones wait for a connection) and capability.
@@ -230,42 +237,14 @@ function families(c: PlanContext): Family[] {
       id: (key) => `connect-department-${key}`,
       title: (key, ms) => c.title('roadmap.title.connect-group', { count: count(ms), department: deptName(key), tools: subjectNames(ms) }),
     },
-    {
-      is: (d) => d.id.startsWith('replace-manual-'),
-      key: dept,
-      id: (key) => `automate-manual-${key}`,
-      title: (key, ms) => c.title('roadmap.title.replace-manual-group', { count: ms.length, department: deptName(key), tools: subjectNames(ms) }),
-    },
-    {
-      is: (d) => d.id.startsWith('stop-restricted-'),
-      key: dept,
-      id: (key) => `stop-restricted-flows-${key}`,
-      title: (key, ms) => c.title('roadmap.title.stop-restricted-group', { count: ms.length, department: deptName(key), tools: subjectNames(ms) }),
-    },
-    {
-      is: (d) => d.id.startsWith('realtime-'),
-      key: dept,
-      id: (key) => `realtime-department-${key}`,
-      title: (key, ms) => c.title('roadmap.title.realtime-group', { count: ms.length, department: deptName(key) }),
-    },
-    {
-      is: (d) => d.id.startsWith('freshen-'),
-      key: dept,
-      id: (key) => `freshen-department-${key}`,
-      title: (key, ms) => c.title('roadmap.title.freshen-group', { count: ms.length, department: deptName(key) }),
-    },
-    {
-      is: (d) => d.id.startsWith('feed-'),
-      key: dept,
-      id: (key) => `feed-department-${key}`,
-      title: (key, ms) => c.title('roadmap.title.feed-group', { count: ms.length, department: deptName(key) }),
-    },
-    {
-      is: (d) => d.id.startsWith('cover-'),
-      key: dept,
-      id: (key) => `cover-department-${key}`,
-      title: (key, ms) => c.title('roadmap.title.cover-group', { count: ms.length, department: deptName(key) }),
-    },
+    // The rest, per department: each member fixes one tool or touchpoint, and the programme names
+    // the tools where a member is about one (manual copies, restricted flows).
+    perDepartment('replace-manual-', 'automate-manual', 'replace-manual-group', true),
+    perDepartment('stop-restricted-', 'stop-restricted-flows', 'stop-restricted-group', true),
+    perDepartment('realtime-', 'realtime-department', 'realtime-group', false),
+    perDepartment('freshen-', 'freshen-department', 'freshen-group', false),
+    perDepartment('feed-', 'feed-department', 'feed-group', false),
+    perDepartment('cover-', 'cover-department', 'cover-group', false),
   ];
 }
 
