@@ -42,13 +42,16 @@ export function* mapChunks(chunks: Iterable<Chunk>, fn: (chunk: string) => strin
 function writeChunks(path: string, chunks: Iterable<Chunk>, opts?: { mode?: number }): void {
   const fd = openSync(path, 'w', opts?.mode);
   try {
-    for (const chunk of chunks) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
-    }
+    for (const chunk of chunks) writeChunk(fd, chunk);
   } finally {
     closeSync(fd);
   }
+}
+
+/** One chunk, whole, at the descriptor's position (writeSync may write less than it is given). */
+function writeChunk(fd: number, chunk: Chunk): void {
+  const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 /**
@@ -60,13 +63,18 @@ export function writeFileNamed(path: string, data: FileData, opts?: { mode?: num
     if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(path, data, opts);
     else writeChunks(path, data, opts);
   } catch (err) {
-    const e = err as { path?: string; syscall?: string };
-    if (e && typeof e === 'object' && !e.path) {
-      e.path = path;
-      e.syscall ??= 'write';
-    }
-    throw err;
+    throw named(err, path);
   }
+}
+
+/** An error of write(2) that names no path (ENOSPC, EIO, EDQUOT) gets `path`; any other as it is. */
+function named(err: unknown, path: string): unknown {
+  const e = err as { path?: string; syscall?: string };
+  if (e && typeof e === 'object' && !(err instanceof InterruptedError) && !e.path) {
+    e.path = path;
+    e.syscall ??= 'write';
+  }
+  return err;
 }
 
 /**
@@ -122,8 +130,7 @@ export async function writeFileAtomicInterruptible(path: string, data: FileData)
     try {
       let since = Date.now();
       for (const chunk of data as Iterable<Chunk>) {
-        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-        for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+        writeChunk(fd, chunk);
         // About every 50 ms: often enough for Ctrl-C to feel immediate, rarely enough to cost nothing.
         if (Date.now() - since >= 50) {
           await stopIfInterrupted();
@@ -139,13 +146,7 @@ export async function writeFileAtomicInterruptible(path: string, data: FileData)
     renameSync(tmp, target);
   } catch (err) {
     if (existsSync(tmp)) rmSync(tmp, { force: true });
-    const e = err as { path?: string; syscall?: string };
-    // ENOSPC and EIO come from write(2) without a path: name the file (see writeFileNamed).
-    if (e && typeof e === 'object' && !(err instanceof InterruptedError) && !e.path) {
-      e.path = path;
-      e.syscall ??= 'write';
-    }
-    throw err;
+    throw named(err, path);
   } finally {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
