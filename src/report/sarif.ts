@@ -163,7 +163,7 @@ function sarifLog(result: AuditResult, opts: SarifOptions, lazy: boolean): Recor
       toolExecutionNotifications: [{
         descriptor: { id: 'results-limit' },
         level: 'warning',
-        message: { text: opts.tr.t('report.sarif.limited', { total: formatNumber(result.findings.length, opts.tr.lang), kept: formatNumber(kept, opts.tr.lang), omitted: formatNumber(omitted, opts.tr.lang), limit: formatNumber(kept, opts.tr.lang) }) },
+        message: { text: opts.tr.tCount('report.sarif.limited', kept, { total: formatNumber(result.findings.length, opts.tr.lang), kept: formatNumber(kept, opts.tr.lang), omitted: formatNumber(omitted, opts.tr.lang), limit: formatNumber(kept, opts.tr.lang) }) },
       }],
     }],
   } : {};

@@ -92,10 +92,8 @@ describe('plurals', () => {
       'build.unknown-category.many': 'the grouped warning of a value used twice or more (the single use has its own message)',
       'build.unknown-channel.many': 'the grouped warning of a value used twice or more (the single use has its own message)',
       'scale.more': 'only a table of more than 100 rows is summarised, showing 100',
-      // The SARIF log keeps at least one result and says so only when it leaves one out: two findings or more.
-      'analyze.sarif-limited': 'said only when findings exceed a limit of one or more',
+      // The report's audit.sarif says so only above GitHub's 25,000 results.
       'report.sarif-limited': 'said only when findings exceed GitHub\'s 25,000',
-      'report.sarif.limited': 'said only when findings exceed a limit of one or more',
       // Programmes of a very large stack (roadmap/size.ts groupMany): a group has two members or more.
       ...Object.fromEntries(['retire-redundant-group', 'retire-finish-group', 'connect-group', 'replace-manual-group', 'stop-restricted-group',
         'realtime-group', 'freshen-group', 'feed-group'].map((k) => [`roadmap.title.${k}`, 'a programme joins two initiatives or more'])),

@@ -141,6 +141,10 @@ describe('analyze --format sarif (needs npm run build)', () => {
     const log = JSON.parse(r.stdout);
     expect(log.runs[0].results).toHaveLength(3);
     expect(r.stderr).toMatch(/^The SARIF log keeps the 3 most severe of \d+ findings \(at most 3 results: GitHub code scanning rejects a run of more than 25,000\)\. --sarif-max-results 0 keeps them all; --format json lists every finding\.\n$/);
+    // One result is said in the singular, in the log and on stderr.
+    const one = run('analyze', 'examples/northwind-b2b', '--format', 'sarif', '--fail-on', 'none', '--sarif-max-results', '1');
+    expect(one.stderr).toMatch(/^The SARIF log keeps the most severe of \d+ findings \(at most 1 result: /);
+    expect(JSON.parse(one.stdout).runs[0].invocations[0].toolExecutionNotifications[0].message.text).toMatch(/^This log keeps the most severe of \d+ findings and leaves out the \d+ least severe \(at most 1 result: /);
     const whole = run('analyze', 'examples/northwind-b2b', '--format', 'sarif', '--fail-on', 'none', '--sarif-max-results', '0');
     expect(whole.stderr).toBe('');
     expect(JSON.parse(whole.stdout).runs[0].results.length).toBe(log.runs[0].properties.findings);

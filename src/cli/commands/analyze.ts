@@ -101,7 +101,7 @@ export async function run(path: string, opts: AnalyzeCommandOptions, globals: Gl
   else await writeChunks(text, { workflowCommands: format === 'github' });
   if (format === 'sarif') {
     const { kept, omitted } = sarifResultCount(result.findings.length, sarifMaxResults);
-    if (omitted > 0) writeErr(t('analyze.sarif-limited', { total: formatNumber(result.findings.length, ctx.tr.lang), kept: formatNumber(kept, ctx.tr.lang), limit: formatNumber(kept, ctx.tr.lang) }));
+    if (omitted > 0) writeErr(tCount('analyze.sarif-limited', kept, { total: formatNumber(result.findings.length, ctx.tr.lang), kept: formatNumber(kept, ctx.tr.lang), limit: formatNumber(kept, ctx.tr.lang) }));
   }
 
   const reached = reachedThreshold({ ...result, findings: gate }, failOn);

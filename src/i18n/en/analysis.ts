@@ -273,6 +273,7 @@ export const analysis: Record<string, string> = {
   'analyze.opt.sarif-max-results': 'with --format sarif: at most this many results, the most severe (default 25000, GitHub code scanning\'s limit per run; 0: every finding)',
   'analyze.bad-sarif-max-results': '--sarif-max-results takes a whole number (0 for no limit), not "{value}"',
   'analyze.sarif-limited': 'The SARIF log keeps the {kept} most severe of {total} findings (at most {limit} results: GitHub code scanning rejects a run of more than 25,000). --sarif-max-results 0 keeps them all; --format json lists every finding.',
+  'analyze.sarif-limited.one': 'The SARIF log keeps the most severe of {total} findings (at most 1 result: GitHub code scanning rejects a run of more than 25,000). --sarif-max-results 0 keeps them all; --format json lists every finding.',
   'analyze.bad-step': '--step takes a number or a name ({steps}), not "{value}"',
   'analyze.step-text-only': '--step works with the text format only',
   'analyze.sarif-max-results-sarif-only': '--sarif-max-results works with --format sarif only',

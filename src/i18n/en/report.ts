@@ -236,6 +236,7 @@ export const report: Record<string, string> = {
   'report.sarif.why': 'Why it matters:',
   'report.sarif-limited': 'audit.sarif keeps the {kept} most severe of {total} findings (GitHub code scanning rejects a run of more than 25,000 results); audit.json lists every finding.',
   'report.sarif.limited': 'This log keeps the {kept} most severe of {total} findings and leaves out the {omitted} least severe (at most {limit} results: GitHub code scanning rejects a run of more than 25,000; `--sarif-max-results` sets the limit, 0 for none). audit.json (`analyze --format json`) lists every finding.',
+  'report.sarif.limited.one': 'This log keeps the most severe of {total} findings and leaves out the {omitted} least severe (at most 1 result: GitHub code scanning rejects a run of more than 25,000; `--sarif-max-results` sets the limit, 0 for none). audit.json (`analyze --format json`) lists every finding.',
   'report.sarif.fix': 'How to fix it:',
   'report.unsafe-out': 'will not write the report into "{dir}": that folder holds the workspace or is too general to replace',
   'report.unsafe-out.hint': 'choose a folder of its own, e.g. --out audit-report',

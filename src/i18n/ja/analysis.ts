@@ -273,6 +273,7 @@ export const analysis: Record<string, string> = {
   'analyze.opt.sarif-max-results': '--format sarif の結果の上限件数。重大度の高い順に収める（既定値 25000。GitHub のコードスキャンの 1 回あたりの上限。0 は上限なし）',
   'analyze.bad-sarif-max-results': '--sarif-max-results には 0 以上の整数を指定してください（0 は上限なし。指定値: 「{value}」）',
   'analyze.sarif-limited': 'SARIF ログには指摘 {total} 件のうち重大度の高い {kept} 件を収めました（上限 {limit} 件。GitHub のコードスキャンは 1 回の実行で 25,000 件を超える結果を受け付けません）。--sarif-max-results 0 ですべてを収め、--format json ですべての指摘を一覧できます。',
+  'analyze.sarif-limited.one': 'SARIF ログには指摘 {total} 件のうち重大度の最も高い 1 件を収めました（上限 1 件。GitHub のコードスキャンは 1 回の実行で 25,000 件を超える結果を受け付けません）。--sarif-max-results 0 ですべてを収め、--format json ですべての指摘を一覧できます。',
   'analyze.bad-step': '--step には番号か名前（{steps}）を指定してください（指定値: 「{value}」）',
   'analyze.step-text-only': '--step は出力形式 text でのみ使えます',
   'analyze.sarif-max-results-sarif-only': '--sarif-max-results は --format sarif でのみ使えます',

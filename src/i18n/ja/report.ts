@@ -236,6 +236,7 @@ export const report: Record<string, string> = {
   'report.sarif.why': '重要な理由：',
   'report.sarif-limited': 'audit.sarif には指摘 {total} 件のうち重大度の高い {kept} 件を収めました（GitHub のコードスキャンは 1 回の実行で 25,000 件を超える結果を受け付けません）。すべての指摘は audit.json にあります。',
   'report.sarif.limited': 'このログには指摘 {total} 件のうち重大度の高い {kept} 件を収め、重大度の低い {omitted} 件を省いています（上限 {limit} 件。GitHub のコードスキャンは 1 回の実行で 25,000 件を超える結果を受け付けません。上限は `--sarif-max-results` で指定でき、0 は上限なし）。すべての指摘は audit.json（`analyze --format json`）にあります。',
+  'report.sarif.limited.one': 'このログには指摘 {total} 件のうち重大度の最も高い 1 件を収め、重大度の低い {omitted} 件を省いています（上限 1 件。GitHub のコードスキャンは 1 回の実行で 25,000 件を超える結果を受け付けません。上限は `--sarif-max-results` で指定でき、0 は上限なし）。すべての指摘は audit.json（`analyze --format json`）にあります。',
   'report.sarif.fix': '対処方法：',
   'report.unsafe-out': '「{dir}」にはレポートを書き込みません：ワークスペースを含むフォルダーか、置き換えるには範囲が広すぎるフォルダーです',
   'report.unsafe-out.hint': 'レポート専用のフォルダーを指定してください（例：--out audit-report）',
