@@ -10,7 +10,7 @@ import { workspace } from './helpers.js';
 const TYPES = ['a', 'b', 'c', 'd'];
 
 /** The plain definition: per type, the nodes reached from the seeds (not counting a seed itself) over edges that carry it. */
-function plainReach(n: number, edges: readonly [number, number, string][], seeds: readonly number[]): Map<number, Set<string>> {
+function plainReach(edges: readonly [number, number, string][], seeds: readonly number[]): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();
   for (const d of TYPES) {
     if (!edges.some((e) => e[2] === d)) continue;
@@ -47,7 +47,7 @@ describe('DataGraph and reachByData', () => {
           graph.add(types.indexOf(d), from, to);
         }
         const reached = reachByData(graph, types, () => seeds);
-        const plain = plainReach(n, edges, seeds);
+        const plain = plainReach(edges, seeds);
         for (let v = 0; v < n; v++) expect(new Set(reached[v] ?? [])).toEqual(plain.get(v) ?? new Set());
       },
     ), { numRuns: 300 });
