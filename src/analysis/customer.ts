@@ -14,7 +14,7 @@
 import { personalizes } from '../catalog/index.js';
 import type { DataType, Integration, Tool, Touchpoint, Workspace } from '../model/model.js';
 import { FREQUENCY_RANK } from '../model/vocabulary.js';
-import type { Facts } from './facts.js';
+import { DataGraph, type Facts } from './facts.js';
 import { redundancy } from './rules/redundant-tool.js';
 import { sortIds } from './rules/helpers.js';
 
@@ -163,25 +163,50 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
   for (const a of arcs) (inn.get(a.to) ?? inn.set(a.to, []).get(a.to)!).push(a);
   // Per data type, the arcs that carry it by source and by target (in arc order): every search
   // below follows one type, and scanning every arc of a node for it (a hub has thousands) made
-  // them data types x arcs.
-  const outOf = new Map<string, Map<string, Arc[]>>();
-  const intoOf = new Map<string, Map<string, Arc[]>>();
-  const push = (m: Map<string, Map<string, Arc[]>>, d: string, node: string, a: Arc) => {
-    let byNode = m.get(d);
-    if (!byNode) m.set(d, (byNode = new Map()));
-    const l = byNode.get(node);
-    if (l) l.push(a);
-    else byNode.set(node, [a]);
+  // them data types x arcs. Lists linked in typed arrays over tool numbers (facts.ts DataGraph;
+  // an edge's `to` is the index of its arc in `arcs`), not maps per type of arrays per tool: #18,
+  // those were a large share of the customer side of a 10,000-tool stack.
+  const num = new Map<string, number>();
+  const numberOf = (id: string) => {
+    let i = num.get(id);
+    if (i === undefined) num.set(id, (i = num.size));
+    return i;
   };
-  for (const a of arcs) {
-    for (let k = 0; k < a.data.length; k++) {
-      const d = a.data[k];
-      if (a.data.indexOf(d) !== k) continue;
-      push(outOf, d, a.from, a);
-      push(intoOf, d, a.to, a);
+  for (const t of ws.tools) numberOf(t.id);
+  const typeNo = new Map<string, number>();
+  const types: string[] = [];
+  const arcFrom = new Int32Array(arcs.length);
+  const arcTo = new Int32Array(arcs.length);
+  let pairs = 0;
+  arcs.forEach((a, x) => {
+    arcFrom[x] = numberOf(a.from);
+    arcTo[x] = numberOf(a.to);
+    a.data.forEach((d, k) => {
+      if (a.data.indexOf(d) !== k) return;
+      if (!typeNo.has(d)) typeNo.set(d, types.push(d) - 1);
+      pairs++;
+    });
+  });
+  const outOf = new DataGraph(num.size, pairs);
+  const intoOf = new DataGraph(num.size, pairs);
+  // The last arc first: a list runs from the edge added last, so each list is in arc order.
+  for (let x = arcs.length - 1; x >= 0; x--) {
+    const data = arcs[x].data;
+    for (let k = 0; k < data.length; k++) {
+      if (data.indexOf(data[k]) !== k) continue;
+      const t = typeNo.get(data[k])!;
+      outOf.add(t, arcFrom[x], x);
+      intoOf.add(t, arcTo[x], x);
     }
   }
-  const NONE: readonly Arc[] = [];
+  /** The lists of the arcs carrying `d`, by source (`forward`) or by target; undefined when no arc carries it. */
+  const listsOf = (d: string, forward: boolean): Int32Array | undefined => (forward ? outOf : intoOf).heads[typeNo.get(d) ?? -1];
+  /** The first of the arcs (an edge of the graph, -1 for none) that carry a type to or from a node. */
+  const firstArc = (lists: Int32Array | undefined, node: string): number => {
+    if (!lists) return -1;
+    const i = num.get(node);
+    return i === undefined ? -1 : lists[i];
+  };
 
   const reachCache = new Map<string, ReadonlySet<string>>();
   const reachedFrom = (from: string, d: string): ReadonlySet<string> => {
@@ -190,9 +215,10 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
     if (r) return r;
     const seen = new Set<string>([from]);
     const queue = [from];
-    const carrying = outOf.get(d);
+    const lists = listsOf(d, true);
     for (let i = 0; i < queue.length; i++) {
-      for (const a of carrying?.get(queue[i]) ?? NONE) {
+      for (let e = firstArc(lists, queue[i]); e >= 0; e = outOf.next[e]) {
+        const a = arcs[outOf.to[e]];
         if (a.manual || seen.has(a.to)) continue;
         seen.add(a.to);
         queue.push(a.to);
@@ -211,11 +237,13 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
   const fedTypes = new Map<string, Set<string>>();
   {
     // Per data type: forward from the hubs over automated arcs carrying it.
-    for (const [d, carrying] of outOf) {
+    for (const d of types) {
+      const lists = listsOf(d, true);
       const queue = [...hubIds];
       const seen = new Set(hubIds);
       for (let i = 0; i < queue.length; i++) {
-        for (const a of carrying.get(queue[i]) ?? NONE) {
+        for (let e = firstArc(lists, queue[i]); e >= 0; e = outOf.next[e]) {
+          const a = arcs[outOf.to[e]];
           if (a.manual || seen.has(a.to)) continue;
           seen.add(a.to);
           hubFed.add(a.to);
@@ -234,13 +262,15 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
       best.set(s, AT_HUB);
       buckets[0].push(s);
     }
-    const carrying = (forward ? outOf : intoOf).get(d);
+    const graph = forward ? outOf : intoOf;
+    const lists = listsOf(d, forward);
     for (let b = 0; b < buckets.length; b++) {
       for (let i = 0; i < buckets[b].length; i++) {
         const node = buckets[b][i];
         const r = best.get(node)!;
         if (r !== b - 1) continue;
-        for (const a of carrying?.get(node) ?? NONE) {
+        for (let e = firstArc(lists, node); e >= 0; e = graph.next[e]) {
+          const a = arcs[graph.to[e]];
           const next = forward ? a.to : a.from;
           const cand = Math.max(r, a.rank);
           const prev = best.get(next);

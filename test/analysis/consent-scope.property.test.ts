@@ -7,7 +7,8 @@
 // touchpoints with and without personas, more than 32 senders at times (several bitset words).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { customerSide, SENDING_CAPABILITIES } from '../../src/analysis/customer.js';
+import { AT_HUB, customerSide, SENDING_CAPABILITIES, UNSCHEDULED } from '../../src/analysis/customer.js';
+import { FREQUENCY_RANK } from '../../src/model/vocabulary.js';
 import { customerView, missingTargets, type ConsentOrigin, type ConsentTargets, type ConsentView } from '../../src/diagrams/customer-view.js';
 import { computeFacts } from '../../src/analysis/facts.js';
 import type { Workspace } from '../../src/model/model.js';
@@ -211,5 +212,68 @@ describe('what the consent picture and pages say an origin misses, counted from 
     }), { numRuns: 300 });
     // The generator must draw origins of consent most of the time, or this proves little.
     expect(pictured).toBeGreaterThan(150);
+  });
+});
+
+// The customer side follows each data type over lists of the arcs that carry it, linked in typed
+// arrays by tool number (customer.ts, facts.ts DataGraph; #18). Its searches must say what the
+// plain definitions say, read off the links themselves: the same random workspaces.
+describe('the customer side\'s searches per data type are the plain searches over the links', () => {
+  it('reachedFrom, hubFreshness, toHubFreshness, hubDataReaches and hubDataTypes', () => {
+    fc.assert(fc.property(specs, (s) => {
+      const ws = load(s);
+      const facts = computeFacts(ws);
+      const cs = customerSide(ws, facts);
+      const arcs = ws.integrations.flatMap((it) => {
+        const rank = it.frequency ? FREQUENCY_RANK[it.frequency] : UNSCHEDULED;
+        const arc = (from: string, to: string, data: readonly string[]) => ({ from, to, data, manual: it.mode === 'manual', rank });
+        if (it.from === it.to) return [];
+        return [arc(it.from, it.to, facts.carried(it)), ...(it.bidirectional ? [arc(it.to, it.from, facts.carried(it, 'backward'))] : [])];
+      });
+      const hubs = facts.hubs.map((h) => h.id);
+      const reach = (starts: readonly string[], d: string) => {
+        const seen = new Set(starts);
+        const queue = [...starts];
+        for (let i = 0; i < queue.length; i++) {
+          for (const a of arcs) if (!a.manual && a.from === queue[i] && a.data.includes(d) && !seen.has(a.to)) { seen.add(a.to); queue.push(a.to); }
+        }
+        return seen;
+      };
+      // The freshest arrival: the least, over paths of links carrying d, of the slowest link's rank (relaxed until nothing changes).
+      const bottleneck = (d: string, forward: boolean) => {
+        const best = new Map(hubs.map((h) => [h, AT_HUB]));
+        for (let changed = true; changed;) {
+          changed = false;
+          for (const a of arcs) {
+            if (!a.data.includes(d)) continue;
+            const [u, v] = forward ? [a.from, a.to] : [a.to, a.from];
+            const r = best.get(u);
+            if (r === undefined) continue;
+            const cand = Math.max(r, a.rank);
+            if (best.get(v) === undefined || cand < best.get(v)!) { best.set(v, cand); changed = true; }
+          }
+        }
+        return best;
+      };
+      const types = [...new Set([...DATA, ...arcs.flatMap((a) => a.data)])];
+      const fedBy = new Map(types.map((d) => [d, reach(hubs, d)]));
+      for (const t of ws.tools) {
+        for (const d of types) {
+          const reached = reach([t.id], d);
+          reached.delete(t.id);
+          expect(sorted(cs.reachedFrom(t.id, d))).toEqual(sorted(reached));
+          expect(cs.toHubFreshness(t.id, d)).toBe(facts.isHub(t.id) ? AT_HUB : bottleneck(d, false).get(t.id));
+        }
+        let fresh: number | undefined;
+        for (const a of arcs) if (a.to === t.id) for (const d of a.data) {
+          const r = bottleneck(d, true).get(t.id);
+          if (r !== undefined && (fresh === undefined || r < fresh)) fresh = r;
+        }
+        expect(cs.hubFreshness(t.id)).toBe(facts.isHub(t.id) ? AT_HUB : fresh);
+        const fedTypes = types.filter((d) => !hubs.includes(t.id) && fedBy.get(d)!.has(t.id));
+        expect(cs.hubDataReaches(t.id)).toBe(hubs.includes(t.id) || fedTypes.length > 0);
+        expect(cs.hubDataTypes(t.id)).toEqual(hubs.includes(t.id) ? sorted(new Set(t.data)) : sorted(fedTypes));
+      }
+    }), { numRuns: 150 });
   });
 });
