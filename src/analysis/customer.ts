@@ -166,6 +166,7 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
   // them data types x arcs. Lists linked in typed arrays over tool numbers (facts.ts DataGraph;
   // an edge's `to` is the index of its arc in `arcs`), not maps per type of arrays per tool: #18,
   // those were a large share of the customer side of a 10,000-tool stack.
+  // Tools by number (an endpoint that is not a tool, which a valid workspace has none of, after them).
   const num = new Map<string, number>();
   const numberOf = (id: string) => {
     let i = num.get(id);
@@ -330,7 +331,7 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
   const senderIds = new Set(senders.map((t) => t.id));
 
   // Where consent must arrive (docs/analysis.md, "Where consent must arrive"): consentScope below.
-  const scope = consentScope(ws, facts, arcs, senders, reachedFrom);
+  const scope = consentScope(ws, facts, arcs, { num, arcFrom, arcTo }, senders, reachedFrom);
 
   const restrictionOf = (d: string) => {
     const r = dataType(d)?.restricted;
@@ -377,6 +378,9 @@ export interface ConsentMissed {
 }
 
 interface Targets { hubs: readonly string[]; bits: Uint32Array }
+
+/** Tools by number (tools first, in workspace order, then any other end of a link) and the ends of each arc by number. */
+interface Numbering { num: ReadonlyMap<string, number>; arcFrom: Int32Array; arcTo: Int32Array }
 
 const AD_CAPABILITIES = new Set(['retargeting', 'paid-social', 'display-advertising', 'programmatic-advertising']);
 
@@ -434,7 +438,7 @@ function namesOf(bits: Uint32Array, names: readonly string[], limit = Number.POS
  * missed without listing the hundreds that each origin of a large stack must reach.
  */
 function consentScope(
-  ws: Workspace, facts: Facts, arcs: readonly Arc[], senders: readonly Tool[],
+  ws: Workspace, facts: Facts, arcs: readonly Arc[], numbering: Numbering, senders: readonly Tool[],
   reachedFrom: (from: string, d: string) => ReadonlySet<string>,
 ) {
   const dataType = (id: string) => ws.index.dataTypeById.get(id);
@@ -446,21 +450,15 @@ function consentScope(
 
   /** The graph, the components and their bitsets: built on the first question about personal consent. */
   const build = () => {
-    // Tools by number (an endpoint that is not a tool, which a valid workspace has none of, after them).
-    const num = new Map<string, number>();
-    const number = (id: string) => {
-      let i = num.get(id);
-      if (i === undefined) num.set(id, (i = num.size));
-      return i;
-    };
-    for (const t of ws.tools) number(t.id);
+    // Tools by number, the customer side's.
+    const { num, arcFrom, arcTo } = numbering;
     const from: number[] = [];
     const to: number[] = [];
-    for (const a of arcs) {
-      if (!a.data.some((d) => dataType(d)?.personal === true)) continue;
-      from.push(number(a.from));
-      to.push(number(a.to));
-    }
+    arcs.forEach((a, x) => {
+      if (!a.data.some((d) => dataType(d)?.personal === true)) return;
+      from.push(arcFrom[x]);
+      to.push(arcTo[x]);
+    });
     const n = num.size;
     // The links of personal data by source and by target (compressed rows).
     const outStart = new Int32Array(n + 1);
