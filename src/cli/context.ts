@@ -27,6 +27,13 @@ export function checkFailOn(value: string | undefined): Severity | 'none' | unde
   return value as Severity | 'none' | undefined;
 }
 
+/** --sarif-max-results (analyze, report): a whole number ≥ 0 (0: no limit); anything else is a usage error (exit 2). */
+export function parseSarifMaxResults(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\s*\d+\s*$/.test(value)) throw new UsageError(t('analyze.bad-sarif-max-results', { value }));
+  return Number(value);
+}
+
 export interface GlobalOptions {
   lang?: string;
   color?: boolean;

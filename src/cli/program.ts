@@ -108,6 +108,7 @@ export function buildProgram(): Command {
     .option('--pdf', t('report.opt.pdf'))
     .option('--no-render', t('report.opt.no-render'))
     .option('--fail-on <severity>', t('report.opt.fail-on'))
+    .option('--sarif-max-results <n>', t('report.opt.sarif-max-results'))
     .option('--start <month>', t('diagram.opt.start'))
     .option('--pptx', t('deliverable.opt.pptx'))
     .option('--since <revision-or-file>', t('deliverable.opt.since'))

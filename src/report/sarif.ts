@@ -32,10 +32,13 @@ export interface SarifOptions {
 }
 
 /**
- * GitHub code scanning rejects a whole run with more results than this ("SARIF results exceed
- * hard limit": 25,000 results per run), so a log with more could not be uploaded at all.
+ * GitHub code scanning stores and shows at most 5,000 results of a run ("SARIF results exceed soft
+ * limits") and rejects a whole run of more than 25,000. Results beyond 5,000
+ * would be uploaded only to be dropped, and GitHub picks what it keeps by SARIF's three levels,
+ * which cannot tell critical from high or rank within a level; so the log keeps our own 5,000 most
+ * severe (findings come sorted by severity, then rule and id). `--sarif-max-results` changes it.
  */
-export const SARIF_MAX_RESULTS = 25_000;
+export const SARIF_MAX_RESULTS = 5_000;
 
 /** How many of the findings the log keeps, and how many it leaves out. */
 export function sarifResultCount(findings: number, maxResults: number | undefined): { kept: number; omitted: number } {

@@ -50,6 +50,8 @@ export interface WriteReportOptions {
   onPhase?: (phase: 'pdf' | 'pptx') => void;
   /** The deck's pictures as they are drawn (done of total). */
   onSlidePicture?: (done: number, total: number) => void;
+  /** At most this many results in audit.sarif (default SARIF_MAX_RESULTS; 0: every finding). */
+  sarifMaxResults?: number;
 }
 
 export interface NotDrawn { kind: DiagramKind; title: string; reason: string }
@@ -218,7 +220,7 @@ export async function writeReport(ws: Workspace, result: AnalysisResult, given: 
       pptx = deck.pictures ? 'written' : 'no-pictures';
     }
     put('audit.json', summarised ? renderJsonChunks(result) : json);
-    put('audit.sarif', renderSarifChunks(result, { version: opts.version, defaultFile: ws.files[0], tr }));
+    put('audit.sarif', renderSarifChunks(result, { version: opts.version, defaultFile: ws.files[0], tr, maxResults: opts.sarifMaxResults }));
     for (const d of diagrams) {
       put(`diagrams/${d.kind}.mmd`, d.source);
       const svg = pictures.get(d.kind)?.svg;

@@ -92,8 +92,8 @@ describe('plurals', () => {
       'build.unknown-category.many': 'the grouped warning of a value used twice or more (the single use has its own message)',
       'build.unknown-channel.many': 'the grouped warning of a value used twice or more (the single use has its own message)',
       'scale.more': 'only a table of more than 100 rows is summarised, showing 100',
-      // The report's audit.sarif says so only above GitHub's 25,000 results.
-      'report.sarif-limited': 'said only when findings exceed GitHub\'s 25,000',
+      // The report's audit.sarif says so only above its limit (GitHub's 5,000 results by default).
+      'report.sarif-limited': 'said only when findings exceed the SARIF limit (5,000 by default)',
       // Programmes of a very large stack (roadmap/size.ts groupMany): a group has two members or more.
       ...Object.fromEntries(['retire-redundant-group', 'retire-finish-group', 'connect-group', 'replace-manual-group', 'stop-restricted-group',
         'realtime-group', 'freshen-group', 'feed-group'].map((k) => [`roadmap.title.${k}`, 'a programme joins two initiatives or more'])),

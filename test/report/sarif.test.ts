@@ -101,16 +101,18 @@ describe('audit.sarif', () => {
     const note = run.invocations[0].toolExecutionNotifications[0];
     expect(run.invocations[0].executionSuccessful).toBe(true);
     expect(note.level).toBe('warning');
-    expect(note.message.text).toBe(`This log keeps the 5 most severe of ${n} findings and leaves out the ${n - 5} least severe (at most 5 results: GitHub code scanning rejects a run of more than 25,000; \`--sarif-max-results\` sets the limit, 0 for none). audit.json (\`analyze --format json\`) lists every finding.`);
-    // At or under the limit (the default is GitHub's 25,000; 0 is none), the log is whole and says nothing of a limit.
+    expect(note.message.text).toBe(`This log keeps the 5 most severe of ${n} findings and leaves out the ${n - 5} least severe (at most 5 results: GitHub code scanning keeps at most 5,000 results of a run and rejects a run of more than 25,000; \`--sarif-max-results\` sets the limit, 0 for none). audit.json (\`analyze --format json\`) lists every finding.`);
+    // At or under the limit (the default is the 5,000 results GitHub keeps of a run; 0 is none), the log is whole and says nothing of a limit.
     for (const maxResults of [undefined, 0, n]) {
       const whole = JSON.parse(renderSarif(result, { tr: activeTranslator(), version: '1.2.3', defaultFile: ws.files[0], maxResults }));
       expect(whole.runs[0].results).toHaveLength(n);
       expect(whole.runs[0].invocations).toBeUndefined();
       expect(whole.runs[0].properties.resultsOmitted).toBeUndefined();
     }
-    expect(SARIF_MAX_RESULTS).toBe(25_000);
-    expect(sarifResultCount(28_216, undefined)).toEqual({ kept: 25_000, omitted: 3_216 });
+    expect(SARIF_MAX_RESULTS).toBe(5_000);
+    expect(sarifResultCount(5_000, undefined)).toEqual({ kept: 5_000, omitted: 0 });
+    expect(sarifResultCount(28_216, undefined)).toEqual({ kept: 5_000, omitted: 23_216 });
+    expect(sarifResultCount(28_216, 25_000)).toEqual({ kept: 25_000, omitted: 3_216 });
     expect(sarifResultCount(28_216, 0)).toEqual({ kept: 28_216, omitted: 0 });
   });
 
@@ -118,6 +120,41 @@ describe('audit.sarif', () => {
     expect(toUri('examples/northwind-b2b/tools/sales.yaml')).toBe('examples/northwind-b2b/tools/sales.yaml');
     expect(toUri('a b/c#d.yaml')).toBe('a%20b/c%23d.yaml');
     expect(toUri('/tmp/x y.yaml')).toBe('file:///tmp/x%20y.yaml');
+  });
+});
+
+describe('report --sarif-max-results (needs npm run build)', () => {
+  it('limits the folder\'s audit.sarif, says so on stderr in both languages, keeps audit.json whole; a bad value writes nothing (exit 2)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { mkdtempSync, readFileSync, existsSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'sarif-report-'));
+    try {
+      const run = (...args: string[]) => spawnSync(process.execPath, ['bin/martech-audit.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const r = run('report', 'examples/northwind-b2b', '--no-render', '--out', join(dir, 'r'), '--sarif-max-results', '4');
+      expect(r.status).toBe(0);
+      const log = JSON.parse(readFileSync(join(dir, 'r', 'audit.sarif'), 'utf8'));
+      const audit = JSON.parse(readFileSync(join(dir, 'r', 'audit.json'), 'utf8'));
+      expect(validator()(log)).toBe(true);
+      expect(log.runs[0].results.map((x: { partialFingerprints: Record<string, string> }) => x.partialFingerprints['martechAuditFinding/v1']))
+        .toEqual(audit.findings.slice(0, 4).map((f: { id: string }) => f.id));
+      expect(log.runs[0].properties).toMatchObject({ findings: audit.findings.length, resultsOmitted: audit.findings.length - 4 });
+      expect(r.stderr).toBe(`audit.sarif keeps the 4 most severe of ${audit.findings.length} findings (at most 4 results: GitHub code scanning keeps at most 5,000 results of a run; --sarif-max-results sets the limit, 0 for none); audit.json lists every finding.\n`);
+      const ja = run('report', 'examples/northwind-b2b', '--no-render', '--out', join(dir, 'ja'), '--sarif-max-results', '1', '--lang', 'ja');
+      expect(ja.status).toBe(0);
+      expect(ja.stderr).toBe(`audit.sarif には指摘 ${audit.findings.length} 件のうち重大度の高い 1 件を収めました（上限 1 件。GitHub のコードスキャンが 1 回の実行で保存する結果は 5,000 件まで。上限は --sarif-max-results で指定でき、0 は上限なし）。すべての指摘は audit.json にあります。\n`);
+      // The default (5,000) is far above the example's findings: the log is whole and nothing is said.
+      const whole = run('report', 'examples/northwind-b2b', '--no-render', '--out', join(dir, 'w'));
+      expect(whole.stderr).toBe('');
+      expect(JSON.parse(readFileSync(join(dir, 'w', 'audit.sarif'), 'utf8')).runs[0].results).toHaveLength(audit.findings.length);
+      const bad = run('report', 'examples/northwind-b2b', '--no-render', '--out', join(dir, 'bad'), '--sarif-max-results', 'lots');
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain('--sarif-max-results takes a whole number (0 for no limit), not "lots"');
+      expect(existsSync(join(dir, 'bad'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -140,7 +177,7 @@ describe('analyze --format sarif (needs npm run build)', () => {
     expect(r.status).toBe(0);
     const log = JSON.parse(r.stdout);
     expect(log.runs[0].results).toHaveLength(3);
-    expect(r.stderr).toMatch(/^The SARIF log keeps the 3 most severe of \d+ findings \(at most 3 results: GitHub code scanning rejects a run of more than 25,000\)\. --sarif-max-results 0 keeps them all; --format json lists every finding\.\n$/);
+    expect(r.stderr).toMatch(/^The SARIF log keeps the 3 most severe of \d+ findings \(at most 3 results: GitHub code scanning keeps at most 5,000 results of a run and rejects a run of more than 25,000\)\. --sarif-max-results 0 keeps them all; --format json lists every finding\.\n$/);
     // One result is said in the singular, in the log and on stderr.
     const one = run('analyze', 'examples/northwind-b2b', '--format', 'sarif', '--fail-on', 'none', '--sarif-max-results', '1');
     expect(one.stderr).toMatch(/^The SARIF log keeps the most severe of \d+ findings \(at most 1 result: /);

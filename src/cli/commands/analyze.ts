@@ -4,7 +4,7 @@
 // choices in program.ts); reporters are imported lazily so that start-up stays fast.
 import { t, tCount } from '../../i18n/index.js';
 import { analyze, type AnalysisResult } from '../../analysis/analyze.js';
-import { checkFailOn, checkStart, currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
+import { checkFailOn, checkStart, currentMonth, parseSarifMaxResults, loadOrExit, type GlobalOptions } from '../context.js';
 import { setupColor, write, writeChunks, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
 import { mapChunks, writeFileAtomicInterruptible } from '../../util/fs.js';
@@ -32,13 +32,6 @@ export interface AnalyzeCommandOptions {
   writeBaseline?: string;
   /** --sarif-max-results: at most this many SARIF results (0: all; default SARIF_MAX_RESULTS). */
   sarifMaxResults?: string;
-}
-
-/** --sarif-max-results: a whole number ≥ 0 (0: no limit); anything else is a usage error (exit 2). */
-export function parseSarifMaxResults(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\s*\d+\s*$/.test(value)) throw new UsageError(t('analyze.bad-sarif-max-results', { value }));
-  return Number(value);
 }
 
 export function parseFailOn(value: string | undefined, ws: Workspace): Severity | 'none' {

@@ -8,7 +8,7 @@ import { sarifResultCount } from '../../report/sarif.js';
 import { dirname, join } from 'node:path';
 import { currentLang, list, t, tCount, type Translator } from '../../i18n/index.js';
 import { analyze } from '../../analysis/analyze.js';
-import { checkFailOn, checkStart, currentMonth, loadOrExit, type GlobalOptions } from '../context.js';
+import { checkFailOn, checkStart, currentMonth, loadOrExit, parseSarifMaxResults, type GlobalOptions } from '../context.js';
 import { chalk, formatDiagnostic, setupColor, write, writeErr } from '../output.js';
 import { FailureExit, UsageError } from '../../util/errors.js';
 import { displayPath } from '../../util/paths.js';
@@ -25,6 +25,8 @@ import type { AnalysisResult } from '../../analysis/analyze.js';
 export interface ReportCommandOptions {
   out?: string; pdf?: boolean; render?: boolean; failOn?: string; start?: string;
   pptx?: boolean; since?: string; date?: string; author?: string; firm?: string;
+  /** --sarif-max-results: at most this many results in audit.sarif (0: all; default SARIF_MAX_RESULTS). */
+  sarifMaxResults?: string;
 }
 
 /** settings.output, relative to the workspace folder (or to the folder of a one-file workspace). */
@@ -37,6 +39,7 @@ export async function run(path: string, opts: ReportCommandOptions, globals: Glo
   checkStart(opts.start);
   const failOn = checkFailOn(opts.failOn) ?? 'none';
   if (opts.date !== undefined && !isIsoDate(opts.date)) throw new UsageError(t('deliverable.bad-date', { value: opts.date }));
+  const sarifMaxResults = parseSarifMaxResults(opts.sarifMaxResults);
   const { workspace, result: loaded } = await loadOrExit(path, globals);
   const { tr } = loaded;
   setupColor(globals, process.stderr);
@@ -46,7 +49,7 @@ export async function run(path: string, opts: ReportCommandOptions, globals: Glo
   const since = opts.since !== undefined ? await sinceSection(opts.since, path, result, month, tr) : undefined;
   const bar = progress();
   const written = await writeReport(workspace, result, {
-    tr, outDir, pdf: opts.pdf === true, pptx: opts.pptx === true, render: opts.render !== false, version: VERSION, today: month,
+    tr, outDir, pdf: opts.pdf === true, pptx: opts.pptx === true, render: opts.render !== false, version: VERSION, today: month, sarifMaxResults,
     content: {
       cover: { date: opts.date ?? workspace.settings.report?.date ?? todayIso(), author: opts.author, firm: opts.firm },
       ...(since ? { since } : {}),
@@ -58,8 +61,8 @@ export async function run(path: string, opts: ReportCommandOptions, globals: Glo
 
   const diagramCount = written.files.filter((f) => f.startsWith('diagrams/') && f.endsWith('.mmd')).length;
   write(`${chalk.green('✔')} ${tCount('report.written', diagramCount, { dir: displayPath(written.outDir), files: written.files.filter((f) => !f.startsWith('diagrams/')).join(currentLang() === 'ja' ? '、' : ', '), diagrams: diagramCount })}`);
-  const sarif = sarifResultCount(result.findings.length, undefined);
-  if (sarif.omitted > 0) writeErr(chalk.yellow(t('report.sarif-limited', { total: formatNumber(result.findings.length, tr.lang), kept: formatNumber(sarif.kept, tr.lang) })));
+  const sarif = sarifResultCount(result.findings.length, sarifMaxResults);
+  if (sarif.omitted > 0) writeErr(chalk.yellow(tCount('report.sarif-limited', sarif.kept, { total: formatNumber(result.findings.length, tr.lang), kept: formatNumber(sarif.kept, tr.lang), limit: formatNumber(sarif.kept, tr.lang) })));
   if (written.notDrawn.length && opts.render !== false) {
     const names = list(written.notDrawn.map((d) => d.title));
     if (written.unavailable) {
