@@ -66,8 +66,8 @@ describe('followRenames', () => {
     const id = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f');
     fc.assert(fc.property(fc.uniqueArray(fc.tuple(id, fc.array(id, { maxLength: 4 })), { selector: (x) => x[0], maxLength: 5 }), fc.array(fc.tuple(id, id), { maxLength: 3 }),
       (spec, renames) => {
-        const rename = new Map(renames);
-        const make = () => new Map(spec.map(([i, deps]) => [i, draft(i, deps)]));
+        const rename = new Map<string, string>(renames);
+        const make = () => new Map<string, Draft>(spec.map(([i, deps]) => [i, draft(i, deps)]));
         const fast = make();
         followRenames(fast, rename);
         const plain = make();
