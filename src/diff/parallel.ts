@@ -9,6 +9,7 @@
 // file (running from src/ under a test runner) take the one-thread path, which gives the same bytes.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { basename, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { RULE_CATALOG } from '../analysis/rules/index.js';
@@ -111,6 +112,7 @@ export interface DigestedSides {
  * their digests and the language they are in.
  */
 export async function digestSides(sides: { old: ResolvedSide; new: ResolvedSide }, opts: DigestSidesOptions): Promise<DigestedSides> {
+  if (sameSources(sides.old.sources, sides.new.sources)) return digestOnce(sides, opts);
   const file = workerFile();
   const parallel = opts.worker ?? (availableParallelism() > 1 && sourceBytes(sides.old.sources) + sourceBytes(sides.new.sources) >= WORKER_MIN_BYTES);
   if (!file || !parallel) return digestInThread(sides, opts);
@@ -154,6 +156,51 @@ export async function digestSides(sides: { old: ResolvedSide; new: ResolvedSide 
   } finally {
     void worker.terminate();
   }
+}
+
+/**
+ * Whether two sides hold the same workspace: the same kind, the same files by their path inside
+ * the workspace (in the same order), each with the same bytes. The two workspaces are then built
+ * alike and analysed alike: they differ only in where they are, that is the side's label and path
+ * and the files that findings' locations name (the analysis reads no path otherwise).
+ */
+export function sameSources(a: WorkspaceSources, b: WorkspaceSources): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind || a.files.length !== b.files.length) return false;
+  if ((a.manifestOfFolder?.others ?? -1) !== (b.manifestOfFolder?.others ?? -1)) return false;
+  // A one-file workspace is its file: the name (a manifest's or not) is what is compared.
+  const inside = (s: WorkspaceSources, f: SourceFile): string => (s.kind === 'file' ? basename(f.path) : relative(s.root, f.path));
+  for (let i = 0; i < a.files.length; i++) {
+    const x = a.files[i];
+    const y = b.files[i];
+    if (x.manifest !== y.manifest || x.bytes.byteLength !== y.bytes.byteLength) return false;
+    if (inside(a, x) !== inside(b, y)) return false;
+  }
+  // Names and sizes first (cheap, and different sides nearly always differ there), then the bytes.
+  for (let i = 0; i < a.files.length; i++) if (!sameBytes(a.files[i].bytes, b.files[i].bytes)) return false;
+  return true;
+}
+
+const sameBytes = (x: Uint8Array, y: Uint8Array): boolean => Buffer.from(x.buffer, x.byteOffset, x.byteLength).equals(y);
+
+/**
+ * Two sides with the same sources (sameSources): one analysis, the old side's (so that an invalid
+ * workspace is reported with the old side's files, as when both are loaded), whose digest is both
+ * sides' but for where each is. The comparison reads nothing else that differs: every finding is on
+ * both sides with its severity, so none is listed with its location (issue 18: a CI `diff --since`
+ * of a commit that leaves the audit alone analysed the same workspace twice, two threads on two cores).
+ */
+async function digestOnce(sides: { old: ResolvedSide; new: ResolvedSide }, opts: DigestSidesOptions): Promise<DigestedSides> {
+  let old: TaskLoad | undefined = loadSide({ sources: sides.old.sources, where: whereOf(sides.old), cwd: opts.cwd }, opts.tr);
+  if (!old.load.ok || !old.load.workspace) throw new InvalidSideError('old', { side: sides.old, load: old.load });
+  // The language comes from the new side's workspace, which holds the same bytes.
+  const tr = await opts.language(old.load.workspace);
+  const before = digestLoaded(old, tr);
+  old = undefined;
+  const { commit: _commit, ...rest } = before;
+  const after: SideDigest = { ...rest, label: sides.new.label, path: sides.new.path };
+  if (sides.new.commit) after.commit = sides.new.commit;
+  return { old: before, new: after, tr };
 }
 
 /** The same in this thread, one side after the other; each workspace is dropped once digested. */

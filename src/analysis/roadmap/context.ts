@@ -68,6 +68,39 @@ export interface PlanContext {
   titleCount(key: string, count: number, params?: Params): Worded;
 }
 
+/**
+ * A title worded when it is first read (#18): a 10,000-tool roadmap titles about 10,000 drafts,
+ * and all but a hundred of them are merged into programmes and never shown. The message and its
+ * parameters are fixed when the title is asked for (the proposing rule's text, values the plan
+ * computed), so the words are the same whenever they are made.
+ */
+export class LaterWorded implements Worded {
+  #worded: Worded | undefined;
+  #make: (() => Worded) | undefined;
+  constructor(make: () => Worded) {
+    this.#make = make;
+  }
+  #get(): Worded {
+    if (!this.#worded) {
+      this.#worded = this.#make!();
+      this.#make = undefined;
+    }
+    return this.#worded;
+  }
+  get messageId(): string {
+    return this.#get().messageId;
+  }
+  get data(): Readonly<Record<string, string | number>> {
+    return this.#get().data;
+  }
+  get text(): string {
+    return this.#get().text;
+  }
+  toString(): string {
+    return this.#get().text;
+  }
+}
+
 /** A rule's own texts, for its plan's titles. */
 export interface OwnTexts { readonly rule: string; template(key: string, lang: Lang): string | undefined }
 
@@ -94,7 +127,9 @@ export function createPlanContext(ws: Workspace, facts: Facts, relevant: readonl
   const own = (key: string): string | undefined => proposer?.own?.template(key, tr.lang);
   const title = (key: string, params?: Params): Worded => {
     const template = own(key);
-    return template === undefined ? tr.tw(key, params) : worded(`rules.${proposer!.own!.rule}.${key}`, template, params, tr.lang);
+    if (template === undefined) return new LaterWorded(() => tr.tw(key, params));
+    const id = `rules.${proposer!.own!.rule}.${key}`;
+    return new LaterWorded(() => worded(id, template, params, tr.lang));
   };
   return {
     ws, facts, level, replatforming: level === 'replatform', drafts, words,
@@ -164,9 +199,9 @@ export function createPlanContext(ws: Workspace, facts: Facts, relevant: readonl
     findingsOf: (rule) => byRule.get(rule) ?? [],
     title,
     titleCount: (key, count, params) => {
+      if (own(key) === undefined) return new LaterWorded(() => tr.twCount(key, count, params));
       const variant = `${key}.${pluralCategory(count, tr.lang)}`;
-      if (own(key) !== undefined) return title(own(variant) !== undefined ? variant : key, params);
-      return tr.twCount(key, count, params);
+      return title(own(variant) !== undefined ? variant : key, params);
     },
   };
 }

@@ -56,8 +56,21 @@ export function mergeAuthored(c: PlanContext): { replaced: FullRoadmap['replaced
     }
     drafts.set(a.id, merged);
   }
+  followRenames(drafts, rename);
+  return { replaced, rejected };
+}
+
+/** Dependencies follow the renamed drafts; those on the draft itself or on drafts that are no more go. */
+export function followRenames(drafts: ReadonlyMap<string, Draft>, rename: ReadonlyMap<string, string>): void {
   for (const d of drafts.values()) {
+    // Most drafts keep their dependencies as they are: their set is only made again when one is renamed or gone (#18).
+    if (!d.dependsOn.size || !needsRewrite(d, drafts, rename)) continue;
     d.dependsOn = new Set([...d.dependsOn].map((x) => rename.get(x) ?? x).filter((x) => x !== d.id && drafts.has(x)));
   }
-  return { replaced, rejected };
+}
+
+/** Whether a dependency of the draft is renamed, on itself or on a draft that is no more. */
+function needsRewrite(d: Draft, drafts: ReadonlyMap<string, Draft>, rename: ReadonlyMap<string, string>): boolean {
+  for (const x of d.dependsOn) if (rename.has(x) || x === d.id || !drafts.has(x)) return true;
+  return false;
 }

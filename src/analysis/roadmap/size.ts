@@ -88,6 +88,12 @@ export function consolidationSavings(c: PlanContext): void {
 
 /** Merges drafts into one, keeping the first's place; dependencies on the merged ones follow. */
 function mergeInto(c: PlanContext, target: Draft, parts: readonly Draft[]): void {
+  joinInto(c, target, parts);
+  redirectDependencies(c, new Map(parts.map((p) => [p.id, target])));
+}
+
+/** Merges drafts into one, keeping the first's place; the dependencies on them are left to redirectDependencies. */
+export function joinInto(c: PlanContext, target: Draft, parts: readonly Draft[]): void {
   // Membership in sets while merging: grouping thousands of drafts (one seat reduction per tool)
   // would otherwise search and copy the growing lists once per part.
   const appendNew = (into: string[], seen: Set<string>, xs: readonly string[]) => {
@@ -130,21 +136,28 @@ function mergeInto(c: PlanContext, target: Draft, parts: readonly Draft[]): void
   }
   c.drafts.set(target.id, target);
   c.indexSubjects(target);
-  const gone = new Set(parts.map((p) => p.id));
+}
+
+/**
+ * Dependencies on merged drafts become dependencies on what they were merged into (`into`: merged
+ * id -> the draft now answering for it); a draft never depends on itself.
+ */
+export function redirectDependencies(c: PlanContext, into: ReadonlyMap<string, Draft>): void {
   for (const d of c.drafts.values()) {
-    // Most drafts depend on none of the parts: looked at in place, copied only to be rewritten
+    // Most drafts depend on none of the merged ones: looked at in place, copied only to be rewritten
     // (#18: grouping merges tens of times, and each merge looked at every draft of the roadmap).
-    if (!d.dependsOn.size || !dependsOnAny(d, gone)) continue;
+    if (!d.dependsOn.size || !dependsOnAny(d, into)) continue;
     for (const x of [...d.dependsOn]) {
-      if (!gone.has(x)) continue;
+      const target = into.get(x);
+      if (!target) continue;
       d.dependsOn.delete(x);
       if (d !== target) d.dependsOn.add(target.id);
     }
   }
-  target.dependsOn.delete(target.id);
+  for (const target of new Set(into.values())) target.dependsOn.delete(target.id);
 }
 
-function dependsOnAny(d: Draft, ids: ReadonlySet<string>): boolean {
+function dependsOnAny(d: Draft, ids: ReadonlyMap<string, unknown>): boolean {
   for (const x of d.dependsOn) if (ids.has(x)) return true;
   return false;
 }
@@ -185,12 +198,32 @@ interface Family {
   title(key: string, members: readonly Draft[], keep: readonly string[]): Draft['title'];
 }
 
-/** The capability a redundant tool's retirement is about: the overlap it answers, else its first primary capability. */
-function retiredCapability(c: PlanContext, d: Draft): string | undefined {
-  const overlaps = [...d.addresses].filter((x) => x.startsWith('capability-overlap:')).map((x) => x.slice('capability-overlap:'.length)).sort(byId);
+/**
+ * The capability a redundant tool's retirement is about: the overlap it answers (the first by id
+ * that is one of the tool's primary capabilities, else the first by id), else its first primary
+ * capability by id. One look at its findings, no list sorted (#18: thousands of retirements).
+ */
+export function retiredCapability(c: PlanContext, d: Draft): string | undefined {
   const own = c.tool(d.subjects[0])?.primaryCapabilities ?? [];
-  return overlaps.find((x) => own.includes(x)) ?? overlaps[0] ?? [...own].sort(byId)[0];
+  let first: string | undefined;
+  let firstOwn: string | undefined;
+  for (const x of d.addresses) {
+    if (!x.startsWith(OVERLAP)) continue;
+    const cap = x.slice(OVERLAP.length);
+    if (first === undefined || cap < first) first = cap;
+    if ((firstOwn === undefined || cap < firstOwn) && own.includes(cap)) firstOwn = cap;
+  }
+  return firstOwn ?? first ?? smallest(own);
 }
+
+const OVERLAP = 'capability-overlap:';
+
+/** The first of some ids in byId order, or undefined. */
+const smallest = (ids: readonly string[]): string | undefined => {
+  let min: string | undefined;
+  for (const x of ids) if (min === undefined || x < min) min = x;
+  return min;
+};
 
 function families(c: PlanContext): Family[] {
   const dept = (d: Draft) => d.owner ?? 'none';
@@ -223,7 +256,7 @@ function families(c: PlanContext): Family[] {
       // Tools already being retired whose retirement is to finish, per capability.
       is: (d) => d.kind === 'retire' && d.id.startsWith('retire-') && d.subjects.length === 1 && d.addresses.has(`retired-tool-in-use:${d.subjects[0]}`),
       key: (d) => {
-        const cap = [...(c.tool(d.subjects[0])?.primaryCapabilities ?? [])].sort(byId)[0];
+        const cap = smallest(c.tool(d.subjects[0])?.primaryCapabilities ?? []);
         return cap === undefined ? undefined : `${cap}${d.dependsOn.size ? '-after-connection' : ''}`;
       },
       id: (key) => `finish-retirements-${key}`,
@@ -255,10 +288,22 @@ function families(c: PlanContext): Family[] {
  */
 export function groupMany(c: PlanContext): void {
   const authored = new Set(c.ws.strategy.initiatives.map((a) => a.id));
-  for (const f of families(c)) {
+  const all = families(c);
+  // Who may be of each family, in one look at the drafts (not one per family). A family takes those
+  // still there when its turn comes (an earlier family may have merged some); a programme is never
+  // of a later family (none of their ids starts like a later family's members).
+  const candidates = all.map((): Draft[] => []);
+  for (const d of c.drafts.values()) {
     // A retirement or connection the client wrote under its own id stays the client's.
-    const members = [...c.drafts.values()].filter((d) => d.source === 'generated' && !authored.has(d.id) && f.is(d));
+    if (d.source !== 'generated' || authored.has(d.id)) continue;
+    for (let i = 0; i < all.length; i++) if (all[i].is(d)) candidates[i].push(d);
+  }
+  for (let i = 0; i < all.length; i++) {
+    const f = all[i];
+    const members = candidates[i].filter((d) => c.drafts.get(d.id) === d);
     if (members.length <= MANY_OF_A_KIND) continue;
+    // Each member's programme: the dependencies on the members follow once per family, not once per programme.
+    const into = new Map<string, Draft>();
     const byKey = new Map<string, Draft[]>();
     for (const d of members) {
       const k = f.key(d);
@@ -280,9 +325,11 @@ export function groupMany(c: PlanContext): void {
         months: Math.max(...sorted.map((d) => d.months)), impact: Math.max(...sorted.map((d) => d.impact)),
         title: f.title(key, sorted, keep),
       };
-      mergeInto(c, target, sorted);
+      joinInto(c, target, sorted);
+      for (const d of sorted) into.set(d.id, target);
       target.keep = keep;
     }
+    redirectDependencies(c, into);
   }
 }
 
