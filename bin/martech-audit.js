@@ -3,7 +3,7 @@
 // loader, and it can compile a start-up bundle with a V8 code cache (Node 20 has no compile cache
 // for ES modules; issue 18).
 //
-// `--help` (and `help`, `-V`, no command), `validate` and `analyze` run from one CommonJS bundle each
+// `--help` (and `help`, `-V`, no command), `validate`, `analyze` and `diff` run from one CommonJS bundle each
 // (dist/fast-<name>.cjs, made by scripts/build.mjs from the same sources: the program with that
 // one command); every other command runs from the ES module build (dist/cli.js), which loads each
 // command's code on demand. The bundle is chosen by the command word as commander finds it: the
@@ -16,7 +16,7 @@ const { Script } = require('node:vm');
 
 const DIST = join(__dirname, '..', 'dist');
 const HELP = new Set(['-h', '--help', 'help', '-V', '--version']);
-const FAST_COMMANDS = new Set(['validate', 'analyze']);
+const FAST_COMMANDS = new Set(['validate', 'analyze', 'diff']);
 
 /** The start-up bundle that runs this command line, or undefined for the ES module build. */
 function fastPath(args) {

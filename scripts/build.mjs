@@ -196,15 +196,16 @@ await build({
   logLevel: 'warning',
 });
 
-// Start-up bundles (issue 18). `--help`, `validate` and `analyze` are the commands people run
-// most and wait for (`analyze --fail-on` in every CI run): each is one CommonJS file
-// (dist/fast-help.cjs, dist/fast-validate.cjs, dist/fast-analyze.cjs) holding the whole program,
+// Start-up bundles (issue 18). `--help`, `validate`, `analyze` and `diff` are the commands people
+// run most and wait for (`analyze --fail-on` and `diff --since` in every CI run): each is one
+// CommonJS file (dist/fast-help.cjs, dist/fast-validate.cjs, dist/fast-analyze.cjs,
+// dist/fast-diff.cjs) holding the whole program,
 // commander and what that command needs, built from the same sources as dist/cli.js.
 // One file instead of the ~15 to ~30 chunks of the ES module build: every ES module costs an
 // asynchronous read, a compile and a link, and a CommonJS file can be compiled with a V8 code
 // cache (Node 20 has none for ES modules; below). bin/martech-audit.js picks the bundle by the
 // command word; the other commands' code is left out (a stand-in that says so if ever reached).
-const FAST_PATHS = { help: undefined, validate: 'validate', analyze: 'analyze' };
+const FAST_PATHS = { help: undefined, validate: 'validate', analyze: 'analyze', diff: 'diff' };
 const onlyCommand = (command) => ({
   name: 'only-command',
   setup(b) {
@@ -304,6 +305,10 @@ const PRIME = {
     ['analyze', 'examples/northwind-b2b', '--fail-on', 'none', '--start', '2027-01'],
     ['analyze', 'examples/sakura-retail.yaml', '--format', 'json', '--fail-on', 'none', '--start', '2027-01'],
     ['analyze', 'examples/startup-no-hub.yaml', '--format', 'sarif', '--fail-on', 'none', '--start', '2027-01'],
+  ],
+  diff: [
+    ['diff', 'examples/northwind-b2b', 'examples/sakura-retail.yaml', '--format', 'json'],
+    ['diff', 'examples/sakura-retail.yaml', 'examples/northwind-b2b'],
   ],
   validate: [['validate', 'examples/northwind-b2b'], ['validate', 'examples/sakura-retail.yaml'], ['validate', invalid], ['validate', '--format', 'json', invalid], ['validate', badYaml]],
 };

@@ -80,13 +80,15 @@ function run(via: 'bin' | 'esm', args: string[], env: Record<string, string> = {
 const packages = (sources: string[]) => [...new Set(sources.filter((s) => s.startsWith('node_modules/')).map((s) => s.split('/')[1]))].sort();
 
 describe('what a command loads (the built CLI)', () => {
-  it('--help, validate and analyze each run from one start-up bundle (dist/fast-*.cjs), not the ES module chunks', () => {
+  it('--help, validate, analyze and diff each run from one start-up bundle (dist/fast-*.cjs), not the ES module chunks', () => {
     const code = (files: string[]) => files.filter((f) => f.startsWith('dist/') && !f.endsWith('.json'));
     expect(code(filesReadBy('--help'))).toEqual(['dist/fast-help.cjs']);
     expect(code(filesReadBy('--lang', 'ja', 'help', 'validate'))).toEqual(['dist/fast-help.cjs']);
     expect(code(filesReadBy('validate', 'examples/northwind-b2b'))).toEqual(['dist/fast-validate.cjs']);
     expect(code(filesReadBy('--no-color', 'validate', 'examples/sakura-retail.yaml'))).toEqual(['dist/fast-validate.cjs']);
     expect(code(filesReadBy('analyze', 'examples/northwind-b2b', '--fail-on', 'none', '--start', '2027-01'))).toEqual(['dist/fast-analyze.cjs']);
+    // Small sides are compared in one thread: no worker, no chunk.
+    expect(code(filesReadBy('diff', 'examples/northwind-b2b', 'examples/sakura-retail.yaml'))).toEqual(['dist/fast-diff.cjs']);
     // Only the language a run speaks: English help reads no Japanese messages.
     expect(filesReadBy('--help').filter((f) => f.startsWith('dist/messages-'))).toEqual(['dist/messages-en.json']);
     // Other commands: the ES module build.
@@ -109,6 +111,9 @@ describe('what a command loads (the built CLI)', () => {
     [['--lang', 'ja', 'analyze', 'examples/startup-no-hub.yaml', '--start', '2027-01', '--format', 'markdown'], {}],
     [['analyze', 'examples/northwind-b2b', '--start', '2027-01', '--format', 'sarif'], {}], [['analyze', 'examples/northwind-b2b', '--step', 'roadmap', '--start', '2027-01'], {}],
     [['analyze', 'test/fixtures/loader/many-problems'], {}], [['analyze', '--fail-on', 'bogus'], {}], [['analyze', '--help'], { LANG: 'ja_JP.UTF-8' }],
+    [['diff', 'examples/northwind-b2b', 'examples/sakura-retail.yaml'], {}], [['diff', 'examples/sakura-retail.yaml', 'examples/northwind-b2b', '--format', 'json'], {}],
+    [['--lang', 'ja', 'diff', 'examples/brightwater-pets.yaml', 'examples/startup-no-hub.yaml', '--format', 'markdown'], {}],
+    [['diff', 'examples/northwind-b2b', 'test/fixtures/loader/many-problems'], {}], [['diff', 'no-such-folder'], {}], [['diff', '--format', 'xml'], {}], [['diff', '--help'], {}],
   ] as [string[], Record<string, string>][])('%j %j: the same output from the start-up bundle and the ES module build', (args, env) => {
     const fast = run('bin', args, env);
     expect(fast).toEqual(run('esm', args, env));
