@@ -315,7 +315,9 @@ const PRIME = {
 for (const name of Object.keys(FAST_PATHS)) {
   const prime = [
     "const { writeFileSync } = require('node:fs');",
-    "const { loadFast } = require('./bin/martech-audit.js');",
+    "const { loadFast, tuneV8 } = require('./bin/martech-audit.js');",
+    // The V8 settings the command runs with: the cache is V8's only under the same flags.
+    `tuneV8(${JSON.stringify(name)});`,
     `const { script, exports } = loadFast(${JSON.stringify(name)});`,
     '(async () => {',
     `  for (const args of ${JSON.stringify(PRIME[name])}) await exports.runCli(['node', 'martech-audit', ...args]);`,

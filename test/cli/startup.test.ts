@@ -151,3 +151,32 @@ describe('what a command loads (the built CLI)', () => {
     }
   });
 });
+
+// bin/martech-audit.js sets V8's optimiser flags for the commands that analyse (tuneV8) and V8
+// accepts a code cache only under the flags it was made with: a build whose caches were made under
+// other flags would still run, only slower, with nothing to say so. So: each start-up bundle's
+// cache is accepted in a process set up as bin sets up that command, and V8 does reject it under
+// other flags (the check can fail).
+describe('the start-up bundles\' code caches (the built CLI)', () => {
+  const rejected = (name: string, tune: string) => {
+    const script = [
+      "const { readFileSync } = require('node:fs');",
+      "const { Script } = require('node:vm');",
+      "const bin = require('./bin/martech-audit.js');",
+      tune,
+      `const file = require('node:path').resolve('dist/fast-${name}.cjs');`,
+      "const s = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\\n})`, { filename: file, cachedData: readFileSync(`${file}.cache`) });",
+      'process.stdout.write(String(s.cachedDataRejected));',
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    return r.stdout;
+  };
+  it.each(['help', 'validate', 'analyze', 'diff'])('%s: accepted under the V8 settings bin gives it', (name) => {
+    expect(rejected(name, `bin.tuneV8(${JSON.stringify(name)});`)).toBe('false');
+  });
+  it('a cache is rejected under other V8 settings', () => {
+    expect(rejected('analyze', '')).toBe('true');
+    expect(rejected('help', 'bin.tuneV8("analyze");')).toBe('true');
+  });
+});
