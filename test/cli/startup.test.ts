@@ -165,7 +165,7 @@ describe('the start-up bundles\' code caches (the built CLI)', () => {
       "const bin = require('./bin/martech-audit.js');",
       tune,
       `const file = require('node:path').resolve('dist/fast-${name}.cjs');`,
-      "const s = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\\n})`, { filename: file, cachedData: readFileSync(`${file}.cache`) });",
+      "const s = new Script('(function (exports, require, module, __filename, __dirname) {' + readFileSync(file, 'utf8') + '\\n})', { filename: file, cachedData: readFileSync(file + '.cache') });",
       'process.stdout.write(String(s.cachedDataRejected));',
     ].join('\n');
     const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
