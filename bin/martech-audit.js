@@ -62,7 +62,11 @@ function loadFast(name) {
  * rejects a cache made under other flags).
  */
 function tuneV8(command) {
-  if (command !== 'help' && command !== 'validate') require('node:v8').setFlagsFromString('--no-turbo-inlining --no-use-osr');
+  if (command === 'help' || command === 'validate') return;
+  // V8 prints "Error: unrecognized flag" on stderr for a flag it does not know: only the V8
+  // versions these flags are known in (Node 20: 11, 22: 12, 24: 13) get them.
+  const major = Number(process.versions.v8.split('.')[0]);
+  if (major >= 11 && major <= 13) require('node:v8').setFlagsFromString('--no-turbo-inlining --no-use-osr');
 }
 
 function missingBuild(err, file) {
