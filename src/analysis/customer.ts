@@ -236,21 +236,19 @@ function computeCustomerSide(ws: Workspace, facts: Facts): CustomerSide {
   // Hub data reaching a tool through automated links (any data type the link carries from a hub onwards).
   const hubFed = new Set<string>(hubIds);
   const fedTypes = new Map<string, Set<string>>();
-  {
-    // Per data type: forward from the hubs over automated arcs carrying it.
-    for (const d of types) {
-      const lists = listsOf(d, true);
-      const queue = [...hubIds];
-      const seen = new Set(hubIds);
-      for (let i = 0; i < queue.length; i++) {
-        for (let e = firstArc(lists, queue[i]); e >= 0; e = outOf.next[e]) {
-          const a = arcs[outOf.to[e]];
-          if (a.manual || seen.has(a.to)) continue;
-          seen.add(a.to);
-          hubFed.add(a.to);
-          (fedTypes.get(a.to) ?? fedTypes.set(a.to, new Set()).get(a.to)!).add(d);
-          queue.push(a.to);
-        }
+  // Per data type: forward from the hubs over automated arcs carrying it.
+  for (const d of types) {
+    const lists = listsOf(d, true);
+    const queue = [...hubIds];
+    const seen = new Set(hubIds);
+    for (let i = 0; i < queue.length; i++) {
+      for (let e = firstArc(lists, queue[i]); e >= 0; e = outOf.next[e]) {
+        const a = arcs[outOf.to[e]];
+        if (a.manual || seen.has(a.to)) continue;
+        seen.add(a.to);
+        hubFed.add(a.to);
+        (fedTypes.get(a.to) ?? fedTypes.set(a.to, new Set()).get(a.to)!).add(d);
+        queue.push(a.to);
       }
     }
   }

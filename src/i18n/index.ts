@@ -25,8 +25,7 @@ export function worded(messageId: string, template: string, params?: Params, lan
       if (v !== undefined && v !== null && !(name in data)) data[name] = typeof v === 'object' ? v.text : v;
     }
   }
-  const text = lang === 'ja' ? formatJa(template, params) : format(template, params);
-  return Object.freeze({ messageId, data, text, toString: wordedText });
+  return Object.freeze({ messageId, data, text: wordedTextOf(template, params, lang), toString: wordedText });
 }
 
 /**
